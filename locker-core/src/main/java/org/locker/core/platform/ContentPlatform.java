@@ -1,0 +1,32 @@
+package org.locker.core.platform;
+
+import java.util.Optional;
+
+/**
+ * The port to a content platform (embedded Oak, or Alfresco): principals, folders and documents with
+ * typed metadata and streamed content, versions, access grants enforced by the platform itself, metadata
+ * queries, and principal events. Every binding passes the conformance suite in this module's test-jar.
+ */
+public interface ContentPlatform extends AutoCloseable {
+
+    /** Checks a user's password against the platform; empty when it does not match or the user is unknown. */
+    Optional<UserId> authenticate(UserId user, char[] password);
+
+    /** A session with the service account's full rights, for system work. */
+    PlatformSession systemSession();
+
+    /**
+     * A session that acts as {@code user}: the platform applies that user's permissions to every read and
+     * write made through it.
+     */
+    PlatformSession sessionAs(UserId user);
+
+    /** Registers a listener for user creation and membership change. */
+    void addPrincipalListener(PrincipalListener listener);
+
+    /** The platform's name, for logs and health ({@code oak}, {@code alfresco}). */
+    String name();
+
+    @Override
+    void close();
+}

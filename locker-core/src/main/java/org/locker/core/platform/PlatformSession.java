@@ -1,0 +1,135 @@
+package org.locker.core.platform;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A unit of work against the platform, as one user (or the service account). Changes become visible to
+ * others at {@link #save()}, all together where the platform has atomic saves (Oak); a session closed
+ * without saving discards them there. Not thread-safe: one session per request or job.
+ *
+ * <p>Read methods return only what the session's user may read; a node it may not read is reported as
+ * absent ({@link NotFoundException}), never as forbidden, so that its existence does not leak.
+ */
+public interface PlatformSession extends AutoCloseable {
+
+    /** The user this session acts as. */
+    UserId user();
+
+    // ---------------------------------------------------------------- principals
+
+    /** Creates a user. @throws AlreadyExistsException if a user or group of that id exists */
+    User createUser(NewUser user);
+
+    /** Updates names, e-mail and the given properties (a null property value removes it); the password if set. */
+    User updateUser(NewUser user);
+
+    Optional<User> findUser(UserId id);
+
+    /** Users whose property {@code property} equals (or, when multi-valued, contains) {@code value}. */
+    List<User> findUsersByProperty(String property, String value);
+
+    /** Creates a group. @throws AlreadyExistsException if it exists */
+    Group createGroup(GroupId id, String displayName, Map<String, Object> properties);
+
+    /** Updates a group's display name and the given properties (a null value removes it). */
+    Group updateGroup(GroupId id, String displayName, Map<String, Object> properties);
+
+    Optional<Group> findGroup(GroupId id);
+
+    /** Groups whose property {@code property} equals {@code value}. */
+    List<Group> findGroupsByProperty(String property, String value);
+
+    /** Adds a member; no effect if already a member. */
+    void addMember(GroupId group, PrincipalId member);
+
+    /** Removes a member; no effect if not a member. */
+    void removeMember(GroupId group, PrincipalId member);
+
+    /** Direct members of a group. */
+    Set<PrincipalId> members(GroupId group);
+
+    /** Every group the principal belongs to, directly or through nested groups. */
+    Set<GroupId> groupsOf(PrincipalId principal);
+
+    // ---------------------------------------------------------------- nodes
+
+    /**
+     * The node at an absolute path of names below the platform's root for the engine ({@code /lockers/x}).
+     */
+    Optional<Node> nodeAt(String path);
+
+    /** Returns the folder at the path, creating missing folders (system work). */
+    Node ensureFolder(String path);
+
+    /** @throws NotFoundException if it does not exist or the session may not read it */
+    Node node(NodeId id);
+
+    Optional<Node> findNode(NodeId id);
+
+    Node createFolder(NodeId parent, String name, String type, Map<String, Object> properties);
+
+    /** Creates a versioned document, its first version labelled {@code 1.0}; streams the content. */
+    Node createDocument(NodeId parent, String name, String type, Map<String, Object> properties,
+                        ContentSource content);
+
+    /** Sets (null removes) the given properties; others are kept. */
+    Node updateProperties(NodeId id, Map<String, Object> properties);
+
+    /** Stores new content as a new version made by the session's user, with a comment (may be empty). */
+    Version updateContent(NodeId id, ContentSource content, String comment);
+
+    /** Version history, oldest first. */
+    List<Version> versions(NodeId id);
+
+    /** The current content, streamed. */
+    Content readContent(NodeId id);
+
+    /** The content of one version, streamed. */
+    Content readContent(NodeId id, String versionLabel);
+
+    /** Children the session may read, in name order. */
+    List<Node> children(NodeId parent);
+
+    /** Deletes the node and everything below it. */
+    void delete(NodeId id);
+
+    /** Runs a metadata query; only nodes the session may read are returned. */
+    List<Node> query(NodeQuery query);
+
+    /** Counts the nodes a query matches (same visibility rules as {@link #query}). */
+    long count(NodeQuery query);
+
+    // ---------------------------------------------------------------- access
+
+    /** Grants access on a node (and what is below it) to a principal, replacing any previous grant to it. */
+    void grant(NodeId node, PrincipalId principal, Access access);
+
+    /** Removes what {@link #grant} gave the principal on that node; no effect if nothing was granted. */
+    void revoke(NodeId node, PrincipalId principal);
+
+    /**
+     * Turns inheritance of the parent's permissions on or off. With it off, only the service account and the
+     * node's own grants give access.
+     */
+    void setInheritance(NodeId node, boolean inherit);
+
+    /** Grants set on the node itself. */
+    List<AccessEntry> accessEntries(NodeId node);
+
+    /** Whether the session's user may write (new version, metadata) to the node. */
+    boolean canWrite(NodeId node);
+
+    // ---------------------------------------------------------------- unit of work
+
+    /** Makes this session's changes durable and visible, atomically where the platform allows. */
+    void save();
+
+    /** Drops unsaved changes. */
+    void discard();
+
+    @Override
+    void close();
+}
