@@ -1,0 +1,120 @@
+package org.locker.core.directory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.locker.core.platform.Group;
+import org.locker.core.platform.GroupId;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.PrincipalId;
+import org.locker.core.platform.UserId;
+
+/**
+ * Reads the establishment's structure from the platform: classes, their students, pedagogical teams,
+ * guardians and delegates. Callers check who may read it; this class reads as the service account.
+ */
+public final class SchoolDirectory {
+
+    static final String KIND_CLASS = "class-";
+    private static final Comparator<Person> BY_NAME = Comparator.comparing(
+            (Person p) -> p.lastName().toLowerCase(Locale.ROOT)).thenComparing(p -> p.firstName()
+            .toLowerCase(Locale.ROOT)).thenComparing(p -> p.id().value());
+
+    private final Supplier<PlatformSession> systemSessions;
+
+    public SchoolDirectory(Supplier<PlatformSession> systemSessions) {
+        this.systemSessions = systemSessions;
+    }
+
+    /** A class with the size of each of its groups. */
+    public record ClassSummary(SchoolClass schoolClass, int students, int team, int guardians, int delegates) {
+    }
+
+    /** A class with its members. */
+    public record ClassDetail(SchoolClass schoolClass, List<Person> students, List<Person> team,
+                              List<Person> guardians, List<Person> delegates) {
+    }
+
+    public List<ClassSummary> classes() {
+        try (PlatformSession session = systemSessions.get()) {
+            List<ClassSummary> result = new ArrayList<>();
+            for (Group group : session.findGroupsByProperty(DirectoryProperties.GROUP_KIND,
+                    KIND_CLASS + ClassGroup.STUDENTS.suffix())) {
+                SchoolClass schoolClass = schoolClass(group);
+                result.add(new ClassSummary(schoolClass,
+                        session.members(ClassGroup.STUDENTS.of(schoolClass.code())).size(),
+                        session.members(ClassGroup.TEAM.of(schoolClass.code())).size(),
+                        session.members(ClassGroup.GUARDIANS.of(schoolClass.code())).size(),
+                        session.members(ClassGroup.DELEGATES.of(schoolClass.code())).size()));
+            }
+            result.sort(Comparator.comparing(c -> c.schoolClass().code()));
+            return result;
+        }
+    }
+
+    public Optional<ClassDetail> classDetail(ClassCode code) {
+        try (PlatformSession session = systemSessions.get()) {
+            Optional<Group> group = session.findGroup(ClassGroup.STUDENTS.of(code));
+            return group.map(g -> new ClassDetail(schoolClass(g),
+                    persons(session, ClassGroup.STUDENTS.of(code)),
+                    persons(session, ClassGroup.TEAM.of(code)),
+                    persons(session, ClassGroup.GUARDIANS.of(code)),
+                    persons(session, ClassGroup.DELEGATES.of(code))));
+        }
+    }
+
+    public Optional<Person> person(UserId id) {
+        try (PlatformSession session = systemSessions.get()) {
+            return session.findUser(id).flatMap(PersonMapping::toPerson);
+        }
+    }
+
+    /** The guardians of a student, by name. */
+    public List<Person> guardiansOf(UserId student) {
+        try (PlatformSession session = systemSessions.get()) {
+            return session.findUsersByProperty(DirectoryProperties.CHILDREN, student.value()).stream()
+                    .flatMap(u -> PersonMapping.toPerson(u).stream())
+                    .filter(p -> p.profile() == Profile.GUARDIAN)
+                    .sorted(BY_NAME).toList();
+        }
+    }
+
+    /**
+     * The persons of a profile whose name or id contains {@code term} (case-insensitive; blank for all), by name.
+     */
+    public List<Person> search(Profile profile, String term, int limit) {
+        String needle = term == null ? "" : term.trim().toLowerCase(Locale.ROOT);
+        try (PlatformSession session = systemSessions.get()) {
+            return persons(session, profile.group()).stream()
+                    .filter(p -> needle.isEmpty() || matches(p, needle))
+                    .limit(limit).toList();
+        }
+    }
+
+    private static boolean matches(Person p, String needle) {
+        return p.id().value().contains(needle)
+                || p.displayName().toLowerCase(Locale.ROOT).contains(needle)
+                || (p.lastName() + " " + p.firstName()).toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    private static List<Person> persons(PlatformSession session, GroupId group) {
+        List<Person> persons = new ArrayList<>();
+        for (PrincipalId member : session.members(group)) {
+            if (member instanceof UserId user) {
+                session.findUser(user).flatMap(PersonMapping::toPerson).ifPresent(persons::add);
+            }
+        }
+        persons.sort(BY_NAME);
+        return persons;
+    }
+
+    static SchoolClass schoolClass(Group group) {
+        String code = String.valueOf(group.properties().get(DirectoryProperties.GROUP_CLASS));
+        Object name = group.properties().get(DirectoryProperties.CLASS_NAME);
+        return new SchoolClass(ClassCode.of(code), name == null ? code : name.toString());
+    }
+}
