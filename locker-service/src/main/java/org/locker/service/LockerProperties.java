@@ -1,0 +1,35 @@
+package org.locker.service;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The service's settings ({@code locker.*} in application.yml).
+ *
+ * @param platform {@code oak} (embedded, the default) or {@code alfresco}
+ * @param dataDirectory where the embedded platform keeps its repository
+ * @param timeZone the establishment's time zone, for publication windows and discussion hours
+ * @param uploadLimit the largest file a user may deposit
+ * @param importFile when set, the service imports this directory file and exits (see run.sh import)
+ */
+@ConfigurationProperties("locker")
+public record LockerProperties(@DefaultValue("oak") String platform,
+                               @DefaultValue("./data") Path dataDirectory,
+                               @DefaultValue("Europe/Paris") ZoneId timeZone,
+                               @DefaultValue("50MB") DataSize uploadLimit,
+                               @DefaultValue Demo demo,
+                               @DefaultValue Oak oak,
+                               Path importFile) {
+
+    /** @param enabled load the demo school into an empty platform at start-up */
+    public record Demo(@DefaultValue("false") boolean enabled) {
+    }
+
+    /** @param adminPassword the embedded repository's superuser password (system work only, never a login) */
+    public record Oak(@DefaultValue("admin") String adminPassword) {
+    }
+}

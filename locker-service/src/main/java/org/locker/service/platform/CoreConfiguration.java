@@ -1,0 +1,22 @@
+package org.locker.service.platform;
+
+import org.locker.core.directory.SchoolDirectory;
+import org.locker.core.directory.importing.DirectoryImport;
+import org.locker.core.platform.ContentPlatform;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine's use cases, wired to whichever platform is configured. */
+@Configuration(proxyBeanMethods = false)
+class CoreConfiguration {
+
+    @Bean
+    SchoolDirectory schoolDirectory(ContentPlatform platform) {
+        return new SchoolDirectory(platform::systemSession);
+    }
+
+    @Bean
+    DirectoryImport directoryImport(ContentPlatform platform) {
+        return new DirectoryImport(platform::systemSession);
+    }
+}

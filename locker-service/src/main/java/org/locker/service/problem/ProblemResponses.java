@@ -1,0 +1,72 @@
+package org.locker.service.problem;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds the service's problem details: stable reason, localized title and detail, both languages. */
+@Component
+public class ProblemResponses {
+
+    private static final Locale FRENCH = Locale.FRENCH;
+    private static final Locale ENGLISH = Locale.ENGLISH;
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    ProblemResponses(MessageSource messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    /** A problem for {@code reason}, in the caller's language, with both languages under {@code messages}. */
+    public ProblemDetail problem(HttpStatus status, String reason, Locale locale, Object... arguments) {
+        Locale language = FRENCH.getLanguage().equals(locale.getLanguage()) ? FRENCH : ENGLISH;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(reason, language, arguments));
+        problem.setTitle(messages.getMessage("problem." + reason + ".title", null, reason, language));
+        problem.setType(URI.create("urn:locker:problem:" + reason));
+        problem.setProperty("reason", reason);
+        Map<String, String> both = new LinkedHashMap<>();
+        both.put("en", detail(reason, ENGLISH, arguments));
+        both.put("fr", detail(reason, FRENCH, arguments));
+        problem.setProperty("messages", both);
+        return problem;
+    }
+
+    private String detail(String reason, Locale language, Object... arguments) {
+        return messages.getMessage("problem." + reason + ".detail", arguments, reason, language);
+    }
+
+    /** Entry point for API calls without valid credentials. */
+    public void unauthenticated(HttpServletRequest request, HttpServletResponse response,
+                                AuthenticationException exception) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"locker\"");
+        write(response, problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", request.getLocale()));
+    }
+
+    /** Access-denied handler for API calls refused by the URL rules. */
+    public void forbidden(HttpServletRequest request, HttpServletResponse response,
+                          AccessDeniedException exception) throws IOException {
+        write(response, problem(HttpStatus.FORBIDDEN, "FORBIDDEN_PROFILE", request.getLocale()));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,112 @@
+package org.locker.service.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for end-to-end tests: real requests to the running service, as a given user. */
+public final class ApiClient {
+
+    public static final String DEMO_PASSWORD = "demo";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    public ApiClient(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    /** A response with its body read as JSON when it is JSON. */
+    public record Response(int status, String body, String contentType) {
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> json() {
+            return JSON.readValue(body, Map.class);
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> jsonList() {
+            return JSON.readValue(body, List.class);
+        }
+
+        /** The reason code of a problem response. */
+        public String reason() {
+            return String.valueOf(json().get("reason"));
+        }
+    }
+
+    public Response get(String path, String user) {
+        return send(request(path, user, null).GET().build());
+    }
+
+    public Response get(String path, String user, String acceptLanguage) {
+        return send(request(path, user, acceptLanguage).GET().build());
+    }
+
+    public Response post(String path, String user, String contentType, String body) {
+        return send(request(path, user, null).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    public Response post(String path, String user, String contentType, byte[] body) {
+        return send(request(path, user, null).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** A multipart/form-data body with one file part. */
+    public Response postFile(String path, String user, String part, String fileName, String contentType,
+                             byte[] content) {
+        String boundary = "locker-test-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return post(path, user, "multipart/form-data; boundary=" + boundary, body);
+    }
+
+    public Response withPassword(String path, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", basic(user, password)).GET().build());
+    }
+
+    private HttpRequest.Builder request(String path, String user, String acceptLanguage) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (user != null) {
+            builder.header("Authorization", basic(user, DEMO_PASSWORD));
+        }
+        if (acceptLanguage != null) {
+            builder.header("Accept-Language", acceptLanguage);
+        }
+        return builder;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
