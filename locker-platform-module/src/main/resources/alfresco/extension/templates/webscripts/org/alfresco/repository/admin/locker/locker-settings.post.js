@@ -1,0 +1,60 @@
+<import resource="classpath:alfresco/extension/templates/webscripts/org/alfresco/repository/admin/locker/locker-settings.lib.js">
+
+/* The Admin Console form is posted as multipart/form-data (see admin-template.ftl). */
+function field(name)
+{
+   for (var i = 0; i < formdata.fields.length; i++)
+   {
+      if (formdata.fields[i].name == name)
+      {
+         return String(formdata.fields[i].value).replace(/^\s+|\s+$/g, "");
+      }
+   }
+   return null;
+}
+
+function back(param, key)
+{
+   status.code = 303;
+   status.location = url.serviceContext + "/admin/locker-settings?" + param + "=" + key;
+   status.redirect = true;
+}
+
+function main()
+{
+   var node = LockerSettings.folder();
+   if (node === null)
+   {
+      return back("e", "locker-settings.error.missing");
+   }
+   var start = field("dailyWindowStart"),
+       end = field("dailyWindowEnd"),
+       serviceUrl = field("serviceUrl") || "";
+   if (!LockerSettings.TIME.test(start) || !LockerSettings.TIME.test(end) || start >= end)
+   {
+      return back("e", "locker-settings.error.window");
+   }
+   if (serviceUrl !== "" && !/^https?:\/\/[^\s]+$/.test(serviceUrl))
+   {
+      return back("e", "locker-settings.error.url");
+   }
+   var profiles = [];
+   for (var i = 0; i < LockerSettings.PROFILES.length; i++)
+   {
+      if (field("profile-" + LockerSettings.PROFILES[i]) === "true")
+      {
+         profiles.push(LockerSettings.PROFILES[i]);
+      }
+   }
+   node.properties["lk:discussionsEnabled"] = field("discussionsEnabled") === "true";
+   node.properties["lk:guardianMessagingEnabled"] = field("guardianMessagingEnabled") === "true";
+   node.properties["lk:dailyWindowStart"] = start;
+   node.properties["lk:dailyWindowEnd"] = end;
+   node.properties["lk:discussionProfiles"] = profiles;
+   node.properties["lk:guardianDocumentExchange"] = field("guardianDocumentExchange") === "true";
+   node.properties["lk:serviceUrl"] = serviceUrl;
+   node.save();
+   back("m", "locker-settings.saved");
+}
+
+main();
