@@ -1,0 +1,353 @@
+package org.locker.oak;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivilegedExceptionAction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.jcr.LoginException;
+import javax.jcr.NamespaceRegistry;
+import javax.jcr.Node;
+import javax.jcr.PropertyType;
+import javax.jcr.Repository;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.SimpleCredentials;
+import javax.jcr.Value;
+import javax.jcr.ValueFactory;
+import javax.jcr.security.AccessControlManager;
+import javax.jcr.security.Privilege;
+import javax.security.auth.Subject;
+
+import org.apache.jackrabbit.api.JackrabbitRepository;
+import org.apache.jackrabbit.api.JackrabbitSession;
+import org.apache.jackrabbit.api.security.JackrabbitAccessControlList;
+import org.apache.jackrabbit.api.security.user.Authorizable;
+import org.apache.jackrabbit.api.security.user.User;
+import org.apache.jackrabbit.commons.jackrabbit.authorization.AccessControlUtils;
+import org.apache.jackrabbit.oak.Oak;
+import org.apache.jackrabbit.oak.jcr.Jcr;
+import org.apache.jackrabbit.oak.segment.SegmentNodeStore;
+import org.apache.jackrabbit.oak.segment.SegmentNodeStoreBuilders;
+import org.apache.jackrabbit.oak.segment.file.FileStore;
+import org.apache.jackrabbit.oak.segment.file.FileStoreBuilder;
+import org.apache.jackrabbit.oak.segment.file.InvalidFileStoreVersionException;
+import org.apache.jackrabbit.oak.spi.security.authentication.SystemSubject;
+import org.apache.jackrabbit.oak.spi.security.principal.EveryonePrincipal;
+import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.NotFoundException;
+import org.locker.core.platform.PlatformException;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.PrincipalListener;
+import org.locker.core.platform.UserId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded content platform: Apache Jackrabbit Oak on a segment store ({@code oak-segment-tar}) in a
+ * directory of the local disk.
+ *
+ * <p>Layout: the engine's nodes live below {@value #ROOT}, the root of engine paths. Folders and
+ * documents are {@code oak:Unstructured} nodes (like {@code nt:unstructured}, without child ordering)
+ * with {@code mix:referenceable} (the {@link org.locker.core.platform.NodeId} is the JCR identifier, which
+ * survives moves), {@code mix:created} and {@code mix:lastModified}; documents also have
+ * {@code mix:versionable}. The engine type is the property {@code lk:type}; the binding's own properties
+ * use the prefix {@code lkp}.
+ *
+ * <p>Access: Oak's access control lists always inherit. {@value #ROOT} denies everything to
+ * {@code everyone}, so a node is readable by a user only through grants (allow entries) on the node or an
+ * ancestor. Inheritance off is modelled with deny entries, see {@link OakSession#setInheritance}.
+ *
+ * <p>Queries use Oak property indexes, created at start for {@code lk:type} and for each property declared
+ * with {@link Builder#indexedProperties}.
+ */
+public final class OakPlatform implements ContentPlatform {
+
+    /** The namespace of engine names ({@code lk:type}, {@code lk:subject}, ...). */
+    public static final String LOCKER_NAMESPACE = "http://www.locker.org/model/locker/1.0";
+    /** The namespace of the binding's own properties. */
+    public static final String PLATFORM_NAMESPACE = "http://www.locker.org/model/platform/1.0";
+    /** The JCR path of the engine's root folder. */
+    public static final String ROOT = "/locker";
+
+    static final String ADMIN_ID = "admin";
+    private static final String DEFAULT_ADMIN_PASSWORD = "admin";
+    private static final Logger LOG = LoggerFactory.getLogger(OakPlatform.class);
+
+    private final FileStore fileStore;
+    private final Repository repository;
+    private final char[] adminPassword;
+    private final List<PrincipalListener> listeners = new CopyOnWriteArrayList<>();
+    private PrincipalObserver observer;
+    private boolean closed;
+
+    /** Starts building a platform stored in {@code dataDirectory}, whose {@code admin} has the given password. */
+    public static Builder builder(Path dataDirectory, char[] adminPassword) {
+        return new Builder(dataDirectory, adminPassword);
+    }
+
+    /** Configuration of an {@link OakPlatform}. */
+    public static final class Builder {
+        private final Path dataDirectory;
+        private final char[] adminPassword;
+        private final Set<String> indexedProperties = new LinkedHashSet<>();
+        private int cacheMegabytes = 32;
+
+        private Builder(Path dataDirectory, char[] adminPassword) {
+            this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+            this.adminPassword = Objects.requireNonNull(adminPassword, "adminPassword").clone();
+            if (adminPassword.length == 0) {
+                throw new IllegalArgumentException("empty admin password");
+            }
+        }
+
+        /**
+         * Properties (engine names, {@code lk:subject}) that queries and principal look-ups filter on: each
+         * gets an Oak property index (created if missing at start). {@code lk:type} is always indexed.
+         */
+        public Builder indexedProperties(Collection<String> names) {
+            indexedProperties.addAll(names);
+            return this;
+        }
+
+        /** The segment cache size of the file store (default 32 MB); the store's other caches are smaller. */
+        public Builder cacheMegabytes(int megabytes) {
+            if (megabytes < 1) {
+                throw new IllegalArgumentException("cache must be at least 1 MB");
+            }
+            this.cacheMegabytes = megabytes;
+            return this;
+        }
+
+        public OakPlatform build() {
+            return new OakPlatform(this);
+        }
+    }
+
+    private OakPlatform(Builder builder) {
+        this.adminPassword = builder.adminPassword;
+        Path store = builder.dataDirectory.resolve("segmentstore");
+        try {
+            Files.createDirectories(store);
+            int small = Math.max(1, builder.cacheMegabytes / 4);
+            this.fileStore = FileStoreBuilder.fileStoreBuilder(store.toFile())
+                    .withSegmentCacheSize(builder.cacheMegabytes)
+                    .withStringCacheSize(small)
+                    .withTemplateCacheSize(small)
+                    .withStringDeduplicationCacheSize(1_000)
+                    .withTemplateDeduplicationCacheSize(1_000)
+                    .withNodeDeduplicationCacheSize(4_096)
+                    .build();
+        } catch (IOException | InvalidFileStoreVersionException e) {
+            throw new PlatformException("cannot open the Oak segment store in " + store, e);
+        }
+        Repository created = null;
+        try {
+            SegmentNodeStore nodeStore = SegmentNodeStoreBuilders.builder(fileStore).build();
+            created = new Jcr(new Oak(nodeStore)).createRepository();
+            this.repository = created;
+            bootstrap(builder.indexedProperties);
+        } catch (RuntimeException | RepositoryException e) {
+            if (created instanceof JackrabbitRepository jr) {
+                jr.shutdown();
+            }
+            fileStore.close();
+            throw e instanceof PlatformException pe ? pe : new PlatformException("cannot start Oak", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ start-up
+
+    private void bootstrap(Set<String> indexedProperties) throws RepositoryException {
+        ensureAdminPassword();
+        Session session = adminSession();
+        try {
+            NamespaceRegistry namespaces = session.getWorkspace().getNamespaceRegistry();
+            registerNamespace(namespaces, "lk", LOCKER_NAMESPACE);
+            registerNamespace(namespaces, "lkp", PLATFORM_NAMESPACE);
+
+            List<String> indexed = new ArrayList<>();
+            indexed.add(OakSession.TYPE);
+            indexed.add(OakSession.NO_INHERIT);
+            indexed.addAll(indexedProperties);
+            Node oakIndex = session.getNode("/oak:index");
+            ValueFactory values = session.getValueFactory();
+            for (String property : indexed) {
+                String indexName = "locker-" + property.replace(':', '-');
+                if (!oakIndex.hasNode(indexName)) {
+                    Node index = oakIndex.addNode(indexName, "oak:QueryIndexDefinition");
+                    index.setProperty("type", "property");
+                    index.setProperty("propertyNames", new Value[] {values.createValue(property, PropertyType.NAME)});
+                    index.setProperty("excludedPaths", new String[] {"/jcr:system"});
+                    index.setProperty("reindex", true);
+                    LOG.info("created Oak property index {} for {}", indexName, property);
+                }
+            }
+
+            if (!session.nodeExists(ROOT)) {
+                Node root = session.getRootNode().addNode(ROOT.substring(1), OakSession.NODE_TYPE);
+                root.addMixin("mix:referenceable");
+                root.addMixin("mix:created");
+                root.addMixin("mix:lastModified");
+                root.setProperty(OakSession.TYPE, "lk:root");
+                root.setProperty(OakSession.NAME, "");
+                // Nobody but the administrator reads the engine's tree unless granted.
+                JackrabbitAccessControlList acl = AccessControlUtils.getAccessControlList(session, ROOT);
+                AccessControlManager acm = session.getAccessControlManager();
+                acl.addEntry(EveryonePrincipal.getInstance(),
+                        new Privilege[] {acm.privilegeFromName(Privilege.JCR_ALL)}, false);
+                acm.setPolicy(ROOT, acl);
+            }
+            session.save();
+        } finally {
+            session.logout();
+        }
+    }
+
+    private static void registerNamespace(NamespaceRegistry namespaces, String prefix, String uri)
+            throws RepositoryException {
+        if (!Arrays.asList(namespaces.getPrefixes()).contains(prefix)) {
+            namespaces.registerNamespace(prefix, uri);
+        } else if (!namespaces.getURI(prefix).equals(uri)) {
+            throw new PlatformException("namespace prefix " + prefix + " is bound to " + namespaces.getURI(prefix));
+        }
+    }
+
+    /** Sets the configured admin password: on first start Oak's admin has the default one. */
+    private void ensureAdminPassword() throws RepositoryException {
+        try {
+            repository.login(new SimpleCredentials(ADMIN_ID, adminPassword)).logout();
+            return;
+        } catch (LoginException expected) {
+            // first start, or the configured password changed
+        }
+        Session system;
+        try {
+            system = Subject.doAs(SystemSubject.INSTANCE,
+                    (PrivilegedExceptionAction<Session>) () -> repository.login(null, null));
+        } catch (java.security.PrivilegedActionException e) {
+            throw new PlatformException("cannot log in as the system to set the admin password", e.getException());
+        }
+        try {
+            Authorizable admin = ((JackrabbitSession) system).getUserManager().getAuthorizable(ADMIN_ID);
+            if (!(admin instanceof User user)) {
+                throw new PlatformException("Oak has no admin user");
+            }
+            user.changePassword(new String(adminPassword));
+            system.save();
+        } finally {
+            system.logout();
+        }
+        if (Arrays.equals(adminPassword, DEFAULT_ADMIN_PASSWORD.toCharArray())) {
+            LOG.warn("the Oak admin password is the default one");
+        }
+    }
+
+    // ------------------------------------------------------------------ sessions
+
+    Session adminSession() throws RepositoryException {
+        checkOpen();
+        return repository.login(new SimpleCredentials(ADMIN_ID, adminPassword));
+    }
+
+    private synchronized void checkOpen() {
+        if (closed) {
+            throw new PlatformException("the Oak platform is closed");
+        }
+    }
+
+    @Override
+    public Optional<UserId> authenticate(UserId user, char[] password) {
+        checkOpen();
+        if (password == null || password.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            Session session = repository.login(new SimpleCredentials(user.value(), password.clone()));
+            session.logout();
+            return Optional.of(user);
+        } catch (LoginException e) {
+            return Optional.empty();
+        } catch (RepositoryException e) {
+            throw new PlatformException("authentication failed", e);
+        }
+    }
+
+    @Override
+    public PlatformSession systemSession() {
+        try {
+            return new OakSession(adminSession(), UserId.of(ADMIN_ID));
+        } catch (RepositoryException e) {
+            throw new PlatformException("cannot open a system session", e);
+        }
+    }
+
+    @Override
+    public PlatformSession sessionAs(UserId user) {
+        Session admin;
+        try {
+            admin = adminSession();
+        } catch (RepositoryException e) {
+            throw new PlatformException("cannot open a system session", e);
+        }
+        try {
+            Authorizable authorizable = ((JackrabbitSession) admin).getUserManager().getAuthorizable(user.value());
+            if (authorizable == null || authorizable.isGroup()) {
+                throw new NotFoundException("no user " + user);
+            }
+            // Oak lets the administrator impersonate any user: the session gets that user's principals
+            return new OakSession(admin.impersonate(new SimpleCredentials(user.value(), new char[0])), user);
+        } catch (LoginException e) {
+            throw new NotFoundException("cannot act as user " + user);
+        } catch (RepositoryException e) {
+            throw new PlatformException("cannot open a session as " + user, e);
+        } finally {
+            admin.logout();
+        }
+    }
+
+    @Override
+    public synchronized void addPrincipalListener(PrincipalListener listener) {
+        checkOpen();
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        if (observer == null) {
+            try {
+                observer = new PrincipalObserver(adminSession(), listeners);
+            } catch (RepositoryException e) {
+                throw new PlatformException("cannot observe principals", e);
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "oak";
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (observer != null) {
+            observer.close();
+        }
+        try {
+            if (repository instanceof JackrabbitRepository jr) {
+                jr.shutdown();
+            }
+        } finally {
+            fileStore.close();
+        }
+    }
+}

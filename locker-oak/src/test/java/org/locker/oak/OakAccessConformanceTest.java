@@ -1,0 +1,15 @@
+package org.locker.oak;
+
+import java.nio.file.Path;
+
+import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.conformance.AccessConformance;
+
+/** The access part of the platform conformance suite, on an embedded Oak in a temporary directory. */
+class OakAccessConformanceTest extends AccessConformance {
+
+    @Override
+    protected ContentPlatform newPlatform(Path dataDirectory) {
+        return OakTestPlatforms.open(dataDirectory);
+    }
+}

@@ -1,0 +1,15 @@
+package org.locker.oak;
+
+import java.nio.file.Path;
+
+import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.conformance.EventsConformance;
+
+/** The events part of the platform conformance suite, on an embedded Oak in a temporary directory. */
+class OakEventsConformanceTest extends EventsConformance {
+
+    @Override
+    protected ContentPlatform newPlatform(Path dataDirectory) {
+        return OakTestPlatforms.open(dataDirectory);
+    }
+}
