@@ -14,8 +14,7 @@ class OakPlatformConfiguration {
 
     @Bean(destroyMethod = "close")
     ContentPlatform contentPlatform(LockerProperties properties) {
-        return OakPlatform.builder(properties.dataDirectory().resolve("oak"))
-                .adminPassword(properties.oak().adminPassword().toCharArray())
-                .build();
+        return OakPlatform.builder(properties.dataDirectory().resolve("oak"),
+                properties.oak().adminPassword().toCharArray()).build();
     }
 }

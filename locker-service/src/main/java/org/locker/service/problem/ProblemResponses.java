@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,7 +61,8 @@ public class ProblemResponses {
     /** Access-denied handler for API calls refused by the URL rules. */
     public void forbidden(HttpServletRequest request, HttpServletResponse response,
                           AccessDeniedException exception) throws IOException {
-        write(response, problem(HttpStatus.FORBIDDEN, "FORBIDDEN_PROFILE", request.getLocale()));
+        String reason = exception instanceof CsrfException ? "CSRF_REJECTED" : "FORBIDDEN_PROFILE";
+        write(response, problem(HttpStatus.FORBIDDEN, reason, request.getLocale()));
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -3,7 +3,7 @@ package org.locker.service.security;
 import org.locker.service.problem.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -28,12 +28,21 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthenticated))
                 .formLogin(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())
-                // a request that carries its credentials is not exposed to cross-site forgery
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(problems::unauthenticated, api)
                         .defaultAccessDeniedHandlerFor(problems::forbidden, api));
         return http.build();
+    }
+
+    /**
+     * Cross-site request forgery rides on credentials a browser adds by itself: a session cookie, or Basic
+     * credentials it cached. A request without a session that no browser sent cross-site (API clients send no
+     * {@code Sec-Fetch-Site}) carries only the credentials its sender chose, so it needs no CSRF token.
+     */
+    private static boolean cannotBeForged(HttpServletRequest request) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        boolean crossSite = fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none");
+        return request.getRequestedSessionId() == null && !crossSite;
     }
 }

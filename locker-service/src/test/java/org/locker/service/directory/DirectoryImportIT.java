@@ -202,6 +202,15 @@ class DirectoryImportIT {
         assertThat(api().post("/api/v1/directory/import", null, "text/csv", SCHOOL).status()).isEqualTo(401);
     }
 
+    @Test
+    void shouldRefuseACrossSiteBrowserPostWithoutCsrfToken() {
+        Response forged = api().post("/api/v1/directory/import", "admin.one", "text/plain", SCHOOL,
+                Map.of("Sec-Fetch-Site", "cross-site"));
+
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.reason()).isEqualTo("CSRF_REJECTED");
+    }
+
     private static void assertRefused(Response response, String code) {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.reason()).isEqualTo("INVALID_IMPORT_FILE");

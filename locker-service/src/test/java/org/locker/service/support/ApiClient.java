@@ -62,6 +62,14 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** A POST with extra headers (for example what a browser adds). */
+    public Response post(String path, String user, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path, user, null).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
     /** A multipart/form-data body with one file part. */
     public Response postFile(String path, String user, String part, String fileName, String contentType,
                              byte[] content) {
