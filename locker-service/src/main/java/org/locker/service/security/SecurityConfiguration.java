@@ -1,6 +1,7 @@
 package org.locker.service.security;
 
 import org.locker.service.problem.ProblemResponses;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * profiles it admits ({@link Roles}); an unauthenticated API call gets a 401 problem, not a login page.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfiguration {
 
