@@ -285,7 +285,7 @@ public final class OakPlatform implements ContentPlatform {
     @Override
     public PlatformSession systemSession() {
         try {
-            return new OakSession(adminSession(), UserId.of(ADMIN_ID));
+            return new OakSession(this, adminSession(), UserId.of(ADMIN_ID));
         } catch (RepositoryException e) {
             throw new PlatformException("cannot open a system session", e);
         }
@@ -305,7 +305,7 @@ public final class OakPlatform implements ContentPlatform {
                 throw new NotFoundException("no user " + user);
             }
             // Oak lets the administrator impersonate any user: the session gets that user's principals
-            return new OakSession(admin.impersonate(new SimpleCredentials(user.value(), new char[0])), user);
+            return new OakSession(this, admin.impersonate(new SimpleCredentials(user.value(), new char[0])), user);
         } catch (LoginException e) {
             throw new NotFoundException("cannot act as user " + user);
         } catch (RepositoryException e) {
