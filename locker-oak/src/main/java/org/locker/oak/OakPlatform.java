@@ -187,7 +187,6 @@ public final class OakPlatform implements ContentPlatform {
                     Node index = oakIndex.addNode(indexName, "oak:QueryIndexDefinition");
                     index.setProperty("type", "property");
                     index.setProperty("propertyNames", new Value[] {values.createValue(property, PropertyType.NAME)});
-                    index.setProperty("excludedPaths", new String[] {"/jcr:system"});
                     index.setProperty("reindex", true);
                     LOG.info("created Oak property index {} for {}", indexName, property);
                 }
