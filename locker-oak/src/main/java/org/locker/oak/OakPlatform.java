@@ -187,7 +187,6 @@ public final class OakPlatform implements ContentPlatform {
                     Node index = oakIndex.addNode(indexName, "oak:QueryIndexDefinition");
                     index.setProperty("type", "property");
                     index.setProperty("propertyNames", new Value[] {values.createValue(property, PropertyType.NAME)});
-                    index.setProperty("excludedPaths", new String[] {"/jcr:system"});
                     index.setProperty("reindex", true);
                     LOG.info("created Oak property index {} for {}", indexName, property);
                 }
@@ -285,7 +284,7 @@ public final class OakPlatform implements ContentPlatform {
     @Override
     public PlatformSession systemSession() {
         try {
-            return new OakSession(adminSession(), UserId.of(ADMIN_ID));
+            return new OakSession(this, adminSession(), UserId.of(ADMIN_ID));
         } catch (RepositoryException e) {
             throw new PlatformException("cannot open a system session", e);
         }
@@ -305,7 +304,7 @@ public final class OakPlatform implements ContentPlatform {
                 throw new NotFoundException("no user " + user);
             }
             // Oak lets the administrator impersonate any user: the session gets that user's principals
-            return new OakSession(admin.impersonate(new SimpleCredentials(user.value(), new char[0])), user);
+            return new OakSession(this, admin.impersonate(new SimpleCredentials(user.value(), new char[0])), user);
         } catch (LoginException e) {
             throw new NotFoundException("cannot act as user " + user);
         } catch (RepositoryException e) {

@@ -93,7 +93,10 @@ final class OakSession implements PlatformSession {
     /** Inheritance-off nodes marked in this session and not saved yet (queries do not see them). */
     private final Set<String> unsavedInheritanceOff = new HashSet<>();
 
-    OakSession(Session session, UserId user) {
+    private final OakPlatform platform;
+
+    OakSession(OakPlatform platform, Session session, UserId user) {
+        this.platform = platform;
         this.session = session;
         this.user = user;
     }
@@ -835,7 +838,7 @@ final class OakSession implements PlatformSession {
         if (node.isPresent()) {
             return node.get().getPath();
         }
-        Session admin = session.impersonate(new javax.jcr.SimpleCredentials(OakPlatform.ADMIN_ID, new char[0]));
+        Session admin = platform.adminSession();
         try {
             javax.jcr.Node found = admin.getNodeByIdentifier(folder.value());
             return found.getPath();
@@ -940,7 +943,7 @@ final class OakSession implements PlatformSession {
             String path = node.getPath();
             JackrabbitAccessControlList acl = acl(path);
             if (removeEntries(acl, principal, true)) {
-                if (isInheritanceOff(node) && inheritedGrantees(path).contains(principal.getName())) {
+                if (isInheritanceOff(node) && inheritedGrantees(path).containsKey(principal.getName())) {
                     acl.addEntry(principal, privileges(Privilege.JCR_ALL), false);
                 }
                 acm().setPolicy(path, acl);
@@ -980,13 +983,10 @@ final class OakSession implements PlatformSession {
                 unsavedInheritanceOff.remove(path);
             } else {
                 Privilege[] all = privileges(Privilege.JCR_ALL);
-                for (String grantee : inheritedGrantees(path)) {
-                    if (!allows(acl, grantee)) {
-                        Principal principal = principalByName(grantee);
-                        if (principal != null) {
-                            removeEntries(acl, principal, false);
-                            acl.addEntry(principal, all, false);
-                        }
+                for (Principal principal : inheritedGrantees(path).values()) {
+                    if (!allows(acl, principal.getName())) {
+                        removeEntries(acl, principal, false);
+                        acl.addEntry(principal, all, false);
                     }
                 }
                 node.setProperty(NO_INHERIT, true);
@@ -997,17 +997,13 @@ final class OakSession implements PlatformSession {
         });
     }
 
-    private Principal principalByName(String name) throws RepositoryException {
-        return ((JackrabbitSession) session).getPrincipalManager().getPrincipal(name);
-    }
-
     private static boolean isInheritanceOff(javax.jcr.Node node) throws RepositoryException {
         return node.hasProperty(NO_INHERIT) && node.getProperty(NO_INHERIT).getBoolean();
     }
 
     /** Principals that ancestors of {@code path} grant access to, up to the nearest inheritance-off one. */
-    private Set<String> inheritedGrantees(String path) throws RepositoryException {
-        Set<String> grantees = new HashSet<>();
+    private Map<String, Principal> inheritedGrantees(String path) throws RepositoryException {
+        Map<String, Principal> grantees = new LinkedHashMap<>();
         String current = path;
         while (!current.equals(OakPlatform.ROOT)) {
             current = Text.getRelativeParent(current, 1);
@@ -1016,7 +1012,7 @@ final class OakSession implements PlatformSession {
                     for (AccessControlEntry entry : acl.getAccessControlEntries()) {
                         if (((JackrabbitAccessControlEntry) entry).isAllow()
                                 && !entry.getPrincipal().getName().equals(EveryonePrincipal.NAME)) {
-                            grantees.add(entry.getPrincipal().getName());
+                            grantees.putIfAbsent(entry.getPrincipal().getName(), entry.getPrincipal());
                         }
                     }
                 }
@@ -1062,7 +1058,9 @@ final class OakSession implements PlatformSession {
                         Authorizable authorizable = users().getAuthorizable(entry.getPrincipal());
                         Optional<PrincipalId> principal = authorizable == null ? Optional.empty()
                                 : principalId(authorizable);
-                        principal.ifPresent(p -> entries.add(new AccessEntry(p, accessOf(entry.getPrivileges()))));
+                        if (principal.isPresent()) {
+                            entries.add(new AccessEntry(principal.get(), accessOf(entry.getPrivileges())));
+                        }
                     }
                 }
             }
@@ -1070,12 +1068,17 @@ final class OakSession implements PlatformSession {
         });
     }
 
-    private static Access accessOf(Privilege[] privileges) {
+    /** WRITE when the entry allows changing properties (privilege names come back in expanded form). */
+    private Access accessOf(Privilege[] privileges) throws RepositoryException {
+        String modify = acm().privilegeFromName(Privilege.JCR_MODIFY_PROPERTIES).getName();
         for (Privilege privilege : privileges) {
-            String name = privilege.getName();
-            if (name.equals(Privilege.JCR_MODIFY_PROPERTIES) || name.equals(Privilege.JCR_WRITE)
-                    || name.equals("rep:write") || name.equals(Privilege.JCR_ALL)) {
+            if (privilege.getName().equals(modify)) {
                 return Access.WRITE;
+            }
+            for (Privilege aggregated : privilege.getAggregatePrivileges()) {
+                if (aggregated.getName().equals(modify)) {
+                    return Access.WRITE;
+                }
             }
         }
         return Access.READ;

@@ -29,7 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns JCR observation of the user and group tree ({@code /home}) into principal events, whoever made
+ * Turns JCR observation of the user and group trees into principal events, whoever made
+
  * the change: a node added that is a user is a user creation; a change of a group's {@code rep:members}
  * (or of its member-list overflow nodes) is diffed against the members last seen for that group. The
  * members of every group are read once when observation starts.
@@ -37,12 +38,12 @@ import org.slf4j.LoggerFactory;
 final class PrincipalObserver implements EventListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrincipalObserver.class);
-    private static final String HOME = "/home";
 
     private final Session session;
     private final UserManager users;
     private final List<PrincipalListener> listeners;
     private final Map<String, Set<PrincipalId>> members = new HashMap<>();
+    private final String home;
 
     PrincipalObserver(Session session, List<PrincipalListener> listeners) throws RepositoryException {
         this.session = session;
@@ -56,9 +57,32 @@ final class PrincipalObserver implements EventListener {
                 }
             }
         }
+        this.home = authorizablesRoot();
         ObservationManager observation = session.getWorkspace().getObservationManager();
         observation.addEventListener(this, Event.NODE_ADDED | Event.PROPERTY_ADDED | Event.PROPERTY_CHANGED
-                | Event.PROPERTY_REMOVED, HOME, true, null, null, false);
+                | Event.PROPERTY_REMOVED, home, true, null, null, false);
+    }
+
+    /**
+     * The folder holding the user and group trees: the parent of the topmost authorizable folder above the
+     * admin user ({@code /rep:security/rep:authorizables} in Oak 1.82, {@code /home} in older defaults).
+     */
+    private String authorizablesRoot() throws RepositoryException {
+        String path = users.getAuthorizable(OakPlatform.ADMIN_ID).getPath();
+        String topFolder = null;
+        for (String parent = Text.getRelativeParent(path, 1); parent.length() > 1;
+             parent = Text.getRelativeParent(parent, 1)) {
+            if (session.getNode(parent).isNodeType("rep:AuthorizableFolder")) {
+                topFolder = parent;
+            } else {
+                break;
+            }
+        }
+        if (topFolder == null) {
+            return "/";
+        }
+        String root = Text.getRelativeParent(topFolder, 1);
+        return root.isEmpty() ? "/" : root;
     }
 
     private static Set<PrincipalId> declaredMembers(Group group) throws RepositoryException {
@@ -88,7 +112,7 @@ final class PrincipalObserver implements EventListener {
                 } else if (Text.getName(path).equals("rep:members")) {
                     // rep:members of the group, or of a rep:MemberRefs node below its rep:membersList
                     String parent = Text.getRelativeParent(path, 1);
-                    for (int up = 0; up < 4 && parent.length() > HOME.length(); up++) {
+                    for (int up = 0; up < 4 && parent.length() > home.length(); up++) {
                         Authorizable owner = authorizableAt(parent);
                         if (owner instanceof Group group) {
                             changedGroups.add(group.getID());

@@ -1,0 +1,117 @@
+package org.locker.oak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import javax.jcr.Session;
+import javax.jcr.query.Query;
+import javax.jcr.query.Row;
+import javax.jcr.query.RowIterator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locker.core.platform.Access;
+import org.locker.core.platform.Content;
+import org.locker.core.platform.ContentSource;
+import org.locker.core.platform.Node;
+import org.locker.core.platform.NodeId;
+import org.locker.core.platform.NewUser;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.UserId;
+
+/** What is specific to the Oak binding: persistence across restarts, indexes, Oak's defaults. */
+class OakPlatformTest {
+
+    @Test
+    void shouldKeepDataAcrossCloseAndReopen(@TempDir Path dir) throws Exception {
+        UserId pupil = UserId.of("pupil");
+        NodeId document;
+        try (OakPlatform platform = OakTestPlatforms.open(dir)) {
+            try (PlatformSession s = platform.systemSession()) {
+                s.createUser(new NewUser(pupil, "P", "U", null, "pupil-pass".toCharArray(),
+                        Map.of("lk:classes", List.of("5A"))));
+                Node locker = s.ensureFolder("/lockers/pupil");
+                s.setInheritance(locker.id(), false);
+                s.grant(locker.id(), pupil, Access.READ);
+                document = s.createDocument(locker.id(), "d.txt", "lk:deposit", Map.of("lk:subject", "math"),
+                        new ContentSource(new ByteArrayInputStream("kept".getBytes(StandardCharsets.UTF_8)),
+                                "text/plain")).id();
+                s.save();
+                s.updateContent(document, new ContentSource(
+                        new ByteArrayInputStream("kept 2".getBytes(StandardCharsets.UTF_8)), "text/plain"), "v2");
+                s.save();
+            }
+        }
+        try (OakPlatform platform = OakTestPlatforms.open(dir)) {
+            assertThat(platform.authenticate(pupil, "pupil-pass".toCharArray())).contains(pupil);
+            assertThat(platform.authenticate(UserId.of(OakPlatform.ADMIN_ID), OakTestPlatforms.ADMIN_PASSWORD))
+                    .isPresent();
+            try (PlatformSession s = platform.sessionAs(pupil)) {
+                assertThat(s.node(document).versionLabel()).contains("1.1");
+                try (Content content = s.readContent(document, "1.0")) {
+                    assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("kept");
+                }
+                assertThat(s.versions(document)).hasSize(2);
+            }
+            try (PlatformSession s = platform.systemSession()) {
+                assertThat(s.findUser(pupil).orElseThrow().properties()).containsEntry("lk:classes", List.of("5A"));
+            }
+        }
+    }
+
+    @Test
+    void shouldNotGiveEveryoneReadAccessToTheEngineTree(@TempDir Path dir) throws Exception {
+        try (OakPlatform platform = OakTestPlatforms.open(dir)) {
+            try (PlatformSession s = platform.systemSession()) {
+                s.createUser(new NewUser(UserId.of("someone"), "S", "O", null, "pass-word".toCharArray(), Map.of()));
+                s.ensureFolder("/open");
+                s.save();
+            }
+            try (PlatformSession s = platform.sessionAs(UserId.of("someone"))) {
+                assertThat(s.nodeAt("/")).isEmpty();
+                assertThat(s.nodeAt("/open")).isEmpty();
+            }
+            Session admin = platform.adminSession();
+            try {
+                Session user = admin.impersonate(new javax.jcr.SimpleCredentials("someone", new char[0]));
+                try {
+                    assertThat(user.nodeExists(OakPlatform.ROOT)).isFalse();
+                } finally {
+                    user.logout();
+                }
+            } finally {
+                admin.logout();
+            }
+        }
+    }
+
+    @Test
+    void shouldAnswerQueriesFromPropertyIndexes(@TempDir Path dir) throws Exception {
+        try (OakPlatform platform = OakTestPlatforms.open(dir)) {
+            Session admin = platform.adminSession();
+            try {
+                assertThat(plan(admin, "SELECT * FROM [nt:base] AS n WHERE n.[lk:type] = 'lk:deposit'"
+                        + " AND ISDESCENDANTNODE(n, [/locker])")).contains("/oak:index/locker-lk-type");
+                assertThat(plan(admin, "SELECT * FROM [nt:base] AS n WHERE n.[lk:type] = 'lk:deposit'"
+                        + " AND n.[lk:subject] = 'math'")).containsAnyOf("/oak:index/locker-lk-type",
+                        "/oak:index/locker-lk-subject");
+                assertThat(plan(admin, "SELECT * FROM [rep:Authorizable] AS a WHERE a.[lk:school] = 'x'"))
+                        .contains("/oak:index/locker-lk-school");
+            } finally {
+                admin.logout();
+            }
+        }
+    }
+
+    private static String plan(Session session, String sql) throws Exception {
+        Query query = session.getWorkspace().getQueryManager().createQuery("explain " + sql, Query.JCR_SQL2);
+        RowIterator rows = query.execute().getRows();
+        Row row = rows.nextRow();
+        return row.getValue("plan").getString();
+    }
+}
