@@ -5,6 +5,7 @@
 #   ./run.sh purge                  stop, then delete the embedded platform's data
 #   ./run.sh test                   run every test of every module
 #   ./run.sh import FILE            import a directory file (docs/import-format.md)
+#   ./run.sh bench [NAME]           build and run the benchmarks (docs/benchmarks.md)
 #   ./run.sh build_start            reserved: the Alfresco stack (Docker) comes with the Alfresco binding
 set -euo pipefail
 
@@ -22,7 +23,7 @@ ADMIN_PASSWORD="${LOCKER_ADMIN_PASSWORD:-demo}"
 MVN=(mvn -B -q --no-transfer-progress)
 
 usage() {
-  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 is_running() {
@@ -147,6 +148,10 @@ case "${1:-}" in
   purge) purge ;;
   test) mvn -B --no-transfer-progress verify ;;
   import) shift; import_file "$@" ;;
+  bench)
+    shift
+    "${MVN[@]}" -Pbench -DskipTests package -pl locker-benchmarks -am
+    java -jar locker-benchmarks/target/benchmarks.jar "${@:-jmh}" ;;
   build_start | start_alfresco | test_alfresco)
     echo "'$1' is reserved for the Alfresco stack (Docker), which comes with the Alfresco binding issue." >&2
     echo "Use './run.sh start' for the embedded platform." >&2
