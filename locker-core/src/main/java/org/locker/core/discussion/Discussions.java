@@ -243,11 +243,16 @@ public final class Discussions {
             Map<UserId, List<String>> studentClasses = new HashMap<>();
             List<User> users = new ArrayList<>();
             for (Profile profile : Profile.values()) {
-                for (User user : session.findUsersByProperty(DirectoryProperties.PROFILE, profile.code())) {
-                    users.add(user);
-                    if (profile == Profile.STUDENT) {
-                        studentClasses.put(user.id(), strings(user.properties().get(DirectoryProperties.CLASSES)));
+                for (PrincipalId member : session.members(profile.group())) {
+                    if (!(member instanceof UserId id)) {
+                        continue;
                     }
+                    session.findUser(id).ifPresent(user -> {
+                        users.add(user);
+                        if (profile == Profile.STUDENT) {
+                            studentClasses.put(user.id(), strings(user.properties().get(DirectoryProperties.CLASSES)));
+                        }
+                    });
                 }
             }
             for (User user : users) {
