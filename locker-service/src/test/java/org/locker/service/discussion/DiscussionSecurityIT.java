@@ -61,4 +61,12 @@ class DiscussionSecurityIT extends DiscussionTest {
         assertThat(wrong).isEmpty();
         assertThat(send("GET", "/api/v1/discussions", null, null).status()).isEqualTo(401);
     }
+
+    @Test
+    void shouldPublishTheEndpointsInTheOpenApiDocument() {
+        String document = api().get("/v3/api-docs", null).body();
+
+        assertThat(document).contains("/api/v1/discussions/{id}/messages", "/api/v1/discussions/settings",
+                "/api/v1/discussions/contacts", "/api/v1/me/preferences", "/api/v1/broadcasts/{id}/answer");
+    }
 }
