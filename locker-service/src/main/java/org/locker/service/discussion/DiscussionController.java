@@ -1,0 +1,156 @@
+package org.locker.service.discussion;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.locker.core.discussion.DiscussionInputException;
+import org.locker.core.discussion.DiscussionInputException.Problem;
+import org.locker.core.discussion.Discussions;
+import org.locker.core.platform.NodeId;
+import org.locker.core.platform.UserId;
+import org.locker.service.problem.LockerProblemException;
+import org.locker.service.security.LockerUser;
+import org.locker.service.security.Roles;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Conversations between the members of the establishment, under the establishment's rules. */
+@RestController
+@RequestMapping("/api/v1/discussions")
+@PreAuthorize(Roles.ANY_PROFILE)
+@Tag(name = "discussions", description = "Discussions: start, post, read, invite, leave; allowed contacts")
+class DiscussionController {
+
+    private static final int MAX_PAGE = 500;
+
+    private final Discussions discussions;
+
+    DiscussionController(Discussions discussions) {
+        this.discussions = discussions;
+    }
+
+    record StartRequest(String subject, List<String> participants, String text) {
+    }
+
+    record PostRequest(String text) {
+    }
+
+    record InviteRequest(String participant) {
+    }
+
+    record SummaryView(String id, String subject, String startedBy, List<String> participants, Instant created,
+                       Instant lastActivity, long messages, long unread) {
+        static SummaryView of(Discussions.Summary s) {
+            return new SummaryView(s.id().value(), s.subject(), s.startedBy().value(),
+                    s.participants().stream().map(UserId::value).toList(), s.created(), s.lastActivity(),
+                    s.messages(), s.unread());
+        }
+    }
+
+    record MessageView(String id, String author, String text, Instant postedAt) {
+        static MessageView of(Discussions.Message m) {
+            return new MessageView(m.id().value(), m.author().value(), m.text(), m.postedAt());
+        }
+    }
+
+    record PageView(SummaryView discussion, List<MessageView> messages, int offset, int limit) {
+    }
+
+    record ContactView(String id, String profile, String displayName) {
+    }
+
+    @GetMapping
+    @Operation(summary = "My discussions, newest activity first, with their unread counts")
+    List<SummaryView> list(@AuthenticationPrincipal LockerUser user, @RequestParam(defaultValue = "0") int offset,
+                           @RequestParam(defaultValue = "100") int limit) {
+        checkPage(offset, limit);
+        return discussions.list(user.userId(), offset, limit).stream().map(SummaryView::of).toList();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Start a discussion with one or more participants and a first message")
+    SummaryView start(@AuthenticationPrincipal LockerUser user, @RequestBody StartRequest request) {
+        List<UserId> participants = request.participants() == null ? List.of()
+                : request.participants().stream().map(DiscussionController::userId).toList();
+        return SummaryView.of(discussions.start(user.userId(), request.subject(), participants, request.text()));
+    }
+
+    @GetMapping("/contacts")
+    @Operation(summary = "Whom I may start a discussion with (whatever the hour)")
+    List<ContactView> contacts(@AuthenticationPrincipal LockerUser user) {
+        return discussions.allowedContacts(user.userId()).stream()
+                .map(c -> new ContactView(c.id().value(), c.profile().code(), c.displayName())).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A discussion I take part in, with a page of its messages (oldest first)")
+    PageView read(@AuthenticationPrincipal LockerUser user, @PathVariable String id,
+                  @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+        checkPage(offset, limit);
+        Discussions.Page page = discussions.read(user.userId(), nodeId(id), offset, limit);
+        return new PageView(SummaryView.of(page.discussion()),
+                page.messages().stream().map(MessageView::of).toList(), page.offset(), page.limit());
+    }
+
+    @PostMapping("/{id}/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Post a message (text up to 10,000 characters, stored and returned as given)")
+    MessageView post(@AuthenticationPrincipal LockerUser user, @PathVariable String id,
+                     @RequestBody PostRequest request) {
+        return MessageView.of(discussions.post(user.userId(), nodeId(id), request.text()));
+    }
+
+    @PostMapping("/{id}/read")
+    @Operation(summary = "Mark every message of the discussion as read")
+    SummaryView markRead(@AuthenticationPrincipal LockerUser user, @PathVariable String id) {
+        return SummaryView.of(discussions.markRead(user.userId(), nodeId(id)));
+    }
+
+    @PostMapping("/{id}/participants")
+    @Operation(summary = "Invite a participant (teachers and staff in the discussion)")
+    SummaryView invite(@AuthenticationPrincipal LockerUser user, @PathVariable String id,
+                       @RequestBody InviteRequest request) {
+        return SummaryView.of(discussions.invite(user.userId(), nodeId(id), userId(request.participant())));
+    }
+
+    @DeleteMapping("/{id}/participants/me")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Leave the discussion: I no longer see it")
+    void leave(@AuthenticationPrincipal LockerUser user, @PathVariable String id) {
+        discussions.leave(user.userId(), nodeId(id));
+    }
+
+    static UserId userId(String value) {
+        if (!UserId.isValid(value)) {
+            throw new DiscussionInputException(Problem.UNKNOWN_PARTICIPANT, String.valueOf(value));
+        }
+        return UserId.of(value);
+    }
+
+    static NodeId nodeId(String value) {
+        if (value == null || value.isBlank() || value.length() > 100) {
+            throw new DiscussionInputException(Problem.UNKNOWN_DISCUSSION, String.valueOf(value));
+        }
+        return NodeId.of(value);
+    }
+
+    static void checkPage(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new LockerProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                    "offset=" + offset + ", limit=" + limit);
+        }
+    }
+}

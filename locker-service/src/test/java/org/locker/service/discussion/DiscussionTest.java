@@ -1,0 +1,209 @@
+package org.locker.service.discussion;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.locker.service.support.ApiClient;
+import org.locker.service.support.ApiClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the discussion end-to-end tests: the whole service on its own embedded Oak in a temporary directory,
+ * the demo school, and a clock the tests move (a Tuesday at 10:00, Europe/Paris, before each test). One Spring
+ * context for every discussion test class. Tests that change settings or preferences restore them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(DiscussionTest.ClockConfiguration.class)
+abstract class DiscussionTest {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** Tuesday 24 November 2026, 10:00 in Paris. */
+    static final Instant TUESDAY_TEN = ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, PARIS).toInstant();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final Path DATA;
+
+    static {
+        try {
+            DATA = Files.createTempDirectory("locker-discussion-it");
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void demoSchool(DynamicPropertyRegistry registry) {
+        registry.add("locker.data-directory", DATA::toString);
+        registry.add("locker.demo.enabled", () -> "true");
+    }
+
+    /** A clock the tests set. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now = TUESDAY_TEN;
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return PARIS;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ClockConfiguration {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MutableClock clock;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String savedSettings;
+
+    @BeforeEach
+    void resetClockAndSaveSettings() {
+        clock.set(TUESDAY_TEN);
+        savedSettings = get("/api/v1/discussions/settings", "principal").body();
+    }
+
+    @AfterEach
+    void restoreSettings() {
+        put("/api/v1/discussions/settings", "principal", savedSettings);
+    }
+
+    ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    Response get(String path, String user) {
+        return api().get(path, user);
+    }
+
+    Response post(String path, String user, Object body) {
+        return send("POST", path, user, body);
+    }
+
+    Response put(String path, String user, Object body) {
+        return send("PUT", path, user, body);
+    }
+
+    Response delete(String path, String user) {
+        return send("DELETE", path, user, null);
+    }
+
+    Response send(String method, String path, String user, Object body) {
+        String text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + ApiClient.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- discussion helpers
+
+    Response start(String user, String text, String... participants) {
+        return post("/api/v1/discussions", user, Map.of("subject", "Sujet", "participants", List.of(participants),
+                "text", text));
+    }
+
+    String startOk(String user, String text, String... participants) {
+        Response response = start(user, text, participants);
+        if (response.status() != 201) {
+            throw new AssertionError("start refused: " + response.body());
+        }
+        return String.valueOf(response.json().get("id"));
+    }
+
+    Response postMessage(String user, String discussion, String text) {
+        return post("/api/v1/discussions/" + discussion + "/messages", user, Map.of("text", text));
+    }
+
+    /** The caller's summary of one discussion in their list, or null. */
+    Map<String, Object> summary(String user, String discussion) {
+        return get("/api/v1/discussions", user).jsonList().stream()
+                .filter(d -> discussion.equals(d.get("id"))).findFirst().orElse(null);
+    }
+
+    long unread(String user, String discussion) {
+        return ((Number) summary(user, discussion).get("unread")).longValue();
+    }
+
+    /** Changes the settings (restored after the test): applies {@code changes} to the current ones. */
+    @SuppressWarnings("unchecked")
+    void settings(Map<String, Object> changes) {
+        Map<String, Object> current = new java.util.LinkedHashMap<>(
+                get("/api/v1/discussions/settings", "principal").json());
+        current.putAll(changes);
+        Response response = put("/api/v1/discussions/settings", "principal", current);
+        if (response.status() != 200) {
+            throw new AssertionError("settings refused: " + response.body());
+        }
+    }
+
+    void preferences(String user, Map<String, Object> preferences) {
+        Response response = put("/api/v1/me/preferences", user, preferences);
+        if (response.status() != 200) {
+            throw new AssertionError("preferences refused: " + response.body());
+        }
+    }
+}
