@@ -15,6 +15,7 @@ class OakPlatformConfiguration {
     @Bean(destroyMethod = "close")
     ContentPlatform contentPlatform(LockerProperties properties) {
         return OakPlatform.builder(properties.dataDirectory().resolve("oak"),
-                properties.oak().adminPassword().toCharArray()).build();
+                properties.oak().adminPassword().toCharArray())
+                .indexedProperties(org.locker.core.locker.LockerModel.INDEXED).build();
     }
 }

@@ -1,0 +1,104 @@
+package org.locker.service.locker;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.tika.Tika;
+import org.apache.tika.mime.MimeType;
+import org.apache.tika.mime.MimeTypeException;
+import org.apache.tika.mime.MimeTypes;
+import org.locker.core.locker.DocumentNames;
+import org.locker.core.locker.LockerRefusal;
+import org.locker.core.locker.LockerRefusal.Reason;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Judges an uploaded file: not empty, within the upload limit, a type the establishment accepts as detected by
+ * Apache Tika on the content (the name is only a hint that can refine a container type, never override the
+ * magic bytes), and a valid name whose extension matches the detected type.
+ */
+final class FileInspector {
+
+    /** Accepted types: documents, spreadsheets, presentations, images and plain text. */
+    private static final List<String> ACCEPTED_PREFIXES = List.of("application/pdf", "image/png", "image/jpeg",
+            "image/gif", "image/webp", "text/plain", "text/csv", "application/rtf", "application/msword",
+            "application/vnd.ms-excel", "application/vnd.ms-powerpoint", "application/x-tika-msoffice",
+            "application/vnd.openxmlformats-officedocument.", "application/vnd.oasis.opendocument.",
+            "application/x-tika-ooxml");
+
+    private final long limit;
+    private final Tika tika = new Tika();
+
+    FileInspector(long limit) {
+        this.limit = limit;
+    }
+
+    /** A file that passed: its final name and its detected type. */
+    record Inspected(String name, String mimeType) {
+    }
+
+    Inspected inspect(MultipartFile file, String requestedName) {
+        if (file == null || file.isEmpty() || file.getSize() == 0) {
+            throw new LockerRefusal(Reason.EMPTY_FILE);
+        }
+        if (file.getSize() > limit) {
+            throw new LockerRefusal(Reason.FILE_TOO_LARGE, limit);
+        }
+        String original = requestedName != null && !requestedName.isBlank() ? requestedName
+                : file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        String name = DocumentNames.checked(original);
+        String type = detect(file, name);
+        if (ACCEPTED_PREFIXES.stream().noneMatch(type::startsWith)) {
+            throw new LockerRefusal(Reason.TYPE_NOT_ACCEPTED, type);
+        }
+        return new Inspected(withMatchingExtension(name, type), type);
+    }
+
+    /** Detects the type of a new version's content (its name stays the document's). */
+    String detect(MultipartFile file, String name) {
+        try (InputStream in = new BufferedInputStream(file.getInputStream())) {
+            return tika.detect(in, name);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the uploaded file", e);
+        }
+    }
+
+    void checkVersion(MultipartFile file) {
+        if (file == null || file.isEmpty() || file.getSize() == 0) {
+            throw new LockerRefusal(Reason.EMPTY_FILE);
+        }
+        if (file.getSize() > limit) {
+            throw new LockerRefusal(Reason.FILE_TOO_LARGE, limit);
+        }
+    }
+
+    String acceptedType(MultipartFile file, String name) {
+        String type = detect(file, name);
+        if (ACCEPTED_PREFIXES.stream().noneMatch(type::startsWith)) {
+            throw new LockerRefusal(Reason.TYPE_NOT_ACCEPTED, type);
+        }
+        return type;
+    }
+
+    private static String withMatchingExtension(String name, String type) {
+        MimeType mime;
+        try {
+            mime = MimeTypes.getDefaultMimeTypes().forName(type);
+        } catch (MimeTypeException e) {
+            return name;
+        }
+        List<String> extensions = mime.getExtensions();
+        if (extensions.isEmpty()) {
+            return name;
+        }
+        String extension = DocumentNames.extension(name);
+        if (extensions.contains("." + extension.toLowerCase(Locale.ROOT))) {
+            return name;
+        }
+        String base = extension.isEmpty() ? name : DocumentNames.base(name);
+        return DocumentNames.checked(base + extensions.get(0));
+    }
+}
