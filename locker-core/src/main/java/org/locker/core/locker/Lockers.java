@@ -499,9 +499,16 @@ public final class Lockers {
 
     /** Version history of a deposit the user may read, oldest first. */
     public List<Version> versions(UserId user, NodeId id) {
+        String system;
+        try (PlatformSession session = platform.systemSession()) {
+            system = session.user().value();
+        }
         try (PlatformSession session = platform.sessionAs(user)) {
-            depositNode(session, id);
-            return session.versions(id);
+            Node node = depositNode(session, id);
+            String depositor = node.string(LockerModel.DEPOSITOR).orElse(system);
+            // the service account stores the first version on the depositor's behalf
+            return session.versions(id).stream().map(v -> v.author().equals(system)
+                    ? new Version(v.label(), v.created(), depositor, v.comment(), v.content()) : v).toList();
         }
     }
 
@@ -636,7 +643,7 @@ public final class Lockers {
 
     /** The audit trail, oldest first, optionally for one deposit. */
     public List<AuditEntry> audit(Optional<String> depositId) {
-        NodeQuery.Builder query = NodeQuery.ofType(LockerModel.AUDIT_ENTRY).orderBy(LockerModel.AT, false)
+        NodeQuery.Builder query = NodeQuery.ofType(LockerModel.AUDIT_ENTRY).orderBy("created", false)
                 .page(0, 100_000);
         depositId.ifPresent(d -> query.whereEquals(LockerModel.DEPOSIT_ID, d));
         try (PlatformSession system = platform.systemSession()) {
@@ -650,13 +657,14 @@ public final class Lockers {
 
     /** Writes the audit trail as CSV (header line, then one line per entry). */
     public void writeAuditCsv(Writer writer) throws IOException {
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-                .setHeader("at", "action", "actor", "depositId", "document", "detail").get())) {
-            for (AuditEntry entry : audit(Optional.empty())) {
-                csv.printRecord(entry.at().toString(), entry.action(), entry.actor(), entry.depositId(),
-                        entry.documentName(), entry.detail());
-            }
+        // not closed: the caller owns the writer
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+                .setHeader("at", "action", "actor", "depositId", "document", "detail").get());
+        for (AuditEntry entry : audit(Optional.empty())) {
+            csv.printRecord(entry.at().toString(), entry.action(), entry.actor(), entry.depositId(),
+                    entry.documentName(), entry.detail());
         }
+        csv.flush();
     }
 
     /** Closes the platform session once the content stream is closed. */

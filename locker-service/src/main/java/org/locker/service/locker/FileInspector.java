@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.tika.Tika;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeType;
 import org.apache.tika.mime.MimeTypeException;
 import org.apache.tika.mime.MimeTypes;
@@ -57,10 +59,30 @@ final class FileInspector {
         return new Inspected(withMatchingExtension(name, type), type);
     }
 
-    /** Detects the type of a new version's content (its name stays the document's). */
+    /** Types whose magic bytes only say "a container" or "text": the name may refine them, never replace them. */
+    private static final List<String> REFINABLE = List.of("application/zip", "application/x-tika-ooxml",
+            "application/x-tika-msoffice", "text/plain", "application/x-tika-ooxml-protected");
+
+    /**
+     * The type judged on the content; the name is used only to pick a specialization of what the content says
+     * (a .docx inside a zip, a .csv inside plain text), so an executable named .pdf stays an executable.
+     */
     String detect(MultipartFile file, String name) {
-        try (InputStream in = new BufferedInputStream(file.getInputStream())) {
-            return tika.detect(in, name);
+        try {
+            String byContent;
+            try (InputStream in = new BufferedInputStream(file.getInputStream())) {
+                byContent = tika.detect(in);
+            }
+            if (!REFINABLE.contains(byContent) || name == null || name.isBlank()) {
+                return byContent;
+            }
+            String withName;
+            try (InputStream in = new BufferedInputStream(file.getInputStream())) {
+                withName = tika.detect(in, name);
+            }
+            MediaTypeRegistry registry = MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
+            return registry.isSpecializationOf(MediaType.parse(withName), MediaType.parse(byContent))
+                    ? withName : byContent;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the uploaded file", e);
         }
