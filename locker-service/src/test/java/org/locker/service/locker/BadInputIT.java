@@ -26,7 +26,7 @@ class BadInputIT extends LockerTestBase {
         int audit = api().get("/api/v1/lockers/audit", "principal").jsonList().size();
         Response response = deposit(user, form);
         assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.reason()).isEqualTo(reason);
+        assertThat(response.reason()).as(response.body()).isEqualTo(reason);
         assertThat(response.json().get("messages")).asString().contains("en=").contains("fr=");
         assertThat(api().get("/api/v1/lockers/distributions", DEPOSITOR).jsonList()).hasSize(distributions);
         assertThat(api().get("/api/v1/lockers/audit", "principal").jsonList()).hasSize(audit);
