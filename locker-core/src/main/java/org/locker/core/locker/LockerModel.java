@@ -6,7 +6,7 @@ import java.util.List;
 public final class LockerModel {
 
     public static final String DEPOSIT = "lk:deposit";
-    public static final String RECEIPT = "lk:receipt";
+    public static final String RECEIPT = "lk:opening";
     public static final String AUDIT_ENTRY = "lk:auditEntry";
     public static final String SETTINGS = "lk:lockerSettings";
 
@@ -25,17 +25,19 @@ public final class LockerModel {
     /** Every principal (user or group name) the deposit is for, guardians included: what lockers query. */
     public static final String RECIPIENTS = "lk:recipients";
     /** The selection as made by the depositor ({@code user:x}, {@code category:teacher}, ...). */
-    public static final String SELECTION = "lk:selection";
+    public static final String SELECTION = "lk:recipientCategories";
     /** The guardian principals, granted only inside the publication window. */
     public static final String GUARDIAN_RECIPIENTS = "lk:guardianRecipients";
     public static final String PUBLISH_FROM = "lk:publishFrom";
     public static final String PUBLISH_TO = "lk:publishTo";
     /** PENDING (before the start), OPEN (guardians granted), CLOSED (after the end, or withdrawn). */
     public static final String WINDOW_STATE = "lk:windowState";
+    /** Whether guardian recipients are currently granted (inside the window). */
+    public static final String PUBLISHED = "lk:published";
     public static final String WITHDRAWN = "lk:withdrawn";
     public static final String WITHDRAWN_AT = "lk:withdrawnAt";
 
-    public static final String READER = "lk:reader";
+    public static final String READER = "lk:openedBy";
     public static final String OPENED_AT = "lk:openedAt";
 
     public static final String ACTION = "lk:action";
@@ -45,7 +47,7 @@ public final class LockerModel {
     public static final String DETAIL = "lk:detail";
 
     public static final String DOCUMENT_TYPES = "lk:documentTypes";
-    public static final String GUARDIAN_EXCHANGE = "lk:guardianExchange";
+    public static final String GUARDIAN_EXCHANGE = "lk:guardianDocumentExchange";
 
     /** Properties the platform must index for lockers' queries. */
     public static final List<String> INDEXED = List.of(RECIPIENTS, DEPOSITOR, WINDOW_STATE, READER, DEPOSIT_ID,

@@ -282,6 +282,7 @@ public final class Lockers {
                     properties.put(LockerModel.PUBLISH_FROM, request.publishFrom().orElseThrow());
                     properties.put(LockerModel.PUBLISH_TO, request.publishTo().orElseThrow());
                     properties.put(LockerModel.WINDOW_STATE, "PENDING");
+                    properties.put(LockerModel.PUBLISHED, false);
                 }
                 Node document = session.createDocument(folder.id(), file.name(), LockerModel.DEPOSIT, properties,
                         file.content());
@@ -355,7 +356,8 @@ public final class Lockers {
                             session.revoke(node.id(), principal);
                         }
                     }
-                    session.updateProperties(node.id(), Map.of(LockerModel.WINDOW_STATE, wanted));
+                    session.updateProperties(node.id(), Map.of(LockerModel.WINDOW_STATE, wanted,
+                            LockerModel.PUBLISHED, inside));
                     if (inside) {
                         opened++;
                     } else {
@@ -599,6 +601,9 @@ public final class Lockers {
 
     /** Withdraws a deposit: every grant is revoked, so it leaves every locker; the node and the audit stay. */
     public void withdraw(UserId user, NodeId id) {
+        try (PlatformSession own = platform.sessionAs(user)) {
+            depositNode(own, id); // what the user may not read does not exist for them
+        }
         try (PlatformSession system = platform.systemSession()) {
             Node node = depositNode(system, id);
             if (!node.string(LockerModel.DEPOSITOR).orElse("").equals(user.value())) {
@@ -612,6 +617,7 @@ public final class Lockers {
             properties.put(LockerModel.WITHDRAWN_AT, clock.instant());
             if (node.properties().containsKey(LockerModel.WINDOW_STATE)) {
                 properties.put(LockerModel.WINDOW_STATE, "CLOSED");
+                properties.put(LockerModel.PUBLISHED, false);
             }
             system.updateProperties(id, properties);
             audit(system, "WITHDRAWN", user, node.string(LockerModel.DEPOSIT_ID).orElse(""), node.name(), "");

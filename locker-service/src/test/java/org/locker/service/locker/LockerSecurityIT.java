@@ -78,7 +78,7 @@ class LockerSecurityIT extends LockerTestBase {
                 expect(404, COUNSELOR, 200, STUDENT, 403));
         check("POST version", u -> send("POST", "/api/v1/lockers/documents/" + document + "/versions", u,
                 new Form().pdfFile("matrix.pdf", "v2")), expect(404, COUNSELOR, 403, STUDENT, 403));
-        check("DELETE document", u -> delete("/api/v1/lockers/documents/" + document, u), expect(403));
+        check("DELETE document", u -> delete("/api/v1/lockers/documents/" + document, u), expect(404, COUNSELOR, 403, STUDENT, 403));
 
         assertThat(failures).isEmpty();
         assertThat(download("t.rey", document).status()).isEqualTo(200);
