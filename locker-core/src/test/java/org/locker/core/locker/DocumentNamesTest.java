@@ -19,7 +19,7 @@ class DocumentNamesTest {
 
     @Test
     void shouldKeepMarkupAndAccentsAsText() {
-        assertThat(DocumentNames.checked("  Bulletin <b>élève</b  ")).isEqualTo("Bulletin <b>élève</b");
+        assertThat(DocumentNames.checked("  Bulletin <b>élève<b>  ")).isEqualTo("Bulletin <b>élève<b>");
         assertThat(DocumentNames.checked("..hidden.pdf")).isEqualTo("..hidden.pdf");
     }
 
