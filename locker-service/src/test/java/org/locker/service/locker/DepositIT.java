@@ -154,6 +154,11 @@ class DepositIT extends LockerTestBase {
                 .field("documentType", "CIRCULAR").field("recipients", "team:5B")));
         assertThat(inLocker("t.carpentier", id)).isPresent();
         assertThat(inLocker("p.masson", id)).isEmpty();
+        download("t.carpentier", id);
+        Map<String, Object> receipts = distribution("principal", id);
+        assertThat((List<Object>) receipts.get("openedBy")).containsExactly("t.carpentier");
+        assertThat((List<Object>) receipts.get("notOpenedBy")).contains("t.girard", "t.marchand", "p.benali")
+                .doesNotContain("t.carpentier", "p.masson");
 
         var team = ClassGroup.TEAM.of(ClassCode.of("5B"));
         try {

@@ -90,6 +90,32 @@ class GuardianWindowIT extends LockerTestBase {
     }
 
     @Test
+    void shouldDeliverAStandingGuardianDepositToGuardiansCreatedLaterInsideTheWindow() {
+        Instant now = clock.instant();
+        String id = DepositIT.id(deposit("principal", new Form().pdfFile("rules.pdf", "rules")
+                .field("documentType", "CIRCULAR").field("recipients", "category:guardian").field("standing", "true")
+                .field("publishFrom", now.minusSeconds(60).toString())
+                .field("publishTo", now.plus(Duration.ofDays(30)).toString())));
+        assertThat(inLocker("r.sophie.morel", id)).isPresent();
+
+        String newcomer = "r.new" + (System.nanoTime() % 100_000);
+        try (PlatformSession system = platform.systemSession()) {
+            system.createUser(new org.locker.core.platform.NewUser(UserId.of(newcomer), "New", "Guardian", "",
+                    "demo".toCharArray(), java.util.Map.of(org.locker.core.directory.DirectoryProperties.PROFILE,
+                    "guardian")));
+            system.addMember(org.locker.core.directory.Profile.GUARDIAN.group(), UserId.of(newcomer));
+            system.save();
+        }
+        assertThat(inLocker(newcomer, id)).isPresent();
+        try (PlatformSession session = platform.sessionAs(UserId.of(newcomer))) {
+            assertThat(session.findNode(NodeId.of(id))).isPresent();
+        }
+        clock.advance(Duration.ofDays(31));
+        reconcile();
+        assertThat(inLocker(newcomer, id)).isEmpty();
+    }
+
+    @Test
     void shouldAcceptDatesInTheEstablishmentsTimeZone() {
         Response response = deposit("t.girard", new Form().pdfFile("dates.pdf", "d").field("documentType", "FORM")
                 .field("recipients", "user:" + GUARDIAN).field("publishFrom", "2000-01-01")
