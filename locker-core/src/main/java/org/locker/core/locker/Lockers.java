@@ -309,16 +309,26 @@ public final class Lockers {
      * withdrawal must not depend on, nor change, the depositor's own document.
      */
     public List<Deposited> depositCopy(PreparedDeposit prepared, UserId depositor, NodeId source,
-                                       Optional<String> rename) {
+                                       Optional<String> rename, ContentJudge judge) {
         try (PlatformSession session = platform.sessionAs(depositor)) {
             Node node = session.findNode(source).filter(n -> n.content().isPresent())
                     .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_DOCUMENT, source.value()));
-            String name = DocumentNames.checked(rename.orElse(node.name()));
+            DepositFile judged = judge.judge(rename.orElse(node.name()), () -> session.readContent(source).stream());
             try (Content content = session.readContent(source)) {
-                return deposit(prepared, List.of(new DepositFile(name,
-                        new ContentSource(content.stream(), content.info().mimeType()))));
+                return deposit(prepared, List.of(new DepositFile(judged.name(),
+                        new ContentSource(content.stream(), judged.content().mimeType()))));
             }
         }
+    }
+
+    /**
+     * Judges content to deposit: checks the name and the type detected on the content, and returns the final
+     * name and type (its {@link DepositFile#content()} stream is not used).
+     * @throws LockerRefusal when the name or the type is not accepted
+     */
+    @FunctionalInterface
+    public interface ContentJudge {
+        DepositFile judge(String name, ContentSource.Opener content);
     }
 
     // ------------------------------------------------------------------ windows

@@ -13,6 +13,7 @@ import org.apache.tika.mime.MimeType;
 import org.apache.tika.mime.MimeTypeException;
 import org.apache.tika.mime.MimeTypes;
 import org.locker.core.locker.DocumentNames;
+import org.locker.core.platform.ContentSource;
 import org.locker.core.locker.LockerRefusal;
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.springframework.web.multipart.MultipartFile;
@@ -68,16 +69,20 @@ final class FileInspector {
      * (a .docx inside a zip, a .csv inside plain text), so an executable named .pdf stays an executable.
      */
     String detect(MultipartFile file, String name) {
+        return detect(file::getInputStream, name);
+    }
+
+    String detect(ContentSource.Opener content, String name) {
         try {
             String byContent;
-            try (InputStream in = new BufferedInputStream(file.getInputStream())) {
+            try (InputStream in = new BufferedInputStream(content.open())) {
                 byContent = tika.detect(in);
             }
             if (!REFINABLE.contains(byContent) || name == null || name.isBlank()) {
                 return byContent;
             }
             String withName;
-            try (InputStream in = new BufferedInputStream(file.getInputStream())) {
+            try (InputStream in = new BufferedInputStream(content.open())) {
                 withName = tika.detect(in, name);
             }
             MediaTypeRegistry registry = MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
@@ -86,6 +91,16 @@ final class FileInspector {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the uploaded file", e);
         }
+    }
+
+    /** Judges stored content being copied ("from my cloud"): accepted type, and a name that matches it. */
+    Inspected inspectStored(String name, ContentSource.Opener content) {
+        String checked = DocumentNames.checked(name);
+        String type = detect(content, checked);
+        if (ACCEPTED_PREFIXES.stream().noneMatch(type::startsWith)) {
+            throw new LockerRefusal(Reason.TYPE_NOT_ACCEPTED, type);
+        }
+        return new Inspected(withMatchingExtension(checked, type), type);
     }
 
     void checkVersion(MultipartFile file) {

@@ -213,7 +213,11 @@ class LockerController {
                 throw new LockerRefusal(Reason.NO_FILE);
             }
             return lockers.depositCopy(prepared, user.userId(), NodeId.of(fromNode),
-                    name == null || name.isBlank() ? Optional.empty() : Optional.of(name)).stream()
+                    name == null || name.isBlank() ? Optional.empty() : Optional.of(name), (sourceName, opener) -> {
+                        FileInspector.Inspected inspected = inspector.inspectStored(sourceName, opener);
+                        return new Lockers.DepositFile(inspected.name(),
+                                new ContentSource(InputStream.nullInputStream(), inspected.mimeType()));
+                    }).stream()
                     .map(d -> new DepositedView(d.id().value(), d.depositId(), d.name(), d.version())).toList();
         }
         if (uploads.isEmpty()) {

@@ -126,6 +126,22 @@ class DepositIT extends LockerTestBase {
         assertThat(id).isNotEqualTo(source.value());
         assertThat(inLocker("t.rey", id).orElseThrow()).containsEntry("name", "planning.pdf");
         assertThat(download("t.rey", id).body()).contains("cloud");
+
+        NodeId executable;
+        try (PlatformSession system = platform.systemSession()) {
+            Node folder = system.ensureFolder("/cloud/t.girard-exe-" + System.nanoTime());
+            byte[] mz = new byte[256];
+            mz[0] = 'M';
+            mz[1] = 'Z';
+            executable = system.createDocument(folder.id(), "tool.pdf", "lk:document", Map.of(),
+                    new ContentSource(new java.io.ByteArrayInputStream(mz), "application/pdf")).id();
+            system.grant(executable, UserId.of("t.girard"), Access.READ);
+            system.save();
+        }
+        Response refusedType = deposit("t.girard", new Form().field("fromNode", executable.value())
+                .field("documentType", "TIMETABLE").field("recipients", "user:t.rey"));
+        assertThat(refusedType.status()).isEqualTo(400);
+        assertThat(refusedType.reason()).isEqualTo("TYPE_NOT_ACCEPTED");
     }
 
     @Test
