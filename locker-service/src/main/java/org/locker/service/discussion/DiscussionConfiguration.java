@@ -5,19 +5,12 @@ import java.time.Clock;
 import org.locker.core.discussion.Discussions;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.service.LockerProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The discussions use case and the clock that decides the daily window (tests replace it). */
 @Configuration(proxyBeanMethods = false)
 class DiscussionConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock(LockerProperties properties) {
-        return Clock.system(properties.timeZone());
-    }
 
     @Bean
     Discussions discussions(ContentPlatform platform, Clock clock, LockerProperties properties) {

@@ -1,14 +1,23 @@
 package org.locker.service.platform;
 
+import java.time.Clock;
+
 import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.directory.importing.DirectoryImport;
 import org.locker.core.platform.ContentPlatform;
+import org.locker.service.LockerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The engine's use cases, wired to whichever platform is configured. */
 @Configuration(proxyBeanMethods = false)
 class CoreConfiguration {
+
+    /** The establishment's clock: publication windows and discussion hours (tests replace it). */
+    @Bean
+    Clock clock(LockerProperties properties) {
+        return Clock.system(properties.timeZone());
+    }
 
     @Bean
     SchoolDirectory schoolDirectory(ContentPlatform platform) {

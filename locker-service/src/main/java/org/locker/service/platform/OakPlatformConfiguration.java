@@ -1,5 +1,10 @@
 package org.locker.service.platform;
 
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.locker.core.discussion.Discussions;
+import org.locker.core.locker.LockerModel;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.oak.OakPlatform;
 import org.locker.service.LockerProperties;
@@ -12,9 +17,14 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "locker.platform", havingValue = "oak", matchIfMissing = true)
 class OakPlatformConfiguration {
 
+    /** The engine's properties that queries filter on: each gets an Oak property index. */
+    static final List<String> INDEXED_PROPERTIES = Stream.concat(LockerModel.INDEXED.stream(),
+            Stream.of(Discussions.PARTICIPANTS)).toList();
+
     @Bean(destroyMethod = "close")
     ContentPlatform contentPlatform(LockerProperties properties) {
         return OakPlatform.builder(properties.dataDirectory().resolve("oak"),
-                properties.oak().adminPassword().toCharArray()).indexedProperties(java.util.List.of("lk:participants")).build();
+                properties.oak().adminPassword().toCharArray())
+                .indexedProperties(INDEXED_PROPERTIES).build();
     }
 }

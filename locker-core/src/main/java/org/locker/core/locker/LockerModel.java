@@ -1,0 +1,64 @@
+package org.locker.core.locker;
+
+import java.util.List;
+
+/** Node types, folders and property names of lockers (the lk: names of the content model). */
+public final class LockerModel {
+
+    public static final String DEPOSIT = "lk:deposit";
+    public static final String RECEIPT = "lk:opening";
+    public static final String AUDIT_ENTRY = "lk:auditEntry";
+    public static final String SETTINGS = "lk:lockerSettings";
+
+    public static final String DEPOSITS_FOLDER = "/deposits";
+    public static final String RECEIPTS_FOLDER = "/receipts";
+    public static final String AUDIT_FOLDER = "/audit";
+    public static final String SETTINGS_PATH = "/settings/lockers";
+
+    public static final String DEPOSIT_ID = "lk:depositId";
+    public static final String DOCUMENT_TYPE = "lk:documentType";
+    public static final String MEMO = "lk:memo";
+    public static final String DEPOSITOR = "lk:depositor";
+    public static final String DEPOSITED_AT = "lk:depositedAt";
+    public static final String ALLOW_MODIFY = "lk:allowModify";
+    public static final String STANDING = "lk:standing";
+    /** Every principal (user or group name) the deposit is for, guardians included: what lockers query. */
+    public static final String RECIPIENTS = "lk:recipients";
+    /** The selection as made by the depositor ({@code user:x}, {@code category:teacher}, ...). */
+    public static final String SELECTION = "lk:recipientCategories";
+    /** The guardian principals, granted only inside the publication window. */
+    public static final String GUARDIAN_RECIPIENTS = "lk:guardianRecipients";
+    public static final String PUBLISH_FROM = "lk:publishFrom";
+    public static final String PUBLISH_TO = "lk:publishTo";
+    /** PENDING (before the start), OPEN (guardians granted), CLOSED (after the end, or withdrawn). */
+    public static final String WINDOW_STATE = "lk:windowState";
+    /** Whether guardian recipients are currently granted (inside the window). */
+    public static final String PUBLISHED = "lk:published";
+    public static final String WITHDRAWN = "lk:withdrawn";
+    public static final String WITHDRAWN_AT = "lk:withdrawnAt";
+
+    public static final String READER = "lk:openedBy";
+    public static final String OPENED_AT = "lk:openedAt";
+
+    public static final String ACTION = "lk:action";
+    public static final String ACTOR = "lk:actor";
+    public static final String AT = "lk:at";
+    public static final String DOCUMENT_NAME = "lk:documentName";
+    public static final String DETAIL = "lk:detail";
+
+    public static final String DOCUMENT_TYPES = "lk:documentTypes";
+    public static final String GUARDIAN_EXCHANGE = "lk:guardianDocumentExchange";
+
+    /** Properties the platform must index for lockers' queries. */
+    public static final List<String> INDEXED = List.of(RECIPIENTS, DEPOSITOR, WINDOW_STATE, READER, DEPOSIT_ID,
+            ACTION);
+
+    /** The seed vocabulary of document types. */
+    public static final List<String> DEFAULT_DOCUMENT_TYPES = List.of("REPORT_CARD", "CERTIFICATE", "CIRCULAR",
+            "MEETING_MINUTES", "INTERNSHIP_AGREEMENT", "TIMETABLE", "COURSE_MATERIAL", "FORM", "OTHER");
+
+    public static final int MEMO_LIMIT = 2_000;
+
+    private LockerModel() {
+    }
+}

@@ -1,0 +1,45 @@
+package org.locker.core.locker;
+
+import java.util.Objects;
+
+/**
+ * A deposit or locker action refused, with a stable reason code. Nothing was stored when this is thrown.
+ */
+public final class LockerRefusal extends RuntimeException {
+
+    /** The stable reason codes; {@link #forbidden()} ones are refusals of the caller, the others bad input. */
+    public enum Reason {
+        EMPTY_FILE(false), FILE_TOO_LARGE(false), TYPE_NOT_ACCEPTED(false), INVALID_NAME(false),
+        MEMO_TOO_LONG(false), UNKNOWN_RECIPIENT(false), NO_RECIPIENT(false), WINDOW_REQUIRED(false),
+        WINDOW_INVALID(false), WINDOW_ENDED(false), CATEGORY_NOT_ALLOWED(true), STUDENTS_CANNOT_DEPOSIT(true),
+        GUARDIAN_EXCHANGE_DISABLED(true), UNKNOWN_DOCUMENT_TYPE(false), DOCUMENT_READ_ONLY(true),
+        NOT_THE_DEPOSITOR(true), UNKNOWN_DOCUMENT(false), NO_FILE(false), INVALID_SETTINGS(false);
+
+        private final boolean forbidden;
+
+        Reason(boolean forbidden) {
+            this.forbidden = forbidden;
+        }
+
+        public boolean forbidden() {
+            return forbidden;
+        }
+    }
+
+    private final Reason reason;
+    private final transient Object[] arguments;
+
+    public LockerRefusal(Reason reason, Object... arguments) {
+        super(reason.name());
+        this.reason = Objects.requireNonNull(reason);
+        this.arguments = arguments.clone();
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
+    }
+}

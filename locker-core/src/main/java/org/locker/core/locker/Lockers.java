@@ -1,0 +1,704 @@
+package org.locker.core.locker;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.locker.core.directory.ClassCode;
+import org.locker.core.directory.ClassGroup;
+import org.locker.core.directory.DirectoryProperties;
+import org.locker.core.directory.Profile;
+import org.locker.core.locker.LockerRefusal.Reason;
+import org.locker.core.platform.Access;
+import org.locker.core.platform.AccessDeniedException;
+import org.locker.core.platform.AccessEntry;
+import org.locker.core.platform.Content;
+import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.ContentSource;
+import org.locker.core.platform.GroupId;
+import org.locker.core.platform.Node;
+import org.locker.core.platform.NodeId;
+import org.locker.core.platform.NodeQuery;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.PrincipalId;
+import org.locker.core.platform.User;
+import org.locker.core.platform.UserId;
+import org.locker.core.platform.Version;
+
+/**
+ * Lockers and deposits over the platform port. A deposit is one versioned document node, whatever the number
+ * of recipients; recipients are platform grants (to users, or to groups: a profile, a class's team, a class's
+ * guardians) and the names of those principals in {@link LockerModel#RECIPIENTS}, which lockers query. The
+ * platform filters every read by its permissions. Guardians are granted only inside the publication window,
+ * by {@link #reconcileWindows()}.
+ */
+public final class Lockers {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
+    private static final List<Profile> CATEGORIES =
+            List.of(Profile.TEACHER, Profile.STAFF, Profile.COUNSELOR, Profile.GUARDIAN);
+
+    private final ContentPlatform platform;
+    private final Clock clock;
+
+    public Lockers(ContentPlatform platform, Clock clock) {
+        this.platform = platform;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ settings
+
+    /** The administrator's settings: document types and whether guardians may deposit. */
+    public record Settings(List<String> documentTypes, boolean guardianExchange) {
+        public Settings {
+            documentTypes = List.copyOf(documentTypes);
+        }
+    }
+
+    public Settings settings() {
+        try (PlatformSession session = platform.systemSession()) {
+            return settings(session);
+        }
+    }
+
+    private static Settings settings(PlatformSession session) {
+        return session.nodeAt(LockerModel.SETTINGS_PATH)
+                .map(n -> new Settings(n.properties().containsKey(LockerModel.DOCUMENT_TYPES)
+                        ? n.strings(LockerModel.DOCUMENT_TYPES) : LockerModel.DEFAULT_DOCUMENT_TYPES,
+                        n.flag(LockerModel.GUARDIAN_EXCHANGE)))
+                .orElse(new Settings(LockerModel.DEFAULT_DOCUMENT_TYPES, false));
+    }
+
+    public Settings updateSettings(UserId admin, Optional<List<String>> documentTypes,
+                                   Optional<Boolean> guardianExchange) {
+        try (PlatformSession session = platform.systemSession()) {
+            Settings current = settings(session);
+            List<String> types = documentTypes.map(Lockers::checkedTypes).orElse(current.documentTypes());
+            boolean exchange = guardianExchange.orElse(current.guardianExchange());
+            Node node = session.ensureFolder(LockerModel.SETTINGS_PATH);
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put(LockerModel.DOCUMENT_TYPES, types);
+            properties.put(LockerModel.GUARDIAN_EXCHANGE, exchange);
+            session.updateProperties(node.id(), properties);
+            audit(session, "SETTINGS_CHANGED", admin, "", "", "types=" + types + " guardianExchange=" + exchange);
+            session.save();
+            return new Settings(types, exchange);
+        }
+    }
+
+    private static List<String> checkedTypes(List<String> types) {
+        List<String> checked = new ArrayList<>();
+        for (String type : types) {
+            String code = type == null ? "" : type.strip().toUpperCase(Locale.ROOT);
+            if (!code.matches("[A-Z0-9_]{1,40}")) {
+                throw new LockerRefusal(Reason.INVALID_SETTINGS, type);
+            }
+            if (!checked.contains(code)) {
+                checked.add(code);
+            }
+        }
+        if (checked.isEmpty()) {
+            throw new LockerRefusal(Reason.INVALID_SETTINGS, "[]");
+        }
+        return checked;
+    }
+
+    // ------------------------------------------------------------------ depositing
+
+    /** A validated deposit, ready to store one or several files with the same settings. */
+    public record PreparedDeposit(UserId depositor, DepositRequest request, Set<PrincipalId> immediate,
+                                  Set<PrincipalId> guardians) {
+    }
+
+    /** A file to deposit: its checked name, its detected type and its content stream. */
+    public record DepositFile(String name, ContentSource content) {
+    }
+
+    /** Validates a request (profile, type, memo, recipients, window); stores nothing. */
+    public PreparedDeposit prepare(UserId depositor, Profile profile, DepositRequest request) {
+        if (profile == Profile.STUDENT) {
+            throw new LockerRefusal(Reason.STUDENTS_CANNOT_DEPOSIT);
+        }
+        try (PlatformSession session = platform.systemSession()) {
+            Settings settings = settings(session);
+            if (profile == Profile.GUARDIAN && !settings.guardianExchange()) {
+                throw new LockerRefusal(Reason.GUARDIAN_EXCHANGE_DISABLED);
+            }
+            if (request.documentType() == null || !settings.documentTypes().contains(request.documentType())) {
+                throw new LockerRefusal(Reason.UNKNOWN_DOCUMENT_TYPE, String.valueOf(request.documentType()));
+            }
+            if (request.memo().length() > LockerModel.MEMO_LIMIT) {
+                throw new LockerRefusal(Reason.MEMO_TOO_LONG, LockerModel.MEMO_LIMIT);
+            }
+            if (request.selection().isEmpty()) {
+                throw new LockerRefusal(Reason.NO_RECIPIENT);
+            }
+            Set<PrincipalId> immediate = new LinkedHashSet<>();
+            Set<PrincipalId> guardians = new LinkedHashSet<>();
+            for (String selected : request.selection()) {
+                resolve(session, profile, selected, request.standing(), immediate, guardians);
+            }
+            immediate.remove(depositor);
+            guardians.remove(depositor);
+            if (immediate.isEmpty() && guardians.isEmpty()) {
+                throw new LockerRefusal(Reason.NO_RECIPIENT);
+            }
+            if (!guardians.isEmpty()) {
+                Instant from = request.publishFrom().orElseThrow(() -> new LockerRefusal(Reason.WINDOW_REQUIRED));
+                Instant to = request.publishTo().orElseThrow(() -> new LockerRefusal(Reason.WINDOW_REQUIRED));
+                if (!to.isAfter(from)) {
+                    throw new LockerRefusal(Reason.WINDOW_INVALID);
+                }
+                if (!to.isAfter(clock.instant())) {
+                    throw new LockerRefusal(Reason.WINDOW_ENDED);
+                }
+            } else if (request.publishFrom().isPresent() && request.publishTo().isPresent()
+                    && !request.publishTo().get().isAfter(request.publishFrom().get())) {
+                throw new LockerRefusal(Reason.WINDOW_INVALID);
+            }
+            return new PreparedDeposit(depositor, request, immediate, guardians);
+        }
+    }
+
+    private static void resolve(PlatformSession session, Profile depositorProfile, String selected, boolean standing,
+                                Set<PrincipalId> immediate, Set<PrincipalId> guardians) {
+        String spec = selected == null ? "" : selected.strip();
+        int colon = spec.indexOf(':');
+        if (colon < 1) {
+            throw new LockerRefusal(Reason.UNKNOWN_RECIPIENT, spec);
+        }
+        String kind = spec.substring(0, colon);
+        String value = spec.substring(colon + 1);
+        boolean guardianDepositor = depositorProfile == Profile.GUARDIAN;
+        switch (kind) {
+            case "user" -> {
+                if (!UserId.isValid(value)) {
+                    throw new LockerRefusal(Reason.UNKNOWN_RECIPIENT, spec);
+                }
+                User user = session.findUser(UserId.of(value))
+                        .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_RECIPIENT, spec));
+                Profile profile = user.stringProperty(DirectoryProperties.PROFILE).flatMap(Profile::fromCode)
+                        .filter(CATEGORIES::contains)
+                        .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_RECIPIENT, spec));
+                allowed(depositorProfile, profile, spec);
+                (profile == Profile.GUARDIAN ? guardians : immediate).add(user.id());
+            }
+            case "category" -> {
+                Profile profile = Profile.fromCode(value).filter(CATEGORIES::contains)
+                        .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_RECIPIENT, spec));
+                allowed(depositorProfile, profile, spec);
+                Set<PrincipalId> target = profile == Profile.GUARDIAN ? guardians : immediate;
+                if (standing) {
+                    target.add(profile.group());
+                } else {
+                    // a snapshot: the users of the category now, not those created later
+                    for (PrincipalId member : session.members(profile.group())) {
+                        if (member instanceof UserId) {
+                            target.add(member);
+                        }
+                    }
+                }
+            }
+            case "team", "guardians" -> {
+                if (guardianDepositor) {
+                    throw new LockerRefusal(Reason.CATEGORY_NOT_ALLOWED, spec);
+                }
+                if (!ClassCode.isValid(value)) {
+                    throw new LockerRefusal(Reason.UNKNOWN_RECIPIENT, spec);
+                }
+                ClassCode code = ClassCode.of(value);
+                GroupId group = kind.equals("team") ? ClassGroup.TEAM.of(code) : ClassGroup.GUARDIANS.of(code);
+                if (session.findGroup(group).isEmpty()) {
+                    throw new LockerRefusal(Reason.UNKNOWN_RECIPIENT, spec);
+                }
+                (kind.equals("team") ? immediate : guardians).add(group);
+            }
+            default -> throw new LockerRefusal(Reason.UNKNOWN_RECIPIENT, spec);
+        }
+    }
+
+    /** Guardians deposit to the establishment only (teachers, staff, counselors). */
+    private static void allowed(Profile depositor, Profile recipient, String spec) {
+        if (depositor == Profile.GUARDIAN && !recipient.isPersonnel()) {
+            throw new LockerRefusal(Reason.CATEGORY_NOT_ALLOWED, spec);
+        }
+    }
+
+    /** A stored deposit. */
+    public record Deposited(NodeId id, String depositId, String name, String version) {
+    }
+
+    /**
+     * Stores each file as its own deposit with the same settings, all in one platform save: when this returns,
+     * every current recipient's locker lists them (guardians once their window has started).
+     */
+    public List<Deposited> deposit(PreparedDeposit prepared, List<DepositFile> files) {
+        if (files.isEmpty()) {
+            throw new LockerRefusal(Reason.NO_FILE);
+        }
+        Instant now = clock.instant();
+        DepositRequest request = prepared.request();
+        List<Deposited> deposited = new ArrayList<>();
+        try (PlatformSession session = platform.systemSession()) {
+            for (DepositFile file : files) {
+                String depositId = UUID.randomUUID().toString();
+                Node folder = session.ensureFolder(LockerModel.DEPOSITS_FOLDER + "/" + MONTH.format(now) + "/"
+                        + depositId);
+                List<String> recipients = new ArrayList<>();
+                prepared.immediate().forEach(p -> recipients.add(p.value()));
+                prepared.guardians().forEach(p -> recipients.add(p.value()));
+                Map<String, Object> properties = new LinkedHashMap<>();
+                properties.put(LockerModel.DEPOSIT_ID, depositId);
+                properties.put(LockerModel.DOCUMENT_TYPE, request.documentType());
+                properties.put(LockerModel.MEMO, request.memo());
+                properties.put(LockerModel.DEPOSITOR, prepared.depositor().value());
+                properties.put(LockerModel.DEPOSITED_AT, now);
+                properties.put(LockerModel.ALLOW_MODIFY, request.allowModify());
+                properties.put(LockerModel.STANDING, request.standing());
+                properties.put(LockerModel.RECIPIENTS, recipients);
+                properties.put(LockerModel.SELECTION, request.selection());
+                properties.put(LockerModel.GUARDIAN_RECIPIENTS,
+                        prepared.guardians().stream().map(PrincipalId::value).toList());
+                properties.put(LockerModel.WITHDRAWN, false);
+                if (!prepared.guardians().isEmpty()) {
+                    properties.put(LockerModel.PUBLISH_FROM, request.publishFrom().orElseThrow());
+                    properties.put(LockerModel.PUBLISH_TO, request.publishTo().orElseThrow());
+                    properties.put(LockerModel.WINDOW_STATE, "PENDING");
+                    properties.put(LockerModel.PUBLISHED, false);
+                }
+                Node document = session.createDocument(folder.id(), file.name(), LockerModel.DEPOSIT, properties,
+                        file.content());
+                session.grant(document.id(), prepared.depositor(), Access.WRITE);
+                Access access = request.allowModify() ? Access.WRITE : Access.READ;
+                for (PrincipalId principal : prepared.immediate()) {
+                    session.grant(document.id(), principal, access);
+                }
+                audit(session, "DEPOSITED", prepared.depositor(), depositId, file.name(),
+                        "recipients=" + request.selection());
+                deposited.add(new Deposited(document.id(), depositId, file.name(), "1.0"));
+            }
+            session.save();
+        }
+        if (!prepared.guardians().isEmpty()) {
+            reconcileWindows();
+        }
+        return deposited;
+    }
+
+    /**
+     * "From my cloud": copies a platform document the depositor can read (read through their own session, so
+     * the platform decides) into a new deposit. A copy, not a link: the deposit's permissions, versions and
+     * withdrawal must not depend on, nor change, the depositor's own document.
+     */
+    public List<Deposited> depositCopy(PreparedDeposit prepared, UserId depositor, NodeId source,
+                                       Optional<String> rename, ContentJudge judge) {
+        try (PlatformSession session = platform.sessionAs(depositor)) {
+            Node node = session.findNode(source).filter(n -> n.content().isPresent())
+                    .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_DOCUMENT, source.value()));
+            DepositFile judged = judge.judge(rename.orElse(node.name()), () -> session.readContent(source).stream());
+            try (Content content = session.readContent(source)) {
+                return deposit(prepared, List.of(new DepositFile(judged.name(),
+                        new ContentSource(content.stream(), judged.content().mimeType()))));
+            }
+        }
+    }
+
+    /**
+     * Judges content to deposit: checks the name and the type detected on the content, and returns the final
+     * name and type (its {@link DepositFile#content()} stream is not used).
+     * @throws LockerRefusal when the name or the type is not accepted
+     */
+    @FunctionalInterface
+    public interface ContentJudge {
+        DepositFile judge(String name, ContentSource.Opener content);
+    }
+
+    // ------------------------------------------------------------------ windows
+
+    /** What a reconcile changed. */
+    public record ReconcileReport(int opened, int closed) {
+    }
+
+    /**
+     * Grants guardians the deposits whose window is open and revokes those whose window ended (or not yet
+     * started), idempotently: a run after a missed boundary corrects the state at once.
+     */
+    public synchronized ReconcileReport reconcileWindows() {
+        Instant now = clock.instant();
+        int opened = 0;
+        int closed = 0;
+        try (PlatformSession session = platform.systemSession()) {
+            int offset = 0;
+            while (true) {
+                List<Node> batch = session.query(NodeQuery.ofType(LockerModel.DEPOSIT)
+                        .whereAnyOf(LockerModel.WINDOW_STATE, List.of("PENDING", "OPEN"))
+                        .orderBy("created", false).page(offset, 500).build());
+                for (Node node : batch) {
+                    String state = node.string(LockerModel.WINDOW_STATE).orElse("");
+                    String wanted = stateAfter(node, now);
+                    boolean inside = wanted.equals("OPEN");
+                    if (wanted.equals(state)) {
+                        continue;
+                    }
+                    for (String guardian : node.strings(LockerModel.GUARDIAN_RECIPIENTS)) {
+                        PrincipalId principal = principal(session, guardian);
+                        if (inside) {
+                            session.grant(node.id(), principal, Access.READ);
+                        } else {
+                            session.revoke(node.id(), principal);
+                        }
+                    }
+                    session.updateProperties(node.id(), Map.of(LockerModel.WINDOW_STATE, wanted,
+                            LockerModel.PUBLISHED, inside));
+                    if (inside) {
+                        opened++;
+                    } else {
+                        closed++;
+                    }
+                }
+                session.save();
+                if (batch.size() < 500) {
+                    break;
+                }
+                // nodes that became CLOSED left the result set; the others are skipped by the offset
+                offset += (int) batch.stream().filter(n -> !"CLOSED".equals(stateAfter(n, now))).count();
+            }
+        }
+        return new ReconcileReport(opened, closed);
+    }
+
+    private static String stateAfter(Node node, Instant now) {
+        Instant from = node.instant(LockerModel.PUBLISH_FROM).orElse(Instant.MAX);
+        Instant to = node.instant(LockerModel.PUBLISH_TO).orElse(Instant.MIN);
+        if (node.flag(LockerModel.WITHDRAWN) || !now.isBefore(to)) {
+            return "CLOSED";
+        }
+        return now.isBefore(from) ? "PENDING" : "OPEN";
+    }
+
+    private static PrincipalId principal(PlatformSession session, String name) {
+        if (UserId.isValid(name) && session.findUser(UserId.of(name)).isPresent()) {
+            return UserId.of(name);
+        }
+        return GroupId.of(name);
+    }
+
+    // ------------------------------------------------------------------ my locker
+
+    /** Filters of a locker listing; empty means no filter. */
+    public record LockerFilter(Optional<String> documentType, Optional<String> depositor, Optional<Instant> from,
+                               Optional<Instant> to) {
+        public static LockerFilter none() {
+            return new LockerFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** A document in a locker, as its owner sees it. */
+    public record LockerEntry(NodeId id, String depositId, String name, String documentType, String memo,
+                              String depositor, Instant depositedAt, String version, boolean opened,
+                              boolean canModify, String mimeType, long size, Optional<Instant> publishFrom,
+                              Optional<Instant> publishTo) {
+    }
+
+    /** The deposits for {@code user} that the platform lets them read, unread first, then newest first. */
+    public List<LockerEntry> locker(UserId user, LockerFilter filter) {
+        List<String> principals = new ArrayList<>();
+        principals.add(user.value());
+        Set<String> opened = new HashSet<>();
+        try (PlatformSession system = platform.systemSession()) {
+            system.groupsOf(user).forEach(g -> principals.add(g.value()));
+            for (Node receipt : system.query(NodeQuery.ofType(LockerModel.RECEIPT)
+                    .whereEquals(LockerModel.READER, user.value()).page(0, 100_000).build())) {
+                receipt.string(LockerModel.DEPOSIT_ID).ifPresent(opened::add);
+            }
+        }
+        NodeQuery.Builder query = NodeQuery.ofType(LockerModel.DEPOSIT)
+                .whereAnyOf(LockerModel.RECIPIENTS, principals).orderBy(LockerModel.DEPOSITED_AT, true)
+                .page(0, 10_000);
+        filter.documentType().ifPresent(t -> query.whereEquals(LockerModel.DOCUMENT_TYPE, t));
+        filter.depositor().ifPresent(d -> query.whereEquals(LockerModel.DEPOSITOR, d));
+        filter.from().ifPresent(f -> query.where(new NodeQuery.NotBefore(LockerModel.DEPOSITED_AT, f)));
+        filter.to().ifPresent(t -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, t)));
+        List<LockerEntry> entries = new ArrayList<>();
+        try (PlatformSession session = platform.sessionAs(user)) {
+            for (Node node : session.query(query.build())) {
+                if (node.flag(LockerModel.WITHDRAWN)) {
+                    continue;
+                }
+                String depositId = node.string(LockerModel.DEPOSIT_ID).orElse("");
+                entries.add(entry(node, opened.contains(depositId), session.canWrite(node.id())));
+            }
+        }
+        entries.sort(Comparator.comparing(LockerEntry::opened)
+                .thenComparing(LockerEntry::depositedAt, Comparator.reverseOrder()));
+        return entries;
+    }
+
+    private static LockerEntry entry(Node node, boolean opened, boolean canModify) {
+        return new LockerEntry(node.id(), node.string(LockerModel.DEPOSIT_ID).orElse(""), node.name(),
+                node.string(LockerModel.DOCUMENT_TYPE).orElse(""), node.string(LockerModel.MEMO).orElse(""),
+                node.string(LockerModel.DEPOSITOR).orElse(""),
+                node.instant(LockerModel.DEPOSITED_AT).orElse(node.created()), node.versionLabel().orElse(""),
+                opened, canModify, node.content().map(c -> c.mimeType()).orElse("application/octet-stream"),
+                node.content().map(c -> c.size()).orElse(0L), node.instant(LockerModel.PUBLISH_FROM),
+                node.instant(LockerModel.PUBLISH_TO));
+    }
+
+    /**
+     * Opens a deposit's current content as {@code user} (the platform refuses what they may not read) and
+     * records the opening (read receipt, audit) when they are not its depositor. The caller closes it.
+     */
+    public Content open(UserId user, NodeId id) {
+        PlatformSession session = platform.sessionAs(user);
+        try {
+            Node node = depositNode(session, id);
+            Content content = session.readContent(id);
+            String depositor = node.string(LockerModel.DEPOSITOR).orElse("");
+            if (!depositor.equals(user.value())) {
+                recordOpening(user, node);
+            }
+            return new Content(content.name(), content.info(), new ClosingStream(content.stream(), session));
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private void recordOpening(UserId user, Node node) {
+        String depositId = node.string(LockerModel.DEPOSIT_ID).orElse("");
+        Instant now = clock.instant();
+        synchronized (this) {
+            try (PlatformSession system = platform.systemSession()) {
+                Node folder = system.ensureFolder(LockerModel.RECEIPTS_FOLDER + "/" + depositId);
+                boolean first = system.children(folder.id()).stream().noneMatch(c -> c.name().equals(user.value()));
+                if (first) {
+                    system.createFolder(folder.id(), user.value(), LockerModel.RECEIPT, Map.of(
+                            LockerModel.DEPOSIT_ID, depositId, LockerModel.READER, user.value(),
+                            LockerModel.OPENED_AT, now));
+                }
+                audit(system, "OPENED", user, depositId, node.name(), first ? "first opening" : "");
+                system.save();
+            }
+        }
+    }
+
+    private static Node depositNode(PlatformSession session, NodeId id) {
+        Node node = session.findNode(id).filter(n -> n.type().equals(LockerModel.DEPOSIT))
+                .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_DOCUMENT, id.value()));
+        if (node.flag(LockerModel.WITHDRAWN)) {
+            throw new LockerRefusal(Reason.UNKNOWN_DOCUMENT, id.value());
+        }
+        return node;
+    }
+
+    /** Version history of a deposit the user may read, oldest first. */
+    public List<Version> versions(UserId user, NodeId id) {
+        String system;
+        try (PlatformSession session = platform.systemSession()) {
+            system = session.user().value();
+        }
+        try (PlatformSession session = platform.sessionAs(user)) {
+            Node node = depositNode(session, id);
+            String depositor = node.string(LockerModel.DEPOSITOR).orElse(system);
+            // the service account stores the first version on the depositor's behalf
+            return session.versions(id).stream().map(v -> v.author().equals(system)
+                    ? new Version(v.label(), v.created(), depositor, v.comment(), v.content()) : v).toList();
+        }
+    }
+
+    /**
+     * A new version, made as {@code user} through their own platform session: the depositor, or a recipient
+     * the deposit allows to modify. The platform refuses read-only recipients.
+     */
+    public Version addVersion(UserId user, NodeId id, ContentSource content, String comment) {
+        Version version;
+        Node node;
+        try (PlatformSession session = platform.sessionAs(user)) {
+            node = depositNode(session, id);
+            try {
+                version = session.updateContent(id, content, comment == null ? "" : comment);
+                session.save();
+            } catch (AccessDeniedException e) {
+                throw new LockerRefusal(Reason.DOCUMENT_READ_ONLY, id.value());
+            }
+        }
+        try (PlatformSession system = platform.systemSession()) {
+            audit(system, "NEW_VERSION", user, node.string(LockerModel.DEPOSIT_ID).orElse(""), node.name(),
+                    "version=" + version.label() + (comment == null || comment.isBlank() ? "" : " " + comment));
+            system.save();
+        }
+        return version;
+    }
+
+    // ------------------------------------------------------------------ the depositor's side
+
+    /** Someone a deposit is for, and whether and when they opened it. */
+    public record Receipt(String user, Optional<Instant> openedAt) {
+    }
+
+    /** A deposit as its depositor sees it. */
+    public record Distribution(NodeId id, String depositId, String name, String documentType, String memo,
+                               Instant depositedAt, List<String> selection, List<String> recipients,
+                               boolean standing, boolean allowModify, Optional<Instant> publishFrom,
+                               Optional<Instant> publishTo, String windowState, int versions, boolean withdrawn,
+                               List<Receipt> receipts) {
+    }
+
+    /** The deposits made by {@code depositor}, newest first, with read receipts of the current recipients. */
+    public List<Distribution> distributions(UserId depositor) {
+        List<Distribution> result = new ArrayList<>();
+        try (PlatformSession system = platform.systemSession()) {
+            List<Node> nodes = system.query(NodeQuery.ofType(LockerModel.DEPOSIT)
+                    .whereEquals(LockerModel.DEPOSITOR, depositor.value())
+                    .orderBy(LockerModel.DEPOSITED_AT, true).page(0, 10_000).build());
+            for (Node node : nodes) {
+                String depositId = node.string(LockerModel.DEPOSIT_ID).orElse("");
+                Map<String, Instant> opened = new HashMap<>();
+                system.nodeAt(LockerModel.RECEIPTS_FOLDER + "/" + depositId).ifPresent(folder ->
+                        system.children(folder.id()).forEach(r -> opened.put(r.name(),
+                                r.instant(LockerModel.OPENED_AT).orElse(r.created()))));
+                Set<String> readers = new java.util.TreeSet<>();
+                for (String name : node.strings(LockerModel.RECIPIENTS)) {
+                    expand(system, principal(system, name), readers, new HashSet<>());
+                }
+                readers.addAll(opened.keySet());
+                readers.remove(depositor.value());
+                List<Receipt> receipts = readers.stream()
+                        .map(u -> new Receipt(u, Optional.ofNullable(opened.get(u)))).toList();
+                result.add(new Distribution(node.id(), depositId, node.name(),
+                        node.string(LockerModel.DOCUMENT_TYPE).orElse(""), node.string(LockerModel.MEMO).orElse(""),
+                        node.instant(LockerModel.DEPOSITED_AT).orElse(node.created()),
+                        node.strings(LockerModel.SELECTION), node.strings(LockerModel.RECIPIENTS),
+                        node.flag(LockerModel.STANDING), node.flag(LockerModel.ALLOW_MODIFY),
+                        node.instant(LockerModel.PUBLISH_FROM), node.instant(LockerModel.PUBLISH_TO),
+                        node.string(LockerModel.WINDOW_STATE).orElse(""), system.versions(node.id()).size(),
+                        node.flag(LockerModel.WITHDRAWN), receipts));
+            }
+        }
+        return result;
+    }
+
+    private static void expand(PlatformSession session, PrincipalId principal, Set<String> users, Set<String> seen) {
+        if (!seen.add(principal.value())) {
+            return;
+        }
+        if (principal instanceof UserId user) {
+            users.add(user.value());
+        } else if (principal instanceof GroupId group) {
+            for (PrincipalId member : session.members(group)) {
+                expand(session, member, users, seen);
+            }
+        }
+    }
+
+    /** Withdraws a deposit: every grant is revoked, so it leaves every locker; the node and the audit stay. */
+    public void withdraw(UserId user, NodeId id) {
+        try (PlatformSession own = platform.sessionAs(user)) {
+            depositNode(own, id); // what the user may not read does not exist for them
+        }
+        try (PlatformSession system = platform.systemSession()) {
+            Node node = depositNode(system, id);
+            if (!node.string(LockerModel.DEPOSITOR).orElse("").equals(user.value())) {
+                throw new LockerRefusal(Reason.NOT_THE_DEPOSITOR, id.value());
+            }
+            for (AccessEntry entry : system.accessEntries(id)) {
+                system.revoke(id, entry.principal());
+            }
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put(LockerModel.WITHDRAWN, true);
+            properties.put(LockerModel.WITHDRAWN_AT, clock.instant());
+            if (node.properties().containsKey(LockerModel.WINDOW_STATE)) {
+                properties.put(LockerModel.WINDOW_STATE, "CLOSED");
+                properties.put(LockerModel.PUBLISHED, false);
+            }
+            system.updateProperties(id, properties);
+            audit(system, "WITHDRAWN", user, node.string(LockerModel.DEPOSIT_ID).orElse(""), node.name(), "");
+            system.save();
+        }
+    }
+
+    // ------------------------------------------------------------------ audit
+
+    /** One line of the audit trail. */
+    public record AuditEntry(Instant at, String action, String actor, String depositId, String documentName,
+                             String detail) {
+    }
+
+    private void audit(PlatformSession session, String action, UserId actor, String depositId, String name,
+                       String detail) {
+        Instant now = clock.instant();
+        Node folder = session.ensureFolder(LockerModel.AUDIT_FOLDER + "/" + MONTH.format(now));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(LockerModel.ACTION, action);
+        properties.put(LockerModel.ACTOR, actor.value());
+        properties.put(LockerModel.DEPOSIT_ID, depositId);
+        properties.put(LockerModel.DOCUMENT_NAME, name);
+        properties.put(LockerModel.AT, now);
+        properties.put(LockerModel.DETAIL, detail);
+        session.createFolder(folder.id(), now.toEpochMilli() + "-" + UUID.randomUUID(), LockerModel.AUDIT_ENTRY,
+                properties);
+    }
+
+    /** The audit trail, oldest first, optionally for one deposit. */
+    public List<AuditEntry> audit(Optional<String> depositId) {
+        NodeQuery.Builder query = NodeQuery.ofType(LockerModel.AUDIT_ENTRY).orderBy("created", false)
+                .page(0, 100_000);
+        depositId.ifPresent(d -> query.whereEquals(LockerModel.DEPOSIT_ID, d));
+        try (PlatformSession system = platform.systemSession()) {
+            return system.query(query.build()).stream().map(n -> new AuditEntry(
+                    n.instant(LockerModel.AT).orElse(n.created()), n.string(LockerModel.ACTION).orElse(""),
+                    n.string(LockerModel.ACTOR).orElse(""), n.string(LockerModel.DEPOSIT_ID).orElse(""),
+                    n.string(LockerModel.DOCUMENT_NAME).orElse(""), n.string(LockerModel.DETAIL).orElse("")))
+                    .toList();
+        }
+    }
+
+    /** Writes the audit trail as CSV (header line, then one line per entry). */
+    public void writeAuditCsv(Writer writer) throws IOException {
+        // not closed: the caller owns the writer
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+                .setHeader("at", "action", "actor", "depositId", "document", "detail").get());
+        for (AuditEntry entry : audit(Optional.empty())) {
+            csv.printRecord(entry.at().toString(), entry.action(), entry.actor(), entry.depositId(),
+                    entry.documentName(), entry.detail());
+        }
+        csv.flush();
+    }
+
+    /** Closes the platform session once the content stream is closed. */
+    private static final class ClosingStream extends java.io.FilterInputStream {
+        private final PlatformSession session;
+
+        ClosingStream(java.io.InputStream in, PlatformSession session) {
+            super(in);
+            this.session = session;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                session.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.locker.service.locker;
+
+import java.time.Clock;
+
+import org.locker.core.locker.Lockers;
+import org.locker.core.platform.ContentPlatform;
+import org.locker.service.LockerProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The locker engine, its clock (replaceable in tests) and the publication-window scheduler. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class LockerConfiguration {
+
+    @Bean
+    Lockers lockers(ContentPlatform platform, Clock clock) {
+        return new Lockers(platform, clock);
+    }
+
+    @Bean
+    FileInspector fileInspector(LockerProperties properties) {
+        return new FileInspector(properties.uploadLimit().toBytes());
+    }
+}

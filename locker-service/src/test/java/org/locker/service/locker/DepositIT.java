@@ -1,0 +1,299 @@
+package org.locker.service.locker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.locker.core.directory.ClassCode;
+import org.locker.core.directory.ClassGroup;
+import org.locker.core.directory.DirectoryProperties;
+import org.locker.core.directory.Profile;
+import org.locker.core.platform.Access;
+import org.locker.core.platform.AccessDeniedException;
+import org.locker.core.platform.ContentSource;
+import org.locker.core.platform.NewUser;
+import org.locker.core.platform.Node;
+import org.locker.core.platform.NodeId;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.UserId;
+import org.locker.service.support.ApiClient.Response;
+
+/** The seed's steps 3 to 9 and its options, end to end through the HTTP API on the demo school. */
+@SuppressWarnings("unchecked")
+class DepositIT extends LockerTestBase {
+
+    @Test
+    void shouldDepositFromTheWorkstationWithTypeRenameAndMemoToIndividualsAndACategory() {
+        Response response = deposit("t.girard", new Form().pdfFile("scan-001.pdf", "minutes")
+                .field("documentType", "MEETING_MINUTES").field("name", "Conseil <b>6A")
+                .field("memo", "Compte rendu <script>alert(1)</script>")
+                .field("recipients", "user:t.rey").field("recipients", "category:counselor"));
+
+        assertThat(response.status()).isEqualTo(201);
+        String id = String.valueOf(response.jsonList().get(0).get("id"));
+        Map<String, Object> entry = inLocker("t.rey", id).orElseThrow();
+        assertThat(entry).containsEntry("name", "Conseil <b>6A.pdf").containsEntry("documentType", "MEETING_MINUTES")
+                .containsEntry("memo", "Compte rendu <script>alert(1)</script>").containsEntry("depositor", "t.girard")
+                .containsEntry("version", "1.0").containsEntry("opened", false).containsEntry("canModify", false);
+        assertThat(entry.get("depositedAt")).isNotNull();
+        assertThat(inLocker("c.barbier", id)).isPresent();
+        assertThat(inLocker("t.lemoine", id)).isEmpty();
+        assertThat(inLocker("p.benali", id)).isEmpty();
+    }
+
+    @Test
+    void shouldStreamTheDownloadAndRecordReadReceiptsAndAudit() {
+        String id = depositPdf("t.colin", "receipts.pdf", "user:t.rey", "user:t.lemoine");
+
+        Response download = download("t.rey", id);
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.contentType()).startsWith("application/pdf");
+        assertThat(download.body()).startsWith("%PDF-1.4");
+        assertThat(inLocker("t.rey", id).orElseThrow()).containsEntry("opened", true);
+        assertThat(inLocker("t.lemoine", id).orElseThrow()).containsEntry("opened", false);
+
+        Map<String, Object> distribution = distribution("t.colin", id);
+        assertThat((List<Object>) distribution.get("openedBy")).containsExactly("t.rey");
+        assertThat((List<Object>) distribution.get("notOpenedBy")).containsExactly("t.lemoine");
+        assertThat(distribution).containsEntry("documentType", "CIRCULAR").containsEntry("versions", 1);
+
+        String depositId = String.valueOf(distribution.get("depositId"));
+        List<Map<String, Object>> audit = api().get("/api/v1/lockers/audit?depositId=" + depositId, "principal")
+                .jsonList();
+        assertThat(audit).extracting(e -> e.get("action")).containsExactly("DEPOSITED", "OPENED");
+        Response csv = api().get("/api/v1/lockers/audit.csv", "principal");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("at,action,actor,depositId,document,detail").contains(depositId);
+    }
+
+    @Test
+    void shouldListUnreadFirstAndFilterByTypeAndDepositor() {
+        String first = depositPdf("p.benali", "first.pdf", "user:c.barbier");
+        String second = depositPdf("t.marchand", "second.pdf", "user:c.barbier");
+        download("c.barbier", second);
+
+        List<Map<String, Object>> all = locker("c.barbier");
+        int firstIndex = indexOf(all, first);
+        int secondIndex = indexOf(all, second);
+        assertThat(firstIndex).isLessThan(secondIndex);
+        assertThat(all.stream().filter(e -> Boolean.TRUE.equals(e.get("opened")))
+                .allMatch(e -> all.indexOf(e) > firstIndex)).isTrue();
+
+        List<Map<String, Object>> byDepositor = api().get("/api/v1/lockers/mine?depositor=t.marchand", "c.barbier")
+                .jsonList();
+        assertThat(byDepositor).extracting(e -> e.get("id")).contains(second).doesNotContain(first);
+        List<Map<String, Object>> byType = api().get("/api/v1/lockers/mine?type=REPORT_CARD", "c.barbier").jsonList();
+        assertThat(byType).extracting(e -> e.get("id")).doesNotContain(first, second);
+        List<Map<String, Object>> byDate = api().get("/api/v1/lockers/mine?from=2000-01-01&to=2000-12-31",
+                "c.barbier").jsonList();
+        assertThat(byDate).isEmpty();
+    }
+
+    @Test
+    void shouldDepositSeveralFilesAsSeparateDepositsWithTheSameSettings() {
+        Response response = deposit("t.girard", new Form().pdfFile("a.pdf", "a").pdfFile("b.pdf", "b")
+                .field("documentType", "COURSE_MATERIAL").field("recipients", "user:t.carpentier"));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.jsonList()).hasSize(2);
+        for (Map<String, Object> deposited : response.jsonList()) {
+            assertThat(inLocker("t.carpentier", String.valueOf(deposited.get("id"))).orElseThrow())
+                    .containsEntry("documentType", "COURSE_MATERIAL");
+        }
+    }
+
+    @Test
+    void shouldCopyADocumentFromTheDepositorsCloud() {
+        NodeId source;
+        try (PlatformSession system = platform.systemSession()) {
+            Node folder = system.ensureFolder("/cloud/t.girard-" + System.nanoTime());
+            source = system.createDocument(folder.id(), "planning.pdf", "lk:document", Map.of(),
+                    new ContentSource(new java.io.ByteArrayInputStream(pdf("cloud")), "application/pdf")).id();
+            system.grant(source, UserId.of("t.girard"), Access.WRITE);
+            system.save();
+        }
+        Response refused = deposit("t.lemoine", new Form().field("fromNode", source.value())
+                .field("documentType", "TIMETABLE").field("recipients", "user:t.rey"));
+        assertThat(refused.status()).isEqualTo(404);
+
+        Response response = deposit("t.girard", new Form().field("fromNode", source.value())
+                .field("documentType", "TIMETABLE").field("recipients", "user:t.rey"));
+        assertThat(response.status()).isEqualTo(201);
+        String id = String.valueOf(response.jsonList().get(0).get("id"));
+        assertThat(id).isNotEqualTo(source.value());
+        assertThat(inLocker("t.rey", id).orElseThrow()).containsEntry("name", "planning.pdf");
+        assertThat(download("t.rey", id).body()).contains("cloud");
+
+        NodeId executable;
+        try (PlatformSession system = platform.systemSession()) {
+            Node folder = system.ensureFolder("/cloud/t.girard-exe-" + System.nanoTime());
+            byte[] mz = new byte[256];
+            mz[0] = 'M';
+            mz[1] = 'Z';
+            executable = system.createDocument(folder.id(), "tool.pdf", "lk:document", Map.of(),
+                    new ContentSource(new java.io.ByteArrayInputStream(mz), "application/pdf")).id();
+            system.grant(executable, UserId.of("t.girard"), Access.READ);
+            system.save();
+        }
+        Response refusedType = deposit("t.girard", new Form().field("fromNode", executable.value())
+                .field("documentType", "TIMETABLE").field("recipients", "user:t.rey"));
+        assertThat(refusedType.status()).isEqualTo(400);
+        assertThat(refusedType.reason()).isEqualTo("TYPE_NOT_ACCEPTED");
+    }
+
+    @Test
+    void shouldDeliverAStandingDepositToUsersCreatedLaterButNotASnapshot() {
+        String standing = id(deposit("principal", new Form().pdfFile("standing.pdf", "s")
+                .field("documentType", "CIRCULAR").field("recipients", "category:staff").field("standing", "true")));
+        String snapshot = id(deposit("principal", new Form().pdfFile("snapshot.pdf", "s")
+                .field("documentType", "CIRCULAR").field("recipients", "category:staff")));
+        assertThat(inLocker("p.masson", standing)).isPresent();
+        assertThat(inLocker("p.masson", snapshot)).isPresent();
+
+        String newcomer = "p.new" + (System.nanoTime() % 100_000);
+        try (PlatformSession system = platform.systemSession()) {
+            system.createUser(new NewUser(UserId.of(newcomer), "New", "Staff", "", "demo".toCharArray(),
+                    Map.of(DirectoryProperties.PROFILE, Profile.STAFF.code())));
+            system.addMember(Profile.STAFF.group(), UserId.of(newcomer));
+            system.save();
+        }
+        assertThat(inLocker(newcomer, standing)).isPresent();
+        assertThat(inLocker(newcomer, snapshot)).isEmpty();
+    }
+
+    @Test
+    void shouldFollowThePedagogicalTeam() {
+        String id = id(deposit("principal", new Form().pdfFile("team.pdf", "t")
+                .field("documentType", "CIRCULAR").field("recipients", "team:5B")));
+        assertThat(inLocker("t.carpentier", id)).isPresent();
+        assertThat(inLocker("p.masson", id)).isEmpty();
+        download("t.carpentier", id);
+        Map<String, Object> receipts = distribution("principal", id);
+        assertThat((List<Object>) receipts.get("openedBy")).containsExactly("t.carpentier");
+        assertThat((List<Object>) receipts.get("notOpenedBy")).contains("t.girard", "t.marchand", "p.benali")
+                .doesNotContain("t.carpentier", "p.masson");
+
+        var team = ClassGroup.TEAM.of(ClassCode.of("5B"));
+        try {
+            try (PlatformSession system = platform.systemSession()) {
+                system.removeMember(team, UserId.of("t.carpentier"));
+                system.addMember(team, UserId.of("p.masson"));
+                system.save();
+            }
+            assertThat(inLocker("t.carpentier", id)).isEmpty();
+            assertThat(download("t.carpentier", id).status()).isEqualTo(404);
+            assertThat(inLocker("p.masson", id)).isPresent();
+        } finally {
+            try (PlatformSession system = platform.systemSession()) {
+                system.addMember(team, UserId.of("t.carpentier"));
+                system.removeMember(team, UserId.of("p.masson"));
+                system.save();
+            }
+        }
+    }
+
+    @Test
+    void shouldLetOnlyRecipientsAllowedToModifyAddVersionsEnforcedByThePlatform() {
+        String writable = id(deposit("t.girard", new Form().pdfFile("shared.pdf", "v1")
+                .field("documentType", "FORM").field("recipients", "user:t.rey").field("allowModify", "true")));
+        String readOnly = depositPdf("t.girard", "readonly.pdf", "user:t.lemoine");
+        assertThat(inLocker("t.rey", writable).orElseThrow()).containsEntry("canModify", true);
+
+        Response version = send("POST", "/api/v1/lockers/documents/" + writable + "/versions?comment=fixed", "t.rey",
+                new Form().pdfFile("shared.pdf", "v2 by rey"));
+        assertThat(version.status()).isEqualTo(201);
+        assertThat(version.json()).containsEntry("label", "1.1").containsEntry("author", "t.rey");
+        List<Map<String, Object>> history = api().get("/api/v1/lockers/documents/" + writable + "/versions",
+                "t.girard").jsonList();
+        assertThat(history).extracting(v -> v.get("author")).containsExactly("t.girard", "t.rey");
+        assertThat(history.get(1)).containsEntry("comment", "fixed");
+
+        Response refused = send("POST", "/api/v1/lockers/documents/" + readOnly + "/versions", "t.lemoine",
+                new Form().pdfFile("readonly.pdf", "hacked"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.reason()).isEqualTo("DOCUMENT_READ_ONLY");
+        try (PlatformSession asRecipient = platform.sessionAs(UserId.of("t.lemoine"))) {
+            assertThat(asRecipient.canWrite(NodeId.of(readOnly))).isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> asRecipient.updateContent(NodeId.of(readOnly),
+                    new ContentSource(new java.io.ByteArrayInputStream(pdf("x")), "application/pdf"), ""))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(download("t.lemoine", readOnly).body()).doesNotContain("hacked");
+    }
+
+    @Test
+    void shouldLetTheDepositorUpdateInPlaceForEveryRecipient() {
+        String id = depositPdf("p.perret", "timetable.pdf", "user:t.rey", "team:6A");
+        Response version = send("POST", "/api/v1/lockers/documents/" + id + "/versions", "p.perret",
+                new Form().pdfFile("timetable.pdf", "updated timetable"));
+        assertThat(version.status()).isEqualTo(201);
+
+        assertThat(inLocker("t.rey", id).orElseThrow()).containsEntry("version", "1.1");
+        assertThat(inLocker("t.lemoine", id).orElseThrow()).containsEntry("version", "1.1");
+        assertThat(download("t.lemoine", id).body()).contains("updated timetable");
+        assertThat(distribution("p.perret", id)).containsEntry("versions", 2);
+    }
+
+    @Test
+    void shouldWithdrawFromEveryLockerAndKeepTheAuditRecord() {
+        String id = depositPdf("t.rey", "withdrawn.pdf", "user:t.lemoine", "category:counselor");
+        assertThat(delete("/api/v1/lockers/documents/" + id, "t.lemoine").status()).isEqualTo(403);
+
+        assertThat(delete("/api/v1/lockers/documents/" + id, "t.rey").status()).isEqualTo(204);
+
+        assertThat(inLocker("t.lemoine", id)).isEmpty();
+        assertThat(inLocker("c.barbier", id)).isEmpty();
+        assertThat(download("t.lemoine", id).status()).isEqualTo(404);
+        try (PlatformSession asRecipient = platform.sessionAs(UserId.of("t.lemoine"))) {
+            assertThat(asRecipient.findNode(NodeId.of(id))).isEmpty();
+        }
+        Map<String, Object> distribution = distribution("t.rey", id);
+        assertThat(distribution).containsEntry("withdrawn", true);
+        List<Map<String, Object>> audit = api().get("/api/v1/lockers/audit?depositId="
+                + distribution.get("depositId"), "principal").jsonList();
+        assertThat(audit).extracting(e -> e.get("action")).containsExactly("DEPOSITED", "WITHDRAWN");
+    }
+
+    @Test
+    void shouldOfferCandidatesPerCategoryGroupedByClass() {
+        Map<String, Object> teachers = api().get("/api/v1/lockers/candidates?category=teacher&q=girard", "t.rey").json();
+        assertThat((List<Map<String, Object>>) teachers.get("persons")).extracting(p -> p.get("id"))
+                .containsExactly("t.girard");
+        assertThat(teachers).containsEntry("wholeCategory", "category:teacher");
+        Map<String, Object> guardians = api().get("/api/v1/lockers/candidates?category=guardian", "t.rey").json();
+        assertThat((List<Map<String, Object>>) guardians.get("byClass")).extracting(g -> g.get("selector"))
+                .contains("guardians:6A", "guardians:5B");
+        Map<String, Object> teams = api().get("/api/v1/lockers/candidates?category=team", "t.rey").json();
+        assertThat((List<Map<String, Object>>) teams.get("byClass")).extracting(g -> g.get("selector"))
+                .contains("team:6A", "team:5B");
+    }
+
+    private static int indexOf(List<Map<String, Object>> entries, String id) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (id.equals(entries.get(i).get("id"))) {
+                return i;
+            }
+        }
+        throw new AssertionError(id + " not listed");
+    }
+
+    private Map<String, Object> distribution(String depositor, String id) {
+        return api().get("/api/v1/lockers/distributions", depositor).jsonList().stream()
+                .filter(d -> id.equals(d.get("id"))).findFirst().orElseThrow();
+    }
+
+    static String id(Response response) {
+        if (response.status() != 201) {
+            throw new AssertionError("deposit refused: " + response.status() + " " + response.body());
+        }
+        return String.valueOf(response.jsonList().get(0).get("id"));
+    }
+
+    @SuppressWarnings("unused")
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,167 @@
+package org.locker.service.locker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.locker.core.locker.LockerModel;
+import org.locker.core.platform.NodeId;
+import org.locker.core.platform.NodeQuery;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.UserId;
+import org.locker.service.support.ApiClient.Response;
+
+/** Guardians' publication windows, checked through the platform as the guardian, and guardian exchange. */
+class GuardianWindowIT extends LockerTestBase {
+
+    /** A guardian of a 6A student (demo school). */
+    private static final String GUARDIAN = "r.sophie.martin";
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+        putJson("/api/v1/lockers/settings", "principal", "{\"guardianExchange\":false}");
+    }
+
+    private String depositForGuardians(Duration startIn, Duration endIn) {
+        Instant now = clock.instant();
+        return DepositIT.id(deposit("t.girard", new Form().pdfFile("outing.pdf", "outing")
+                .field("documentType", "FORM").field("recipients", "guardians:6A")
+                .field("publishFrom", now.plus(startIn).toString()).field("publishTo", now.plus(endIn).toString())));
+    }
+
+    private boolean guardianSeesOnThePlatform(String id) {
+        try (PlatformSession session = platform.sessionAs(UserId.of(GUARDIAN))) {
+            boolean direct = session.findNode(NodeId.of(id)).isPresent();
+            boolean queried = session.query(NodeQuery.ofType(LockerModel.DEPOSIT)
+                    .whereAnyOf(LockerModel.RECIPIENTS, List.of("locker-class-6A-guardians", GUARDIAN)).build())
+                    .stream().anyMatch(n -> n.id().value().equals(id));
+            assertThat(queried).isEqualTo(direct);
+            return direct;
+        }
+    }
+
+    private void reconcile() {
+        assertThat(api().post("/api/v1/lockers/windows/reconcile", "principal", "application/json", "").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void shouldShowGuardiansTheDocumentOnlyInsideTheWindow() {
+        String id = depositForGuardians(Duration.ofDays(1), Duration.ofDays(2));
+        assertThat(guardianSeesOnThePlatform(id)).isFalse();
+        assertThat(inLocker(GUARDIAN, id)).isEmpty();
+
+        clock.advance(Duration.ofDays(1).plusHours(1));
+        reconcile();
+        assertThat(guardianSeesOnThePlatform(id)).isTrue();
+        assertThat(inLocker(GUARDIAN, id)).isPresent();
+        assertThat(inLocker("r.stephane.martin", id)).isPresent();
+        assertThat(inLocker("r.sophie.morel", id)).isEmpty();
+        assertThat(download(GUARDIAN, id).status()).isEqualTo(200);
+
+        clock.advance(Duration.ofDays(1));
+        reconcile();
+        assertThat(guardianSeesOnThePlatform(id)).isFalse();
+        assertThat(inLocker(GUARDIAN, id)).isEmpty();
+        assertThat(download(GUARDIAN, id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldOpenAtOnceWhenStartedAndCorrectMissedBoundariesInOneReconcile() {
+        String started = depositForGuardians(Duration.ofHours(-1), Duration.ofHours(5));
+        assertThat(guardianSeesOnThePlatform(started)).isTrue();
+
+        String missed = depositForGuardians(Duration.ofHours(1), Duration.ofHours(2));
+        clock.advance(Duration.ofHours(3)); // both boundaries of 'missed' pass while nothing runs
+        reconcile();
+        assertThat(guardianSeesOnThePlatform(missed)).isFalse();
+        assertThat(guardianSeesOnThePlatform(started)).isTrue();
+
+        clock.advance(Duration.ofHours(3)); // the end of 'started' passes, unseen until the next run
+        reconcile();
+        assertThat(guardianSeesOnThePlatform(started)).isFalse();
+        reconcile(); // idempotent
+        assertThat(guardianSeesOnThePlatform(started)).isFalse();
+    }
+
+    @Test
+    void shouldDeliverAStandingGuardianDepositToGuardiansCreatedLaterInsideTheWindow() {
+        Instant now = clock.instant();
+        String id = DepositIT.id(deposit("principal", new Form().pdfFile("rules.pdf", "rules")
+                .field("documentType", "CIRCULAR").field("recipients", "category:guardian").field("standing", "true")
+                .field("publishFrom", now.minusSeconds(60).toString())
+                .field("publishTo", now.plus(Duration.ofDays(30)).toString())));
+        assertThat(inLocker("r.sophie.morel", id)).isPresent();
+
+        String newcomer = "r.new" + (System.nanoTime() % 100_000);
+        try (PlatformSession system = platform.systemSession()) {
+            system.createUser(new org.locker.core.platform.NewUser(UserId.of(newcomer), "New", "Guardian", "",
+                    "demo".toCharArray(), java.util.Map.of(org.locker.core.directory.DirectoryProperties.PROFILE,
+                    "guardian")));
+            system.addMember(org.locker.core.directory.Profile.GUARDIAN.group(), UserId.of(newcomer));
+            system.save();
+        }
+        assertThat(inLocker(newcomer, id)).isPresent();
+        try (PlatformSession session = platform.sessionAs(UserId.of(newcomer))) {
+            assertThat(session.findNode(NodeId.of(id))).isPresent();
+        }
+        clock.advance(Duration.ofDays(31));
+        reconcile();
+        assertThat(inLocker(newcomer, id)).isEmpty();
+    }
+
+    @Test
+    void shouldAcceptDatesInTheEstablishmentsTimeZone() {
+        Response response = deposit("t.girard", new Form().pdfFile("dates.pdf", "d").field("documentType", "FORM")
+                .field("recipients", "user:" + GUARDIAN).field("publishFrom", "2000-01-01")
+                .field("publishTo", "2999-12-31"));
+        String id = DepositIT.id(response);
+        assertThat(guardianSeesOnThePlatform(id)).isTrue();
+        assertThat(inLocker(GUARDIAN, id).orElseThrow().get("publishFrom")).isEqualTo("1999-12-31T23:00:00Z");
+    }
+
+    @Test
+    void shouldRefuseGuardianDepositsUnlessExchangeIsAuthorized() {
+        Response refused = deposit(GUARDIAN, new Form().pdfFile("certificate.pdf", "c")
+                .field("documentType", "CERTIFICATE").field("recipients", "user:c.barbier"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.reason()).isEqualTo("GUARDIAN_EXCHANGE_DISABLED");
+
+        assertThat(putJson("/api/v1/lockers/settings", "principal", "{\"guardianExchange\":true}").json())
+                .containsEntry("guardianExchange", true);
+        Response accepted = deposit(GUARDIAN, new Form().pdfFile("certificate.pdf", "c")
+                .field("documentType", "CERTIFICATE").field("recipients", "user:c.barbier")
+                .field("recipients", "category:teacher"));
+        String id = DepositIT.id(accepted);
+        assertThat(inLocker("c.barbier", id)).isPresent();
+        assertThat(inLocker("t.rey", id)).isPresent();
+
+        Response toGuardians = deposit(GUARDIAN, new Form().pdfFile("c.pdf", "c").field("documentType", "CERTIFICATE")
+                .field("recipients", "category:guardian"));
+        assertThat(toGuardians.status()).isEqualTo(403);
+        assertThat(toGuardians.reason()).isEqualTo("CATEGORY_NOT_ALLOWED");
+        Response toTeam = deposit(GUARDIAN, new Form().pdfFile("c.pdf", "c").field("documentType", "CERTIFICATE")
+                .field("recipients", "team:6A"));
+        assertThat(toTeam.reason()).isEqualTo("CATEGORY_NOT_ALLOWED");
+    }
+
+    @Test
+    void shouldRefuseBadWindows() {
+        Instant now = clock.instant();
+        assertThat(deposit("t.girard", new Form().pdfFile("w.pdf", "w").field("documentType", "FORM")
+                .field("recipients", "guardians:6A")).reason()).isEqualTo("WINDOW_REQUIRED");
+        assertThat(deposit("t.girard", new Form().pdfFile("w.pdf", "w").field("documentType", "FORM")
+                .field("recipients", "guardians:6A").field("publishFrom", now.plusSeconds(7200).toString())
+                .field("publishTo", now.plusSeconds(3600).toString())).reason()).isEqualTo("WINDOW_INVALID");
+        Response ended = deposit("t.girard", new Form().pdfFile("w.pdf", "w").field("documentType", "FORM")
+                .field("recipients", "guardians:6A").field("publishFrom", "2020-01-01")
+                .field("publishTo", "2020-01-31"));
+        assertThat(ended.status()).isEqualTo(400);
+        assertThat(ended.reason()).isEqualTo("WINDOW_ENDED");
+    }
+}

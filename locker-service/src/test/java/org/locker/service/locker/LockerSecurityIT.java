@@ -1,0 +1,101 @@
+package org.locker.service.locker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.locker.core.platform.NodeId;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.UserId;
+import org.locker.service.support.ApiClient.Response;
+
+/** Each profile × each locker endpoint, and visibility read through the platform as the user. */
+class LockerSecurityIT extends LockerTestBase {
+
+    private static final String ADMIN = "principal";
+    private static final String TEACHER = "t.girard";
+    private static final String STAFF = "p.benali";
+    private static final String COUNSELOR = "c.barbier";
+    private static final String GUARDIAN = "r.sophie.martin";
+    private static final String STUDENT = "e.emma.martin";
+    private static final String ANONYMOUS = null;
+    private static final List<String> EVERYONE =
+            java.util.Arrays.asList(ADMIN, TEACHER, STAFF, COUNSELOR, GUARDIAN, STUDENT, ANONYMOUS);
+
+    /** Expected status per caller; callers not listed get {@code otherwise}. */
+    private static Map<String, Integer> expect(int otherwise, Object... userThenStatus) {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        for (String user : EVERYONE) {
+            expected.put(String.valueOf(user), user == null ? 401 : otherwise);
+        }
+        for (int i = 0; i < userThenStatus.length; i += 2) {
+            expected.put(String.valueOf(userThenStatus[i]), (Integer) userThenStatus[i + 1]);
+        }
+        return expected;
+    }
+
+    private interface Call {
+        Response as(String user);
+    }
+
+    private final List<String> failures = new ArrayList<>();
+
+    private void check(String endpoint, Call call, Map<String, Integer> expected) {
+        for (String user : EVERYONE) {
+            int status = call.as(user).status();
+            int wanted = expected.get(String.valueOf(user));
+            if (status != wanted) {
+                failures.add(endpoint + " as " + user + ": " + status + " instead of " + wanted);
+            }
+        }
+    }
+
+    @Test
+    void shouldAdmitEachProfileExactlyWhereItShould() {
+        String document = depositPdf("t.rey", "matrix.pdf", "user:" + COUNSELOR);
+        int personnelAndGuardian = 200;
+
+        check("GET settings", u -> api().get("/api/v1/lockers/settings", u), expect(403, ADMIN, 200));
+        check("PUT settings", u -> putJson("/api/v1/lockers/settings", u, "{}"), expect(403, ADMIN, 200));
+        check("GET document-types", u -> api().get("/api/v1/lockers/document-types", u),
+                expect(personnelAndGuardian, STUDENT, 403));
+        check("GET candidates", u -> api().get("/api/v1/lockers/candidates?category=staff", u),
+                expect(200, STUDENT, 403));
+        check("GET mine", u -> api().get("/api/v1/lockers/mine", u), expect(200, STUDENT, 403));
+        check("GET distributions", u -> api().get("/api/v1/lockers/distributions", u), expect(200, STUDENT, 403));
+        check("GET audit", u -> api().get("/api/v1/lockers/audit", u), expect(403, ADMIN, 200));
+        check("GET audit.csv", u -> api().get("/api/v1/lockers/audit.csv", u), expect(403, ADMIN, 200));
+        check("POST reconcile", u -> api().post("/api/v1/lockers/windows/reconcile", u, "application/json", ""),
+                expect(403, ADMIN, 200));
+        check("POST deposits", u -> deposit(u, new Form().pdfFile("m.pdf", "m").field("documentType", "OTHER")
+                .field("recipients", "user:t.colin")), expect(201, GUARDIAN, 403, STUDENT, 403));
+        check("GET content", u -> download(u, document), expect(404, COUNSELOR, 200, STUDENT, 403));
+        check("GET versions", u -> api().get("/api/v1/lockers/documents/" + document + "/versions", u),
+                expect(404, COUNSELOR, 200, STUDENT, 403));
+        check("POST version", u -> send("POST", "/api/v1/lockers/documents/" + document + "/versions", u,
+                new Form().pdfFile("matrix.pdf", "v2")), expect(404, COUNSELOR, 403, STUDENT, 403));
+        check("DELETE document", u -> delete("/api/v1/lockers/documents/" + document, u), expect(404, COUNSELOR, 403, STUDENT, 403));
+
+        assertThat(failures).isEmpty();
+        assertThat(download("t.rey", document).status()).isEqualTo(200);
+        assertThat(delete("/api/v1/lockers/documents/" + document, "t.rey").status()).isEqualTo(204);
+    }
+
+    @Test
+    void shouldHideADepositFromNonRecipientsOnThePlatformItself() {
+        String document = depositPdf("t.rey", "private.pdf", "user:" + COUNSELOR);
+        for (String user : List.of(TEACHER, STAFF, GUARDIAN, STUDENT, ADMIN)) {
+            try (PlatformSession session = platform.sessionAs(UserId.of(user))) {
+                assertThat(session.findNode(NodeId.of(document))).as(user).isEmpty();
+            }
+        }
+        try (PlatformSession session = platform.sessionAs(UserId.of(COUNSELOR))) {
+            assertThat(session.findNode(NodeId.of(document))).isPresent();
+            assertThat(session.canWrite(NodeId.of(document))).isFalse();
+        }
+    }
+}

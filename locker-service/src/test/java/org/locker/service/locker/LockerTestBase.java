@@ -1,0 +1,242 @@
+package org.locker.service.locker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.locker.core.platform.ContentPlatform;
+import org.locker.service.support.ApiClient;
+import org.locker.service.support.ApiClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the locker end-to-end tests: the whole service on its own embedded Oak in a temporary directory, the
+ * demo school, a 1 MB upload limit and a clock the tests move. The classes share one running service: each test
+ * works with its own deposits and restores any directory change it makes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(LockerTestBase.TestClockConfiguration.class)
+abstract class LockerTestBase {
+
+    static final String PDF_HEAD = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
+    private static final Path DATA;
+
+    static {
+        try {
+            DATA = Files.createTempDirectory("locker-lockers-it");
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    ContentPlatform platform;
+
+    @DynamicPropertySource
+    static void lockerSchool(DynamicPropertyRegistry registry) {
+        registry.add("locker.data-directory", DATA::toString);
+        registry.add("locker.demo.enabled", () -> "true");
+        registry.add("locker.upload-limit", () -> "1MB");
+        registry.add("locker.lockers.reconcile-interval", () -> "1h");
+    }
+
+    /** The real clock shifted by an offset the tests set. */
+    static final class MutableClock extends Clock {
+        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("Europe/Paris");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset.get());
+        }
+
+        void reset() {
+            offset.set(Duration.ZERO);
+        }
+
+        void advance(Duration duration) {
+            offset.updateAndGet(o -> o.plus(duration));
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+    }
+
+    ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    static byte[] pdf(String text) {
+        return (PDF_HEAD + "% " + text + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A multipart form: fields and files. */
+    static final class Form {
+        private final List<Object[]> parts = new ArrayList<>();
+
+        Form field(String name, String value) {
+            parts.add(new Object[] {name, value});
+            return this;
+        }
+
+        Form file(String fileName, String contentType, byte[] content) {
+            parts.add(new Object[] {"file", fileName, contentType, content});
+            return this;
+        }
+
+        Form pdfFile(String fileName, String text) {
+            return file(fileName, "application/pdf", pdf(text));
+        }
+
+        byte[] body(String boundary) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (Object[] part : parts) {
+                out.writeBytes(("--" + boundary + "\r\n").getBytes(StandardCharsets.UTF_8));
+                if (part.length == 2) {
+                    out.writeBytes(("Content-Disposition: form-data; name=\"" + part[0] + "\"\r\n"
+                            + "Content-Type: text/plain; charset=UTF-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                    out.writeBytes(((String) part[1]).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    out.writeBytes(("Content-Disposition: form-data; name=\"" + part[0] + "\"; filename=\""
+                            + part[1] + "\"\r\nContent-Type: " + part[2] + "\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                    out.writeBytes((byte[]) part[3]);
+                }
+                out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return out.toByteArray();
+        }
+    }
+
+    Response send(String method, String path, String user, Form form) {
+        String boundary = "locker-it-" + System.nanoTime();
+        return request(method, path, user, "multipart/form-data; boundary=" + boundary, form.body(boundary));
+    }
+
+    /** Any request, with a body or none (null content type). */
+    Response request(String method, String path, String user, String contentType, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(port, path));
+        if (user != null) {
+            builder.header("Authorization", basic(user));
+        }
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpResponse<String> response = raw(builder.build());
+        return new Response(response.statusCode(), response.body(),
+                response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    Response putJson(String path, String user, String json) {
+        return request("PUT", path, user, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Response delete(String path, String user) {
+        return request("DELETE", path, user, null, null);
+    }
+
+    Response deposit(String user, Form form) {
+        return send("POST", "/api/v1/lockers/deposits", user, form);
+    }
+
+    /** Deposits one PDF with a type and recipients; returns the document id. */
+    String depositPdf(String user, String fileName, String... recipients) {
+        Form form = new Form().pdfFile(fileName, fileName).field("documentType", "CIRCULAR");
+        for (String recipient : recipients) {
+            form.field("recipients", recipient);
+        }
+        Response response = deposit(user, form);
+        if (response.status() != 201) {
+            throw new AssertionError("deposit refused: " + response.status() + " " + response.body());
+        }
+        return String.valueOf(response.jsonList().get(0).get("id"));
+    }
+
+    List<Map<String, Object>> locker(String user) {
+        Response response = api().get("/api/v1/lockers/mine", user);
+        if (response.status() != 200) {
+            throw new AssertionError("locker of " + user + ": " + response.status() + " " + response.body());
+        }
+        return response.jsonList();
+    }
+
+    Optional<Map<String, Object>> inLocker(String user, String id) {
+        return locker(user).stream().filter(e -> id.equals(e.get("id"))).findFirst();
+    }
+
+    Response download(String user, String id) {
+        return api().get("/api/v1/lockers/documents/" + id + "/content", user);
+    }
+
+    static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + ApiClient.DEMO_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    static HttpClient http() {
+        return HttpClient.newHttpClient();
+    }
+
+    static URI uri(int port, String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    static HttpResponse<String> raw(HttpRequest request) {
+        try {
+            return http().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
