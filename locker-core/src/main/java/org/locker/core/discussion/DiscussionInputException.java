@@ -25,7 +25,8 @@ public final class DiscussionInputException extends RuntimeException {
         INVALID_SETTINGS,
         UNKNOWN_DISCUSSION,
         UNKNOWN_BROADCAST,
-        UNKNOWN_CLASS
+        UNKNOWN_CLASS,
+        UNKNOWN_ATTACHMENT
     }
 
     private final Problem problem;

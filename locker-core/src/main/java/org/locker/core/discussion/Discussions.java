@@ -25,9 +25,12 @@ import org.locker.core.directory.ClassGroup;
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.directory.Profile;
 import org.locker.core.discussion.DiscussionInputException.Problem;
+import org.locker.core.locker.LockerModel;
 import org.locker.core.platform.Access;
 import org.locker.core.platform.AccessDeniedException;
+import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.NewUser;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
@@ -88,6 +91,11 @@ public final class Discussions {
     public static final String SENT_AT = "lk:sentAt";
     public static final String RESPONDENT = "lk:respondent";
     public static final String OPTION = "lk:option";
+    public static final String ATTACHMENT_TYPE = "lk:attachment";
+    public static final String ATTACHMENT = "lk:attachmentId";
+    public static final String ATTACHMENT_NAME = "lk:attachmentName";
+    public static final String ATTACHMENT_MIME_TYPE = "lk:attachmentMimeType";
+    public static final String ATTACHMENT_SIZE = "lk:attachmentSize";
 
     /** User property: the contact categories a teacher accepts (absent: everyone). */
     public static final String CONTACT_PREFERENCES = "lk:contactPreferences";
@@ -120,7 +128,11 @@ public final class Discussions {
                           Instant lastActivity, long messages, long unread) {
     }
 
-    public record Message(NodeId id, UserId author, String text, Instant postedAt) {
+    /** A document of the author's locker attached to a message: a copy kept in the discussion. */
+    public record Attachment(NodeId id, String name, String mimeType, long size) {
+    }
+
+    public record Message(NodeId id, UserId author, String text, Instant postedAt, Optional<Attachment> attachment) {
     }
 
     public record Page(Summary discussion, List<Message> messages, int offset, int limit) {
@@ -324,16 +336,32 @@ public final class Discussions {
 
     /** Posts a message in a discussion {@code me} is in. */
     public Message post(UserId me, NodeId discussionId, String text) {
+        return post(me, discussionId, text, null);
+    }
+
+    /**
+     * Posts a message with, optionally, a document of the author's locker attached. The attachment is copied
+     * into the discussion, so that exactly its participants can read it, whatever happens to the original.
+     *
+     * @param attachment a locker document {@code me} may read, or null
+     */
+    public Message post(UserId me, NodeId discussionId, String text, NodeId attachment) {
         checkText(text);
         DiscussionRules rules = rules();
         Instant now = now();
         visibleDiscussion(me, discussionId);
+        if (attachment != null) {
+            readableLockerDocument(me, attachment);
+        }
         return inSystem(session -> {
             Node discussion = session.node(discussionId);
             DiscussionState state = state(session, discussion);
             require(rules.mayPost(participant(session, me), state, now));
             long sequence = discussion.number(MESSAGE_COUNT).orElse(0L) + 1;
             Message message = createMessage(session, discussionId, sequence, me, text, now);
+            if (attachment != null) {
+                message = attach(session, message, me, attachment);
+            }
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put(MESSAGE_COUNT, sequence);
             properties.put(LAST_ACTIVITY, now);
@@ -341,6 +369,24 @@ public final class Discussions {
             session.updateProperties(discussionId, properties);
             return message;
         });
+    }
+
+    /** The attachment of a message, streamed, if {@code me} may read the discussion (the platform decides). */
+    public Content attachment(UserId me, NodeId discussionId, NodeId messageId) {
+        // the stream outlives this method: the session closes with it
+        PlatformSession session = platform.sessionAs(me);
+        try {
+            visible(session, discussionId);
+            NodeId file = session.findNode(messageId)
+                    .filter(n -> n.type().equals(MESSAGE) && n.parentId().equals(Optional.of(discussionId)))
+                    .flatMap(n -> n.string(ATTACHMENT)).map(NodeId::of)
+                    .orElseThrow(() -> new DiscussionInputException(Problem.UNKNOWN_ATTACHMENT, messageId.value()));
+            Content content = session.readContent(file);
+            return new Content(content.name(), content.info(), new ClosingStream(content.stream(), session));
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
     }
 
     /** The discussions {@code me} takes part in, newest activity first, with their unread counts. */
@@ -678,8 +724,55 @@ public final class Discussions {
     }
 
     private static Message message(Node node) {
+        Optional<Attachment> attachment = node.string(ATTACHMENT).map(id -> new Attachment(NodeId.of(id),
+                node.string(ATTACHMENT_NAME).orElse(""), node.string(ATTACHMENT_MIME_TYPE).orElse(""),
+                node.number(ATTACHMENT_SIZE).orElse(0L)));
         return new Message(node.id(), UserId.of(node.string(AUTHOR).orElseThrow()), node.string(TEXT).orElse(""),
-                node.instant(POSTED_AT).orElse(node.created()));
+                node.instant(POSTED_AT).orElse(node.created()), attachment);
+    }
+
+    /** Checks, as the author, that the attachment is a locker document they may read. */
+    private void readableLockerDocument(UserId me, NodeId document) {
+        try (PlatformSession session = platform.sessionAs(me)) {
+            session.findNode(document).filter(n -> n.type().equals(LockerModel.DEPOSIT) && n.content().isPresent())
+                    .orElseThrow(() -> new DiscussionInputException(Problem.UNKNOWN_ATTACHMENT, document.value()));
+        } catch (PlatformException | IllegalArgumentException e) {
+            throw new DiscussionInputException(Problem.UNKNOWN_ATTACHMENT, document.value());
+        }
+    }
+
+    /** Copies the author's document under the message, reading it with the author's own rights. */
+    private Message attach(PlatformSession session, Message message, UserId author, NodeId document) {
+        try (PlatformSession asAuthor = platform.sessionAs(author);
+             Content content = asAuthor.readContent(document)) {
+            Node copy = session.createDocument(message.id(), content.name(), ATTACHMENT_TYPE, Map.of(),
+                    new ContentSource(content.stream(), content.info().mimeType()));
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put(ATTACHMENT, copy.id().value());
+            properties.put(ATTACHMENT_NAME, content.name());
+            properties.put(ATTACHMENT_MIME_TYPE, content.info().mimeType());
+            properties.put(ATTACHMENT_SIZE, content.info().size());
+            return message(session.updateProperties(message.id(), properties));
+        }
+    }
+
+    /** A content stream that also closes the session it is read through. */
+    private static final class ClosingStream extends java.io.FilterInputStream {
+        private final PlatformSession session;
+
+        ClosingStream(java.io.InputStream in, PlatformSession session) {
+            super(in);
+            this.session = session;
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            try {
+                super.close();
+            } finally {
+                session.close();
+            }
+        }
     }
 
     private static Summary summary(Node node, UserId me) {

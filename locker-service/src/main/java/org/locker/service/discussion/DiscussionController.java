@@ -11,9 +11,11 @@ import org.locker.core.discussion.Discussions;
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.UserId;
 import org.locker.service.problem.LockerProblemException;
+import org.locker.service.content.ContentResponses;
 import org.locker.service.security.LockerUser;
 import org.locker.service.security.Roles;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Conversations between the members of the establishment, under the establishment's rules. */
 @RestController
@@ -44,7 +47,8 @@ class DiscussionController {
     record StartRequest(String subject, List<String> participants, String text) {
     }
 
-    record PostRequest(String text) {
+    /** @param attachment the id of a document of my locker to attach (optional) */
+    record PostRequest(String text, String attachment) {
     }
 
     record InviteRequest(String participant) {
@@ -59,9 +63,13 @@ class DiscussionController {
         }
     }
 
-    record MessageView(String id, String author, String text, Instant postedAt) {
+    record AttachmentView(String name, String mimeType, long size) {
+    }
+
+    record MessageView(String id, String author, String text, Instant postedAt, AttachmentView attachment) {
         static MessageView of(Discussions.Message m) {
-            return new MessageView(m.id().value(), m.author().value(), m.text(), m.postedAt());
+            return new MessageView(m.id().value(), m.author().value(), m.text(), m.postedAt(), m.attachment()
+                    .map(a -> new AttachmentView(a.name(), a.mimeType(), a.size())).orElse(null));
         }
     }
 
@@ -110,7 +118,16 @@ class DiscussionController {
     @Operation(summary = "Post a message (text up to 10,000 characters, stored and returned as given)")
     MessageView post(@AuthenticationPrincipal LockerUser user, @PathVariable String id,
                      @RequestBody PostRequest request) {
-        return MessageView.of(discussions.post(user.userId(), nodeId(id), request.text()));
+        NodeId attachment = request.attachment() == null || request.attachment().isBlank() ? null
+                : nodeId(request.attachment());
+        return MessageView.of(discussions.post(user.userId(), nodeId(id), request.text(), attachment));
+    }
+
+    @GetMapping("/{id}/messages/{messageId}/attachment")
+    @Operation(summary = "Download the document attached to a message (streamed)")
+    ResponseEntity<StreamingResponseBody> attachment(@AuthenticationPrincipal LockerUser user,
+                                                     @PathVariable String id, @PathVariable String messageId) {
+        return ContentResponses.download(discussions.attachment(user.userId(), nodeId(id), nodeId(messageId)));
     }
 
     @PostMapping("/{id}/read")

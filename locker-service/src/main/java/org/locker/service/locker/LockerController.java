@@ -30,6 +30,7 @@ import org.locker.core.platform.NodeId;
 import org.locker.core.platform.Version;
 import org.locker.service.LockerProperties;
 import org.locker.service.directory.PersonView;
+import org.locker.service.content.ContentResponses;
 import org.locker.service.problem.LockerProblemException;
 import org.locker.service.security.LockerUser;
 import org.locker.service.security.Roles;
@@ -306,18 +307,7 @@ class LockerController {
     @PreAuthorize(LOCKER_OWNERS)
     @Operation(summary = "Download a document (streamed); records the opening for its recipients")
     ResponseEntity<StreamingResponseBody> download(@AuthenticationPrincipal LockerUser user, @PathVariable String id) {
-        Content content = lockers.open(user.userId(), NodeId.of(id));
-        StreamingResponseBody body = out -> {
-            try (InputStream in = content.stream()) {
-                in.transferTo(out);
-            }
-        };
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(content.name(), StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType(content.info().mimeType()))
-                .contentLength(content.info().size())
-                .body(body);
+        return ContentResponses.download(lockers.open(user.userId(), NodeId.of(id)));
     }
 
     record VersionView(String label, Instant created, String author, String comment, String mimeType, long size) {

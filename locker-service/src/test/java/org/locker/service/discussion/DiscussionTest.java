@@ -206,4 +206,9 @@ abstract class DiscussionTest {
             throw new AssertionError("preferences refused: " + response.body());
         }
     }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> messages(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("messages");
+    }
 }

@@ -234,10 +234,6 @@ class DiscussionsIT extends DiscussionTest {
         assertThat(get("/api/v1/discussions/not-a-node", "t.marchand").status()).isEqualTo(404);
     }
 
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> messages(Map<String, Object> page) {
-        return (List<Map<String, Object>>) page.get("messages");
-    }
 
     List<String> contactIds(String user) {
         return get("/api/v1/discussions/contacts", user).jsonList().stream().map(c -> (String) c.get("id")).toList();
