@@ -469,7 +469,7 @@ final class AlfrescoSession implements PlatformSession {
         rememberCreated(created.id());
         if (!lists.isEmpty()) {
             created = rest.entry(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + created.id(), null),
-                    Map.of("properties", lists), Rest.Node.class);
+                    Map.of("properties", Values.toUpdateProperties(lists)), Rest.Node.class);
         }
         return toNode(created);
     }
@@ -481,19 +481,21 @@ final class AlfrescoSession implements PlatformSession {
 
     @Override
     public Node updateProperties(NodeId id, Map<String, Object> properties) {
-        Map<String, Object> props = new LinkedHashMap<>();
-        properties.forEach((name, value) -> props.put(name, Values.toRest(value)));
         return toNode(rest.entry(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + id.value(), null),
-                Map.of("properties", props), Rest.Node.class));
+                Map.of("properties", Values.toUpdateProperties(properties)), Rest.Node.class));
     }
 
-    /** One streamed PUT of the content, a minor version, with the comment. */
+    /**
+     * One streamed PUT of the content, a minor version, with the comment. Sent as
+     * {@code application/octet-stream}, the only type the API definition declares: Alfresco then guesses the
+     * mime type from the name and the bytes, and the engine's mime type is not kept on updates.
+     */
     @Override
     public Version updateContent(NodeId id, ContentSource content, String comment) {
         JsonNode answer = rest.stream(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + id.value() + "/content",
                 params("majorVersion", false, "comment", comment == null || comment.isEmpty() ? null : comment,
                         "include", NODE_INCLUDE)),
-                MediaType.parseMediaType(content.mimeType()), out -> content.stream().transferTo(out));
+                MediaType.APPLICATION_OCTET_STREAM, out -> content.stream().transferTo(out));
         Node node = toNode(rest.convert(answer.path("entry"), Rest.Node.class));
         return new Version(node.versionLabel().orElse(""), node.modified(), node.modifiedBy(),
                 comment == null ? "" : comment, node.content().orElse(new ContentInfo(content.mimeType(), 0)));

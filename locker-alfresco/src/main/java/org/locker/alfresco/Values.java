@@ -78,6 +78,18 @@ final class Values {
         return result;
     }
 
+    /**
+     * Properties for {@code PUT /nodes/{id}}, whose definition types values as strings: scalars are sent as
+     * text (Alfresco converts them to the model's type; {@code null} removes), lists as arrays of text, for
+     * multi-valued properties.
+     */
+    static Map<String, Object> toUpdateProperties(Map<String, Object> properties) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        properties.forEach((name, value) -> result.put(name, value == null || value instanceof List<?> ? value
+                : toFormField(value)));
+        return result;
+    }
+
     static Map<String, Object> toRestProperties(Map<String, Object> properties) {
         Map<String, Object> result = new LinkedHashMap<>();
         properties.forEach((name, value) -> result.put(name, toRest(value)));
