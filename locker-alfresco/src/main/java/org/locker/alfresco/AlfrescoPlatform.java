@@ -157,22 +157,34 @@ public final class AlfrescoPlatform implements ContentPlatform {
         return new AlfrescoSession(rest, system, systemUser, rootId);
     }
 
+    /**
+     * One call: with a cached ticket, {@code GET /people/-me-} as the user (which also proves the ticket still
+     * valid; an expired one is dropped); without, {@code GET /people/{id}} as the service account, so that an
+     * unknown user is reported as {@link NotFoundException}, then a sign-in when a password source knows the
+     * user's password.
+     */
     @Override
     public PlatformSession sessionAs(UserId user) {
-        // the port wants NotFoundException for unknown users, whatever credentials we hold
-        rest.send(system, HttpMethod.GET, rest.uri(CORE, "/people/" + user.value(), params("fields", "id")), null);
         String ticket = tickets.get(user);
-        if (ticket == null) {
-            Optional<char[]> password = userPasswords.apply(user);
-            if (password.isPresent() && authenticate(user, password.get()).isPresent()) {
-                ticket = tickets.get(user);
+        if (ticket != null) {
+            try {
+                Rest.Person me = rest.entry(new Credentials.Ticket(ticket), HttpMethod.GET,
+                        rest.uri(CORE, "/people/-me-", params("fields", "id")), null, Rest.Person.class);
+                if (user.value().equals(me.id())) {
+                    return new AlfrescoSession(rest, new Credentials.Ticket(ticket), user, rootId);
+                }
+            } catch (AccessDeniedException | NotFoundException expired) {
+                LOG.debug("ticket of {} no longer valid: {}", user, expired.getMessage());
             }
+            tickets.remove(user, ticket);
         }
-        if (ticket == null) {
-            throw new AccessDeniedException("no Alfresco ticket known for " + user
-                    + ": the user must sign in (or come through Share) before the service can act as them");
+        rest.send(system, HttpMethod.GET, rest.uri(CORE, "/people/" + user.value(), params("fields", "id")), null);
+        Optional<char[]> password = userPasswords.apply(user);
+        if (password.isPresent() && authenticate(user, password.get()).isPresent()) {
+            return new AlfrescoSession(rest, new Credentials.Ticket(tickets.get(user)), user, rootId);
         }
-        return new AlfrescoSession(rest, new Credentials.Ticket(ticket), user, rootId);
+        throw new AccessDeniedException("no valid Alfresco ticket known for " + user
+                + ": the user must sign in (or come through Share) before the service can act as them");
     }
 
     // ------------------------------------------------------------------ events

@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>retries with exponential backoff on connection errors and 5xx answers ({@link AlfrescoSettings.RetryPolicy});
  * streamed uploads are not retried, their stream being consumed;</li>
  * <li>Alfresco's error body turned into the port's exceptions: 404 {@link NotFoundException}, 401 and 403
- * {@link AccessDeniedException}, 409 {@link AlreadyExistsException}, anything else {@link PlatformException}
+ * {@link AccessDeniedException} (401 as its subclass {@link Unauthorized}), 409 {@link AlreadyExistsException}, anything else {@link PlatformException}
  * carrying the status, {@code errorKey}, {@code briefSummary} and {@code logId};</li>
  * <li>lists followed page by page to their end ({@link #list}).</li>
  * </ul>
@@ -245,6 +245,13 @@ final class AlfrescoRestClient {
         }
     }
 
+    /** A 401: the credentials (typically an expired ticket) were refused, which is not a hidden node. */
+    static final class Unauthorized extends AccessDeniedException {
+        Unauthorized(String message) {
+            super(message);
+        }
+    }
+
     private PlatformException error(int status, String body, String what) {
         Rest.Error error = null;
         try {
@@ -261,7 +268,8 @@ final class AlfrescoRestClient {
                 + (error != null && error.logId() != null ? " (logId " + error.logId() + ")" : "");
         return switch (status) {
             case 404 -> new NotFoundException(message);
-            case 401, 403 -> new AccessDeniedException(message);
+            case 401 -> new Unauthorized(message);
+            case 403 -> new AccessDeniedException(message);
             case 409 -> new AlreadyExistsException(message);
             default -> status >= 500 ? new ServerError(message) : new PlatformException(message);
         };

@@ -360,10 +360,12 @@ final class AlfrescoSession implements PlatformSession {
         return info == null || info.id() == null ? "" : info.id();
     }
 
-    /** Runs a read: what the user may not read is reported as absent. */
+    /** Runs a read: what the user may not read (403) is reported as absent; refused credentials (401) are not. */
     private static <T> T read(Supplier<T> call) {
         try {
             return call.get();
+        } catch (AlfrescoRestClient.Unauthorized refused) {
+            throw refused;
         } catch (AccessDeniedException hidden) {
             throw new NotFoundException(hidden.getMessage());
         }
@@ -372,6 +374,8 @@ final class AlfrescoSession implements PlatformSession {
     private static <T> Optional<T> optional(Supplier<T> call) {
         try {
             return Optional.of(call.get());
+        } catch (AlfrescoRestClient.Unauthorized refused) {
+            throw refused;
         } catch (NotFoundException | AccessDeniedException absent) {
             return Optional.empty();
         }
@@ -698,12 +702,9 @@ final class AlfrescoSession implements PlatformSession {
     @Override
     public boolean canWrite(NodeId node) {
         flushAccess(node);
-        try {
-            Rest.Node restNode = restNode(node.value(), "allowableOperations");
-            return restNode.allowableOperations() != null && restNode.allowableOperations().contains("update");
-        } catch (NotFoundException e) {
-            return false;
-        }
+        Optional<Rest.Node> restNode = optional(() -> restNode(node.value(), "allowableOperations"));
+        return restNode.map(n -> n.allowableOperations() != null && n.allowableOperations().contains("update"))
+                .orElse(false);
     }
 
     // ================================================================== unit of work

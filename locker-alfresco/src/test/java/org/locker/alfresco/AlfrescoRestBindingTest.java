@@ -430,7 +430,7 @@ class AlfrescoRestBindingTest {
                 .willReturn(json(201, entry(Map.of("id", "TICKET_abc", "userId", "alice")))));
         stub.stub(post(urlPathEqualTo(AlfrescoStub.AUTH + "/tickets")).atPriority(10)
                 .willReturn(error(403, "framework.exception.PermissionDenied", "Login failed")));
-        stub.stub(get(urlPathEqualTo(CORE + "/people/alice")).willReturn(json(200, entry(person("alice")))));
+        stub.stub(get(urlPathEqualTo(CORE + "/people/-me-")).willReturn(json(200, entry(person("alice")))));
         stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1")).willReturn(error(403,
                 "framework.exception.PermissionDenied", "Permission was denied")));
 
@@ -454,7 +454,26 @@ class AlfrescoRestBindingTest {
         stub.stub(get(urlPathEqualTo(CORE + "/people/bob")).willReturn(json(200, entry(person("bob")))));
         assertThatThrownBy(() -> platform.sessionAs(UserId.of("ghost"))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> platform.sessionAs(UserId.of("bob"))).isInstanceOf(AccessDeniedException.class)
-                .hasMessageContaining("no Alfresco ticket");
+                .hasMessageContaining("no valid Alfresco ticket");
+    }
+
+    @Test
+    void shouldDropAnExpiredTicketAndNotMistakeA401ForAHiddenNode() {
+        stub.stub(get(urlPathEqualTo(AlfrescoStub.AUTH + "/tickets/-me-"))
+                .willReturn(json(200, entry(Map.of("id", "TICKET_share")))));
+        stub.stub(get(urlPathEqualTo(CORE + "/people/-me-")).inScenario("expiry").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, entry(person("carol")))).willSetStateTo("expired"));
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1")).willReturn(error(401,
+                "framework.exception.NotAuthorized", "Authentication failed")));
+        try (PlatformSession s = platform.sessionWithTicket("TICKET_share")) {
+            assertThatThrownBy(() -> s.findNode(NodeId.of("d1"))).isInstanceOf(AccessDeniedException.class)
+                    .isNotInstanceOf(NotFoundException.class);
+        }
+        stub.stub(get(urlPathEqualTo(CORE + "/people/-me-")).inScenario("expiry").whenScenarioStateIs("expired")
+                .willReturn(error(401, "framework.exception.NotAuthorized", "Authentication failed")));
+        stub.stub(get(urlPathEqualTo(CORE + "/people/carol")).willReturn(json(200, entry(person("carol")))));
+        assertThatThrownBy(() -> platform.sessionAs(UserId.of("carol"))).isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("no valid Alfresco ticket");
     }
 
     @Test
