@@ -5,6 +5,7 @@ import static org.locker.alfresco.AlfrescoRestClient.CORE;
 import static org.locker.alfresco.AlfrescoRestClient.PAGE;
 import static org.locker.alfresco.AlfrescoRestClient.params;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -256,8 +257,12 @@ public final class AlfrescoPlatform implements ContentPlatform {
         }
     }
 
+    /** Subscribes to the event topic, waiting up to the connect time-out; never fails the start for a broker down. */
     private synchronized void startEvents() {
-        settings.brokerUrl().ifPresent(url -> subscription = new EventSubscription(url, settings.eventTopic(), events));
+        settings.brokerUrl().ifPresent(url -> {
+            subscription = new EventSubscription(url, settings.eventTopic(), events, Duration.ofSeconds(30));
+            subscription.start(settings.connectTimeout());
+        });
     }
 
     /** Assembles the platform: resolves the root, subscribes to events, then runs the start-up reconcile. */

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param rootPath the engine's root folder, as a path of names below Company Home
  *        ({@code Data Dictionary/Locker}, or {@code Sites/locker/documentLibrary}); a leading
  *        {@code /Company Home} is accepted and dropped. Created when missing, with inheritance off.
- * @param connectTimeout TCP connect time-out
+ * @param connectTimeout TCP connect time-out (HTTP); also how long the start waits for the event subscription
  * @param readTimeout time-out for one response (uploads and downloads included)
  * @param retry what to do on a connection error or a 5xx answer
  * @param brokerUrl the ActiveMQ broker Alfresco publishes its events to (OpenWire,

@@ -208,6 +208,22 @@ class AlfrescoEventsTest {
     }
 
     @Test
+    void shouldStartWithoutABrokerAndRelyOnTheReconcile(@TempDir Path dir) {
+        stub.stubPeople(List.of("admin"));
+        AlfrescoSettings settings = stub.settings().withBroker("tcp://localhost:1");
+        settings = new AlfrescoSettings(settings.baseUrl(), settings.serviceUser(), settings.servicePassword(),
+                settings.rootPath(), Duration.ofMillis(300), settings.readTimeout(), settings.retry(),
+                settings.brokerUrl(), settings.eventTopic());
+        long started = System.nanoTime();
+        try (AlfrescoPlatform platform = AlfrescoPlatform.builder(settings).listener(recorder)
+                .checkpoint(ReconcileCheckpoint.inFile(dir.resolve("cp"))).build()) {
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            stub.stubPeople(List.of("admin", "newcomer"));
+            assertThat(platform.reconcile()).containsExactly(UserId.of("newcomer"));
+        }
+    }
+
+    @Test
     void shouldFollowEveryPageOfPeopleWhenReconciling(@TempDir Path dir) {
         stub.stubPeople(List.of("admin"));
         try (AlfrescoPlatform platform = AlfrescoPlatform.builder(stub.settings()).listener(recorder)
