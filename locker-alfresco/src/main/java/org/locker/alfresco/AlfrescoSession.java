@@ -147,6 +147,10 @@ final class AlfrescoSession implements PlatformSession {
         return toUser(person, Instant.EPOCH);
     }
 
+    /**
+     * {@code GET /people/{id}}. The People API gives no creation date: {@link User#created()} is the epoch here
+     * (and the moment of creation for {@link #createUser}); {@link #findUsersByProperty} reads the real one.
+     */
     @Override
     public Optional<User> findUser(UserId id) {
         try {
