@@ -1,0 +1,316 @@
+package org.locker.alfresco;
+
+import static org.locker.alfresco.AlfrescoRestClient.AUTH;
+import static org.locker.alfresco.AlfrescoRestClient.CORE;
+import static org.locker.alfresco.AlfrescoRestClient.PAGE;
+import static org.locker.alfresco.AlfrescoRestClient.params;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import org.locker.core.platform.AccessDeniedException;
+import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.NotFoundException;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.PrincipalListener;
+import org.locker.core.platform.UserId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The platform port over Alfresco Content Services, reached out of process: REST API v1 for everything the
+ * engine stores, the repository event stream (ActiveMQ topic {@code alfresco.repo.event2}) and a people
+ * reconcile for what it must learn. See {@link AlfrescoSession} for the unit of work, the compensation on
+ * discard and the cost bound (a deposit to N recipients: at most 4 HTTP calls, whatever N).
+ *
+ * <p><b>Identity.</b> {@link #systemSession()} uses the service account (Basic). A user's session carries
+ * that user's own Alfresco ticket, so Alfresco applies the user's permissions; the service never holds
+ * users' passwords. A ticket reaches the platform in one of three ways:
+ * <ol>
+ * <li>{@link #sessionWithTicket(String)}: the ticket Share appends ({@code alf_ticket}) to calls it proxies
+ * to the service through an endpoint declared with {@code connector-id=alfresco}, {@code identity=user},
+ * {@code parent-id=alfresco}; validated with {@code GET /tickets/-me-}, the user read from
+ * {@code GET /people/-me-}, then cached for {@link #sessionAs};</li>
+ * <li>{@link #authenticate}: the service's own login form, {@code POST /tickets};</li>
+ * <li>a {@link Builder#userPasswords password source}, for tests and batch tools that know test users'
+ * passwords.</li>
+ * </ol>
+ * Limit: Alfresco offers no impersonation over REST, so {@link #sessionAs} for a user whose ticket the
+ * service has not seen (or whose ticket expired) fails with {@link AccessDeniedException}; work done on a
+ * user's behalf without the user (schedulers, events) runs as the service account, the engine checking
+ * the rules itself.
+ *
+ * <p><b>Events.</b> With a broker configured, a non-durable subscription feeds {@link RepoEventHandler}.
+ * {@link #reconcile()} lists people ({@code GET /people}, paged) and announces those missing from the
+ * {@link ReconcileCheckpoint}; the builder runs it once at start-up, the service runs it periodically.
+ */
+public final class AlfrescoPlatform implements ContentPlatform {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlfrescoPlatform.class);
+
+    private final AlfrescoSettings settings;
+    private final AlfrescoRestClient rest;
+    private final Credentials system;
+    private final UserId systemUser;
+    private final String rootId;
+    private final List<PrincipalListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<UserId, String> tickets = new ConcurrentHashMap<>();
+    private final Function<UserId, Optional<char[]>> userPasswords;
+    private final ReconcileCheckpoint checkpoint;
+    private final AuthorityResolver authorities;
+    private final RepoEventHandler events;
+    private EventSubscription subscription;
+
+    private AlfrescoPlatform(Builder builder) {
+        this.settings = builder.settings;
+        this.rest = new AlfrescoRestClient(settings);
+        this.system = new Credentials.Basic(settings.serviceUser(), settings.servicePassword());
+        this.systemUser = UserId.of(settings.serviceUser().toLowerCase(java.util.Locale.ROOT));
+        this.userPasswords = builder.userPasswords;
+        this.checkpoint = builder.checkpoint;
+        this.listeners.addAll(builder.listeners);
+        this.authorities = new AuthorityResolver(rest, system);
+        this.events = new RepoEventHandler(rest.json(), authorities, listeners);
+        this.rootId = resolveRoot();
+    }
+
+    public static Builder builder(AlfrescoSettings settings) {
+        return new Builder(settings);
+    }
+
+    /** Resolves (creating it when missing) the engine's root below Company Home, with inheritance off. */
+    private String resolveRoot() {
+        String path = settings.rootPath();
+        if (path.isEmpty()) {
+            return rest.entry(system, HttpMethod.GET, rest.uri(CORE, "/nodes/-root-", null), null, Rest.Node.class).id();
+        }
+        Rest.Node root;
+        try {
+            root = rest.entry(system, HttpMethod.GET, rest.uri(CORE, "/nodes/-root-", params("relativePath", path)), null,
+                    Rest.Node.class);
+        } catch (NotFoundException missing) {
+            int slash = path.lastIndexOf('/');
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", path.substring(slash + 1));
+            body.put("nodeType", "cm:folder");
+            if (slash > 0) {
+                body.put("relativePath", path.substring(0, slash));
+            }
+            root = rest.entry(system, HttpMethod.POST, rest.uri(CORE, "/nodes/-root-/children", null), body,
+                    Rest.Node.class);
+            LOG.info("created the engine root {} ({})", path, root.id());
+        }
+        AlfrescoSession session = new AlfrescoSession(rest, system, systemUser, root.id());
+        session.setInheritance(org.locker.core.platform.NodeId.of(root.id()), false);
+        session.save();
+        return root.id();
+    }
+
+    // ------------------------------------------------------------------ identity
+
+    /** {@code POST /tickets}; the ticket is kept for later {@link #sessionAs} calls for that user. */
+    @Override
+    public Optional<UserId> authenticate(UserId user, char[] password) {
+        try {
+            Rest.Ticket ticket = rest.entry(null, HttpMethod.POST, rest.uri(AUTH, "/tickets", null),
+                    Map.of("userId", user.value(), "password", new String(password)), Rest.Ticket.class);
+            tickets.put(user, ticket.id());
+            return Optional.of(user);
+        } catch (org.locker.core.platform.PlatformException wrong) {
+            if (wrong instanceof AlfrescoRestClient.ServerError || wrong.getCause() != null) {
+                throw wrong; // Alfresco down is not a wrong password
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A session for the user who holds {@code ticket} (e.g. forwarded by Share's proxy), after Alfresco has
+     * validated it. @throws AccessDeniedException if the ticket is invalid or expired
+     */
+    public PlatformSession sessionWithTicket(String ticket) {
+        Credentials credentials = new Credentials.Ticket(ticket);
+        try {
+            rest.send(credentials, HttpMethod.GET, rest.uri(AUTH, "/tickets/-me-", null), null);
+        } catch (NotFoundException expired) {
+            throw new AccessDeniedException("Alfresco ticket expired or user disabled");
+        }
+        Rest.Person me = rest.entry(credentials, HttpMethod.GET, rest.uri(CORE, "/people/-me-", null), null,
+                Rest.Person.class);
+        UserId user = UserId.of(me.id());
+        tickets.put(user, ticket);
+        return new AlfrescoSession(rest, credentials, user, rootId);
+    }
+
+    @Override
+    public PlatformSession systemSession() {
+        return new AlfrescoSession(rest, system, systemUser, rootId);
+    }
+
+    /**
+     * One call: with a cached ticket, {@code GET /people/-me-} as the user (which also proves the ticket still
+     * valid; an expired one is dropped); without, {@code GET /people/{id}} as the service account, so that an
+     * unknown user is reported as {@link NotFoundException}, then a sign-in when a password source knows the
+     * user's password.
+     */
+    @Override
+    public PlatformSession sessionAs(UserId user) {
+        String ticket = tickets.get(user);
+        if (ticket != null) {
+            try {
+                Rest.Person me = rest.entry(new Credentials.Ticket(ticket), HttpMethod.GET,
+                        rest.uri(CORE, "/people/-me-", params("fields", "id")), null, Rest.Person.class);
+                if (user.value().equals(me.id())) {
+                    return new AlfrescoSession(rest, new Credentials.Ticket(ticket), user, rootId);
+                }
+            } catch (AccessDeniedException | NotFoundException expired) {
+                LOG.debug("ticket of {} no longer valid: {}", user, expired.getMessage());
+            }
+            tickets.remove(user, ticket);
+        }
+        rest.send(system, HttpMethod.GET, rest.uri(CORE, "/people/" + user.value(), params("fields", "id")), null);
+        Optional<char[]> password = userPasswords.apply(user);
+        if (password.isPresent() && authenticate(user, password.get()).isPresent()) {
+            return new AlfrescoSession(rest, new Credentials.Ticket(tickets.get(user)), user, rootId);
+        }
+        throw new AccessDeniedException("no valid Alfresco ticket known for " + user
+                + ": the user must sign in (or come through Share) before the service can act as them");
+    }
+
+    // ------------------------------------------------------------------ events
+
+    @Override
+    public void addPrincipalListener(PrincipalListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Lists people and announces, to every listener, those not in the checkpoint; then stores the new
+     * checkpoint. With no checkpoint yet, records the baseline and announces nobody.
+     *
+     * @return the users announced
+     */
+    public synchronized List<UserId> reconcile() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Rest.Person person : rest.list(system, skip -> rest.uri(CORE, "/people",
+                params("skipCount", skip, "maxItems", PAGE, "fields", "id")), Rest.Person.class)) {
+            ids.add(person.id());
+        }
+        Optional<Set<String>> known = checkpoint.load();
+        List<UserId> announced = new ArrayList<>();
+        if (known.isPresent()) {
+            for (String id : ids) {
+                if (!known.get().contains(id) && UserId.isValid(id)) {
+                    announced.add(UserId.of(id));
+                }
+            }
+            for (UserId user : announced) {
+                for (PrincipalListener listener : listeners) {
+                    listener.userCreated(user);
+                }
+            }
+        } else {
+            LOG.info("first people reconcile: baseline of {} users recorded", ids.size());
+        }
+        checkpoint.store(ids);
+        if (!announced.isEmpty()) {
+            LOG.info("reconcile announced {} user(s) created while events were missed", announced.size());
+        }
+        return announced;
+    }
+
+    /** Handles one event message as the JMS subscription does (for tests and for other transports). */
+    void onEvent(String message) {
+        events.handle(message);
+    }
+
+    RepoEventHandler eventHandler() {
+        return events;
+    }
+
+    /** HTTP requests sent so far (the cost tests measure with it). */
+    long requestCount() {
+        return rest.requestCount();
+    }
+
+    @Override
+    public String name() {
+        return "alfresco";
+    }
+
+    @Override
+    public synchronized void close() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+    }
+
+    /** Subscribes to the event topic, waiting up to the connect time-out; never fails the start for a broker down. */
+    private synchronized void startEvents() {
+        settings.brokerUrl().ifPresent(url -> {
+            subscription = new EventSubscription(url, settings.eventTopic(), events, Duration.ofSeconds(30));
+            subscription.start(settings.connectTimeout());
+        });
+    }
+
+    /** Assembles the platform: resolves the root, subscribes to events, then runs the start-up reconcile. */
+    public static final class Builder {
+        private final AlfrescoSettings settings;
+        private final List<PrincipalListener> listeners = new ArrayList<>();
+        private Function<UserId, Optional<char[]>> userPasswords = user -> Optional.empty();
+        private ReconcileCheckpoint checkpoint = ReconcileCheckpoint.inMemory();
+        private boolean reconcileAtStart = true;
+
+        private Builder(AlfrescoSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /** Listeners registered before the subscription and the start-up reconcile, so they miss nothing. */
+        public Builder listener(PrincipalListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        /** Users' passwords, where the caller knows them (tests, batch tools); none by default. */
+        public Builder userPasswords(Function<UserId, Optional<char[]>> passwords) {
+            this.userPasswords = Objects.requireNonNull(passwords, "passwords");
+            return this;
+        }
+
+        public Builder checkpoint(ReconcileCheckpoint checkpoint) {
+            this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
+            return this;
+        }
+
+        public Builder reconcileAtStart(boolean reconcile) {
+            this.reconcileAtStart = reconcile;
+            return this;
+        }
+
+        public AlfrescoPlatform build() {
+            AlfrescoPlatform platform = new AlfrescoPlatform(this);
+            try {
+                platform.startEvents();
+                if (reconcileAtStart) {
+                    platform.reconcile();
+                }
+                return platform;
+            } catch (RuntimeException e) {
+                platform.close();
+                throw e;
+            }
+        }
+    }
+}

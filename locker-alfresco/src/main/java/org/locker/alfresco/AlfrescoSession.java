@@ -1,0 +1,810 @@
+package org.locker.alfresco;
+
+import static org.locker.alfresco.AlfrescoRestClient.CORE;
+import static org.locker.alfresco.AlfrescoRestClient.PAGE;
+import static org.locker.alfresco.AlfrescoRestClient.SEARCH;
+import static org.locker.alfresco.AlfrescoRestClient.params;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.locker.core.platform.Access;
+import org.locker.core.platform.AccessDeniedException;
+import org.locker.core.platform.AccessEntry;
+import org.locker.core.platform.AlreadyExistsException;
+import org.locker.core.platform.Content;
+import org.locker.core.platform.ContentInfo;
+import org.locker.core.platform.ContentSource;
+import org.locker.core.platform.Group;
+import org.locker.core.platform.GroupId;
+import org.locker.core.platform.NewUser;
+import org.locker.core.platform.Node;
+import org.locker.core.platform.NodeId;
+import org.locker.core.platform.NodeQuery;
+import org.locker.core.platform.NotFoundException;
+import org.locker.core.platform.PlatformException;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.PrincipalId;
+import org.locker.core.platform.User;
+import org.locker.core.platform.UserId;
+import org.locker.core.platform.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A {@link PlatformSession} over Alfresco's REST API v1, as the service account or as one user (with that
+ * user's ticket, so that Alfresco applies the user's permissions).
+ *
+ * <p><b>Unit of work.</b> Alfresco has no transaction spanning REST calls: node, user and group operations
+ * take effect when called. Two things are deferred to {@link #save()}:
+ * <ul>
+ * <li>access changes ({@link #grant}, {@link #revoke}, {@link #setInheritance}) are buffered per node and
+ * written at {@code save()} with one GET and one PUT of the node's permissions per node, whatever the
+ * number of principals (Alfresco's PUT replaces the whole local list, hence the GET first);</li>
+ * <li>{@link #discard()} (and {@link #close()} with unsaved changes) <em>compensates</em>, best effort,
+ * what the session created since its last save: nodes are deleted permanently, groups deleted, users
+ * disabled (REST v1 cannot delete a person). Alfresco's events for those creations have already been
+ * sent; a compensation that fails is logged and left for an administrator.</li>
+ * </ul>
+ *
+ * <p><b>Cost.</b> Creating a document is one multipart POST (plus one PUT when it has list-valued
+ * properties); its content streams through. Granting a deposit to N recipients, as users or groups, costs
+ * two calls per node at {@code save()}; a deposit to N recipients therefore makes at most 4 calls
+ * (create, list-properties PUT, permissions GET and PUT) for any N.
+ *
+ * <p><b>Visibility.</b> Reads report nodes the user may not read as absent (Alfresco's 403 becomes
+ * {@link NotFoundException}); writes report them as {@link AccessDeniedException}.
+ */
+final class AlfrescoSession implements PlatformSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlfrescoSession.class);
+    private static final String NODE_INCLUDE = "properties,aspectNames";
+    private static final Map<Access, String> ROLES = Map.of(Access.READ, "Consumer", Access.WRITE, "Editor");
+    private static final Set<String> WRITE_ROLES = Set.of("Editor", "Collaborator", "Coordinator", "Write");
+
+    private final AlfrescoRestClient rest;
+    private final Credentials auth;
+    private final UserId user;
+    private final String rootId;
+
+    /** Pending access changes per node id, in call order. */
+    private final Map<String, PendingAccess> pendingAccess = new LinkedHashMap<>();
+    /** Creations since the last save, newest last, for compensation. */
+    private final List<Runnable> compensations = new ArrayList<>();
+
+    AlfrescoSession(AlfrescoRestClient rest, Credentials auth, UserId user, String rootId) {
+        this.rest = rest;
+        this.auth = auth;
+        this.user = user;
+        this.rootId = rootId;
+    }
+
+    @Override
+    public UserId user() {
+        return user;
+    }
+
+    // ================================================================== principals
+
+    @Override
+    public User createUser(NewUser newUser) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", newUser.id().value());
+        body.put("firstName", blankTo(newUser.firstName(), newUser.id().value()));
+        if (newUser.lastName() != null && !newUser.lastName().isBlank()) {
+            body.put("lastName", newUser.lastName());
+        }
+        // Alfresco requires an e-mail and a password; a user without either signs in elsewhere (SSO)
+        body.put("email", blankTo(newUser.email(), newUser.id().value() + "@users.invalid"));
+        body.put("password", newUser.password() == null ? UUID.randomUUID() + "-Aa1" : new String(newUser.password()));
+        if (!newUser.properties().isEmpty()) {
+            body.put("properties", Values.toRestProperties(withoutNulls(newUser.properties())));
+        }
+        Rest.Person person = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/people", null), body, Rest.Person.class);
+        UserId id = newUser.id();
+        compensations.add(() -> rest.send(auth, HttpMethod.PUT, rest.uri(CORE, "/people/" + id.value(), null),
+                Map.of("enabled", false)));
+        return toUser(person, Instant.now());
+    }
+
+    @Override
+    public User updateUser(NewUser changes) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (changes.firstName() != null) {
+            body.put("firstName", changes.firstName());
+        }
+        if (changes.lastName() != null) {
+            body.put("lastName", changes.lastName());
+        }
+        if (changes.email() != null && !changes.email().isBlank()) {
+            body.put("email", changes.email());
+        }
+        if (changes.password() != null) {
+            body.put("password", new String(changes.password()));
+        }
+        if (!changes.properties().isEmpty()) {
+            body.put("properties", Values.toRestProperties(changes.properties()));
+        }
+        Rest.Person person = rest.entry(auth, HttpMethod.PUT, rest.uri(CORE, "/people/" + changes.id().value(), null),
+                body, Rest.Person.class);
+        return toUser(person, Instant.EPOCH);
+    }
+
+    /**
+     * {@code GET /people/{id}}. The People API gives no creation date: {@link User#created()} is the epoch here
+     * (and the moment of creation for {@link #createUser}); {@link #findUsersByProperty} reads the real one.
+     */
+    @Override
+    public Optional<User> findUser(UserId id) {
+        try {
+            Rest.Person person = rest.entry(auth, HttpMethod.GET,
+                    rest.uri(CORE, "/people/" + id.value(), params("include", "properties,aspectNames")), null,
+                    Rest.Person.class);
+            return Optional.of(toUser(person, Instant.EPOCH));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code GET /people} has no filter, so this goes through the search API ({@code TYPE:"cm:person"}),
+     * which reads the person nodes' properties and creation date. It depends on the search index.
+     */
+    @Override
+    public List<User> findUsersByProperty(String property, String value) {
+        String afts = "TYPE:\"cm:person\" AND " + Afts.equalsTerm(property, value);
+        List<User> users = new ArrayList<>();
+        for (Rest.Node node : search(afts, List.of(), 0, Integer.MAX_VALUE, false).nodes()) {
+            Map<String, Object> props = node.props();
+            Object userName = props.get("cm:userName");
+            if (userName == null || !UserId.isValid(userName.toString())) {
+                continue;
+            }
+            users.add(new User(UserId.of(userName.toString()), str(props.get("cm:firstName")),
+                    str(props.get("cm:lastName")), str(props.get("cm:email")), Values.engineProperties(props),
+                    Rest.parse(node.createdAt()).orElse(Instant.EPOCH)));
+        }
+        return users;
+    }
+
+    /**
+     * Alfresco groups carry no custom properties over REST v1: the engine's group properties are kept as a
+     * JSON object in the group's {@code description}.
+     */
+    @Override
+    public Group createGroup(GroupId id, String displayName, Map<String, Object> properties) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", Values.GROUP_PREFIX + id.value());
+        body.put("displayName", blankTo(displayName, id.value()));
+        Map<String, Object> props = withoutNulls(properties);
+        if (!props.isEmpty()) {
+            body.put("description", rest.json().writeValueAsString(Values.toRestProperties(props)));
+        }
+        Rest.Group group = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/groups", null), body, Rest.Group.class);
+        compensations.add(() -> rest.send(auth, HttpMethod.DELETE,
+                rest.uri(CORE, "/groups/" + Values.GROUP_PREFIX + id.value(), null), null));
+        return toGroup(group);
+    }
+
+    @Override
+    public Group updateGroup(GroupId id, String displayName, Map<String, Object> properties) {
+        Rest.Group current = rest.entry(auth, HttpMethod.GET, groupUri(id, params("include", "description")), null,
+                Rest.Group.class);
+        Map<String, Object> merged = new LinkedHashMap<>(groupProperties(current.description()));
+        properties.forEach((name, value) -> {
+            if (value == null) {
+                merged.remove(name);
+            } else {
+                merged.put(name, Values.toRest(value));
+            }
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("displayName", blankTo(displayName, current.displayName()));
+        body.put("description", merged.isEmpty() ? "" : rest.json().writeValueAsString(merged));
+        return toGroup(rest.entry(auth, HttpMethod.PUT, groupUri(id, null), body, Rest.Group.class));
+    }
+
+    @Override
+    public Optional<Group> findGroup(GroupId id) {
+        try {
+            return Optional.of(toGroup(rest.entry(auth, HttpMethod.GET, groupUri(id, params("include", "description")),
+                    null, Rest.Group.class)));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Lists every group (paged) and filters on the properties kept in the description. */
+    @Override
+    public List<Group> findGroupsByProperty(String property, String value) {
+        List<Group> result = new ArrayList<>();
+        for (Rest.Group group : rest.list(auth, skip -> rest.uri(CORE, "/groups",
+                params("include", "description", "skipCount", skip, "maxItems", PAGE)), Rest.Group.class)) {
+            Object stored = groupProperties(group.description()).get(property);
+            boolean matches = stored instanceof List<?> list ? list.stream().anyMatch(v -> value.equals(String.valueOf(v)))
+                    : stored != null && value.equals(String.valueOf(stored));
+            if (matches && Values.principal(group.id()).isPresent()) {
+                result.add(toGroup(group));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void addMember(GroupId group, PrincipalId member) {
+        try {
+            rest.send(auth, HttpMethod.POST, groupUri(group, null, "/members"),
+                    Map.of("id", Values.authorityId(member), "memberType", member instanceof GroupId ? "GROUP" : "PERSON"));
+        } catch (AlreadyExistsException alreadyMember) {
+            // the contract: no effect if already a member
+        }
+    }
+
+    @Override
+    public void removeMember(GroupId group, PrincipalId member) {
+        try {
+            rest.send(auth, HttpMethod.DELETE, groupUri(group, null, "/members/" + Values.authorityId(member)), null);
+        } catch (NotFoundException notMember) {
+            // no effect if not a member
+        }
+    }
+
+    @Override
+    public Set<PrincipalId> members(GroupId group) {
+        Set<PrincipalId> members = new LinkedHashSet<>();
+        for (Rest.GroupMember member : rest.list(auth, skip -> groupUri(group,
+                params("skipCount", skip, "maxItems", PAGE), "/members"), Rest.GroupMember.class)) {
+            Values.principal(member.id()).ifPresent(members::add);
+        }
+        return members;
+    }
+
+    /** For a user, {@code GET /people/{id}/groups} (every group, nested ones included); for a group, its parents walked up. */
+    @Override
+    public Set<GroupId> groupsOf(PrincipalId principal) {
+        Set<GroupId> groups = new LinkedHashSet<>();
+        if (principal instanceof UserId userId) {
+            for (Rest.Group group : rest.list(auth, skip -> rest.uri(CORE, "/people/" + userId.value() + "/groups",
+                    params("skipCount", skip, "maxItems", PAGE)), Rest.Group.class)) {
+                addGroup(groups, group.id());
+            }
+            return groups;
+        }
+        List<GroupId> toVisit = new ArrayList<>(List.of((GroupId) principal));
+        while (!toVisit.isEmpty()) {
+            GroupId next = toVisit.remove(toVisit.size() - 1);
+            Rest.Group group = rest.entry(auth, HttpMethod.GET, groupUri(next, params("include", "parentIds")), null,
+                    Rest.Group.class);
+            for (String parent : group.parentIds() == null ? List.<String>of() : group.parentIds()) {
+                Optional<PrincipalId> id = Values.principal(parent);
+                if (id.isPresent() && id.get() instanceof GroupId g && groups.add(g)) {
+                    toVisit.add(g);
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static void addGroup(Set<GroupId> groups, String authorityId) {
+        if (!"GROUP_EVERYONE".equals(authorityId)) {
+            Values.principal(authorityId).filter(GroupId.class::isInstance).map(GroupId.class::cast)
+                    .ifPresent(groups::add);
+        }
+    }
+
+    private java.net.URI groupUri(GroupId id, Map<String, ?> query) {
+        return groupUri(id, query, "");
+    }
+
+    private java.net.URI groupUri(GroupId id, Map<String, ?> query, String suffix) {
+        return rest.uri(CORE, "/groups/" + Values.GROUP_PREFIX + id.value() + suffix, query);
+    }
+
+    private User toUser(Rest.Person person, Instant created) {
+        Map<String, Object> props = person.properties() == null ? Map.of() : person.properties();
+        Instant when = Rest.parse(str(props.get("cm:created"))).orElse(created);
+        return new User(UserId.of(person.id()), person.firstName(), person.lastName(), person.email(),
+                Values.engineProperties(props), when);
+    }
+
+    private Group toGroup(Rest.Group group) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        groupProperties(group.description()).forEach((k, v) -> props.put(k, Values.fromRest(v)));
+        return new Group(GroupId.of(group.id().substring(Values.GROUP_PREFIX.length())), group.displayName(), props);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> groupProperties(String description) {
+        if (description == null || !description.startsWith("{")) {
+            return Map.of();
+        }
+        try {
+            return rest.json().readValue(description, Map.class);
+        } catch (RuntimeException notOurs) {
+            return Map.of();
+        }
+    }
+
+    // ================================================================== nodes
+
+    private Node toNode(Rest.Node node) {
+        Map<String, Object> props = node.props();
+        Object engineType = props.get(Values.ENGINE_TYPE);
+        Optional<ContentInfo> content = node.isFile() && node.content() != null
+                ? Optional.of(new ContentInfo(blankTo(node.content().mimeType(), "application/octet-stream"),
+                        node.content().sizeInBytes() == null ? 0 : node.content().sizeInBytes()))
+                : Optional.empty();
+        Optional<NodeId> parent = node.id().equals(rootId) || node.parentId() == null ? Optional.empty()
+                : Optional.of(NodeId.of(node.parentId()));
+        return new Node(NodeId.of(node.id()), node.name(), engineType == null ? node.nodeType() : engineType.toString(),
+                parent, node.isFolder(), Values.engineProperties(props), content,
+                Rest.parse(node.createdAt()).orElse(Instant.EPOCH), userOf(node.createdByUser()),
+                Rest.parse(node.modifiedAt()).orElse(Instant.EPOCH), userOf(node.modifiedByUser()),
+                Optional.ofNullable(props.get("cm:versionLabel")).map(Object::toString));
+    }
+
+    private static String userOf(Rest.UserInfo info) {
+        return info == null || info.id() == null ? "" : info.id();
+    }
+
+    /** Runs a read: what the user may not read (403) is reported as absent; refused credentials (401) are not. */
+    private static <T> T read(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (AlfrescoRestClient.Unauthorized refused) {
+            throw refused;
+        } catch (AccessDeniedException hidden) {
+            throw new NotFoundException(hidden.getMessage());
+        }
+    }
+
+    private static <T> Optional<T> optional(Supplier<T> call) {
+        try {
+            return Optional.of(call.get());
+        } catch (AlfrescoRestClient.Unauthorized refused) {
+            throw refused;
+        } catch (NotFoundException | AccessDeniedException absent) {
+            return Optional.empty();
+        }
+    }
+
+    private Rest.Node restNode(String id, String include) {
+        return read(() -> rest.entry(auth, HttpMethod.GET, rest.uri(CORE, "/nodes/" + id, params("include", include)),
+                null, Rest.Node.class));
+    }
+
+    private static String relative(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    @Override
+    public Optional<Node> nodeAt(String path) {
+        String relative = relative(path);
+        return optional(() -> toNode(read(() -> rest.entry(auth, HttpMethod.GET, rest.uri(CORE, "/nodes/" + rootId,
+                params("relativePath", relative.isEmpty() ? null : relative, "include", NODE_INCLUDE)), null,
+                Rest.Node.class))));
+    }
+
+    /** One GET; when missing, one POST with {@code relativePath}, which creates the missing folders above. */
+    @Override
+    public Node ensureFolder(String path) {
+        Optional<Node> existing = nodeAt(path);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String relative = relative(path);
+        int slash = relative.lastIndexOf('/');
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", relative.substring(slash + 1));
+        body.put("nodeType", "cm:folder");
+        if (slash > 0) {
+            body.put("relativePath", relative.substring(0, slash));
+        }
+        try {
+            return toNode(rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + rootId + "/children", null),
+                    body, Rest.Node.class));
+        } catch (AlreadyExistsException raced) {
+            return nodeAt(path).orElseThrow(() -> raced);
+        }
+    }
+
+    @Override
+    public Node node(NodeId id) {
+        return toNode(restNode(id.value(), NODE_INCLUDE));
+    }
+
+    @Override
+    public Optional<Node> findNode(NodeId id) {
+        return optional(() -> node(id));
+    }
+
+    @Override
+    public Node createFolder(NodeId parent, String name, String type, Map<String, Object> properties) {
+        Map<String, Object> props = new LinkedHashMap<>(Values.toRestProperties(withoutNulls(properties)));
+        props.put(Values.ENGINE_TYPE, type);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("nodeType", Values.folderType(type));
+        body.put("properties", props);
+        Rest.Node created = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + parent.value() + "/children",
+                null), body, Rest.Node.class);
+        rememberCreated(created.id());
+        return toNode(created);
+    }
+
+    /**
+     * One multipart POST that streams the content (versioned MAJOR, so the first version is 1.0), scalar
+     * properties as form fields; list-valued properties need one PUT after it.
+     */
+    @Override
+    public Node createDocument(NodeId parent, String name, String type, Map<String, Object> properties,
+                               ContentSource content) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("nodeType", Values.documentType(type));
+        fields.put("majorVersion", "true");
+        fields.put(Values.ENGINE_TYPE, type);
+        Map<String, Object> lists = new LinkedHashMap<>();
+        withoutNulls(properties).forEach((key, value) -> {
+            if (value instanceof List<?>) {
+                lists.put(key, value);
+            } else {
+                fields.put(key, Values.toFormField(value));
+            }
+        });
+        Multipart multipart = new Multipart(fields, name, content);
+        JsonNode answer = rest.stream(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + parent.value() + "/children",
+                null), multipart.contentType(), multipart::writeTo);
+        Rest.Node created = rest.convert(answer.path("entry"), Rest.Node.class);
+        rememberCreated(created.id());
+        if (!lists.isEmpty()) {
+            created = rest.entry(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + created.id(), null),
+                    Map.of("properties", Values.toUpdateProperties(lists)), Rest.Node.class);
+        }
+        return toNode(created);
+    }
+
+    private void rememberCreated(String id) {
+        compensations.add(() -> rest.send(auth, HttpMethod.DELETE,
+                rest.uri(CORE, "/nodes/" + id, params("permanent", true)), null));
+    }
+
+    @Override
+    public Node updateProperties(NodeId id, Map<String, Object> properties) {
+        return toNode(rest.entry(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + id.value(), null),
+                Map.of("properties", Values.toUpdateProperties(properties)), Rest.Node.class));
+    }
+
+    /**
+     * One streamed PUT of the content, a minor version, with the comment. Sent as
+     * {@code application/octet-stream}, the only type the API definition declares: Alfresco then guesses the
+     * mime type from the name and the bytes, and the engine's mime type is not kept on updates.
+     */
+    @Override
+    public Version updateContent(NodeId id, ContentSource content, String comment) {
+        JsonNode answer = rest.stream(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + id.value() + "/content",
+                params("majorVersion", false, "comment", comment == null || comment.isEmpty() ? null : comment,
+                        "include", NODE_INCLUDE)),
+                MediaType.APPLICATION_OCTET_STREAM, out -> content.stream().transferTo(out));
+        Node node = toNode(rest.convert(answer.path("entry"), Rest.Node.class));
+        return new Version(node.versionLabel().orElse(""), node.modified(), node.modifiedBy(),
+                comment == null ? "" : comment, node.content().orElse(new ContentInfo(content.mimeType(), 0)));
+    }
+
+    @Override
+    public List<Version> versions(NodeId id) {
+        List<Rest.Version> newestFirst = read(() -> rest.list(auth, skip -> rest.uri(CORE,
+                "/nodes/" + id.value() + "/versions", params("skipCount", skip, "maxItems", PAGE)), Rest.Version.class));
+        List<Version> versions = new ArrayList<>();
+        for (Rest.Version v : newestFirst) {
+            versions.add(new Version(v.id(), Rest.parse(v.modifiedAt()).orElse(Instant.EPOCH), userOf(v.modifiedByUser()),
+                    v.versionComment(), contentInfo(v.content())));
+        }
+        Collections.reverse(versions);
+        return versions;
+    }
+
+    private static ContentInfo contentInfo(Rest.ContentInfo info) {
+        return info == null ? new ContentInfo("application/octet-stream", 0)
+                : new ContentInfo(blankTo(info.mimeType(), "application/octet-stream"),
+                        info.sizeInBytes() == null ? 0 : info.sizeInBytes());
+    }
+
+    @Override
+    public Content readContent(NodeId id) {
+        Node node = node(id);
+        AlfrescoRestClient.Download download = read(() -> rest.download(auth,
+                rest.uri(CORE, "/nodes/" + id.value() + "/content", params("attachment", false))));
+        return new Content(node.name(), node.content().orElse(new ContentInfo(download.mimeType(),
+                Math.max(0, download.length()))), download.stream());
+    }
+
+    @Override
+    public Content readContent(NodeId id, String versionLabel) {
+        Rest.Version version = read(() -> rest.entry(auth, HttpMethod.GET,
+                rest.uri(CORE, "/nodes/" + id.value() + "/versions/" + versionLabel, null), null, Rest.Version.class));
+        AlfrescoRestClient.Download download = read(() -> rest.download(auth,
+                rest.uri(CORE, "/nodes/" + id.value() + "/versions/" + versionLabel + "/content",
+                        params("attachment", false))));
+        return new Content(version.name(), contentInfo(version.content()), download.stream());
+    }
+
+    @Override
+    public List<Node> children(NodeId parent) {
+        List<Rest.Node> entries = read(() -> rest.list(auth, skip -> rest.uri(CORE, "/nodes/" + parent.value()
+                + "/children", params("include", NODE_INCLUDE, "orderBy", "name ASC", "skipCount", skip,
+                "maxItems", PAGE)), Rest.Node.class));
+        List<Node> nodes = new ArrayList<>();
+        entries.forEach(entry -> nodes.add(toNode(entry)));
+        return nodes;
+    }
+
+    /** Deleted permanently (not to the trashcan): Alfresco allows that to the owner and administrators only. */
+    @Override
+    public void delete(NodeId id) {
+        rest.send(auth, HttpMethod.DELETE, rest.uri(CORE, "/nodes/" + id.value(), params("permanent", true)), null);
+        pendingAccess.remove(id.value());
+    }
+
+    // ================================================================== queries
+
+    record SearchPage(List<Rest.Node> nodes, long total) {
+    }
+
+    private SearchPage search(String afts, List<Map<String, Object>> sort, int offset, int limit, boolean countOnly) {
+        List<Rest.Node> nodes = new ArrayList<>();
+        int skip = offset;
+        long total = 0;
+        while (true) {
+            int pageSize = countOnly ? 1 : Math.min(PAGE, limit - nodes.size());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("query", Map.of("query", afts, "language", "afts"));
+            body.put("include", List.of("properties", "aspectNames"));
+            body.put("paging", Map.of("maxItems", pageSize, "skipCount", skip));
+            if (!sort.isEmpty()) {
+                body.put("sort", sort);
+            }
+            JsonNode list = rest.send(auth, HttpMethod.POST, rest.uri(SEARCH, "/search", null), body).path("list");
+            int received = 0;
+            for (JsonNode entry : list.path("entries")) {
+                nodes.add(rest.convert(entry.path("entry"), Rest.Node.class));
+                received++;
+            }
+            JsonNode pagination = list.path("pagination");
+            total = pagination.path("totalItems").asLong(skip + received);
+            if (countOnly || received == 0 || !pagination.path("hasMoreItems").asBoolean(false)
+                    || nodes.size() >= limit) {
+                return new SearchPage(nodes, total);
+            }
+            skip += received;
+        }
+    }
+
+    /** A search API call (AFTS, see {@link Afts}); always restricted to the engine's root. */
+    @Override
+    public List<Node> query(NodeQuery query) {
+        List<Node> nodes = new ArrayList<>();
+        search(Afts.of(query, rootId), Afts.sort(query), query.offset(), query.limit(), false).nodes()
+                .forEach(node -> nodes.add(toNode(node)));
+        return nodes;
+    }
+
+    @Override
+    public long count(NodeQuery query) {
+        return search(Afts.of(query, rootId), List.of(), 0, 1, true).total();
+    }
+
+    // ================================================================== access
+
+    /** Access changes to one node, buffered until {@link #save()}. */
+    private static final class PendingAccess {
+        Boolean inheritance;
+        /** authority id -> the new grant, or empty for a revoke. */
+        final Map<String, Optional<Access>> grants = new LinkedHashMap<>();
+    }
+
+    private PendingAccess pending(NodeId id) {
+        return pendingAccess.computeIfAbsent(id.value(), k -> new PendingAccess());
+    }
+
+    @Override
+    public void grant(NodeId node, PrincipalId principal, Access access) {
+        pending(node).grants.put(Values.authorityId(principal), Optional.of(access));
+    }
+
+    @Override
+    public void revoke(NodeId node, PrincipalId principal) {
+        pending(node).grants.put(Values.authorityId(principal), Optional.empty());
+    }
+
+    @Override
+    public void setInheritance(NodeId node, boolean inherit) {
+        pending(node).inheritance = inherit;
+    }
+
+    /** GET the node's permissions, apply the pending changes, PUT the whole local list back (when changed). */
+    private void flushAccess(String nodeId, PendingAccess changes) {
+        Rest.PermissionsInfo current = restNode(nodeId, "permissions").permissions();
+        boolean inheritance = current == null || current.inheritance();
+        List<Rest.PermissionElement> local = new ArrayList<>(current == null ? List.of() : current.local());
+        List<Rest.PermissionElement> updated = new ArrayList<>();
+        for (Rest.PermissionElement element : local) {
+            if (!changes.grants.containsKey(element.authorityId())) {
+                updated.add(new Rest.PermissionElement(element.authorityId(), element.name(),
+                        element.accessStatus() == null ? "ALLOWED" : element.accessStatus()));
+            }
+        }
+        changes.grants.forEach((authority, access) -> access.ifPresent(a ->
+                updated.add(new Rest.PermissionElement(authority, ROLES.get(a), "ALLOWED"))));
+        boolean newInheritance = changes.inheritance == null ? inheritance : changes.inheritance;
+        if (newInheritance == inheritance && sameEntries(local, updated)) {
+            return;
+        }
+        List<Map<String, Object>> elements = new ArrayList<>();
+        updated.forEach(e -> elements.add(Map.of("authorityId", e.authorityId(), "name", e.name(),
+                "accessStatus", e.accessStatus())));
+        rest.send(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + nodeId, null),
+                Map.of("permissions", Map.of("isInheritanceEnabled", newInheritance, "locallySet", elements)));
+    }
+
+    private static boolean sameEntries(List<Rest.PermissionElement> before, List<Rest.PermissionElement> after) {
+        return new java.util.HashSet<>(before.stream().map(e -> e.authorityId() + "/" + e.name() + "/"
+                + (e.allowed() ? "A" : "D")).toList())
+                .equals(new java.util.HashSet<>(after.stream().map(e -> e.authorityId() + "/" + e.name() + "/"
+                        + (e.allowed() ? "A" : "D")).toList()));
+    }
+
+    private void flushAccess(NodeId id) {
+        PendingAccess changes = pendingAccess.remove(id.value());
+        if (changes != null) {
+            flushAccess(id.value(), changes);
+        }
+    }
+
+    @Override
+    public List<AccessEntry> accessEntries(NodeId node) {
+        flushAccess(node);
+        Rest.PermissionsInfo permissions = restNode(node.value(), "permissions").permissions();
+        Map<PrincipalId, Access> entries = new LinkedHashMap<>();
+        for (Rest.PermissionElement element : permissions == null ? List.<Rest.PermissionElement>of()
+                : permissions.local()) {
+            if (!element.allowed()) {
+                continue;
+            }
+            Access access = WRITE_ROLES.contains(element.name()) ? Access.WRITE
+                    : "Consumer".equals(element.name()) || "Read".equals(element.name()) ? Access.READ : null;
+            Optional<PrincipalId> principal = Values.principal(element.authorityId());
+            if (access != null && principal.isPresent()) {
+                entries.merge(principal.get(), access, (a, b) -> a == Access.WRITE || b == Access.WRITE
+                        ? Access.WRITE : Access.READ);
+            }
+        }
+        List<AccessEntry> result = new ArrayList<>();
+        entries.forEach((principal, access) -> result.add(new AccessEntry(principal, access)));
+        return result;
+    }
+
+    /** Alfresco's own answer: {@code update} among the node's {@code allowableOperations} for this user. */
+    @Override
+    public boolean canWrite(NodeId node) {
+        flushAccess(node);
+        Optional<Rest.Node> restNode = optional(() -> restNode(node.value(), "allowableOperations"));
+        return restNode.map(n -> n.allowableOperations() != null && n.allowableOperations().contains("update"))
+                .orElse(false);
+    }
+
+    // ================================================================== unit of work
+
+    /** Writes the buffered access changes (two calls per node) and forgets the compensation log. */
+    @Override
+    public void save() {
+        List<Map.Entry<String, PendingAccess>> changes = new ArrayList<>(pendingAccess.entrySet());
+        pendingAccess.clear();
+        for (Map.Entry<String, PendingAccess> change : changes) {
+            flushAccess(change.getKey(), change.getValue());
+        }
+        compensations.clear();
+    }
+
+    /** Drops buffered access changes and compensates, newest first, what was created since the last save. */
+    @Override
+    public void discard() {
+        pendingAccess.clear();
+        List<Runnable> undo = new ArrayList<>(compensations);
+        compensations.clear();
+        Collections.reverse(undo);
+        for (Runnable step : undo) {
+            try {
+                step.run();
+            } catch (NotFoundException alreadyGone) {
+                // deleted with its parent
+            } catch (RuntimeException e) {
+                LOG.error("compensation failed, left for an administrator: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!pendingAccess.isEmpty() || !compensations.isEmpty()) {
+            LOG.warn("session of {} closed without save: discarding {} access change(s), compensating {} creation(s)",
+                    user, pendingAccess.size(), compensations.size());
+            discard();
+        }
+    }
+
+    // ================================================================== helpers
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> properties) {
+        Map<String, Object> result = new HashMap<>();
+        properties.forEach((k, v) -> {
+            if (v != null) {
+                result.put(k, v);
+            }
+        });
+        return result;
+    }
+
+    /** A multipart/form-data body written straight to the connection: form fields, then the file. */
+    static final class Multipart {
+        private final String boundary = "locker-" + UUID.randomUUID();
+        private final Map<String, String> fields;
+        private final String fileName;
+        private final ContentSource content;
+
+        Multipart(Map<String, String> fields, String fileName, ContentSource content) {
+            this.fields = fields;
+            this.fileName = fileName;
+            this.content = content;
+        }
+
+        MediaType contentType() {
+            return new MediaType("multipart", "form-data", Map.of("boundary", boundary));
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quote(field.getKey())
+                        + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + field.getValue() + "\r\n");
+            }
+            write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"filedata\"; filename=\""
+                    + quote(fileName) + "\"\r\nContent-Type: " + content.mimeType() + "\r\n\r\n");
+            content.stream().transferTo(out); // the caller closes the stream
+            write(out, "\r\n--" + boundary + "--\r\n");
+        }
+
+        private static String quote(String value) {
+            return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "");
+        }
+
+        private static void write(OutputStream out, String text) throws IOException {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.locker.alfresco;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the service reaches one Alfresco repository.
+ *
+ * @param baseUrl the repository's root URL, e.g. {@code http://alfresco:8080} (the binding appends
+ *        {@code /alfresco/api/-default-/public/...})
+ * @param serviceUser the service account (an Alfresco administrator: it creates people and groups and sets
+ *        permissions)
+ * @param servicePassword its password
+ * @param rootPath the engine's root folder, as a path of names below Company Home
+ *        ({@code Data Dictionary/Locker}, or {@code Sites/locker/documentLibrary}); a leading
+ *        {@code /Company Home} is accepted and dropped. Created when missing, with inheritance off.
+ * @param connectTimeout TCP connect time-out (HTTP); also how long the start waits for the event subscription
+ * @param readTimeout time-out for one response (uploads and downloads included)
+ * @param retry what to do on a connection error or a 5xx answer
+ * @param brokerUrl the ActiveMQ broker Alfresco publishes its events to (OpenWire,
+ *        e.g. {@code failover:(tcp://activemq:61616)}); empty to run without events (reconcile only)
+ * @param eventTopic the topic, {@code alfresco.repo.event2} by default
+ */
+public record AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePassword, String rootPath,
+                               Duration connectTimeout, Duration readTimeout, RetryPolicy retry,
+                               Optional<String> brokerUrl, String eventTopic) {
+
+    public static final String DEFAULT_TOPIC = "alfresco.repo.event2";
+
+    public AlfrescoSettings {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(serviceUser, "serviceUser");
+        Objects.requireNonNull(servicePassword, "servicePassword");
+        rootPath = normalizeRoot(Objects.requireNonNull(rootPath, "rootPath"));
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(brokerUrl, "brokerUrl");
+        eventTopic = eventTopic == null || eventTopic.isBlank() ? DEFAULT_TOPIC : eventTopic;
+    }
+
+    /** Settings with 5 s connect, 60 s read time-outs, the default retry policy and no broker. */
+    public static AlfrescoSettings of(URI baseUrl, String serviceUser, char[] servicePassword, String rootPath) {
+        return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, Duration.ofSeconds(5),
+                Duration.ofSeconds(60), RetryPolicy.DEFAULT, Optional.empty(), DEFAULT_TOPIC);
+    }
+
+    public AlfrescoSettings withRetry(RetryPolicy policy) {
+        return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout,
+                policy, brokerUrl, eventTopic);
+    }
+
+    public AlfrescoSettings withBroker(String url) {
+        return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout,
+                retry, Optional.ofNullable(url), eventTopic);
+    }
+
+    static String normalizeRoot(String path) {
+        String p = path.trim();
+        if (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        if (p.equals("Company Home")) {
+            return "";
+        }
+        if (p.startsWith("Company Home/")) {
+            p = p.substring("Company Home/".length());
+        }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return "AlfrescoSettings[" + baseUrl + ", user=" + serviceUser + ", root=" + rootPath + "]";
+    }
+
+    /**
+     * Retries with exponential backoff on connection errors and 5xx answers.
+     *
+     * @param maxAttempts attempts in all, 1 for no retry
+     */
+    public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+
+        public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5));
+        public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
+
+        public RetryPolicy {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be >= 1");
+            }
+            Objects.requireNonNull(initialBackoff, "initialBackoff");
+            Objects.requireNonNull(maxBackoff, "maxBackoff");
+        }
+
+        Duration backoff(int failedAttempts) {
+            long millis = initialBackoff.toMillis() << Math.min(failedAttempts - 1, 20);
+            return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.locker.alfresco;
+
+import static org.locker.alfresco.AlfrescoRestClient.CORE;
+import static org.locker.alfresco.AlfrescoRestClient.params;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.locker.core.platform.NotFoundException;
+import org.locker.core.platform.PrincipalId;
+import org.locker.core.platform.UserId;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Maps the node ids that repository events name (a {@code cm:person} or {@code cm:authorityContainer}
+ * node) to the user or group they stand for, with {@code GET /nodes/{id}} as the service account
+ * ({@code cm:userName}, {@code cm:authorityName}). Answers are cached (bounded, least recently used): an
+ * authority node's name never changes. Unknown nodes are not cached, so a node not yet visible is asked
+ * again later.
+ */
+final class AuthorityResolver {
+
+    private static final int CACHE_SIZE = 10_000;
+
+    private final AlfrescoRestClient rest;
+    private final Credentials system;
+    private final Map<String, PrincipalId> cache = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PrincipalId> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+
+    AuthorityResolver(AlfrescoRestClient rest, Credentials system) {
+        this.rest = rest;
+        this.system = system;
+    }
+
+    /** Records a mapping learned from an event's own properties (a person created), saving a call later. */
+    void remember(String nodeId, PrincipalId principal) {
+        cache.put(nodeId, principal);
+    }
+
+    Optional<PrincipalId> resolve(String nodeId) {
+        PrincipalId known = cache.get(nodeId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Rest.Node node;
+        try {
+            node = rest.entry(system, HttpMethod.GET, rest.uri(CORE, "/nodes/" + nodeId, params("include", "properties")),
+                    null, Rest.Node.class);
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+        Optional<PrincipalId> principal = principalOf(node.nodeType(), node.props());
+        principal.ifPresent(p -> cache.put(nodeId, p));
+        return principal;
+    }
+
+    static Optional<PrincipalId> principalOf(String nodeType, Map<String, Object> properties) {
+        if ("cm:person".equals(nodeType)) {
+            Object name = properties.get("cm:userName");
+            return name != null && UserId.isValid(name.toString()) ? Optional.of(UserId.of(name.toString()))
+                    : Optional.empty();
+        }
+        if ("cm:authorityContainer".equals(nodeType)) {
+            Object name = properties.get("cm:authorityName");
+            return name == null ? Optional.empty() : Values.principal(name.toString());
+        }
+        return Optional.empty();
+    }
+}
