@@ -6,7 +6,10 @@
 #   ./run.sh test                   run every test of every module
 #   ./run.sh import FILE            import a directory file (docs/import-format.md)
 #   ./run.sh bench [NAME]           build and run the benchmarks (docs/benchmarks.md)
-#   ./run.sh build_start            reserved: the Alfresco stack (Docker) comes with the Alfresco binding
+#   ./run.sh build_start            build the AMPs and the service, start Alfresco + locker in Docker, follow the logs
+#   ./run.sh start_alfresco         start the Docker stack (images built as needed), without a Maven build
+#   ./run.sh tail                   follow the Docker stack's logs
+#   ./run.sh test_alfresco          the platform conformance suite against the running Alfresco stack
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -21,9 +24,12 @@ JAR="$ROOT/locker-service/target/locker-service.jar"
 ADMIN_USER="${LOCKER_ADMIN_USER:-principal}"
 ADMIN_PASSWORD="${LOCKER_ADMIN_PASSWORD:-demo}"
 MVN=(mvn -B -q --no-transfer-progress)
+COMPOSE=(docker compose -f "$ROOT/docker/docker-compose.yml")
+ALFRESCO_URL="${ALFRESCO_URL:-http://localhost:8080}"
+PROBE="$ALFRESCO_URL/alfresco/api/-default-/public/alfresco/versions/1/probes/-ready-"
 
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 is_running() {
@@ -122,6 +128,46 @@ purge() {
   stop
   rm -rf "$DATA_DIR"
   echo "Deleted $DATA_DIR."
+  if stack_running; then "${COMPOSE[@]}" down -v; fi
+}
+
+# ---------------------------------------------------------------- the Alfresco stack (needs Docker)
+
+stack_running() {
+  command -v docker >/dev/null && [[ -n "$("${COMPOSE[@]}" ps -q 2>/dev/null)" ]]
+}
+
+start_alfresco() {
+  command -v docker >/dev/null || { echo "Docker is needed for the Alfresco stack." >&2; exit 1; }
+  "${COMPOSE[@]}" up --build -d
+  echo "Waiting for Alfresco at $ALFRESCO_URL ..."
+  for _ in $(seq 1 120); do
+    if curl -fsS "$PROBE" >/dev/null 2>&1; then
+      echo "Share: http://localhost:8180/share   locker: http://localhost:8081   repository: $ALFRESCO_URL/alfresco"
+      return
+    fi
+    sleep 5
+  done
+  echo "Alfresco is not ready after 10 minutes; see ./run.sh tail" >&2
+  exit 1
+}
+
+tail_logs() {
+  "${COMPOSE[@]}" logs -f
+}
+
+build_start() {
+  if stack_running; then "${COMPOSE[@]}" down; fi
+  "${MVN[@]}" -DskipTests package -pl locker-platform-module,locker-share-module,locker-service -am
+  start_alfresco
+  tail_logs
+}
+
+test_alfresco() {
+  curl -fsS "$PROBE" >/dev/null 2>&1 || { echo "No Alfresco at $ALFRESCO_URL: ./run.sh start_alfresco first" >&2; exit 1; }
+  ALFRESCO_URL="$ALFRESCO_URL" ALFRESCO_USER="${ALFRESCO_USER:-admin}" ALFRESCO_PASSWORD="${ALFRESCO_PASSWORD:-admin}" \
+  ALFRESCO_BROKER_URL="${ALFRESCO_BROKER_URL:-tcp://localhost:61616}" \
+    mvn -B --no-transfer-progress verify -pl locker-core,locker-alfresco -am
 }
 
 import_file() {
@@ -144,7 +190,9 @@ import_file() {
 
 case "${1:-}" in
   start) shift; start "$@" ;;
-  stop) stop ;;
+  stop)
+    stop
+    if stack_running; then "${COMPOSE[@]}" down; fi ;;
   purge) purge ;;
   test) mvn -B --no-transfer-progress verify ;;
   import) shift; import_file "$@" ;;
@@ -152,9 +200,9 @@ case "${1:-}" in
     shift
     "${MVN[@]}" -Pbench -DskipTests package -pl locker-benchmarks -am
     java -jar locker-benchmarks/target/benchmarks.jar "${@:-jmh}" ;;
-  build_start | start_alfresco | test_alfresco)
-    echo "'$1' is reserved for the Alfresco stack (Docker), which comes with the Alfresco binding issue." >&2
-    echo "Use './run.sh start' for the embedded platform." >&2
-    exit 2 ;;
+  build_start) build_start ;;
+  start_alfresco) start_alfresco ;;
+  tail) tail_logs ;;
+  test_alfresco) test_alfresco ;;
   *) usage; exit 2 ;;
 esac

@@ -1,0 +1,101 @@
+package org.locker.service.platform;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.locker.alfresco.AlfrescoPlatform;
+import org.locker.alfresco.AlfrescoSettings;
+import org.locker.alfresco.ReconcileCheckpoint;
+import org.locker.service.LockerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * The Alfresco platform, chosen by {@code locker.platform=alfresco} (docs/alfresco.md). People created while the
+ * service was down, or whose events were lost, are caught by a reconcile at start-up and periodically.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "locker.platform", havingValue = "alfresco")
+@EnableConfigurationProperties(AlfrescoPlatformConfiguration.AlfrescoProperties.class)
+@EnableScheduling
+class AlfrescoPlatformConfiguration {
+
+    /** {@code locker.alfresco.*}: where Alfresco is, the service account, the event broker, retries. */
+    @ConfigurationProperties("locker.alfresco")
+    record AlfrescoProperties(URI url, @DefaultValue("admin") String user, String password,
+                              @DefaultValue("Data Dictionary/Locker") String root, String brokerUrl,
+                              @DefaultValue(AlfrescoSettings.DEFAULT_TOPIC) String topic,
+                              @DefaultValue("5s") Duration connectTimeout, @DefaultValue("60s") Duration readTimeout,
+                              @DefaultValue Retry retry, @DefaultValue Reconcile reconcile) {
+
+        record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("200ms") Duration initialBackoff,
+                     @DefaultValue("5s") Duration maxBackoff) {
+        }
+
+        record Reconcile(@DefaultValue("15m") Duration interval, Path checkpoint) {
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    AlfrescoPlatform contentPlatform(AlfrescoProperties p, LockerProperties locker) {
+        if (p.url() == null || p.password() == null) {
+            throw new IllegalStateException(
+                    "locker.platform=alfresco needs locker.alfresco.url and locker.alfresco.password");
+        }
+        AlfrescoSettings settings = new AlfrescoSettings(p.url(), p.user(), p.password().toCharArray(), p.root(),
+                p.connectTimeout(), p.readTimeout(), new AlfrescoSettings.RetryPolicy(p.retry().maxAttempts(),
+                p.retry().initialBackoff(), p.retry().maxBackoff()),
+                Optional.ofNullable(p.brokerUrl()).filter(url -> !url.isBlank()), p.topic());
+        Path checkpoint = p.reconcile().checkpoint() != null ? p.reconcile().checkpoint()
+                : locker.dataDirectory().resolve("alfresco-people");
+        // no reconcile inside build(): listeners register after this bean exists
+        return AlfrescoPlatform.builder(settings).checkpoint(ReconcileCheckpoint.inFile(checkpoint))
+                .reconcileAtStart(false).build();
+    }
+
+    @Bean
+    AlfrescoReconcile alfrescoReconcile(AlfrescoPlatform platform) {
+        return new AlfrescoReconcile(platform);
+    }
+
+    /** Runs the people reconcile at start-up and every {@code locker.alfresco.reconcile.interval}. */
+    static final class AlfrescoReconcile {
+        private static final Logger LOG = LoggerFactory.getLogger(AlfrescoReconcile.class);
+        private final AlfrescoPlatform platform;
+
+        AlfrescoReconcile(AlfrescoPlatform platform) {
+            this.platform = platform;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void atStartUp() {
+            run();
+        }
+
+        @Scheduled(initialDelayString = "${locker.alfresco.reconcile.interval:15m}",
+                fixedDelayString = "${locker.alfresco.reconcile.interval:15m}")
+        void periodically() {
+            run();
+        }
+
+        private void run() {
+            try {
+                platform.reconcile();
+            } catch (RuntimeException e) {
+                LOG.warn("people reconcile failed, retried at the next interval: {}", e.getMessage());
+            }
+        }
+    }
+}
