@@ -1,0 +1,274 @@
+package org.locker.platformmodule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.locker.core.directory.DirectoryProperties;
+import org.locker.core.directory.Profile;
+import org.locker.core.discussion.Discussions;
+import org.locker.core.locker.LockerModel;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The engine (locker-core) writes {@code lk:} properties that REST API v1 refuses unless the content model
+ * declares them: every name the engine and the Alfresco binding write must be declared here.
+ */
+class EngineNamesDeclaredTest {
+
+    /** The classes whose public {@code lk:} constants name what the engine writes. */
+    static final List<Class<?>> ENGINE_NAME_CLASSES = List.of(LockerModel.class, Discussions.class,
+            DirectoryProperties.class);
+
+    /** The constants among them that name engine node types; every other {@code lk:} constant is a property. */
+    static final Set<String> TYPE_CONSTANTS = Set.of("LockerModel.DEPOSIT", "LockerModel.RECEIPT",
+            "LockerModel.AUDIT_ENTRY", "LockerModel.SETTINGS", "Discussions.DISCUSSION", "Discussions.MESSAGE",
+            "Discussions.BROADCAST", "Discussions.RESPONSE", "Discussions.ATTACHMENT_TYPE");
+
+    /** Engine properties written as string literals, not constants (the discussion settings). */
+    static final Set<String> LITERAL_PROPERTIES = Set.of("lk:enabled", "lk:guardianMessagingEnabled",
+            "lk:windowEnforced", "lk:windowStart", "lk:windowEnd", "lk:zone", "lk:disabledProfiles",
+            "lk:initiationBlocked");
+
+    /** The Alfresco binding's own names (package-private in locker-alfresco's Values). */
+    static final Set<String> BINDING_PROPERTIES = Set.of("lk:engineType");
+
+    /** Engine types the binding sends as the Alfresco node type: they must be model types. */
+    static final Set<String> BINDING_NODE_TYPES = Set.of("lk:locker", "lk:discussion", "lk:message");
+
+    /**
+     * Engine types that carry no property of their own: they exist only as {@code lk:engineType} values on
+     * cm:folder / cm:content nodes.
+     */
+    static final Set<String> CARRIED_ONLY_IN_ENGINE_TYPE = Set.of("lk:folder", "lk:attachment");
+
+    /** Engine types written as string literals, not constants. */
+    static final Set<String> LITERAL_TYPES = Set.of("lk:folder");
+
+    static Document model;
+    static Set<String> types;
+    static Set<String> aspects;
+    static Map<String, Element> properties;
+
+    @BeforeAll
+    static void load() throws Exception {
+        model = ModuleFiles.parse(ModuleFiles.MODEL);
+        types = names("type");
+        aspects = names("aspect");
+        properties = new LinkedHashMap<>();
+        for (Element property : elements(model.getDocumentElement(), "property")) {
+            properties.put(property.getAttribute("name"), property);
+        }
+    }
+
+    @Test
+    void everyPropertyTheEngineWritesShouldBeDeclaredAsAProperty() throws Exception {
+        Set<String> engineProperties = new TreeSet<>(engineConstants(false).values());
+        engineProperties.addAll(LITERAL_PROPERTIES);
+        engineProperties.addAll(BINDING_PROPERTIES);
+        assertThat(engineProperties).hasSizeGreaterThan(50);
+
+        assertThat(properties.keySet()).as("properties declared by the model").containsAll(engineProperties);
+    }
+
+    @Test
+    void everyEngineTypeShouldBeATypeAnAspectOrListedAsCarriedOnlyInEngineType() throws Exception {
+        Set<String> engineTypes = new TreeSet<>(engineConstants(true).values());
+        engineTypes.addAll(LITERAL_TYPES);
+        assertThat(engineTypes).contains("lk:deposit", "lk:discussion", "lk:message", "lk:broadcast");
+
+        for (String type : engineTypes) {
+            boolean declared = types.contains(type) || aspects.contains(type);
+            assertThat(declared || CARRIED_ONLY_IN_ENGINE_TYPE.contains(type))
+                    .as(type + " is declared as a type or an aspect, or listed as carried only in lk:engineType")
+                    .isTrue();
+            assertThat(declared && CARRIED_ONLY_IN_ENGINE_TYPE.contains(type))
+                    .as(type + " both declared and listed as carried only in lk:engineType").isFalse();
+        }
+        assertThat(engineTypes).containsAll(CARRIED_ONLY_IN_ENGINE_TYPE);
+    }
+
+    @Test
+    void typesTheBindingSendsAsNodeTypesShouldBeModelTypes() {
+        assertThat(types).containsAll(BINDING_NODE_TYPES);
+    }
+
+    /** The type constants are exactly the listed ones, so that a new type constant is not taken for a property. */
+    @Test
+    void typeConstantsShouldExist() throws Exception {
+        assertThat(engineConstants(true).keySet()).containsExactlyInAnyOrderElementsOf(TYPE_CONSTANTS);
+    }
+
+    /**
+     * Every {@code "lk:..."} literal in the engine's and the binding's sources is known: a declared property
+     * or class, or listed here. Catches names written as literals rather than constants. Skipped when the
+     * sources are not next to this module.
+     */
+    @Test
+    void everyLkLiteralInTheEngineAndBindingSourcesShouldBeDeclared() throws IOException {
+        List<Path> roots = Stream.of("../locker-core/src/main/java", "../locker-alfresco/src/main/java")
+                .map(Path::of).filter(Files::isDirectory).toList();
+        assumeTrue(roots.size() == 2, "engine and binding sources not found next to the module");
+        Pattern literal = Pattern.compile("\"(lk:[A-Za-z0-9_]+)\"");
+        Set<String> unknown = new TreeSet<>();
+        int found = 0;
+        for (Path root : roots) {
+            List<Path> sources;
+            try (Stream<Path> files = Files.walk(root)) {
+                sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+            }
+            for (Path source : sources) {
+                Matcher m = literal.matcher(Files.readString(source, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    found++;
+                    String name = m.group(1);
+                    if (!properties.containsKey(name) && !types.contains(name) && !aspects.contains(name)
+                            && !CARRIED_ONLY_IN_ENGINE_TYPE.contains(name)) {
+                        unknown.add(name + " (" + root.relativize(source) + ")");
+                    }
+                }
+            }
+        }
+        assertThat(found).isGreaterThan(50);
+        assertThat(unknown).as("lk: names in the sources that the model does not declare").isEmpty();
+    }
+
+    @Test
+    void propertiesTheEngineQueriesShouldBeIndexedAsAtomicUntokenisedValues() {
+        List<String> indexed = new ArrayList<>(LockerModel.INDEXED);
+        indexed.addAll(BINDING_PROPERTIES);
+        for (String name : indexed) {
+            Element property = properties.get(name);
+            assertThat(property).as(name).isNotNull();
+            List<Element> index = elements(property, "index");
+            assertThat(index).as(name + " index").hasSize(1);
+            assertThat(index.get(0).getAttribute("enabled")).as(name).isEqualTo("true");
+            assertThat(text(index.get(0), "atomic")).as(name + " atomic").isEqualTo("true");
+            assertThat(text(index.get(0), "tokenised")).as(name + " tokenised").isEqualTo("false");
+        }
+    }
+
+    @Test
+    void constraintsShouldMatchTheEngine() {
+        assertThat(listValues("lk:documentTypeList")).isEqualTo(LockerModel.DEFAULT_DOCUMENT_TYPES);
+        assertThat(listValues("lk:profiles")).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(Profile.values()).map(Profile::code).toList());
+        Element memoLength = constraint("lk:memoLength");
+        assertThat(memoLength.getAttribute("type")).isEqualTo("LENGTH");
+        assertThat(parameter(memoLength, "maxLength")).isEqualTo(String.valueOf(LockerModel.MEMO_LIMIT));
+        assertThat(constraintRefs(LockerModel.MEMO)).containsExactly("lk:memoLength");
+        assertThat(constraintRefs(LockerModel.DOCUMENT_TYPE)).containsExactly("lk:documentTypeList");
+    }
+
+    /** Data types and multiplicity of the properties whose value kind is not a plain string. */
+    @Test
+    void valueKindsShouldMatchTheEngine() {
+        for (String name : List.of(LockerModel.DEPOSITED_AT, LockerModel.PUBLISH_FROM, LockerModel.PUBLISH_TO,
+                LockerModel.WITHDRAWN_AT, LockerModel.OPENED_AT, LockerModel.AT, Discussions.LAST_ACTIVITY,
+                Discussions.POSTED_AT, Discussions.SENT_AT)) {
+            assertThat(dataType(name)).as(name).isEqualTo("d:datetime");
+        }
+        for (String name : List.of(Discussions.MESSAGE_COUNT, Discussions.SEQUENCE, Discussions.OPTION,
+                Discussions.ATTACHMENT_SIZE)) {
+            assertThat(dataType(name)).as(name).isEqualTo("d:long");
+        }
+        for (String name : List.of(LockerModel.ALLOW_MODIFY, LockerModel.STANDING, LockerModel.PUBLISHED,
+                LockerModel.WITHDRAWN, LockerModel.GUARDIAN_EXCHANGE, Discussions.GUARDIAN_MESSAGING, "lk:enabled",
+                "lk:guardianMessagingEnabled", "lk:windowEnforced")) {
+            assertThat(dataType(name)).as(name).isEqualTo("d:boolean");
+        }
+        for (String name : List.of(LockerModel.RECIPIENTS, LockerModel.SELECTION, LockerModel.GUARDIAN_RECIPIENTS,
+                LockerModel.DOCUMENT_TYPES, Discussions.MEMBERS, Discussions.PARTICIPANTS, Discussions.READ_MARKERS,
+                Discussions.OPTIONS, Discussions.AUDIENCE, Discussions.CONTACT_PREFERENCES,
+                DirectoryProperties.CLASSES, DirectoryProperties.CHILDREN, DirectoryProperties.DELEGATE_OF,
+                "lk:disabledProfiles", "lk:initiationBlocked")) {
+            assertThat(dataType(name)).as(name).isEqualTo("d:text");
+            assertThat(text(properties.get(name), "multiple")).as(name + " multiple").isEqualTo("true");
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** {@code Class.FIELD -> "lk:..."} of the public static final String constants, types or properties. */
+    static Map<String, String> engineConstants(boolean typeConstants) throws IllegalAccessException {
+        Map<String, String> constants = new LinkedHashMap<>();
+        for (Class<?> owner : ENGINE_NAME_CLASSES) {
+            for (Field field : owner.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)
+                        && field.getType() == String.class) {
+                    String value = (String) field.get(null);
+                    String key = owner.getSimpleName() + "." + field.getName();
+                    if (value != null && value.startsWith("lk:") && TYPE_CONSTANTS.contains(key) == typeConstants) {
+                        constants.put(key, value);
+                    }
+                }
+            }
+        }
+        return constants;
+    }
+
+    private static String dataType(String property) {
+        assertThat(properties).as("declared").containsKey(property);
+        return text(properties.get(property), "type");
+    }
+
+    private static List<String> constraintRefs(String property) {
+        return elements(properties.get(property), "constraint").stream().map(e -> e.getAttribute("ref")).toList();
+    }
+
+    private static Element constraint(String name) {
+        return elements(model.getDocumentElement(), "constraint").stream()
+                .filter(e -> name.equals(e.getAttribute("name"))).findFirst().orElseThrow();
+    }
+
+    private static String parameter(Element constraint, String name) {
+        return elements(constraint, "parameter").stream().filter(e -> name.equals(e.getAttribute("name")))
+                .map(e -> text(e, "value")).findFirst().orElseThrow();
+    }
+
+    private static List<String> listValues(String constraintName) {
+        Element list = elements(constraint(constraintName), "list").get(0);
+        return elements(list, "value").stream().map(e -> e.getTextContent().trim()).toList();
+    }
+
+    private static Set<String> names(String localName) {
+        Set<String> names = new TreeSet<>();
+        elements(model.getDocumentElement(), localName).stream().filter(e -> e.hasAttribute("name"))
+                .forEach(e -> names.add(e.getAttribute("name")));
+        return names;
+    }
+
+    private static List<Element> elements(Element parent, String localName) {
+        NodeList nodes = parent.getElementsByTagNameNS(ModelSemanticsTest.DICTIONARY_NS, localName);
+        List<Element> elements = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            elements.add((Element) nodes.item(i));
+        }
+        return elements;
+    }
+
+    private static String text(Element parent, String localName) {
+        List<Element> found = elements(parent, localName);
+        return found.isEmpty() ? null : found.get(0).getTextContent().trim();
+    }
+}
