@@ -169,14 +169,14 @@ class EngineNamesDeclaredTest {
 
     @Test
     void constraintsShouldMatchTheEngine() {
-        assertThat(listValues("lk:documentTypeList")).isEqualTo(LockerModel.DEFAULT_DOCUMENT_TYPES);
         assertThat(listValues("lk:profiles")).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(Profile.values()).map(Profile::code).toList());
         Element memoLength = constraint("lk:memoLength");
         assertThat(memoLength.getAttribute("type")).isEqualTo("LENGTH");
         assertThat(parameter(memoLength, "maxLength")).isEqualTo(String.valueOf(LockerModel.MEMO_LIMIT));
         assertThat(constraintRefs(LockerModel.MEMO)).containsExactly("lk:memoLength");
-        assertThat(constraintRefs(LockerModel.DOCUMENT_TYPE)).containsExactly("lk:documentTypeList");
+        assertThat(constraintRefs(LockerModel.DOCUMENT_TYPE))
+                .as("administrators manage the document types: the repository must not restrict them").isEmpty();
     }
 
     /** Data types and multiplicity of the properties whose value kind is not a plain string. */
