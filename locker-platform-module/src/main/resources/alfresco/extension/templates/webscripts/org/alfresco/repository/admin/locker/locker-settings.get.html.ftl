@@ -1,8 +1,8 @@
 <#include "/org/alfresco/repository/admin/admin-template.ftl" />
 <#--
   Admin Console > Locker > Settings.
-  Stored as lk:settings properties on Data Dictionary/Locker/settings; the locker service reads
-  them through the REST API. The service's own admin screens are linked at the bottom.
+  Edits the nodes the locker service reads (Data Dictionary/Locker/settings/discussions and /lockers,
+  see locker-settings.lib.js). The service's own admin screens are linked at the bottom.
 -->
 <@page title=msg("locker-settings.title") controller="/admin/locker-settings" readonly=!found>
    <div class="column-full">

@@ -38,20 +38,25 @@ function main()
    {
       return back("e", "locker-settings.error.url");
    }
-   var profiles = [];
+   var disabled = [];
    for (var i = 0; i < LockerSettings.PROFILES.length; i++)
    {
-      if (field("profile-" + LockerSettings.PROFILES[i]) === "true")
+      if (field("profile-" + LockerSettings.PROFILES[i]) !== "true")
       {
-         profiles.push(LockerSettings.PROFILES[i]);
+         disabled.push(LockerSettings.PROFILES[i]);
       }
    }
-   node.properties["lk:discussionsEnabled"] = field("discussionsEnabled") === "true";
-   node.properties["lk:guardianMessagingEnabled"] = field("guardianMessagingEnabled") === "true";
-   node.properties["lk:dailyWindowStart"] = start;
-   node.properties["lk:dailyWindowEnd"] = end;
-   node.properties["lk:discussionProfiles"] = profiles;
-   node.properties["lk:guardianDocumentExchange"] = field("guardianDocumentExchange") === "true";
+   var discussions = LockerSettings.child(node, "discussions", "lk:discussionSettings", true);
+   discussions.properties["lk:enabled"] = field("discussionsEnabled") === "true";
+   discussions.properties["lk:guardianMessagingEnabled"] = field("guardianMessagingEnabled") === "true";
+   discussions.properties["lk:windowEnforced"] = true;
+   discussions.properties["lk:windowStart"] = start;
+   discussions.properties["lk:windowEnd"] = end;
+   discussions.properties["lk:disabledProfiles"] = disabled;
+   discussions.save();
+   var lockers = LockerSettings.child(node, "lockers", "lk:lockerSettings", true);
+   lockers.properties["lk:guardianDocumentExchange"] = field("guardianDocumentExchange") === "true";
+   lockers.save();
    node.properties["lk:serviceUrl"] = serviceUrl;
    node.save();
    back("m", "locker-settings.saved");
