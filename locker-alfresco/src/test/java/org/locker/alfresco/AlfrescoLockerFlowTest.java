@@ -1,0 +1,185 @@
+package org.locker.alfresco;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locker.core.directory.Profile;
+import org.locker.core.locker.DepositRequest;
+import org.locker.core.locker.LockerRefusal;
+import org.locker.core.locker.Lockers;
+import org.locker.core.locker.Lockers.DepositFile;
+import org.locker.core.locker.Lockers.Deposited;
+import org.locker.core.locker.Lockers.LockerEntry;
+import org.locker.core.locker.Lockers.LockerFilter;
+import org.locker.core.platform.Content;
+import org.locker.core.platform.ContentSource;
+import org.locker.core.platform.UserId;
+
+/**
+ * The locker flows end to end: the engine's {@link Lockers} over {@link AlfrescoPlatform}, HTTP, and a stateful
+ * {@link FakeAlfresco} that enforces visibility as Alfresco does (the engine's reads as the recipient see what
+ * the permissions set by the deposit let them see). With {@code ALFRESCO_OPENAPI_SPEC} set, every exchange of
+ * each flow is validated against Alfresco's API definitions.
+ */
+class AlfrescoLockerFlowTest {
+
+    private static final UserId T_ONE = UserId.of("t.one");
+    private static final UserId T_TWO = UserId.of("t.two");
+    private static final UserId T_THREE = UserId.of("t.three");
+    private static final UserId STAFF = UserId.of("st.one");
+    private static final UserId ADMIN = UserId.of("admin.one");
+    private static final UserId G_ONE = UserId.of("g.one");
+
+    private FakeAlfrescoSchool school;
+    private Lockers lockers;
+
+    @BeforeEach
+    void openTheSchool() {
+        school = new FakeAlfrescoSchool();
+        lockers = new Lockers(school.platform, FakeAlfrescoSchool.CLOCK);
+    }
+
+    @AfterEach
+    void checkTheContract() {
+        school.close();
+    }
+
+    private static DepositRequest request(boolean allowModify, boolean standing, String... selection) {
+        return new DepositRequest("CIRCULAR", "memo", List.of(selection), standing, allowModify, Optional.empty(),
+                Optional.empty());
+    }
+
+    private static DepositFile file(String name, String text) {
+        return new DepositFile(name, new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "text/plain"));
+    }
+
+    /** HTTP requests of the last {@link #deposit} (its {@code Lockers.deposit} call, not the preparation). */
+    private long lastDepositCost;
+
+    private Deposited deposit(UserId depositor, DepositRequest request, String name) {
+        Lockers.PreparedDeposit prepared = lockers.prepare(depositor, Profile.TEACHER, request);
+        long before = school.requests();
+        List<Deposited> deposited = lockers.deposit(prepared, List.of(file(name, "content of " + name)));
+        lastDepositCost = school.requests() - before;
+        assertThat(deposited).hasSize(1);
+        return deposited.get(0);
+    }
+
+    private List<String> names(UserId user) {
+        return lockers.locker(user, LockerFilter.none()).stream().map(LockerEntry::name).toList();
+    }
+
+    private static String read(Content content) throws IOException {
+        try (content) {
+            return new String(content.stream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void shouldImportTheDirectoryIntoTheFake() {
+        assertThat(school.imported.valid()).as(school.imported.problems().toString()).isTrue();
+        assertThat(school.imported.applied()).isTrue();
+    }
+
+    @Test
+    void shouldDepositToAUserWhoListsAndOpensItWhileOthersDoNot() throws IOException {
+        Lockers.PreparedDeposit prepared = lockers.prepare(T_ONE, Profile.TEACHER, request(false, false,
+                "user:t.two"));
+        long before = school.requests();
+        school.alfresco.resetJournal();
+        List<Deposited> deposited = lockers.deposit(prepared, List.of(file("letter.txt", "hello")));
+        long cost = school.requests() - before;
+        System.out.println("[flow] deposit of one file to one user: " + cost + " HTTP calls: "
+                + school.alfresco.calls());
+        assertThat(cost).as("ensureFolder (GET, POST), document (multipart POST, list-properties PUT), audit"
+                + " (GET, POST folder, POST entry), access at save (GET, PUT)").isLessThanOrEqualTo(9);
+
+        List<LockerEntry> locker = lockers.locker(T_TWO, LockerFilter.none());
+        assertThat(locker).extracting(LockerEntry::name).containsExactly("letter.txt");
+        LockerEntry entry = locker.get(0);
+        assertThat(entry.depositor()).isEqualTo("t.one");
+        assertThat(entry.documentType()).isEqualTo("CIRCULAR");
+        assertThat(entry.canModify()).as("read-only deposit").isFalse();
+        assertThat(entry.version()).isEqualTo("1.0");
+        assertThat(entry.opened()).isFalse();
+        assertThat(read(lockers.open(T_TWO, deposited.get(0).id()))).isEqualTo("hello");
+        assertThat(lockers.locker(T_TWO, LockerFilter.none()).get(0).opened()).as("read receipt").isTrue();
+
+        assertThat(names(T_THREE)).as("a teacher who is not a recipient").isEmpty();
+        assertThat(names(G_ONE)).as("a guardian who is not a recipient").isEmpty();
+        assertThatThrownBy(() -> lockers.open(T_THREE, deposited.get(0).id()))
+                .as("what the platform hides does not exist for them").isInstanceOf(LockerRefusal.class);
+        assertThat(names(T_ONE)).as("a depositor's own locker lists what others deposited for them only").isEmpty();
+        assertThat(lockers.distributions(T_ONE)).extracting(Lockers.Distribution::name).containsExactly("letter.txt");
+    }
+
+    @Test
+    void shouldKeepAReadOnlyDepositReadOnlyAndLetAModifiableOneBeVersioned() throws IOException {
+        Deposited readOnly = deposit(T_ONE, request(false, false, "user:t.two"), "read-only.txt");
+        Deposited modifiable = deposit(T_ONE, request(true, false, "user:t.two"), "modifiable.txt");
+
+        List<LockerEntry> locker = lockers.locker(T_TWO, LockerFilter.none());
+        assertThat(locker).extracting(LockerEntry::name, LockerEntry::canModify)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("read-only.txt", false),
+                        org.assertj.core.groups.Tuple.tuple("modifiable.txt", true));
+
+        ContentSource v2 = new ContentSource(new ByteArrayInputStream("v2".getBytes(StandardCharsets.UTF_8)),
+                "text/plain");
+        assertThat(lockers.addVersion(T_TWO, modifiable.id(), v2, "corrected").label()).isEqualTo("1.1");
+        assertThat(read(lockers.open(T_TWO, modifiable.id()))).isEqualTo("v2");
+        assertThat(lockers.versions(T_TWO, modifiable.id())).hasSize(2);
+
+        ContentSource refused = new ContentSource(new ByteArrayInputStream("no".getBytes(StandardCharsets.UTF_8)),
+                "text/plain");
+        assertThatThrownBy(() -> lockers.addVersion(T_TWO, readOnly.id(), refused, "")).isInstanceOf(
+                RuntimeException.class);
+        assertThat(read(lockers.open(T_TWO, readOnly.id()))).isEqualTo("content of read-only.txt");
+    }
+
+    @Test
+    void shouldDepositToACategoryThroughAGroupGrant() {
+        deposit(T_ONE, request(false, true, "category:staff"), "to-staff.txt");
+        System.out.println("[flow] deposit of one file to a category (standing, group grant): " + lastDepositCost
+                + " HTTP calls");
+        assertThat(lastDepositCost).isLessThanOrEqualTo(9);
+
+        assertThat(names(STAFF)).containsExactly("to-staff.txt");
+        assertThat(names(T_TWO)).isEmpty();
+        assertThat(names(ADMIN)).isEmpty();
+    }
+
+    @Test
+    void shouldDepositToAClassTeam() {
+        deposit(T_TWO, request(false, false, "team:6A"), "to-6A-team.txt");
+        System.out.println("[flow] deposit of one file to a class team (group grant): " + lastDepositCost
+                + " HTTP calls");
+        assertThat(lastDepositCost).isLessThanOrEqualTo(9);
+
+        assertThat(names(T_ONE)).containsExactly("to-6A-team.txt");
+        assertThat(names(T_THREE)).containsExactly("to-6A-team.txt");
+        assertThat(names(STAFF)).isEmpty();
+    }
+
+    @Test
+    void shouldWithdrawADepositFromEveryLocker() {
+        Deposited deposited = deposit(T_ONE, request(false, false, "user:t.two", "category:staff"), "withdrawn.txt");
+        assertThat(names(T_TWO)).containsExactly("withdrawn.txt");
+        assertThat(names(STAFF)).containsExactly("withdrawn.txt");
+
+        lockers.withdraw(T_ONE, deposited.id());
+
+        assertThat(names(T_TWO)).isEmpty();
+        assertThat(names(STAFF)).isEmpty();
+        assertThatThrownBy(() -> lockers.open(T_TWO, deposited.id())).isInstanceOf(LockerRefusal.class);
+    }
+}

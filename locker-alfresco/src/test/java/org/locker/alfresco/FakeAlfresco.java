@@ -1,0 +1,1340 @@
+package org.locker.alfresco;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A stateful, in-memory Alfresco for tests: exactly the REST API v1 subset the binding calls (core nodes,
+ * versions, permissions, people, groups; authentication tickets; search with the AFTS the binding generates),
+ * served by WireMock through one global {@link ResponseDefinitionTransformerV2}, so that every exchange is in
+ * WireMock's journal ({@link #served()}) for {@link AlfrescoContract} to validate.
+ *
+ * <p>What it models as Alfresco does:
+ * <ul>
+ * <li>authentication: Basic user:password, or Basic base64(ticket) for a ticket from {@code POST /tickets};
+ * 401 otherwise;</li>
+ * <li>permissions: a user reads a node when an ALLOWED entry set locally on it, or inherited from its parents
+ * while {@code isInheritanceEnabled}, names the user, {@code GROUP_EVERYONE} or a group they belong to
+ * (transitively); Editor/Collaborator/Coordinator write; Collaborator/Coordinator/Contributor create
+ * children; the creator (owner) and {@code admin} may do anything. A read refused is a 403, as Alfresco;
+ * search results are filtered the same way;</li>
+ * <li>node properties: the locker model's declared types ({@code locker-model.xml} of
+ * locker-platform-module, read when reachable, plus {@link #UNDECLARED_TYPES}) convert text values (booleans,
+ * numbers, dates, single values of multi-valued properties), as Alfresco's node service does on persisting;
+ * other undeclared properties are kept as sent (real Alfresco would refuse them);</li>
+ * <li>versions: a document created with {@code majorVersion=true} is 1.0; each content update adds a minor
+ * (or major) version.</li>
+ * </ul>
+ * Not modelled: sites, trashcan, aspects beyond the labels, the search index delay (search is immediate).
+ */
+final class FakeAlfresco implements ResponseDefinitionTransformerV2, AutoCloseable {
+
+    static final String CORE = AlfrescoRestClient.CORE;
+    static final String AUTH = AlfrescoRestClient.AUTH;
+    static final String SEARCH = AlfrescoRestClient.SEARCH;
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "admin";
+    static final String COMPANY_HOME = "company-home-0000";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> READ_ROLES = Set.of("Consumer", "Contributor", "Editor", "Collaborator",
+            "Coordinator", "Read");
+    private static final Set<String> WRITE_ROLES = Set.of("Editor", "Collaborator", "Coordinator", "Write");
+    private static final Set<String> CREATE_ROLES = Set.of("Contributor", "Collaborator", "Coordinator");
+    private static final Pattern EQUALS = Pattern.compile(
+            "=([A-Za-z][A-Za-z0-9]*:[A-Za-z][A-Za-z0-9_-]*):(.+)", Pattern.DOTALL);
+    private static final Pattern RANGE = Pattern.compile(
+            "([A-Za-z][A-Za-z0-9]*:[A-Za-z][A-Za-z0-9_-]*):([\\[<])(.+) TO (.+)([\\]>])", Pattern.DOTALL);
+
+    private final WireMockServer server;
+    private final Map<String, FakeNode> nodes = new LinkedHashMap<>();
+    private final Map<String, FakePerson> people = new LinkedHashMap<>();
+    private final Map<String, FakeGroup> groups = new LinkedHashMap<>();
+    private final Map<String, String> tickets = new HashMap<>();
+    private final Map<String, String> modelTypes = loadModel();
+    private final AtomicLong clock = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+
+    FakeAlfresco() {
+        FakeNode home = new FakeNode(COMPANY_HOME, "Company Home", "cm:folder", true, null, ADMIN, now());
+        home.inherit = false;
+        home.local.add(new Perm("GROUP_EVERYONE", "Consumer"));
+        nodes.put(home.id, home);
+        FakePerson admin = new FakePerson(ADMIN, ADMIN_PASSWORD);
+        admin.firstName = "Administrator";
+        admin.email = "admin@alfresco.invalid";
+        people.put(ADMIN, admin);
+        FakeGroup administrators = new FakeGroup("GROUP_ALFRESCO_ADMINISTRATORS", "ALFRESCO_ADMINISTRATORS");
+        administrators.members.add(ADMIN);
+        groups.put(administrators.id, administrators);
+        server = new WireMockServer(options().dynamicPort().extensions(this));
+        server.start();
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+    }
+
+    URI baseUrl() {
+        return URI.create("http://localhost:" + server.port());
+    }
+
+    AlfrescoSettings settings(String rootPath) {
+        return new AlfrescoSettings(baseUrl(), ADMIN, ADMIN_PASSWORD.toCharArray(), rootPath, Duration.ofSeconds(2),
+                Duration.ofSeconds(20), AlfrescoSettings.RetryPolicy.NONE, Optional.empty(),
+                AlfrescoSettings.DEFAULT_TOPIC);
+    }
+
+    /** Every exchange so far, oldest first. */
+    List<ServeEvent> served() {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        Collections.reverse(events);
+        return events;
+    }
+
+    /** The method and path (no query) of every request so far, oldest first. */
+    List<String> calls() {
+        return served().stream().map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl().split("\\?")[0])
+                .toList();
+    }
+
+    void resetJournal() {
+        server.resetRequests();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    // ================================================================== WireMock extension
+
+    @Override
+    public String getName() {
+        return "fake-alfresco";
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return true;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+        Request request = event.getRequest();
+        try {
+            synchronized (this) {
+                return handle(request).toDefinition();
+            }
+        } catch (Failure failure) {
+            return error(failure.status, failure.getMessage()).toDefinition();
+        } catch (RuntimeException e) {
+            return error(500, e.toString()).toDefinition();
+        }
+    }
+
+    // ================================================================== model
+
+    private static final class Perm {
+        final String authority;
+        final String role;
+
+        Perm(String authority, String role) {
+            this.authority = authority;
+            this.role = role;
+        }
+    }
+
+    private static final class FakeVersion {
+        String label;
+        String comment;
+        Instant at;
+        String by;
+        byte[] content;
+        String mimeType;
+        String name;
+    }
+
+    private static final class FakeNode {
+        final String id;
+        String name;
+        final String nodeType;
+        final boolean folder;
+        String parentId;
+        final Map<String, Object> properties = new LinkedHashMap<>();
+        final Set<String> aspects = new LinkedHashSet<>(List.of("cm:auditable"));
+        final String owner;
+        final Instant created;
+        Instant modified;
+        String modifiedBy;
+        boolean inherit = true;
+        final List<Perm> local = new ArrayList<>();
+        byte[] content;
+        String mimeType;
+        final List<FakeVersion> versions = new ArrayList<>();
+
+        FakeNode(String id, String name, String nodeType, boolean folder, String parentId, String owner, Instant at) {
+            this.id = id;
+            this.name = name;
+            this.nodeType = nodeType;
+            this.folder = folder;
+            this.parentId = parentId;
+            this.owner = owner;
+            this.created = at;
+            this.modified = at;
+            this.modifiedBy = owner;
+        }
+    }
+
+    private static final class FakePerson {
+        final String id;
+        String password;
+        String firstName;
+        String lastName;
+        String email;
+        boolean enabled = true;
+        final Map<String, Object> properties = new LinkedHashMap<>();
+        final Instant created = Instant.parse("2026-01-01T00:00:00Z");
+
+        FakePerson(String id, String password) {
+            this.id = id;
+            this.password = password;
+        }
+    }
+
+    private static final class FakeGroup {
+        final String id;
+        String displayName;
+        String description;
+        final Set<String> members = new LinkedHashSet<>();
+
+        FakeGroup(String id, String displayName) {
+            this.id = id;
+            this.displayName = displayName;
+        }
+    }
+
+    /** An HTTP answer. */
+    private record Answer(int status, String contentType, byte[] body) {
+        ResponseDefinition toDefinition() {
+            var builder = aResponse().withStatus(status);
+            if (body != null) {
+                builder.withHeader("Content-Type", contentType).withBody(body);
+            }
+            return builder.build();
+        }
+    }
+
+    private static final class Failure extends RuntimeException {
+        final int status;
+
+        Failure(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.addAndGet(1000));
+    }
+
+    /**
+     * Non-text properties the engine writes that locker-model.xml does not declare (as of this writing), typed as
+     * the engine reads them. Real Alfresco refuses an undeclared property ("Unknown property", 400) on
+     * {@code POST/PUT /nodes}: the fake accepts them, as if the model declared them with these types, so that
+     * the flows exercise the binding rather than the model's coverage (see the report of the flow tests).
+     */
+    static final Map<String, String> UNDECLARED_TYPES = Map.of("lk:messageCount", "d:long", "lk:sequence", "d:long",
+            "lk:attachmentSize", "d:long", "lk:option", "d:long", "lk:withdrawn", "d:boolean",
+            "lk:windowEnforced", "d:boolean", "lk:enabled", "d:boolean");
+
+    /** Property name to Alfresco data type ("d:boolean", or "d:text[]" when multiple), from the locker model. */
+    private static Map<String, String> loadModel() {
+        Map<String, String> types = new HashMap<>(UNDECLARED_TYPES);
+        Path model = Path.of("..", "locker-platform-module", "src", "main", "resources", "alfresco", "module",
+                "locker-platform-module", "model", "locker-model.xml");
+        if (!Files.isRegularFile(model)) {
+            return types;
+        }
+        try {
+            String xml = Files.readString(model);
+            Matcher property = Pattern.compile("<property name=\"([^\"]+)\">(.*?)</property>", Pattern.DOTALL)
+                    .matcher(xml);
+            while (property.find()) {
+                Matcher type = Pattern.compile("<type>([^<]+)</type>").matcher(property.group(2));
+                if (type.find()) {
+                    types.put(property.group(1), type.group(1).trim()
+                            + (property.group(2).contains("<multiple>true</multiple>") ? "[]" : ""));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return types;
+    }
+
+    /** A value as the dictionary stores it: converted to the declared type, residual values as sent. */
+    private Object typed(String name, Object value) {
+        String type = modelTypes.get(name);
+        if (type == null || value == null) {
+            return value;
+        }
+        boolean multiple = type.endsWith("[]");
+        String base = multiple ? type.substring(0, type.length() - 2) : type;
+        if (value instanceof List<?> list) {
+            List<Object> converted = new ArrayList<>();
+            list.forEach(v -> converted.add(scalar(base, v)));
+            return multiple ? converted : converted.isEmpty() ? null : converted.get(0);
+        }
+        Object converted = scalar(base, value);
+        return multiple ? new ArrayList<>(List.of(converted)) : converted;
+    }
+
+    private static Object scalar(String type, Object value) {
+        String text = String.valueOf(value);
+        return switch (type) {
+            case "d:boolean" -> value instanceof Boolean ? value : Boolean.valueOf(text);
+            case "d:int", "d:long" -> value instanceof Number n ? n.longValue() : Long.valueOf(text);
+            case "d:datetime", "d:date" -> Rest.parse(text).map(Rest::format).orElseThrow(
+                    () -> new Failure(400, "not a date: " + text));
+            default -> text;
+        };
+    }
+
+    // ================================================================== dispatch
+
+    private Answer handle(Request request) {
+        String url = request.getUrl();
+        String[] split = url.split("\\?", 2);
+        String path = split[0];
+        Map<String, String> query = query(split.length > 1 ? split[1] : "");
+        String method = request.getMethod().getName();
+        if (path.equals(AUTH + "/tickets") && method.equals("POST")) {
+            JsonNode body = JSON.readTree(request.getBodyAsString());
+            FakePerson person = people.get(body.path("userId").asText());
+            if (person == null || !person.enabled || !person.password.equals(body.path("password").asText())) {
+                throw new Failure(403, "Login failed");
+            }
+            String ticket = "TICKET_" + UUID.randomUUID().toString().replace("-", "");
+            tickets.put(ticket, person.id);
+            return json(201, Map.of("entry", Map.of("id", ticket, "userId", person.id)));
+        }
+        String user = authenticate(request);
+        if (path.equals(AUTH + "/tickets/-me-") && method.equals("GET")) {
+            return json(200, Map.of("entry", Map.of("id", ticketOf(request))));
+        }
+        if (path.equals(SEARCH + "/search") && method.equals("POST")) {
+            return search(user, JSON.readTree(request.getBodyAsString()));
+        }
+        if (!path.startsWith(CORE + "/")) {
+            throw new Failure(404, "no such API: " + path);
+        }
+        String[] parts = path.substring(CORE.length() + 1).split("/");
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = URLDecoder.decode(parts[i], StandardCharsets.UTF_8);
+        }
+        return switch (parts[0]) {
+            case "nodes" -> nodes(user, method, parts, query, request);
+            case "people" -> people(user, method, parts, query, request);
+            case "groups" -> groups(user, method, parts, query, request);
+            default -> throw new Failure(404, "no such collection: " + parts[0]);
+        };
+    }
+
+    private static Map<String, String> query(String text) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String pair : text.split("&")) {
+            if (!pair.isEmpty()) {
+                String[] kv = pair.split("=", 2);
+                query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return query;
+    }
+
+    private String authenticate(Request request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.startsWith("Basic ")) {
+            throw new Failure(401, "Authentication failed");
+        }
+        String decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            String user = tickets.get(decoded);
+            if (user == null || !people.get(user).enabled) {
+                throw new Failure(401, "Authentication failed: ticket");
+            }
+            return user;
+        }
+        FakePerson person = people.get(decoded.substring(0, colon));
+        if (person == null || !person.enabled || !person.password.equals(decoded.substring(colon + 1))) {
+            throw new Failure(401, "Authentication failed");
+        }
+        return person.id;
+    }
+
+    private static String ticketOf(Request request) {
+        String decoded = new String(Base64.getDecoder().decode(request.getHeader("Authorization").substring(6)),
+                StandardCharsets.UTF_8);
+        return decoded.contains(":") ? "" : decoded;
+    }
+
+    // ================================================================== permissions
+
+    /** The user's authorities: the user, GROUP_EVERYONE and every group holding them, transitively. */
+    private Set<String> authorities(String user) {
+        Set<String> result = new LinkedHashSet<>(List.of(user, "GROUP_EVERYONE"));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (FakeGroup group : groups.values()) {
+                if (!result.contains(group.id) && group.members.stream().anyMatch(result::contains)) {
+                    result.add(group.id);
+                    grew = true;
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The entries that apply to a node: its own, then its parents' while inheritance is on. */
+    private List<Perm> inherited(FakeNode node) {
+        List<Perm> result = new ArrayList<>();
+        FakeNode current = node;
+        while (current.inherit && current.parentId != null) {
+            current = nodes.get(current.parentId);
+            if (current == null) {
+                break;
+            }
+            result.addAll(current.local);
+        }
+        return result;
+    }
+
+    private Set<String> roles(String user, FakeNode node) {
+        Set<String> authorities = authorities(user);
+        Set<String> roles = new HashSet<>();
+        List<Perm> all = new ArrayList<>(node.local);
+        all.addAll(inherited(node));
+        for (Perm perm : all) {
+            if (authorities.contains(perm.authority)) {
+                roles.add(perm.role);
+            }
+        }
+        return roles;
+    }
+
+    private boolean superUser(String user, FakeNode node) {
+        return authorities(user).contains("GROUP_ALFRESCO_ADMINISTRATORS") || user.equals(node.owner);
+    }
+
+    private boolean canRead(String user, FakeNode node) {
+        return superUser(user, node) || roles(user, node).stream().anyMatch(READ_ROLES::contains);
+    }
+
+    private boolean canWrite(String user, FakeNode node) {
+        return superUser(user, node) || roles(user, node).stream().anyMatch(WRITE_ROLES::contains);
+    }
+
+    private boolean canCreate(String user, FakeNode node) {
+        return superUser(user, node) || roles(user, node).stream().anyMatch(CREATE_ROLES::contains);
+    }
+
+    private boolean canAdminister(String user, FakeNode node) {
+        return superUser(user, node) || roles(user, node).contains("Coordinator");
+    }
+
+    private FakeNode readable(String user, String id) {
+        FakeNode node = nodes.get(id.equals("-root-") ? COMPANY_HOME : id);
+        if (node == null) {
+            throw new Failure(404, "The entity with id: " + id + " was not found");
+        }
+        if (!canRead(user, node)) {
+            throw new Failure(403, "Permission was denied");
+        }
+        return node;
+    }
+
+    // ================================================================== nodes
+
+    private Answer nodes(String user, String method, String[] parts, Map<String, String> query, Request request) {
+        if (parts.length < 2) {
+            throw new Failure(404, "no node id");
+        }
+        FakeNode node = readable(user, parts[1]);
+        String include = query.getOrDefault("include", "");
+        if (parts.length == 2) {
+            switch (method) {
+                case "GET" -> {
+                    String relative = query.get("relativePath");
+                    return json(200, entry(nodeJson(user, relative == null ? node : walk(user, node, relative),
+                            include)));
+                }
+                case "PUT" -> {
+                    return json(200, entry(nodeJson(user, update(user, node, JSON.readTree(request.getBodyAsString())),
+                            include)));
+                }
+                case "DELETE" -> {
+                    if (!canAdminister(user, node)) {
+                        throw new Failure(403, "Permission was denied");
+                    }
+                    deleteTree(node.id);
+                    return new Answer(204, null, null);
+                }
+                default -> throw new Failure(405, method);
+            }
+        }
+        switch (parts[2]) {
+            case "children" -> {
+                if (method.equals("GET")) {
+                    List<FakeNode> children = nodes.values().stream()
+                            .filter(n -> node.id.equals(n.parentId) && canRead(user, n))
+                            .sorted(Comparator.comparing(n -> n.name)).toList();
+                    List<Object> entries = new ArrayList<>();
+                    children.forEach(c -> entries.add(nodeJson(user, c, include)));
+                    return page(entries, query);
+                }
+                if (method.equals("POST")) {
+                    String contentType = request.getHeader("Content-Type");
+                    FakeNode created = contentType != null && contentType.startsWith("multipart/form-data")
+                            ? upload(user, node, contentType, request.getBody())
+                            : createFolder(user, node, JSON.readTree(request.getBodyAsString()));
+                    return json(201, entry(nodeJson(user, created, include)));
+                }
+                throw new Failure(405, method);
+            }
+            case "content" -> {
+                if (node.folder || node.content == null) {
+                    throw new Failure(404, "no content");
+                }
+                if (method.equals("GET")) {
+                    return new Answer(200, node.mimeType, node.content);
+                }
+                if (method.equals("PUT")) {
+                    if (!canWrite(user, node)) {
+                        throw new Failure(403, "Permission was denied");
+                    }
+                    String type = request.getHeader("Content-Type");
+                    newVersion(user, node, request.getBody(), type == null || type.startsWith("application/octet")
+                            ? node.mimeType : type, !"false".equals(query.getOrDefault("majorVersion", "false")),
+                            query.get("comment"));
+                    return json(200, entry(nodeJson(user, node, include)));
+                }
+                throw new Failure(405, method);
+            }
+            case "versions" -> {
+                List<FakeVersion> newestFirst = new ArrayList<>(node.versions);
+                Collections.reverse(newestFirst);
+                if (parts.length == 3) {
+                    List<Object> entries = new ArrayList<>();
+                    newestFirst.forEach(v -> entries.add(versionJson(v)));
+                    return page(entries, query);
+                }
+                FakeVersion version = newestFirst.stream().filter(v -> v.label.equals(parts[3])).findFirst()
+                        .orElseThrow(() -> new Failure(404, "no version " + parts[3]));
+                if (parts.length == 4) {
+                    return json(200, entry(versionJson(version)));
+                }
+                return new Answer(200, version.mimeType, version.content);
+            }
+            default -> throw new Failure(404, "no such relation: " + parts[2]);
+        }
+    }
+
+    private FakeNode walk(String user, FakeNode from, String relative) {
+        FakeNode current = from;
+        for (String name : relative.split("/")) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            FakeNode parent = current;
+            current = nodes.values().stream().filter(n -> parent.id.equals(n.parentId) && n.name.equals(name))
+                    .findFirst().orElseThrow(() -> new Failure(404, "The relative path was not found: " + relative));
+            if (!canRead(user, current)) {
+                throw new Failure(403, "Permission was denied");
+            }
+        }
+        return current;
+    }
+
+    private FakeNode child(FakeNode parent, String name) {
+        return nodes.values().stream().filter(n -> parent.id.equals(n.parentId) && n.name.equals(name)).findFirst()
+                .orElse(null);
+    }
+
+    /** The parent a creation goes to: {@code relativePath} below {@code parent}, its missing folders created. */
+    private FakeNode target(String user, FakeNode parent, String relativePath) {
+        FakeNode current = parent;
+        if (relativePath != null) {
+            for (String name : relativePath.split("/")) {
+                if (name.isEmpty()) {
+                    continue;
+                }
+                FakeNode existing = child(current, name);
+                current = existing != null ? existing : newNode(user, current, name, "cm:folder", true);
+            }
+        }
+        return current;
+    }
+
+    private FakeNode newNode(String user, FakeNode parent, String name, String type, boolean folder) {
+        if (!canCreate(user, parent)) {
+            throw new Failure(403, "Permission was denied");
+        }
+        if (name == null || name.isBlank()) {
+            throw new Failure(400, "name is mandatory");
+        }
+        if (child(parent, name) != null) {
+            throw new Failure(409, "Duplicate child name not allowed: " + name);
+        }
+        FakeNode node = new FakeNode(UUID.randomUUID().toString(), name, type, folder, parent.id, user, now());
+        nodes.put(node.id, node);
+        return node;
+    }
+
+    private FakeNode createFolder(String user, FakeNode parent, JsonNode body) {
+        FakeNode target = target(user, parent, body.path("relativePath").isString()
+                ? body.path("relativePath").asText() : null);
+        String type = body.path("nodeType").asText("cm:folder");
+        FakeNode node = newNode(user, target, body.path("name").asText(null), type, !type.equals("cm:content"));
+        setProperties(node, body.path("properties"));
+        return node;
+    }
+
+    private FakeNode upload(String user, FakeNode parent, String contentType, byte[] body) {
+        String boundary = contentType.replaceAll(".*boundary=\"?([^\";]+)\"?.*", "$1");
+        Map<String, String> fields = new LinkedHashMap<>();
+        byte[] file = null;
+        String fileType = "application/octet-stream";
+        for (byte[] part : splitParts(body, ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1))) {
+            int headerEnd = indexOf(part, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+            String headers = new String(part, 0, headerEnd, StandardCharsets.UTF_8);
+            byte[] value = java.util.Arrays.copyOfRange(part, headerEnd + 4, part.length - 2); // drop the CRLF
+            Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
+            if (!name.find()) {
+                continue;
+            }
+            if (name.group(1).equals("filedata")) {
+                file = value;
+                Matcher type = Pattern.compile("(?i)Content-Type:\\s*([^\r\n]+)").matcher(headers);
+                if (type.find()) {
+                    fileType = type.group(1).trim();
+                }
+            } else {
+                fields.put(name.group(1), new String(value, StandardCharsets.UTF_8));
+            }
+        }
+        if (file == null) {
+            throw new Failure(400, "no filedata");
+        }
+        FakeNode target = target(user, parent, fields.get("relativePath"));
+        String type = fields.getOrDefault("nodeType", "cm:content");
+        FakeNode node = newNode(user, target, fields.get("name"), type, false);
+        fields.forEach((key, value) -> {
+            if (key.contains(":") && !key.equals("nodeType")) {
+                node.properties.put(key, typed(key, value));
+            }
+        });
+        node.aspects.add("cm:versionable");
+        newVersion(user, node, file, fileType, "true".equals(fields.get("majorVersion")), null);
+        return node;
+    }
+
+    private static List<byte[]> splitParts(byte[] body, byte[] delimiter) {
+        List<byte[]> parts = new ArrayList<>();
+        int start = indexOf(body, delimiter, 0);
+        while (start >= 0) {
+            int from = start + delimiter.length;
+            if (from + 1 < body.length && body[from] == '-' && body[from + 1] == '-') {
+                break;
+            }
+            from += 2; // CRLF after the delimiter
+            int next = indexOf(body, delimiter, from);
+            if (next < 0) {
+                break;
+            }
+            parts.add(java.util.Arrays.copyOfRange(body, from, next));
+            start = next;
+        }
+        return parts;
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = from; i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private void newVersion(String user, FakeNode node, byte[] content, String mimeType, boolean major,
+                            String comment) {
+        String label;
+        if (node.versions.isEmpty()) {
+            label = major ? "1.0" : "0.1";
+        } else {
+            String[] last = node.versions.get(node.versions.size() - 1).label.split("\\.");
+            label = major ? (Integer.parseInt(last[0]) + 1) + ".0" : last[0] + "." + (Integer.parseInt(last[1]) + 1);
+        }
+        node.content = content;
+        node.mimeType = mimeType;
+        node.modified = now();
+        node.modifiedBy = user;
+        node.properties.put("cm:versionLabel", label);
+        FakeVersion version = new FakeVersion();
+        version.label = label;
+        version.comment = comment;
+        version.at = node.modified;
+        version.by = user;
+        version.content = content;
+        version.mimeType = mimeType;
+        version.name = node.name;
+        node.versions.add(version);
+    }
+
+    private FakeNode update(String user, FakeNode node, JsonNode body) {
+        if (!canWrite(user, node)) {
+            throw new Failure(403, "Permission was denied");
+        }
+        if (body.has("name")) {
+            node.name = body.path("name").asText();
+        }
+        setProperties(node, body.path("properties"));
+        JsonNode permissions = body.path("permissions");
+        if (!permissions.isMissingNode()) {
+            if (!canAdminister(user, node)) {
+                throw new Failure(403, "Permission was denied");
+            }
+            if (permissions.has("isInheritanceEnabled")) {
+                node.inherit = permissions.path("isInheritanceEnabled").asBoolean();
+            }
+            if (permissions.has("locallySet")) {
+                node.local.clear();
+                for (JsonNode element : permissions.path("locallySet")) {
+                    if (!"DENIED".equals(element.path("accessStatus").asText("ALLOWED"))) {
+                        node.local.add(new Perm(element.path("authorityId").asText(), element.path("name").asText()));
+                    }
+                }
+            }
+        }
+        node.modified = now();
+        node.modifiedBy = user;
+        return node;
+    }
+
+    private void setProperties(FakeNode node, JsonNode properties) {
+        if (properties == null || !properties.isObject()) {
+            return;
+        }
+        for (Map.Entry<String, JsonNode> property : properties.properties()) {
+            Object value = JSON.treeToValue(property.getValue(), Object.class);
+            if (value == null) {
+                node.properties.remove(property.getKey());
+            } else {
+                node.properties.put(property.getKey(), typed(property.getKey(), value));
+            }
+        }
+    }
+
+    private void deleteTree(String id) {
+        for (FakeNode child : new ArrayList<>(nodes.values())) {
+            if (id.equals(child.parentId)) {
+                deleteTree(child.id);
+            }
+        }
+        nodes.remove(id);
+    }
+
+    private Map<String, Object> nodeJson(String user, FakeNode node, String include) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", node.id);
+        json.put("name", node.name);
+        json.put("nodeType", node.nodeType);
+        json.put("isFolder", node.folder);
+        json.put("isFile", !node.folder);
+        json.put("createdAt", Rest.format(node.created));
+        json.put("createdByUser", userInfo(node.owner));
+        json.put("modifiedAt", Rest.format(node.modified));
+        json.put("modifiedByUser", userInfo(node.modifiedBy));
+        if (node.parentId != null) {
+            json.put("parentId", node.parentId);
+        }
+        if (!node.folder && node.content != null) {
+            json.put("content", contentJson(node.mimeType, node.content.length));
+        }
+        json.put("aspectNames", new ArrayList<>(node.aspects));
+        json.put("properties", new LinkedHashMap<>(node.properties));
+        if (include.contains("allowableOperations")) {
+            List<String> operations = new ArrayList<>();
+            if (canWrite(user, node)) {
+                operations.add("update");
+            }
+            if (canAdminister(user, node)) {
+                operations.add("delete");
+                operations.add("updatePermissions");
+            }
+            if (canCreate(user, node)) {
+                operations.add("create");
+            }
+            json.put("allowableOperations", operations);
+        }
+        if (include.contains("permissions")) {
+            Map<String, Object> permissions = new LinkedHashMap<>();
+            permissions.put("isInheritanceEnabled", node.inherit);
+            permissions.put("inherited", perms(inherited(node)));
+            permissions.put("locallySet", perms(node.local));
+            permissions.put("settable", List.of("Contributor", "Collaborator", "Coordinator", "Editor", "Consumer"));
+            json.put("permissions", permissions);
+        }
+        return json;
+    }
+
+    private static List<Object> perms(List<Perm> perms) {
+        List<Object> result = new ArrayList<>();
+        perms.forEach(p -> result.add(Map.of("authorityId", p.authority, "name", p.role, "accessStatus", "ALLOWED")));
+        return result;
+    }
+
+    private static Map<String, Object> contentJson(String mimeType, long size) {
+        return Map.of("mimeType", mimeType == null ? "application/octet-stream" : mimeType, "mimeTypeName",
+                mimeType == null ? "Binary" : mimeType, "sizeInBytes", size, "encoding", "UTF-8");
+    }
+
+    private static Map<String, Object> userInfo(String id) {
+        return Map.of("id", id, "displayName", id);
+    }
+
+    private static Map<String, Object> versionJson(FakeVersion version) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", version.label);
+        if (version.comment != null && !version.comment.isEmpty()) {
+            json.put("versionComment", version.comment);
+        }
+        json.put("name", version.name);
+        json.put("nodeType", "cm:content");
+        json.put("isFolder", false);
+        json.put("isFile", true);
+        json.put("modifiedAt", Rest.format(version.at));
+        json.put("modifiedByUser", userInfo(version.by));
+        json.put("content", contentJson(version.mimeType, version.content.length));
+        return json;
+    }
+
+    // ================================================================== people
+
+    private Answer people(String user, String method, String[] parts, Map<String, String> query, Request request) {
+        boolean admin = authorities(user).contains("GROUP_ALFRESCO_ADMINISTRATORS");
+        if (parts.length == 1) {
+            if (method.equals("GET")) {
+                List<Object> entries = new ArrayList<>();
+                people.values().forEach(p -> entries.add(personJson(p)));
+                return page(entries, query);
+            }
+            if (!admin) {
+                throw new Failure(403, "Permission was denied");
+            }
+            JsonNode body = JSON.readTree(request.getBodyAsString());
+            String id = body.path("id").asText();
+            if (people.containsKey(id)) {
+                throw new Failure(409, "Person already exists: " + id);
+            }
+            if (!body.path("firstName").isString() || !body.path("email").isString()
+                    || !body.path("password").isString()) {
+                throw new Failure(400, "firstName, email and password are mandatory");
+            }
+            FakePerson person = new FakePerson(id, body.path("password").asText());
+            applyPerson(person, body);
+            people.put(id, person);
+            return json(201, entry(personJson(person)));
+        }
+        String id = parts[1].equals("-me-") ? user : parts[1];
+        FakePerson person = people.get(id);
+        if (person == null) {
+            throw new Failure(404, "The entity with id: " + id + " was not found");
+        }
+        if (parts.length == 3 && parts[2].equals("groups")) {
+            List<Object> entries = new ArrayList<>();
+            for (String authority : authorities(id)) {
+                FakeGroup group = groups.get(authority);
+                if (group != null) {
+                    entries.add(groupJson(group, ""));
+                }
+            }
+            return page(entries, query);
+        }
+        if (method.equals("PUT")) {
+            if (!admin && !user.equals(id)) {
+                throw new Failure(403, "Permission was denied");
+            }
+            JsonNode body = JSON.readTree(request.getBodyAsString());
+            applyPerson(person, body);
+            if (body.path("password").isString()) {
+                person.password = body.path("password").asText();
+            }
+        }
+        return json(200, entry(personJson(person)));
+    }
+
+    private static void applyPerson(FakePerson person, JsonNode body) {
+        if (body.path("firstName").isString()) {
+            person.firstName = body.path("firstName").asText();
+        }
+        if (body.path("lastName").isString()) {
+            person.lastName = body.path("lastName").asText();
+        }
+        if (body.path("email").isString()) {
+            person.email = body.path("email").asText();
+        }
+        if (body.path("enabled").isBoolean()) {
+            person.enabled = body.path("enabled").asBoolean();
+        }
+        for (Map.Entry<String, JsonNode> property : body.path("properties").properties()) {
+            Object value = JSON.treeToValue(property.getValue(), Object.class);
+            if (value == null) {
+                person.properties.remove(property.getKey());
+            } else {
+                person.properties.put(property.getKey(), value);
+            }
+        }
+    }
+
+    private static Map<String, Object> personJson(FakePerson person) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", person.id);
+        json.put("firstName", person.firstName);
+        if (person.lastName != null) {
+            json.put("lastName", person.lastName);
+        }
+        json.put("displayName", (person.firstName + " " + (person.lastName == null ? "" : person.lastName)).trim());
+        json.put("email", person.email);
+        json.put("enabled", person.enabled);
+        json.put("aspectNames", List.of("cm:ownable"));
+        json.put("properties", new LinkedHashMap<>(person.properties));
+        return json;
+    }
+
+    /** The {@code cm:person} node of a person, as search answers it. */
+    private Map<String, Object> personNode(FakePerson person) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", "person-" + person.id);
+        json.put("name", person.id);
+        json.put("nodeType", "cm:person");
+        json.put("isFolder", false);
+        json.put("isFile", false);
+        json.put("createdAt", Rest.format(person.created));
+        json.put("createdByUser", userInfo(ADMIN));
+        json.put("modifiedAt", Rest.format(person.created));
+        json.put("modifiedByUser", userInfo(ADMIN));
+        json.put("aspectNames", List.of("cm:ownable"));
+        json.put("properties", personProperties(person));
+        return json;
+    }
+
+    private static Map<String, Object> personProperties(FakePerson person) {
+        Map<String, Object> props = new LinkedHashMap<>(person.properties);
+        props.put("cm:userName", person.id);
+        props.put("cm:firstName", person.firstName);
+        if (person.lastName != null) {
+            props.put("cm:lastName", person.lastName);
+        }
+        props.put("cm:email", person.email);
+        return props;
+    }
+
+    // ================================================================== groups
+
+    private Answer groups(String user, String method, String[] parts, Map<String, String> query, Request request) {
+        boolean admin = authorities(user).contains("GROUP_ALFRESCO_ADMINISTRATORS");
+        String include = query.getOrDefault("include", "");
+        if (parts.length == 1) {
+            if (method.equals("GET")) {
+                List<Object> entries = new ArrayList<>();
+                groups.values().forEach(g -> entries.add(groupJson(g, include)));
+                return page(entries, query);
+            }
+            requireAdmin(admin);
+            JsonNode body = JSON.readTree(request.getBodyAsString());
+            String id = body.path("id").asText();
+            if (!id.startsWith("GROUP_")) {
+                throw new Failure(400, "a group id starts with GROUP_");
+            }
+            if (groups.containsKey(id)) {
+                throw new Failure(409, "Group already exists: " + id);
+            }
+            FakeGroup group = new FakeGroup(id, body.path("displayName").asText(id.substring(6)));
+            if (body.path("description").isString()) {
+                group.description = body.path("description").asText();
+            }
+            groups.put(id, group);
+            return json(201, entry(groupJson(group, include)));
+        }
+        FakeGroup group = groups.get(parts[1]);
+        if (group == null) {
+            throw new Failure(404, "The entity with id: " + parts[1] + " was not found");
+        }
+        if (parts.length == 2) {
+            switch (method) {
+                case "GET" -> {
+                    return json(200, entry(groupJson(group, include)));
+                }
+                case "PUT" -> {
+                    requireAdmin(admin);
+                    JsonNode body = JSON.readTree(request.getBodyAsString());
+                    if (body.path("displayName").isString()) {
+                        group.displayName = body.path("displayName").asText();
+                    }
+                    if (body.path("description").isString()) {
+                        group.description = body.path("description").asText();
+                    }
+                    return json(200, entry(groupJson(group, include)));
+                }
+                case "DELETE" -> {
+                    requireAdmin(admin);
+                    groups.remove(group.id);
+                    groups.values().forEach(g -> g.members.remove(group.id));
+                    return new Answer(204, null, null);
+                }
+                default -> throw new Failure(405, method);
+            }
+        }
+        if (parts.length == 3 && method.equals("GET")) {
+            List<Object> entries = new ArrayList<>();
+            for (String member : group.members) {
+                FakeGroup sub = groups.get(member);
+                FakePerson person = people.get(member);
+                String displayName = sub != null ? sub.displayName
+                        : person == null ? member : personJson(person).get("displayName").toString();
+                entries.add(Map.of("id", member, "displayName", displayName, "memberType",
+                        sub != null ? "GROUP" : "PERSON"));
+            }
+            return page(entries, query);
+        }
+        if (parts.length == 3 && method.equals("POST")) {
+            requireAdmin(admin);
+            JsonNode body = JSON.readTree(request.getBodyAsString());
+            String member = body.path("id").asText();
+            boolean isGroup = "GROUP".equals(body.path("memberType").asText());
+            if (isGroup ? !groups.containsKey(member) : !people.containsKey(member)) {
+                throw new Failure(404, "The entity with id: " + member + " was not found");
+            }
+            if (!group.members.add(member)) {
+                throw new Failure(409, member + " is already a member of " + group.id);
+            }
+            String displayName = isGroup ? groups.get(member).displayName
+                    : personJson(people.get(member)).get("displayName").toString();
+            return json(201, entry(Map.of("id", member, "displayName", displayName, "memberType",
+                    isGroup ? "GROUP" : "PERSON")));
+        }
+        if (parts.length == 4 && method.equals("DELETE")) {
+            requireAdmin(admin);
+            if (!group.members.remove(parts[3])) {
+                throw new Failure(404, parts[3] + " is not a member of " + group.id);
+            }
+            return new Answer(204, null, null);
+        }
+        throw new Failure(405, method);
+    }
+
+    private static void requireAdmin(boolean admin) {
+        if (!admin) {
+            throw new Failure(403, "Permission was denied");
+        }
+    }
+
+    private Map<String, Object> groupJson(FakeGroup group, String include) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", group.id);
+        json.put("displayName", group.displayName);
+        List<String> parents = groups.values().stream().filter(g -> g.members.contains(group.id)).map(g -> g.id)
+                .toList();
+        json.put("isRoot", parents.isEmpty());
+        if (include.contains("parentIds")) {
+            json.put("parentIds", parents);
+        }
+        if (include.contains("description") && group.description != null) {
+            json.put("description", group.description);
+        }
+        return json;
+    }
+
+    // ================================================================== search
+
+    private Answer search(String user, JsonNode body) {
+        String language = body.path("query").path("language").asText("afts");
+        if (!language.equals("afts")) {
+            throw new Failure(400, "only afts is modelled");
+        }
+        List<Term> terms = parse(body.path("query").path("query").asText());
+        boolean persons = terms.stream().anyMatch(t -> t.kind.equals("TYPE") && t.value.equals("cm:person"));
+        List<Map<String, Object>> hits = new ArrayList<>();
+        if (persons) {
+            for (FakePerson person : people.values()) {
+                Map<String, Object> props = personProperties(person);
+                if (terms.stream().allMatch(t -> t.kind.equals("TYPE") || t.matches(props, null, this))) {
+                    hits.add(personNode(person));
+                }
+            }
+        } else {
+            for (FakeNode node : nodes.values()) {
+                if (canRead(user, node) && terms.stream().allMatch(t -> t.matches(node.properties, node, this))) {
+                    hits.add(nodeJson(user, node, "properties,aspectNames"));
+                }
+            }
+        }
+        for (JsonNode sort : body.path("sort")) {
+            String field = sort.path("field").asText();
+            boolean ascending = sort.path("ascending").asBoolean(true);
+            Comparator<Map<String, Object>> order = Comparator.comparing(hit -> sortKey(hit, field),
+                    Comparator.nullsFirst(FakeAlfresco::compareValues));
+            hits.sort(ascending ? order : order.reversed());
+            break; // the binding sends one sort field at most
+        }
+        int skip = body.path("paging").path("skipCount").asInt(0);
+        int max = body.path("paging").path("maxItems").asInt(100);
+        List<Object> entries = new ArrayList<>();
+        for (int i = skip; i < Math.min(hits.size(), skip + max); i++) {
+            entries.add(Map.of("entry", hits.get(i)));
+        }
+        Map<String, Object> pagination = new LinkedHashMap<>();
+        pagination.put("count", entries.size());
+        pagination.put("hasMoreItems", skip + entries.size() < hits.size());
+        pagination.put("totalItems", hits.size());
+        pagination.put("skipCount", skip);
+        pagination.put("maxItems", max);
+        return json(200, Map.of("list", Map.of("pagination", pagination, "entries", entries)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object sortKey(Map<String, Object> hit, String field) {
+        if (field.equals("cm:created")) {
+            return hit.get("createdAt");
+        }
+        if (field.equals("cm:name")) {
+            return hit.get("name");
+        }
+        return ((Map<String, Object>) hit.get("properties")).get(field);
+    }
+
+    private static int compareValues(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Long.compare(x.longValue(), y.longValue());
+        }
+        Optional<Instant> da = Rest.parse(String.valueOf(a));
+        Optional<Instant> db = Rest.parse(String.valueOf(b));
+        if (da.isPresent() && db.isPresent()) {
+            return da.get().compareTo(db.get());
+        }
+        return String.valueOf(a).compareTo(String.valueOf(b));
+    }
+
+    /** One AFTS term of the grammar {@link Afts} generates. */
+    private record Term(String kind, String property, String value, String upper, boolean upperInclusive,
+                        List<Term> anyOf) {
+
+        boolean matches(Map<String, Object> properties, FakeNode node, FakeAlfresco fake) {
+            return switch (kind) {
+                case "OR" -> anyOf.stream().anyMatch(t -> t.matches(properties, node, fake));
+                case "TYPE" -> node != null && node.nodeType.equals(value);
+                case "ANCESTOR" -> node != null && fake.hasAncestor(node, value.substring(value.lastIndexOf('/') + 1));
+                case "ISNOTNULL" -> properties.get(value) != null;
+                case "EQ" -> values(properties.get(property)).stream().anyMatch(v -> same(v, value));
+                case "RANGE" -> values(properties.get(property)).stream().anyMatch(v -> inRange(v));
+                default -> throw new Failure(400, "term " + kind);
+            };
+        }
+
+        private static List<Object> values(Object value) {
+            if (value == null) {
+                return List.of();
+            }
+            return value instanceof List<?> list ? new ArrayList<>(list) : List.of(value);
+        }
+
+        private static boolean same(Object stored, String literal) {
+            Optional<Instant> a = Rest.parse(String.valueOf(stored));
+            Optional<Instant> b = Rest.parse(literal);
+            if (a.isPresent() && b.isPresent()) {
+                return a.get().equals(b.get());
+            }
+            return String.valueOf(stored).equals(literal);
+        }
+
+        private boolean inRange(Object stored) {
+            Instant at = Rest.parse(String.valueOf(stored)).orElse(null);
+            if (at == null) {
+                return false;
+            }
+            if (!value.equals("MIN") && at.isBefore(Rest.parse(value).orElseThrow())) {
+                return false;
+            }
+            if (!upper.equals("MAX")) {
+                Instant to = Rest.parse(upper).orElseThrow();
+                return upperInclusive ? !at.isAfter(to) : at.isBefore(to);
+            }
+            return true;
+        }
+    }
+
+    private boolean hasAncestor(FakeNode node, String ancestorId) {
+        String parent = node.parentId;
+        while (parent != null) {
+            if (parent.equals(ancestorId)) {
+                return true;
+            }
+            FakeNode next = nodes.get(parent);
+            parent = next == null ? null : next.parentId;
+        }
+        return false;
+    }
+
+    /** Parses the conjunction {@link Afts} writes; anything else is a 400, so that a new form is noticed. */
+    static List<Term> parse(String afts) {
+        List<Term> terms = new ArrayList<>();
+        for (String text : splitOutside(afts, " AND ")) {
+            terms.add(term(text.trim()));
+        }
+        return terms;
+    }
+
+    private static Term term(String text) {
+        if (text.startsWith("(") && text.endsWith(")")) {
+            List<Term> any = new ArrayList<>();
+            for (String alternative : splitOutside(text.substring(1, text.length() - 1), " OR ")) {
+                any.add(term(alternative.trim()));
+            }
+            return new Term("OR", null, null, null, false, any);
+        }
+        for (String kind : List.of("TYPE", "ANCESTOR", "ISNOTNULL")) {
+            if (text.startsWith(kind + ":")) {
+                return new Term(kind, null, unquote(text.substring(kind.length() + 1)), null, false, List.of());
+            }
+        }
+        Matcher equals = EQUALS.matcher(text);
+        if (equals.matches()) {
+            return new Term("EQ", equals.group(1), unquote(equals.group(2)), null, false, List.of());
+        }
+        Matcher range = RANGE.matcher(text);
+        if (range.matches()) {
+            if (!range.group(2).equals("[")) {
+                throw new Failure(400, "unexpected range start: " + text);
+            }
+            return new Term("RANGE", range.group(1), unquote(range.group(3)), unquote(range.group(4)),
+                    range.group(5).equals("]"), List.of());
+        }
+        throw new Failure(400, "AFTS term not modelled: " + text);
+    }
+
+    private static String unquote(String text) {
+        String t = text.trim();
+        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+            return t.substring(1, t.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+        }
+        return t;
+    }
+
+    /** Splits on {@code separator} outside quotes and parentheses. */
+    private static List<String> splitOutside(String text, String separator) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && text.startsWith(separator, i)) {
+                parts.add(text.substring(start, i));
+                start = i + separator.length();
+                i = start - 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
+    // ================================================================== answers
+
+    private static Map<String, Object> entry(Object entity) {
+        return Map.of("entry", entity);
+    }
+
+    private static Answer page(List<Object> entities, Map<String, String> query) {
+        int skip = Integer.parseInt(query.getOrDefault("skipCount", "0"));
+        int max = Integer.parseInt(query.getOrDefault("maxItems", "100"));
+        List<Object> entries = new ArrayList<>();
+        for (int i = skip; i < Math.min(entities.size(), skip + max); i++) {
+            entries.add(Map.of("entry", entities.get(i)));
+        }
+        Map<String, Object> pagination = new LinkedHashMap<>();
+        pagination.put("count", entries.size());
+        pagination.put("hasMoreItems", skip + entries.size() < entities.size());
+        pagination.put("totalItems", entities.size());
+        pagination.put("skipCount", skip);
+        pagination.put("maxItems", max);
+        return json(200, Map.of("list", Map.of("pagination", pagination, "entries", entries)));
+    }
+
+    private static Answer json(int status, Object body) {
+        return new Answer(status, "application/json;charset=UTF-8",
+                JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Answer error(int status, String summary) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("errorKey", "fake.alfresco.error");
+        error.put("statusCode", status);
+        error.put("briefSummary", summary);
+        error.put("stackTrace", "For security reasons the stack trace is no longer displayed");
+        error.put("descriptionURL", "https://api-explorer.alfresco.com");
+        error.put("logId", "fake");
+        return json(status, Map.of("error", error));
+    }
+}
