@@ -55,9 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
  * children; the creator (owner) and {@code admin} may do anything. A read refused is a 403, as Alfresco;
  * search results are filtered the same way;</li>
  * <li>node properties: the locker model's declared types ({@code locker-model.xml} of
- * locker-platform-module, read when reachable, plus {@link #UNDECLARED_TYPES}) convert text values (booleans,
+ * locker-platform-module, read when reachable) convert text values (booleans,
  * numbers, dates, single values of multi-valued properties), as Alfresco's node service does on persisting;
- * other undeclared properties are kept as sent (real Alfresco would refuse them);</li>
+ * an undeclared {@code lk:} property is refused with 400, as Alfresco's REST API does;</li>
  * <li>versions: a document created with {@code majorVersion=true} is 1.0; each content update adds a minor
  * (or major) version.</li>
  * </ul>
@@ -276,13 +276,9 @@ final class FakeAlfresco implements ResponseDefinitionTransformerV2, AutoCloseab
      * {@code POST/PUT /nodes}: the fake accepts them, as if the model declared them with these types, so that
      * the flows exercise the binding rather than the model's coverage (see the report of the flow tests).
      */
-    static final Map<String, String> UNDECLARED_TYPES = Map.of("lk:messageCount", "d:long", "lk:sequence", "d:long",
-            "lk:attachmentSize", "d:long", "lk:option", "d:long", "lk:withdrawn", "d:boolean",
-            "lk:windowEnforced", "d:boolean", "lk:enabled", "d:boolean");
-
     /** Property name to Alfresco data type ("d:boolean", or "d:text[]" when multiple), from the locker model. */
     private static Map<String, String> loadModel() {
-        Map<String, String> types = new HashMap<>(UNDECLARED_TYPES);
+        Map<String, String> types = new HashMap<>();
         Path model = Path.of("..", "locker-platform-module", "src", "main", "resources", "alfresco", "module",
                 "locker-platform-module", "model", "locker-model.xml");
         if (!Files.isRegularFile(model)) {
@@ -305,9 +301,15 @@ final class FakeAlfresco implements ResponseDefinitionTransformerV2, AutoCloseab
         return types;
     }
 
-    /** A value as the dictionary stores it: converted to the declared type, residual values as sent. */
+    /**
+     * A value as the dictionary stores it, converted to the declared type. Like Alfresco's REST API, an {@code lk:}
+     * property the locker model does not declare is refused (when the model is reachable).
+     */
     private Object typed(String name, Object value) {
         String type = modelTypes.get(name);
+        if (type == null && name.startsWith("lk:") && !modelTypes.isEmpty()) {
+            throw new Failure(400, "Unknown property: " + name);
+        }
         if (type == null || value == null) {
             return value;
         }
