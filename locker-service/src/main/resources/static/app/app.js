@@ -74,6 +74,7 @@ async function render() {
     context.navigate(routes[0].path);
     return;
   }
+  document.body.dataset.ready = '';
   drawChrome();
   const main = document.getElementById('main');
   const heading = h('h1', { tabindex: '-1' }, t(route.title));
@@ -85,6 +86,8 @@ async function render() {
   } catch (error) {
     body.append(h('p.error', { role: 'alert' }, error.text ? error.text() : String(error.message || error)));
   }
+  // tests and assistive tools can tell when a screen has finished drawing
+  document.body.dataset.ready = path;
   if (context.focusHeading) heading.focus();
   context.focusHeading = true;
 }
