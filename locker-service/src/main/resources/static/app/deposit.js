@@ -117,6 +117,7 @@ export async function depositScreen(container, context) {
     }));
     if (selection.size === 0) chosen.append(h('li.empty', t('deposit.noneSelected')));
     step7.hidden = ![...selection.values()].some((item) => item.category === 'guardian');
+    if (selection.size) step4.showError('');
   }
   drawSelection();
 
@@ -201,6 +202,19 @@ export async function depositScreen(container, context) {
     if (name.value.trim()) data.append('name', name.value.trim());
     if (memo.value) data.append('memo', memo.value);
     selection.forEach((item, selector) => data.append('recipients', selector));
+    // what the browser can tell at once; the service judges everything else (type, size, names, window)
+    const missing = [];
+    if (fromComputer.checked && file.files.length === 0) missing.push([fileField, t('deposit.needFile')]);
+    if (!fromComputer.checked && !cloud.value) missing.push([cloudField, t('deposit.needFile')]);
+    if (!type.value) missing.push([typeField, t('deposit.needType')]);
+    if (selection.size === 0) missing.push([step4, t('deposit.needRecipient')]);
+    if (missing.length) {
+      missing.forEach(([target, message]) => target.showError(message));
+      formError.textContent = t('deposit.fixErrors');
+      const first = missing[0][0].querySelector('input, select, textarea, button');
+      if (first) first.focus();
+      return;
+    }
     data.append('standing', String(standing.input.checked));
     data.append('allowModify', String(allowModify.input.checked));
     if (!step7.hidden) {

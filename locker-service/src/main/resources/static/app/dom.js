@@ -56,6 +56,9 @@ export function field(label, control, { hint, name } = {}) {
   control.setAttribute('aria-describedby', described.join(' '));
   const wrapper = h('div.field', { 'data-field': name || control.name || '' },
     h('label', { for: control.id }, label), hintNode, control, error);
+  const clearError = () => wrapper.showError('');
+  control.addEventListener('input', clearError);
+  control.addEventListener('change', clearError);
   wrapper.showError = (message) => {
     error.textContent = message || '';
     if (message) control.setAttribute('aria-invalid', 'true'); else control.removeAttribute('aria-invalid');

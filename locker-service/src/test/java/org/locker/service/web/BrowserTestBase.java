@@ -225,12 +225,21 @@ abstract class BrowserTestBase {
 
     // ------------------------------------------------------------------ evidence
 
+    /** Saves the whole page (the window grows to the page's height for the shot). */
     void screenshot(String name) {
+        Dimension before = driver.manage().window().getSize();
+        long height = ((Number) ((JavascriptExecutor) driver).executeScript(
+                "return Math.min(4000, document.documentElement.scrollHeight)")).longValue();
         try {
+            if (height > before.getHeight()) {
+                driver.manage().window().setSize(new Dimension(before.getWidth(), (int) height));
+            }
             Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(before);
         }
     }
 

@@ -63,6 +63,17 @@ class DepositInBrowserIT extends BrowserTestBase {
         setValue(driver.findElement(By.cssSelector("input[name=publishTo]")), localInput(to));
         screenshot("deposit-wizard");
         assertAccessible("deposit wizard");
+        // the service's refusal of a name is shown next to the name, with the problem's message
+        WebElement name = driver.findElement(By.cssSelector("#deposit-form input[name=name]"));
+        name.clear();
+        name.sendKeys("Museum/outing");
+        driver.findElement(By.id("deposit-submit")).click();
+        WebElement nameError = wait(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".field[data-field=name] .field-error")));
+        assertThat(nameError.getText()).isNotBlank();
+        assertThat(name.getAttribute("aria-invalid")).isEqualTo("true");
+        name.clear();
+        name.sendKeys("Museum outing");
         // 8. validate, with the upload progress
         driver.findElement(By.id("deposit-submit")).click();
         WebElement result = wait(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(
