@@ -165,7 +165,9 @@ export async function depositScreen(container, context) {
       if (candidates.wholeCategory) {
         list.append(h('div.whole', tick(candidates.wholeCategory, t(`deposit.whole.${category}`))));
       }
-      const groups = candidates.byClass.filter((group) => group.selector);
+      const term = search.value.trim().toLowerCase();
+      const groups = candidates.byClass.filter((group) => group.selector && (!term || group.members.length
+        || group.className.toLowerCase().includes(term) || group.classCode.toLowerCase().includes(term)));
       if (groups.length) {
         list.append(h('fieldset', h('legend', t(category === 'team' ? 'deposit.teams' : 'deposit.byClass')),
           groups.map((group) => tick(group.selector, t(category === 'team' ? 'deposit.teamOf' : 'deposit.guardiansOf',
