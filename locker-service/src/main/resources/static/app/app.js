@@ -1,6 +1,6 @@
 // The web app's shell: who is signed in, the navigation of their profile, the language and the routes.
 import { get } from './api.js';
-import { clear, h } from './dom.js';
+import { clear, h, setTimeZone } from './dom.js';
 import { initialLanguage, lang, loadLanguage, t } from './i18n.js';
 import { lockerScreen, distributionsScreen } from './locker.js';
 import { depositScreen } from './deposit.js';
@@ -94,7 +94,9 @@ async function render() {
 
 async function start() {
   await loadLanguage(initialLanguage());
-  context.me = await get('/me');
+  const [me, hours] = await Promise.all([get('/me'), get('/discussions/hours')]);
+  context.me = me;
+  setTimeZone(hours.zone);
   document.getElementById('lang').addEventListener('change', async (event) => {
     await loadLanguage(event.target.value);
     context.focusHeading = false;

@@ -2,12 +2,11 @@
 import { del, get, post, put } from './api.js';
 import { checkbox, clear, field, formatDate, h, nextId } from './dom.js';
 import { lang, t } from './i18n.js';
-
-const names = new Map();
+import { loadPeople, nameOf as personName } from './people.js';
 
 function nameOf(id, me) {
   if (id === me.id) return t('discussions.me');
-  return names.get(id) || id;
+  return personName(id);
 }
 
 /** A refusal with its reason, announced. */
@@ -30,8 +29,7 @@ async function hoursBanner() {
 
 export async function discussionsScreen(container, context, rest) {
   const me = context.me;
-  const [banner, contacts] = await Promise.all([hoursBanner(), get('/discussions/contacts')]);
-  contacts.forEach((c) => names.set(c.id, c.displayName));
+  const [banner, contacts] = await Promise.all([hoursBanner(), get('/discussions/contacts'), loadPeople(me)]);
   const listBox = h('section.discussion-list', { 'aria-labelledby': 'discussions-list-title' });
   const detail = h('section.discussion-detail#discussion-detail', { 'aria-live': 'polite' });
   const newButton = h('button.primary#new-discussion', { type: 'button' }, t('discussions.new'));
@@ -194,6 +192,7 @@ export async function preferencesScreen(container, context) {
 
 export async function broadcastsScreen(container, context) {
   const me = context.me;
+  await loadPeople(me);
   const list = h('div#broadcasts');
   if (me.delegateOf.length) container.append(broadcastForm(me, context, () => load()));
   container.append(h('h2', t('broadcasts.list')), list);
@@ -246,7 +245,7 @@ function broadcastCard(b, me, context, reload) {
   const outcome = h('div');
   const card = h('article.card.broadcast', { 'data-broadcast': b.id },
     h('h3', `${t(`broadcasts.${b.kind}`)} · ${b.classCode}`),
-    h('p.meta', `${mine ? t('discussions.me') : b.author} · ${formatDate(b.sentAt, lang())}`),
+    h('p.meta', `${mine ? t('discussions.me') : personName(b.author)} · ${formatDate(b.sentAt, lang())}`),
     h('p.text', b.text));
   if (mine) {
     card.append(h('p', t('broadcasts.confirmations', { count: b.confirmedBy.length, audience: b.audience })));

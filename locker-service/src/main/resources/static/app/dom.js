@@ -74,9 +74,16 @@ export function checkbox(label, attrs = {}) {
   return wrapper;
 }
 
+let timeZone;
+/** Dates are shown in the establishment's time zone (the one of publication windows and discussion hours). */
+export function setTimeZone(zone) {
+  timeZone = zone;
+}
+
 export function formatDate(iso, lang) {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone })
+    .format(new Date(iso));
 }
 
 export function formatSize(bytes) {

@@ -2,6 +2,7 @@
 import { del, get, upload } from './api.js';
 import { clear, field, formatDate, formatSize, h } from './dom.js';
 import { label, lang, t } from './i18n.js';
+import { loadPeople, nameOf } from './people.js';
 
 function query(params) {
   const search = new URLSearchParams();
@@ -11,7 +12,7 @@ function query(params) {
 }
 
 export async function lockerScreen(container, context) {
-  const types = await get('/lockers/document-types');
+  const [types] = await Promise.all([get('/lockers/document-types'), loadPeople(context.me)]);
   const type = h('select', { name: 'type' }, h('option', { value: '' }, t('locker.allTypes')),
     types.map((code) => h('option', { value: code }, label('docType', code))));
   const depositor = h('input', { name: 'depositor', type: 'search' });
@@ -61,7 +62,7 @@ function documentCard(entry, context) {
     }
     const versions = await get(`/lockers/documents/${entry.id}/versions`);
     clear(history, h('h3', t('locker.versions')), h('ol.versions', versions.map((v) => h('li',
-      t('locker.versionLine', { label: v.label, author: v.author, date: formatDate(v.created, lang()),
+      t('locker.versionLine', { label: v.label, author: nameOf(v.author), date: formatDate(v.created, lang()),
         size: formatSize(v.size) }), v.comment ? h('span.comment', ` — ${v.comment}`) : null))));
     historyButton.setAttribute('aria-expanded', 'true');
   });
@@ -69,7 +70,7 @@ function documentCard(entry, context) {
     h('h2.doc-title', { id: `doc-${entry.id}` }, entry.name, badge ? ' ' : null, badge),
     h('dl.meta',
       h('dt', t('locker.type')), h('dd', label('docType', entry.documentType)),
-      h('dt', t('locker.depositor')), h('dd', entry.depositor),
+      h('dt', t('locker.depositor')), h('dd', nameOf(entry.depositor)),
       h('dt', t('locker.date')), h('dd', formatDate(entry.depositedAt, lang())),
       h('dt', t('locker.version')), h('dd', entry.version || '1.0'),
       entry.publishTo ? [h('dt', t('locker.window')), h('dd', t('locker.windowRange', {
@@ -110,6 +111,7 @@ function newVersionForm(entry, context) {
 }
 
 export async function distributionsScreen(container, context) {
+  await loadPeople(context.me);
   const list = h('div#distributions');
   container.append(list);
   const load = async () => {
@@ -122,6 +124,16 @@ export async function distributionsScreen(container, context) {
     list.append(h('ul.cards', deposits.map((d) => h('li', distributionCard(d, context, load)))));
   };
   await load();
+}
+
+/** A recipient as selected (category:teacher, guardians:6A, team:6A, user:id), in words. */
+function selectorLabel(selector) {
+  const [kind, value] = selector.split(':');
+  if (kind === 'category') return t(`deposit.whole.${value}`);
+  if (kind === 'guardians') return t('selector.guardians', { code: value });
+  if (kind === 'team') return t('selector.team', { code: value });
+  if (kind === 'user') return nameOf(value);
+  return selector;
 }
 
 function distributionCard(d, context, reload) {
@@ -142,7 +154,7 @@ function distributionCard(d, context, reload) {
     h('dl.meta',
       h('dt', t('locker.type')), h('dd', label('docType', d.documentType)),
       h('dt', t('locker.date')), h('dd', formatDate(d.depositedAt, lang())),
-      h('dt', t('distributions.recipients')), h('dd', d.selection.join(', ')),
+      h('dt', t('distributions.recipients')), h('dd', d.selection.map(selectorLabel).join(', ')),
       h('dt', t('distributions.options')), h('dd', [d.standing ? t('deposit.standing') : null,
         d.allowModify ? t('deposit.allowModify') : null].filter(Boolean).join(' · ') || '—'),
       d.publishFrom ? [h('dt', t('locker.window')), h('dd', t('locker.windowRange', {
@@ -150,9 +162,9 @@ function distributionCard(d, context, reload) {
       ` (${label('window', d.windowState)})`)] : null,
       h('dt', t('locker.versions')), h('dd', String(d.versions))),
     h('details.receipts', h('summary', t('distributions.opened', { count: d.openedBy.length })),
-      d.openedBy.length ? h('ul', d.openedBy.map((u) => h('li', u))) : h('p', '—')),
+      d.openedBy.length ? h('ul', d.openedBy.map((u) => h('li', nameOf(u)))) : h('p', '—')),
     h('details.receipts', h('summary', t('distributions.notOpened', { count: d.notOpenedBy.length })),
-      d.notOpenedBy.length ? h('ul', d.notOpenedBy.map((u) => h('li', u))) : h('p', '—')),
+      d.notOpenedBy.length ? h('ul', d.notOpenedBy.map((u) => h('li', nameOf(u)))) : h('p', '—')),
     d.withdrawn ? null : h('div.actions', withdraw));
 }
 

@@ -85,7 +85,7 @@ class DepositInBrowserIT extends BrowserTestBase {
         open("distributions");
         WebElement card = waitFor(By.xpath("//article[contains(@class,'distribution')][.//h2[contains(., "
                 + "'Museum outing.pdf')]]"));
-        assertThat(card.getText()).contains("guardians:6A").contains("not yet published");
+        assertThat(card.getText()).contains("Guardians of 6A").contains("not yet published").contains("Not opened yet by");
         screenshot("distributions");
         assertAccessible("my distributions");
 
