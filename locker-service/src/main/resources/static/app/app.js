@@ -32,7 +32,9 @@ const context = {
   announce(message) {
     const status = document.getElementById('status');
     status.textContent = '';
+    window.clearTimeout(context.statusTimer);
     window.setTimeout(() => { status.textContent = message; }, 50);
+    context.statusTimer = window.setTimeout(() => { status.textContent = ''; }, 8000);
   },
   navigate(path) {
     window.location.hash = `#/${path}`;

@@ -121,7 +121,7 @@ export async function distributionsScreen(container, context) {
       list.append(h('p.empty', t('distributions.empty')));
       return;
     }
-    list.append(h('ul.cards', deposits.map((d) => h('li', distributionCard(d, context, load)))));
+    list.append(h('ul.cards.wide', deposits.map((d) => h('li', distributionCard(d, context, load)))));
   };
   await load();
 }
@@ -160,7 +160,7 @@ function distributionCard(d, context, reload) {
       d.publishFrom ? [h('dt', t('locker.window')), h('dd', t('locker.windowRange', {
         from: formatDate(d.publishFrom, lang()), to: formatDate(d.publishTo, lang()) }),
       ` (${label('window', d.windowState)})`)] : null,
-      h('dt', t('locker.versions')), h('dd', String(d.versions))),
+      h('dt', t('locker.history')), h('dd', String(d.versions))),
     h('details.receipts', h('summary', t('distributions.opened', { count: d.openedBy.length })),
       d.openedBy.length ? h('ul', d.openedBy.map((u) => h('li', nameOf(u)))) : h('p', '—')),
     h('details.receipts', h('summary', t('distributions.notOpened', { count: d.notOpenedBy.length })),
