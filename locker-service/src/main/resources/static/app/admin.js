@@ -20,7 +20,7 @@ export async function discussionSettingsScreen(container, context) {
   const windowEnforced = checkbox(t('settings.windowEnforced'), { checked: s.windowEnforced });
   const start = h('input', { type: 'time', name: 'windowStart', value: s.windowStart });
   const end = h('input', { type: 'time', name: 'windowEnd', value: s.windowEnd });
-  const profiles = PROFILES.map((p) => checkbox(t(`profile.${p}`),
+  const profiles = PROFILES.map((p) => checkbox(t(`settings.profile.${p}`),
     { value: p, checked: !s.disabledProfiles.includes(p) }));
   const blocked = h('textarea', { name: 'initiationBlocked', rows: '3' });
   blocked.value = s.initiationBlocked.join('\n');

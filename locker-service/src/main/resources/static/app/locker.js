@@ -66,7 +66,7 @@ function documentCard(entry, context) {
         size: formatSize(v.size) }), v.comment ? h('span.comment', ` — ${v.comment}`) : null))));
     historyButton.setAttribute('aria-expanded', 'true');
   });
-  card.append(
+  clear(card,
     h('h2.doc-title', { id: `doc-${entry.id}` }, entry.name, badge ? ' ' : null, badge),
     h('dl.meta',
       h('dt', t('locker.type')), h('dd', label('docType', entry.documentType)),

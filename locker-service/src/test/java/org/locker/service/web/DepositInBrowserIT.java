@@ -139,6 +139,7 @@ class DepositInBrowserIT extends BrowserTestBase {
         entry.findElement(By.xpath(".//button[normalize-space()='Versions']")).click();
         wait(Duration.ofSeconds(10)).until(d -> !entry.findElements(By.cssSelector("ol.versions li")).isEmpty());
         assertThat(entry.findElements(By.cssSelector("form.new-version"))).as("allowed to modify").hasSize(1);
+        assertThat(entry.getText()).as("no missing value shown").doesNotContainPattern("\\b(null|undefined)\\b");
         screenshot("staff-locker");
         assertAccessible("staff locker");
 

@@ -41,6 +41,8 @@ class ScreensInBrowserIT extends BrowserTestBase {
                 link.click();
                 waitReady(screen);
                 screenshot(profile.getKey().replace('.', '-') + "-" + screen.replace('/', '-'));
+                assertThat(driver.findElement(By.id("main")).getText()).as("no missing value shown on " + screen)
+                        .doesNotContainPattern("\\b(null|undefined|NaN)\\b");
                 assertThat(driver.findElements(By.cssSelector("main .error[role=alert]:not(:empty)")).stream()
                         .map(WebElement::getText).toList()).as(screen + " for " + profile.getKey()).isEmpty();
                 assertAccessible(screen + " as " + profile.getKey());
