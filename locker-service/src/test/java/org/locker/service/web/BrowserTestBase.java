@@ -33,6 +33,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -60,8 +61,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(BrowserTestBase.BrowserClockConfiguration.class)
 abstract class BrowserTestBase {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's paths; -Dlocker.chromium=... and -Dlocker.chromedriver=... point elsewhere. */
+    static final Path CHROMIUM = Path.of(System.getProperty("locker.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("locker.chromedriver", "/usr/bin/chromedriver"));
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Tuesday 24 November 2026, 10:00 in Paris: inside the default discussion hours. */
     static final Instant TUESDAY_TEN = ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, PARIS).toInstant();
@@ -127,11 +129,16 @@ abstract class BrowserTestBase {
         }
     }
 
+    static final String NO_BROWSER = "browser tests skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
+            + " (install them with: apt-get install chromium chromium-driver)";
+
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser tests skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
-                        + " (install them with: apt-get install chromium chromium-driver)");
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            // each test is then reported as skipped with this message (see requireBrowser)
+            System.err.println(NO_BROWSER);
+            return;
+        }
         profile = Files.createTempDirectory("locker-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -158,7 +165,8 @@ abstract class BrowserTestBase {
     }
 
     @BeforeEach
-    void resetClock() {
+    void requireBrowserAndResetClock() {
+        Assumptions.assumeTrue(driver != null, NO_BROWSER);
         clock.set(TUESDAY_TEN);
     }
 
@@ -206,8 +214,11 @@ abstract class BrowserTestBase {
         return wait(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** A wait that also rides over elements replaced while a screen redraws. */
     WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     String heading() {

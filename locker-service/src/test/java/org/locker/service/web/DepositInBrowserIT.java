@@ -151,6 +151,42 @@ class DepositInBrowserIT extends BrowserTestBase {
         wait(Duration.ofSeconds(10)).until(d -> heading().equals("My locker"));
     }
 
+    @Test
+    void shouldLetAGuardianDepositForATeacherOnceTheAdministratorAllowsIt() {
+        signIn("principal");
+        open("admin/lockers");
+        WebElement exchange = driver.findElement(By.cssSelector("#locker-settings-form input[type=checkbox]"));
+        if (!exchange.isSelected()) {
+            exchange.click();
+        }
+        driver.findElement(By.cssSelector("#locker-settings-form button[type=submit]")).click();
+        waitFor(By.cssSelector("#locker-settings-form .success"));
+
+        signIn("r.stephane.martin");
+        open("deposit");
+        assertThat(driver.findElements(By.cssSelector("button.category[data-category=guardian]")))
+                .as("guardians deposit to personnel only").isEmpty();
+        driver.findElement(By.cssSelector("#deposit-form input[type=file]"))
+                .sendKeys(pdfFile("medical-certificate.pdf", "certificate").getAbsolutePath());
+        new Select(driver.findElement(By.cssSelector("#deposit-form select[name=documentType]")))
+                .selectByValue("CERTIFICATE");
+        driver.findElement(By.cssSelector("button.category[data-category=teacher]")).click();
+        WebElement dialog = waitFor(By.cssSelector("dialog.picker[data-category=teacher]"));
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("dialog.picker input[value='user:t.girard']"))).click();
+        dialog.findElement(By.cssSelector("button.primary")).click();
+        assertThat(driver.findElement(By.id("deposit-window")).isDisplayed()).isFalse();
+        driver.findElement(By.id("deposit-submit")).click();
+        waitFor(By.cssSelector("#deposit-result .success"));
+        screenshot("guardian-deposit-done");
+
+        signIn("t.girard");
+        open("locker");
+        WebElement entry = waitFor(By.xpath("//article[contains(@class,'document')][.//h2[contains(., "
+                + "'medical-certificate.pdf')]]"));
+        assertThat(entry.getText()).contains("Stéphane Martin").contains("Certificate");
+    }
+
     private String documentNames() {
         return String.join("\n", driver.findElements(By.cssSelector("article.document h2")).stream()
                 .map(WebElement::getText).toList());
