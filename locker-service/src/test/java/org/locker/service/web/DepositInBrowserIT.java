@@ -149,6 +149,24 @@ class DepositInBrowserIT extends BrowserTestBase {
         screenshot("staff-locker-fr");
         new Select(driver.findElement(By.id("lang"))).selectByValue("en");
         wait(Duration.ofSeconds(10)).until(d -> heading().equals("My locker"));
+
+        // opening it is a receipt the depositor sees; then the depositor withdraws it
+        String id = driver.findElement(By.xpath("//article[contains(@class,'document')][.//h2[contains(., "
+                + "'agenda.pdf')]]")).getAttribute("data-document");
+        driver.findElement(By.cssSelector("article[data-document='" + id + "'] a[download]")).click();
+        wait(Duration.ofSeconds(10)).until(d -> api("GET", "/api/v1/lockers/distributions", "t.girard").body()
+                .contains("\"openedBy\":[\"p.benali\"]"));
+        signIn("t.girard");
+        open("distributions");
+        WebElement card = waitFor(By.cssSelector("article.distribution[data-document='" + id + "']"));
+        assertThat(card.getText()).contains("Opened by 1").contains("Not opened yet by 0");
+        card.findElement(By.cssSelector("button.danger")).click();
+        wait(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+        wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(
+                "article.distribution[data-document='" + id + "']")).getText().contains("(withdrawn)"));
+        signIn("p.benali");
+        open("locker");
+        assertThat(driver.findElements(By.cssSelector("article[data-document='" + id + "']"))).isEmpty();
     }
 
     @Test

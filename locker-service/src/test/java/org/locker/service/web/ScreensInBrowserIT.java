@@ -2,6 +2,8 @@ package org.locker.service.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +50,33 @@ class ScreensInBrowserIT extends BrowserTestBase {
                 assertAccessible(screen + " as " + profile.getKey());
             }
         }
+    }
+
+    @Test
+    void shouldCheckADirectoryFileAndListItsProblemsWithoutApplyingIt() throws Exception {
+        String header = "type,id,label,profile,first_name,last_name,email,classes,children,delegate_of,password\n";
+        Path bad = Files.createTempFile("directory", ".csv");
+        Files.writeString(bad, header + "person,x.bad,,wizard,Ada,Bad,,,,,\n");
+        signIn("principal");
+        open("admin/import");
+        assertThat(driver.findElement(By.cssSelector("#import-form input[type=checkbox]")).isSelected())
+                .as("check only, by default").isTrue();
+        driver.findElement(By.cssSelector("#import-form input[type=file]")).sendKeys(bad.toString());
+        driver.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+        WebElement problems = waitFor(By.cssSelector("#import-report table"));
+        assertThat(problems.getText()).contains("Problems in the file").contains("2");
+        screenshot("principal-import-problems");
+        assertAccessible("import problems");
+
+        Path demo = Files.createTempFile("demo-school", ".csv");
+        try (var in = getClass().getResourceAsStream("/org/locker/core/directory/demo-school.csv")) {
+            Files.copy(in, demo, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        driver.findElement(By.cssSelector("#import-form input[type=file]")).sendKeys(demo.toString());
+        driver.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+        wait(java.time.Duration.ofSeconds(15)).until(d -> d.findElement(By.id("import-report")).getText()
+                .contains("File checked, nothing applied"));
+        assertThat(driver.findElement(By.id("import-report")).getText()).contains("Persons");
     }
 
     @Test
