@@ -103,6 +103,18 @@ class DiscussionController {
                 .map(c -> new ContactView(c.id().value(), c.profile().code(), c.displayName())).toList();
     }
 
+    /** What every user may know of the settings: whether discussions are on and their daily window. */
+    record HoursView(boolean enabled, boolean windowEnforced, String windowStart, String windowEnd, String zone) {
+    }
+
+    @GetMapping("/hours")
+    @Operation(summary = "Whether discussions are on and the daily window in which one may start and post")
+    HoursView hours() {
+        var settings = discussions.settings();
+        return new HoursView(settings.enabled(), settings.windowEnforced(), settings.windowStart().toString(),
+                settings.windowEnd().toString(), settings.zone().getId());
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "A discussion I take part in, with a page of its messages (oldest first)")
     PageView read(@AuthenticationPrincipal LockerUser user, @PathVariable String id,

@@ -20,17 +20,27 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** Only the service's own scripts and styles: user text can never become code, even if a screen erred. */
+    static final String CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/error", "/login").permitAll()
+                        // the web app's code and styles hold no data; what it shows comes from /api, signed in
+                        .requestMatchers("/app/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthenticated))
-                .formLogin(Customizer.withDefaults())
+                // the app's own sign-in page (web.LoginPageController) posts to Spring's /login
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/app/index.html"))
                 .logout(Customizer.withDefaults())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
+                // the web app reads the token from the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN;
+                // forms (the sign-in page) send it as the _csrf parameter
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_POLICY)))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(problems::unauthenticated, api)
                         .defaultAccessDeniedHandlerFor(problems::forbidden, api));

@@ -1,0 +1,118 @@
+// The web app's shell: who is signed in, the navigation of their profile, the language and the routes.
+import { get } from './api.js';
+import { clear, h, setTimeZone } from './dom.js';
+import { initialLanguage, lang, loadLanguage, t } from './i18n.js';
+import { lockerScreen, distributionsScreen } from './locker.js';
+import { depositScreen } from './deposit.js';
+import { discussionsScreen, preferencesScreen, broadcastsScreen } from './discussions.js';
+import { discussionSettingsScreen, lockerSettingsScreen, importScreen, auditScreen } from './admin.js';
+
+const PERSONNEL = ['teacher', 'staff', 'counselor', 'administrator'];
+
+/** Each route: its title key, the profiles that see it in the menu, and the screen that draws it. */
+const ROUTES = [
+  { path: 'locker', title: 'nav.locker', profiles: [...PERSONNEL, 'guardian'], screen: lockerScreen },
+  { path: 'deposit', title: 'nav.deposit', profiles: [...PERSONNEL, 'guardian'], screen: depositScreen },
+  { path: 'distributions', title: 'nav.distributions', profiles: [...PERSONNEL, 'guardian'],
+    screen: distributionsScreen },
+  { path: 'discussions', title: 'nav.discussions', profiles: [...PERSONNEL, 'guardian', 'student'],
+    screen: discussionsScreen },
+  { path: 'broadcasts', title: 'nav.broadcasts', profiles: ['guardian'], screen: broadcastsScreen },
+  { path: 'preferences', title: 'nav.preferences', profiles: ['teacher', 'guardian'], screen: preferencesScreen },
+  { path: 'admin/discussions', title: 'nav.adminDiscussions', profiles: ['administrator'],
+    screen: discussionSettingsScreen },
+  { path: 'admin/lockers', title: 'nav.adminLockers', profiles: ['administrator'], screen: lockerSettingsScreen },
+  { path: 'admin/import', title: 'nav.adminImport', profiles: ['administrator'], screen: importScreen },
+  { path: 'admin/audit', title: 'nav.adminAudit', profiles: ['administrator'], screen: auditScreen },
+];
+
+const context = {
+  me: null,
+  /** Announce progress or success to screen readers (and show it). */
+  announce(message) {
+    const status = document.getElementById('status');
+    status.textContent = '';
+    window.clearTimeout(context.statusTimer);
+    window.setTimeout(() => { status.textContent = message; }, 50);
+    context.statusTimer = window.setTimeout(() => { status.textContent = ''; }, 8000);
+  },
+  navigate(path) {
+    window.location.hash = `#/${path}`;
+  },
+};
+
+function routesOf(profile) {
+  return ROUTES.filter((route) => route.profiles.includes(profile));
+}
+
+function currentPath() {
+  return window.location.hash.replace(/^#\/?/, '');
+}
+
+function drawChrome() {
+  document.title = t('app.name');
+  document.getElementById('brand').textContent = t('app.name');
+  document.getElementById('skip-link').textContent = t('app.skip');
+  document.getElementById('lang-label').textContent = t('lang.label');
+  document.getElementById('lang').value = lang();
+  document.getElementById('logout').textContent = t('app.logout');
+  document.getElementById('nav').setAttribute('aria-label', t('nav.label'));
+  const me = context.me;
+  document.getElementById('whoami').textContent = t('app.whoami', { name: me.displayName,
+    profile: t(`profile.${me.profile}`) });
+  const list = document.getElementById('nav-list');
+  const path = currentPath();
+  clear(list, routesOf(me.profile).map((route) => h('li', h('a', {
+    href: `#/${route.path}`,
+    'aria-current': path === route.path || path.startsWith(`${route.path}/`) ? 'page' : null,
+  }, t(route.title)))));
+}
+
+async function render() {
+  const routes = routesOf(context.me.profile);
+  const path = currentPath();
+  const route = routes.find((r) => path === r.path || path.startsWith(`${r.path}/`));
+  if (!route) {
+    context.navigate(routes[0].path);
+    return;
+  }
+  document.body.dataset.ready = '';
+  drawChrome();
+  const main = document.getElementById('main');
+  const heading = h('h1', { tabindex: '-1' }, t(route.title));
+  const body = h('div.screen');
+  clear(main, heading, body);
+  document.title = `${t(route.title)} — ${t('app.name')}`;
+  try {
+    await route.screen(body, context, path.slice(route.path.length + 1));
+  } catch (error) {
+    body.append(h('p.error', { role: 'alert' }, error.text ? error.text() : String(error.message || error)));
+  }
+  // tests and assistive tools can tell when a screen has finished drawing
+  document.body.dataset.ready = path;
+  if (context.focusHeading) heading.focus();
+  context.focusHeading = true;
+}
+
+async function start() {
+  await loadLanguage(initialLanguage());
+  const [me, hours] = await Promise.all([get('/me'), get('/discussions/hours')]);
+  context.me = me;
+  setTimeZone(hours.zone);
+  document.getElementById('lang').addEventListener('change', async (event) => {
+    await loadLanguage(event.target.value);
+    context.focusHeading = false;
+    await render();
+  });
+  document.getElementById('logout').addEventListener('click', async () => {
+    const token = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+    await fetch('/logout', { method: 'POST', credentials: 'same-origin',
+      headers: { 'X-XSRF-TOKEN': token ? decodeURIComponent(token.split('=')[1]) : '' } });
+    window.location.assign('/login?logout');
+  });
+  window.addEventListener('hashchange', () => render());
+  context.focusHeading = false;
+  await render();
+}
+
+start();

@@ -1,0 +1,261 @@
+// The deposit wizard, in the order of the help page: source, document, type/name/memo, recipients,
+// "deposit in the locker of any newly created ...", "allow the recipient to modify", publication window, Validate.
+import { get, upload } from './api.js';
+import { checkbox, clear, field, h, nextId } from './dom.js';
+import { label, t } from './i18n.js';
+
+/** Which field shows a refusal, by the problem's reason. */
+const FIELD_OF_REASON = {
+  NO_FILE: 'file', EMPTY_FILE: 'file', TYPE_NOT_ACCEPTED: 'file', FILE_TOO_LARGE: 'file', UNKNOWN_DOCUMENT: 'file',
+  INVALID_PARAMETER: 'file', UNKNOWN_DOCUMENT_TYPE: 'documentType', INVALID_NAME: 'name', MEMO_TOO_LONG: 'memo',
+  NO_RECIPIENT: 'recipients', UNKNOWN_RECIPIENT: 'recipients', CATEGORY_NOT_ALLOWED: 'recipients',
+  WINDOW_REQUIRED: 'publishFrom', WINDOW_INVALID: 'publishTo', WINDOW_ENDED: 'publishTo',
+};
+
+export async function depositScreen(container, context) {
+  const guardian = context.me.profile === 'guardian';
+  const [types, mine] = await Promise.all([get('/lockers/document-types'), get('/lockers/mine')]);
+  const categories = guardian ? ['teacher', 'staff', 'counselor']
+    : ['teacher', 'staff', 'counselor', 'guardian', 'team'];
+  /** selector -> { category, label } */
+  const selection = new Map();
+
+  if (guardian) container.append(h('p.hint', t('deposit.guardianIntro')));
+
+  // 1. source
+  const sourceName = nextId('source');
+  const fromComputer = h('input', { type: 'radio', name: sourceName, value: 'computer', id: nextId('r'),
+    checked: true });
+  const fromCloud = h('input', { type: 'radio', name: sourceName, value: 'cloud', id: nextId('r') });
+  const step1 = h('fieldset.step', h('legend', t('deposit.step1')),
+    h('div.check', fromComputer, h('label', { for: fromComputer.id }, t('deposit.fromComputer'))),
+    h('div.check', fromCloud, h('label', { for: fromCloud.id }, t('deposit.fromCloud'))));
+
+  // 2. the document
+  const file = h('input', { type: 'file', name: 'file', multiple: true });
+  const fileField = field(t('deposit.file'), file, { name: 'file', hint: t('deposit.fileHint') });
+  const cloud = h('select', { name: 'fromNode' }, h('option', { value: '' }, t('deposit.chooseDocument')),
+    mine.map((doc) => h('option', { value: doc.id }, `${doc.name} (${doc.depositor})`)));
+  const cloudField = field(t('deposit.cloudDocument'), cloud, { name: 'fromNode' });
+  cloudField.hidden = true;
+  const step2 = h('fieldset.step', h('legend', t('deposit.step2')), fileField, cloudField);
+  const showSource = () => {
+    fileField.hidden = !fromComputer.checked;
+    cloudField.hidden = fromComputer.checked;
+  };
+  fromComputer.addEventListener('change', showSource);
+  fromCloud.addEventListener('change', showSource);
+
+  // 3. type, name, memo
+  const type = h('select', { name: 'documentType', required: true },
+    h('option', { value: '' }, t('deposit.chooseType')),
+    types.map((code) => h('option', { value: code }, label('docType', code))));
+  const name = h('input', { name: 'name', maxlength: '200' });
+  const memo = h('textarea', { name: 'memo', rows: '3', maxlength: '2000' });
+  const typeField = field(t('deposit.type'), type, { name: 'documentType' });
+  const nameField = field(t('deposit.rename'), name, { name: 'name', hint: t('deposit.renameHint') });
+  const memoField = field(t('deposit.memo'), memo, { name: 'memo', hint: t('deposit.memoHint') });
+  const step3 = h('fieldset.step', h('legend', t('deposit.step3')), typeField, nameField, memoField);
+
+  // 4. recipients per category
+  const chosen = h('ul.chips', { 'aria-live': 'polite', id: 'deposit-recipients' });
+  const recipientsError = h('p.field-error', { id: nextId('err'), 'aria-live': 'polite' });
+  const categoryButtons = categories.map((category) => {
+    const button = h('button.category', { type: 'button', 'data-category': category },
+      t(`deposit.category.${category}`));
+    button.addEventListener('click', () => openPicker(category, button));
+    return button;
+  });
+  const step4 = h('fieldset.step', { 'data-field': 'recipients' }, h('legend', t('deposit.step4')),
+    h('p.hint', t('deposit.recipientsHint')), h('div.actions', categoryButtons),
+    h('h3.small', t('deposit.selected')), chosen, recipientsError);
+  step4.showError = (message) => { recipientsError.textContent = message || ''; };
+
+  // 5. standing, 6. allow modify
+  const standing = checkbox(guardian ? t('deposit.standingPersonnel') : t('deposit.standing'), { name: 'standing' });
+  const step5 = h('fieldset.step', h('legend', t('deposit.step5')), standing,
+    h('p.hint', t('deposit.standingHint')));
+  const allowModify = checkbox(t('deposit.allowModify'), { name: 'allowModify' });
+  const step6 = h('fieldset.step', h('legend', t('deposit.step6')), allowModify);
+
+  // 7. publication window, when guardians are among the recipients
+  const publishFrom = h('input', { type: 'datetime-local', name: 'publishFrom' });
+  const publishTo = h('input', { type: 'datetime-local', name: 'publishTo' });
+  const fromField = field(t('deposit.publishFrom'), publishFrom, { name: 'publishFrom' });
+  const toField = field(t('deposit.publishTo'), publishTo, { name: 'publishTo' });
+  const step7 = h('fieldset.step#deposit-window', h('legend', t('deposit.step7')),
+    h('p.hint', t('deposit.windowHint')), fromField, toField);
+  step7.hidden = true;
+
+  // 8. validate
+  const progress = h('progress#deposit-progress', { max: '1', value: '0', 'aria-label': t('deposit.progress') });
+  const progressText = h('span#deposit-progress-text', { 'aria-live': 'polite' });
+  const progressBox = h('div.progress', progress, progressText);
+  progressBox.hidden = true;
+  const formError = h('p.error#deposit-error', { role: 'alert' });
+  const result = h('div#deposit-result', { 'aria-live': 'polite' });
+  const submit = h('button.primary#deposit-submit', { type: 'submit' }, t('deposit.validate'));
+  const step8 = h('div.step', submit, progressBox, formError, result);
+
+  const form = h('form.wizard#deposit-form', { novalidate: true, 'aria-label': t('nav.deposit') },
+    step1, step2, step3, step4, step5, step6, step7, step8);
+  container.append(form);
+
+  const fields = { file: fileField, fromNode: cloudField, documentType: typeField, name: nameField, memo: memoField,
+    recipients: step4, publishFrom: fromField, publishTo: toField };
+
+  function drawSelection() {
+    clear(chosen, [...selection.entries()].map(([selector, item]) => {
+      const remove = h('button.chip-remove', { type: 'button', 'aria-label': t('deposit.remove', { name: item.label }) },
+        '×');
+      remove.addEventListener('click', () => {
+        selection.delete(selector);
+        drawSelection();
+      });
+      return h('li.chip', { 'data-selector': selector }, h('span', `${t(`deposit.category.${item.category}`)}: `),
+        item.label, ' ', remove);
+    }));
+    if (selection.size === 0) chosen.append(h('li.empty', t('deposit.noneSelected')));
+    step7.hidden = ![...selection.values()].some((item) => item.category === 'guardian');
+    if (selection.size) step4.showError('');
+  }
+  drawSelection();
+
+  async function openPicker(category, opener) {
+    const pending = new Map([...selection.entries()].filter(([, item]) => item.category === category));
+    const titleId = nextId('dlg');
+    const search = h('input', { type: 'search', name: 'q' });
+    const list = h('div.picker-list');
+    const validate = h('button.primary', { type: 'button' }, t('deposit.validateSelection'));
+    const cancel = h('button', { type: 'button' }, t('app.cancel'));
+    const dialog = h('dialog.picker', { 'aria-labelledby': titleId, 'data-category': category },
+      h('h2', { id: titleId }, t('deposit.pickerTitle', { category: t(`deposit.category.${category}`) })),
+      field(t('deposit.search'), search), list, h('div.actions', validate, cancel));
+    document.body.append(dialog);
+    const close = () => {
+      dialog.close();
+      dialog.remove();
+      opener.focus();
+    };
+    cancel.addEventListener('click', close);
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      close();
+    });
+    validate.addEventListener('click', () => {
+      [...selection.keys()].filter((key) => selection.get(key).category === category)
+        .forEach((key) => selection.delete(key));
+      pending.forEach((item, key) => selection.set(key, item));
+      drawSelection();
+      close();
+      context.announce(t('deposit.selectionCount', { count: selection.size }));
+    });
+    const tick = (selector, text) => {
+      const box = checkbox(text, { value: selector, checked: pending.has(selector) });
+      box.input.addEventListener('change', () => {
+        if (box.input.checked) pending.set(selector, { category, label: text });
+        else pending.delete(selector);
+      });
+      return box;
+    };
+    let timer = null;
+    const load = async () => {
+      const candidates = await get(`/lockers/candidates?category=${category}&q=${encodeURIComponent(search.value)}`);
+      clear(list);
+      if (candidates.wholeCategory) {
+        list.append(h('div.whole', tick(candidates.wholeCategory, t(`deposit.whole.${category}`))));
+      }
+      const term = search.value.trim().toLowerCase();
+      const groups = candidates.byClass.filter((group) => group.selector && (!term || group.members.length
+        || group.className.toLowerCase().includes(term) || group.classCode.toLowerCase().includes(term)));
+      if (groups.length) {
+        list.append(h('fieldset', h('legend', t(category === 'team' ? 'deposit.teams' : 'deposit.byClass')),
+          groups.map((group) => tick(group.selector, t(category === 'team' ? 'deposit.teamOf' : 'deposit.guardiansOf',
+            { name: group.className, count: group.members.length })))));
+      }
+      if (candidates.persons.length) {
+        list.append(h('fieldset', h('legend', t('deposit.persons')), candidates.persons.map((person) =>
+          tick(`user:${person.id}`, person.classes.length ? `${person.displayName} (${person.classes.join(', ')})`
+            : person.displayName))));
+      }
+      if (!list.children.length) list.append(h('p.empty', t('deposit.noCandidate')));
+    };
+    search.addEventListener('input', () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(load, 250);
+    });
+    await load();
+    dialog.showModal();
+    search.focus();
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    Object.values(fields).forEach((f) => f.showError(''));
+    formError.textContent = '';
+    clear(result);
+    const data = new FormData();
+    if (fromComputer.checked) {
+      [...file.files].forEach((f) => data.append('file', f));
+    } else if (cloud.value) {
+      data.append('fromNode', cloud.value);
+    }
+    if (type.value) data.append('documentType', type.value);
+    if (name.value.trim()) data.append('name', name.value.trim());
+    if (memo.value) data.append('memo', memo.value);
+    selection.forEach((item, selector) => data.append('recipients', selector));
+    // what the browser can tell at once; the service judges everything else (type, size, names, window)
+    const missing = [];
+    if (fromComputer.checked && file.files.length === 0) missing.push([fileField, t('deposit.needFile')]);
+    if (!fromComputer.checked && !cloud.value) missing.push([cloudField, t('deposit.needFile')]);
+    if (!type.value) missing.push([typeField, t('deposit.needType')]);
+    if (selection.size === 0) missing.push([step4, t('deposit.needRecipient')]);
+    if (missing.length) {
+      missing.forEach(([target, message]) => target.showError(message));
+      formError.textContent = t('deposit.fixErrors');
+      const first = missing[0][0].querySelector('input, select, textarea, button');
+      if (first) first.focus();
+      return;
+    }
+    data.append('standing', String(standing.input.checked));
+    data.append('allowModify', String(allowModify.input.checked));
+    if (!step7.hidden) {
+      if (publishFrom.value) data.append('publishFrom', publishFrom.value);
+      if (publishTo.value) data.append('publishTo', publishTo.value);
+    }
+    submit.disabled = true;
+    progressBox.hidden = false;
+    progress.value = 0;
+    progressText.textContent = t('deposit.uploading', { percent: 0 });
+    try {
+      const created = await upload('/lockers/deposits', data, (fraction) => {
+        progress.value = fraction;
+        progressText.textContent = t('deposit.uploading', { percent: Math.round(fraction * 100) });
+      });
+      progressText.textContent = t('deposit.uploaded');
+      const names = created.map((doc) => doc.name).join(', ');
+      clear(result, h('p.success', t('deposit.done', { names })),
+        h('a', { href: '#/distributions' }, t('deposit.seeDistributions')));
+      context.announce(t('deposit.done', { names }));
+      form.reset();
+      selection.clear();
+      drawSelection();
+      showSource();
+    } catch (problem) {
+      progressBox.hidden = true;
+      const target = fields[FIELD_OF_REASON[problem.reason] === 'file' && !fromComputer.checked ? 'fromNode'
+        : FIELD_OF_REASON[problem.reason]];
+      const message = problem.text ? problem.text() : String(problem);
+      if (target) {
+        target.showError(message);
+        const control = target.querySelector('input, select, textarea, button');
+        if (control) control.focus();
+        formError.textContent = t('deposit.fixErrors');
+      } else {
+        formError.textContent = message;
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+}

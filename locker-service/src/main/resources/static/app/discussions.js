@@ -1,0 +1,300 @@
+// Discussions (list, thread, new discussion with the allowed contacts), preferences, and guardians' broadcasts.
+import { del, get, post, put } from './api.js';
+import { checkbox, clear, field, formatDate, h, nextId } from './dom.js';
+import { lang, t } from './i18n.js';
+import { loadPeople, nameOf as personName } from './people.js';
+
+function nameOf(id, me) {
+  if (id === me.id) return t('discussions.me');
+  return personName(id);
+}
+
+/** A refusal with its reason, announced. */
+function refusal(problem) {
+  return h('div.error.refusal', { role: 'alert' },
+    h('p', problem.text ? problem.text() : String(problem)),
+    problem.reason ? h('p.reason', t('discussions.reason', { reason: problem.reason })) : null,
+    problem.body?.nextOpening ? h('p', t('discussions.nextOpening',
+      { when: formatDate(problem.body.nextOpening, lang()) })) : null);
+}
+
+async function hoursBanner() {
+  const hours = await get('/discussions/hours');
+  let text;
+  if (!hours.enabled) text = t('discussions.disabled');
+  else if (hours.windowEnforced) text = t('discussions.window', { start: hours.windowStart, end: hours.windowEnd });
+  else text = t('discussions.always');
+  return h('p.info#discussion-hours', text);
+}
+
+export async function discussionsScreen(container, context, rest) {
+  const me = context.me;
+  const [banner, contacts] = await Promise.all([hoursBanner(), get('/discussions/contacts'), loadPeople(me)]);
+  const listBox = h('section.discussion-list', { 'aria-labelledby': 'discussions-list-title' });
+  const detail = h('section.discussion-detail#discussion-detail', { 'aria-live': 'polite' });
+  const newButton = h('button.primary#new-discussion', { type: 'button' }, t('discussions.new'));
+  newButton.addEventListener('click', () => drawNewForm());
+  container.append(banner, h('div.actions', newButton), h('div.split', listBox, detail));
+
+  async function loadList() {
+    const discussions = await get('/discussions');
+    clear(listBox, h('h2#discussions-list-title', t('discussions.list')));
+    if (!discussions.length) {
+      listBox.append(h('p.empty', t('discussions.empty')));
+      return;
+    }
+    listBox.append(h('ul.discussions', discussions.map((d) => h('li', h('a.discussion-link', {
+      href: `#/discussions/${d.id}`, 'aria-current': rest === d.id ? 'true' : null, 'data-discussion': d.id },
+    h('span.subject', d.subject || t('discussions.noSubject')),
+    d.unread ? h('span.badge', t('discussions.unread', { count: d.unread })) : null,
+    h('span.meta', `${d.participants.map((p) => nameOf(p, me)).join(', ')} · ${formatDate(d.lastActivity, lang())}`
+    ))))));
+  }
+
+  function drawNewForm() {
+    const subject = h('input', { name: 'subject', maxlength: '200' });
+    const filter = h('input', { type: 'search' });
+    const choices = h('div.contact-list');
+    const ticks = contacts.map((c) => {
+      const box = checkbox(`${c.displayName} (${t(`profile.${c.profile}`)})`, { value: c.id, name: 'participant' });
+      box.dataset.search = c.displayName.toLowerCase();
+      return box;
+    });
+    choices.append(...ticks);
+    if (!contacts.length) choices.append(h('p.empty', t('discussions.noContact')));
+    filter.addEventListener('input', () => ticks.forEach((box) => {
+      box.hidden = !box.dataset.search.includes(filter.value.toLowerCase());
+    }));
+    const other = h('input', { name: 'other' });
+    const text = h('textarea', { name: 'text', rows: '4', required: true });
+    const outcome = h('div');
+    const form = h('form.card#new-discussion-form', { 'aria-labelledby': 'new-discussion-title' },
+      h('h2#new-discussion-title', t('discussions.new')),
+      field(t('discussions.subject'), subject),
+      h('fieldset', h('legend', t('discussions.contacts')), field(t('discussions.filter'), filter), choices),
+      field(t('discussions.other'), other, { hint: t('discussions.otherHint') }),
+      field(t('discussions.text'), text),
+      h('div.actions', h('button.primary', { type: 'submit' }, t('discussions.start'))), outcome);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      clear(outcome);
+      const participants = ticks.filter((box) => box.input.checked).map((box) => box.input.value);
+      other.value.split(/[\s,;]+/).filter(Boolean).forEach((id) => participants.push(id));
+      try {
+        const started = await post('/discussions', { subject: subject.value, participants, text: text.value });
+        context.announce(t('discussions.started'));
+        context.navigate(`discussions/${started.id}`);
+      } catch (problem) {
+        outcome.append(refusal(problem));
+      }
+    });
+    clear(detail, form);
+    subject.focus();
+  }
+
+  async function drawThread(id) {
+    let page;
+    try {
+      page = await get(`/discussions/${id}?limit=200`);
+    } catch (problem) {
+      clear(detail, refusal(problem));
+      return;
+    }
+    await post(`/discussions/${id}/read`);
+    const d = page.discussion;
+    const text = h('textarea', { name: 'text', rows: '3', required: true });
+    const outcome = h('div');
+    const reply = h('form.reply', h('h3', t('discussions.reply')), field(t('discussions.text'), text),
+      h('div.actions', h('button.primary', { type: 'submit' }, t('discussions.send'))), outcome);
+    reply.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      clear(outcome);
+      try {
+        await post(`/discussions/${id}/messages`, { text: text.value });
+        context.announce(t('discussions.sent'));
+        await drawThread(id);
+        await loadList();
+      } catch (problem) {
+        outcome.append(refusal(problem));
+      }
+    });
+    const leave = h('button.danger', { type: 'button' }, t('discussions.leave'));
+    leave.addEventListener('click', async () => {
+      if (!window.confirm(t('discussions.confirmLeave'))) return;
+      await del(`/discussions/${id}/participants/me`);
+      context.navigate('discussions');
+    });
+    let invite = null;
+    if (['teacher', 'staff', 'counselor', 'administrator'].includes(me.profile)) {
+      const who = h('select', { name: 'participant' }, h('option', { value: '' }, t('discussions.chooseContact')),
+        contacts.filter((c) => !d.participants.includes(c.id))
+          .map((c) => h('option', { value: c.id }, c.displayName)));
+      const inviteOutcome = h('div');
+      invite = h('form.invite', field(t('discussions.invite'), who),
+        h('div.actions', h('button', { type: 'submit' }, t('discussions.inviteButton'))), inviteOutcome);
+      invite.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        clear(inviteOutcome);
+        try {
+          await post(`/discussions/${id}/participants`, { participant: who.value });
+          await drawThread(id);
+        } catch (problem) {
+          inviteOutcome.append(refusal(problem));
+        }
+      });
+    }
+    clear(detail,
+      h('h2#thread-title', d.subject || t('discussions.noSubject')),
+      h('p.meta', t('discussions.participants', { names: d.participants.map((p) => nameOf(p, me)).join(', ') })),
+      h('ol.messages', { 'aria-labelledby': 'thread-title' }, page.messages.map((m) => h('li.message', {
+        class: m.author === me.id ? 'message mine' : 'message' },
+      h('p.message-head', h('strong', nameOf(m.author, me)), ' · ', h('time', { datetime: m.postedAt },
+        formatDate(m.postedAt, lang()))),
+      h('p.text', m.text)))),
+      reply, invite, h('div.actions', leave));
+  }
+
+  await loadList();
+  if (rest) await drawThread(rest);
+}
+
+export async function preferencesScreen(container, context) {
+  const preferences = await get('/me/preferences');
+  const form = h('form.card#preferences-form');
+  let read;
+  if (context.me.profile === 'teacher') {
+    const boxes = ['STUDENTS', 'GUARDIANS', 'STAFF', 'TEACHERS'].map((code) => checkbox(t(`preferences.${code}`),
+      { value: code, checked: (preferences.acceptedContacts || []).includes(code) }));
+    form.append(h('fieldset', h('legend', t('preferences.contacts')), h('p.hint', t('preferences.contactsHint')),
+      boxes));
+    read = () => ({ acceptedContacts: boxes.filter((b) => b.input.checked).map((b) => b.input.value) });
+  } else {
+    const box = checkbox(t('preferences.guardianMessaging'), { checked: preferences.guardianMessaging === true });
+    form.append(h('fieldset', h('legend', t('preferences.guardians')), h('p.hint', t('preferences.guardiansHint')),
+      box));
+    read = () => ({ guardianMessaging: box.input.checked });
+  }
+  const outcome = h('div');
+  form.append(h('div.actions', h('button.primary', { type: 'submit' }, t('app.save'))), outcome);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clear(outcome);
+    try {
+      await put('/me/preferences', read());
+      context.announce(t('app.saved'));
+      outcome.append(h('p.success', t('app.saved')));
+    } catch (problem) {
+      outcome.append(refusal(problem));
+    }
+  });
+  container.append(form);
+}
+
+export async function broadcastsScreen(container, context) {
+  const me = context.me;
+  await loadPeople(me);
+  const list = h('div#broadcasts');
+  if (me.delegateOf.length) container.append(broadcastForm(me, context, () => load()));
+  container.append(h('h2', t('broadcasts.list')), list);
+
+  async function load() {
+    const broadcasts = await get('/broadcasts');
+    clear(list);
+    if (!broadcasts.length) {
+      list.append(h('p.empty', t('broadcasts.empty')));
+      return;
+    }
+    list.append(h('ul.cards', broadcasts.map((b) => h('li', broadcastCard(b, me, context, load)))));
+  }
+  await load();
+}
+
+function broadcastForm(me, context, reload) {
+  const kind = h('select', { name: 'kind' }, h('option', { value: 'INFORMATION' }, t('broadcasts.INFORMATION')),
+    h('option', { value: 'SURVEY' }, t('broadcasts.SURVEY')));
+  const classCode = h('select', { name: 'classCode' }, me.delegateOf.map((c) => h('option', { value: c }, c)));
+  const text = h('textarea', { name: 'text', rows: '3', required: true });
+  const options = h('textarea', { name: 'options', rows: '3' });
+  const optionsField = field(t('broadcasts.options'), options, { hint: t('broadcasts.optionsHint') });
+  optionsField.hidden = true;
+  kind.addEventListener('change', () => { optionsField.hidden = kind.value !== 'SURVEY'; });
+  const outcome = h('div');
+  const form = h('form.card#broadcast-form', { 'aria-labelledby': 'broadcast-form-title' },
+    h('h2#broadcast-form-title', t('broadcasts.send')), field(t('broadcasts.kind'), kind),
+    field(t('broadcasts.class'), classCode), field(t('broadcasts.text'), text), optionsField,
+    h('div.actions', h('button.primary', { type: 'submit' }, t('broadcasts.sendButton'))), outcome);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clear(outcome);
+    try {
+      await post('/broadcasts', { kind: kind.value, classCode: classCode.value, text: text.value,
+        options: kind.value === 'SURVEY' ? options.value.split('\n').map((o) => o.trim()).filter(Boolean) : [] });
+      context.announce(t('broadcasts.sent'));
+      form.reset();
+      optionsField.hidden = true;
+      await reload();
+    } catch (problem) {
+      outcome.append(refusal(problem));
+    }
+  });
+  return form;
+}
+
+function broadcastCard(b, me, context, reload) {
+  const mine = b.author === me.id;
+  const outcome = h('div');
+  const card = h('article.card.broadcast', { 'data-broadcast': b.id },
+    h('h3', `${t(`broadcasts.${b.kind}`)} · ${b.classCode}`),
+    h('p.meta', `${mine ? t('discussions.me') : personName(b.author)} · ${formatDate(b.sentAt, lang())}`),
+    h('p.text', b.text));
+  if (mine) {
+    card.append(h('p', t('broadcasts.confirmations', { count: b.confirmedBy.length, audience: b.audience })));
+    if (b.kind === 'SURVEY') {
+      card.append(h('h4', t('broadcasts.results', { answers: b.answers })), h('ul.results', b.options.map((o, i) =>
+        h('li', `${o}: ${b.results ? b.results[i] : 0}`))));
+    }
+  } else {
+    if (!b.confirmedByMe) {
+      const confirm = h('button', { type: 'button' }, t('broadcasts.confirm'));
+      confirm.addEventListener('click', async () => {
+        try {
+          await post(`/broadcasts/${b.id}/confirmation`);
+          await reload();
+        } catch (problem) {
+          outcome.append(refusal(problem));
+        }
+      });
+      card.append(h('div.actions', confirm));
+    } else {
+      card.append(h('p.success', t('broadcasts.confirmed')));
+    }
+    if (b.kind === 'SURVEY') {
+      if (b.myAnswer !== null && b.myAnswer !== undefined) {
+        card.append(h('p', t('broadcasts.myAnswer', { option: b.options[b.myAnswer] })));
+      } else {
+        const group = nextId('answer');
+        const radios = b.options.map((o, i) => {
+          const input = h('input', { type: 'radio', name: group, value: String(i), id: nextId('r') });
+          return h('div.check', input, h('label', { for: input.id }, o));
+        });
+        const form = h('form.answer', h('fieldset', h('legend', t('broadcasts.answer')), radios),
+          h('div.actions', h('button.primary', { type: 'submit' }, t('broadcasts.answerButton'))));
+        form.addEventListener('submit', async (event) => {
+          event.preventDefault();
+          const picked = form.querySelector('input:checked');
+          if (!picked) return;
+          try {
+            await post(`/broadcasts/${b.id}/answer`, { option: Number(picked.value) });
+            context.announce(t('broadcasts.answered'));
+            await reload();
+          } catch (problem) {
+            outcome.append(refusal(problem));
+          }
+        });
+        card.append(form);
+      }
+    }
+  }
+  card.append(outcome);
+  return card;
+}

@@ -1,0 +1,42 @@
+// French and English strings live in i18n/fr.json and i18n/en.json (kept in sync by WebAppDictionariesTest).
+const SUPPORTED = ['fr', 'en'];
+const STORAGE_KEY = 'locker.lang';
+let dictionary = {};
+let current = 'fr';
+
+export function initialLanguage() {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (SUPPORTED.includes(saved)) return saved;
+  const browser = (navigator.language || 'fr').slice(0, 2).toLowerCase();
+  return SUPPORTED.includes(browser) ? browser : 'en';
+}
+
+export async function loadLanguage(lang) {
+  const response = await fetch(`/app/i18n/${lang}.json`, { credentials: 'same-origin' });
+  dictionary = await response.json();
+  current = lang;
+  localStorage.setItem(STORAGE_KEY, lang);
+  document.documentElement.lang = lang;
+}
+
+export function lang() {
+  return current;
+}
+
+/** The string for a key, with {name} placeholders filled in. */
+export function t(key, values = {}) {
+  const text = dictionary[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match));
+}
+
+/** Fill elements carrying data-i18n (static page parts). */
+export function translateStatic(root = document) {
+  root.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+}
+
+/** The label of a code (document type, window state...) when the dictionary has one, else the code itself. */
+export function label(prefix, code) {
+  if (code === null || code === undefined) return '—';
+  const key = `${prefix}.${code}`;
+  return key in dictionary ? dictionary[key] : code;
+}

@@ -1,0 +1,170 @@
+// My locker (documents received) and My distributions (documents I deposited).
+import { del, get, upload } from './api.js';
+import { clear, field, formatDate, formatSize, h } from './dom.js';
+import { label, lang, t } from './i18n.js';
+import { loadPeople, nameOf } from './people.js';
+
+function query(params) {
+  const search = new URLSearchParams();
+  Object.entries(params).forEach(([key, value]) => { if (value) search.set(key, value); });
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export async function lockerScreen(container, context) {
+  const [types] = await Promise.all([get('/lockers/document-types'), loadPeople(context.me)]);
+  const type = h('select', { name: 'type' }, h('option', { value: '' }, t('locker.allTypes')),
+    types.map((code) => h('option', { value: code }, label('docType', code))));
+  const depositor = h('input', { name: 'depositor', type: 'search' });
+  const from = h('input', { name: 'from', type: 'date' });
+  const to = h('input', { name: 'to', type: 'date' });
+  const results = h('div#locker-results', { 'aria-live': 'polite' });
+  const filters = h('form.filters.card', { 'aria-label': t('locker.filters'), id: 'locker-filters' },
+    field(t('locker.type'), type), field(t('locker.depositor'), depositor, { hint: t('locker.depositorHint') }),
+    field(t('locker.from'), from), field(t('locker.to'), to),
+    h('div.actions', h('button.primary', { type: 'submit' }, t('locker.filter'))));
+  filters.addEventListener('submit', (event) => {
+    event.preventDefault();
+    load();
+  });
+  container.append(filters, results);
+
+  async function load() {
+    const entries = await get(`/lockers/mine${query({ type: type.value, depositor: depositor.value.trim(),
+      from: from.value, to: to.value })}`);
+    clear(results);
+    if (entries.length === 0) {
+      results.append(h('p.empty', t('locker.empty')));
+      return;
+    }
+    const unread = entries.filter((e) => !e.opened).length;
+    results.append(h('p.summary', t('locker.count', { count: entries.length, unread })),
+      h('ul.cards', entries.map((entry) => h('li', documentCard(entry, context)))));
+  }
+  await load();
+}
+
+function documentCard(entry, context) {
+  const card = h('article.card.document', { 'data-document': entry.id, 'aria-labelledby': `doc-${entry.id}` });
+  const badge = entry.opened ? null : h('span.badge', t('locker.unread'));
+  const download = h('a.button', { href: `/api/v1/lockers/documents/${entry.id}/content`, download: entry.name },
+    t('locker.download'), h('span.visually-hidden', ` ${entry.name}`));
+  download.addEventListener('click', () => {
+    if (badge) badge.remove();
+  });
+  const history = h('div.history');
+  const historyButton = h('button', { type: 'button', 'aria-expanded': 'false' }, t('locker.history'));
+  historyButton.addEventListener('click', async () => {
+    if (historyButton.getAttribute('aria-expanded') === 'true') {
+      clear(history);
+      historyButton.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    const versions = await get(`/lockers/documents/${entry.id}/versions`);
+    clear(history, h('h3', t('locker.versions')), h('ol.versions', versions.map((v) => h('li',
+      t('locker.versionLine', { label: v.label, author: nameOf(v.author), date: formatDate(v.created, lang()),
+        size: formatSize(v.size) }), v.comment ? h('span.comment', ` — ${v.comment}`) : null))));
+    historyButton.setAttribute('aria-expanded', 'true');
+  });
+  clear(card,
+    h('h2.doc-title', { id: `doc-${entry.id}` }, entry.name, badge ? ' ' : null, badge),
+    h('dl.meta',
+      h('dt', t('locker.type')), h('dd', label('docType', entry.documentType)),
+      h('dt', t('locker.depositor')), h('dd', nameOf(entry.depositor)),
+      h('dt', t('locker.date')), h('dd', formatDate(entry.depositedAt, lang())),
+      h('dt', t('locker.version')), h('dd', entry.version || '1.0'),
+      entry.publishTo ? [h('dt', t('locker.window')), h('dd', t('locker.windowRange', {
+        from: formatDate(entry.publishFrom, lang()), to: formatDate(entry.publishTo, lang()) }))] : null),
+    entry.memo ? h('details.memo', h('summary', t('locker.memo')), h('p.text', entry.memo)) : null,
+    h('div.actions', download, historyButton),
+    history,
+    entry.canModify ? newVersionForm(entry, context) : null);
+  return card;
+}
+
+function newVersionForm(entry, context) {
+  const file = h('input', { type: 'file', name: 'file', required: true });
+  const comment = h('input', { name: 'comment' });
+  const fileField = field(t('locker.newVersionFile'), file);
+  const progress = h('progress', { max: '1', value: '0', hidden: true, 'aria-label': t('deposit.progress') });
+  const form = h('form.new-version', h('h3', t('locker.newVersion')), fileField,
+    field(t('locker.comment'), comment), progress,
+    h('div.actions', h('button', { type: 'submit' }, t('locker.sendVersion'))));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    fileField.showError('');
+    const data = new FormData();
+    if (file.files[0]) data.append('file', file.files[0]);
+    data.append('comment', comment.value);
+    progress.hidden = false;
+    try {
+      const version = await upload(`/lockers/documents/${entry.id}/versions`, data, (p) => { progress.value = p; });
+      context.announce(t('locker.versionAdded', { label: version.label }));
+      form.reset();
+    } catch (problem) {
+      fileField.showError(problem.text());
+    } finally {
+      progress.hidden = true;
+    }
+  });
+  return form;
+}
+
+export async function distributionsScreen(container, context) {
+  await loadPeople(context.me);
+  const list = h('div#distributions');
+  container.append(list);
+  const load = async () => {
+    const deposits = await get('/lockers/distributions');
+    clear(list);
+    if (deposits.length === 0) {
+      list.append(h('p.empty', t('distributions.empty')));
+      return;
+    }
+    list.append(h('ul.cards.wide', deposits.map((d) => h('li', distributionCard(d, context, load)))));
+  };
+  await load();
+}
+
+/** A recipient as selected (category:teacher, guardians:6A, team:6A, user:id), in words. */
+function selectorLabel(selector) {
+  const [kind, value] = selector.split(':');
+  if (kind === 'category') return t(`deposit.whole.${value}`);
+  if (kind === 'guardians') return t('selector.guardians', { code: value });
+  if (kind === 'team') return t('selector.team', { code: value });
+  if (kind === 'user') return nameOf(value);
+  return selector;
+}
+
+function distributionCard(d, context, reload) {
+  const withdraw = h('button.danger', { type: 'button' }, t('distributions.withdraw'),
+    h('span.visually-hidden', ` ${d.name}`));
+  withdraw.addEventListener('click', async () => {
+    if (!window.confirm(t('distributions.confirmWithdraw', { name: d.name }))) return;
+    try {
+      await del(`/lockers/documents/${d.id}`);
+      context.announce(t('distributions.withdrawn', { name: d.name }));
+      await reload();
+    } catch (problem) {
+      context.announce(problem.text());
+    }
+  });
+  return h('article.card.distribution', { 'data-document': d.id },
+    h('h2.doc-title', d.name, d.withdrawn ? h('span.badge.muted', ` ${t('distributions.isWithdrawn')}`) : null),
+    h('dl.meta',
+      h('dt', t('locker.type')), h('dd', label('docType', d.documentType)),
+      h('dt', t('locker.date')), h('dd', formatDate(d.depositedAt, lang())),
+      h('dt', t('distributions.recipients')), h('dd', d.selection.map(selectorLabel).join(', ')),
+      h('dt', t('distributions.options')), h('dd', [d.standing ? t('deposit.standing') : null,
+        d.allowModify ? t('deposit.allowModify') : null].filter(Boolean).join(' · ') || '—'),
+      d.publishFrom ? [h('dt', t('locker.window')), h('dd', t('locker.windowRange', {
+        from: formatDate(d.publishFrom, lang()), to: formatDate(d.publishTo, lang()) }),
+      ` (${label('window', d.windowState)})`)] : null,
+      h('dt', t('locker.history')), h('dd', String(d.versions))),
+    h('details.receipts', h('summary', t('distributions.opened', { count: d.openedBy.length })),
+      d.openedBy.length ? h('ul', d.openedBy.map((u) => h('li', nameOf(u)))) : h('p', '—')),
+    h('details.receipts', h('summary', t('distributions.notOpened', { count: d.notOpenedBy.length })),
+      d.notOpenedBy.length ? h('ul', d.notOpenedBy.map((u) => h('li', nameOf(u)))) : h('p', '—')),
+    d.withdrawn ? null : h('div.actions', withdraw));
+}
+
