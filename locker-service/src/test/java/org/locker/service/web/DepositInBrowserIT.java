@@ -151,7 +151,7 @@ class DepositInBrowserIT extends BrowserTestBase {
         wait(Duration.ofSeconds(10)).until(d -> heading().equals("My locker"));
 
         // opening it is a receipt the depositor sees; then the depositor withdraws it
-        String id = driver.findElement(By.xpath("//article[contains(@class,'document')][.//h2[contains(., "
+        String id = waitFor(By.xpath("//article[contains(@class,'document')][.//h2[contains(., "
                 + "'agenda.pdf')]]")).getAttribute("data-document");
         driver.findElement(By.cssSelector("article[data-document='" + id + "'] a[download]")).click();
         wait(Duration.ofSeconds(10)).until(d -> api("GET", "/api/v1/lockers/distributions", "t.girard").body()
