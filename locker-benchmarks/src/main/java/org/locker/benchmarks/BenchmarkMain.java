@@ -18,6 +18,8 @@ public final class BenchmarkMain {
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
             case "deposits" -> DepositsBenchmark.run(rest);
             case "scale" -> LockersAtScaleBenchmark.run(rest);
+            case "newuser" -> NewUserBenchmark.run(rest);
+            case "discussions" -> DiscussionsBenchmark.run(rest);
             default -> {
                 System.out.println("usage: java -jar benchmarks.jar jmh [JMH options, e.g. DiscussionRules] | deposits | scale"
                         + " | newuser | discussions  [--option=value ...]");
