@@ -101,6 +101,8 @@ final class OakSession implements PlatformSession {
     private final Map<String, JackrabbitAccessControlList> pendingAcls = new LinkedHashMap<>();
     /** {@link #inheritanceOffBelow} per path, valid until inheritance changes or nodes are deleted. */
     private final Map<String, Set<String>> inheritanceOffBelowCache = new HashMap<>();
+    /** Paths of the nodes this session returned, by identifier (checked again at each use). */
+    private final Map<String, String> knownPaths = new HashMap<>();
 
     private final OakPlatform platform;
 
@@ -442,6 +444,15 @@ final class OakSession implements PlatformSession {
     }
 
     private Optional<javax.jcr.Node> findJcrNode(NodeId id) throws RepositoryException {
+        // Oak resolves an identifier with a query, which in a session holding many unsaved changes diffs them
+        // all: nodes this session already read or created are found again by their path
+        String known = knownPaths.get(id.value());
+        if (known != null && session.nodeExists(known)) {
+            javax.jcr.Node node = session.getNode(known);
+            if (node.getIdentifier().equals(id.value()) && isEngineNode(node)) {
+                return Optional.of(node);
+            }
+        }
         try {
             javax.jcr.Node node = session.getNodeByIdentifier(id.value());
             return isEngineNode(node) ? Optional.of(node) : Optional.empty();
@@ -467,6 +478,9 @@ final class OakSession implements PlatformSession {
 
     private Node toNode(javax.jcr.Node node) throws RepositoryException {
         String path = node.getPath();
+        if (knownPaths.size() < 100_000) {
+            knownPaths.put(node.getIdentifier(), path);
+        }
         Optional<NodeId> parentId = Optional.empty();
         if (!path.equals(OakPlatform.ROOT)) {
             try {
@@ -1015,6 +1029,16 @@ final class OakSession implements PlatformSession {
         });
     }
 
+    /** Whether the node has children other than its access control policy. */
+    private boolean hasChildren(String path) throws RepositoryException {
+        for (NodeIterator it = session.getNode(path).getNodes(); it.hasNext(); ) {
+            if (!it.nextNode().getName().startsWith("rep:")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Writes the access control lists that grants changed (see {@link #pendingAcls}). */
     private void flushAcls() throws RepositoryException {
         for (Iterator<Map.Entry<String, JackrabbitAccessControlList>> it = pendingAcls.entrySet().iterator();
@@ -1059,6 +1083,11 @@ final class OakSession implements PlatformSession {
             return cached;
         }
         Set<String> paths = new LinkedHashSet<>();
+        if (!hasChildren(path)) {
+            // nothing below (a document): no query, which would diff every unsaved change of the session
+            inheritanceOffBelowCache.put(path, paths);
+            return paths;
+        }
         Query q = session.getWorkspace().getQueryManager().createQuery(
                 "SELECT * FROM [nt:base] AS n WHERE n.[" + NO_INHERIT + "] = true AND ISDESCENDANTNODE(n, ["
                         + path + "])", Query.JCR_SQL2);
