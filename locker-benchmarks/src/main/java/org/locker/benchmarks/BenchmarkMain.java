@@ -16,8 +16,13 @@ public final class BenchmarkMain {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (what) {
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
+            case "deposits" -> DepositsBenchmark.run(rest);
+            case "scale" -> LockersAtScaleBenchmark.run(rest);
+            case "newuser" -> NewUserBenchmark.run(rest);
+            case "discussions" -> DiscussionsBenchmark.run(rest);
             default -> {
-                System.out.println("usage: java -jar benchmarks.jar jmh [JMH options, e.g. DiscussionRules]");
+                System.out.println("usage: java -jar benchmarks.jar jmh [JMH options, e.g. DiscussionRules] | deposits | scale"
+                        + " | newuser | discussions  [--option=value ...]");
                 System.exit(what.equals("help") ? 0 : 2);
             }
         }

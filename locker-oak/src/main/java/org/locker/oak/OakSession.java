@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -92,6 +93,16 @@ final class OakSession implements PlatformSession {
     private final Map<String, String> pendingVersions = new LinkedHashMap<>();
     /** Inheritance-off nodes marked in this session and not saved yet (queries do not see them). */
     private final Set<String> unsavedInheritanceOff = new HashSet<>();
+    /**
+     * Access control lists changed by {@link #grant} and not yet written: written once per node at
+     * {@link #save()} (or before anything reads access control), instead of rewriting the whole list at each
+     * grant, which made granting n principals on one node cost O(n²).
+     */
+    private final Map<String, JackrabbitAccessControlList> pendingAcls = new LinkedHashMap<>();
+    /** {@link #inheritanceOffBelow} per path, valid until inheritance changes or nodes are deleted. */
+    private final Map<String, Set<String>> inheritanceOffBelowCache = new HashMap<>();
+    /** Paths of the nodes this session returned, by identifier (checked again at each use). */
+    private final Map<String, String> knownPaths = new HashMap<>();
 
     private final OakPlatform platform;
 
@@ -433,6 +444,15 @@ final class OakSession implements PlatformSession {
     }
 
     private Optional<javax.jcr.Node> findJcrNode(NodeId id) throws RepositoryException {
+        // Oak resolves an identifier with a query, which in a session holding many unsaved changes diffs them
+        // all: nodes this session already read or created are found again by their path
+        String known = knownPaths.get(id.value());
+        if (known != null && session.nodeExists(known)) {
+            javax.jcr.Node node = session.getNode(known);
+            if (node.getIdentifier().equals(id.value()) && isEngineNode(node)) {
+                return Optional.of(node);
+            }
+        }
         try {
             javax.jcr.Node node = session.getNodeByIdentifier(id.value());
             return isEngineNode(node) ? Optional.of(node) : Optional.empty();
@@ -458,6 +478,9 @@ final class OakSession implements PlatformSession {
 
     private Node toNode(javax.jcr.Node node) throws RepositoryException {
         String path = node.getPath();
+        if (knownPaths.size() < 100_000) {
+            knownPaths.put(node.getIdentifier(), path);
+        }
         Optional<NodeId> parentId = Optional.empty();
         if (!path.equals(OakPlatform.ROOT)) {
             try {
@@ -728,6 +751,8 @@ final class OakSession implements PlatformSession {
     @Override
     public void delete(NodeId id) {
         jcr("delete " + id, () -> {
+            flushAcls();
+            inheritanceOffBelowCache.clear();
             javax.jcr.Node node = jcrNode(id);
             if (node.getPath().equals(OakPlatform.ROOT)) {
                 throw new PlatformException("the engine root cannot be deleted");
@@ -878,6 +903,10 @@ final class OakSession implements PlatformSession {
     }
 
     private JackrabbitAccessControlList acl(String path) throws RepositoryException {
+        JackrabbitAccessControlList pending = pendingAcls.get(path);
+        if (pending != null) {
+            return pending;
+        }
         JackrabbitAccessControlList acl = AccessControlUtils.getAccessControlList(session, path);
         if (acl == null) {
             throw new PlatformException("no access control list applicable to " + path);
@@ -921,14 +950,14 @@ final class OakSession implements PlatformSession {
             JackrabbitAccessControlList acl = acl(path);
             removeEntries(acl, principal, null);
             acl.addEntry(principal, privileges(access == Access.WRITE ? WRITE_PRIVILEGES : READ_PRIVILEGES), true);
-            acm().setPolicy(path, acl);
+            pendingAcls.put(path, acl);
             // where inheritance is off below, block what this grant would otherwise give there
             for (String blocked : inheritanceOffBelow(path)) {
                 JackrabbitAccessControlList below = acl(blocked);
                 if (!allows(below, principal.getName())) {
                     removeEntries(below, principal, false);
                     below.addEntry(principal, privileges(Privilege.JCR_ALL), false);
-                    acm().setPolicy(blocked, below);
+                    pendingAcls.put(blocked, below);
                 }
             }
             return null;
@@ -938,6 +967,7 @@ final class OakSession implements PlatformSession {
     @Override
     public void revoke(NodeId id, PrincipalId principalId) {
         jcr("revoke on " + id, () -> {
+            flushAcls();
             javax.jcr.Node node = controllable(id);
             Principal principal = principal(principalId);
             String path = node.getPath();
@@ -968,6 +998,8 @@ final class OakSession implements PlatformSession {
     @Override
     public void setInheritance(NodeId id, boolean inherit) {
         jcr("set inheritance on " + id, () -> {
+            flushAcls();
+            inheritanceOffBelowCache.clear();
             javax.jcr.Node node = controllable(id);
             String path = node.getPath();
             JackrabbitAccessControlList acl = acl(path);
@@ -995,6 +1027,26 @@ final class OakSession implements PlatformSession {
             acm().setPolicy(path, acl);
             return null;
         });
+    }
+
+    /** Whether the node has children other than its access control policy. */
+    private boolean hasChildren(String path) throws RepositoryException {
+        for (NodeIterator it = session.getNode(path).getNodes(); it.hasNext(); ) {
+            if (!it.nextNode().getName().startsWith("rep:")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the access control lists that grants changed (see {@link #pendingAcls}). */
+    private void flushAcls() throws RepositoryException {
+        for (Iterator<Map.Entry<String, JackrabbitAccessControlList>> it = pendingAcls.entrySet().iterator();
+             it.hasNext(); ) {
+            Map.Entry<String, JackrabbitAccessControlList> pending = it.next();
+            it.remove();
+            acm().setPolicy(pending.getKey(), pending.getValue());
+        }
     }
 
     private static boolean isInheritanceOff(javax.jcr.Node node) throws RepositoryException {
@@ -1026,7 +1078,16 @@ final class OakSession implements PlatformSession {
 
     /** Inheritance-off nodes strictly below {@code path} (saved ones found by query, plus this session's). */
     private Set<String> inheritanceOffBelow(String path) throws RepositoryException {
+        Set<String> cached = inheritanceOffBelowCache.get(path);
+        if (cached != null) {
+            return cached;
+        }
         Set<String> paths = new LinkedHashSet<>();
+        if (!hasChildren(path)) {
+            // nothing below (a document): no query, which would diff every unsaved change of the session
+            inheritanceOffBelowCache.put(path, paths);
+            return paths;
+        }
         Query q = session.getWorkspace().getQueryManager().createQuery(
                 "SELECT * FROM [nt:base] AS n WHERE n.[" + NO_INHERIT + "] = true AND ISDESCENDANTNODE(n, ["
                         + path + "])", Query.JCR_SQL2);
@@ -1041,12 +1102,14 @@ final class OakSession implements PlatformSession {
                 paths.add(unsaved);
             }
         }
+        inheritanceOffBelowCache.put(path, paths);
         return paths;
     }
 
     @Override
     public List<AccessEntry> accessEntries(NodeId id) {
         return jcr("access entries of " + id, () -> {
+            flushAcls();
             javax.jcr.Node node = jcrNode(id);
             List<AccessEntry> entries = new ArrayList<>();
             for (AccessControlPolicy policy : acm().getPolicies(node.getPath())) {
@@ -1087,6 +1150,7 @@ final class OakSession implements PlatformSession {
     @Override
     public boolean canWrite(NodeId id) {
         return jcr("can write " + id, () -> {
+            flushAcls();
             Optional<javax.jcr.Node> node = findJcrNode(id);
             return node.isPresent() && canWrite(node.get());
         });
@@ -1109,8 +1173,10 @@ final class OakSession implements PlatformSession {
     @Override
     public void save() {
         jcr("save", () -> {
+            flushAcls();
             session.save();
             unsavedInheritanceOff.clear();
+            inheritanceOffBelowCache.clear();
             VersionManager versions = session.getWorkspace().getVersionManager();
             for (Iterator<String> it = pendingVersions.keySet().iterator(); it.hasNext(); ) {
                 String identifier = it.next();
@@ -1130,6 +1196,8 @@ final class OakSession implements PlatformSession {
             session.refresh(false);
             pendingVersions.clear();
             unsavedInheritanceOff.clear();
+            pendingAcls.clear();
+            inheritanceOffBelowCache.clear();
             return null;
         });
     }

@@ -112,6 +112,14 @@ public final class Discussions {
     private static final String RESPONSES = "responses";
     private static final int ATTEMPTS = 5;
 
+    private static final Object[] DISCUSSION_LOCKS = new Object[64];
+
+    static {
+        for (int i = 0; i < DISCUSSION_LOCKS.length; i++) {
+            DISCUSSION_LOCKS[i] = new Object();
+        }
+    }
+
     private final ContentPlatform platform;
     private final Clock clock;
     private final ZoneId defaultZone;
@@ -353,7 +361,7 @@ public final class Discussions {
         if (attachment != null) {
             readableLockerDocument(me, attachment);
         }
-        return inSystem(session -> {
+        return inDiscussion(discussionId, session -> {
             Node discussion = session.node(discussionId);
             DiscussionState state = state(session, discussion);
             require(rules.mayPost(participant(session, me), state, now));
@@ -423,7 +431,7 @@ public final class Discussions {
     public Summary markRead(UserId me, NodeId discussionId) {
         DiscussionRules rules = rules();
         visibleDiscussion(me, discussionId);
-        return inSystem(session -> {
+        return inDiscussion(discussionId, session -> {
             Node discussion = session.node(discussionId);
             Participant reader = participant(session, me);
             require(rules.maySeeDiscussions(reader));
@@ -438,7 +446,7 @@ public final class Discussions {
     public void leave(UserId me, NodeId discussionId) {
         DiscussionRules rules = rules();
         visibleDiscussion(me, discussionId);
-        inSystem(session -> {
+        inDiscussion(discussionId, session -> {
             Node discussion = session.node(discussionId);
             DiscussionState state = state(session, discussion);
             require(rules.mayLeave(participant(session, me), state));
@@ -454,7 +462,7 @@ public final class Discussions {
         DiscussionRules rules = rules();
         Instant now = now();
         visibleDiscussion(me, discussionId);
-        return inSystem(session -> {
+        return inDiscussion(discussionId, session -> {
             Node discussion = session.node(discussionId);
             DiscussionState state = state(session, discussion);
             Participant guest = findParticipant(session, invitee).orElseThrow(
@@ -692,6 +700,18 @@ public final class Discussions {
                     () -> new DiscussionInputException(Problem.UNKNOWN_DISCUSSION, id.value()));
         } catch (PlatformException | IllegalArgumentException e) {
             throw new DiscussionInputException(Problem.UNKNOWN_DISCUSSION, id.value());
+        }
+    }
+
+    /**
+     * Work on an existing discussion (a post, a read marker, leaving, an invitation): serialized per discussion
+     * in this process, so that concurrent posts to one discussion do not conflict on its counter and markers
+     * (with many writers in one discussion the retries alone ran out); the retries of {@link #inSystem} still
+     * cover conflicts with other writers.
+     */
+    private <T> T inDiscussion(NodeId discussionId, Function<PlatformSession, T> work) {
+        synchronized (DISCUSSION_LOCKS[Math.floorMod(discussionId.hashCode(), DISCUSSION_LOCKS.length)]) {
+            return inSystem(work);
         }
     }
 

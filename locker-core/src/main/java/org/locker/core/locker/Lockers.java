@@ -444,7 +444,11 @@ public final class Lockers {
                     continue;
                 }
                 String depositId = node.string(LockerModel.DEPOSIT_ID).orElse("");
-                entries.add(entry(node, opened.contains(depositId), session.canWrite(node.id())));
+                // write is granted only to the depositor and, when the deposit allows it, to recipients: ask the
+                // platform (a costly permission check per node) only then
+                boolean mayWrite = node.flag(LockerModel.ALLOW_MODIFY)
+                        || node.string(LockerModel.DEPOSITOR).orElse("").equals(user.value());
+                entries.add(entry(node, opened.contains(depositId), mayWrite && session.canWrite(node.id())));
             }
         }
         entries.sort(Comparator.comparing(LockerEntry::opened)

@@ -1,0 +1,127 @@
+package org.locker.benchmarks;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.locker.core.directory.importing.DirectoryImport;
+import org.locker.core.directory.importing.ImportReport;
+import org.locker.core.discussion.Discussions;
+import org.locker.core.locker.LockerModel;
+import org.locker.oak.OakPlatform;
+
+/**
+ * A fresh embedded platform in a temporary directory, wired like the service (same index list as
+ * OakPlatformConfiguration), with a clock the harness can move. Deleted on close.
+ */
+final class Harness implements AutoCloseable {
+
+    /** The same list as locker-service's OakPlatformConfiguration.INDEXED_PROPERTIES. */
+    static final List<String> INDEXED_PROPERTIES = Stream.concat(LockerModel.INDEXED.stream(),
+            Stream.of(Discussions.PARTICIPANTS)).toList();
+
+    static final String HEADER = "type,id,label,profile,first_name,last_name,email,classes,children,delegate_of\n";
+
+    final Path directory;
+    final OakPlatform platform;
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T09:00:00Z"));
+    final DirectoryImport directoryImport;
+
+    Harness(String name) throws IOException {
+        directory = Files.createTempDirectory("locker-bench-" + name + "-");
+        platform = OakPlatform.builder(directory.resolve("oak"), "bench-admin".toCharArray())
+                .indexedProperties(INDEXED_PROPERTIES).build();
+        directoryImport = new DirectoryImport(platform::systemSession);
+        directoryImport.ensureProfileGroups();
+    }
+
+    /** Imports a directory file (header added); fails loudly if refused. */
+    ImportReport importDirectory(CharSequence lines) {
+        ImportReport report = directoryImport.run(new StringReader(HEADER + lines), false);
+        if (!report.applied()) {
+            throw new IllegalStateException("import refused: " + report.problems());
+        }
+        return report;
+    }
+
+    static String person(String id, String profile, String classes, String children, String delegateOf) {
+        return String.format(Locale.ROOT, "person,%s,,%s,Bench,%s,%s@bench.example,%s,%s,%s%n", id, profile, id, id,
+                classes, children, delegateOf);
+    }
+
+    static String schoolClass(String code) {
+        return "class," + code + "," + code + ",,,,,,,\n";
+    }
+
+    static void header(String title) {
+        System.out.println("== " + title);
+        System.out.println("machine: " + Machine.describe());
+    }
+
+    static void line(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args) + "   [load " + load() + "]");
+    }
+
+    static String load() {
+        return String.format(Locale.ROOT, "%.2f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    static int intArg(String[] args, String name, int fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return Integer.parseInt(arg.substring(name.length() + 3).replace("_", ""));
+            }
+        }
+        return fallback;
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    @Override
+    public void close() throws IOException {
+        platform.close();
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** The establishment's clock, moved by the harness (publication windows). */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

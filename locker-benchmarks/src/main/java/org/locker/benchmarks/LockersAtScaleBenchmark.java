@@ -1,0 +1,216 @@
+package org.locker.benchmarks;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.locker.core.directory.Profile;
+import org.locker.core.locker.DepositRequest;
+import org.locker.core.locker.LockerModel;
+import org.locker.core.locker.Lockers;
+import org.locker.core.platform.Access;
+import org.locker.core.platform.AccessEntry;
+import org.locker.core.platform.ContentSource;
+import org.locker.core.platform.Node;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.UserId;
+
+/**
+ * Issue 3, targets 2 and 4 on one repository: {@code --deposits} (100,000) windowed deposits, each for one
+ * teacher (user grant) and the guardians of one class (granted by the window reconcile). The measured teacher
+ * has {@code --visible} (1,000) of them.
+ *
+ * <p>Target 2: the locker listing of that teacher, p95 at most 50 ms. Target 4: reconciling the windowed
+ * deposits at most 5 s; measured when every window opens (all deposits change), again with nothing to change,
+ * and when every window closes.
+ *
+ * <p>Set-up: the deposits are written in batches of {@code --batch} per save through the platform port, with
+ * exactly what {@link Lockers#deposit} writes (same folder layout, properties, versioned document, grants and
+ * audit entry); one real deposit made through {@link Lockers} is compared with a bulk one before measuring.
+ */
+final class LockersAtScaleBenchmark {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
+    private static final byte[] FILE = "%PDF-1.4 benchmark circular\n".repeat(40).getBytes(StandardCharsets.UTF_8);
+
+    private LockersAtScaleBenchmark() {
+    }
+
+    static void run(String[] args) throws Exception {
+        int deposits = Harness.intArg(args, "deposits", 100_000);
+        int visible = Harness.intArg(args, "visible", 1_000);
+        int batch = Harness.intArg(args, "batch", 500);
+        int samples = Harness.intArg(args, "samples", 100);
+        int classes = 10;
+        int teachers = Math.max(1, deposits / visible);
+        Harness.header("lockers at scale: " + deposits + " windowed deposits, " + teachers + " teachers, "
+                + visible + " visible to t000");
+        try (Harness h = new Harness("scale")) {
+            long start = System.nanoTime();
+            StringBuilder directory = new StringBuilder(Harness.person("p.depositor", "staff", "", "", ""));
+            for (int c = 0; c < classes; c++) {
+                directory.append(Harness.schoolClass("C" + c));
+                directory.append(Harness.person("e.s" + c, "student", "C" + c, "", ""));
+                directory.append(Harness.person("r.g" + c, "guardian", "", "e.s" + c, ""));
+            }
+            for (int t = 0; t < teachers; t++) {
+                directory.append(Harness.person(teacher(t), "teacher", "", "", ""));
+            }
+            h.importDirectory(directory);
+            Harness.line("  directory imported, %.1f s", Harness.seconds(start));
+            Lockers lockers = new Lockers(h.platform, h.clock);
+            Instant from = h.clock.instant().plus(Duration.ofDays(1));
+            Instant to = h.clock.instant().plus(Duration.ofDays(30));
+
+            // one real deposit, to compare with the bulk ones
+            DepositRequest request = new DepositRequest("CIRCULAR", "benchmark memo",
+                    List.of("user:" + teacher(0), "guardians:C0"), false, false, Optional.of(from), Optional.of(to));
+            Lockers.Deposited real = lockers.deposit(lockers.prepare(UserId.of("p.depositor"), Profile.STAFF,
+                    request), List.of(new Lockers.DepositFile("real.pdf", content()))).get(0);
+
+            int made = 1;
+            while (made < deposits) {
+                try (PlatformSession session = h.platform.systemSession()) {
+                    int end = Math.min(deposits, made + batch);
+                    for (int i = made; i < end; i++) {
+                        String teacher = teacher(i % teachers);
+                        bulkDeposit(session, h.clock.instant(), teacher, "C" + (i % classes), from, to, i);
+                    }
+                    session.save();
+                    made = end;
+                }
+                if (made % 10_000 < batch || made <= 5 * batch) {
+                    Harness.line("  %d deposits stored, %.0f s", made, Harness.seconds(start));
+                }
+            }
+            double setup = Harness.seconds(start);
+            Harness.line("setup: %d deposits in %.1f s (%.0f deposits/s)", deposits, setup, deposits / setup);
+            shapeCheck(h, real);
+
+            // ---------------------------------------------------------- target 2: listing
+            UserId user = UserId.of(teacher(0));
+            for (int i = 0; i < 20; i++) {
+                lockers.locker(user, Lockers.LockerFilter.none());
+            }
+            Timings listing = new Timings("locker listing of t000");
+            int listed = 0;
+            for (int i = 0; i < samples; i++) {
+                listed = listing.time(() -> lockers.locker(user, Lockers.LockerFilter.none())).size();
+            }
+            Harness.line("%s  (lists %d)", listing, listed);
+
+            // ---------------------------------------------------------- target 4: reconcile
+            h.clock.set(from.plus(Duration.ofHours(1)));
+            long t0 = System.nanoTime();
+            Lockers.ReconcileReport open = lockers.reconcileWindows();
+            double openSeconds = Harness.seconds(t0);
+            Harness.line("reconcile, every window opens: %.2f s (opened %d, closed %d)", openSeconds, open.opened(),
+                    open.closed());
+            t0 = System.nanoTime();
+            Lockers.ReconcileReport idle = lockers.reconcileWindows();
+            double idleSeconds = Harness.seconds(t0);
+            Harness.line("reconcile, nothing to change: %.2f s (opened %d, closed %d)", idleSeconds, idle.opened(),
+                    idle.closed());
+            int guardianSees = lockers.locker(UserId.of("r.g0"), Lockers.LockerFilter.none()).size();
+            Harness.line("check: r.g0's locker lists %d deposits while open", guardianSees);
+            h.clock.set(to.plus(Duration.ofHours(1)));
+            t0 = System.nanoTime();
+            Lockers.ReconcileReport close = lockers.reconcileWindows();
+            double closeSeconds = Harness.seconds(t0);
+            Harness.line("reconcile, every window closes: %.2f s (opened %d, closed %d)", closeSeconds,
+                    close.opened(), close.closed());
+
+            System.out.println();
+            System.out.println("| measure | target | measured |");
+            System.out.println("|---|---|---|");
+            System.out.printf("| set-up, %d deposits | — | %.0f s |%n", deposits, setup);
+            System.out.printf("| locker listing (%d of %d), n=%d | p95 ≤ 50 ms | p50 %.1f ms, p95 %.1f ms, max %.1f ms |%n",
+                    listed, deposits, listing.count(), listing.percentileMillis(50), listing.percentileMillis(95),
+                    listing.percentileMillis(100));
+            System.out.printf("| reconcile, all %d open | ≤ 5 s | %.1f s |%n", open.opened(), openSeconds);
+            System.out.printf("| reconcile, nothing to change | ≤ 5 s | %.1f s |%n", idleSeconds);
+            System.out.printf("| reconcile, all %d close | ≤ 5 s | %.1f s |%n", close.closed(), closeSeconds);
+            System.out.println("load average at the end: " + Harness.load());
+        }
+    }
+
+    static String teacher(int i) {
+        return String.format("t%03d", i);
+    }
+
+    private static ContentSource content() {
+        return new ContentSource(new ByteArrayInputStream(FILE), "application/pdf");
+    }
+
+    /** What Lockers.deposit writes for one file to one teacher and the guardians of a class (window pending). */
+    private static void bulkDeposit(PlatformSession session, Instant now, String teacher, String schoolClass,
+                                    Instant from, Instant to, int i) {
+        String depositId = UUID.randomUUID().toString();
+        Node folder = session.ensureFolder(LockerModel.DEPOSITS_FOLDER + "/" + MONTH.format(now) + "/" + depositId);
+        String guardians = "locker-class-" + schoolClass + "-guardians";
+        List<String> selection = List.of("user:" + teacher, "guardians:" + schoolClass);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(LockerModel.DEPOSIT_ID, depositId);
+        properties.put(LockerModel.DOCUMENT_TYPE, "CIRCULAR");
+        properties.put(LockerModel.MEMO, "benchmark memo");
+        properties.put(LockerModel.DEPOSITOR, "p.depositor");
+        properties.put(LockerModel.DEPOSITED_AT, now.plusMillis(i));
+        properties.put(LockerModel.ALLOW_MODIFY, false);
+        properties.put(LockerModel.STANDING, false);
+        properties.put(LockerModel.RECIPIENTS, List.of(teacher, guardians));
+        properties.put(LockerModel.SELECTION, selection);
+        properties.put(LockerModel.GUARDIAN_RECIPIENTS, List.of(guardians));
+        properties.put(LockerModel.WITHDRAWN, false);
+        properties.put(LockerModel.PUBLISH_FROM, from);
+        properties.put(LockerModel.PUBLISH_TO, to);
+        properties.put(LockerModel.WINDOW_STATE, "PENDING");
+        properties.put(LockerModel.PUBLISHED, false);
+        String name = "circular-" + i + ".pdf";
+        Node document = session.createDocument(folder.id(), name, LockerModel.DEPOSIT, properties, content());
+        session.grant(document.id(), UserId.of("p.depositor"), Access.WRITE);
+        session.grant(document.id(), UserId.of(teacher), Access.READ);
+        Node audit = session.ensureFolder(LockerModel.AUDIT_FOLDER + "/" + MONTH.format(now));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put(LockerModel.ACTION, "DEPOSITED");
+        entry.put(LockerModel.ACTOR, "p.depositor");
+        entry.put(LockerModel.DEPOSIT_ID, depositId);
+        entry.put(LockerModel.DOCUMENT_NAME, name);
+        entry.put(LockerModel.AT, now);
+        entry.put(LockerModel.DETAIL, "recipients=" + selection);
+        session.createFolder(audit.id(), now.toEpochMilli() + "-" + UUID.randomUUID(), LockerModel.AUDIT_ENTRY, entry);
+    }
+
+    /** The bulk deposits have the same properties, types, version and grants as a real one. */
+    private static void shapeCheck(Harness h, Lockers.Deposited real) {
+        try (PlatformSession session = h.platform.systemSession()) {
+            Node realNode = session.node(real.id());
+            Node bulk = session.query(org.locker.core.platform.NodeQuery.ofType(LockerModel.DEPOSIT)
+                    .whereEquals(LockerModel.DEPOSITOR, "p.depositor").page(1, 1).build()).get(0);
+            boolean same = realNode.properties().keySet().equals(bulk.properties().keySet())
+                    && realNode.type().equals(bulk.type()) && realNode.versionLabel().equals(bulk.versionLabel())
+                    && kinds(session.accessEntries(realNode.id())).equals(kinds(session.accessEntries(bulk.id())))
+                    && session.versions(realNode.id()).size() == session.versions(bulk.id()).size();
+            Harness.line("shape check (real deposit vs bulk deposit): %s; real %s %s, bulk %s %s",
+                    same ? "same" : "DIFFERENT", realNode.properties().keySet(), session.accessEntries(realNode.id()),
+                    bulk.properties().keySet(), session.accessEntries(bulk.id()));
+        }
+    }
+
+    private static TreeSet<String> kinds(List<AccessEntry> entries) {
+        TreeSet<String> kinds = new TreeSet<>();
+        for (AccessEntry e : entries) {
+            kinds.add(e.principal().getClass().getSimpleName() + ":" + e.access());
+        }
+        return kinds;
+    }
+}
