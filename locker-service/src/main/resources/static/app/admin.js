@@ -1,5 +1,5 @@
 // Administrators: discussion settings, guardian document exchange and document types, directory import, audit.
-import { get, put, upload } from './api.js';
+import { ROOT, get, put, upload } from './api.js';
 import { checkbox, clear, field, formatDate, h } from './dom.js';
 import { lang, t } from './i18n.js';
 
@@ -126,7 +126,7 @@ export async function auditScreen(container) {
   const table = h('div#audit-table');
   const form = h('form.filters.card', field(t('audit.depositId'), depositId),
     h('div.actions', h('button.primary', { type: 'submit' }, t('locker.filter')),
-      h('a.button', { href: '/api/v1/lockers/audit.csv', download: 'audit.csv' }, t('audit.csv'))));
+      h('a.button', { href: `${ROOT}/api/v1/lockers/audit.csv`, download: 'audit.csv' }, t('audit.csv'))));
   const load = async () => {
     const q = depositId.value.trim();
     const entries = await get(`/lockers/audit${q ? `?depositId=${encodeURIComponent(q)}` : ''}`);

@@ -1,6 +1,9 @@
 // Calls to /api/v1 with the browser session. Writes carry the CSRF token read from the XSRF-TOKEN cookie.
 import { lang } from './i18n.js';
 
+/** The service's root: empty when served directly, the proxy's path when shown inside Share. */
+export const ROOT = window.location.pathname.replace(/\/app\/.*$/, '');
+
 function csrfToken() {
   const match = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
   return match ? decodeURIComponent(match.slice('XSRF-TOKEN='.length)) : '';
@@ -26,7 +29,7 @@ async function parse(response) {
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : null;
   if (response.status === 401) {
-    window.location.assign('/login');
+    window.location.assign(`${ROOT}/login`);
   }
   if (!response.ok) throw new Problem(response.status, body);
   return body;
@@ -40,7 +43,7 @@ export async function request(method, path, body) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  return parse(await fetch(`/api/v1${path}`, init));
+  return parse(await fetch(`${ROOT}/api/v1${path}`, init));
 }
 
 export const get = (path) => request('GET', path);
@@ -52,7 +55,7 @@ export const del = (path) => request('DELETE', path);
 export function upload(path, formData, onProgress) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1${path}`);
+    xhr.open('POST', `${ROOT}/api/v1${path}`);
     xhr.setRequestHeader('X-XSRF-TOKEN', csrfToken());
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', lang());

@@ -1,5 +1,5 @@
 // The web app's shell: who is signed in, the navigation of their profile, the language and the routes.
-import { get } from './api.js';
+import { ROOT, get } from './api.js';
 import { clear, h, setTimeZone } from './dom.js';
 import { initialLanguage, lang, loadLanguage, t } from './i18n.js';
 import { lockerScreen, distributionsScreen } from './locker.js';
@@ -106,9 +106,9 @@ async function start() {
   });
   document.getElementById('logout').addEventListener('click', async () => {
     const token = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
-    await fetch('/logout', { method: 'POST', credentials: 'same-origin',
+    await fetch(`${ROOT}/logout`, { method: 'POST', credentials: 'same-origin',
       headers: { 'X-XSRF-TOKEN': token ? decodeURIComponent(token.split('=')[1]) : '' } });
-    window.location.assign('/login?logout');
+    window.location.assign(`${ROOT}/login?logout`);
   });
   window.addEventListener('hashchange', () => render());
   context.focusHeading = false;

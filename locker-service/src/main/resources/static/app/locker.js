@@ -1,5 +1,5 @@
 // My locker (documents received) and My distributions (documents I deposited).
-import { del, get, upload } from './api.js';
+import { ROOT, del, get, upload } from './api.js';
 import { clear, field, formatDate, formatSize, h } from './dom.js';
 import { label, lang, t } from './i18n.js';
 import { loadPeople, nameOf } from './people.js';
@@ -47,7 +47,7 @@ export async function lockerScreen(container, context) {
 function documentCard(entry, context) {
   const card = h('article.card.document', { 'data-document': entry.id, 'aria-labelledby': `doc-${entry.id}` });
   const badge = entry.opened ? null : h('span.badge', t('locker.unread'));
-  const download = h('a.button', { href: `/api/v1/lockers/documents/${entry.id}/content`, download: entry.name },
+  const download = h('a.button', { href: `${ROOT}/api/v1/lockers/documents/${entry.id}/content`, download: entry.name },
     t('locker.download'), h('span.visually-hidden', ` ${entry.name}`));
   download.addEventListener('click', () => {
     if (badge) badge.remove();
