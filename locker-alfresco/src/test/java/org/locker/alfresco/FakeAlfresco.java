@@ -63,13 +63,13 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * Not modelled: sites, trashcan, aspects beyond the labels, the search index delay (search is immediate).
  */
-final class FakeAlfresco implements ResponseDefinitionTransformerV2, AutoCloseable {
+public final class FakeAlfresco implements ResponseDefinitionTransformerV2, AutoCloseable {
 
     static final String CORE = AlfrescoRestClient.CORE;
     static final String AUTH = AlfrescoRestClient.AUTH;
     static final String SEARCH = AlfrescoRestClient.SEARCH;
-    static final String ADMIN = "admin";
-    static final String ADMIN_PASSWORD = "admin";
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
     static final String COMPANY_HOME = "company-home-0000";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -90,7 +90,7 @@ final class FakeAlfresco implements ResponseDefinitionTransformerV2, AutoCloseab
     private final Map<String, String> modelTypes = loadModel();
     private final AtomicLong clock = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
 
-    FakeAlfresco() {
+    public FakeAlfresco() {
         FakeNode home = new FakeNode(COMPANY_HOME, "Company Home", "cm:folder", true, null, ADMIN, now());
         home.inherit = false;
         home.local.add(new Perm("GROUP_EVERYONE", "Consumer"));
@@ -107,7 +107,7 @@ final class FakeAlfresco implements ResponseDefinitionTransformerV2, AutoCloseab
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://localhost:" + server.port());
     }
 

@@ -1,14 +1,18 @@
 package org.locker.service.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.locker.alfresco.AlfrescoPlatform;
+import org.locker.core.directory.SchoolDirectory;
+import org.locker.core.platform.ContentPlatform;
 import org.locker.service.problem.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -25,8 +29,14 @@ class SecurityConfiguration {
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, ContentPlatform platform,
+                                            SchoolDirectory directory) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        if (platform instanceof AlfrescoPlatform alfresco) {
+            // calls through Share's proxy carry the user's Alfresco ticket
+            http.addFilterBefore(new AlfrescoTicketAuthenticationFilter(alfresco, directory),
+                    BasicAuthenticationFilter.class);
+        }
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/error", "/login").permitAll()

@@ -1,0 +1,151 @@
+package org.locker.service.alfresco;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locker.alfresco.FakeAlfresco;
+import org.locker.core.directory.importing.DirectoryImport;
+import org.locker.service.support.ApiClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole service on {@code locker.platform=alfresco}, against a stateful fake Alfresco over HTTP (the
+ * binding's test fixture, which refuses properties the content model does not declare): sign-in with an
+ * Alfresco password, sign-in with the Alfresco ticket Share's proxy forwards, and a deposit read back by its
+ * recipient through their own ticket.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AlfrescoPlatformIT {
+
+    private static final String PASSWORD = "Secret-1";
+    private static final String SCHOOL =
+            "type,id,label,profile,first_name,last_name,email,classes,children,delegate_of,password\n"
+                    + "class,6A,Sixième A,,,,,,,,\n"
+                    + "person,t.one,,teacher,Tina,One,t.one@school.fr,6A,,," + PASSWORD + "\n"
+                    + "person,t.two,,teacher,Tom,Two,t.two@school.fr,6A,,," + PASSWORD + "\n"
+                    + "person,s.one,,student,Sam,One,,6A,,," + PASSWORD + "\n";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final FakeAlfresco ALFRESCO = new FakeAlfresco();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DirectoryImport directoryImport;
+
+    @DynamicPropertySource
+    static void alfresco(DynamicPropertyRegistry registry) throws IOException {
+        Path data = Files.createTempDirectory("locker-alfresco-it");
+        registry.add("locker.platform", () -> "alfresco");
+        registry.add("locker.data-directory", data::toString);
+        registry.add("locker.alfresco.url", () -> ALFRESCO.baseUrl().toString());
+        registry.add("locker.alfresco.user", () -> FakeAlfresco.ADMIN);
+        registry.add("locker.alfresco.password", () -> FakeAlfresco.ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    static void stopAlfresco() {
+        ALFRESCO.close();
+    }
+
+    @BeforeEach
+    void school() {
+        assertThat(directoryImport.run(new StringReader(SCHOOL), false).valid()).isTrue();
+    }
+
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    @Test
+    void shouldSignInWithTheAlfrescoPassword() {
+        ApiClient.Response me = api().withPassword("/api/v1/me", "t.one", PASSWORD);
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json()).containsEntry("id", "t.one").containsEntry("profile", "teacher");
+        assertThat(api().withPassword("/api/v1/me", "t.one", "wrong").status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldSignInWithTheTicketShareForwards() throws Exception {
+        String ticket = ticket("t.two");
+
+        HttpResponse<String> me = get("/api/v1/me?alf_ticket=" + ticket);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"id\":\"t.two\"");
+
+        assertThat(get("/api/v1/me?alf_ticket=TICKET_forged").statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/directory/classes?alf_ticket=" + ticket("s.one")).statusCode())
+                .as("the ticket's user keeps their profile's limits").isEqualTo(403);
+    }
+
+    @Test
+    void shouldDeliverADepositThroughAlfresco() throws Exception {
+        byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n".getBytes();
+        String boundary = "b0undary";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"documentType\"\r\n\r\nCIRCULAR\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"recipients\"\r\n\r\nuser:t.two\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"note.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n";
+        byte[] body = concat(head.getBytes(), pdf, ("\r\n--" + boundary + "--\r\n").getBytes());
+        HttpResponse<String> deposit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/lockers/deposits?alf_ticket=" + ticket("t.one")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deposit.statusCode()).as(deposit.body()).isEqualTo(201);
+
+        HttpResponse<String> locker = get("/api/v1/lockers/mine?alf_ticket=" + ticket("t.two"));
+        assertThat(locker.statusCode()).isEqualTo(200);
+        assertThat(locker.body()).contains("note.pdf");
+        assertThat(get("/api/v1/lockers/mine?alf_ticket=" + ticket("t.one")).body())
+                .as("the depositor is not a recipient").doesNotContain("note.pdf");
+    }
+
+    /** A ticket as Share holds one: issued by Alfresco's authentication API. */
+    private static String ticket(String user) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        ALFRESCO.baseUrl() + "/alfresco/api/-default-/public/authentication/versions/1/tickets"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", user,
+                        "password", PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Map<?, ?> entry = (Map<?, ?>) JSON.readValue(response.body(), Map.class).get("entry");
+        return String.valueOf(entry.get("id"));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+}
