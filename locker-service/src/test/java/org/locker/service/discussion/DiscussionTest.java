@@ -8,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -21,13 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.locker.service.support.ApiClient;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * context for every discussion test class. Tests that change settings or preferences restore them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(DiscussionTest.ClockConfiguration.class)
+@Import(TestClock.Configuration.class)
 abstract class DiscussionTest {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -62,48 +58,11 @@ abstract class DiscussionTest {
         registry.add("locker.demo.enabled", () -> "true");
     }
 
-    /** A clock the tests set. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now = TUESDAY_TEN;
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return PARIS;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ClockConfiguration {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
-    }
-
     @LocalServerPort
     protected int port;
 
     @Autowired
-    protected MutableClock clock;
+    protected TestClock clock;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String savedSettings;

@@ -9,27 +9,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.locker.core.platform.ContentPlatform;
 import org.locker.service.support.ApiClient;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * works with its own deposits and restores any directory change it makes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(LockerTestBase.TestClockConfiguration.class)
+@Import(TestClock.Configuration.class)
 abstract class LockerTestBase {
 
     static final String PDF_HEAD = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
@@ -57,7 +50,7 @@ abstract class LockerTestBase {
     int port;
 
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     @Autowired
     ContentPlatform platform;
@@ -68,43 +61,6 @@ abstract class LockerTestBase {
         registry.add("locker.demo.enabled", () -> "true");
         registry.add("locker.upload-limit", () -> "1MB");
         registry.add("locker.lockers.reconcile-interval", () -> "1h");
-    }
-
-    /** The real clock shifted by an offset the tests set. */
-    static final class MutableClock extends Clock {
-        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Europe/Paris");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
-        }
-
-        void reset() {
-            offset.set(Duration.ZERO);
-        }
-
-        void advance(Duration duration) {
-            offset.updateAndGet(o -> o.plus(duration));
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClockConfiguration {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
     }
 
     ApiClient api() {

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -25,6 +24,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.locker.service.support.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,11 +44,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -58,7 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * those are not installed. Screenshots go to target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(BrowserTestBase.BrowserClockConfiguration.class)
+@Import(TestClock.Configuration.class)
 abstract class BrowserTestBase {
 
     /** Debian's paths; -Dlocker.chromium=... and -Dlocker.chromedriver=... point elsewhere. */
@@ -87,46 +84,13 @@ abstract class BrowserTestBase {
     int port;
 
     @Autowired
-    SettableClock clock;
+    TestClock clock;
 
     @DynamicPropertySource
     static void browserSchool(DynamicPropertyRegistry registry) {
         registry.add("locker.data-directory", DATA::toString);
         registry.add("locker.demo.enabled", () -> "true");
         registry.add("locker.lockers.reconcile-interval", () -> "1h");
-    }
-
-    /** A clock the tests set; the establishment's zone. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now = TUESDAY_TEN;
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return PARIS;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class BrowserClockConfiguration {
-        @Bean
-        @Primary
-        SettableClock browserTestClock() {
-            return new SettableClock();
-        }
     }
 
     static final String NO_BROWSER = "browser tests skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
