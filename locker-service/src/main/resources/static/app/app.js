@@ -42,7 +42,9 @@ const context = {
 };
 
 function routesOf(profile) {
-  return ROUTES.filter((route) => route.profiles.includes(profile));
+  // a guardian sees "Deposit a document" only while the establishment allows guardian deposits
+  return ROUTES.filter((route) => route.profiles.includes(profile)
+    && (route.path !== 'deposit' || context.capabilities?.mayDeposit !== false));
 }
 
 function currentPath() {
@@ -96,8 +98,10 @@ async function render() {
 
 async function start() {
   await loadLanguage(initialLanguage());
-  const [me, hours] = await Promise.all([get('/me'), get('/discussions/hours')]);
+  const [me, hours, capabilities] = await Promise.all([get('/me'), get('/discussions/hours'),
+    get('/lockers/capabilities')]);
   context.me = me;
+  context.capabilities = capabilities;
   setTimeZone(hours.zone);
   document.getElementById('lang').addEventListener('change', async (event) => {
     await loadLanguage(event.target.value);

@@ -120,6 +120,22 @@ class LockerController {
                 Optional.ofNullable(change.guardianExchange())));
     }
 
+    /** @param mayDeposit whether the caller may deposit now (guardians: when the establishment allows it) */
+    record Capabilities(boolean mayDeposit) {
+    }
+
+    @GetMapping("/capabilities")
+    @PreAuthorize(Roles.ANY_PROFILE)
+    @Operation(summary = "What the caller may do with lockers, so that an interface offers only allowed actions")
+    Capabilities capabilities(@AuthenticationPrincipal LockerUser user) {
+        boolean mayDeposit = switch (user.profile()) {
+            case STUDENT -> false;
+            case GUARDIAN -> lockers.settings().guardianExchange();
+            default -> true;
+        };
+        return new Capabilities(mayDeposit);
+    }
+
     @GetMapping("/document-types")
     @PreAuthorize(LOCKER_OWNERS)
     @Operation(summary = "The document types a depositor may choose")

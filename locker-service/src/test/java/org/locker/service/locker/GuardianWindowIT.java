@@ -127,6 +127,11 @@ class GuardianWindowIT extends LockerTestBase {
 
     @Test
     void shouldRefuseGuardianDepositsUnlessExchangeIsAuthorized() {
+        assertThat(api().get("/api/v1/lockers/capabilities", GUARDIAN).json())
+                .as("the interface is told before the guardian tries").containsEntry("mayDeposit", false);
+        assertThat(api().get("/api/v1/lockers/capabilities", "e.emma.martin").json())
+                .containsEntry("mayDeposit", false);
+        assertThat(api().get("/api/v1/lockers/capabilities", "t.girard").json()).containsEntry("mayDeposit", true);
         Response refused = deposit(GUARDIAN, new Form().pdfFile("certificate.pdf", "c")
                 .field("documentType", "CERTIFICATE").field("recipients", "user:c.barbier"));
         assertThat(refused.status()).isEqualTo(403);
@@ -134,6 +139,7 @@ class GuardianWindowIT extends LockerTestBase {
 
         assertThat(putJson("/api/v1/lockers/settings", "principal", "{\"guardianExchange\":true}").json())
                 .containsEntry("guardianExchange", true);
+        assertThat(api().get("/api/v1/lockers/capabilities", GUARDIAN).json()).containsEntry("mayDeposit", true);
         Response accepted = deposit(GUARDIAN, new Form().pdfFile("certificate.pdf", "c")
                 .field("documentType", "CERTIFICATE").field("recipients", "user:c.barbier")
                 .field("recipients", "category:teacher"));
