@@ -189,6 +189,11 @@ export async function depositScreen(container, context) {
     search.focus();
   }
 
+  // the summary under Validate goes once every field it pointed at has been corrected
+  form.addEventListener('change', () => {
+    if (!form.querySelector('.field-error:not(:empty)')) formError.textContent = '';
+  });
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     Object.values(fields).forEach((f) => f.showError(''));

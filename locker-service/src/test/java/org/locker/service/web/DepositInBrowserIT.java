@@ -61,6 +61,8 @@ class DepositInBrowserIT extends BrowserTestBase {
         Instant to = TUESDAY_TEN.plus(Duration.ofDays(3));
         setValue(driver.findElement(By.cssSelector("input[name=publishFrom]")), localInput(from));
         setValue(driver.findElement(By.cssSelector("input[name=publishTo]")), localInput(to));
+        assertThat(driver.findElement(By.id("deposit-error")).getText())
+                .as("the summary goes once the fields it pointed at are corrected").isBlank();
         screenshot("deposit-wizard");
         assertAccessible("deposit wizard");
         // the service's refusal of a name is shown next to the name, with the problem's message
