@@ -31,7 +31,7 @@ class DiscussionsInBrowserIT extends BrowserTestBase {
         signIn("r.stephane.martin");
         open("discussions");
         WebElement link = waitFor(By.xpath("//a[contains(@class,'discussion-link')][contains(., \"Emma's homework\")]"));
-        assertThat(link.getText()).contains("1 unread");
+        assertThat(link.getText()).contains("Unread: 1");
         link.click();
         waitFor(By.cssSelector("ol.messages"));
         wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("ol.messages")).getText()
@@ -48,7 +48,7 @@ class DiscussionsInBrowserIT extends BrowserTestBase {
         signIn("t.girard");
         open("discussions");
         WebElement back = waitFor(By.xpath("//a[contains(@class,'discussion-link')][contains(., \"Emma's homework\")]"));
-        assertThat(back.getText()).contains("1 unread");
+        assertThat(back.getText()).contains("Unread: 1");
         back.click();
         wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("ol.messages")).getText()
                 .contains("Thank you!"));
