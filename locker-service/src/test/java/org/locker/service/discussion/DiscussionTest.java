@@ -1,17 +1,12 @@
 package org.locker.service.discussion;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +59,6 @@ abstract class DiscussionTest {
     @Autowired
     protected TestClock clock;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private String savedSettings;
 
     @BeforeEach
@@ -99,23 +93,9 @@ abstract class DiscussionTest {
     }
 
     Response send(String method, String path, String user, Object body) {
-        String text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + ApiClient.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        byte[] json = body == null ? null : (body instanceof String s ? s : JSON.writeValueAsString(body))
+                .getBytes(StandardCharsets.UTF_8);
+        return api().request(method, path, user, "application/json", json);
     }
 
     // ---------------------------------------------------------------- discussion helpers

@@ -2,15 +2,10 @@ package org.locker.service.locker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,18 +112,7 @@ abstract class LockerTestBase {
 
     /** Any request, with a body or none (null content type). */
     Response request(String method, String path, String user, String contentType, byte[] body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(port, path));
-        if (user != null) {
-            builder.header("Authorization", basic(user));
-        }
-        if (contentType != null) {
-            builder.header("Content-Type", contentType);
-        }
-        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body));
-        HttpResponse<String> response = raw(builder.build());
-        return new Response(response.statusCode(), response.body(),
-                response.headers().firstValue("Content-Type").orElse(""));
+        return api().request(method, path, user, contentType, body);
     }
 
     Response putJson(String path, String user, String json) {
@@ -170,29 +154,5 @@ abstract class LockerTestBase {
 
     Response download(String user, String id) {
         return api().get("/api/v1/lockers/documents/" + id + "/content", user);
-    }
-
-    static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + ApiClient.DEMO_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
-    static HttpClient http() {
-        return HttpClient.newHttpClient();
-    }
-
-    static URI uri(int port, String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    static HttpResponse<String> raw(HttpRequest request) {
-        try {
-            return http().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

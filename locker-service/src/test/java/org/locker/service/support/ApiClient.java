@@ -70,6 +70,16 @@ public final class ApiClient {
         return send(builder.build());
     }
 
+    /** Any request as a demo user (or anonymous when null), with a body or none (null content type). */
+    public Response request(String method, String path, String user, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(path, user, null);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** A multipart/form-data body with one file part. */
     public Response postFile(String path, String user, String part, String fileName, String contentType,
                              byte[] content) {
