@@ -29,7 +29,11 @@ public record LockerProperties(@DefaultValue("oak") String platform,
     public record Demo(@DefaultValue("false") boolean enabled) {
     }
 
-    /** @param adminPassword the embedded repository's superuser password (system work only, never a login) */
-    public record Oak(@DefaultValue("admin") String adminPassword) {
+    /**
+     * @param adminPassword the embedded repository's superuser password (system work only, never a login)
+     * @param cacheMegabytes the segment cache of the embedded repository: a locker listing reads every deposit it
+     *                       shows, so the cache should hold the school's working set
+     */
+    public record Oak(@DefaultValue("admin") String adminPassword, @DefaultValue("256") int cacheMegabytes) {
     }
 }

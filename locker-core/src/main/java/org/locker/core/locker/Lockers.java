@@ -418,6 +418,11 @@ public final class Lockers {
                               Optional<Instant> publishTo) {
     }
 
+    /** What a locker listing reads of each deposit. */
+    private static final Set<String> LISTED = Set.of(LockerModel.DEPOSIT_ID, LockerModel.DOCUMENT_TYPE,
+            LockerModel.MEMO, LockerModel.DEPOSITOR, LockerModel.DEPOSITED_AT, LockerModel.ALLOW_MODIFY,
+            LockerModel.WITHDRAWN, LockerModel.PUBLISH_FROM, LockerModel.PUBLISH_TO);
+
     /** The deposits for {@code user} that the platform lets them read, unread first, then newest first. */
     public List<LockerEntry> locker(UserId user, LockerFilter filter) {
         List<String> principals = new ArrayList<>();
@@ -426,13 +431,14 @@ public final class Lockers {
         try (PlatformSession system = platform.systemSession()) {
             system.groupsOf(user).forEach(g -> principals.add(g.value()));
             for (Node receipt : system.query(NodeQuery.ofType(LockerModel.RECEIPT)
-                    .whereEquals(LockerModel.READER, user.value()).page(0, 100_000).build())) {
+                    .whereEquals(LockerModel.READER, user.value()).select(Set.of(LockerModel.DEPOSIT_ID))
+                    .page(0, 100_000).build())) {
                 receipt.string(LockerModel.DEPOSIT_ID).ifPresent(opened::add);
             }
         }
         NodeQuery.Builder query = NodeQuery.ofType(LockerModel.DEPOSIT)
                 .whereAnyOf(LockerModel.RECIPIENTS, principals).orderBy(LockerModel.DEPOSITED_AT, true)
-                .page(0, 10_000);
+                .select(LISTED).page(0, 10_000);
         filter.documentType().ifPresent(t -> query.whereEquals(LockerModel.DOCUMENT_TYPE, t));
         filter.depositor().ifPresent(d -> query.whereEquals(LockerModel.DEPOSITOR, d));
         filter.from().ifPresent(f -> query.where(new NodeQuery.NotBefore(LockerModel.DEPOSITED_AT, f)));

@@ -5,17 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A metadata query: nodes of one type, matching every condition, optionally below a folder, ordered and
  * paged. The platform returns only the nodes the querying session may read.
+ *
+ * @param select when not empty, a projection for listings of many nodes: the platform may return only these
+ *               properties, and no parent id (each costs a read per node); empty returns whole nodes
  */
 public record NodeQuery(String type, List<Condition> conditions, Optional<NodeId> under,
-                        Optional<Order> order, int offset, int limit) {
+                        Optional<Order> order, int offset, int limit, Set<String> select) {
 
     public NodeQuery {
         Objects.requireNonNull(type, "type");
         conditions = List.copyOf(conditions);
+        select = Set.copyOf(select);
         Objects.requireNonNull(under, "under");
         Objects.requireNonNull(order, "order");
         if (offset < 0 || limit < 1) {
@@ -67,6 +72,7 @@ public record NodeQuery(String type, List<Condition> conditions, Optional<NodeId
         private Order order;
         private int offset;
         private int limit = 1_000;
+        private Set<String> select = Set.of();
 
         private Builder(String type) {
             this.type = type;
@@ -101,9 +107,15 @@ public record NodeQuery(String type, List<Condition> conditions, Optional<NodeId
             return this;
         }
 
+        /** Only these properties are needed (see {@link NodeQuery#select}). */
+        public Builder select(Set<String> properties) {
+            this.select = properties;
+            return this;
+        }
+
         public NodeQuery build() {
             return new NodeQuery(type, conditions, Optional.ofNullable(under), Optional.ofNullable(order), offset,
-                    limit);
+                    limit, select);
         }
     }
 }

@@ -25,6 +25,6 @@ class OakPlatformConfiguration {
     ContentPlatform contentPlatform(LockerProperties properties) {
         return OakPlatform.builder(properties.dataDirectory().resolve("oak"),
                 properties.oak().adminPassword().toCharArray())
-                .indexedProperties(INDEXED_PROPERTIES).build();
+                .indexedProperties(INDEXED_PROPERTIES).cacheMegabytes(properties.oak().cacheMegabytes()).build();
     }
 }
