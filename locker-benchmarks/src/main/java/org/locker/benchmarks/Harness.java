@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.locker.core.directory.importing.DirectoryImport;
 import org.locker.core.directory.importing.ImportReport;
+import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.discussion.Discussions;
 import org.locker.core.locker.LockerModel;
 import org.locker.oak.OakPlatform;
@@ -27,7 +28,7 @@ final class Harness implements AutoCloseable {
 
     /** The same list as locker-service's OakPlatformConfiguration.INDEXED_PROPERTIES. */
     static final List<String> INDEXED_PROPERTIES = Stream.concat(LockerModel.INDEXED.stream(),
-            Stream.of(Discussions.PARTICIPANTS)).toList();
+            Stream.of(Discussions.PARTICIPANTS, DirectoryProperties.GROUP_KIND)).toList();
 
     static final String HEADER = "type,id,label,profile,first_name,last_name,email,classes,children,delegate_of\n";
 

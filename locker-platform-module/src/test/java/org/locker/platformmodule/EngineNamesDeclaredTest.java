@@ -40,7 +40,7 @@ class EngineNamesDeclaredTest {
             DirectoryProperties.class);
 
     /** The constants among them that name engine node types; every other {@code lk:} constant is a property. */
-    static final Set<String> TYPE_CONSTANTS = Set.of("LockerModel.DEPOSIT", "LockerModel.RECEIPT",
+    static final Set<String> TYPE_CONSTANTS = Set.of("LockerModel.DEPOSIT", "LockerModel.RECEIPT", "LockerModel.WINDOW",
             "LockerModel.AUDIT_ENTRY", "LockerModel.SETTINGS", "Discussions.DISCUSSION", "Discussions.MESSAGE",
             "Discussions.BROADCAST", "Discussions.RESPONSE", "Discussions.ATTACHMENT_TYPE");
 
@@ -191,7 +191,7 @@ class EngineNamesDeclaredTest {
                 Discussions.ATTACHMENT_SIZE)) {
             assertThat(dataType(name)).as(name).isEqualTo("d:long");
         }
-        for (String name : List.of(LockerModel.ALLOW_MODIFY, LockerModel.STANDING, LockerModel.PUBLISHED,
+        for (String name : List.of(LockerModel.ALLOW_MODIFY, LockerModel.STANDING,
                 LockerModel.WITHDRAWN, LockerModel.GUARDIAN_EXCHANGE, Discussions.GUARDIAN_MESSAGING, "lk:enabled",
                 "lk:guardianMessagingEnabled", "lk:windowEnforced")) {
             assertThat(dataType(name)).as(name).isEqualTo("d:boolean");

@@ -9,11 +9,14 @@ public final class LockerModel {
     public static final String RECEIPT = "lk:opening";
     public static final String AUDIT_ENTRY = "lk:auditEntry";
     public static final String SETTINGS = "lk:lockerSettings";
+    /** A publication window: the deposits with the same dates and guardian recipients share one. */
+    public static final String WINDOW = "lk:window";
 
     public static final String DEPOSITS_FOLDER = "/deposits";
     public static final String RECEIPTS_FOLDER = "/receipts";
     public static final String AUDIT_FOLDER = "/audit";
     public static final String SETTINGS_PATH = "/settings/lockers";
+    public static final String WINDOWS_FOLDER = "/windows";
 
     public static final String DEPOSIT_ID = "lk:depositId";
     public static final String DOCUMENT_TYPE = "lk:documentType";
@@ -26,14 +29,19 @@ public final class LockerModel {
     public static final String RECIPIENTS = "lk:recipients";
     /** The selection as made by the depositor ({@code user:x}, {@code category:teacher}, ...). */
     public static final String SELECTION = "lk:recipientCategories";
-    /** The guardian principals, granted only inside the publication window. */
+    /** The guardian principals, who see the deposit only inside the publication window. */
     public static final String GUARDIAN_RECIPIENTS = "lk:guardianRecipients";
     public static final String PUBLISH_FROM = "lk:publishFrom";
     public static final String PUBLISH_TO = "lk:publishTo";
-    /** PENDING (before the start), OPEN (guardians granted), CLOSED (after the end, or withdrawn). */
+    /** The window a deposit for guardians belongs to (the name of its node under {@link #WINDOWS_FOLDER}). */
+    public static final String WINDOW_KEY = "lk:windowKey";
+    /**
+     * The platform group a window's deposits are granted to: the window's guardian principals are its members
+     * while the window is open, and only then.
+     */
+    public static final String WINDOW_GROUP = "lk:windowGroup";
+    /** Of a window: PENDING (before the start), OPEN (guardians are members of its group), CLOSED (after the end). */
     public static final String WINDOW_STATE = "lk:windowState";
-    /** Whether guardian recipients are currently granted (inside the window). */
-    public static final String PUBLISHED = "lk:published";
     public static final String WITHDRAWN = "lk:withdrawn";
     public static final String WITHDRAWN_AT = "lk:withdrawnAt";
 
@@ -50,8 +58,8 @@ public final class LockerModel {
     public static final String GUARDIAN_EXCHANGE = "lk:guardianDocumentExchange";
 
     /** Properties the platform must index for lockers' queries. */
-    public static final List<String> INDEXED = List.of(RECIPIENTS, DEPOSITOR, WINDOW_STATE, READER, DEPOSIT_ID,
-            ACTION);
+    public static final List<String> INDEXED = List.of(RECIPIENTS, DEPOSITOR, WINDOW_STATE, WINDOW_KEY, READER,
+            DEPOSIT_ID, ACTION);
 
     /** The seed vocabulary of document types. */
     public static final List<String> DEFAULT_DOCUMENT_TYPES = List.of("REPORT_CARD", "CERTIFICATE", "CIRCULAR",

@@ -47,8 +47,9 @@ import org.locker.core.platform.Version;
  * Lockers and deposits over the platform port. A deposit is one versioned document node, whatever the number
  * of recipients; recipients are platform grants (to users, or to groups: a profile, a class's team, a class's
  * guardians) and the names of those principals in {@link LockerModel#RECIPIENTS}, which lockers query. The
- * platform filters every read by its permissions. Guardians are granted only inside the publication window,
- * by {@link #reconcileWindows()}.
+ * platform filters every read by its permissions. Guardians see a deposit only inside its publication window:
+ * the deposit is granted to its window's group, whose members the guardians are only while the window is open
+ * ({@link #reconcileWindows()}).
  */
 public final class Lockers {
 
@@ -256,6 +257,10 @@ public final class Lockers {
         }
         Instant now = clock.instant();
         DepositRequest request = prepared.request();
+        // guardians see the deposit through its window's group, a member of which they are only while it is open
+        Optional<Window> window = prepared.guardians().isEmpty() ? Optional.empty()
+                : Optional.of(window(request.publishFrom().orElseThrow(), request.publishTo().orElseThrow(),
+                        prepared.guardians()));
         List<Deposited> deposited = new ArrayList<>();
         try (PlatformSession session = platform.systemSession()) {
             for (DepositFile file : files) {
@@ -278,11 +283,10 @@ public final class Lockers {
                 properties.put(LockerModel.GUARDIAN_RECIPIENTS,
                         prepared.guardians().stream().map(PrincipalId::value).toList());
                 properties.put(LockerModel.WITHDRAWN, false);
-                if (!prepared.guardians().isEmpty()) {
+                if (window.isPresent()) {
                     properties.put(LockerModel.PUBLISH_FROM, request.publishFrom().orElseThrow());
                     properties.put(LockerModel.PUBLISH_TO, request.publishTo().orElseThrow());
-                    properties.put(LockerModel.WINDOW_STATE, "PENDING");
-                    properties.put(LockerModel.PUBLISHED, false);
+                    properties.put(LockerModel.WINDOW_KEY, window.get().key());
                 }
                 Node document = session.createDocument(folder.id(), file.name(), LockerModel.DEPOSIT, properties,
                         file.content());
@@ -291,14 +295,14 @@ public final class Lockers {
                 for (PrincipalId principal : prepared.immediate()) {
                     session.grant(document.id(), principal, access);
                 }
+                if (window.isPresent()) {
+                    session.grant(document.id(), window.get().group(), Access.READ);
+                }
                 audit(session, "DEPOSITED", prepared.depositor(), depositId, file.name(),
                         "recipients=" + request.selection());
                 deposited.add(new Deposited(document.id(), depositId, file.name(), "1.0"));
             }
             session.save();
-        }
-        if (!prepared.guardians().isEmpty()) {
-            reconcileWindows();
         }
         return deposited;
     }
@@ -333,65 +337,134 @@ public final class Lockers {
 
     // ------------------------------------------------------------------ windows
 
-    /** What a reconcile changed. */
-    public record ReconcileReport(int opened, int closed) {
+    /** What a reconcile changed: windows opened and closed, and the deposits they hold. */
+    public record ReconcileReport(int opened, int closed, int depositsOpened, int depositsClosed) {
+    }
+
+    /** A publication window: its node's name and the platform group its deposits are granted to. */
+    record Window(String key, GroupId group) {
     }
 
     /**
-     * Grants guardians the deposits whose window is open and revokes those whose window ended (or not yet
-     * started), idempotently: a run after a missed boundary corrects the state at once.
+     * The window for these dates and guardians, created (with its group, and its members if it is open now) and
+     * saved at once if it does not exist: deposits with the same window share it, so that opening or closing a
+     * window changes one group's members, not the permissions of every deposit in it.
+     */
+    private synchronized Window window(Instant from, Instant to, Set<PrincipalId> guardians) {
+        List<String> names = guardians.stream().map(PrincipalId::value).sorted().toList();
+        String key = windowKey(from, to, names);
+        Window window = new Window(key, GroupId.of("locker-window-" + key));
+        try (PlatformSession session = platform.systemSession()) {
+            if (session.nodeAt(LockerModel.WINDOWS_FOLDER + "/" + key).isPresent()) {
+                return window;
+            }
+            Node folder = session.ensureFolder(LockerModel.WINDOWS_FOLDER);
+            if (session.findGroup(window.group()).isEmpty()) {
+                session.createGroup(window.group(), "Publication window " + from + " - " + to,
+                        Map.of(DirectoryProperties.GROUP_KIND, "window"));
+            }
+            String state = windowState(from, to, clock.instant());
+            if (state.equals("OPEN")) {
+                guardians.forEach(g -> session.addMember(window.group(), g));
+            }
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put(LockerModel.WINDOW_KEY, key);
+            properties.put(LockerModel.PUBLISH_FROM, from);
+            properties.put(LockerModel.PUBLISH_TO, to);
+            properties.put(LockerModel.GUARDIAN_RECIPIENTS, names);
+            properties.put(LockerModel.WINDOW_GROUP, window.group().value());
+            properties.put(LockerModel.WINDOW_STATE, state);
+            session.createFolder(folder.id(), key, LockerModel.WINDOW, properties);
+            session.save();
+        }
+        return window;
+    }
+
+    private static String windowKey(Instant from, Instant to, List<String> guardians) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] hash = digest.digest((from + "|" + to + "|" + String.join(",", guardians))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String windowState(Instant from, Instant to, Instant now) {
+        if (!now.isBefore(to)) {
+            return "CLOSED";
+        }
+        return now.isBefore(from) ? "PENDING" : "OPEN";
+    }
+
+    /**
+     * Opens the windows whose start has come (their guardian principals join the window's group) and closes those
+     * whose end has passed (they leave it), idempotently: a run after a missed boundary corrects the state at once.
+     * Its cost follows the number of windows, not of the deposits in them.
      */
     public synchronized ReconcileReport reconcileWindows() {
         Instant now = clock.instant();
         int opened = 0;
         int closed = 0;
+        int depositsOpened = 0;
+        int depositsClosed = 0;
         try (PlatformSession session = platform.systemSession()) {
-            int offset = 0;
-            while (true) {
-                List<Node> batch = session.query(NodeQuery.ofType(LockerModel.DEPOSIT)
-                        .whereAnyOf(LockerModel.WINDOW_STATE, List.of("PENDING", "OPEN"))
-                        .orderBy("created", false).page(offset, 500).build());
-                for (Node node : batch) {
-                    String state = node.string(LockerModel.WINDOW_STATE).orElse("");
-                    String wanted = stateAfter(node, now);
-                    boolean inside = wanted.equals("OPEN");
-                    if (wanted.equals(state)) {
-                        continue;
-                    }
-                    for (String guardian : node.strings(LockerModel.GUARDIAN_RECIPIENTS)) {
+            List<Node> windows = session.query(NodeQuery.ofType(LockerModel.WINDOW)
+                    .whereAnyOf(LockerModel.WINDOW_STATE, List.of("PENDING", "OPEN"))
+                    .select(Set.of(LockerModel.PUBLISH_FROM, LockerModel.PUBLISH_TO, LockerModel.WINDOW_STATE,
+                            LockerModel.WINDOW_GROUP, LockerModel.GUARDIAN_RECIPIENTS, LockerModel.WINDOW_KEY))
+                    .page(0, 1_000_000).build());
+            int changed = 0;
+            for (Node window : windows) {
+                String state = window.string(LockerModel.WINDOW_STATE).orElse("");
+                String wanted = windowState(window.instant(LockerModel.PUBLISH_FROM).orElse(Instant.MAX),
+                        window.instant(LockerModel.PUBLISH_TO).orElse(Instant.MIN), now);
+                if (wanted.equals(state)) {
+                    continue;
+                }
+                boolean inside = wanted.equals("OPEN");
+                GroupId group = GroupId.of(window.string(LockerModel.WINDOW_GROUP).orElseThrow());
+                if (inside != state.equals("OPEN")) {
+                    for (String guardian : window.strings(LockerModel.GUARDIAN_RECIPIENTS)) {
                         PrincipalId principal = principal(session, guardian);
                         if (inside) {
-                            session.grant(node.id(), principal, Access.READ);
+                            session.addMember(group, principal);
                         } else {
-                            session.revoke(node.id(), principal);
+                            session.removeMember(group, principal);
                         }
                     }
-                    session.updateProperties(node.id(), Map.of(LockerModel.WINDOW_STATE, wanted,
-                            LockerModel.PUBLISHED, inside));
+                    int deposits = (int) session.count(NodeQuery.ofType(LockerModel.DEPOSIT)
+                            .whereEquals(LockerModel.WINDOW_KEY, window.string(LockerModel.WINDOW_KEY).orElse(""))
+                            .build());
                     if (inside) {
                         opened++;
+                        depositsOpened += deposits;
                     } else {
                         closed++;
+                        depositsClosed += deposits;
                     }
                 }
-                session.save();
-                if (batch.size() < 500) {
-                    break;
+                session.updateProperties(window.id(), Map.of(LockerModel.WINDOW_STATE, wanted));
+                if (++changed % 500 == 0) {
+                    session.save();
                 }
-                // nodes that became CLOSED left the result set; the others are skipped by the offset
-                offset += (int) batch.stream().filter(n -> !"CLOSED".equals(stateAfter(n, now))).count();
             }
+            session.save();
         }
-        return new ReconcileReport(opened, closed);
+        return new ReconcileReport(opened, closed, depositsOpened, depositsClosed);
     }
 
+    /** A deposit's window state as its depositor sees it: withdrawn deposits are closed. */
     private static String stateAfter(Node node, Instant now) {
-        Instant from = node.instant(LockerModel.PUBLISH_FROM).orElse(Instant.MAX);
-        Instant to = node.instant(LockerModel.PUBLISH_TO).orElse(Instant.MIN);
-        if (node.flag(LockerModel.WITHDRAWN) || !now.isBefore(to)) {
+        if (node.instant(LockerModel.PUBLISH_FROM).isEmpty()) {
+            return "";
+        }
+        if (node.flag(LockerModel.WITHDRAWN)) {
             return "CLOSED";
         }
-        return now.isBefore(from) ? "PENDING" : "OPEN";
+        return windowState(node.instant(LockerModel.PUBLISH_FROM).get(),
+                node.instant(LockerModel.PUBLISH_TO).orElse(Instant.MIN), now);
     }
 
     private static PrincipalId principal(PlatformSession session, String name) {
@@ -599,7 +672,7 @@ public final class Lockers {
                         node.strings(LockerModel.SELECTION), node.strings(LockerModel.RECIPIENTS),
                         node.flag(LockerModel.STANDING), node.flag(LockerModel.ALLOW_MODIFY),
                         node.instant(LockerModel.PUBLISH_FROM), node.instant(LockerModel.PUBLISH_TO),
-                        node.string(LockerModel.WINDOW_STATE).orElse(""), system.versions(node.id()).size(),
+                        stateAfter(node, clock.instant()), system.versions(node.id()).size(),
                         node.flag(LockerModel.WITHDRAWN), receipts));
             }
         }
@@ -635,10 +708,6 @@ public final class Lockers {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put(LockerModel.WITHDRAWN, true);
             properties.put(LockerModel.WITHDRAWN_AT, clock.instant());
-            if (node.properties().containsKey(LockerModel.WINDOW_STATE)) {
-                properties.put(LockerModel.WINDOW_STATE, "CLOSED");
-                properties.put(LockerModel.PUBLISHED, false);
-            }
             system.updateProperties(id, properties);
             audit(system, "WITHDRAWN", user, node.string(LockerModel.DEPOSIT_ID).orElse(""), node.name(), "");
             system.save();

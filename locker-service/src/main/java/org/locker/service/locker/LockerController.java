@@ -419,7 +419,8 @@ class LockerController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"locker-audit.csv\"").body(body);
     }
 
-    record ReconcileView(int opened, int closed) {
+    /** Windows opened and closed by this run, and the deposits they hold. */
+    record ReconcileView(int opened, int closed, int depositsOpened, int depositsClosed) {
     }
 
     @PostMapping("/windows/reconcile")
@@ -427,6 +428,6 @@ class LockerController {
     @Operation(summary = "Reconcile guardians' publication windows now (also done at start-up and every minute)")
     ReconcileView reconcile() {
         Lockers.ReconcileReport report = reconciler.run();
-        return new ReconcileView(report.opened(), report.closed());
+        return new ReconcileView(report.opened(), report.closed(), report.depositsOpened(), report.depositsClosed());
     }
 }

@@ -3,6 +3,7 @@ package org.locker.service.platform;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.discussion.Discussions;
 import org.locker.core.locker.LockerModel;
 import org.locker.core.platform.ContentPlatform;
@@ -17,9 +18,9 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "locker.platform", havingValue = "oak", matchIfMissing = true)
 class OakPlatformConfiguration {
 
-    /** The engine's properties that queries filter on: each gets an Oak property index. */
+    /** The engine's properties that queries and group look-ups filter on: each gets an Oak property index. */
     static final List<String> INDEXED_PROPERTIES = Stream.concat(LockerModel.INDEXED.stream(),
-            Stream.of(Discussions.PARTICIPANTS)).toList();
+            Stream.of(Discussions.PARTICIPANTS, DirectoryProperties.GROUP_KIND)).toList();
 
     @Bean(destroyMethod = "close")
     ContentPlatform contentPlatform(LockerProperties properties) {
