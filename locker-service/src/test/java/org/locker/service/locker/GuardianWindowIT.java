@@ -29,9 +29,13 @@ class GuardianWindowIT extends LockerTestBase {
 
     private String depositForGuardians(Duration startIn, Duration endIn) {
         Instant now = clock.instant();
+        return depositForGuardians(now.plus(startIn), now.plus(endIn));
+    }
+
+    private String depositForGuardians(Instant from, Instant to) {
         return DepositIT.id(deposit("t.girard", new Form().pdfFile("outing.pdf", "outing")
                 .field("documentType", "FORM").field("recipients", "guardians:6A")
-                .field("publishFrom", now.plus(startIn).toString()).field("publishTo", now.plus(endIn).toString())));
+                .field("publishFrom", from.toString()).field("publishTo", to.toString())));
     }
 
     private boolean guardianSeesOnThePlatform(String id) {
@@ -87,6 +91,39 @@ class GuardianWindowIT extends LockerTestBase {
         assertThat(guardianSeesOnThePlatform(started)).isFalse();
         reconcile(); // idempotent
         assertThat(guardianSeesOnThePlatform(started)).isFalse();
+    }
+
+    @Test
+    void shouldOpenAndCloseDepositsSharingAWindowTogetherAndKeepTheOthersWhenOneIsWithdrawn() {
+        // the same dates and guardians: one window, whose group the 6A guardians join while it is open
+        Instant start = clock.instant().plus(Duration.ofDays(3));
+        String first = depositForGuardians(start, start.plus(Duration.ofDays(1)));
+        String second = depositForGuardians(start, start.plus(Duration.ofDays(1)));
+        String other = depositForGuardians(start, start.plus(Duration.ofDays(2)));
+        try (PlatformSession system = platform.systemSession()) {
+            String window = system.node(NodeId.of(first)).string(LockerModel.WINDOW_KEY).orElseThrow();
+            assertThat(system.node(NodeId.of(second)).string(LockerModel.WINDOW_KEY)).contains(window);
+            assertThat(system.node(NodeId.of(other)).string(LockerModel.WINDOW_KEY)).isPresent().get()
+                    .isNotEqualTo(window);
+        }
+
+        clock.advance(Duration.ofDays(3).plusMinutes(1));
+        Response opened = api().post("/api/v1/lockers/windows/reconcile", "principal", "application/json", "");
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(((Number) opened.json().get("opened")).intValue()).isGreaterThanOrEqualTo(2);
+        assertThat(((Number) opened.json().get("depositsOpened")).intValue()).isGreaterThanOrEqualTo(3);
+        assertThat(List.of(first, second, other)).allMatch(this::guardianSeesOnThePlatform);
+
+        assertThat(delete("/api/v1/lockers/documents/" + first, "t.girard").status()).isEqualTo(204);
+        assertThat(guardianSeesOnThePlatform(first)).as("withdrawn").isFalse();
+        assertThat(guardianSeesOnThePlatform(second)).as("same window, not withdrawn").isTrue();
+
+        clock.advance(Duration.ofDays(1));
+        reconcile();
+        assertThat(guardianSeesOnThePlatform(second)).isFalse();
+        assertThat(guardianSeesOnThePlatform(other)).as("its window ends a day later").isTrue();
+        assertThat(api().get("/api/v1/lockers/distributions", "t.girard").jsonList().stream()
+                .filter(d -> d.get("id").equals(other)).findFirst().orElseThrow()).containsEntry("windowState", "OPEN");
     }
 
     @Test
