@@ -45,7 +45,10 @@ import org.apache.jackrabbit.oak.security.internal.SecurityProviderBuilder;
 import org.apache.jackrabbit.oak.spi.security.ConfigurationParameters;
 import org.apache.jackrabbit.oak.spi.security.SecurityProvider;
 import org.apache.jackrabbit.oak.spi.security.authentication.SystemSubject;
+import org.apache.jackrabbit.oak.spi.security.ConfigurationBase;
 import org.apache.jackrabbit.oak.spi.security.authorization.AuthorizationConfiguration;
+import org.apache.jackrabbit.oak.spi.security.principal.CompositePrincipalConfiguration;
+import org.apache.jackrabbit.oak.spi.security.principal.PrincipalConfiguration;
 import org.apache.jackrabbit.oak.spi.security.principal.EveryonePrincipal;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.NotFoundException;
@@ -92,6 +95,7 @@ public final class OakPlatform implements ContentPlatform {
     private final Repository repository;
     private final char[] adminPassword;
     private final List<PrincipalListener> listeners = new CopyOnWriteArrayList<>();
+    private final RecipientSets recipientSets = new RecipientSets();
     private PrincipalObserver observer;
     private boolean closed;
 
@@ -181,9 +185,25 @@ public final class OakPlatform implements ContentPlatform {
      * to {@value #EAGER_PERMISSION_ENTRIES} entries (Oak's default is 250): a teacher granted 1,000 deposits
      * would otherwise have every node of a listing looked up in the permission store one path at a time.
      */
-    private static SecurityProvider securityProvider() {
-        return SecurityProviderBuilder.newBuilder().with(ConfigurationParameters.of(AuthorizationConfiguration.NAME,
-                ConfigurationParameters.of("eagerCacheSize", EAGER_PERMISSION_ENTRIES))).build();
+    private SecurityProvider securityProvider() {
+        SecurityProvider security = SecurityProviderBuilder.newBuilder().with(ConfigurationParameters.of(
+                AuthorizationConfiguration.NAME, ConfigurationParameters.of("eagerCacheSize",
+                        EAGER_PERMISSION_ENTRIES))).build();
+        // Oak's own principals (users, groups, everyone), plus the recipient sets
+        if (!(security.getConfiguration(PrincipalConfiguration.class) instanceof CompositePrincipalConfiguration
+                composite)) {
+            throw new PlatformException("unexpected Oak principal configuration");
+        }
+        PrincipalConfiguration oakPrincipals = composite.getDefaultConfig();
+        PrincipalConfiguration sets = recipientSets.configuration();
+        ((ConfigurationBase) sets).setSecurityProvider(security);
+        composite.addConfiguration(oakPrincipals);
+        composite.addConfiguration(sets);
+        return security;
+    }
+
+    RecipientSets recipientSets() {
+        return recipientSets;
     }
 
     private void bootstrap(Set<String> indexedProperties) throws RepositoryException {
@@ -225,7 +245,25 @@ public final class OakPlatform implements ContentPlatform {
                         new Privilege[] {acm.privilegeFromName(Privilege.JCR_ALL)}, false);
                 acm.setPolicy(ROOT, acl);
             }
+            if (!session.nodeExists(RecipientSets.FOLDER)) {
+                session.getRootNode().addNode(RecipientSets.FOLDER.substring(1), OakSession.NODE_TYPE);
+                JackrabbitAccessControlList acl = AccessControlUtils.getAccessControlList(session, RecipientSets.FOLDER);
+                AccessControlManager acm = session.getAccessControlManager();
+                acl.addEntry(EveryonePrincipal.getInstance(),
+                        new Privilege[] {acm.privilegeFromName(Privilege.JCR_ALL)}, false);
+                acm.setPolicy(RecipientSets.FOLDER, acl);
+            }
             session.save();
+            for (javax.jcr.NodeIterator it = session.getNode(RecipientSets.FOLDER).getNodes(); it.hasNext(); ) {
+                Node set = it.nextNode();
+                if (set.hasProperty(RecipientSets.MEMBERS)) {
+                    List<String> members = new ArrayList<>();
+                    for (Value value : set.getProperty(RecipientSets.MEMBERS).getValues()) {
+                        members.add(value.getString());
+                    }
+                    recipientSets.register(set.getName(), members);
+                }
+            }
         } finally {
             session.logout();
         }

@@ -1,8 +1,10 @@
 package org.locker.oak;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,9 +12,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.jcr.Binary;
 import javax.jcr.ItemExistsException;
@@ -71,6 +76,8 @@ final class OakSession implements PlatformSession {
 
     static final String NODE_TYPE = "oak:Unstructured";
     static final String TYPE = "lk:type";
+    /** From how many users a grant goes through a recipient set. */
+    static final int RECIPIENT_SET_THRESHOLD = 50;
     static final String NAME = "lkp:name";
     static final String NO_INHERIT = "lkp:noInherit";
     static final String CONTENT = "lkp:content";
@@ -411,6 +418,11 @@ final class OakSession implements PlatformSession {
     public Set<PrincipalId> members(GroupId group) {
         return jcr("members of " + group, () -> {
             Set<PrincipalId> members = new LinkedHashSet<>();
+            if (platform.recipientSets().contains(group.value())) {
+                platform.recipientSets().members(group.value()).stream().sorted().map(UserId::of)
+                        .forEach(members::add);
+                return members;
+            }
             for (Iterator<Authorizable> it = group(group).getDeclaredMembers(); it.hasNext(); ) {
                 principalId(it.next()).ifPresent(members::add);
             }
@@ -429,8 +441,63 @@ final class OakSession implements PlatformSession {
                     groups.add(GroupId.of(id));
                 }
             }
+            if (principal instanceof UserId) {
+                platform.recipientSets().setsOf(principal.value()).stream().sorted().map(GroupId::of)
+                        .forEach(groups::add);
+            }
             return groups;
         });
+    }
+
+    /**
+     * Reads the group's member references (Oak keeps each member as the identifier of its node, derived from its
+     * id) instead of resolving each member: one read of the group, whatever the number of candidates. A candidate
+     * not found that way is checked through the user manager, so that a different derivation only costs time.
+     */
+    @Override
+    public Set<UserId> membersAmong(GroupId group, Collection<UserId> candidates) {
+        return jcr("members of " + group + " among " + candidates.size(), () -> {
+            if (platform.recipientSets().contains(group.value())) {
+                Set<String> members = platform.recipientSets().members(group.value());
+                return candidates.stream().filter(c -> members.contains(c.value()))
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
+            }
+            org.apache.jackrabbit.api.security.user.Group found = group(group);
+            Set<String> references = new HashSet<>();
+            collectMemberReferences(session.getNode(found.getPath()), references);
+            Set<UserId> result = new LinkedHashSet<>();
+            for (UserId candidate : candidates) {
+                if (references.contains(contentId(candidate.value()))) {
+                    result.add(candidate);
+                } else {
+                    Authorizable member = users().getAuthorizable(candidate.value());
+                    if (member != null && !member.isGroup() && found.isDeclaredMember(member)) {
+                        result.add(candidate);
+                    }
+                }
+            }
+            return result;
+        });
+    }
+
+    private static void collectMemberReferences(javax.jcr.Node node, Set<String> references)
+            throws RepositoryException {
+        if (node.hasProperty("rep:members")) {
+            for (Value value : node.getProperty("rep:members").getValues()) {
+                references.add(value.getString());
+            }
+        }
+        if (node.hasNode("rep:membersList")) {
+            for (NodeIterator it = node.getNode("rep:membersList").getNodes(); it.hasNext(); ) {
+                collectMemberReferences(it.nextNode(), references);
+            }
+        }
+    }
+
+    /** The identifier Oak gives an authorizable's node: a name-based UUID of its lower-cased id. */
+    private static String contentId(String authorizableId) {
+        return UUID.nameUUIDFromBytes(authorizableId.toLowerCase(Locale.ENGLISH).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     // ================================================================ nodes
@@ -935,6 +1002,9 @@ final class OakSession implements PlatformSession {
     }
 
     private Principal principal(PrincipalId id) throws RepositoryException {
+        if (id instanceof GroupId && platform.recipientSets().contains(id.value())) {
+            return ((JackrabbitSession) session).getPrincipalManager().getPrincipal(id.value());
+        }
         return authorizable(id).getPrincipal();
     }
 
@@ -1006,6 +1076,45 @@ final class OakSession implements PlatformSession {
                 }
             }
             return null;
+        });
+    }
+
+    /**
+     * Many users are granted through one recipient set (see {@link RecipientSets}): one node and one entry instead of
+     * one entry per user. Below {@value #RECIPIENT_SET_THRESHOLD} users, or for a session that is not the system's,
+     * each principal is granted. The users are not looked up one by one: callers pass existing users.
+     */
+    @Override
+    public List<PrincipalId> grantAll(NodeId id, Collection<? extends PrincipalId> principals, Access access) {
+        return jcr("grant all on " + id, () -> {
+            List<String> users = principals.stream().filter(UserId.class::isInstance).map(PrincipalId::value)
+                    .distinct().toList();
+            List<PrincipalId> granted = new ArrayList<>();
+            if (users.size() < RECIPIENT_SET_THRESHOLD || !user.value().equals(OakPlatform.ADMIN_ID)) {
+                for (PrincipalId principal : new LinkedHashSet<>(principals)) {
+                    grant(id, principal, access);
+                    granted.add(principal);
+                }
+                return granted;
+            }
+            String name = RecipientSets.nameFor(users);
+            String path = RecipientSets.FOLDER + "/" + name;
+            if (!session.nodeExists(path)) {
+                javax.jcr.Node set = session.getNode(RecipientSets.FOLDER).addNode(name, NODE_TYPE);
+                set.setProperty(RecipientSets.MEMBERS, users.toArray(String[]::new));
+            }
+            // known before the entry is added (Oak checks that the principal exists) and kept if this session is
+            // discarded: a set without its node grants nothing, and the node is written again when next used
+            platform.recipientSets().register(name, users);
+            grant(id, GroupId.of(name), access);
+            granted.add(GroupId.of(name));
+            for (PrincipalId principal : new LinkedHashSet<>(principals)) {
+                if (!(principal instanceof UserId)) {
+                    grant(id, principal, access);
+                    granted.add(principal);
+                }
+            }
+            return granted;
         });
     }
 
@@ -1163,9 +1272,12 @@ final class OakSession implements PlatformSession {
                         if (!((JackrabbitAccessControlEntry) entry).isAllow()) {
                             continue;
                         }
-                        Authorizable authorizable = users().getAuthorizable(entry.getPrincipal());
-                        Optional<PrincipalId> principal = authorizable == null ? Optional.empty()
-                                : principalId(authorizable);
+                        String name = entry.getPrincipal().getName();
+                        Authorizable authorizable = platform.recipientSets().contains(name) ? null
+                                : users().getAuthorizable(entry.getPrincipal());
+                        Optional<PrincipalId> principal = platform.recipientSets().contains(name)
+                                ? Optional.of(GroupId.of(name))
+                                : authorizable == null ? Optional.empty() : principalId(authorizable);
                         if (principal.isPresent()) {
                             entries.add(new AccessEntry(principal.get(), accessOf(entry.getPrivileges())));
                         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +61,57 @@ class OakPlatformTest {
             }
             try (PlatformSession s = platform.systemSession()) {
                 assertThat(s.findUser(pupil).orElseThrow().properties()).containsEntry("lk:classes", List.of("5A"));
+            }
+        }
+    }
+
+    /** Many users granted at once go through one recipient set, shared by the same users, kept across restarts. */
+    @Test
+    void shouldGrantManyUsersThroughOneRecipientSetKeptAcrossReopen(@TempDir Path dir) throws Exception {
+        List<UserId> users = new ArrayList<>();
+        for (int i = 0; i < OakSession.RECIPIENT_SET_THRESHOLD; i++) {
+            users.add(UserId.of("u" + i));
+        }
+        org.locker.core.platform.NodeId first;
+        org.locker.core.platform.NodeId second;
+        try (OakPlatform platform = OakTestPlatforms.open(dir)) {
+            try (PlatformSession s = platform.systemSession()) {
+                for (UserId user : users) {
+                    s.createUser(new org.locker.core.platform.NewUser(user, "U", "Ser", "", null, Map.of()));
+                }
+                s.createUser(new org.locker.core.platform.NewUser(UserId.of("other"), "O", "Ther", "", null,
+                        Map.of()));
+                org.locker.core.platform.Node folder = s.ensureFolder("/many");
+                first = s.createDocument(folder.id(), "a.txt", "lk:doc", Map.of(),
+                        new org.locker.core.platform.ContentSource(new java.io.ByteArrayInputStream(new byte[] {1}),
+                                "text/plain")).id();
+                second = s.createDocument(folder.id(), "b.txt", "lk:doc", Map.of(),
+                        new org.locker.core.platform.ContentSource(new java.io.ByteArrayInputStream(new byte[] {2}),
+                                "text/plain")).id();
+                List<org.locker.core.platform.PrincipalId> a = s.grantAll(first, users,
+                        org.locker.core.platform.Access.READ);
+                List<UserId> reversed = new ArrayList<>(users);
+                java.util.Collections.reverse(reversed);
+                List<org.locker.core.platform.PrincipalId> b = s.grantAll(second, reversed,
+                        org.locker.core.platform.Access.WRITE);
+                assertThat(a).hasSize(1).first().isInstanceOf(org.locker.core.platform.GroupId.class)
+                        .extracting(org.locker.core.platform.PrincipalId::value).asString()
+                        .startsWith(RecipientSets.PREFIX);
+                assertThat(b).as("the same users, the same set").isEqualTo(a);
+                s.save();
+            }
+        }
+        try (OakPlatform platform = OakTestPlatforms.open(dir)) {
+            try (PlatformSession s = platform.sessionAs(UserId.of("u7"))) {
+                assertThat(s.findNode(first)).isPresent();
+                assertThat(s.canWrite(first)).isFalse();
+                assertThat(s.canWrite(second)).isTrue();
+            }
+            try (PlatformSession s = platform.sessionAs(UserId.of("other"))) {
+                assertThat(s.findNode(first)).isEmpty();
+            }
+            try (PlatformSession s = platform.systemSession()) {
+                assertThat(s.groupsOf(UserId.of("u7"))).anyMatch(g -> g.value().startsWith(RecipientSets.PREFIX));
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +38,7 @@ import org.locker.core.platform.GroupId;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.NodeQuery;
+import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.PrincipalId;
 import org.locker.core.platform.User;
@@ -54,6 +56,8 @@ import org.locker.core.platform.Version;
 public final class Lockers {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
+    /** From how many selected users they are checked together ({@link #resolveUsers}). */
+    private static final int USERS_CHECKED_TOGETHER = 20;
     private static final List<Profile> CATEGORIES =
             List.of(Profile.TEACHER, Profile.STAFF, Profile.COUNSELOR, Profile.GUARDIAN);
 
@@ -154,8 +158,16 @@ public final class Lockers {
             }
             Set<PrincipalId> immediate = new LinkedHashSet<>();
             Set<PrincipalId> guardians = new LinkedHashSet<>();
+            List<String> users = request.selection().stream().filter(Objects::nonNull).map(String::strip)
+                    .filter(spec -> spec.startsWith("user:")).toList();
+            boolean batch = users.size() >= USERS_CHECKED_TOGETHER;
             for (String selected : request.selection()) {
-                resolve(session, profile, selected, request.standing(), immediate, guardians);
+                if (!(batch && selected != null && selected.strip().startsWith("user:"))) {
+                    resolve(session, profile, selected, request.standing(), immediate, guardians);
+                }
+            }
+            if (batch) {
+                resolveUsers(session, profile, users, immediate, guardians);
             }
             immediate.remove(depositor);
             guardians.remove(depositor);
@@ -236,6 +248,45 @@ public final class Lockers {
         }
     }
 
+    /**
+     * Many selected users are checked together: their profile is the profile group they belong to, asked once per
+     * category instead of once per user.
+     */
+    private static void resolveUsers(PlatformSession session, Profile depositorProfile, List<String> specs,
+                                     Set<PrincipalId> immediate, Set<PrincipalId> guardians) {
+        Map<UserId, String> ids = new LinkedHashMap<>();
+        for (String spec : specs) {
+            String value = spec.substring("user:".length());
+            if (!UserId.isValid(value)) {
+                throw new LockerRefusal(Reason.UNKNOWN_RECIPIENT, spec);
+            }
+            ids.putIfAbsent(UserId.of(value), spec);
+        }
+        Map<UserId, Profile> profiles = new HashMap<>();
+        Set<UserId> remaining = new LinkedHashSet<>(ids.keySet());
+        for (Profile category : CATEGORIES) {
+            if (remaining.isEmpty()) {
+                break;
+            }
+            try {
+                for (UserId member : session.membersAmong(category.group(), remaining)) {
+                    profiles.put(member, category);
+                }
+            } catch (NotFoundException noSuchGroup) {
+                continue; // nobody of that category yet
+            }
+            remaining.removeAll(profiles.keySet());
+        }
+        for (Map.Entry<UserId, String> selected : ids.entrySet()) {
+            Profile profile = profiles.get(selected.getKey());
+            if (profile == null) {
+                throw new LockerRefusal(Reason.UNKNOWN_RECIPIENT, selected.getValue());
+            }
+            allowed(depositorProfile, profile, selected.getValue());
+            (profile == Profile.GUARDIAN ? guardians : immediate).add(selected.getKey());
+        }
+    }
+
     /** Guardians deposit to the establishment only (teachers, staff, counselors). */
     private static void allowed(Profile depositor, Profile recipient, String spec) {
         if (depositor == Profile.GUARDIAN && !recipient.isPersonnel()) {
@@ -292,8 +343,13 @@ public final class Lockers {
                         file.content());
                 session.grant(document.id(), prepared.depositor(), Access.WRITE);
                 Access access = request.allowModify() ? Access.WRITE : Access.READ;
-                for (PrincipalId principal : prepared.immediate()) {
-                    session.grant(document.id(), principal, access);
+                // many users may be granted through one principal of the platform's own: lockers query that one
+                List<PrincipalId> granted = session.grantAll(document.id(), prepared.immediate(), access);
+                if (!granted.equals(List.copyOf(prepared.immediate()))) {
+                    List<String> names = new ArrayList<>();
+                    granted.forEach(p -> names.add(p.value()));
+                    prepared.guardians().forEach(p -> names.add(p.value()));
+                    session.updateProperties(document.id(), Map.of(LockerModel.RECIPIENTS, names));
                 }
                 if (window.isPresent()) {
                     session.grant(document.id(), window.get().group(), Access.READ);

@@ -1,5 +1,8 @@
 package org.locker.core.platform;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +53,21 @@ public interface PlatformSession extends AutoCloseable {
 
     /** Direct members of a group. */
     Set<PrincipalId> members(GroupId group);
+
+    /**
+     * The users among {@code candidates} that are direct members of the group: one look-up of the group where the
+     * platform allows, whatever the number of candidates (validating a selection of thousands of users).
+     */
+    default Set<UserId> membersAmong(GroupId group, Collection<UserId> candidates) {
+        Set<PrincipalId> members = members(group);
+        Set<UserId> result = new LinkedHashSet<>();
+        for (UserId candidate : candidates) {
+            if (members.contains(candidate)) {
+                result.add(candidate);
+            }
+        }
+        return result;
+    }
 
     /** Every group the principal belongs to, directly or through nested groups. */
     Set<GroupId> groupsOf(PrincipalId principal);
@@ -106,6 +124,22 @@ public interface PlatformSession extends AutoCloseable {
 
     /** Grants access on a node (and what is below it) to a principal, replacing any previous grant to it. */
     void grant(NodeId node, PrincipalId principal, Access access);
+
+    /**
+     * Grants access on a node to several principals, as {@link #grant} would one by one, and returns the principals
+     * the node is now granted to. A platform may gather many users into one principal of its own (a recipient set,
+     * with a {@link GroupId}: {@link #members} lists its users, {@link #groupsOf} a user's sets, and
+     * {@link #revoke} takes it away), so that the cost does not grow with the number of users. The users must
+     * exist: a platform may not look each one up.
+     */
+    default List<PrincipalId> grantAll(NodeId node, Collection<? extends PrincipalId> principals, Access access) {
+        List<PrincipalId> granted = new ArrayList<>();
+        for (PrincipalId principal : new LinkedHashSet<>(principals)) {
+            grant(node, principal, access);
+            granted.add(principal);
+        }
+        return granted;
+    }
 
     /** Removes what {@link #grant} gave the principal on that node; no effect if nothing was granted. */
     void revoke(NodeId node, PrincipalId principal);

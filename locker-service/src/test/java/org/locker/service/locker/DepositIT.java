@@ -164,6 +164,64 @@ class DepositIT extends LockerTestBase {
         assertThat(inLocker(newcomer, snapshot)).isEmpty();
     }
 
+    /**
+     * Sixty individually selected teachers: checked together and granted through one recipient set on Oak; each of
+     * them, and only them, reads the document on the platform, receipts list each, and a withdrawal takes it back.
+     */
+    @Test
+    void shouldDeliverToManyIndividuallySelectedUsersAndWithdrawFromAll() {
+        String prefix = "t.many" + (System.nanoTime() % 100_000) + "-";
+        Form form = new Form().pdfFile("many.pdf", "many").field("documentType", "CIRCULAR");
+        try (PlatformSession system = platform.systemSession()) {
+            for (int i = 0; i < 60; i++) {
+                UserId teacher = UserId.of(prefix + i);
+                system.createUser(new NewUser(teacher, "Many", "Teacher" + i, "", "demo".toCharArray(),
+                        Map.of(DirectoryProperties.PROFILE, Profile.TEACHER.code())));
+                system.addMember(Profile.TEACHER.group(), teacher);
+                form.field("recipients", "user:" + teacher.value());
+            }
+            system.save();
+        }
+        Response refused = deposit("principal", new Form().pdfFile("many.pdf", "many")
+                .field("documentType", "CIRCULAR").fields("recipients", manySelectors(prefix, 59, "user:e.emma.martin")));
+        assertThat(refused.status()).as("a student among them").isEqualTo(400);
+        assertThat(refused.reason()).isEqualTo("UNKNOWN_RECIPIENT");
+
+        String id = id(deposit("principal", form));
+        for (int i : new int[] {0, 31, 59}) {
+            assertThat(inLocker(prefix + i, id)).as(prefix + i).isPresent();
+            try (PlatformSession asRecipient = platform.sessionAs(UserId.of(prefix + i))) {
+                assertThat(asRecipient.findNode(NodeId.of(id))).isPresent();
+                assertThat(asRecipient.canWrite(NodeId.of(id))).isFalse();
+            }
+        }
+        assertThat(inLocker("t.lemoine", id)).isEmpty();
+        try (PlatformSession outsider = platform.sessionAs(UserId.of("t.lemoine"))) {
+            assertThat(outsider.findNode(NodeId.of(id))).isEmpty();
+        }
+        assertThat(download(prefix + 5, id).status()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> receipts = (List<Map<String, Object>>) distribution("principal", id).get("receipts");
+        assertThat(receipts).hasSize(60);
+        assertThat(receipts).filteredOn(r -> r.get("openedAt") != null).extracting(r -> r.get("user"))
+                .containsExactly(prefix + 5);
+
+        assertThat(delete("/api/v1/lockers/documents/" + id, "principal").status()).isEqualTo(204);
+        assertThat(inLocker(prefix + 31, id)).isEmpty();
+        try (PlatformSession asRecipient = platform.sessionAs(UserId.of(prefix + 31))) {
+            assertThat(asRecipient.findNode(NodeId.of(id))).isEmpty();
+        }
+    }
+
+    private static List<String> manySelectors(String prefix, int count, String extra) {
+        List<String> selectors = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            selectors.add("user:" + prefix + i);
+        }
+        selectors.add(extra);
+        return selectors;
+    }
+
     @Test
     void shouldFollowThePedagogicalTeam() {
         String id = id(deposit("principal", new Form().pdfFile("team.pdf", "t")

@@ -75,6 +75,11 @@ abstract class LockerTestBase {
             return this;
         }
 
+        Form fields(String name, List<String> values) {
+            values.forEach(v -> field(name, v));
+            return this;
+        }
+
         Form file(String fileName, String contentType, byte[] content) {
             parts.add(new Object[] {"file", fileName, contentType, content});
             return this;

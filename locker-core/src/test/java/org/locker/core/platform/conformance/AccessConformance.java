@@ -3,7 +3,11 @@ package org.locker.core.platform.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.Access;
@@ -16,6 +20,7 @@ import org.locker.core.platform.NodeId;
 import org.locker.core.platform.NodeQuery;
 import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.PrincipalId;
 import org.locker.core.platform.UserId;
 
 /**
@@ -358,5 +363,103 @@ public abstract class AccessConformance extends PlatformConformanceSuite {
     void shouldRefuseSessionForUnknownUser() {
         UserId ghost = UserId.of(unique("ghost"));
         assertThatThrownBy(() -> platform.sessionAs(ghost).close()).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void shouldGrantManyUsersAtOnceAndTakeItBackThroughTheReturnedPrincipals() {
+        List<UserId> readers = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            readers.add(newUser("many" + i));
+        }
+        UserId writer = newUser("writer");
+        UserId outsider = newUser("outsider");
+        GroupId staff = GroupId.of(unique("manystaff"));
+        UserId staffer = newUser("manystaffer");
+        NodeId doc;
+        List<PrincipalId> read;
+        List<PrincipalId> write;
+        try (PlatformSession s = system()) {
+            s.createGroup(staff, "Staff", Map.of());
+            s.addMember(staff, staffer);
+            Node folder = s.ensureFolder("/" + unique("many"));
+            doc = s.createDocument(folder.id(), "circular.txt", TYPE, Map.of(), text("to many")).id();
+            List<PrincipalId> principals = new ArrayList<>(readers);
+            principals.add(staff);
+            read = s.grantAll(doc, principals, Access.READ);
+            write = s.grantAll(doc, List.of(writer), Access.WRITE);
+            s.save();
+        }
+        for (UserId reader : List.of(readers.get(0), readers.get(59), staffer)) {
+            try (PlatformSession s = platform.sessionAs(reader)) {
+                assertThat(s.findNode(doc)).as(reader + " reads").isPresent();
+                assertThat(s.canWrite(doc)).isFalse();
+            }
+        }
+        try (PlatformSession s = platform.sessionAs(writer)) {
+            assertThat(s.canWrite(doc)).isTrue();
+        }
+        try (PlatformSession s = platform.sessionAs(outsider)) {
+            assertThat(s.findNode(doc)).isEmpty();
+        }
+        try (PlatformSession s = system()) {
+            assertThat(read).contains(staff);
+            Set<PrincipalId> covered = new HashSet<>();
+            for (PrincipalId principal : read) {
+                if (principal instanceof GroupId group && !group.equals(staff)) {
+                    // a set of the platform's own: a group of exactly those users
+                    assertThat(s.members(group)).containsExactlyInAnyOrderElementsOf(readers);
+                    assertThat(s.groupsOf(readers.get(7))).contains(group);
+                    assertThat(s.membersAmong(group, List.of(readers.get(3), outsider)))
+                            .containsExactly(readers.get(3));
+                    covered.addAll(s.members(group));
+                } else {
+                    covered.add(principal);
+                }
+            }
+            assertThat(covered).containsAll(readers);
+            assertThat(s.accessEntries(doc)).extracting(AccessEntry::principal)
+                    .containsAll(read).containsAll(write);
+            for (PrincipalId principal : read) {
+                s.revoke(doc, principal);
+            }
+            s.save();
+        }
+        for (UserId reader : List.of(readers.get(0), staffer)) {
+            try (PlatformSession s = platform.sessionAs(reader)) {
+                assertThat(s.findNode(doc)).as(reader + " after revoke").isEmpty();
+            }
+        }
+        try (PlatformSession s = platform.sessionAs(writer)) {
+            assertThat(s.findNode(doc)).isPresent();
+        }
+    }
+
+    @Test
+    void shouldTellWhichCandidatesAreMembersOfAGroup() {
+        GroupId group = GroupId.of(unique("among"));
+        List<UserId> members = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            members.add(newUser("among" + i));
+        }
+        UserId other = newUser("notamong");
+        GroupId nested = GroupId.of(unique("amongnested"));
+        UserId nestedMember = newUser("amongnested");
+        try (PlatformSession s = system()) {
+            s.createGroup(group, "Among", Map.of());
+            s.createGroup(nested, "Nested", Map.of());
+            members.forEach(m -> s.addMember(group, m));
+            s.addMember(nested, nestedMember);
+            s.addMember(group, nested);
+            s.save();
+        }
+        try (PlatformSession s = system()) {
+            List<UserId> candidates = new ArrayList<>(members);
+            candidates.add(other);
+            candidates.add(nestedMember);
+            candidates.add(UserId.of(unique("nobody")));
+            assertThat(s.membersAmong(group, candidates)).as("direct members only")
+                    .containsExactlyInAnyOrderElementsOf(members);
+            assertThat(s.membersAmong(group, List.of())).isEmpty();
+        }
     }
 }
