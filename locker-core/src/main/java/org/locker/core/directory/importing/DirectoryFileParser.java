@@ -192,6 +192,11 @@ public final class DirectoryFileParser {
                         + " digits, '.', '-', '_', '@')");
                 return;
             }
+            if (id.startsWith("locker-")) {
+                // the names of the engine's own groups and recipient sets, which share the principals' namespace
+                problem(line, "RESERVED_ID", "'" + value(record, "id") + "' starts with 'locker-', which is reserved");
+                return;
+            }
             if (!claimId("person:" + id, line)) {
                 return;
             }

@@ -129,7 +129,8 @@ class DirectoryFileParserTest {
                 + "person,x.y,,wizard,X,Y,,,,,\n"
                 + "person,a b,,staff,X,Y,,,,,\n"
                 + "person,z.z,,staff,X,,not-an-email,,,,\n"
-                + "group,6C,,,,,,,,,\n");
+                + "group,6C,,,,,,,,,\n"
+                + "person,locker-set-1,,staff,X,Y,,,,,\n");
 
         assertThat(result.problems()).extracting(ImportProblem::line, ImportProblem::code).containsExactly(
                 tuple(4L, "STUDENT_CLASS"),
@@ -143,8 +144,9 @@ class DirectoryFileParserTest {
                 tuple(10L, "INVALID_ID"),
                 tuple(11L, "MISSING_NAME"),
                 tuple(11L, "INVALID_EMAIL"),
-                tuple(12L, "UNKNOWN_TYPE"))
-                .hasSize(12);
+                tuple(12L, "UNKNOWN_TYPE"),
+                tuple(13L, "RESERVED_ID"))
+                .hasSize(13);
     }
 
     @Test
