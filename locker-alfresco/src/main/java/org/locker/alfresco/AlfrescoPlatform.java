@@ -54,6 +54,11 @@ import org.springframework.http.HttpMethod;
  * <p><b>Events.</b> With a broker configured, a non-durable subscription feeds {@link RepoEventHandler}.
  * {@link #reconcile()} lists people ({@code GET /people}, paged) and announces those missing from the
  * {@link ReconcileCheckpoint}; the builder runs it once at start-up, the service runs it periodically.
+ *
+ * <p><b>Guardians' site.</b> With {@link AlfrescoSettings#guardiansSite()} enabled, {@link #ensureGuardiansSite()}
+ * keeps a PRIVATE Alfresco site with the configured groups as members. It runs at start-up and at every
+ * {@link #reconcile()}, so that memberships of groups created later (by the first directory import) follow,
+ * and a failure is only logged: Alfresco refusing the site never stops the platform.
  */
 public final class AlfrescoPlatform implements ContentPlatform {
 
@@ -70,6 +75,7 @@ public final class AlfrescoPlatform implements ContentPlatform {
     private final ReconcileCheckpoint checkpoint;
     private final AuthorityResolver authorities;
     private final RepoEventHandler events;
+    private final GuardiansSiteKeeper guardiansSite;
     private EventSubscription subscription;
 
     private AlfrescoPlatform(Builder builder) {
@@ -82,6 +88,7 @@ public final class AlfrescoPlatform implements ContentPlatform {
         this.listeners.addAll(builder.listeners);
         this.authorities = new AuthorityResolver(rest, system);
         this.events = new RepoEventHandler(rest.json(), authorities, listeners);
+        this.guardiansSite = new GuardiansSiteKeeper(rest, system, settings.guardiansSite());
         this.rootId = resolveRoot();
     }
 
@@ -196,12 +203,25 @@ public final class AlfrescoPlatform implements ContentPlatform {
     }
 
     /**
-     * Lists people and announces, to every listener, those not in the checkpoint; then stores the new
-     * checkpoint. With no checkpoint yet, records the baseline and announces nobody.
+     * Makes sure the guardians' site exists, is private and has the configured groups as members with their
+     * roles, writing only what differs. Never throws: a failure, or a group that does not exist yet, is logged
+     * and retried at the next call ({@link #reconcile()} makes one).
+     *
+     * @return true when all is in place (or no site is configured); false when something is left for later
+     */
+    public synchronized boolean ensureGuardiansSite() {
+        return guardiansSite.ensure();
+    }
+
+    /**
+     * Ensures the guardians' site ({@link #ensureGuardiansSite()}); then lists people and announces, to every
+     * listener, those not in the checkpoint, and stores the new checkpoint. With no checkpoint yet, records the
+     * baseline and announces nobody.
      *
      * @return the users announced
      */
     public synchronized List<UserId> reconcile() {
+        ensureGuardiansSite();
         Set<String> ids = new LinkedHashSet<>();
         for (Rest.Person person : rest.list(system, skip -> rest.uri(CORE, "/people",
                 params("skipCount", skip, "maxItems", PAGE, "fields", "id")), Rest.Person.class)) {
@@ -265,7 +285,10 @@ public final class AlfrescoPlatform implements ContentPlatform {
         });
     }
 
-    /** Assembles the platform: resolves the root, subscribes to events, then runs the start-up reconcile. */
+    /**
+     * Assembles the platform: resolves the root, subscribes to events, then runs the start-up reconcile (or, without
+     * it, ensures the guardians' site alone).
+     */
     public static final class Builder {
         private final AlfrescoSettings settings;
         private final List<PrincipalListener> listeners = new ArrayList<>();
@@ -304,7 +327,9 @@ public final class AlfrescoPlatform implements ContentPlatform {
             try {
                 platform.startEvents();
                 if (reconcileAtStart) {
-                    platform.reconcile();
+                    platform.reconcile(); // which ensures the guardians' site first
+                } else {
+                    platform.ensureGuardiansSite();
                 }
                 return platform;
             } catch (RuntimeException e) {

@@ -2,8 +2,14 @@ package org.locker.alfresco;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.locker.core.platform.GroupId;
 
 /**
  * How the service reaches one Alfresco repository.
@@ -22,10 +28,11 @@ import java.util.Optional;
  * @param brokerUrl the ActiveMQ broker Alfresco publishes its events to (OpenWire,
  *        e.g. {@code failover:(tcp://activemq:61616)}); empty to run without events (reconcile only)
  * @param eventTopic the topic, {@code alfresco.repo.event2} by default
+ * @param guardiansSite the guardians' restricted site the binding keeps, or {@link GuardiansSite#NONE}
  */
 public record AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePassword, String rootPath,
                                Duration connectTimeout, Duration readTimeout, RetryPolicy retry,
-                               Optional<String> brokerUrl, String eventTopic) {
+                               Optional<String> brokerUrl, String eventTopic, GuardiansSite guardiansSite) {
 
     public static final String DEFAULT_TOPIC = "alfresco.repo.event2";
 
@@ -39,22 +46,31 @@ public record AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePa
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(brokerUrl, "brokerUrl");
         eventTopic = eventTopic == null || eventTopic.isBlank() ? DEFAULT_TOPIC : eventTopic;
+        Objects.requireNonNull(guardiansSite, "guardiansSite");
     }
 
-    /** Settings with 5 s connect, 60 s read time-outs, the default retry policy and no broker. */
+    /**
+     * Settings with 5 s connect, 60 s read time-outs, the default retry policy, no broker and no guardians' site
+     * (its member groups are the caller's to name, see {@link #withGuardiansSite}).
+     */
     public static AlfrescoSettings of(URI baseUrl, String serviceUser, char[] servicePassword, String rootPath) {
         return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, Duration.ofSeconds(5),
-                Duration.ofSeconds(60), RetryPolicy.DEFAULT, Optional.empty(), DEFAULT_TOPIC);
+                Duration.ofSeconds(60), RetryPolicy.DEFAULT, Optional.empty(), DEFAULT_TOPIC, GuardiansSite.NONE);
     }
 
     public AlfrescoSettings withRetry(RetryPolicy policy) {
         return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout,
-                policy, brokerUrl, eventTopic);
+                policy, brokerUrl, eventTopic, guardiansSite);
     }
 
     public AlfrescoSettings withBroker(String url) {
         return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout,
-                retry, Optional.ofNullable(url), eventTopic);
+                retry, Optional.ofNullable(url), eventTopic, guardiansSite);
+    }
+
+    public AlfrescoSettings withGuardiansSite(GuardiansSite site) {
+        return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout,
+                retry, brokerUrl, eventTopic, site);
     }
 
     static String normalizeRoot(String path) {
@@ -76,7 +92,59 @@ public record AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePa
 
     @Override
     public String toString() {
-        return "AlfrescoSettings[" + baseUrl + ", user=" + serviceUser + ", root=" + rootPath + "]";
+        return "AlfrescoSettings[" + baseUrl + ", user=" + serviceUser + ", root=" + rootPath
+                + (guardiansSite.enabled() ? ", guardians' site=" + guardiansSite.id() : "") + "]";
+    }
+
+    /** The roles a member of an Alfresco site can hold, with their REST API names. */
+    public enum SiteRole {
+        CONSUMER("SiteConsumer"),
+        CONTRIBUTOR("SiteContributor"),
+        COLLABORATOR("SiteCollaborator"),
+        MANAGER("SiteManager");
+
+        private final String apiName;
+
+        SiteRole(String apiName) {
+            this.apiName = apiName;
+        }
+
+        /** The role as the sites API names it ({@code SiteConsumer}, ...). */
+        public String apiName() {
+            return apiName;
+        }
+    }
+
+    /**
+     * The guardians' restricted site: a PRIVATE Alfresco site that the binding creates when missing and whose
+     * member groups it keeps with their roles (groups it does not name are left alone). The locker's own data
+     * stays under {@link #rootPath()}: the site is a space for people, not storage for the engine.
+     *
+     * @param id the site id (letters, digits and dashes, as Alfresco requires); empty for no site
+     * @param groupRoles the groups to keep as members and their roles; a group that does not exist yet is added
+     *        by a later pass (the service passes the profile groups, which the first directory import creates)
+     */
+    public record GuardiansSite(String id, Map<GroupId, SiteRole> groupRoles) {
+
+        private static final Pattern SITE_ID = Pattern.compile("[A-Za-z0-9-]+");
+
+        public static final String DEFAULT_ID = "locker-guardians";
+        public static final GuardiansSite NONE = new GuardiansSite("", Map.of());
+
+        public GuardiansSite {
+            id = id == null ? "" : id.trim();
+            if (!id.isEmpty() && !SITE_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException(
+                        "an Alfresco site id holds only letters, digits and dashes: '" + id + "'");
+            }
+            // insertion order kept: memberships are written in the order given
+            groupRoles = Collections.unmodifiableMap(new LinkedHashMap<>(
+                    Objects.requireNonNull(groupRoles, "groupRoles")));
+        }
+
+        public boolean enabled() {
+            return !id.isEmpty();
+        }
     }
 
     /**

@@ -94,6 +94,13 @@ final class Rest {
     record GroupMember(String id, String displayName, String memberType) {
     }
 
+    record Site(String id, String visibility) {
+    }
+
+    /** A group's membership of a site: {@code id} is the group's authority id ({@code GROUP_...}). */
+    record SiteGroup(String id, String role) {
+    }
+
     record Version(String id, String versionComment, String name, String modifiedAt, UserInfo modifiedByUser,
                    ContentInfo content) {
     }

@@ -213,7 +213,7 @@ class AlfrescoEventsTest {
         AlfrescoSettings settings = stub.settings().withBroker("tcp://localhost:1");
         settings = new AlfrescoSettings(settings.baseUrl(), settings.serviceUser(), settings.servicePassword(),
                 settings.rootPath(), Duration.ofMillis(300), settings.readTimeout(), settings.retry(),
-                settings.brokerUrl(), settings.eventTopic());
+                settings.brokerUrl(), settings.eventTopic(), settings.guardiansSite());
         long started = System.nanoTime();
         try (AlfrescoPlatform platform = AlfrescoPlatform.builder(settings).listener(recorder)
                 .checkpoint(ReconcileCheckpoint.inFile(dir.resolve("cp"))).build()) {

@@ -625,7 +625,7 @@ class AlfrescoRestBindingTest {
         AlfrescoSettings unreachable = new AlfrescoSettings(java.net.URI.create("http://localhost:1"), "admin",
                 "admin".toCharArray(), "Locker", java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(1),
                 new AlfrescoSettings.RetryPolicy(2, java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(5)),
-                java.util.Optional.empty(), null);
+                java.util.Optional.empty(), null, AlfrescoSettings.GuardiansSite.NONE);
         assertThatThrownBy(() -> AlfrescoPlatform.builder(unreachable).build())
                 .isInstanceOf(PlatformException.class).hasMessageContaining("unreachable after 2 attempts");
     }

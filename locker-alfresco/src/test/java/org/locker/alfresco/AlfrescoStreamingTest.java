@@ -91,7 +91,7 @@ class AlfrescoStreamingTest {
     private AlfrescoPlatform platform() {
         AlfrescoSettings settings = new AlfrescoSettings(URI.create("http://localhost:" + server.getAddress().getPort()),
                 "admin", "admin".toCharArray(), AlfrescoStub.ROOT_PATH, Duration.ofSeconds(2), Duration.ofSeconds(60),
-                AlfrescoSettings.RetryPolicy.NONE, Optional.empty(), null);
+                AlfrescoSettings.RetryPolicy.NONE, Optional.empty(), null, AlfrescoSettings.GuardiansSite.NONE);
         return AlfrescoPlatform.builder(settings).build();
     }
 

@@ -51,7 +51,7 @@ final class AlfrescoStub implements AutoCloseable {
         return new AlfrescoSettings(baseUrl(), "admin", "admin".toCharArray(), "/Company Home/" + ROOT_PATH,
                 Duration.ofSeconds(2), Duration.ofSeconds(10),
                 new AlfrescoSettings.RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
-                java.util.Optional.empty(), AlfrescoSettings.DEFAULT_TOPIC);
+                java.util.Optional.empty(), AlfrescoSettings.DEFAULT_TOPIC, AlfrescoSettings.GuardiansSite.NONE);
     }
 
     /** Stubs what the platform does at start-up: resolve the root (present, inheritance already off). */

@@ -35,6 +35,9 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
+import org.locker.core.directory.Profile;
+import org.locker.core.platform.GroupId;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,9 +62,13 @@ import tools.jackson.databind.json.JsonMapper;
  * numbers, dates, single values of multi-valued properties), as Alfresco's node service does on persisting;
  * an undeclared {@code lk:} property is refused with 400, as Alfresco's REST API does;</li>
  * <li>versions: a document created with {@code majorVersion=true} is 1.0; each content update adds a minor
- * (or major) version.</li>
+ * (or major) version;</li>
+ * <li>sites: created (the creator as SiteManager), read (a PRIVATE site only by its members and
+ * administrators), updated; their group memberships listed, added (404 for a missing group, 409 for a member),
+ * read, changed and removed.</li>
  * </ul>
- * Not modelled: sites, trashcan, aspects beyond the labels, the search index delay (search is immediate).
+ * Not modelled: a site's containers and backing {@code GROUP_site_*} groups (its roles grant nothing on nodes),
+ * trashcan, aspects beyond the labels, the search index delay (search is immediate).
  */
 public final class FakeAlfresco implements ResponseDefinitionTransformerV2, AutoCloseable {
 
@@ -86,6 +93,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     private final Map<String, FakeNode> nodes = new LinkedHashMap<>();
     private final Map<String, FakePerson> people = new LinkedHashMap<>();
     private final Map<String, FakeGroup> groups = new LinkedHashMap<>();
+    private final Map<String, FakeSite> sites = new LinkedHashMap<>();
     private final Map<String, String> tickets = new HashMap<>();
     private final Map<String, String> modelTypes = loadModel();
     private final AtomicLong clock = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
@@ -111,10 +119,34 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         return URI.create("http://localhost:" + server.port());
     }
 
+    /** Settings for this fake, with the guardians' site the service configures (its default id, the profile groups). */
     AlfrescoSettings settings(String rootPath) {
         return new AlfrescoSettings(baseUrl(), ADMIN, ADMIN_PASSWORD.toCharArray(), rootPath, Duration.ofSeconds(2),
                 Duration.ofSeconds(20), AlfrescoSettings.RetryPolicy.NONE, Optional.empty(),
-                AlfrescoSettings.DEFAULT_TOPIC);
+                AlfrescoSettings.DEFAULT_TOPIC, guardiansSite(AlfrescoSettings.GuardiansSite.DEFAULT_ID));
+    }
+
+    /** The guardians' site as the service declares it: guardians consumers, the personnel collaborators. */
+    static AlfrescoSettings.GuardiansSite guardiansSite(String id) {
+        Map<GroupId, AlfrescoSettings.SiteRole> roles = new LinkedHashMap<>();
+        roles.put(Profile.GUARDIAN.group(), AlfrescoSettings.SiteRole.CONSUMER);
+        for (Profile profile : Profile.values()) {
+            if (profile.isPersonnel()) {
+                roles.put(profile.group(), AlfrescoSettings.SiteRole.COLLABORATOR);
+            }
+        }
+        return new AlfrescoSettings.GuardiansSite(id, roles);
+    }
+
+    /** A site's visibility; empty when there is no such site. */
+    public synchronized Optional<String> siteVisibility(String siteId) {
+        return Optional.ofNullable(sites.get(siteId)).map(site -> site.visibility);
+    }
+
+    /** A site's group members ({@code GROUP_...}) and their roles. */
+    public synchronized Map<String, String> siteGroupRoles(String siteId) {
+        FakeSite site = sites.get(siteId);
+        return site == null ? Map.of() : new LinkedHashMap<>(site.groupRoles);
     }
 
     /** Every exchange so far, oldest first. */
@@ -246,6 +278,20 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         }
     }
 
+    private static final class FakeSite {
+        final String id;
+        final String guid = UUID.randomUUID().toString();
+        String title;
+        String description;
+        String visibility;
+        final Map<String, String> memberRoles = new LinkedHashMap<>();
+        final Map<String, String> groupRoles = new LinkedHashMap<>();
+
+        FakeSite(String id) {
+            this.id = id;
+        }
+    }
+
     /** An HTTP answer. */
     private record Answer(int status, String contentType, byte[] body) {
         ResponseDefinition toDefinition() {
@@ -371,6 +417,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             case "nodes" -> nodes(user, method, parts, query, request);
             case "people" -> people(user, method, parts, query, request);
             case "groups" -> groups(user, method, parts, query, request);
+            case "sites" -> sites(user, method, parts, query, request);
             default -> throw new Failure(404, "no such collection: " + parts[0]);
         };
     }
@@ -1032,6 +1079,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                     requireAdmin(admin);
                     groups.remove(group.id);
                     groups.values().forEach(g -> g.members.remove(group.id));
+                    sites.values().forEach(site -> site.groupRoles.remove(group.id));
                     return new Answer(204, null, null);
                 }
                 default -> throw new Failure(405, method);
@@ -1095,6 +1143,151 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             json.put("description", group.description);
         }
         return json;
+    }
+
+    // ================================================================== sites
+
+    private static final Set<String> SITE_ROLES = Set.of("SiteConsumer", "SiteContributor", "SiteCollaborator",
+            "SiteManager");
+    private static final Set<String> VISIBILITIES = Set.of("PUBLIC", "PRIVATE", "MODERATED");
+
+    private Answer sites(String user, String method, String[] parts, Map<String, String> query, Request request) {
+        boolean admin = authorities(user).contains("GROUP_ALFRESCO_ADMINISTRATORS");
+        if (parts.length == 1) {
+            if (!method.equals("POST")) {
+                throw new Failure(405, method);
+            }
+            JsonNode body = JSON.readTree(request.getBodyAsString());
+            String id = body.path("id").asText("");
+            if (!id.matches("[A-Za-z0-9-]+") || !body.path("title").isString()
+                    || !VISIBILITIES.contains(body.path("visibility").asText(""))) {
+                throw new Failure(400, "Invalid site: id, title or visibility");
+            }
+            if (sites.containsKey(id)) {
+                throw new Failure(409, "Site already exists: " + id);
+            }
+            FakeSite site = new FakeSite(id);
+            site.title = body.path("title").asText();
+            site.description = body.path("description").isString() ? body.path("description").asText() : null;
+            site.visibility = body.path("visibility").asText();
+            site.memberRoles.put(user, "SiteManager");
+            sites.put(id, site);
+            return json(201, entry(siteJson(site)));
+        }
+        FakeSite site = sites.get(parts[1]);
+        if (site == null || !admin && site.visibility.equals("PRIVATE") && !isSiteMember(user, site)) {
+            throw new Failure(404, "The entity with id: " + parts[1] + " was not found");
+        }
+        boolean manager = admin || "SiteManager".equals(site.memberRoles.get(user));
+        if (parts.length == 2) {
+            switch (method) {
+                case "GET" -> {
+                    return json(200, entry(siteJson(site)));
+                }
+                case "PUT" -> {
+                    if (!manager) {
+                        throw new Failure(403, "Permission was denied");
+                    }
+                    JsonNode body = JSON.readTree(request.getBodyAsString());
+                    if (body.path("title").isString()) {
+                        site.title = body.path("title").asText();
+                    }
+                    if (body.path("description").isString()) {
+                        site.description = body.path("description").asText();
+                    }
+                    if (body.has("visibility")) {
+                        if (!VISIBILITIES.contains(body.path("visibility").asText(""))) {
+                            throw new Failure(400, "Invalid visibility");
+                        }
+                        site.visibility = body.path("visibility").asText();
+                    }
+                    return json(200, entry(siteJson(site)));
+                }
+                default -> throw new Failure(405, method);
+            }
+        }
+        if (!parts[2].equals("group-members")) {
+            throw new Failure(404, "not modelled: sites/" + parts[1] + "/" + parts[2]);
+        }
+        if (parts.length == 3 && method.equals("GET")) {
+            List<Object> entries = new ArrayList<>();
+            site.groupRoles.forEach((group, role) -> entries.add(siteGroupJson(group, role)));
+            return page(entries, query);
+        }
+        if (parts.length == 3 && method.equals("POST")) {
+            if (!manager) {
+                throw new Failure(403, "User does not have permission to invite a Group");
+            }
+            JsonNode body = JSON.readTree(request.getBodyAsString());
+            String group = body.path("id").asText("");
+            String role = body.path("role").asText("");
+            if (!SITE_ROLES.contains(role) || !group.startsWith("GROUP_")) {
+                throw new Failure(400, "Invalid role or group id");
+            }
+            if (!groups.containsKey(group)) {
+                throw new Failure(404, "The entity with id: " + group + " was not found");
+            }
+            if (site.groupRoles.containsKey(group)) {
+                throw new Failure(409, group + " is already a member of site " + site.id);
+            }
+            site.groupRoles.put(group, role);
+            return json(201, entry(siteGroupJson(group, role)));
+        }
+        if (parts.length == 4) {
+            String group = parts[3];
+            if (!site.groupRoles.containsKey(group)) {
+                throw new Failure(404, "The entity with id: " + group + " was not found");
+            }
+            switch (method) {
+                case "GET" -> {
+                    return json(200, entry(siteGroupJson(group, site.groupRoles.get(group))));
+                }
+                case "PUT" -> {
+                    if (!manager) {
+                        throw new Failure(403, "Permission was denied");
+                    }
+                    String role = JSON.readTree(request.getBodyAsString()).path("role").asText("");
+                    if (!SITE_ROLES.contains(role)) {
+                        throw new Failure(400, "Invalid role: " + role);
+                    }
+                    site.groupRoles.put(group, role);
+                    return json(200, entry(siteGroupJson(group, role)));
+                }
+                case "DELETE" -> {
+                    if (!manager) {
+                        throw new Failure(403, "Permission was denied");
+                    }
+                    site.groupRoles.remove(group);
+                    return new Answer(204, null, null);
+                }
+                default -> throw new Failure(405, method);
+            }
+        }
+        throw new Failure(405, method);
+    }
+
+    private boolean isSiteMember(String user, FakeSite site) {
+        return site.memberRoles.containsKey(user)
+                || authorities(user).stream().anyMatch(site.groupRoles::containsKey);
+    }
+
+    private static Map<String, Object> siteJson(FakeSite site) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", site.id);
+        json.put("guid", site.guid);
+        json.put("title", site.title);
+        if (site.description != null) {
+            json.put("description", site.description);
+        }
+        json.put("visibility", site.visibility);
+        json.put("preset", "site-dashboard");
+        return json;
+    }
+
+    private Map<String, Object> siteGroupJson(String groupId, String role) {
+        FakeGroup group = groups.get(groupId);
+        return Map.of("id", groupId, "group", Map.of("id", groupId, "displayName",
+                group == null ? groupId.substring(6) : group.displayName, "memberType", "GROUP"), "role", role);
     }
 
     // ================================================================== search

@@ -24,7 +24,8 @@ final class LiveAlfresco {
         AlfrescoSettings settings = new AlfrescoSettings(URI.create(url), user, password.toCharArray(),
                 "Data Dictionary/locker-conformance/" + UUID.randomUUID(), Duration.ofSeconds(10),
                 Duration.ofMinutes(5), AlfrescoSettings.RetryPolicy.DEFAULT,
-                Optional.ofNullable(System.getenv("ALFRESCO_BROKER_URL")), AlfrescoSettings.DEFAULT_TOPIC);
+                Optional.ofNullable(System.getenv("ALFRESCO_BROKER_URL")), AlfrescoSettings.DEFAULT_TOPIC,
+                AlfrescoSettings.GuardiansSite.NONE);
         // the suite gives every user it creates the same password: the platform signs them in for sessionAs
         return AlfrescoPlatform.builder(settings).userPasswords(u -> Optional.of(suitePassword.toCharArray())).build();
     }

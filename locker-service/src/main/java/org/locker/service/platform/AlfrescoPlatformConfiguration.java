@@ -3,11 +3,17 @@ package org.locker.service.platform;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.locker.alfresco.AlfrescoPlatform;
 import org.locker.alfresco.AlfrescoSettings;
+import org.locker.alfresco.AlfrescoSettings.GuardiansSite;
+import org.locker.alfresco.AlfrescoSettings.SiteRole;
 import org.locker.alfresco.ReconcileCheckpoint;
+import org.locker.core.directory.Profile;
+import org.locker.core.platform.GroupId;
 import org.locker.service.LockerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +30,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The Alfresco platform, chosen by {@code locker.platform=alfresco} (docs/alfresco.md). People created while the
- * service was down, or whose events were lost, are caught by a reconcile at start-up and periodically.
+ * service was down, or whose events were lost, are caught by a reconcile at start-up and periodically; the same
+ * reconcile keeps the guardians' site and its profile-group memberships.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "locker.platform", havingValue = "alfresco")
@@ -32,13 +39,17 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableScheduling
 class AlfrescoPlatformConfiguration {
 
-    /** {@code locker.alfresco.*}: where Alfresco is, the service account, the event broker, retries. */
+    /**
+     * {@code locker.alfresco.*}: where Alfresco is, the service account, the event broker, retries, the guardians'
+     * site (its id; blank for none).
+     */
     @ConfigurationProperties("locker.alfresco")
     record AlfrescoProperties(URI url, @DefaultValue("admin") String user, String password,
                               @DefaultValue("Data Dictionary/Locker") String root, String brokerUrl,
                               @DefaultValue(AlfrescoSettings.DEFAULT_TOPIC) String topic,
                               @DefaultValue("5s") Duration connectTimeout, @DefaultValue("60s") Duration readTimeout,
-                              @DefaultValue Retry retry, @DefaultValue Reconcile reconcile) {
+                              @DefaultValue Retry retry, @DefaultValue Reconcile reconcile,
+                              @DefaultValue(GuardiansSite.DEFAULT_ID) String guardiansSite) {
 
         record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("200ms") Duration initialBackoff,
                      @DefaultValue("5s") Duration maxBackoff) {
@@ -57,7 +68,8 @@ class AlfrescoPlatformConfiguration {
         AlfrescoSettings settings = new AlfrescoSettings(p.url(), p.user(), p.password().toCharArray(), p.root(),
                 p.connectTimeout(), p.readTimeout(), new AlfrescoSettings.RetryPolicy(p.retry().maxAttempts(),
                 p.retry().initialBackoff(), p.retry().maxBackoff()),
-                Optional.ofNullable(p.brokerUrl()).filter(url -> !url.isBlank()), p.topic());
+                Optional.ofNullable(p.brokerUrl()).filter(url -> !url.isBlank()), p.topic(),
+                guardiansSite(p.guardiansSite()));
         Path checkpoint = p.reconcile().checkpoint() != null ? p.reconcile().checkpoint()
                 : locker.dataDirectory().resolve("alfresco-people");
         // no reconcile inside build(): listeners register after this bean exists
@@ -65,12 +77,33 @@ class AlfrescoPlatformConfiguration {
                 .reconcileAtStart(false).build();
     }
 
+    /**
+     * The guardians' site named {@code id} (none when blank), its members being the profile groups: guardians
+     * read it (SiteConsumer), the personnel (teachers, staff, counselors) work in it (SiteCollaborator).
+     */
+    static GuardiansSite guardiansSite(String id) {
+        if (id == null || id.isBlank()) {
+            return GuardiansSite.NONE;
+        }
+        Map<GroupId, SiteRole> roles = new LinkedHashMap<>();
+        roles.put(Profile.GUARDIAN.group(), SiteRole.CONSUMER);
+        for (Profile profile : Profile.values()) {
+            if (profile.isPersonnel()) {
+                roles.put(profile.group(), SiteRole.COLLABORATOR);
+            }
+        }
+        return new GuardiansSite(id, roles);
+    }
+
     @Bean
     AlfrescoReconcile alfrescoReconcile(AlfrescoPlatform platform) {
         return new AlfrescoReconcile(platform);
     }
 
-    /** Runs the people reconcile at start-up and every {@code locker.alfresco.reconcile.interval}. */
+    /**
+     * Runs the reconcile (the guardians' site, then people) at start-up, once the profile groups exist, and every
+     * {@code locker.alfresco.reconcile.interval}.
+     */
     static final class AlfrescoReconcile {
         private static final Logger LOG = LoggerFactory.getLogger(AlfrescoReconcile.class);
         private final AlfrescoPlatform platform;

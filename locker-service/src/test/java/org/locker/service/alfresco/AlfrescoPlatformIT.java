@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole service on {@code locker.platform=alfresco}, against a stateful fake Alfresco over HTTP (the
  * binding's test fixture, which refuses properties the content model does not declare): sign-in with an
- * Alfresco password, sign-in with the Alfresco ticket Share's proxy forwards, and a deposit read back by its
- * recipient through their own ticket.
+ * Alfresco password, sign-in with the Alfresco ticket Share's proxy forwards, a deposit read back by its
+ * recipient through their own ticket, and the guardians' site kept at start-up.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AlfrescoPlatformIT {
@@ -116,6 +116,17 @@ class AlfrescoPlatformIT {
         assertThat(locker.body()).contains("note.pdf");
         assertThat(get("/api/v1/lockers/mine?alf_ticket=" + ticket("t.one")).body())
                 .as("the depositor is not a recipient").doesNotContain("note.pdf");
+    }
+
+    @Test
+    void shouldKeepThePrivateGuardiansSiteWithTheProfileGroupsFromStartUp() {
+        assertThat(ALFRESCO.siteVisibility("locker-guardians")).contains("PRIVATE");
+        assertThat(ALFRESCO.siteGroupRoles("locker-guardians")).as("profile groups created before the start-up"
+                + " reconcile").containsExactlyInAnyOrderEntriesOf(Map.of(
+                "GROUP_locker-profile-guardian", "SiteConsumer",
+                "GROUP_locker-profile-teacher", "SiteCollaborator",
+                "GROUP_locker-profile-staff", "SiteCollaborator",
+                "GROUP_locker-profile-counselor", "SiteCollaborator"));
     }
 
     /** A ticket as Share holds one: issued by Alfresco's authentication API. */
