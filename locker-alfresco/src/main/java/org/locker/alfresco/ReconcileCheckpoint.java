@@ -41,8 +41,8 @@ public interface ReconcileCheckpoint {
     }
 
     /**
-     * One id a line in a file, replaced atomically. For several service instances, put it on shared storage
-     * (the reconcile runs under the scheduler's lease, so one instance writes at a time).
+     * One id a line in a file, replaced atomically. For several service instances, put it on shared storage: each
+     * instance writes the whole list it saw, so the last writer's list is complete.
      */
     static ReconcileCheckpoint inFile(Path file) {
         return new ReconcileCheckpoint() {
