@@ -411,7 +411,12 @@ public final class Lockers {
         String key = windowKey(from, to, names);
         Window window = new Window(key, GroupId.of("locker-window-" + key));
         try (PlatformSession session = platform.systemSession()) {
-            if (session.nodeAt(LockerModel.WINDOWS_FOLDER + "/" + key).isPresent()) {
+            Optional<Node> existing = session.nodeAt(LockerModel.WINDOWS_FOLDER + "/" + key);
+            if (existing.isPresent()) {
+                // a boundary may have passed since the last reconcile: the new deposit is delivered now
+                if (applyWindowState(session, existing.get(), clock.instant()) != 0) {
+                    session.save();
+                }
                 return window;
             }
             Node folder = session.ensureFolder(LockerModel.WINDOWS_FOLDER);
@@ -473,35 +478,20 @@ public final class Lockers {
                     .page(0, 1_000_000).build());
             int changed = 0;
             for (Node window : windows) {
-                String state = window.string(LockerModel.WINDOW_STATE).orElse("");
-                String wanted = windowState(window.instant(LockerModel.PUBLISH_FROM).orElse(Instant.MAX),
-                        window.instant(LockerModel.PUBLISH_TO).orElse(Instant.MIN), now);
-                if (wanted.equals(state)) {
+                int change = applyWindowState(session, window, now);
+                if (change == 0) {
                     continue;
                 }
-                boolean inside = wanted.equals("OPEN");
-                GroupId group = GroupId.of(window.string(LockerModel.WINDOW_GROUP).orElseThrow());
-                if (inside != state.equals("OPEN")) {
-                    for (String guardian : window.strings(LockerModel.GUARDIAN_RECIPIENTS)) {
-                        PrincipalId principal = principal(session, guardian);
-                        if (inside) {
-                            session.addMember(group, principal);
-                        } else {
-                            session.removeMember(group, principal);
-                        }
-                    }
-                    int deposits = (int) session.count(NodeQuery.ofType(LockerModel.DEPOSIT)
-                            .whereEquals(LockerModel.WINDOW_KEY, window.string(LockerModel.WINDOW_KEY).orElse(""))
-                            .build());
-                    if (inside) {
-                        opened++;
-                        depositsOpened += deposits;
-                    } else {
-                        closed++;
-                        depositsClosed += deposits;
-                    }
+                int deposits = (int) session.count(NodeQuery.ofType(LockerModel.DEPOSIT)
+                        .whereEquals(LockerModel.WINDOW_KEY, window.string(LockerModel.WINDOW_KEY).orElse(""))
+                        .build());
+                if (change > 0) {
+                    opened++;
+                    depositsOpened += deposits;
+                } else if (change < 0) {
+                    closed++;
+                    depositsClosed += deposits;
                 }
-                session.updateProperties(window.id(), Map.of(LockerModel.WINDOW_STATE, wanted));
                 if (++changed % 500 == 0) {
                     session.save();
                 }
@@ -509,6 +499,36 @@ public final class Lockers {
             session.save();
         }
         return new ReconcileReport(opened, closed, depositsOpened, depositsClosed);
+    }
+
+    /**
+     * Brings a window to the state the clock asks for: its guardian principals join its group when it opens and
+     * leave it when it closes. Returns 1 if it opened, -1 if it closed, 0 if its guardians' access did not change
+     * (a change of state alone, PENDING to CLOSED, is stored and counts as 0). Not saved.
+     */
+    private static int applyWindowState(PlatformSession session, Node window, Instant now) {
+        String state = window.string(LockerModel.WINDOW_STATE).orElse("");
+        String wanted = windowState(window.instant(LockerModel.PUBLISH_FROM).orElse(Instant.MAX),
+                window.instant(LockerModel.PUBLISH_TO).orElse(Instant.MIN), now);
+        if (wanted.equals(state)) {
+            return 0;
+        }
+        boolean inside = wanted.equals("OPEN");
+        int change = 0;
+        if (inside != state.equals("OPEN")) {
+            GroupId group = GroupId.of(window.string(LockerModel.WINDOW_GROUP).orElseThrow());
+            for (String guardian : window.strings(LockerModel.GUARDIAN_RECIPIENTS)) {
+                PrincipalId principal = principal(session, guardian);
+                if (inside) {
+                    session.addMember(group, principal);
+                } else {
+                    session.removeMember(group, principal);
+                }
+            }
+            change = inside ? 1 : -1;
+        }
+        session.updateProperties(window.id(), Map.of(LockerModel.WINDOW_STATE, wanted));
+        return change;
     }
 
     /** A deposit's window state as its depositor sees it: withdrawn deposits are closed. */

@@ -127,6 +127,17 @@ class GuardianWindowIT extends LockerTestBase {
     }
 
     @Test
+    void shouldDeliverADepositToAWindowWhoseStartPassedBeforeTheNextReconcile() {
+        Instant start = clock.instant().plus(Duration.ofHours(1));
+        String early = depositForGuardians(start, start.plus(Duration.ofDays(1)));
+        assertThat(guardianSeesOnThePlatform(early)).isFalse();
+        clock.advance(Duration.ofHours(2)); // the window's start passes; no reconcile runs
+        String late = depositForGuardians(start, start.plus(Duration.ofDays(1)));
+        assertThat(guardianSeesOnThePlatform(late)).as("delivered when the call returns").isTrue();
+        assertThat(guardianSeesOnThePlatform(early)).as("the same window").isTrue();
+    }
+
+    @Test
     void shouldDeliverAStandingGuardianDepositToGuardiansCreatedLaterInsideTheWindow() {
         Instant now = clock.instant();
         String id = DepositIT.id(deposit("principal", new Form().pdfFile("rules.pdf", "rules")
