@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.locker.core.directory.importing.DirectoryImport;
@@ -21,8 +22,9 @@ import org.locker.core.locker.LockerModel;
 import org.locker.oak.OakPlatform;
 
 /**
- * A fresh embedded platform in a temporary directory, wired like the service (same index list as
- * OakPlatformConfiguration), with a clock the harness can move. Deleted on close.
+ * An embedded platform wired like the service (same index list as OakPlatformConfiguration), with a clock the
+ * harness can move: fresh in a temporary directory deleted on close, or kept in a given directory (to measure
+ * again on a large set-up without making it again).
  */
 final class Harness implements AutoCloseable {
 
@@ -37,8 +39,16 @@ final class Harness implements AutoCloseable {
     final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T09:00:00Z"));
     final DirectoryImport directoryImport;
 
+    private final boolean kept;
+
     Harness(String name) throws IOException {
-        directory = Files.createTempDirectory("locker-bench-" + name + "-");
+        this(name, Optional.empty());
+    }
+
+    Harness(String name, Optional<Path> keptDirectory) throws IOException {
+        kept = keptDirectory.isPresent();
+        directory = kept ? Files.createDirectories(keptDirectory.get())
+                : Files.createTempDirectory("locker-bench-" + name + "-");
         platform = OakPlatform.builder(directory.resolve("oak"), "bench-admin".toCharArray())
                 .indexedProperties(INDEXED_PROPERTIES).build();
         directoryImport = new DirectoryImport(platform::systemSession);
@@ -90,9 +100,21 @@ final class Harness implements AutoCloseable {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    static Optional<Path> pathArg(String[] args, String name) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return Optional.of(Path.of(arg.substring(name.length() + 3)));
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public void close() throws IOException {
         platform.close();
+        if (kept) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -2,6 +2,8 @@ package org.locker.benchmarks;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,59 +62,25 @@ final class LockersAtScaleBenchmark {
         int teachers = Math.max(1, deposits / visible);
         Harness.header("lockers at scale: " + deposits + " windowed deposits, " + teachers + " teachers, "
                 + visible + " visible to t000");
-        try (Harness h = new Harness("scale")) {
+        Optional<Path> kept = Harness.pathArg(args, "dir");
+        String setupKey = "deposits=" + deposits + " visible=" + visible + " windows=" + windows;
+        boolean reuse = kept.isPresent() && Files.exists(kept.get().resolve(MARKER))
+                && Files.readString(kept.get().resolve(MARKER)).strip().equals(setupKey);
+        try (Harness h = new Harness("scale", kept)) {
             long start = System.nanoTime();
-            StringBuilder directory = new StringBuilder(Harness.person("p.depositor", "staff", "", "", ""));
-            for (int c = 0; c < classes; c++) {
-                directory.append(Harness.schoolClass("C" + c));
-                directory.append(Harness.person("e.s" + c, "student", "C" + c, "", ""));
-                directory.append(Harness.person("r.g" + c, "guardian", "", "e.s" + c, ""));
-            }
-            for (int t = 0; t < teachers; t++) {
-                directory.append(Harness.person(teacher(t), "teacher", "", "", ""));
-            }
-            h.importDirectory(directory);
-            Harness.line("  directory imported, %.1f s", Harness.seconds(start));
-            Lockers lockers = new Lockers(h.platform, h.clock);
             Instant base = h.clock.instant();
             int ranges = Math.max(1, windows / classes);
-
-            // one real deposit per window (which creates it), to compare with the bulk ones
-            String[] windowKeys = new String[windows];
-            Lockers.Deposited real = null;
-            for (int w = 0; w < windows; w++) {
-                DepositRequest request = new DepositRequest("CIRCULAR", "benchmark memo",
-                        List.of("user:" + teacher(w % teachers), "guardians:C" + (w % classes)), false, false,
-                        Optional.of(from(base, w / classes)), Optional.of(to(base, w / classes)));
-                real = lockers.deposit(lockers.prepare(UserId.of("p.depositor"), Profile.STAFF, request),
-                        List.of(new Lockers.DepositFile("real-" + w + ".pdf", content()))).get(0);
-                try (PlatformSession session = h.platform.systemSession()) {
-                    windowKeys[w] = session.node(real.id()).string(LockerModel.WINDOW_KEY).orElseThrow();
+            Lockers lockers = new Lockers(h.platform, h.clock);
+            double setup = 0;
+            if (reuse) {
+                Harness.line("reusing the set-up in %s (%s); windows reset to PENDING", kept.get(), setupKey);
+                resetWindows(h);
+            } else {
+                setup = setUp(h, lockers, deposits, batch, windows, classes, teachers, base, ranges, start);
+                if (kept.isPresent()) {
+                    Files.writeString(kept.get().resolve(MARKER), setupKey);
                 }
             }
-            Harness.line("  %d windows created by real deposits (%d date ranges), %.0f s", windows, ranges,
-                    Harness.seconds(start));
-
-            int made = windows;
-            while (made < deposits) {
-                try (PlatformSession session = h.platform.systemSession()) {
-                    int end = Math.min(deposits, made + batch);
-                    for (int i = made; i < end; i++) {
-                        String teacher = teacher(i % teachers);
-                        int w = i % windows;
-                        bulkDeposit(session, h.clock.instant(), teacher, "C" + (w % classes),
-                                from(base, w / classes), to(base, w / classes), windowKeys[w], i);
-                    }
-                    session.save();
-                    made = end;
-                }
-                if (made % 10_000 < batch || made <= 5 * batch) {
-                    Harness.line("  %d deposits stored, %.0f s", made, Harness.seconds(start));
-                }
-            }
-            double setup = Harness.seconds(start);
-            Harness.line("setup: %d deposits in %.1f s (%.0f deposits/s)", deposits, setup, deposits / setup);
-            shapeCheck(h, real);
 
             // ---------------------------------------------------------- target 2: listing
             UserId user = UserId.of(teacher(0));
@@ -131,7 +99,7 @@ final class LockersAtScaleBenchmark {
             long t0 = System.nanoTime();
             Lockers.ReconcileReport open = lockers.reconcileWindows();
             double openSeconds = Harness.seconds(t0);
-            Harness.line("reconcile, every window opens: %.2f s (%s)", openSeconds, open);
+            Harness.line("reconcile, every window opens: %.2f s (%s, %d deposits)", openSeconds, open, deposits);
             t0 = System.nanoTime();
             Lockers.ReconcileReport idle = lockers.reconcileWindows();
             double idleSeconds = Harness.seconds(t0);
@@ -142,7 +110,7 @@ final class LockersAtScaleBenchmark {
             t0 = System.nanoTime();
             Lockers.ReconcileReport close = lockers.reconcileWindows();
             double closeSeconds = Harness.seconds(t0);
-            Harness.line("reconcile, every window closes: %.2f s (%s)", closeSeconds, close);
+            Harness.line("reconcile, every window closes: %.2f s (%s, %d deposits)", closeSeconds, close, deposits);
 
             System.out.println();
             System.out.println("| measure | target | measured |");
@@ -152,11 +120,83 @@ final class LockersAtScaleBenchmark {
                     listed, deposits, listing.count(), listing.percentileMillis(50), listing.percentileMillis(95),
                     listing.percentileMillis(100));
             System.out.printf("| reconcile, %d windows open (%d deposits) | ≤ 5 s | %.2f s |%n", open.opened(),
-                    open.depositsOpened(), openSeconds);
+                    deposits, openSeconds);
             System.out.printf("| reconcile, nothing to change | ≤ 5 s | %.2f s |%n", idleSeconds);
             System.out.printf("| reconcile, %d windows close (%d deposits) | ≤ 5 s | %.2f s |%n", close.closed(),
-                    close.depositsClosed(), closeSeconds);
+                    deposits, closeSeconds);
             System.out.println("load average at the end: " + Harness.load());
+        }
+    }
+
+    /** Imports the school and stores the deposits; returns the set-up time in seconds. */
+    private static double setUp(Harness h, Lockers lockers, int deposits, int batch, int windows, int classes,
+                                int teachers, Instant base, int ranges, long start) {
+        StringBuilder directory = new StringBuilder(Harness.person("p.depositor", "staff", "", "", ""));
+        for (int c = 0; c < classes; c++) {
+            directory.append(Harness.schoolClass("C" + c));
+            directory.append(Harness.person("e.s" + c, "student", "C" + c, "", ""));
+            directory.append(Harness.person("r.g" + c, "guardian", "", "e.s" + c, ""));
+        }
+        for (int t = 0; t < teachers; t++) {
+            directory.append(Harness.person(teacher(t), "teacher", "", "", ""));
+        }
+        h.importDirectory(directory);
+        Harness.line("  directory imported, %.1f s", Harness.seconds(start));
+
+        // one real deposit per window (which creates it), to compare with the bulk ones
+        String[] windowKeys = new String[windows];
+        Lockers.Deposited real = null;
+        for (int w = 0; w < windows; w++) {
+            DepositRequest request = new DepositRequest("CIRCULAR", "benchmark memo",
+                    List.of("user:" + teacher(w % teachers), "guardians:C" + (w % classes)), false, false,
+                    Optional.of(from(base, w / classes)), Optional.of(to(base, w / classes)));
+            real = lockers.deposit(lockers.prepare(UserId.of("p.depositor"), Profile.STAFF, request),
+                    List.of(new Lockers.DepositFile("real-" + w + ".pdf", content()))).get(0);
+            try (PlatformSession session = h.platform.systemSession()) {
+                windowKeys[w] = session.node(real.id()).string(LockerModel.WINDOW_KEY).orElseThrow();
+            }
+        }
+        Harness.line("  %d windows created by real deposits (%d date ranges), %.0f s", windows, ranges,
+                Harness.seconds(start));
+
+        int made = windows;
+        while (made < deposits) {
+            try (PlatformSession session = h.platform.systemSession()) {
+                int end = Math.min(deposits, made + batch);
+                for (int i = made; i < end; i++) {
+                    String teacher = teacher(i % teachers);
+                    int w = i % windows;
+                    bulkDeposit(session, h.clock.instant(), teacher, "C" + (w % classes),
+                            from(base, w / classes), to(base, w / classes), windowKeys[w], i);
+                }
+                session.save();
+                made = end;
+            }
+            if (made % 10_000 < batch || made <= 5 * batch) {
+                Harness.line("  %d deposits stored, %.0f s", made, Harness.seconds(start));
+            }
+        }
+        double setup = Harness.seconds(start);
+        Harness.line("setup: %d deposits in %.1f s (%.0f deposits/s)", deposits, setup, deposits / setup);
+        shapeCheck(h, real);
+        return setup;
+    }
+
+    /** Written in a kept directory once its set-up is complete: the options it was made with. */
+    private static final String MARKER = "scale-setup.txt";
+
+    /** A kept set-up ends with every window closed: back to PENDING, nobody in the windows' groups. */
+    private static void resetWindows(Harness h) {
+        try (PlatformSession session = h.platform.systemSession()) {
+            for (Node window : session.query(org.locker.core.platform.NodeQuery.ofType(LockerModel.WINDOW)
+                    .page(0, 1_000_000).build())) {
+                GroupId group = GroupId.of(window.string(LockerModel.WINDOW_GROUP).orElseThrow());
+                for (org.locker.core.platform.PrincipalId member : session.members(group)) {
+                    session.removeMember(group, member);
+                }
+                session.updateProperties(window.id(), Map.of(LockerModel.WINDOW_STATE, "PENDING"));
+            }
+            session.save();
         }
     }
 

@@ -393,8 +393,8 @@ public final class Lockers {
 
     // ------------------------------------------------------------------ windows
 
-    /** What a reconcile changed: windows opened and closed, and the deposits they hold. */
-    public record ReconcileReport(int opened, int closed, int depositsOpened, int depositsClosed) {
+    /** What a reconcile changed: the number of windows it opened and closed (each holds one or more deposits). */
+    public record ReconcileReport(int opened, int closed) {
     }
 
     /** A publication window: its node's name and the platform group its deposits are granted to. */
@@ -468,8 +468,6 @@ public final class Lockers {
         Instant now = clock.instant();
         int opened = 0;
         int closed = 0;
-        int depositsOpened = 0;
-        int depositsClosed = 0;
         try (PlatformSession session = platform.systemSession()) {
             List<Node> windows = session.query(NodeQuery.ofType(LockerModel.WINDOW)
                     .whereAnyOf(LockerModel.WINDOW_STATE, List.of("PENDING", "OPEN"))
@@ -479,26 +477,18 @@ public final class Lockers {
             int changed = 0;
             for (Node window : windows) {
                 int change = applyWindowState(session, window, now);
-                if (change == 0) {
-                    continue;
-                }
-                int deposits = (int) session.count(NodeQuery.ofType(LockerModel.DEPOSIT)
-                        .whereEquals(LockerModel.WINDOW_KEY, window.string(LockerModel.WINDOW_KEY).orElse(""))
-                        .build());
                 if (change > 0) {
                     opened++;
-                    depositsOpened += deposits;
                 } else if (change < 0) {
                     closed++;
-                    depositsClosed += deposits;
                 }
-                if (++changed % 500 == 0) {
+                if (change != 0 && ++changed % 500 == 0) {
                     session.save();
                 }
             }
             session.save();
         }
-        return new ReconcileReport(opened, closed, depositsOpened, depositsClosed);
+        return new ReconcileReport(opened, closed);
     }
 
     /**

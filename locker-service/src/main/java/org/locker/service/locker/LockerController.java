@@ -419,8 +419,8 @@ class LockerController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"locker-audit.csv\"").body(body);
     }
 
-    /** Windows opened and closed by this run, and the deposits they hold. */
-    record ReconcileView(int opened, int closed, int depositsOpened, int depositsClosed) {
+    /** Publication windows opened and closed by this run (deposits with the same dates and guardians share one). */
+    record ReconcileView(int opened, int closed) {
     }
 
     @PostMapping("/windows/reconcile")
@@ -428,6 +428,6 @@ class LockerController {
     @Operation(summary = "Reconcile guardians' publication windows now (also done at start-up and every minute)")
     ReconcileView reconcile() {
         Lockers.ReconcileReport report = reconciler.run();
-        return new ReconcileView(report.opened(), report.closed(), report.depositsOpened(), report.depositsClosed());
+        return new ReconcileView(report.opened(), report.closed());
     }
 }

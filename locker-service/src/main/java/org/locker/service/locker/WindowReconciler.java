@@ -38,13 +38,12 @@ class WindowReconciler {
         try {
             Lockers.ReconcileReport report = lockers.reconcileWindows();
             if (report.opened() + report.closed() > 0) {
-                LOG.info("publication windows: {} opened ({} deposits), {} closed ({} deposits)", report.opened(),
-                        report.depositsOpened(), report.closed(), report.depositsClosed());
+                LOG.info("publication windows: {} opened, {} closed", report.opened(), report.closed());
             }
             return report;
         } catch (RuntimeException e) {
             LOG.warn("publication window reconcile failed; it will be retried", e);
-            return new Lockers.ReconcileReport(0, 0, 0, 0);
+            return new Lockers.ReconcileReport(0, 0);
         }
     }
 }
