@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +50,8 @@ import org.apache.jackrabbit.oak.spi.security.ConfigurationBase;
 import org.apache.jackrabbit.oak.spi.security.authorization.AuthorizationConfiguration;
 import org.apache.jackrabbit.oak.spi.security.principal.CompositePrincipalConfiguration;
 import org.apache.jackrabbit.oak.spi.security.principal.PrincipalConfiguration;
+import org.apache.jackrabbit.oak.spi.xml.ImportBehavior;
+import org.apache.jackrabbit.oak.spi.xml.ProtectedItemImporter;
 import org.apache.jackrabbit.oak.spi.security.principal.EveryonePrincipal;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.NotFoundException;
@@ -186,9 +189,12 @@ public final class OakPlatform implements ContentPlatform {
      * would otherwise have every node of a listing looked up in the permission store one path at a time.
      */
     private SecurityProvider securityProvider() {
+        // the binding checks every principal it grants to (an unknown user or group is refused before), so Oak's
+        // own check of each new entry's principal, a query per entry, is not repeated
         SecurityProvider security = SecurityProviderBuilder.newBuilder().with(ConfigurationParameters.of(
-                AuthorizationConfiguration.NAME, ConfigurationParameters.of("eagerCacheSize",
-                        EAGER_PERMISSION_ENTRIES))).build();
+                AuthorizationConfiguration.NAME, ConfigurationParameters.of(Map.of("eagerCacheSize",
+                        EAGER_PERMISSION_ENTRIES, ProtectedItemImporter.PARAM_IMPORT_BEHAVIOR,
+                        ImportBehavior.NAME_BESTEFFORT)))).build();
         // Oak's own principals (users, groups, everyone), plus the recipient sets
         if (!(security.getConfiguration(PrincipalConfiguration.class) instanceof CompositePrincipalConfiguration
                 composite)) {

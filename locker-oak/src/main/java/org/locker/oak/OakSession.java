@@ -1003,7 +1003,7 @@ final class OakSession implements PlatformSession {
 
     private Principal principal(PrincipalId id) throws RepositoryException {
         if (id instanceof GroupId && platform.recipientSets().contains(id.value())) {
-            return ((JackrabbitSession) session).getPrincipalManager().getPrincipal(id.value());
+            return platform.recipientSets().principal(id.value());
         }
         return authorizable(id).getPrincipal();
     }

@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.jackrabbit.api.security.principal.GroupPrincipal;
@@ -48,7 +47,9 @@ final class RecipientSets {
     static String nameFor(Collection<String> userIds) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String id : new TreeSet<>(userIds)) {
+            String[] sorted = userIds.toArray(String[]::new);
+            java.util.Arrays.sort(sorted);
+            for (String id : sorted) {
                 digest.update(id.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
@@ -60,6 +61,11 @@ final class RecipientSets {
 
     static boolean isSetName(String name) {
         return name.startsWith(PREFIX);
+    }
+
+    /** The principal of a known set, as Oak's permission evaluation sees it. */
+    Principal principal(String set) {
+        return new SetPrincipal(set);
     }
 
     boolean contains(String set) {

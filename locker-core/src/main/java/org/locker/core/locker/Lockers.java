@@ -287,6 +287,14 @@ public final class Lockers {
         }
     }
 
+    /** The selection for an audit line: a long list of users is cut after 20 (the deposit keeps it whole). */
+    private static String abridged(List<String> selection) {
+        if (selection.size() <= 20) {
+            return selection.toString();
+        }
+        return selection.subList(0, 20).toString().replace("]", ", ... (" + selection.size() + " in all)]");
+    }
+
     /** Guardians deposit to the establishment only (teachers, staff, counselors). */
     private static void allowed(Profile depositor, Profile recipient, String spec) {
         if (depositor == Profile.GUARDIAN && !recipient.isPersonnel()) {
@@ -355,7 +363,7 @@ public final class Lockers {
                     session.grant(document.id(), window.get().group(), Access.READ);
                 }
                 audit(session, "DEPOSITED", prepared.depositor(), depositId, file.name(),
-                        "recipients=" + request.selection());
+                        "recipients=" + abridged(request.selection()));
                 deposited.add(new Deposited(document.id(), depositId, file.name(), "1.0"));
             }
             session.save();
