@@ -76,6 +76,7 @@ final class OakSession implements PlatformSession {
 
     static final String NODE_TYPE = "oak:Unstructured";
     static final String TYPE = "lk:type";
+
     /** From how many users a grant goes through a recipient set. */
     static final int RECIPIENT_SET_THRESHOLD = 50;
     static final String NAME = "lkp:name";
@@ -84,6 +85,9 @@ final class OakSession implements PlatformSession {
     static final String MIME_TYPE = "lkp:mimeType";
     static final String SIZE = "lkp:size";
     static final String VERSION_LABEL = "lkp:versionLabel";
+    /** The binding's own properties a projection reads (see {@link #toNode(javax.jcr.Node, Set)}). */
+    private static final Set<String> PROJECTED_OWN = Set.of(TYPE, NAME, MIME_TYPE, SIZE, VERSION_LABEL, "jcr:created",
+            "jcr:lastModified");
     static final String VERSION_AUTHOR = "lkp:versionAuthor";
     static final String VERSION_COMMENT = "lkp:versionComment";
     static final String FIRST_NAME = "profile/lkp:firstName";
@@ -577,27 +581,20 @@ final class OakSession implements PlatformSession {
 
     /**
      * A projection: the given properties only, no parent (see {@link NodeQuery#select()}). The properties are read
-     * in one pass of {@code getProperties(names)}: each JCR item call has a fixed cost in Oak, which for a listing
-     * of a thousand nodes was most of its time.
+     * in one pass over the node's properties: each JCR item call has a fixed cost in Oak, which for a listing of a
+     * thousand nodes was most of its time.
      */
     private Node toNode(javax.jcr.Node node, Set<String> select) throws RepositoryException {
-        List<String> names = new ArrayList<>(select.size() + 7);
-        for (String name : select) {
-            if (Values.isEngineProperty(name)) {
-                names.add(name);
-            }
-        }
-        names.addAll(List.of(TYPE, NAME, MIME_TYPE, SIZE, VERSION_LABEL, "jcr:created", "jcr:lastModified"));
         Map<String, Object> properties = new HashMap<>();
         Map<String, Property> own = new HashMap<>();
-        for (PropertyIterator it = node.getProperties(names.toArray(String[]::new)); it.hasNext(); ) {
+        for (PropertyIterator it = node.getProperties(); it.hasNext(); ) {
             Property property = it.nextProperty();
             String name = property.getName();
-            if (select.contains(name) && Values.isEngineProperty(name)) {
-                if (property.getType() != PropertyType.BINARY) {
+            if (select.contains(name)) {
+                if (Values.isEngineProperty(name) && property.getType() != PropertyType.BINARY) {
                     properties.put(name, Values.read(property));
                 }
-            } else {
+            } else if (PROJECTED_OWN.contains(name)) {
                 own.put(name, property);
             }
         }
@@ -605,9 +602,10 @@ final class OakSession implements PlatformSession {
         Optional<ContentInfo> content = document ? Optional.of(new ContentInfo(own.containsKey(MIME_TYPE)
                 ? own.get(MIME_TYPE).getString() : "application/octet-stream", own.get(SIZE).getLong()))
                 : Optional.empty();
-        Instant created = own.containsKey("jcr:created") ? own.get("jcr:created").getDate().toInstant() : Instant.EPOCH;
+        Instant created = own.containsKey("jcr:created") ? Values.instant(own.get("jcr:created").getString())
+                : Instant.EPOCH;
         Instant modified = own.containsKey("jcr:lastModified")
-                ? own.get("jcr:lastModified").getDate().toInstant() : created;
+                ? Values.instant(own.get("jcr:lastModified").getString()) : created;
         String name = own.containsKey(NAME) ? own.get(NAME).getString()
                 : Text.unescapeIllegalJcrChars(node.getName());
         return new Node(NodeId.of(node.getIdentifier()), name, own.get(TYPE).getString(), Optional.empty(),

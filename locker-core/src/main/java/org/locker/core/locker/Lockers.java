@@ -565,6 +565,9 @@ public final class Lockers {
                               Optional<Instant> publishTo) {
     }
 
+    /** The most deposits a locker lists (the newest, if there are more). */
+    private static final int LOCKER_LIMIT = 10_000;
+
     /** What a locker listing reads of each deposit. */
     private static final Set<String> LISTED = Set.of(LockerModel.DEPOSIT_ID, LockerModel.DOCUMENT_TYPE,
             LockerModel.MEMO, LockerModel.DEPOSITOR, LockerModel.DEPOSITED_AT, LockerModel.ALLOW_MODIFY,
@@ -584,15 +587,19 @@ public final class Lockers {
             }
         }
         NodeQuery.Builder query = NodeQuery.ofType(LockerModel.DEPOSIT)
-                .whereAnyOf(LockerModel.RECIPIENTS, principals).orderBy(LockerModel.DEPOSITED_AT, true)
-                .select(LISTED).page(0, 10_000);
+                .whereAnyOf(LockerModel.RECIPIENTS, principals).select(LISTED);
         filter.documentType().ifPresent(t -> query.whereEquals(LockerModel.DOCUMENT_TYPE, t));
         filter.depositor().ifPresent(d -> query.whereEquals(LockerModel.DEPOSITOR, d));
         filter.from().ifPresent(f -> query.where(new NodeQuery.NotBefore(LockerModel.DEPOSITED_AT, f)));
         filter.to().ifPresent(t -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, t)));
         List<LockerEntry> entries = new ArrayList<>();
         try (PlatformSession session = platform.sessionAs(user)) {
-            for (Node node : session.query(query.build())) {
+            // unsorted (sorted below, unread first), unless there are more than the listing shows: then the newest
+            List<Node> nodes = session.query(query.page(0, LOCKER_LIMIT + 1).build());
+            if (nodes.size() > LOCKER_LIMIT) {
+                nodes = session.query(query.orderBy(LockerModel.DEPOSITED_AT, true).page(0, LOCKER_LIMIT).build());
+            }
+            for (Node node : nodes) {
                 if (node.flag(LockerModel.WITHDRAWN)) {
                     continue;
                 }
@@ -605,7 +612,8 @@ public final class Lockers {
             }
         }
         entries.sort(Comparator.comparing(LockerEntry::opened)
-                .thenComparing(LockerEntry::depositedAt, Comparator.reverseOrder()));
+                .thenComparing(LockerEntry::depositedAt, Comparator.reverseOrder())
+                .thenComparing(LockerEntry::name));
         return entries;
     }
 

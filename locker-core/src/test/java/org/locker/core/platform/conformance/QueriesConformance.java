@@ -87,6 +87,28 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
         return NodeQuery.ofType(type).orderBy("name", false);
     }
 
+    /** A projection returns at least the selected properties, with the node's own fields, like a whole read. */
+    @Test
+    void shouldReturnTheSelectedPropertiesOfAProjection() {
+        try (PlatformSession s = system()) {
+            Node whole = s.node(ids.get("d1"));
+            Node projected = s.query(all().whereEquals("lk:rank", 5L)
+                    .select(java.util.Set.of("lk:subject", "lk:due", "lk:tags", "lk:published")).build()).get(0);
+            assertThat(projected.id()).isEqualTo(whole.id());
+            assertThat(projected.name()).isEqualTo("d1");
+            assertThat(projected.type()).isEqualTo(type);
+            assertThat(projected.folder()).isFalse();
+            assertThat(projected.content()).isEqualTo(whole.content());
+            assertThat(projected.versionLabel()).isEqualTo(whole.versionLabel());
+            assertThat(projected.created()).isEqualTo(whole.created());
+            assertThat(projected.modified()).isEqualTo(whole.modified());
+            assertThat(projected.properties()).containsEntry("lk:subject", "math").containsEntry("lk:published", true)
+                    .containsEntry("lk:due", Instant.parse("2026-01-10T00:00:00Z"))
+                    .containsEntry("lk:tags", List.of("a", "b"));
+            assertThat(whole.properties()).containsAllEntriesOf(projected.properties());
+        }
+    }
+
     @Test
     void shouldMatchByTypeOnly() {
         assertThat(names(all().build())).containsExactly("d1", "d2", "d3", "d4", "d5");
