@@ -46,11 +46,16 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(String name, Optional<Path> keptDirectory) throws IOException {
+        this(name, keptDirectory, 256);
+    }
+
+    /** @param cacheMegabytes Oak's segment cache (the service's {@code locker.oak.cache-megabytes}) */
+    Harness(String name, Optional<Path> keptDirectory, int cacheMegabytes) throws IOException {
         kept = keptDirectory.isPresent();
         directory = kept ? Files.createDirectories(keptDirectory.get())
                 : Files.createTempDirectory("locker-bench-" + name + "-");
         platform = OakPlatform.builder(directory.resolve("oak"), "bench-admin".toCharArray())
-                .indexedProperties(INDEXED_PROPERTIES).build();
+                .indexedProperties(INDEXED_PROPERTIES).cacheMegabytes(cacheMegabytes).build();
         directoryImport = new DirectoryImport(platform::systemSession);
         directoryImport.ensureProfileGroups();
     }

@@ -66,7 +66,9 @@ final class LockersAtScaleBenchmark {
         String setupKey = "deposits=" + deposits + " visible=" + visible + " windows=" + windows;
         boolean reuse = kept.isPresent() && Files.exists(kept.get().resolve(MARKER))
                 && Files.readString(kept.get().resolve(MARKER)).strip().equals(setupKey);
-        try (Harness h = new Harness("scale", kept)) {
+        int cacheMb = Harness.intArg(args, "cacheMb", 256);
+        Harness.line("Oak segment cache: %d MB", cacheMb);
+        try (Harness h = new Harness("scale", kept, cacheMb)) {
             long start = System.nanoTime();
             Instant base = h.clock.instant();
             int ranges = Math.max(1, windows / classes);
