@@ -81,9 +81,7 @@ class AlfrescoRestBindingTest {
     @AfterEach
     void checkContractAndStop() {
         try {
-            AlfrescoContract.fromEnvironment().ifPresent(contract ->
-                    assertThat(contract.violations(stub.served())).as("requests and answers against "
-                            + System.getenv(AlfrescoContract.ENV)).isEmpty());
+            stub.assertServedWithinContract();
         } finally {
             platform.close();
             stub.close();

@@ -81,6 +81,16 @@ final class AlfrescoStub implements AutoCloseable {
         return mapping;
     }
 
+    /**
+     * Fails if a request the binding sent, or an answer this stub gave, breaks Alfresco's published contract (when
+     * {@link AlfrescoContract#ENV} names it).
+     */
+    void assertServedWithinContract() {
+        AlfrescoContract.fromEnvironment().ifPresent(contract ->
+                org.assertj.core.api.Assertions.assertThat(contract.violations(served()))
+                        .as("requests and answers against " + System.getenv(AlfrescoContract.ENV)).isEmpty());
+    }
+
     List<ServeEvent> served() {
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
         java.util.Collections.reverse(events); // oldest first
