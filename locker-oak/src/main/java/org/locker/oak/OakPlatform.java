@@ -212,6 +212,30 @@ public final class OakPlatform implements ContentPlatform {
         return recipientSets;
     }
 
+    /**
+     * The recipient set of these users, stored (in its own save, so that two deposits to the same new set do not
+     * collide) and known to the principal provider before any grant names it. A set whose deposit is then
+     * discarded stays: it grants nothing.
+     */
+    synchronized String ensureRecipientSet(List<String> userIds) throws RepositoryException {
+        String name = RecipientSets.nameFor(userIds);
+        if (!recipientSets.contains(name)) {
+            Session admin = adminSession();
+            try {
+                String path = RecipientSets.FOLDER + "/" + name;
+                if (!admin.nodeExists(path)) {
+                    Node set = admin.getNode(RecipientSets.FOLDER).addNode(name, OakSession.NODE_TYPE);
+                    set.setProperty(RecipientSets.MEMBERS, userIds.toArray(String[]::new));
+                    admin.save();
+                }
+            } finally {
+                admin.logout();
+            }
+            recipientSets.register(name, userIds);
+        }
+        return name;
+    }
+
     private void bootstrap(Set<String> indexedProperties) throws RepositoryException {
         ensureAdminPassword();
         Session session = adminSession();

@@ -1095,15 +1095,7 @@ final class OakSession implements PlatformSession {
                 }
                 return granted;
             }
-            String name = RecipientSets.nameFor(users);
-            String path = RecipientSets.FOLDER + "/" + name;
-            if (!session.nodeExists(path)) {
-                javax.jcr.Node set = session.getNode(RecipientSets.FOLDER).addNode(name, NODE_TYPE);
-                set.setProperty(RecipientSets.MEMBERS, users.toArray(String[]::new));
-            }
-            // known before the entry is added (Oak checks that the principal exists) and kept if this session is
-            // discarded: a set without its node grants nothing, and the node is written again when next used
-            platform.recipientSets().register(name, users);
+            String name = platform.ensureRecipientSet(users);
             grant(id, GroupId.of(name), access);
             granted.add(GroupId.of(name));
             for (PrincipalId principal : new LinkedHashSet<>(principals)) {

@@ -116,6 +116,51 @@ class OakPlatformTest {
         }
     }
 
+    /** Two deposits to the same new set of users, saved at the same time, both succeed. */
+    @Test
+    void shouldLetTwoSessionsGrantTheSameNewRecipientSetAtOnce(@TempDir Path dir) throws Exception {
+        List<UserId> users = new ArrayList<>();
+        for (int i = 0; i < OakSession.RECIPIENT_SET_THRESHOLD; i++) {
+            users.add(UserId.of("c" + i));
+        }
+        try (OakPlatform platform = OakTestPlatforms.open(dir)) {
+            try (PlatformSession s = platform.systemSession()) {
+                for (UserId user : users) {
+                    s.createUser(new NewUser(user, "C", "User", "", null, Map.of()));
+                }
+                s.ensureFolder("/concurrent");
+                s.save();
+            }
+            java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<NodeId>> deposits = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    String name = "doc" + t + ".txt";
+                    deposits.add(pool.submit(() -> {
+                        try (PlatformSession s = platform.systemSession()) {
+                            Node folder = s.nodeAt("/concurrent").orElseThrow();
+                            NodeId doc = s.createDocument(folder.id(), name, "lk:doc", Map.of(),
+                                    new ContentSource(new ByteArrayInputStream(new byte[] {1}), "text/plain")).id();
+                            barrier.await();
+                            s.grantAll(doc, users, Access.READ);
+                            s.save();
+                            return doc;
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<NodeId> deposit : deposits) {
+                    NodeId doc = deposit.get();
+                    try (PlatformSession s = platform.sessionAs(users.get(3))) {
+                        assertThat(s.findNode(doc)).isPresent();
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void shouldNotGiveEveryoneReadAccessToTheEngineTree(@TempDir Path dir) throws Exception {
         try (OakPlatform platform = OakTestPlatforms.open(dir)) {
