@@ -43,17 +43,7 @@ final class DepositsBenchmark {
         int reps = Harness.intArg(args, "reps", 5);
         int bigReps = Harness.intArg(args, "bigReps", 3);
         int warmup = Harness.intArg(args, "warmup", 3);
-        List<Integer> sizes = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--sizes=")) {
-                for (String s : arg.substring(8).split(",")) {
-                    sizes.add(Integer.parseInt(s.strip()));
-                }
-            }
-        }
-        if (sizes.isEmpty()) {
-            sizes.addAll(List.of(1, 100, 1_000, 5_000));
-        }
+        List<Integer> sizes = Harness.intListArg(args, "sizes", List.of(1, 100, 1_000, 5_000));
         Harness.header("deposits: deposit to N recipients vs plain upload, " + sizeKb + " KB file, " + users
                 + " teachers");
         byte[] file = new byte[sizeKb * 1024];

@@ -105,6 +105,16 @@ final class Harness implements AutoCloseable {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    static List<Integer> intListArg(String[] args, String name, List<Integer> fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return java.util.Arrays.stream(arg.substring(name.length() + 3).split(","))
+                        .map(v -> Integer.parseInt(v.strip().replace("_", ""))).toList();
+            }
+        }
+        return fallback;
+    }
+
     static Optional<Path> pathArg(String[] args, String name) {
         for (String arg : args) {
             if (arg.startsWith("--" + name + "=")) {

@@ -999,6 +999,15 @@ final class OakSession implements PlatformSession {
         return privileges;
     }
 
+    /** The port's id of an Oak principal: a user, a group, or a recipient set; empty for Oak's own (everyone). */
+    private Optional<PrincipalId> principalId(Principal principal) throws RepositoryException {
+        if (platform.recipientSets().contains(principal.getName())) {
+            return Optional.of(GroupId.of(principal.getName()));
+        }
+        Authorizable authorizable = users().getAuthorizable(principal);
+        return authorizable == null ? Optional.empty() : principalId(authorizable);
+    }
+
     private Principal principal(PrincipalId id) throws RepositoryException {
         if (id instanceof GroupId && platform.recipientSets().contains(id.value())) {
             return platform.recipientSets().principal(id.value());
@@ -1084,28 +1093,18 @@ final class OakSession implements PlatformSession {
      */
     @Override
     public List<PrincipalId> grantAll(NodeId id, Collection<? extends PrincipalId> principals, Access access) {
-        return jcr("grant all on " + id, () -> {
-            List<String> users = principals.stream().filter(UserId.class::isInstance).map(PrincipalId::value)
-                    .distinct().toList();
-            List<PrincipalId> granted = new ArrayList<>();
-            if (users.size() < RECIPIENT_SET_THRESHOLD || !user.value().equals(OakPlatform.ADMIN_ID)) {
-                for (PrincipalId principal : new LinkedHashSet<>(principals)) {
-                    grant(id, principal, access);
-                    granted.add(principal);
-                }
-                return granted;
-            }
-            String name = platform.ensureRecipientSet(users);
-            grant(id, GroupId.of(name), access);
-            granted.add(GroupId.of(name));
-            for (PrincipalId principal : new LinkedHashSet<>(principals)) {
-                if (!(principal instanceof UserId)) {
-                    grant(id, principal, access);
-                    granted.add(principal);
-                }
-            }
-            return granted;
-        });
+        List<String> users = principals.stream().filter(UserId.class::isInstance).map(PrincipalId::value)
+                .distinct().toList();
+        if (users.size() < RECIPIENT_SET_THRESHOLD || !user.value().equals(OakPlatform.ADMIN_ID)) {
+            return PlatformSession.super.grantAll(id, principals, access);
+        }
+        GroupId set = jcr("recipient set", () -> GroupId.of(platform.ensureRecipientSet(users)));
+        List<PrincipalId> others = principals.stream().filter(p -> !(p instanceof UserId))
+                .collect(Collectors.toList());
+        List<PrincipalId> granted = new ArrayList<>(List.of(set));
+        granted.addAll(PlatformSession.super.grantAll(id, others, access));
+        grant(id, set, access);
+        return granted;
     }
 
     @Override
@@ -1262,12 +1261,7 @@ final class OakSession implements PlatformSession {
                         if (!((JackrabbitAccessControlEntry) entry).isAllow()) {
                             continue;
                         }
-                        String name = entry.getPrincipal().getName();
-                        Authorizable authorizable = platform.recipientSets().contains(name) ? null
-                                : users().getAuthorizable(entry.getPrincipal());
-                        Optional<PrincipalId> principal = platform.recipientSets().contains(name)
-                                ? Optional.of(GroupId.of(name))
-                                : authorizable == null ? Optional.empty() : principalId(authorizable);
+                        Optional<PrincipalId> principal = principalId(entry.getPrincipal());
                         if (principal.isPresent()) {
                             entries.add(new AccessEntry(principal.get(), accessOf(entry.getPrivileges())));
                         }

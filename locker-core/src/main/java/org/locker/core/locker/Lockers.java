@@ -2,6 +2,9 @@ package org.locker.core.locker;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,12 +13,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,7 +44,6 @@ import org.locker.core.platform.NodeQuery;
 import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.PrincipalId;
-import org.locker.core.platform.User;
 import org.locker.core.platform.UserId;
 import org.locker.core.platform.Version;
 
@@ -158,17 +160,16 @@ public final class Lockers {
             }
             Set<PrincipalId> immediate = new LinkedHashSet<>();
             Set<PrincipalId> guardians = new LinkedHashSet<>();
-            List<String> users = request.selection().stream().filter(Objects::nonNull).map(String::strip)
-                    .filter(spec -> spec.startsWith("user:")).toList();
-            boolean batch = users.size() >= USERS_CHECKED_TOGETHER;
+            List<String> users = new ArrayList<>();
             for (String selected : request.selection()) {
-                if (!(batch && selected != null && selected.strip().startsWith("user:"))) {
-                    resolve(session, profile, selected, request.standing(), immediate, guardians);
+                String spec = selected == null ? "" : selected.strip();
+                if (spec.startsWith("user:")) {
+                    users.add(spec);
+                } else {
+                    resolve(session, profile, spec, request.standing(), immediate, guardians);
                 }
             }
-            if (batch) {
-                resolveUsers(session, profile, users, immediate, guardians);
-            }
+            resolveUsers(session, profile, users, immediate, guardians);
             immediate.remove(depositor);
             guardians.remove(depositor);
             if (immediate.isEmpty() && guardians.isEmpty()) {
@@ -202,18 +203,6 @@ public final class Lockers {
         String value = spec.substring(colon + 1);
         boolean guardianDepositor = depositorProfile == Profile.GUARDIAN;
         switch (kind) {
-            case "user" -> {
-                if (!UserId.isValid(value)) {
-                    throw new LockerRefusal(Reason.UNKNOWN_RECIPIENT, spec);
-                }
-                User user = session.findUser(UserId.of(value))
-                        .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_RECIPIENT, spec));
-                Profile profile = user.stringProperty(DirectoryProperties.PROFILE).flatMap(Profile::fromCode)
-                        .filter(CATEGORIES::contains)
-                        .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_RECIPIENT, spec));
-                allowed(depositorProfile, profile, spec);
-                (profile == Profile.GUARDIAN ? guardians : immediate).add(user.id());
-            }
             case "category" -> {
                 Profile profile = Profile.fromCode(value).filter(CATEGORIES::contains)
                         .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_RECIPIENT, spec));
@@ -249,8 +238,9 @@ public final class Lockers {
     }
 
     /**
-     * Many selected users are checked together: their profile is the profile group they belong to, asked once per
-     * category instead of once per user.
+     * Individually selected users: each must be a teacher, staff member, counselor or guardian the depositor may
+     * deposit to. A few are looked up one by one; many are checked together, their profile being the profile
+     * group they belong to, asked once per category.
      */
     private static void resolveUsers(PlatformSession session, Profile depositorProfile, List<String> specs,
                                      Set<PrincipalId> immediate, Set<PrincipalId> guardians) {
@@ -262,8 +252,33 @@ public final class Lockers {
             }
             ids.putIfAbsent(UserId.of(value), spec);
         }
+        Map<UserId, Profile> profiles = ids.size() >= USERS_CHECKED_TOGETHER
+                ? profilesByGroup(session, ids.keySet()) : profilesByProperty(session, ids.keySet());
+        for (Map.Entry<UserId, String> selected : ids.entrySet()) {
+            Profile profile = profiles.get(selected.getKey());
+            if (profile == null) {
+                throw new LockerRefusal(Reason.UNKNOWN_RECIPIENT, selected.getValue());
+            }
+            allowed(depositorProfile, profile, selected.getValue());
+            (profile == Profile.GUARDIAN ? guardians : immediate).add(selected.getKey());
+        }
+    }
+
+    /** The recipient categories of the users that exist and have one, from each user's profile. */
+    private static Map<UserId, Profile> profilesByProperty(PlatformSession session, Set<UserId> users) {
         Map<UserId, Profile> profiles = new HashMap<>();
-        Set<UserId> remaining = new LinkedHashSet<>(ids.keySet());
+        for (UserId id : users) {
+            session.findUser(id).flatMap(u -> u.stringProperty(DirectoryProperties.PROFILE))
+                    .flatMap(Profile::fromCode).filter(CATEGORIES::contains)
+                    .ifPresent(profile -> profiles.put(id, profile));
+        }
+        return profiles;
+    }
+
+    /** The same, from the profile groups: one look-up per category whatever the number of users. */
+    private static Map<UserId, Profile> profilesByGroup(PlatformSession session, Set<UserId> users) {
+        Map<UserId, Profile> profiles = new HashMap<>();
+        Set<UserId> remaining = new LinkedHashSet<>(users);
         for (Profile category : CATEGORIES) {
             if (remaining.isEmpty()) {
                 break;
@@ -277,14 +292,7 @@ public final class Lockers {
             }
             remaining.removeAll(profiles.keySet());
         }
-        for (Map.Entry<UserId, String> selected : ids.entrySet()) {
-            Profile profile = profiles.get(selected.getKey());
-            if (profile == null) {
-                throw new LockerRefusal(Reason.UNKNOWN_RECIPIENT, selected.getValue());
-            }
-            allowed(depositorProfile, profile, selected.getValue());
-            (profile == Profile.GUARDIAN ? guardians : immediate).add(selected.getKey());
-        }
+        return profiles;
     }
 
     /** The selection for an audit line: a long list of users is cut after 20 (the deposit keeps it whole). */
@@ -451,11 +459,10 @@ public final class Lockers {
 
     private static String windowKey(Instant from, Instant to, List<String> guardians) {
         try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest((from + "|" + to + "|" + String.join(",", guardians))
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((from + "|" + to + "|"
+                    + String.join(",", guardians)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
