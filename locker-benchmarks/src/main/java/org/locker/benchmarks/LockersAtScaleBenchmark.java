@@ -235,7 +235,7 @@ final class LockersAtScaleBenchmark {
         properties.put(LockerModel.ALLOW_MODIFY, false);
         properties.put(LockerModel.STANDING, false);
         properties.put(LockerModel.RECIPIENTS, List.of(teacher, guardians));
-        properties.put(LockerModel.SELECTION, selection);
+        properties.put(LockerModel.SELECTION, String.join("\n", selection));
         properties.put(LockerModel.GUARDIAN_RECIPIENTS, List.of(guardians));
         properties.put(LockerModel.WITHDRAWN, false);
         properties.put(LockerModel.PUBLISH_FROM, from);

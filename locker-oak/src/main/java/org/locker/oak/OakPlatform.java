@@ -3,6 +3,7 @@ package org.locker.oak;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Principal;
 import java.security.PrivilegedExceptionAction;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.jcr.LoginException;
@@ -54,9 +56,11 @@ import org.apache.jackrabbit.oak.spi.xml.ImportBehavior;
 import org.apache.jackrabbit.oak.spi.xml.ProtectedItemImporter;
 import org.apache.jackrabbit.oak.spi.security.principal.EveryonePrincipal;
 import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.GroupId;
 import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PlatformException;
 import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.PrincipalId;
 import org.locker.core.platform.PrincipalListener;
 import org.locker.core.platform.UserId;
 import org.slf4j.Logger;
@@ -99,6 +103,7 @@ public final class OakPlatform implements ContentPlatform {
     private final char[] adminPassword;
     private final List<PrincipalListener> listeners = new CopyOnWriteArrayList<>();
     private final RecipientSets recipientSets = new RecipientSets();
+    private final Map<String, Principal> principals = new ConcurrentHashMap<>();
     private PrincipalObserver observer;
     private boolean closed;
 
@@ -213,6 +218,19 @@ public final class OakPlatform implements ContentPlatform {
     }
 
     /**
+     * The principals of saved users and groups, by {@link #principalKey}: Oak finds an authorizable with a query,
+     * which in a session holding unsaved changes (a new deposit) first compares all of them. Authorizables are
+     * never removed and a principal's name never changes, so an entry stays true.
+     */
+    Map<String, Principal> principals() {
+        return principals;
+    }
+
+    static String principalKey(PrincipalId id) {
+        return (id instanceof GroupId ? "g:" : "u:") + id.value();
+    }
+
+    /**
      * The recipient set of these users, stored (in its own save, so that two deposits to the same new set do not
      * collide) and known to the principal provider before any grant names it. A set whose deposit is then
      * discarded stays: it grants nothing.
@@ -220,16 +238,17 @@ public final class OakPlatform implements ContentPlatform {
     synchronized String ensureRecipientSet(List<String> userIds) throws RepositoryException {
         String name = RecipientSets.nameFor(userIds);
         if (!recipientSets.contains(name)) {
-            Session admin = adminSession();
+            Session system = systemLogin();
             try {
                 String path = RecipientSets.FOLDER + "/" + name;
-                if (!admin.nodeExists(path)) {
-                    Node set = admin.getNode(RecipientSets.FOLDER).addNode(name, OakSession.NODE_TYPE);
-                    set.setProperty(RecipientSets.MEMBERS, userIds.toArray(String[]::new));
-                    admin.save();
+                if (!system.nodeExists(path)) {
+                    Node set = system.getNode(RecipientSets.FOLDER).addNode(name, OakSession.NODE_TYPE);
+                    // one value: thousands of values cost Oak a record each, a tenth of a deposit to 5,000 users
+                    set.setProperty(RecipientSets.MEMBERS, String.join("\n", userIds));
+                    system.save();
                 }
             } finally {
-                admin.logout();
+                system.logout();
             }
             recipientSets.register(name, userIds);
         }
@@ -287,9 +306,15 @@ public final class OakPlatform implements ContentPlatform {
             for (javax.jcr.NodeIterator it = session.getNode(RecipientSets.FOLDER).getNodes(); it.hasNext(); ) {
                 Node set = it.nextNode();
                 if (set.hasProperty(RecipientSets.MEMBERS)) {
+                    javax.jcr.Property property = set.getProperty(RecipientSets.MEMBERS);
                     List<String> members = new ArrayList<>();
-                    for (Value value : set.getProperty(RecipientSets.MEMBERS).getValues()) {
-                        members.add(value.getString());
+                    if (property.isMultiple()) {
+                        // as sets were first stored
+                        for (Value value : property.getValues()) {
+                            members.add(value.getString());
+                        }
+                    } else {
+                        members.addAll(List.of(property.getString().split("\n")));
                     }
                     recipientSets.register(set.getName(), members);
                 }
@@ -316,13 +341,7 @@ public final class OakPlatform implements ContentPlatform {
         } catch (LoginException expected) {
             // first start, or the configured password changed
         }
-        Session system;
-        try {
-            system = Subject.doAs(SystemSubject.INSTANCE,
-                    (PrivilegedExceptionAction<Session>) () -> repository.login(null, null));
-        } catch (java.security.PrivilegedActionException e) {
-            throw new PlatformException("cannot log in as the system to set the admin password", e.getException());
-        }
+        Session system = systemLogin();
         try {
             Authorizable admin = ((JackrabbitSession) system).getUserManager().getAuthorizable(ADMIN_ID);
             if (!(admin instanceof User user)) {
@@ -339,6 +358,19 @@ public final class OakPlatform implements ContentPlatform {
     }
 
     // ------------------------------------------------------------------ sessions
+
+    /** A session of Oak's system subject, for the binding's own housekeeping: no password to check. */
+    private Session systemLogin() throws RepositoryException {
+        try {
+            return Subject.doAs(SystemSubject.INSTANCE,
+                    (PrivilegedExceptionAction<Session>) () -> repository.login(null, null));
+        } catch (java.security.PrivilegedActionException e) {
+            if (e.getException() instanceof RepositoryException r) {
+                throw r;
+            }
+            throw new PlatformException("cannot log in as the system", e.getException());
+        }
+    }
 
     Session adminSession() throws RepositoryException {
         checkOpen();

@@ -33,6 +33,8 @@ import javax.jcr.Value;
 import javax.jcr.ValueFactory;
 import javax.jcr.query.Query;
 import javax.jcr.query.QueryManager;
+import javax.jcr.query.Row;
+import javax.jcr.query.RowIterator;
 import javax.jcr.security.AccessControlEntry;
 import javax.jcr.security.AccessControlManager;
 import javax.jcr.security.AccessControlPolicy;
@@ -48,6 +50,7 @@ import org.apache.jackrabbit.api.security.user.AuthorizableExistsException;
 import org.apache.jackrabbit.api.security.user.UserManager;
 import org.apache.jackrabbit.commons.jackrabbit.authorization.AccessControlUtils;
 import org.apache.jackrabbit.oak.spi.security.principal.EveryonePrincipal;
+import org.apache.jackrabbit.oak.spi.security.principal.PrincipalImpl;
 import org.apache.jackrabbit.util.Text;
 import org.locker.core.platform.Access;
 import org.locker.core.platform.AccessDeniedException;
@@ -85,9 +88,12 @@ final class OakSession implements PlatformSession {
     static final String MIME_TYPE = "lkp:mimeType";
     static final String SIZE = "lkp:size";
     static final String VERSION_LABEL = "lkp:versionLabel";
-    /** The binding's own properties a projection reads (see {@link #toNode(javax.jcr.Node, Set)}). */
-    private static final Set<String> PROJECTED_OWN = Set.of(TYPE, NAME, MIME_TYPE, SIZE, VERSION_LABEL, "jcr:created",
-            "jcr:lastModified");
+    /** The binding's own properties a projection reads (see {@link #projection}). */
+    private static final List<String> PROJECTED_OWN = List.of(TYPE, NAME, MIME_TYPE, SIZE, VERSION_LABEL,
+            "jcr:created", "jcr:lastModified");
+    private static final String JCR_UUID = "jcr:uuid";
+    /** How Oak names a column of the selector {@code n}. */
+    private static final String COLUMN = "n.";
     static final String VERSION_AUTHOR = "lkp:versionAuthor";
     static final String VERSION_COMMENT = "lkp:versionComment";
     static final String FIRST_NAME = "profile/lkp:firstName";
@@ -579,41 +585,6 @@ final class OakSession implements PlatformSession {
                 modifiedBy, label);
     }
 
-    /**
-     * A projection: the given properties only, no parent (see {@link NodeQuery#select()}). The properties are read
-     * in one pass over the node's properties: each JCR item call has a fixed cost in Oak, which for a listing of a
-     * thousand nodes was most of its time.
-     */
-    private Node toNode(javax.jcr.Node node, Set<String> select) throws RepositoryException {
-        Map<String, Object> properties = new HashMap<>();
-        Map<String, Property> own = new HashMap<>();
-        for (PropertyIterator it = node.getProperties(); it.hasNext(); ) {
-            Property property = it.nextProperty();
-            String name = property.getName();
-            if (select.contains(name)) {
-                if (Values.isEngineProperty(name) && property.getType() != PropertyType.BINARY) {
-                    properties.put(name, Values.read(property));
-                }
-            } else if (PROJECTED_OWN.contains(name)) {
-                own.put(name, property);
-            }
-        }
-        boolean document = own.containsKey(SIZE);
-        Optional<ContentInfo> content = document ? Optional.of(new ContentInfo(own.containsKey(MIME_TYPE)
-                ? own.get(MIME_TYPE).getString() : "application/octet-stream", own.get(SIZE).getLong()))
-                : Optional.empty();
-        Instant created = own.containsKey("jcr:created") ? Values.instant(own.get("jcr:created").getString())
-                : Instant.EPOCH;
-        Instant modified = own.containsKey("jcr:lastModified")
-                ? Values.instant(own.get("jcr:lastModified").getString()) : created;
-        String name = own.containsKey(NAME) ? own.get(NAME).getString()
-                : Text.unescapeIllegalJcrChars(node.getName());
-        return new Node(NodeId.of(node.getIdentifier()), name, own.get(TYPE).getString(), Optional.empty(),
-                !document, properties, content, created, "", modified, "",
-                document && own.containsKey(VERSION_LABEL)
-                        ? Optional.of(own.get(VERSION_LABEL).getString()) : Optional.empty());
-    }
-
     private static String displayName(javax.jcr.Node node) throws RepositoryException {
         return node.hasProperty(NAME) ? node.getProperty(NAME).getString() : Text.unescapeIllegalJcrChars(node.getName());
     }
@@ -880,33 +851,106 @@ final class OakSession implements PlatformSession {
     @Override
     public List<Node> query(NodeQuery query) {
         return jcr("query " + query.type(), () -> {
-            Query q = prepare(query, true);
+            if (!query.select().isEmpty()) {
+                return projection(query);
+            }
+            Query q = prepare(query, true, List.of());
             q.setOffset(query.offset());
             q.setLimit(query.limit());
             List<Node> nodes = new ArrayList<>();
             for (NodeIterator it = q.execute().getNodes(); it.hasNext(); ) {
-                javax.jcr.Node node = it.nextNode();
-                nodes.add(query.select().isEmpty() ? toNode(node) : toNode(node, query.select()));
+                nodes.add(toNode(it.nextNode()));
             }
             return nodes;
         });
+    }
+
+    /**
+     * A projection, read from the query's rows: Oak fills a row's columns from the tree it has just matched, while
+     * a node of the result is looked up again from the root. A row gives the first value of a multi-valued
+     * property only: a selected property found multi-valued (checked once per query, on the first row that has it)
+     * is read from the row's node.
+     */
+    private List<Node> projection(NodeQuery query) throws RepositoryException {
+        List<String> selected = query.select().stream().filter(Values::isEngineProperty).sorted().toList();
+        List<String> columns = new ArrayList<>(PROJECTED_OWN);
+        columns.add(JCR_UUID);
+        columns.addAll(selected);
+        Query q = prepare(query, true, columns);
+        q.setOffset(query.offset());
+        q.setLimit(query.limit());
+        Set<String> checked = new HashSet<>();
+        Set<String> multiple = new HashSet<>();
+        List<Node> nodes = new ArrayList<>();
+        for (RowIterator it = q.execute().getRows(); it.hasNext(); ) {
+            Row row = it.nextRow();
+            javax.jcr.Node node = null;
+            Map<String, Object> properties = new HashMap<>();
+            for (String name : selected) {
+                Value value = row.getValue(COLUMN + name);
+                if (value == null || value.getType() == PropertyType.BINARY) {
+                    continue;
+                }
+                if (checked.add(name)) {
+                    node = node == null ? row.getNode() : node;
+                    if (node.getProperty(name).isMultiple()) {
+                        multiple.add(name);
+                    }
+                }
+                if (multiple.contains(name)) {
+                    node = node == null ? row.getNode() : node;
+                    properties.put(name, Values.read(node.getProperty(name)));
+                } else {
+                    properties.put(name, Values.read(value));
+                }
+            }
+            nodes.add(toNode(row, properties));
+        }
+        return nodes;
+    }
+
+    private static Node toNode(Row row, Map<String, Object> properties) throws RepositoryException {
+        Value size = row.getValue(COLUMN + SIZE);
+        Value mimeType = row.getValue(COLUMN + MIME_TYPE);
+        Optional<ContentInfo> content = size == null ? Optional.empty() : Optional.of(new ContentInfo(
+                mimeType == null ? "application/octet-stream" : mimeType.getString(), size.getLong()));
+        Value createdValue = row.getValue(COLUMN + "jcr:created");
+        Value modifiedValue = row.getValue(COLUMN + "jcr:lastModified");
+        Instant created = createdValue == null ? Instant.EPOCH : Values.instant(createdValue.getString());
+        Instant modified = modifiedValue == null ? created : Values.instant(modifiedValue.getString());
+        Value name = row.getValue(COLUMN + NAME);
+        Value label = row.getValue(COLUMN + VERSION_LABEL);
+        return new Node(NodeId.of(row.getValue(COLUMN + JCR_UUID).getString()),
+                name != null ? name.getString() : Text.unescapeIllegalJcrChars(Text.getName(row.getPath())),
+                row.getValue(COLUMN + TYPE).getString(), Optional.empty(), content.isEmpty(), properties, content,
+                created, "", modified, "",
+                content.isPresent() && label != null ? Optional.of(label.getString()) : Optional.empty());
     }
 
     @Override
     public long count(NodeQuery query) {
         return jcr("count " + query.type(), () -> {
             long count = 0;
-            for (NodeIterator it = prepare(query, false).execute().getNodes(); it.hasNext(); it.nextNode()) {
+            for (NodeIterator it = prepare(query, false, List.of()).execute().getNodes(); it.hasNext(); it.nextNode()) {
                 count++;
             }
             return count;
         });
     }
 
-    private Query prepare(NodeQuery query, boolean ordered) throws RepositoryException {
+    /** A JCR-SQL2 query for {@code query}, selecting {@code columns} (all when empty). */
+    private Query prepare(NodeQuery query, boolean ordered, List<String> columns) throws RepositoryException {
         Map<String, Value> bindings = new LinkedHashMap<>();
         ValueFactory values = valueFactory();
-        StringBuilder sql = new StringBuilder("SELECT * FROM [nt:base] AS n WHERE n.[").append(TYPE).append("] = $type");
+        StringBuilder sql = new StringBuilder("SELECT ");
+        if (columns.isEmpty()) {
+            sql.append('*');
+        } else {
+            for (int i = 0; i < columns.size(); i++) {
+                sql.append(i == 0 ? "n.[" : ", n.[").append(checkedName(columns.get(i))).append(']');
+            }
+        }
+        sql.append(" FROM [nt:base] AS n WHERE n.[").append(TYPE).append("] = $type");
         bindings.put("type", values.createValue(query.type()));
         String under = query.under().isPresent() ? pathForQuery(query.under().get()) : OakPlatform.ROOT;
         sql.append(" AND ISDESCENDANTNODE(n, [").append(under).append("])");
@@ -1012,7 +1056,18 @@ final class OakSession implements PlatformSession {
         if (id instanceof GroupId && platform.recipientSets().contains(id.value())) {
             return platform.recipientSets().principal(id.value());
         }
-        return authorizable(id).getPrincipal();
+        String key = OakPlatform.principalKey(id);
+        Principal cached = platform.principals().get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Authorizable authorizable = authorizable(id);
+        Principal principal = authorizable.getPrincipal();
+        if (!session.getNode(authorizable.getPath()).isNew()) {
+            // by name only: Oak's own principal objects hold on to the session they were read in
+            platform.principals().put(key, new PrincipalImpl(principal.getName()));
+        }
+        return principal;
     }
 
     private javax.jcr.Node controllable(NodeId id) throws RepositoryException {
@@ -1089,22 +1144,19 @@ final class OakSession implements PlatformSession {
     /**
      * Many users are granted through one recipient set (see {@link RecipientSets}): one node and one entry instead of
      * one entry per user. Below {@value #RECIPIENT_SET_THRESHOLD} users, or for a session that is not the system's,
-     * each principal is granted. The users are not looked up one by one: callers pass existing users.
+     * the principals stand for themselves. The users are not looked up one by one: callers pass existing users.
      */
     @Override
-    public List<PrincipalId> grantAll(NodeId id, Collection<? extends PrincipalId> principals, Access access) {
+    public List<PrincipalId> grantees(Collection<? extends PrincipalId> principals) {
         List<String> users = principals.stream().filter(UserId.class::isInstance).map(PrincipalId::value)
                 .distinct().toList();
         if (users.size() < RECIPIENT_SET_THRESHOLD || !user.value().equals(OakPlatform.ADMIN_ID)) {
-            return PlatformSession.super.grantAll(id, principals, access);
+            return PlatformSession.super.grantees(principals);
         }
-        GroupId set = jcr("recipient set", () -> GroupId.of(platform.ensureRecipientSet(users)));
-        List<PrincipalId> others = principals.stream().filter(p -> !(p instanceof UserId))
-                .collect(Collectors.toList());
-        List<PrincipalId> granted = new ArrayList<>(List.of(set));
-        granted.addAll(PlatformSession.super.grantAll(id, others, access));
-        grant(id, set, access);
-        return granted;
+        List<PrincipalId> grantees = new ArrayList<>();
+        grantees.add(jcr("recipient set", () -> GroupId.of(platform.ensureRecipientSet(users))));
+        principals.stream().filter(p -> !(p instanceof UserId)).distinct().forEach(grantees::add);
+        return grantees;
     }
 
     @Override

@@ -27,9 +27,9 @@ import org.apache.jackrabbit.oak.spi.security.principal.PrincipalProvider;
  * Recipient sets: a fixed set of users that one grant can give access to, as a group principal of the binding's
  * own. Granting a deposit to 5,000 users one by one writes 5,000 access control entries, and an Oak group of 5,000
  * members writes two index entries per member (about 0.1 to 0.4 ms each); a recipient set is one node holding
- * the user ids in one unindexed property, plus this in-memory map, from which Oak learns, through the
- * {@link PrincipalProvider} below, which sets a user belongs to when a session logs in. Oak's permission
- * evaluation then treats the set like any group principal.
+ * the user ids in one unindexed property (one value, a line per user), plus this in-memory map, from which Oak
+ * learns, through the {@link PrincipalProvider} below, which sets a user belongs to when a session logs in. Oak's
+ * permission evaluation then treats the set like any group principal.
  *
  * <p>A set is named after a hash of its sorted user ids, so that deposits to the same users share it; its
  * membership never changes. The map is rebuilt from the nodes at start-up.

@@ -63,7 +63,11 @@ final class Values {
             }
             return List.copyOf(list);
         }
-        Value value = property.getValue();
+        return read(property.getValue());
+    }
+
+    /** The port value of a single JCR value. */
+    static Object read(Value value) throws RepositoryException {
         return switch (value.getType()) {
             case PropertyType.BOOLEAN -> value.getBoolean();
             case PropertyType.LONG -> value.getLong();

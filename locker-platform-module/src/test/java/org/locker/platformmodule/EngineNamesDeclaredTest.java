@@ -196,7 +196,10 @@ class EngineNamesDeclaredTest {
                 "lk:guardianMessagingEnabled", "lk:windowEnforced")) {
             assertThat(dataType(name)).as(name).isEqualTo("d:boolean");
         }
-        for (String name : List.of(LockerModel.RECIPIENTS, LockerModel.SELECTION, LockerModel.GUARDIAN_RECIPIENTS,
+        // one text, a selector per line
+        assertThat(dataType(LockerModel.SELECTION)).isEqualTo("d:text");
+        assertThat(text(properties.get(LockerModel.SELECTION), "multiple")).isNotEqualTo("true");
+        for (String name : List.of(LockerModel.RECIPIENTS, LockerModel.GUARDIAN_RECIPIENTS,
                 LockerModel.DOCUMENT_TYPES, Discussions.MEMBERS, Discussions.PARTICIPANTS, Discussions.READ_MARKERS,
                 Discussions.OPTIONS, Discussions.AUDIENCE, Discussions.CONTACT_PREFERENCES,
                 DirectoryProperties.CLASSES, DirectoryProperties.CHILDREN, DirectoryProperties.DELEGATE_OF,

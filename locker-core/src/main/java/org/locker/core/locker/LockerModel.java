@@ -27,7 +27,10 @@ public final class LockerModel {
     public static final String STANDING = "lk:standing";
     /** Every principal (user or group name) the deposit is for, guardians included: what lockers query. */
     public static final String RECIPIENTS = "lk:recipients";
-    /** The selection as made by the depositor ({@code user:x}, {@code category:teacher}, ...). */
+    /**
+     * The selection as made by the depositor ({@code user:x}, {@code category:teacher}, ...): one text, a selector
+     * per line, since a selection of thousands of users as thousands of values made a deposit cost a third more.
+     */
     public static final String SELECTION = "lk:recipientCategories";
     /** The guardian principals, who see the deposit only inside the publication window. */
     public static final String GUARDIAN_RECIPIENTS = "lk:guardianRecipients";

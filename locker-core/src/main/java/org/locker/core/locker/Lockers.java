@@ -295,6 +295,19 @@ public final class Lockers {
         return profiles;
     }
 
+    /** The selection as stored ({@link LockerModel#SELECTION}): a selector per line. */
+    private static String selectionText(List<String> selection) {
+        return String.join("\n", selection.stream().map(String::strip).toList());
+    }
+
+    private static List<String> selection(Node node) {
+        List<String> stored = node.strings(LockerModel.SELECTION);
+        if (stored.size() != 1) {
+            return stored; // as first stored, a value per selector
+        }
+        return List.of(stored.get(0).split("\n"));
+    }
+
     /** The selection for an audit line: a long list of users is cut after 20 (the deposit keeps it whole). */
     private static String abridged(List<String> selection) {
         if (selection.size() <= 20) {
@@ -330,13 +343,15 @@ public final class Lockers {
                         prepared.guardians()));
         List<Deposited> deposited = new ArrayList<>();
         try (PlatformSession session = platform.systemSession()) {
+            // many users may be granted through one principal of the platform's own: lockers query that one
+            List<PrincipalId> grantees = session.grantees(prepared.immediate());
+            List<String> recipients = new ArrayList<>();
+            grantees.forEach(p -> recipients.add(p.value()));
+            prepared.guardians().forEach(p -> recipients.add(p.value()));
             for (DepositFile file : files) {
                 String depositId = UUID.randomUUID().toString();
                 Node folder = session.ensureFolder(LockerModel.DEPOSITS_FOLDER + "/" + MONTH.format(now) + "/"
                         + depositId);
-                List<String> recipients = new ArrayList<>();
-                prepared.immediate().forEach(p -> recipients.add(p.value()));
-                prepared.guardians().forEach(p -> recipients.add(p.value()));
                 Map<String, Object> properties = new LinkedHashMap<>();
                 properties.put(LockerModel.DEPOSIT_ID, depositId);
                 properties.put(LockerModel.DOCUMENT_TYPE, request.documentType());
@@ -346,7 +361,7 @@ public final class Lockers {
                 properties.put(LockerModel.ALLOW_MODIFY, request.allowModify());
                 properties.put(LockerModel.STANDING, request.standing());
                 properties.put(LockerModel.RECIPIENTS, recipients);
-                properties.put(LockerModel.SELECTION, request.selection());
+                properties.put(LockerModel.SELECTION, selectionText(request.selection()));
                 properties.put(LockerModel.GUARDIAN_RECIPIENTS,
                         prepared.guardians().stream().map(PrincipalId::value).toList());
                 properties.put(LockerModel.WITHDRAWN, false);
@@ -358,15 +373,7 @@ public final class Lockers {
                 Node document = session.createDocument(folder.id(), file.name(), LockerModel.DEPOSIT, properties,
                         file.content());
                 session.grant(document.id(), prepared.depositor(), Access.WRITE);
-                Access access = request.allowModify() ? Access.WRITE : Access.READ;
-                // many users may be granted through one principal of the platform's own: lockers query that one
-                List<PrincipalId> granted = session.grantAll(document.id(), prepared.immediate(), access);
-                if (!granted.equals(List.copyOf(prepared.immediate()))) {
-                    List<String> names = new ArrayList<>();
-                    granted.forEach(p -> names.add(p.value()));
-                    prepared.guardians().forEach(p -> names.add(p.value()));
-                    session.updateProperties(document.id(), Map.of(LockerModel.RECIPIENTS, names));
-                }
+                session.grantAll(document.id(), grantees, request.allowModify() ? Access.WRITE : Access.READ);
                 if (window.isPresent()) {
                     session.grant(document.id(), window.get().group(), Access.READ);
                 }
@@ -758,7 +765,7 @@ public final class Lockers {
                 result.add(new Distribution(node.id(), depositId, node.name(),
                         node.string(LockerModel.DOCUMENT_TYPE).orElse(""), node.string(LockerModel.MEMO).orElse(""),
                         node.instant(LockerModel.DEPOSITED_AT).orElse(node.created()),
-                        node.strings(LockerModel.SELECTION), node.strings(LockerModel.RECIPIENTS),
+                        selection(node), node.strings(LockerModel.RECIPIENTS),
                         node.flag(LockerModel.STANDING), node.flag(LockerModel.ALLOW_MODIFY),
                         node.instant(LockerModel.PUBLISH_FROM), node.instant(LockerModel.PUBLISH_TO),
                         stateAfter(node, clock.instant()), system.versions(node.id()).size(),

@@ -126,19 +126,26 @@ public interface PlatformSession extends AutoCloseable {
     void grant(NodeId node, PrincipalId principal, Access access);
 
     /**
-     * Grants access on a node to several principals, as {@link #grant} would one by one, and returns the principals
-     * the node is now granted to. A platform may gather many users into one principal of its own (a recipient set,
-     * with a {@link GroupId}: {@link #members} lists its users, {@link #groupsOf} a user's sets, and
-     * {@link #revoke} takes it away), so that the cost does not grow with the number of users. The users must
-     * exist: a platform may not look each one up.
+     * The principals that stand for {@code principals} in grants: themselves, or, from many users, a principal of
+     * the platform's own gathering them (a recipient set, with a {@link GroupId}: {@link #members} lists its users,
+     * {@link #groupsOf} a user's sets, and {@link #revoke} takes it away), so that granting does not cost more with
+     * the number of users. Asked before a node is written, so that the node can name the principals it is granted
+     * to. The users must exist: a platform may not look each one up. May save what it creates (a set).
+     */
+    default List<PrincipalId> grantees(Collection<? extends PrincipalId> principals) {
+        return List.copyOf(new LinkedHashSet<>(principals));
+    }
+
+    /**
+     * Grants access on a node to several principals, as {@link #grant} would to each of their
+     * {@link #grantees}, and returns those grantees.
      */
     default List<PrincipalId> grantAll(NodeId node, Collection<? extends PrincipalId> principals, Access access) {
-        List<PrincipalId> granted = new ArrayList<>();
-        for (PrincipalId principal : new LinkedHashSet<>(principals)) {
+        List<PrincipalId> grantees = grantees(principals);
+        for (PrincipalId principal : grantees) {
             grant(node, principal, access);
-            granted.add(principal);
         }
-        return granted;
+        return grantees;
     }
 
     /** Removes what {@link #grant} gave the principal on that node; no effect if nothing was granted. */
