@@ -8,6 +8,7 @@ import java.security.PrivilegedExceptionAction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,23 +39,25 @@ import org.apache.jackrabbit.api.security.user.Authorizable;
 import org.apache.jackrabbit.api.security.user.User;
 import org.apache.jackrabbit.commons.jackrabbit.authorization.AccessControlUtils;
 import org.apache.jackrabbit.oak.Oak;
+import org.apache.jackrabbit.oak.api.AuthInfo;
 import org.apache.jackrabbit.oak.jcr.Jcr;
+import org.apache.jackrabbit.oak.security.internal.SecurityProviderBuilder;
 import org.apache.jackrabbit.oak.segment.SegmentNodeStore;
 import org.apache.jackrabbit.oak.segment.SegmentNodeStoreBuilders;
 import org.apache.jackrabbit.oak.segment.file.FileStore;
 import org.apache.jackrabbit.oak.segment.file.FileStoreBuilder;
 import org.apache.jackrabbit.oak.segment.file.InvalidFileStoreVersionException;
-import org.apache.jackrabbit.oak.security.internal.SecurityProviderBuilder;
+import org.apache.jackrabbit.oak.spi.security.ConfigurationBase;
 import org.apache.jackrabbit.oak.spi.security.ConfigurationParameters;
 import org.apache.jackrabbit.oak.spi.security.SecurityProvider;
+import org.apache.jackrabbit.oak.spi.security.authentication.AuthInfoImpl;
 import org.apache.jackrabbit.oak.spi.security.authentication.SystemSubject;
-import org.apache.jackrabbit.oak.spi.security.ConfigurationBase;
 import org.apache.jackrabbit.oak.spi.security.authorization.AuthorizationConfiguration;
 import org.apache.jackrabbit.oak.spi.security.principal.CompositePrincipalConfiguration;
+import org.apache.jackrabbit.oak.spi.security.principal.EveryonePrincipal;
 import org.apache.jackrabbit.oak.spi.security.principal.PrincipalConfiguration;
 import org.apache.jackrabbit.oak.spi.xml.ImportBehavior;
 import org.apache.jackrabbit.oak.spi.xml.ProtectedItemImporter;
-import org.apache.jackrabbit.oak.spi.security.principal.EveryonePrincipal;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.NotFoundException;
@@ -104,6 +107,9 @@ public final class OakPlatform implements ContentPlatform {
     private final List<PrincipalListener> listeners = new CopyOnWriteArrayList<>();
     private final RecipientSets recipientSets = new RecipientSets();
     private final Map<String, Principal> principals = new ConcurrentHashMap<>();
+    /** The administrator's principals once known (see {@link #adminSession()}). */
+    private volatile Subject adminSubject;
+    private final Map<String, PrincipalId> authorizableIds = new ConcurrentHashMap<>();
     private PrincipalObserver observer;
     private boolean closed;
 
@@ -224,6 +230,14 @@ public final class OakPlatform implements ContentPlatform {
      */
     Map<String, Principal> principals() {
         return principals;
+    }
+
+    /**
+     * Users' and groups' ids by their nodes' identifiers (what a group's member references hold): an identifier is
+     * a name-based UUID of the id, so an entry stays true.
+     */
+    Map<String, PrincipalId> authorizableIds() {
+        return authorizableIds;
     }
 
     static String principalKey(PrincipalId id) {
@@ -372,9 +386,39 @@ public final class OakPlatform implements ContentPlatform {
         }
     }
 
+    /**
+     * A session of the administrator. The first one logs in with the password; later ones log in with the
+     * administrator's principals, pre-authenticated: checking the password (a thousand hash rounds) at each of
+     * the two or three sessions a request opens was a tenth of a deposit.
+     */
     Session adminSession() throws RepositoryException {
         checkOpen();
-        return repository.login(new SimpleCredentials(ADMIN_ID, adminPassword));
+        Subject subject = adminSubject;
+        if (subject == null) {
+            Session session = repository.login(new SimpleCredentials(ADMIN_ID, adminPassword));
+            adminSubject = subjectOf((User) ((JackrabbitSession) session).getUserManager().getAuthorizable(ADMIN_ID));
+            return session;
+        }
+        try {
+            return Subject.doAs(subject, (PrivilegedExceptionAction<Session>) () -> repository.login(null, null));
+        } catch (java.security.PrivilegedActionException e) {
+            if (e.getException() instanceof RepositoryException r) {
+                throw r;
+            }
+            throw new PlatformException("cannot log in as the administrator", e.getException());
+        }
+    }
+
+    /** The principals a password login gives a user (theirs, their groups', everyone), with the user's id. */
+    private static Subject subjectOf(User user) throws RepositoryException {
+        Set<Principal> principals = new LinkedHashSet<>();
+        principals.add(user.getPrincipal());
+        for (Iterator<org.apache.jackrabbit.api.security.user.Group> it = user.memberOf(); it.hasNext(); ) {
+            principals.add(it.next().getPrincipal());
+        }
+        principals.add(EveryonePrincipal.getInstance());
+        AuthInfo info = new AuthInfoImpl(user.getID(), Map.of(), principals);
+        return new Subject(true, principals, Set.of(info), Set.of());
     }
 
     private synchronized void checkOpen() {
@@ -418,9 +462,12 @@ public final class OakPlatform implements ContentPlatform {
             throw new PlatformException("cannot open a system session", e);
         }
         try {
-            Authorizable authorizable = ((JackrabbitSession) admin).getUserManager().getAuthorizable(user.value());
-            if (authorizable == null || authorizable.isGroup()) {
-                throw new NotFoundException("no user " + user);
+            // a user whose principal is known exists (users are never removed): no look-up
+            if (!principals.containsKey(principalKey(user))) {
+                Authorizable authorizable = ((JackrabbitSession) admin).getUserManager().getAuthorizable(user.value());
+                if (authorizable == null || authorizable.isGroup()) {
+                    throw new NotFoundException("no user " + user);
+                }
             }
             // Oak lets the administrator impersonate any user: the session gets that user's principals
             return new OakSession(this, admin.impersonate(new SimpleCredentials(user.value(), new char[0])), user);

@@ -186,6 +186,7 @@ final class OakSession implements PlatformSession {
             }
             org.apache.jackrabbit.api.security.user.User created = users.createUser(newUser.id().value(),
                     newUser.password() == null ? null : new String(newUser.password()));
+            platform.authorizableIds().put(contentId(newUser.id().value()), newUser.id());
             setProfile(created, newUser);
             return toUser(created);
         });
@@ -241,8 +242,13 @@ final class OakSession implements PlatformSession {
 
     private Optional<org.apache.jackrabbit.api.security.user.User> userOf(UserId id) throws RepositoryException {
         Authorizable authorizable = users().getAuthorizable(id.value());
-        return authorizable instanceof org.apache.jackrabbit.api.security.user.User u && !authorizable.isGroup()
-                ? Optional.of(u) : Optional.empty();
+        if (authorizable instanceof org.apache.jackrabbit.api.security.user.User u && !authorizable.isGroup()) {
+            if (UserId.isValid(u.getID())) {
+                platform.authorizableIds().put(contentId(u.getID()), UserId.of(u.getID()));
+            }
+            return Optional.of(u);
+        }
+        return Optional.empty();
     }
 
     private Optional<org.apache.jackrabbit.api.security.user.Group> groupOf(GroupId id) throws RepositoryException {
@@ -344,6 +350,7 @@ final class OakSession implements PlatformSession {
                 throw new AlreadyExistsException("user or group " + id + " exists");
             }
             org.apache.jackrabbit.api.security.user.Group group = users.createGroup(id.value());
+            platform.authorizableIds().put(contentId(id.value()), id);
             if (displayName != null && !displayName.isBlank()) {
                 group.setProperty(DISPLAY_NAME, valueFactory().createValue(displayName));
             }
@@ -433,11 +440,40 @@ final class OakSession implements PlatformSession {
                         .forEach(members::add);
                 return members;
             }
-            for (Iterator<Authorizable> it = group(group).getDeclaredMembers(); it.hasNext(); ) {
-                principalId(it.next()).ifPresent(members::add);
+            // the group's member references, resolved from what the binding knows: Oak would look each one up
+            Set<String> references = new LinkedHashSet<>();
+            collectMemberReferences(session.getNode(group(group).getPath()), references);
+            for (String reference : references) {
+                memberId(reference).ifPresent(members::add);
             }
             return members;
         });
+    }
+
+    /**
+     * The authorizable a member reference (its node's identifier) names. An identifier is a name-based UUID of the
+     * authorizable's id ({@link #contentId}), so the binding remembers the ids it meets; an unknown one is looked
+     * up once.
+     */
+    private Optional<PrincipalId> memberId(String reference) throws RepositoryException {
+        PrincipalId known = platform.authorizableIds().get(reference);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<PrincipalId> found;
+        try {
+            javax.jcr.Node node = session.getNodeByIdentifier(reference);
+            if (!node.hasProperty("rep:authorizableId")) {
+                return Optional.empty();
+            }
+            String id = node.getProperty("rep:authorizableId").getString();
+            found = node.isNodeType("rep:Group") ? (isValidGroupId(id) ? Optional.of(GroupId.of(id)) : Optional.empty())
+                    : (UserId.isValid(id) ? Optional.of(UserId.of(id)) : Optional.empty());
+        } catch (ItemNotFoundException e) {
+            return Optional.empty(); // a reference left by an authorizable that no longer exists
+        }
+        found.ifPresent(id -> platform.authorizableIds().put(reference, id));
+        return found;
     }
 
     @Override
@@ -472,18 +508,25 @@ final class OakSession implements PlatformSession {
                 return candidates.stream().filter(c -> members.contains(c.value()))
                         .collect(Collectors.toCollection(LinkedHashSet::new));
             }
-            org.apache.jackrabbit.api.security.user.Group found = group(group);
+            // member references are the members' identifiers: resolved from the ids the binding knows, and for
+            // the others compared with each candidate's identifier (computed, not looked up)
             Set<String> references = new HashSet<>();
-            collectMemberReferences(session.getNode(found.getPath()), references);
+            collectMemberReferences(session.getNode(group(group).getPath()), references);
+            Set<String> members = new HashSet<>();
+            Set<String> unresolved = new HashSet<>();
+            for (String reference : references) {
+                PrincipalId known = platform.authorizableIds().get(reference);
+                if (known == null) {
+                    unresolved.add(reference);
+                } else if (known instanceof UserId) {
+                    members.add(known.value());
+                }
+            }
             Set<UserId> result = new LinkedHashSet<>();
             for (UserId candidate : candidates) {
-                if (references.contains(contentId(candidate.value()))) {
+                if (members.contains(candidate.value())
+                        || !unresolved.isEmpty() && unresolved.contains(contentId(candidate.value()))) {
                     result.add(candidate);
-                } else {
-                    Authorizable member = users().getAuthorizable(candidate.value());
-                    if (member != null && !member.isGroup() && found.isDeclaredMember(member)) {
-                        result.add(candidate);
-                    }
                 }
             }
             return result;

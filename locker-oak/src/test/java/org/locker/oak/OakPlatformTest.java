@@ -65,6 +65,43 @@ class OakPlatformTest {
         }
     }
 
+    /**
+     * A group's members are read from its member references, resolved from the ids the binding has met: after a
+     * restart (nothing met yet) they are looked up, and a selection is checked against them all the same.
+     */
+    @Test
+    void shouldListGroupMembersFromTheirReferencesBeforeAndAfterReopen(@TempDir Path dir) throws Exception {
+        org.locker.core.platform.GroupId group = org.locker.core.platform.GroupId.of("staff-room");
+        org.locker.core.platform.GroupId nested = org.locker.core.platform.GroupId.of("staff-room-nested");
+        List<UserId> members = List.of(UserId.of("m.one"), UserId.of("m.two"), UserId.of("m.three"));
+        UserId outsider = UserId.of("outsider");
+        try (OakPlatform platform = OakTestPlatforms.open(dir)) {
+            try (PlatformSession s = platform.systemSession()) {
+                for (UserId user : List.of(members.get(0), members.get(1), members.get(2), outsider)) {
+                    s.createUser(new NewUser(user, "F", "L", "", null, Map.of()));
+                }
+                s.createGroup(group, "Staff room", Map.of());
+                s.createGroup(nested, "Nested", Map.of());
+                members.forEach(m -> s.addMember(group, m));
+                s.addMember(group, nested);
+                s.save();
+                assertThat(s.members(group)).containsExactlyInAnyOrder(members.get(0), members.get(1),
+                        members.get(2), nested);
+            }
+        }
+        try (OakPlatform platform = OakTestPlatforms.open(dir)) {
+            try (PlatformSession s = platform.systemSession()) {
+                List<UserId> selection = List.of(outsider, members.get(1), members.get(0));
+                assertThat(s.membersAmong(group, selection)).containsExactly(members.get(1), members.get(0));
+                assertThat(s.members(group)).containsExactlyInAnyOrder(members.get(0), members.get(1),
+                        members.get(2), nested);
+                // now resolved from what the binding met
+                assertThat(s.membersAmong(group, selection)).containsExactly(members.get(1), members.get(0));
+                assertThat(s.members(group)).hasSize(4);
+            }
+        }
+    }
+
     /** Many users granted at once go through one recipient set, shared by the same users, kept across restarts. */
     @Test
     void shouldGrantManyUsersThroughOneRecipientSetKeptAcrossReopen(@TempDir Path dir) throws Exception {
