@@ -244,31 +244,6 @@ public final class OakPlatform implements ContentPlatform {
         return (id instanceof GroupId ? "g:" : "u:") + id.value();
     }
 
-    /**
-     * The recipient set of these users, stored (in its own save, so that two deposits to the same new set do not
-     * collide) and known to the principal provider before any grant names it. A set whose deposit is then
-     * discarded stays: it grants nothing.
-     */
-    synchronized String ensureRecipientSet(List<String> userIds) throws RepositoryException {
-        String name = RecipientSets.nameFor(userIds);
-        if (!recipientSets.contains(name)) {
-            Session system = systemLogin();
-            try {
-                String path = RecipientSets.FOLDER + "/" + name;
-                if (!system.nodeExists(path)) {
-                    Node set = system.getNode(RecipientSets.FOLDER).addNode(name, OakSession.NODE_TYPE);
-                    // one value: thousands of values cost Oak a record each, a tenth of a deposit to 5,000 users
-                    set.setProperty(RecipientSets.MEMBERS, String.join("\n", userIds));
-                    system.save();
-                }
-            } finally {
-                system.logout();
-            }
-            recipientSets.register(name, userIds);
-        }
-        return name;
-    }
-
     private void bootstrap(Set<String> indexedProperties) throws RepositoryException {
         ensureAdminPassword();
         Session session = adminSession();

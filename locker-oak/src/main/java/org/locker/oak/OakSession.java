@@ -111,6 +111,8 @@ final class OakSession implements PlatformSession {
     private final UserId user;
     /** Documents to check in after the next save: identifier to label (in creation order). */
     private final Map<String, String> pendingVersions = new LinkedHashMap<>();
+    /** Recipient sets written in this session, known to the principal provider once saved: name to users. */
+    private final Map<String, List<String>> pendingSets = new LinkedHashMap<>();
     /** Inheritance-off nodes marked in this session and not saved yet (queries do not see them). */
     private final Set<String> unsavedInheritanceOff = new HashSet<>();
     /**
@@ -1088,7 +1090,7 @@ final class OakSession implements PlatformSession {
 
     /** The port's id of an Oak principal: a user, a group, or a recipient set; empty for Oak's own (everyone). */
     private Optional<PrincipalId> principalId(Principal principal) throws RepositoryException {
-        if (platform.recipientSets().contains(principal.getName())) {
+        if (platform.recipientSets().contains(principal.getName()) || pendingSets.containsKey(principal.getName())) {
             return Optional.of(GroupId.of(principal.getName()));
         }
         Authorizable authorizable = users().getAuthorizable(principal);
@@ -1096,7 +1098,8 @@ final class OakSession implements PlatformSession {
     }
 
     private Principal principal(PrincipalId id) throws RepositoryException {
-        if (id instanceof GroupId && platform.recipientSets().contains(id.value())) {
+        if (id instanceof GroupId && (platform.recipientSets().contains(id.value())
+                || pendingSets.containsKey(id.value()))) {
             return platform.recipientSets().principal(id.value());
         }
         String key = OakPlatform.principalKey(id);
@@ -1197,9 +1200,28 @@ final class OakSession implements PlatformSession {
             return PlatformSession.super.grantees(principals);
         }
         List<PrincipalId> grantees = new ArrayList<>();
-        grantees.add(jcr("recipient set", () -> GroupId.of(platform.ensureRecipientSet(users))));
+        grantees.add(jcr("recipient set", () -> GroupId.of(recipientSet(users))));
         principals.stream().filter(p -> !(p instanceof UserId)).distinct().forEach(grantees::add);
         return grantees;
+    }
+
+    /**
+     * The recipient set of these users: known already, or written in this session (Oak merges the same set written
+     * by two sessions at once) and known to the principal provider once saved, so that a discarded session leaves
+     * no set known without its node.
+     */
+    private String recipientSet(List<String> users) throws RepositoryException {
+        String name = RecipientSets.nameFor(users);
+        if (platform.recipientSets().contains(name) || pendingSets.containsKey(name)) {
+            return name;
+        }
+        javax.jcr.Node folder = session.getNode(RecipientSets.FOLDER);
+        if (!folder.hasNode(name)) {
+            // one value: thousands of values cost Oak a record each, a tenth of a deposit to 5,000 users
+            folder.addNode(name, NODE_TYPE).setProperty(RecipientSets.MEMBERS, String.join("\n", users));
+        }
+        pendingSets.put(name, users);
+        return name;
     }
 
     @Override
@@ -1411,6 +1433,8 @@ final class OakSession implements PlatformSession {
         jcr("save", () -> {
             flushAcls();
             session.save();
+            pendingSets.forEach((name, users) -> platform.recipientSets().register(name, users));
+            pendingSets.clear();
             unsavedInheritanceOff.clear();
             inheritanceOffBelowCache.clear();
             VersionManager versions = session.getWorkspace().getVersionManager();
@@ -1431,6 +1455,7 @@ final class OakSession implements PlatformSession {
         jcr("discard", () -> {
             session.refresh(false);
             pendingVersions.clear();
+            pendingSets.clear();
             unsavedInheritanceOff.clear();
             pendingAcls.clear();
             inheritanceOffBelowCache.clear();

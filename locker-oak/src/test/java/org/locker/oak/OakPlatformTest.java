@@ -198,6 +198,40 @@ class OakPlatformTest {
         }
     }
 
+    /** A set written by a discarded session is not known: granting the same users later writes it again. */
+    @Test
+    void shouldNotKeepARecipientSetOfADiscardedSession(@TempDir Path dir) throws Exception {
+        List<UserId> users = new ArrayList<>();
+        for (int i = 0; i < OakSession.RECIPIENT_SET_THRESHOLD; i++) {
+            users.add(UserId.of("d" + i));
+        }
+        NodeId kept;
+        try (OakPlatform platform = OakTestPlatforms.open(dir)) {
+            try (PlatformSession s = platform.systemSession()) {
+                for (UserId user : users) {
+                    s.createUser(new NewUser(user, "D", "User", "", null, Map.of()));
+                }
+                Node folder = s.ensureFolder("/discarded");
+                s.save();
+                NodeId doc = s.createDocument(folder.id(), "gone.txt", "lk:doc", Map.of(),
+                        new ContentSource(new ByteArrayInputStream(new byte[] {1}), "text/plain")).id();
+                List<org.locker.core.platform.PrincipalId> set = s.grantAll(doc, users, Access.READ);
+                assertThat(set).hasSize(1);
+                assertThat(s.accessEntries(doc)).anyMatch(e -> e.principal().equals(set.get(0)));
+                s.discard();
+                assertThat(platform.recipientSets().contains(set.get(0).value())).isFalse();
+                kept = s.createDocument(folder.id(), "kept.txt", "lk:doc", Map.of(),
+                        new ContentSource(new ByteArrayInputStream(new byte[] {2}), "text/plain")).id();
+                assertThat(s.grantAll(kept, users, Access.READ)).isEqualTo(set);
+                s.save();
+            }
+        }
+        try (OakPlatform platform = OakTestPlatforms.open(dir);
+             PlatformSession s = platform.sessionAs(users.get(7))) {
+            assertThat(s.findNode(kept)).isPresent();
+        }
+    }
+
     @Test
     void shouldNotGiveEveryoneReadAccessToTheEngineTree(@TempDir Path dir) throws Exception {
         try (OakPlatform platform = OakTestPlatforms.open(dir)) {
