@@ -24,8 +24,6 @@ import javax.jcr.ItemExistsException;
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.NodeIterator;
 import javax.jcr.PathNotFoundException;
-import javax.jcr.Property;
-import javax.jcr.PropertyIterator;
 import javax.jcr.PropertyType;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -89,7 +87,7 @@ final class OakSession implements PlatformSession {
     static final String SIZE = "lkp:size";
     static final String VERSION_LABEL = "lkp:versionLabel";
     /** The binding's own properties a projection reads (see {@link #projection}). */
-    private static final List<String> PROJECTED_OWN = List.of(TYPE, NAME, MIME_TYPE, SIZE, VERSION_LABEL,
+    private static final List<String> PROJECTED_OWN = List.of(NAME, MIME_TYPE, SIZE, VERSION_LABEL,
             "jcr:created", "jcr:lastModified");
     private static final String JCR_UUID = "jcr:uuid";
     /** How Oak names a column of the selector {@code n}. */
@@ -949,12 +947,13 @@ final class OakSession implements PlatformSession {
                     properties.put(name, Values.read(value));
                 }
             }
-            nodes.add(toNode(row, properties));
+            nodes.add(toNode(row, query.type(), properties));
         }
         return nodes;
     }
 
-    private static Node toNode(Row row, Map<String, Object> properties) throws RepositoryException {
+    /** A projected node; its type is the query's (a column less for each row). */
+    private static Node toNode(Row row, String type, Map<String, Object> properties) throws RepositoryException {
         Value size = row.getValue(COLUMN + SIZE);
         Value mimeType = row.getValue(COLUMN + MIME_TYPE);
         Optional<ContentInfo> content = size == null ? Optional.empty() : Optional.of(new ContentInfo(
@@ -967,7 +966,7 @@ final class OakSession implements PlatformSession {
         Value label = row.getValue(COLUMN + VERSION_LABEL);
         return new Node(NodeId.of(row.getValue(COLUMN + JCR_UUID).getString()),
                 name != null ? name.getString() : Text.unescapeIllegalJcrChars(Text.getName(row.getPath())),
-                row.getValue(COLUMN + TYPE).getString(), Optional.empty(), content.isEmpty(), properties, content,
+                type, Optional.empty(), content.isEmpty(), properties, content,
                 created, "", modified, "",
                 content.isPresent() && label != null ? Optional.of(label.getString()) : Optional.empty());
     }
