@@ -186,7 +186,7 @@ final class OakSession implements PlatformSession {
             }
             org.apache.jackrabbit.api.security.user.User created = users.createUser(newUser.id().value(),
                     newUser.password() == null ? null : new String(newUser.password()));
-            platform.authorizableIds().put(contentId(newUser.id().value()), newUser.id());
+            remember(newUser.id());
             setProfile(created, newUser);
             return toUser(created);
         });
@@ -244,7 +244,7 @@ final class OakSession implements PlatformSession {
         Authorizable authorizable = users().getAuthorizable(id.value());
         if (authorizable instanceof org.apache.jackrabbit.api.security.user.User u && !authorizable.isGroup()) {
             if (UserId.isValid(u.getID())) {
-                platform.authorizableIds().put(contentId(u.getID()), UserId.of(u.getID()));
+                remember(UserId.of(u.getID()));
             }
             return Optional.of(u);
         }
@@ -350,7 +350,7 @@ final class OakSession implements PlatformSession {
                 throw new AlreadyExistsException("user or group " + id + " exists");
             }
             org.apache.jackrabbit.api.security.user.Group group = users.createGroup(id.value());
-            platform.authorizableIds().put(contentId(id.value()), id);
+            remember(id);
             if (displayName != null && !displayName.isBlank()) {
                 group.setProperty(DISPLAY_NAME, valueFactory().createValue(displayName));
             }
@@ -453,26 +453,22 @@ final class OakSession implements PlatformSession {
     /**
      * The authorizable a member reference (its node's identifier) names. An identifier is a name-based UUID of the
      * authorizable's id ({@link #contentId}), so the binding remembers the ids it meets; an unknown one is looked
-     * up once.
+     * up once. A user's session looks each one up, as what it may read of other authorizables is Oak's to decide.
      */
     private Optional<PrincipalId> memberId(String reference) throws RepositoryException {
-        PrincipalId known = platform.authorizableIds().get(reference);
+        boolean system = user.value().equals(OakPlatform.ADMIN_ID);
+        PrincipalId known = system ? platform.authorizableIds().get(reference) : null;
         if (known != null) {
             return Optional.of(known);
         }
         Optional<PrincipalId> found;
         try {
-            javax.jcr.Node node = session.getNodeByIdentifier(reference);
-            if (!node.hasProperty("rep:authorizableId")) {
-                return Optional.empty();
-            }
-            String id = node.getProperty("rep:authorizableId").getString();
-            found = node.isNodeType("rep:Group") ? (isValidGroupId(id) ? Optional.of(GroupId.of(id)) : Optional.empty())
-                    : (UserId.isValid(id) ? Optional.of(UserId.of(id)) : Optional.empty());
+            Authorizable member = users().getAuthorizableByPath(session.getNodeByIdentifier(reference).getPath());
+            found = member == null ? Optional.empty() : principalId(member);
         } catch (ItemNotFoundException e) {
             return Optional.empty(); // a reference left by an authorizable that no longer exists
         }
-        found.ifPresent(id -> platform.authorizableIds().put(reference, id));
+        found.ifPresent(this::remember);
         return found;
     }
 
@@ -545,6 +541,11 @@ final class OakSession implements PlatformSession {
                 collectMemberReferences(it.nextNode(), references);
             }
         }
+    }
+
+    /** Remembers an authorizable's id by its node's identifier (see {@link #memberId}). */
+    private void remember(PrincipalId id) {
+        platform.authorizableIds().put(contentId(id.value()), id);
     }
 
     /** The identifier Oak gives an authorizable's node: a name-based UUID of its lower-cased id. */
