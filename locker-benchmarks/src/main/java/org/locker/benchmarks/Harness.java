@@ -14,23 +14,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.locker.core.QueriedProperties;
 import org.locker.core.directory.importing.DirectoryImport;
 import org.locker.core.directory.importing.ImportReport;
-import org.locker.core.directory.DirectoryProperties;
-import org.locker.core.discussion.Discussions;
-import org.locker.core.locker.LockerModel;
 import org.locker.oak.OakPlatform;
 
 /**
- * An embedded platform wired like the service (same index list as OakPlatformConfiguration), with a clock the
+ * An embedded platform wired like the service (the same indexes: QueriedProperties), with a clock the
  * harness can move: fresh in a temporary directory deleted on close, or kept in a given directory (to measure
  * again on a large set-up without making it again).
  */
 final class Harness implements AutoCloseable {
-
-    /** The same list as locker-service's OakPlatformConfiguration.INDEXED_PROPERTIES. */
-    static final List<String> INDEXED_PROPERTIES = Stream.concat(LockerModel.INDEXED.stream(),
-            Stream.of(Discussions.PARTICIPANTS, DirectoryProperties.GROUP_KIND)).toList();
 
     static final String HEADER = "type,id,label,profile,first_name,last_name,email,classes,children,delegate_of\n";
 
@@ -55,7 +49,7 @@ final class Harness implements AutoCloseable {
         directory = kept ? Files.createDirectories(keptDirectory.get())
                 : Files.createTempDirectory("locker-bench-" + name + "-");
         platform = OakPlatform.builder(directory.resolve("oak"), "bench-admin".toCharArray())
-                .indexedProperties(INDEXED_PROPERTIES).cacheMegabytes(cacheMegabytes).build();
+                .indexedProperties(QueriedProperties.ALL).cacheMegabytes(cacheMegabytes).build();
         directoryImport = new DirectoryImport(platform::systemSession);
         directoryImport.ensureProfileGroups();
     }
