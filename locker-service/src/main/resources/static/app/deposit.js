@@ -15,7 +15,8 @@ const FIELD_OF_REASON = {
 export async function depositScreen(container, context) {
   const guardian = context.me.profile === 'guardian';
   const [types, mine] = await Promise.all([get('/lockers/document-types'), get('/lockers/mine')]);
-  const categories = guardian ? ['teacher', 'staff', 'counselor']
+  // guardians choose people, or the team of their child's class; never a whole category
+  const categories = guardian ? ['teacher', 'staff', 'counselor', 'team']
     : ['teacher', 'staff', 'counselor', 'guardian', 'team'];
   /** selector -> { category, label } */
   const selection = new Map();
@@ -72,9 +73,11 @@ export async function depositScreen(container, context) {
   step4.showError = (message) => { recipientsError.textContent = message || ''; };
 
   // 5. standing, 6. allow modify
-  const standing = checkbox(guardian ? t('deposit.standingPersonnel') : t('deposit.standing'), { name: 'standing' });
+  const standing = checkbox(t('deposit.standing'), { name: 'standing' });
   const step5 = h('fieldset.step', h('legend', t('deposit.step5')), standing,
     h('p.hint', t('deposit.standingHint')));
+  // a standing deposit is the establishment's: a guardian's deposit goes to the people chosen now
+  step5.hidden = guardian;
   const allowModify = checkbox(t('deposit.allowModify'), { name: 'allowModify' });
   const step6 = h('fieldset.step', h('legend', t('deposit.step6')), allowModify);
 

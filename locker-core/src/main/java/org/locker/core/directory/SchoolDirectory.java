@@ -2,9 +2,11 @@ package org.locker.core.directory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.locker.core.platform.Group;
@@ -71,6 +73,36 @@ public final class SchoolDirectory {
         try (PlatformSession session = systemSessions.get()) {
             return session.findUser(id).flatMap(PersonMapping::toPerson);
         }
+    }
+
+    /**
+     * The classes that make someone's context for a family: a guardian's children's classes, a student's own
+     * class; empty for the establishment's profiles.
+     */
+    public Set<ClassCode> familyClasses(UserId viewer) {
+        try (PlatformSession session = systemSessions.get()) {
+            return session.findUser(viewer).flatMap(PersonMapping::toPerson)
+                    .map(person -> familyClasses(session, person)).orElse(Set.of());
+        }
+    }
+
+    /** {@link #familyClasses(UserId)} of a person already read, in an open session. */
+    public static Set<ClassCode> familyClasses(PlatformSession session, Person person) {
+        Set<ClassCode> classes = new LinkedHashSet<>();
+        switch (person.profile()) {
+            case STUDENT -> classes.addAll(person.classes());
+            case GUARDIAN -> {
+                for (UserId child : person.children()) {
+                    session.findUser(child).flatMap(PersonMapping::toPerson)
+                            .filter(c -> c.profile() == Profile.STUDENT)
+                            .ifPresent(c -> classes.addAll(c.classes()));
+                }
+            }
+            default -> {
+                // the establishment's profiles see the whole directory
+            }
+        }
+        return classes;
     }
 
     /** The guardians of a student, by name. */

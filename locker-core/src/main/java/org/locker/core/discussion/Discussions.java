@@ -150,7 +150,8 @@ public final class Discussions {
     public record Preferences(Set<ContactCategory> acceptedContacts, Boolean guardianMessaging) {
     }
 
-    public record Contact(UserId id, Profile profile, String displayName) {
+    /** @param classes a student's class, or the classes whose team a teacher or staff member is in */
+    public record Contact(UserId id, Profile profile, String displayName, List<String> classes) {
     }
 
     public enum BroadcastKind { INFORMATION, SURVEY }
@@ -282,7 +283,8 @@ public final class Discussions {
                 }
                 candidates.add(participant(user, profile.get(),
                         child -> studentClasses.getOrDefault(child, List.of())));
-                contacts.put(user.id(), new Contact(user.id(), profile.get(), user.displayName()));
+                contacts.put(user.id(), new Contact(user.id(), profile.get(), user.displayName(),
+                        strings(user.properties().get(DirectoryProperties.CLASSES))));
             }
             return rules.allowedContacts(self, candidates).stream().map(contacts::get)
                     .sorted(Comparator.comparing((Contact c) -> c.profile().ordinal())

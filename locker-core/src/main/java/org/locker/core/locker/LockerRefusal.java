@@ -13,7 +13,7 @@ public final class LockerRefusal extends RuntimeException {
         MEMO_TOO_LONG(false), UNKNOWN_RECIPIENT(false), NO_RECIPIENT(false), WINDOW_REQUIRED(false),
         WINDOW_INVALID(false), WINDOW_ENDED(false), CATEGORY_NOT_ALLOWED(true), STUDENTS_CANNOT_DEPOSIT(true),
         GUARDIAN_EXCHANGE_DISABLED(true), UNKNOWN_DOCUMENT_TYPE(false), DOCUMENT_READ_ONLY(true),
-        NOT_THE_DEPOSITOR(true), UNKNOWN_DOCUMENT(false), NO_FILE(false), INVALID_SETTINGS(false);
+        NOT_THE_DEPOSITOR(true), UNKNOWN_DOCUMENT(false), NO_FILE(false), INVALID_SETTINGS(false), STANDING_NOT_ALLOWED(true);
 
         private final boolean forbidden;
 

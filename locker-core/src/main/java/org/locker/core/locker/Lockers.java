@@ -19,9 +19,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.commons.csv.CSVFormat;
@@ -29,6 +31,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.ClassGroup;
 import org.locker.core.directory.DirectoryProperties;
+import org.locker.core.directory.PersonMapping;
+import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.core.platform.Access;
@@ -158,15 +162,22 @@ public final class Lockers {
             if (request.selection().isEmpty()) {
                 throw new LockerRefusal(Reason.NO_RECIPIENT);
             }
+            if (profile == Profile.GUARDIAN && request.standing()) {
+                // a family writes to people it knows, never to whoever joins the establishment later
+                throw new LockerRefusal(Reason.STANDING_NOT_ALLOWED);
+            }
             Set<PrincipalId> immediate = new LinkedHashSet<>();
             Set<PrincipalId> guardians = new LinkedHashSet<>();
             List<String> users = new ArrayList<>();
+            Set<ClassCode> familyClasses = profile != Profile.GUARDIAN ? Set.of()
+                    : session.findUser(depositor).flatMap(PersonMapping::toPerson)
+                    .map(person -> SchoolDirectory.familyClasses(session, person)).orElse(Set.of());
             for (String selected : request.selection()) {
                 String spec = selected == null ? "" : selected.strip();
                 if (spec.startsWith("user:")) {
                     users.add(spec);
                 } else {
-                    resolve(session, profile, spec, request.standing(), immediate, guardians);
+                    resolve(session, profile, familyClasses, spec, request.standing(), immediate, guardians);
                 }
             }
             resolveUsers(session, profile, users, immediate, guardians);
@@ -192,8 +203,13 @@ public final class Lockers {
         }
     }
 
-    private static void resolve(PlatformSession session, Profile depositorProfile, String selected, boolean standing,
-                                Set<PrincipalId> immediate, Set<PrincipalId> guardians) {
+    /**
+     * A guardian's deposit goes to individual personnel, or to the pedagogical team of a class one of their
+     * children attends: never to a whole category nor to other families.
+     */
+    private static void resolve(PlatformSession session, Profile depositorProfile, Set<ClassCode> familyClasses,
+                                String selected, boolean standing, Set<PrincipalId> immediate,
+                                Set<PrincipalId> guardians) {
         String spec = selected == null ? "" : selected.strip();
         int colon = spec.indexOf(':');
         if (colon < 1) {
@@ -206,7 +222,9 @@ public final class Lockers {
             case "category" -> {
                 Profile profile = Profile.fromCode(value).filter(CATEGORIES::contains)
                         .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_RECIPIENT, spec));
-                allowed(depositorProfile, profile, spec);
+                if (guardianDepositor) {
+                    throw new LockerRefusal(Reason.CATEGORY_NOT_ALLOWED, spec);
+                }
                 Set<PrincipalId> target = profile == Profile.GUARDIAN ? guardians : immediate;
                 if (standing) {
                     target.add(profile.group());
@@ -220,7 +238,8 @@ public final class Lockers {
                 }
             }
             case "team", "guardians" -> {
-                if (guardianDepositor) {
+                if (guardianDepositor && (kind.equals("guardians") || !ClassCode.isValid(value)
+                        || !familyClasses.contains(ClassCode.of(value)))) {
                     throw new LockerRefusal(Reason.CATEGORY_NOT_ALLOWED, spec);
                 }
                 if (!ClassCode.isValid(value)) {
@@ -393,8 +412,10 @@ public final class Lockers {
      */
     public List<Deposited> depositCopy(PreparedDeposit prepared, UserId depositor, NodeId source,
                                        Optional<String> rename, ContentJudge judge) {
+        boolean guardian = isGuardian(depositor);
         try (PlatformSession session = platform.sessionAs(depositor)) {
             Node node = session.findNode(source).filter(n -> n.content().isPresent())
+                    .filter(n -> !guardian || !n.type().equals(LockerModel.DEPOSIT) || insideWindow(n, clock.instant()))
                     .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_DOCUMENT, source.value()));
             DepositFile judged = judge.judge(rename.orElse(node.name()), () -> session.readContent(source).stream());
             try (Content content = session.readContent(source)) {
@@ -416,8 +437,25 @@ public final class Lockers {
 
     // ------------------------------------------------------------------ windows
 
-    /** What a reconcile changed: the number of windows it opened and closed (each holds one or more deposits). */
-    public record ReconcileReport(int opened, int closed) {
+    /**
+     * What a reconcile changed: the number of windows it opened and closed (each holds one or more deposits), and
+     * the next instant at which a window opens or closes, when one will.
+     */
+    public record ReconcileReport(int opened, int closed, Optional<Instant> nextBoundary) {
+        public ReconcileReport(int opened, int closed) {
+            this(opened, closed, Optional.empty());
+        }
+    }
+
+    /** Told the next boundary of a window a deposit was just added to, so that it is applied on time. */
+    private volatile Consumer<Instant> windowBoundaries = boundary -> { };
+
+    /**
+     * Registers who applies windows at their boundaries (one listener: the service's reconciler). It is called with
+     * the next opening or closing of every window a deposit joins.
+     */
+    public void onWindowBoundary(Consumer<Instant> listener) {
+        this.windowBoundaries = Objects.requireNonNull(listener, "listener");
     }
 
     /** A publication window: its node's name and the platform group its deposits are granted to. */
@@ -440,6 +478,7 @@ public final class Lockers {
                 if (applyWindowState(session, existing.get(), clock.instant()) != 0) {
                     session.save();
                 }
+                nextBoundary(from, to, clock.instant()).ifPresent(windowBoundaries);
                 return window;
             }
             Node folder = session.ensureFolder(LockerModel.WINDOWS_FOLDER);
@@ -461,6 +500,7 @@ public final class Lockers {
             session.createFolder(folder.id(), key, LockerModel.WINDOW, properties);
             session.save();
         }
+        nextBoundary(from, to, clock.instant()).ifPresent(windowBoundaries);
         return window;
     }
 
@@ -472,6 +512,28 @@ public final class Lockers {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** When a window with these dates next opens or closes, seen at {@code now}; empty once it closed. */
+    private static Optional<Instant> nextBoundary(Instant from, Instant to, Instant now) {
+        return switch (windowState(from, to, now)) {
+            case "PENDING" -> Optional.of(from);
+            case "OPEN" -> Optional.of(to);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Whether a guardian may see a deposit now: its window, if it has one, holds the instant. A second guard on
+     * every read, so that the window holds to the second even before its group changes on the platform.
+     */
+    private static boolean insideWindow(Node deposit, Instant now) {
+        Optional<Instant> from = deposit.instant(LockerModel.PUBLISH_FROM);
+        if (from.isEmpty()) {
+            return true;
+        }
+        return windowState(from.get(), deposit.instant(LockerModel.PUBLISH_TO).orElse(Instant.MIN), now)
+                .equals("OPEN");
     }
 
     private static String windowState(Instant from, Instant to, Instant now) {
@@ -497,7 +559,13 @@ public final class Lockers {
                             LockerModel.WINDOW_GROUP, LockerModel.GUARDIAN_RECIPIENTS, LockerModel.WINDOW_KEY))
                     .page(0, 1_000_000).build());
             int changed = 0;
+            Optional<Instant> next = Optional.empty();
             for (Node window : windows) {
+                Optional<Instant> boundary = nextBoundary(window.instant(LockerModel.PUBLISH_FROM).orElse(Instant.MAX),
+                        window.instant(LockerModel.PUBLISH_TO).orElse(Instant.MIN), now);
+                if (boundary.isPresent() && (next.isEmpty() || boundary.get().isBefore(next.get()))) {
+                    next = boundary;
+                }
                 int change = applyWindowState(session, window, now);
                 if (change > 0) {
                     opened++;
@@ -509,8 +577,8 @@ public final class Lockers {
                 }
             }
             session.save();
+            return new ReconcileReport(opened, closed, next);
         }
-        return new ReconcileReport(opened, closed);
     }
 
     /**
@@ -607,6 +675,8 @@ public final class Lockers {
         filter.from().ifPresent(f -> query.where(new NodeQuery.NotBefore(LockerModel.DEPOSITED_AT, f)));
         filter.to().ifPresent(t -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, t)));
         List<LockerEntry> entries = new ArrayList<>();
+        boolean guardian = principals.contains(Profile.GUARDIAN.group().value());
+        Instant now = clock.instant();
         try (PlatformSession session = platform.sessionAs(user)) {
             // unsorted (sorted below, unread first), unless there are more than the listing shows: then the newest
             List<Node> nodes = session.query(query.page(0, LOCKER_LIMIT + 1).build());
@@ -614,7 +684,7 @@ public final class Lockers {
                 nodes = session.query(query.orderBy(LockerModel.DEPOSITED_AT, true).page(0, LOCKER_LIMIT).build());
             }
             for (Node node : nodes) {
-                if (node.flag(LockerModel.WITHDRAWN)) {
+                if (node.flag(LockerModel.WITHDRAWN) || guardian && !insideWindow(node, now)) {
                     continue;
                 }
                 String depositId = node.string(LockerModel.DEPOSIT_ID).orElse("");
@@ -646,9 +716,10 @@ public final class Lockers {
      * records the opening (read receipt, audit) when they are not its depositor. The caller closes it.
      */
     public Content open(UserId user, NodeId id) {
+        boolean guardian = isGuardian(user);
         PlatformSession session = platform.sessionAs(user);
         try {
-            Node node = depositNode(session, id);
+            Node node = readableDeposit(session, id, guardian);
             Content content = session.readContent(id);
             String depositor = node.string(LockerModel.DEPOSITOR).orElse("");
             if (!depositor.equals(user.value())) {
@@ -679,6 +750,23 @@ public final class Lockers {
         }
     }
 
+    private boolean isGuardian(UserId user) {
+        try (PlatformSession system = platform.systemSession()) {
+            return system.findUser(user).flatMap(u -> u.stringProperty(DirectoryProperties.PROFILE))
+                    .flatMap(Profile::fromCode).filter(p -> p == Profile.GUARDIAN).isPresent();
+        }
+    }
+
+    /** A deposit as its reader may see it now: a guardian outside its window is told it does not exist. */
+    private Node readableDeposit(PlatformSession session, NodeId id, boolean guardian) {
+        Node node = depositNode(session, id);
+        if (guardian && !node.string(LockerModel.DEPOSITOR).orElse("").equals(session.user().value())
+                && !insideWindow(node, clock.instant())) {
+            throw new LockerRefusal(Reason.UNKNOWN_DOCUMENT, id.value());
+        }
+        return node;
+    }
+
     private static Node depositNode(PlatformSession session, NodeId id) {
         Node node = session.findNode(id).filter(n -> n.type().equals(LockerModel.DEPOSIT))
                 .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_DOCUMENT, id.value()));
@@ -694,8 +782,9 @@ public final class Lockers {
         try (PlatformSession session = platform.systemSession()) {
             system = session.user().value();
         }
+        boolean guardian = isGuardian(user);
         try (PlatformSession session = platform.sessionAs(user)) {
-            Node node = depositNode(session, id);
+            Node node = readableDeposit(session, id, guardian);
             String depositor = node.string(LockerModel.DEPOSITOR).orElse(system);
             // the service account stores the first version on the depositor's behalf
             return session.versions(id).stream().map(v -> v.author().equals(system)

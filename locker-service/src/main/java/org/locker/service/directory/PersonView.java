@@ -6,9 +6,13 @@ import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.Person;
 import org.locker.core.platform.UserId;
 
-/** A person as the API shows them. */
+/**
+ * A person as the establishment (teachers, staff, counselors, administrators) and the person themselves see them;
+ * families see others as {@link PublicPersonView}.
+ */
 public record PersonView(String id, String profile, String firstName, String lastName, String displayName,
-                         String email, List<String> classes, List<String> children, List<String> delegateOf) {
+                         String email, List<String> classes, List<String> children, List<String> delegateOf)
+        implements PersonSummary {
 
     public static PersonView of(Person person) {
         return new PersonView(person.id().value(), person.profile().code(), person.firstName(), person.lastName(),

@@ -2,9 +2,14 @@ package org.locker.service.discussion;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.locker.core.directory.ClassCode;
+import org.locker.core.directory.Profile;
+import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.discussion.DiscussionInputException;
 import org.locker.core.discussion.DiscussionInputException.Problem;
 import org.locker.core.discussion.Discussions;
@@ -40,8 +45,11 @@ class DiscussionController {
 
     private final Discussions discussions;
 
-    DiscussionController(Discussions discussions) {
+    private final SchoolDirectory directory;
+
+    DiscussionController(Discussions discussions, SchoolDirectory directory) {
         this.discussions = discussions;
+        this.directory = directory;
     }
 
     record StartRequest(String subject, List<String> participants, String text) {
@@ -76,7 +84,11 @@ class DiscussionController {
     record PageView(SummaryView discussion, List<MessageView> messages, int offset, int limit) {
     }
 
-    record ContactView(String id, String profile, String displayName) {
+    /**
+     * Someone I may write to: never contact details. {@code classes}: a family sees only the classes it shares with
+     * the contact (a teacher "of 6A" for a guardian of a 6A student); the establishment sees all of them.
+     */
+    record ContactView(String id, String profile, String displayName, List<String> classes) {
     }
 
     @GetMapping
@@ -99,8 +111,13 @@ class DiscussionController {
     @GetMapping("/contacts")
     @Operation(summary = "Whom I may start a discussion with (whatever the hour)")
     List<ContactView> contacts(@AuthenticationPrincipal LockerUser user) {
+        boolean family = user.profile() == Profile.GUARDIAN || user.profile() == Profile.STUDENT;
+        Set<String> shared = family ? directory.familyClasses(user.userId()).stream().map(ClassCode::value)
+                .collect(Collectors.toSet()) : Set.of();
         return discussions.allowedContacts(user.userId()).stream()
-                .map(c -> new ContactView(c.id().value(), c.profile().code(), c.displayName())).toList();
+                .map(c -> new ContactView(c.id().value(), c.profile().code(), c.displayName(),
+                        family ? c.classes().stream().filter(shared::contains).toList() : c.classes()))
+                .toList();
     }
 
     /** What every user may know of the settings: whether discussions are on and their daily window. */

@@ -189,7 +189,7 @@ class GuardianWindowIT extends LockerTestBase {
         assertThat(api().get("/api/v1/lockers/capabilities", GUARDIAN).json()).containsEntry("mayDeposit", true);
         Response accepted = deposit(GUARDIAN, new Form().pdfFile("certificate.pdf", "c")
                 .field("documentType", "CERTIFICATE").field("recipients", "user:c.barbier")
-                .field("recipients", "category:teacher"));
+                .field("recipients", "user:t.rey"));
         String id = DepositIT.id(accepted);
         assertThat(inLocker("c.barbier", id)).isPresent();
         assertThat(inLocker("t.rey", id)).isPresent();
@@ -199,8 +199,8 @@ class GuardianWindowIT extends LockerTestBase {
         assertThat(toGuardians.status()).isEqualTo(403);
         assertThat(toGuardians.reason()).isEqualTo("CATEGORY_NOT_ALLOWED");
         Response toTeam = deposit(GUARDIAN, new Form().pdfFile("c.pdf", "c").field("documentType", "CERTIFICATE")
-                .field("recipients", "team:6A"));
-        assertThat(toTeam.reason()).isEqualTo("CATEGORY_NOT_ALLOWED");
+                .field("recipients", "team:5B"));
+        assertThat(toTeam.reason()).as("no child of theirs is in 5B").isEqualTo("CATEGORY_NOT_ALLOWED");
     }
 
     @Test
