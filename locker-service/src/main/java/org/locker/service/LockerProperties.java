@@ -14,6 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param dataDirectory where the embedded platform keeps its repository
  * @param timeZone the establishment's time zone, for publication windows and discussion hours
  * @param uploadLimit the largest file a user may deposit
+ * @param requestLimit the largest request (a deposit of several files, an import)
+ * @param publicUrl the address users reach the service at, when a proxy changes it (the sign-in form accepts
+ *                  posts from this origin besides the request's own host)
  * @param importFile when set, the service imports this directory file and exits (see run.sh import)
  */
 @ConfigurationProperties("locker")
@@ -21,6 +24,8 @@ public record LockerProperties(@DefaultValue("oak") String platform,
                                @DefaultValue("./data") Path dataDirectory,
                                @DefaultValue("Europe/Paris") ZoneId timeZone,
                                @DefaultValue("50MB") DataSize uploadLimit,
+                               @DefaultValue("200MB") DataSize requestLimit,
+                               java.net.URI publicUrl,
                                @DefaultValue Demo demo,
                                @DefaultValue Oak oak,
                                Path importFile) {

@@ -941,8 +941,9 @@ public final class Lockers {
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
                 .setHeader("at", "action", "actor", "depositId", "document", "detail").get());
         for (AuditEntry entry : audit(Optional.empty())) {
-            csv.printRecord(entry.at().toString(), entry.action(), entry.actor(), entry.depositId(),
-                    entry.documentName(), entry.detail());
+            csv.printRecord(entry.at().toString(), CsvCells.safe(entry.action()), CsvCells.safe(entry.actor()),
+                    CsvCells.safe(entry.depositId()), CsvCells.safe(entry.documentName()),
+                    CsvCells.safe(entry.detail()));
         }
         csv.flush();
     }

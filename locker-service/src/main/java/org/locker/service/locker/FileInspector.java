@@ -48,7 +48,7 @@ final class FileInspector {
             throw new LockerRefusal(Reason.EMPTY_FILE);
         }
         if (file.getSize() > limit) {
-            throw new LockerRefusal(Reason.FILE_TOO_LARGE, limit);
+            throw new LockerRefusal(Reason.FILE_TOO_LARGE, String.valueOf(limit / (1024 * 1024)));
         }
         String original = requestedName != null && !requestedName.isBlank() ? requestedName
                 : file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
@@ -108,7 +108,7 @@ final class FileInspector {
             throw new LockerRefusal(Reason.EMPTY_FILE);
         }
         if (file.getSize() > limit) {
-            throw new LockerRefusal(Reason.FILE_TOO_LARGE, limit);
+            throw new LockerRefusal(Reason.FILE_TOO_LARGE, String.valueOf(limit / (1024 * 1024)));
         }
     }
 

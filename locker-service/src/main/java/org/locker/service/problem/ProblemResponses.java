@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -34,7 +35,7 @@ public class ProblemResponses {
     }
 
     /** A problem for {@code reason}, in the caller's language, with both languages under {@code messages}. */
-    public ProblemDetail problem(HttpStatus status, String reason, Locale locale, Object... arguments) {
+    public ProblemDetail problem(HttpStatusCode status, String reason, Locale locale, Object... arguments) {
         Locale language = FRENCH.getLanguage().equals(locale.getLanguage()) ? FRENCH : ENGLISH;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(reason, language, arguments));
         problem.setTitle(messages.getMessage("problem." + reason + ".title", null, reason, language));
@@ -63,6 +64,26 @@ public class ProblemResponses {
                           AccessDeniedException exception) throws IOException {
         String reason = exception instanceof CsrfException ? "CSRF_REJECTED" : "FORBIDDEN_PROFILE";
         write(response, problem(HttpStatus.FORBIDDEN, reason, request.getLocale()));
+    }
+
+    /** A request the firewall refused, before any other filter ran (the caller adds the security headers). */
+    public void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(response, problem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", request.getLocale()));
+    }
+
+    /** The reason of an error answered only by its status (errors raised outside the controllers). */
+    public static String reasonFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "MALFORMED_REQUEST";
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "FORBIDDEN_PROFILE";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "REQUEST_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> status.is4xxClientError() ? "MALFORMED_REQUEST" : "INTERNAL_ERROR";
+        };
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the locker end-to-end tests: the whole service on its own embedded Oak in a temporary directory, the
- * demo school, a 1 MB upload limit and a clock the tests move. The classes share one running service: each test
+ * demo school, a 1 MB file limit (3 MB a request) and a clock the tests move. The classes share one running service: each test
  * works with its own deposits and restores any directory change it makes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -55,6 +55,7 @@ abstract class LockerTestBase {
         registry.add("locker.data-directory", DATA::toString);
         registry.add("locker.demo.enabled", () -> "true");
         registry.add("locker.upload-limit", () -> "1MB");
+        registry.add("locker.request-limit", () -> "3MB");
         registry.add("locker.lockers.reconcile-interval", () -> "1h");
     }
 

@@ -87,7 +87,7 @@ public final class DirectoryFileParser {
             for (CSVRecord record : parser) {
                 records.add(new NumberedRecord(parser.getCurrentLineNumber(), record));
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (message.contains("header") && message.toLowerCase(Locale.ROOT).contains("duplicate")) {
                 return Result.failed(List.of(new ImportProblem(1, "DUPLICATE_COLUMN", message)));

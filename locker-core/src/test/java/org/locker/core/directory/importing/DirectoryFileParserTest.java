@@ -150,6 +150,13 @@ class DirectoryFileParserTest {
     }
 
     @Test
+    void shouldRefuseAnUnclosedQuoteAsUnreadable() {
+        DirectoryFileParser.Result result = parse(HEADER + CLASSES + "person,\"t.martin,,teacher,A,B,,,,,\n");
+
+        assertThat(result.problems()).extracting(ImportProblem::code).containsExactly("UNREADABLE_FILE");
+    }
+
+    @Test
     void shouldRefuseALineWithTheWrongNumberOfValues() {
         DirectoryFileParser.Result result = parse(HEADER + CLASSES + "person,t.martin,,teacher\n");
 
