@@ -151,11 +151,12 @@ final class ContainerInspector {
         return new Findings(Kind.ZIP, names, macros, firstStored, mimetype);
     }
 
+    /** Every segment of the path counts: a macOS application is a folder ({@code Evil.app/Contents/...}). */
     private static void refuseProgramName(String entryName) {
-        String lower = entryName.toLowerCase(Locale.ROOT);
-        String last = lower.substring(lower.lastIndexOf('/') + 1);
-        if (last.endsWith(".class") || DocumentNames.isExecutable(last)) {
-            throw new LockerRefusal(Reason.EXECUTABLE_CONTENT, entryName);
+        for (String segment : entryName.toLowerCase(Locale.ROOT).split("[/\\\\]")) {
+            if (segment.endsWith(".class") || DocumentNames.isExecutable(segment)) {
+                throw new LockerRefusal(Reason.EXECUTABLE_CONTENT, entryName);
+            }
         }
     }
 

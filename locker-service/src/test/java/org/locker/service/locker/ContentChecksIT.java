@@ -105,6 +105,9 @@ class ContentChecksIT extends LockerTestBase {
         Map<String, byte[]> parts = TestFiles.docxParts();
         parts.put("word/media/update.exe", TestFiles.mz());
         assertRefused(withFile("bulletin.docx", TestFiles.zip(parts)), 400, "EXECUTABLE_CONTENT");
+        Map<String, byte[]> application = TestFiles.docxParts();
+        application.put("Grades.app/Contents/MacOS/Grades", TestFiles.mz());
+        assertRefused(withFile("bulletin.docx", TestFiles.zip(application)), 400, "EXECUTABLE_CONTENT");
         assertThat(stored()).as("nothing stored").isEqualTo(before);
     }
 
