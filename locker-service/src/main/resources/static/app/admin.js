@@ -56,18 +56,23 @@ export async function discussionSettingsScreen(container, context) {
 export async function lockerSettingsScreen(container, context) {
   const s = await get('/lockers/settings');
   const exchange = checkbox(t('lockerSettings.guardianExchange'), { checked: s.guardianExchange });
+  const macros = checkbox(t('lockerSettings.macroEnabledDocuments'), { checked: s.macroEnabledDocuments });
   const types = h('textarea', { name: 'documentTypes', rows: '10' });
   types.value = s.documentTypes.join('\n');
   const outcome = h('div');
   const form = h('form.card#locker-settings-form',
     h('fieldset', h('legend', t('lockerSettings.exchange')), exchange, h('p.hint', t('lockerSettings.exchangeHint'))),
+    h('fieldset', h('legend', t('lockerSettings.macros')), macros, h('p.hint', t('lockerSettings.macrosHint'))),
     field(t('lockerSettings.types'), types, { hint: t('lockerSettings.typesHint') }),
     h('div.actions', h('button.primary', { type: 'submit' }, t('app.save'))), outcome);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clear(outcome);
     try {
-      await put('/lockers/settings', { guardianExchange: exchange.input.checked, documentTypes: lines(types.value) });
+      await put('/lockers/settings', {
+        guardianExchange: exchange.input.checked, macroEnabledDocuments: macros.input.checked,
+        documentTypes: lines(types.value),
+      });
       context.announce(t('app.saved'));
       outcome.append(h('p.success', t('app.saved')));
     } catch (problem) {

@@ -59,6 +59,8 @@ public final class LockerModel {
 
     public static final String DOCUMENT_TYPES = "lk:documentTypes";
     public static final String GUARDIAN_EXCHANGE = "lk:guardianDocumentExchange";
+    /** Whether macro-enabled Office documents (docm, xlsm, pptm, ...) are accepted; absent = no. */
+    public static final String MACRO_DOCUMENTS = "lk:macroEnabledDocuments";
 
     /** Properties the platform must index for lockers' queries. */
     public static final List<String> INDEXED = List.of(RECIPIENTS, DEPOSITOR, WINDOW_STATE, WINDOW_KEY, READER,

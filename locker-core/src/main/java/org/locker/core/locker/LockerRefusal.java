@@ -13,7 +13,23 @@ public final class LockerRefusal extends RuntimeException {
         MEMO_TOO_LONG(false), UNKNOWN_RECIPIENT(false), NO_RECIPIENT(false), WINDOW_REQUIRED(false),
         WINDOW_INVALID(false), WINDOW_ENDED(false), CATEGORY_NOT_ALLOWED(true), STUDENTS_CANNOT_DEPOSIT(true),
         GUARDIAN_EXCHANGE_DISABLED(true), UNKNOWN_DOCUMENT_TYPE(false), DOCUMENT_READ_ONLY(true),
-        NOT_THE_DEPOSITOR(true), UNKNOWN_DOCUMENT(false), NO_FILE(false), INVALID_SETTINGS(false), STANDING_NOT_ALLOWED(true);
+        NOT_THE_DEPOSITOR(true), UNKNOWN_DOCUMENT(false), NO_FILE(false), INVALID_SETTINGS(false),
+        /** A Windows device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9), whatever its extension. */
+        RESERVED_NAME(false),
+        /** A name (the requested one, the uploaded file's or a new version's) with a program or script extension. */
+        EXECUTABLE_NAME(false),
+        /** Content that holds a program: a Java manifest with a main class, classes, executables inside. */
+        EXECUTABLE_CONTENT(false),
+        /** A macro-enabled document while the establishment does not accept them (setting, off by default). */
+        MACROS_NOT_ALLOWED(false),
+        /** Content detected as an Office or OpenDocument file without that format's required parts. */
+        MALFORMED_DOCUMENT(false),
+        /** An archive with too many entries or too many bytes to inspect. */
+        ARCHIVE_TOO_LARGE(false),
+        /** A new version whose type detected on the content is not the document's type. */
+        VERSION_TYPE_MISMATCH(false),
+        /** A guardian asking for a standing deposit (for people created later): the establishment's only. */
+        STANDING_NOT_ALLOWED(true);
 
         private final boolean forbidden;
 

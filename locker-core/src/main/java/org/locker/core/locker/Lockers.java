@@ -77,8 +77,11 @@ public final class Lockers {
 
     // ------------------------------------------------------------------ settings
 
-    /** The administrator's settings: document types and whether guardians may deposit. */
-    public record Settings(List<String> documentTypes, boolean guardianExchange) {
+    /**
+     * The administrator's settings: document types, whether guardians may deposit and whether macro-enabled
+     * Office documents are accepted.
+     */
+    public record Settings(List<String> documentTypes, boolean guardianExchange, boolean macroEnabledDocuments) {
         public Settings {
             documentTypes = List.copyOf(documentTypes);
         }
@@ -94,24 +97,27 @@ public final class Lockers {
         return session.nodeAt(LockerModel.SETTINGS_PATH)
                 .map(n -> new Settings(n.properties().containsKey(LockerModel.DOCUMENT_TYPES)
                         ? n.strings(LockerModel.DOCUMENT_TYPES) : LockerModel.DEFAULT_DOCUMENT_TYPES,
-                        n.flag(LockerModel.GUARDIAN_EXCHANGE)))
-                .orElse(new Settings(LockerModel.DEFAULT_DOCUMENT_TYPES, false));
+                        n.flag(LockerModel.GUARDIAN_EXCHANGE), n.flag(LockerModel.MACRO_DOCUMENTS)))
+                .orElse(new Settings(LockerModel.DEFAULT_DOCUMENT_TYPES, false, false));
     }
 
     public Settings updateSettings(UserId admin, Optional<List<String>> documentTypes,
-                                   Optional<Boolean> guardianExchange) {
+                                   Optional<Boolean> guardianExchange, Optional<Boolean> macroEnabledDocuments) {
         try (PlatformSession session = platform.systemSession()) {
             Settings current = settings(session);
             List<String> types = documentTypes.map(Lockers::checkedTypes).orElse(current.documentTypes());
             boolean exchange = guardianExchange.orElse(current.guardianExchange());
+            boolean macros = macroEnabledDocuments.orElse(current.macroEnabledDocuments());
             Node node = session.ensureFolder(LockerModel.SETTINGS_PATH);
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put(LockerModel.DOCUMENT_TYPES, types);
             properties.put(LockerModel.GUARDIAN_EXCHANGE, exchange);
+            properties.put(LockerModel.MACRO_DOCUMENTS, macros);
             session.updateProperties(node.id(), properties);
-            audit(session, "SETTINGS_CHANGED", admin, "", "", "types=" + types + " guardianExchange=" + exchange);
+            audit(session, "SETTINGS_CHANGED", admin, "", "", "types=" + types + " guardianExchange=" + exchange
+                    + " macroEnabledDocuments=" + macros);
             session.save();
-            return new Settings(types, exchange);
+            return new Settings(types, exchange, macros);
         }
     }
 
@@ -797,10 +803,24 @@ public final class Lockers {
      * the deposit allows to modify. The platform refuses read-only recipients.
      */
     public Version addVersion(UserId user, NodeId id, ContentSource content, String comment) {
+        return addVersion(user, id, documentName -> content, comment);
+    }
+
+    /**
+     * A new version whose content is judged knowing the document's name ({@link VersionJudge}); refused
+     * ({@code VERSION_TYPE_MISMATCH}) when its type is not the document's, so that a name's extension always
+     * matches what is served.
+     */
+    public Version addVersion(UserId user, NodeId id, VersionJudge judge, String comment) {
         Version version;
         Node node;
         try (PlatformSession session = platform.sessionAs(user)) {
             node = depositNode(session, id);
+            ContentSource content = judge.judge(node.name());
+            String current = node.content().map(c -> baseType(c.mimeType())).orElse("");
+            if (!current.equals(baseType(content.mimeType()))) {
+                throw new LockerRefusal(Reason.VERSION_TYPE_MISMATCH, content.mimeType(), current);
+            }
             try {
                 version = session.updateContent(id, content, comment == null ? "" : comment);
                 session.save();
@@ -814,6 +834,21 @@ public final class Lockers {
             system.save();
         }
         return version;
+    }
+
+    /** A media type without its parameters, in lower case ({@code text/plain; charset=UTF-8} → text/plain). */
+    private static String baseType(String mimeType) {
+        int semicolon = mimeType.indexOf(';');
+        return (semicolon < 0 ? mimeType : mimeType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Judges a new version's content knowing the document's current name; returns it with its detected type.
+     * @throws LockerRefusal when the content is not accepted
+     */
+    @FunctionalInterface
+    public interface VersionJudge {
+        ContentSource judge(String documentName);
     }
 
     // ------------------------------------------------------------------ the depositor's side

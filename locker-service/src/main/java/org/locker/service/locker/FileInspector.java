@@ -1,39 +1,41 @@
 package org.locker.service.locker;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
-import org.apache.tika.Tika;
+import org.apache.tika.detect.DefaultDetector;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
-import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeType;
 import org.apache.tika.mime.MimeTypeException;
 import org.apache.tika.mime.MimeTypes;
 import org.locker.core.locker.DocumentNames;
-import org.locker.core.platform.ContentSource;
 import org.locker.core.locker.LockerRefusal;
 import org.locker.core.locker.LockerRefusal.Reason;
+import org.locker.core.platform.ContentSource;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Judges an uploaded file: not empty, within the upload limit, a type the establishment accepts as detected by
- * Apache Tika on the content (the name is only a hint that can refine a container type, never override the
- * magic bytes), and a valid name whose extension matches the detected type.
+ * Judges an uploaded file: not empty, within the upload limit, a valid name (neither the requested name nor the
+ * uploaded file's may be a program's or a script's), a type the establishment accepts as detected by Apache Tika
+ * on the content, containers included (it looks inside zip and OLE2 files: a zip is an Office document only
+ * when its parts say so), no program inside ({@link ContainerInspector}), macros only when the administrator
+ * allows them, and a stored name whose extension matches the detected type.
  */
 final class FileInspector {
 
-    /** Accepted types: documents, spreadsheets, presentations, images and plain text. */
-    private static final List<String> ACCEPTED_PREFIXES = List.of("application/pdf", "image/png", "image/jpeg",
-            "image/gif", "image/webp", "text/plain", "text/csv", "application/rtf", "application/msword",
-            "application/vnd.ms-excel", "application/vnd.ms-powerpoint", "application/x-tika-msoffice",
-            "application/vnd.openxmlformats-officedocument.", "application/vnd.oasis.opendocument.",
-            "application/x-tika-ooxml");
+    private static final MimeTypes MIME_TYPES = MimeTypes.getDefaultMimeTypes();
 
     private final long limit;
-    private final Tika tika = new Tika();
+    /** Tika's detectors found on the class path: magic bytes, then the zip (OOXML, ODF, jar) and OLE2 ones. */
+    private final Detector detector = new DefaultDetector(MIME_TYPES);
+    private final ContainerInspector containers = new ContainerInspector();
 
     FileInspector(long limit) {
         this.limit = limit;
@@ -43,67 +45,41 @@ final class FileInspector {
     record Inspected(String name, String mimeType) {
     }
 
-    Inspected inspect(MultipartFile file, String requestedName) {
-        if (file == null || file.isEmpty() || file.getSize() == 0) {
-            throw new LockerRefusal(Reason.EMPTY_FILE);
+    /**
+     * An upload to deposit, named {@code requestedName} when given, else by its own file name.
+     * @param macrosAllowed whether the establishment accepts macro-enabled documents (asked only for those)
+     */
+    Inspected inspect(MultipartFile file, String requestedName, BooleanSupplier macrosAllowed) {
+        checkSize(file);
+        String original = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        boolean renamed = requestedName != null && !requestedName.isBlank();
+        String name = DocumentNames.checked(renamed ? requestedName : original);
+        if (renamed) {
+            DocumentNames.refuseExecutable(original);
         }
-        if (file.getSize() > limit) {
-            throw new LockerRefusal(Reason.FILE_TOO_LARGE, String.valueOf(limit / (1024 * 1024)));
-        }
-        String original = requestedName != null && !requestedName.isBlank() ? requestedName
-                : file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-        String name = DocumentNames.checked(original);
-        String type = detect(file, name);
-        if (ACCEPTED_PREFIXES.stream().noneMatch(type::startsWith)) {
-            throw new LockerRefusal(Reason.TYPE_NOT_ACCEPTED, type);
-        }
+        String type = judge(file::getInputStream, name, macrosAllowed);
         return new Inspected(withMatchingExtension(name, type), type);
     }
 
-    /** Types whose magic bytes only say "a container" or "text": the name may refine them, never replace them. */
-    private static final List<String> REFINABLE = List.of("application/zip", "application/x-tika-ooxml",
-            "application/x-tika-msoffice", "text/plain", "application/x-tika-ooxml-protected");
-
-    /**
-     * The type judged on the content; the name is used only to pick a specialization of what the content says
-     * (a .docx inside a zip, a .csv inside plain text), so an executable named .pdf stays an executable.
-     */
-    String detect(MultipartFile file, String name) {
-        return detect(file::getInputStream, name);
-    }
-
-    String detect(ContentSource.Opener content, String name) {
-        try {
-            String byContent;
-            try (InputStream in = new BufferedInputStream(content.open())) {
-                byContent = tika.detect(in);
-            }
-            if (!REFINABLE.contains(byContent) || name == null || name.isBlank()) {
-                return byContent;
-            }
-            String withName;
-            try (InputStream in = new BufferedInputStream(content.open())) {
-                withName = tika.detect(in, name);
-            }
-            MediaTypeRegistry registry = MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
-            return registry.isSpecializationOf(MediaType.parse(withName), MediaType.parse(byContent))
-                    ? withName : byContent;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the uploaded file", e);
-        }
-    }
-
     /** Judges stored content being copied ("from my cloud"): accepted type, and a name that matches it. */
-    Inspected inspectStored(String name, ContentSource.Opener content) {
+    Inspected inspectStored(String name, ContentSource.Opener content, BooleanSupplier macrosAllowed) {
         String checked = DocumentNames.checked(name);
-        String type = detect(content, checked);
-        if (ACCEPTED_PREFIXES.stream().noneMatch(type::startsWith)) {
-            throw new LockerRefusal(Reason.TYPE_NOT_ACCEPTED, type);
-        }
+        String type = judge(content, checked, macrosAllowed);
         return new Inspected(withMatchingExtension(checked, type), type);
     }
 
-    void checkVersion(MultipartFile file) {
+    /**
+     * A new version of the document named {@code documentName}: judged as its new content (the name only
+     * refines plain text), the uploaded file's own name may not be a program's. Returns the detected type, that
+     * the engine compares with the document's.
+     */
+    String inspectVersion(MultipartFile file, String documentName, BooleanSupplier macrosAllowed) {
+        checkSize(file);
+        DocumentNames.refuseExecutable(file.getOriginalFilename());
+        return judge(file::getInputStream, documentName, macrosAllowed);
+    }
+
+    void checkSize(MultipartFile file) {
         if (file == null || file.isEmpty() || file.getSize() == 0) {
             throw new LockerRefusal(Reason.EMPTY_FILE);
         }
@@ -112,18 +88,46 @@ final class FileInspector {
         }
     }
 
-    String acceptedType(MultipartFile file, String name) {
-        String type = detect(file, name);
-        if (ACCEPTED_PREFIXES.stream().noneMatch(type::startsWith)) {
-            throw new LockerRefusal(Reason.TYPE_NOT_ACCEPTED, type);
+    /** The accepted type of the content, or a refusal saying why not. */
+    private String judge(ContentSource.Opener content, String name, BooleanSupplier macrosAllowed) {
+        try (TikaInputStream in = TikaInputStream.get(content.open())) {
+            String type = detect(in, name);
+            boolean office = AcceptedTypes.officeContainer(type);
+            // file-backed (a temporary copy, deleted on close) so that the zip and OLE2 directories can be read
+            ContainerInspector.Findings findings = containers.inspect(in.getPath(), office);
+            if (!AcceptedTypes.accepted(type)) {
+                throw new LockerRefusal(Reason.TYPE_NOT_ACCEPTED, type);
+            }
+            containers.requireParts(findings, type);
+            if ((AcceptedTypes.macroEnabled(type) || findings.macros()) && !macrosAllowed.getAsBoolean()) {
+                throw new LockerRefusal(Reason.MACROS_NOT_ALLOWED, type);
+            }
+            return type;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded file", e);
         }
-        return type;
+    }
+
+    /**
+     * The type judged on the content by Tika's detectors (without the name, so that a zip named .docx stays a
+     * zip); the name only picks a specialization of plain text (a .csv), never replaces what the content says.
+     */
+    private String detect(TikaInputStream in, String name) throws IOException {
+        String byContent = detector.detect(in, new Metadata()).getBaseType().toString();
+        if (!byContent.equals(MediaType.TEXT_PLAIN.toString()) || name == null || name.isBlank()) {
+            return byContent;
+        }
+        Metadata named = new Metadata();
+        named.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        MediaType byName = MIME_TYPES.detect(null, named);
+        return MIME_TYPES.getMediaTypeRegistry().isSpecializationOf(byName, MediaType.TEXT_PLAIN)
+                ? byName.getBaseType().toString() : byContent;
     }
 
     private static String withMatchingExtension(String name, String type) {
         MimeType mime;
         try {
-            mime = MimeTypes.getDefaultMimeTypes().forName(type);
+            mime = MIME_TYPES.forName(type);
         } catch (MimeTypeException e) {
             return name;
         }

@@ -100,28 +100,32 @@ class LockerController {
 
     // ------------------------------------------------------------------ settings
 
-    record SettingsView(List<String> documentTypes, boolean guardianExchange) {
+    /** @param macroEnabledDocuments whether macro-enabled Office documents (docm, xlsm, pptm, ...) are accepted */
+    record SettingsView(List<String> documentTypes, boolean guardianExchange, boolean macroEnabledDocuments) {
         static SettingsView of(Lockers.Settings settings) {
-            return new SettingsView(settings.documentTypes(), settings.guardianExchange());
+            return new SettingsView(settings.documentTypes(), settings.guardianExchange(),
+                    settings.macroEnabledDocuments());
         }
     }
 
-    record SettingsChange(List<String> documentTypes, Boolean guardianExchange) {
+    record SettingsChange(List<String> documentTypes, Boolean guardianExchange, Boolean macroEnabledDocuments) {
     }
 
     @GetMapping("/settings")
     @PreAuthorize(Roles.ADMINISTRATOR)
-    @Operation(summary = "The document type vocabulary and whether guardians may exchange documents")
+    @Operation(summary = "The document type vocabulary, whether guardians may exchange documents and whether "
+            + "macro-enabled Office documents are accepted")
     SettingsView settings() {
         return SettingsView.of(lockers.settings());
     }
 
     @PutMapping("/settings")
     @PreAuthorize(Roles.ADMINISTRATOR)
-    @Operation(summary = "Change the document types and/or the guardian document exchange")
+    @Operation(summary = "Change the document types, the guardian document exchange and/or whether macro-enabled "
+            + "Office documents are accepted")
     SettingsView updateSettings(@AuthenticationPrincipal LockerUser user, @RequestBody SettingsChange change) {
         return SettingsView.of(lockers.updateSettings(user.userId(), Optional.ofNullable(change.documentTypes()),
-                Optional.ofNullable(change.guardianExchange())));
+                Optional.ofNullable(change.guardianExchange()), Optional.ofNullable(change.macroEnabledDocuments())));
     }
 
     /** @param mayDeposit whether the caller may deposit now (guardians: when the establishment allows it) */
@@ -252,7 +256,8 @@ class LockerController {
             }
             return lockers.depositCopy(prepared, user.userId(), NodeId.of(fromNode),
                     name == null || name.isBlank() ? Optional.empty() : Optional.of(name), (sourceName, opener) -> {
-                        FileInspector.Inspected inspected = inspector.inspectStored(sourceName, opener);
+                        FileInspector.Inspected inspected = inspector.inspectStored(sourceName, opener,
+                                this::macrosAllowed);
                         return new Lockers.DepositFile(inspected.name(),
                                 new ContentSource(InputStream.nullInputStream(), inspected.mimeType()));
                     }).stream()
@@ -267,7 +272,7 @@ class LockerController {
         // judge every file before storing any
         List<FileInspector.Inspected> inspected = new ArrayList<>();
         for (MultipartFile file : uploads) {
-            inspected.add(inspector.inspect(file, name));
+            inspected.add(inspector.inspect(file, name, this::macrosAllowed));
         }
         List<InputStream> streams = new ArrayList<>();
         try {
@@ -365,16 +370,23 @@ class LockerController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(LOCKER_OWNERS)
     @Operation(summary = "A new version (part 'file'), by the depositor (update in place) or by a recipient "
-            + "allowed to modify; refused by the platform otherwise (403 DOCUMENT_READ_ONLY)")
+            + "allowed to modify; refused by the platform otherwise (403 DOCUMENT_READ_ONLY); judged like a deposit, "
+            + "and refused (400 VERSION_TYPE_MISMATCH) when its detected type is not the document's")
     VersionView addVersion(@AuthenticationPrincipal LockerUser user, @PathVariable String id,
                            @RequestPart(name = "file", required = false) MultipartFile file,
                            @RequestParam(defaultValue = "") String comment) throws IOException {
-        inspector.checkVersion(file);
-        String type = inspector.acceptedType(file, file.getOriginalFilename());
+        inspector.checkSize(file);
+        // judged as the document's new content: refused unless its detected type is the document's
         try (InputStream stream = file.getInputStream()) {
-            return VersionView.of(lockers.addVersion(user.userId(), NodeId.of(id), new ContentSource(stream, type),
+            return VersionView.of(lockers.addVersion(user.userId(), NodeId.of(id), documentName ->
+                    new ContentSource(stream, inspector.inspectVersion(file, documentName, this::macrosAllowed)),
                     comment));
         }
+    }
+
+    /** The administrator's setting, read only when a macro-enabled document is judged. */
+    private boolean macrosAllowed() {
+        return lockers.settings().macroEnabledDocuments();
     }
 
     // ------------------------------------------------------------------ depositor's side

@@ -28,14 +28,14 @@ class DepositIT extends LockerTestBase {
     @Test
     void shouldDepositFromTheWorkstationWithTypeRenameAndMemoToIndividualsAndACategory() {
         Response response = deposit("t.girard", new Form().pdfFile("scan-001.pdf", "minutes")
-                .field("documentType", "MEETING_MINUTES").field("name", "Conseil <b>6A")
+                .field("documentType", "MEETING_MINUTES").field("name", "Conseil &amp; '6A'")
                 .field("memo", "Compte rendu <script>alert(1)</script>")
                 .field("recipients", "user:t.rey").field("recipients", "category:counselor"));
 
         assertThat(response.status()).isEqualTo(201);
         String id = String.valueOf(response.jsonList().get(0).get("id"));
         Map<String, Object> entry = inLocker("t.rey", id).orElseThrow();
-        assertThat(entry).containsEntry("name", "Conseil <b>6A.pdf").containsEntry("documentType", "MEETING_MINUTES")
+        assertThat(entry).containsEntry("name", "Conseil &amp; '6A'.pdf").containsEntry("documentType", "MEETING_MINUTES")
                 .containsEntry("memo", "Compte rendu <script>alert(1)</script>").containsEntry("depositor", "t.girard")
                 .containsEntry("version", "1.0").containsEntry("opened", false).containsEntry("canModify", false);
         assertThat(entry.get("depositedAt")).isNotNull();

@@ -176,6 +176,9 @@ class DepositInBrowserIT extends BrowserTestBase {
         signIn("principal");
         open("admin/lockers");
         WebElement exchange = driver.findElement(By.cssSelector("#locker-settings-form input[type=checkbox]"));
+        assertThat(driver.findElements(By.cssSelector("#locker-settings-form input[type=checkbox]")))
+                .as("guardian exchange, then macro-enabled documents (off by default)").hasSize(2)
+                .element(1).extracting(WebElement::isSelected).isEqualTo(false);
         if (!exchange.isSelected()) {
             exchange.click();
         }

@@ -23,6 +23,7 @@
       </@section>
       <@section label=msg("locker-settings.section.documents")>
          <@checkbox name="guardianDocumentExchange" label=msg("locker-settings.guardianDocumentExchange") description=msg("locker-settings.guardianDocumentExchange.description") value=settings.guardianDocumentExchange?string />
+         <@checkbox name="macroEnabledDocuments" label=msg("locker-settings.macroEnabledDocuments") description=msg("locker-settings.macroEnabledDocuments.description") value=settings.macroEnabledDocuments?string />
       </@section>
       <@section label=msg("locker-settings.section.service")>
          <@text name="serviceUrl" label=msg("locker-settings.serviceUrl") description=msg("locker-settings.serviceUrl.description") value=settings.serviceUrl maxlength=512 placeholder="http://locker:8080" />

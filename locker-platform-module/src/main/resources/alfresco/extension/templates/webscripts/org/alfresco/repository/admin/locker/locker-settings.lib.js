@@ -4,7 +4,7 @@
  *   settings/discussions  aspect lk:discussionSettings  (lk:enabled, lk:guardianMessagingEnabled,
  *                         lk:windowEnforced, lk:windowStart, lk:windowEnd, lk:zone, lk:disabledProfiles,
  *                         lk:initiationBlocked)
- *   settings/lockers      aspect lk:lockerSettings      (lk:guardianDocumentExchange, lk:documentTypes)
+ *   settings/lockers      aspect lk:lockerSettings      (lk:guardianDocumentExchange, lk:macroEnabledDocuments, lk:documentTypes)
  *   settings              aspect lk:settings            (lk:serviceUrl, for the link to the service's screens)
  * Nodes are found by their child names, which do not depend on the locale; missing ones are created.
  */
@@ -66,6 +66,7 @@ var LockerSettings = {
          dailyWindowEnd: d["lk:windowEnd"] || "20:00",
          profiles: profiles,
          guardianDocumentExchange: LockerSettings.bool(l["lk:guardianDocumentExchange"], false),
+         macroEnabledDocuments: LockerSettings.bool(l["lk:macroEnabledDocuments"], false),
          serviceUrl: folder.properties["lk:serviceUrl"] || ""
       };
    }

@@ -56,6 +56,7 @@ function main()
    discussions.save();
    var lockers = LockerSettings.child(node, "lockers", "lk:lockerSettings", true);
    lockers.properties["lk:guardianDocumentExchange"] = field("guardianDocumentExchange") === "true";
+   lockers.properties["lk:macroEnabledDocuments"] = field("macroEnabledDocuments") === "true";
    lockers.save();
    node.properties["lk:serviceUrl"] = serviceUrl;
    node.save();
