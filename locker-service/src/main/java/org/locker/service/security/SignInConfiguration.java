@@ -20,6 +20,7 @@ class SignInConfiguration {
 
     @Bean
     SignInThrottle signInThrottle(SignInProperties settings, Clock clock, SecurityAudit audit) {
-        return new SignInThrottle(settings, clock, audit);
+        return new SignInThrottle(settings, clock,
+                (account, detail) -> audit.record(SecurityAudit.SIGN_IN_LOCKED, account, detail));
     }
 }

@@ -36,14 +36,20 @@ public final class SignInThrottle {
     /** Longer names are not valid ids anyway: the key keeps enough to tell them apart, and no more. */
     private static final int MAX_KEY = 101;
 
+    /** Where locks are written: the audit trail ({@link SecurityAudit}, action {@value SecurityAudit#SIGN_IN_LOCKED}). */
+    @FunctionalInterface
+    public interface LockAudit {
+        void locked(String account, String detail);
+    }
+
     private final SignInProperties settings;
     private final Clock clock;
-    private final SecurityAudit audit;
+    private final LockAudit audit;
     private final TimeMeter time;
     private final Cache<String, Failures> accounts;
     private final Cache<String, Failures> addresses;
 
-    public SignInThrottle(SignInProperties settings, Clock clock, SecurityAudit audit) {
+    public SignInThrottle(SignInProperties settings, Clock clock, LockAudit audit) {
         this.settings = settings;
         this.clock = clock;
         this.audit = audit;
@@ -106,8 +112,7 @@ public final class SignInThrottle {
     private void locked(String what, String account, String address, Instant until) {
         LOG.warn("sign-in locked for the {} until {}: account '{}', client address {}", what, until, account, address);
         try {
-            audit.record(SecurityAudit.SIGN_IN_LOCKED, account, "client address " + address + "; " + what
-                    + " locked until " + until);
+            audit.locked(account, "client address " + address + "; " + what + " locked until " + until);
         } catch (RuntimeException e) {
             // the lock holds whatever the trail: failing to write it must not answer the attempt differently
             LOG.error("could not write the sign-in lock of '{}' to the audit trail", account, e);
