@@ -63,11 +63,17 @@ import org.springframework.http.HttpMethod;
 public final class AlfrescoPlatform implements ContentPlatform {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlfrescoPlatform.class);
+    /**
+     * Alfresco's own accounts: the default administrator, the guest and the System user (ids are case-insensitive
+     * in Alfresco, lower-case in the engine). The configured service account is added to them.
+     */
+    static final Set<String> PLATFORM_ACCOUNTS = Set.of("admin", "guest", "system");
 
     private final AlfrescoSettings settings;
     private final AlfrescoRestClient rest;
     private final Credentials system;
     private final UserId systemUser;
+    private final Set<UserId> reserved;
     private final String rootId;
     private final List<PrincipalListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<UserId, String> tickets = new ConcurrentHashMap<>();
@@ -83,6 +89,10 @@ public final class AlfrescoPlatform implements ContentPlatform {
         this.rest = new AlfrescoRestClient(settings);
         this.system = new Credentials.Basic(settings.serviceUser(), settings.servicePassword());
         this.systemUser = UserId.of(settings.serviceUser().toLowerCase(java.util.Locale.ROOT));
+        Set<UserId> accounts = new LinkedHashSet<>();
+        PLATFORM_ACCOUNTS.forEach(id -> accounts.add(UserId.of(id)));
+        accounts.add(systemUser);
+        this.reserved = Set.copyOf(accounts);
         this.userPasswords = builder.userPasswords;
         this.checkpoint = builder.checkpoint;
         this.listeners.addAll(builder.listeners);
@@ -155,6 +165,11 @@ public final class AlfrescoPlatform implements ContentPlatform {
         }
         Rest.Person me = rest.entry(credentials, HttpMethod.GET, rest.uri(CORE, "/people/-me-", null), null,
                 Rest.Person.class);
+        // an id the engine cannot hold (System, mixed case) or one of Alfresco's own accounts (admin, guest, the
+        // service account) is never a locker user
+        if (!UserId.isValid(me.id()) || isReserved(UserId.of(me.id()))) {
+            throw new AccessDeniedException("the ticket's user " + me.id() + " is not a locker user");
+        }
         UserId user = UserId.of(me.id());
         tickets.put(user, ticket);
         return new AlfrescoSession(rest, credentials, user, rootId);
@@ -173,6 +188,10 @@ public final class AlfrescoPlatform implements ContentPlatform {
      */
     @Override
     public PlatformSession sessionAs(UserId user) {
+        if (isReserved(user)) {
+            // the administrator's or the service account's rights must never serve a user's request
+            throw new AccessDeniedException("the service never acts as the reserved account " + user);
+        }
         String ticket = tickets.get(user);
         if (ticket != null) {
             try {
@@ -193,6 +212,12 @@ public final class AlfrescoPlatform implements ContentPlatform {
         }
         throw new AccessDeniedException("no valid Alfresco ticket known for " + user
                 + ": the user must sign in (or come through Share) before the service can act as them");
+    }
+
+    /** Alfresco's admin, guest and System, and the configured service account. */
+    @Override
+    public Set<UserId> reservedAccounts() {
+        return reserved;
     }
 
     // ------------------------------------------------------------------ events

@@ -138,6 +138,19 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         return new AlfrescoSettings.GuardiansSite(id, roles);
     }
 
+    /**
+     * Adds a person, as Alfresco's own accounts or a service account are there before the service starts; an
+     * administrator (member of {@code GROUP_ALFRESCO_ADMINISTRATORS}) when {@code administrator}.
+     */
+    public synchronized void addPerson(String id, String password, boolean administrator) {
+        FakePerson person = new FakePerson(id, password);
+        person.firstName = id;
+        people.put(id, person);
+        if (administrator) {
+            groups.get("GROUP_ALFRESCO_ADMINISTRATORS").members.add(id);
+        }
+    }
+
     /** A site's visibility; empty when there is no such site. */
     public synchronized Optional<String> siteVisibility(String siteId) {
         return Optional.ofNullable(sites.get(siteId)).map(site -> site.visibility);

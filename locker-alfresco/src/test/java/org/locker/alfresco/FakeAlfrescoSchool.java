@@ -50,7 +50,7 @@ final class FakeAlfrescoSchool implements AutoCloseable {
         alfresco = new FakeAlfresco();
         try {
             platform = AlfrescoPlatform.builder(alfresco.settings(ROOT_PATH)).build();
-            imported = new DirectoryImport(platform::systemSession).run(new StringReader(SCHOOL), false);
+            imported = new DirectoryImport(platform).run(new StringReader(SCHOOL), false);
             for (String user : USERS) {
                 assertThat(platform.authenticate(UserId.of(user), PASSWORD.toCharArray())).as(user).isPresent();
             }

@@ -50,7 +50,7 @@ final class Harness implements AutoCloseable {
                 : Files.createTempDirectory("locker-bench-" + name + "-");
         platform = OakPlatform.builder(directory.resolve("oak"), "bench-admin".toCharArray())
                 .indexedProperties(QueriedProperties.ALL).cacheMegabytes(cacheMegabytes).build();
-        directoryImport = new DirectoryImport(platform::systemSession);
+        directoryImport = new DirectoryImport(platform);
         directoryImport.ensureProfileGroups();
     }
 

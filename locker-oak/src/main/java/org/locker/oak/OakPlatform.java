@@ -56,8 +56,10 @@ import org.apache.jackrabbit.oak.spi.security.authorization.AuthorizationConfigu
 import org.apache.jackrabbit.oak.spi.security.principal.CompositePrincipalConfiguration;
 import org.apache.jackrabbit.oak.spi.security.principal.EveryonePrincipal;
 import org.apache.jackrabbit.oak.spi.security.principal.PrincipalConfiguration;
+import org.apache.jackrabbit.oak.spi.security.user.UserConstants;
 import org.apache.jackrabbit.oak.spi.xml.ImportBehavior;
 import org.apache.jackrabbit.oak.spi.xml.ProtectedItemImporter;
+import org.locker.core.platform.AccessDeniedException;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.NotFoundException;
@@ -96,7 +98,13 @@ public final class OakPlatform implements ContentPlatform {
     /** The JCR path of the engine's root folder. */
     public static final String ROOT = "/locker";
 
-    static final String ADMIN_ID = "admin";
+    static final String ADMIN_ID = UserConstants.DEFAULT_ADMIN_ID;
+    /**
+     * Oak's superuser (also the service's system account here) and its anonymous user: never locker users (see
+     * {@link ContentPlatform#reservedAccounts()}).
+     */
+    private static final Set<UserId> RESERVED = Set.of(UserId.of(ADMIN_ID),
+            UserId.of(UserConstants.DEFAULT_ANONYMOUS_ID));
     private static final String DEFAULT_ADMIN_PASSWORD = "admin";
     private static final long EAGER_PERMISSION_ENTRIES = 20_000;
     private static final Logger LOG = LoggerFactory.getLogger(OakPlatform.class);
@@ -454,7 +462,16 @@ public final class OakPlatform implements ContentPlatform {
     }
 
     @Override
+    public Set<UserId> reservedAccounts() {
+        return RESERVED;
+    }
+
+    @Override
     public PlatformSession sessionAs(UserId user) {
+        if (isReserved(user)) {
+            // impersonating the superuser would bypass every grant
+            throw new AccessDeniedException("the service never acts as the reserved account " + user);
+        }
         Session admin;
         try {
             admin = adminSession();

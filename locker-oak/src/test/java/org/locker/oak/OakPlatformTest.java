@@ -1,6 +1,7 @@
 package org.locker.oak;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,18 @@ import org.locker.core.platform.UserId;
 
 /** What is specific to the Oak binding: persistence across restarts, indexes, Oak's defaults. */
 class OakPlatformTest {
+
+    @Test
+    void shouldReserveOaksSuperuserAndAnonymous(@TempDir Path dir) {
+        try (OakPlatform platform = OakTestPlatforms.open(dir)) {
+            assertThat(platform.reservedAccounts()).containsExactlyInAnyOrder(UserId.of("admin"),
+                    UserId.of("anonymous"));
+            assertThatThrownBy(() -> platform.sessionAs(UserId.of("admin")))
+                    .isInstanceOf(org.locker.core.platform.AccessDeniedException.class);
+            assertThatThrownBy(() -> platform.sessionAs(UserId.of("anonymous")))
+                    .isInstanceOf(org.locker.core.platform.AccessDeniedException.class);
+        }
+    }
 
     @Test
     void shouldKeepDataAcrossCloseAndReopen(@TempDir Path dir) throws Exception {

@@ -5,14 +5,18 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.Group;
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.PrincipalId;
+import org.locker.core.platform.User;
 import org.locker.core.platform.UserId;
 
 /**
@@ -27,9 +31,21 @@ public final class SchoolDirectory {
             .toLowerCase(Locale.ROOT)).thenComparing(p -> p.id().value());
 
     private final Supplier<PlatformSession> systemSessions;
+    private final Predicate<UserId> reservedAccounts;
 
-    public SchoolDirectory(Supplier<PlatformSession> systemSessions) {
-        this.systemSessions = systemSessions;
+    /** The directory of {@code platform}, whose reserved accounts are never persons. */
+    public SchoolDirectory(ContentPlatform platform) {
+        this(platform::systemSession, platform::isReserved);
+    }
+
+    /**
+     * @param systemSessions sessions with the service account's rights
+     * @param reservedAccounts the platform's own accounts ({@link ContentPlatform#isReserved}): never a person, even
+     *        if a profile was written on one by other means than the import
+     */
+    public SchoolDirectory(Supplier<PlatformSession> systemSessions, Predicate<UserId> reservedAccounts) {
+        this.systemSessions = Objects.requireNonNull(systemSessions, "systemSessions");
+        this.reservedAccounts = Objects.requireNonNull(reservedAccounts, "reservedAccounts");
     }
 
     /** A class with the size of each of its groups. */
@@ -69,9 +85,13 @@ public final class SchoolDirectory {
         }
     }
 
+    /** The person {@code id} is; empty for an unknown user, a user without a profile, or a reserved account. */
     public Optional<Person> person(UserId id) {
+        if (reservedAccounts.test(id)) {
+            return Optional.empty();
+        }
         try (PlatformSession session = systemSessions.get()) {
-            return session.findUser(id).flatMap(PersonMapping::toPerson);
+            return session.findUser(id).flatMap(this::toPerson);
         }
     }
 
@@ -109,7 +129,7 @@ public final class SchoolDirectory {
     public List<Person> guardiansOf(UserId student) {
         try (PlatformSession session = systemSessions.get()) {
             return session.findUsersByProperty(DirectoryProperties.CHILDREN, student.value()).stream()
-                    .flatMap(u -> PersonMapping.toPerson(u).stream())
+                    .flatMap(u -> toPerson(u).stream())
                     .filter(p -> p.profile() == Profile.GUARDIAN)
                     .sorted(BY_NAME).toList();
         }
@@ -133,15 +153,19 @@ public final class SchoolDirectory {
                 || (p.lastName() + " " + p.firstName()).toLowerCase(Locale.ROOT).contains(needle);
     }
 
-    private static List<Person> persons(PlatformSession session, GroupId group) {
+    private List<Person> persons(PlatformSession session, GroupId group) {
         List<Person> persons = new ArrayList<>();
         for (PrincipalId member : session.members(group)) {
             if (member instanceof UserId user) {
-                session.findUser(user).flatMap(PersonMapping::toPerson).ifPresent(persons::add);
+                session.findUser(user).flatMap(this::toPerson).ifPresent(persons::add);
             }
         }
         persons.sort(BY_NAME);
         return persons;
+    }
+
+    private Optional<Person> toPerson(User user) {
+        return reservedAccounts.test(user.id()) ? Optional.empty() : PersonMapping.toPerson(user);
     }
 
     static SchoolClass schoolClass(Group group) {

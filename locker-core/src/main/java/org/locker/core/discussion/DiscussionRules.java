@@ -101,14 +101,9 @@ public final class DiscussionRules {
     public Decision mayStart(Participant initiator, List<Participant> recipients, Instant now) {
         requireRecipients(initiator, recipients);
         Objects.requireNonNull(now, "now");
-        if (!settings.enabled()) {
-            return Decision.refused(RefusalReason.DISCUSSIONS_DISABLED);
-        }
-        if (settings.isProfileDisabled(initiator.profile())) {
-            return Decision.refused(RefusalReason.PROFILE_DISABLED);
-        }
-        if (settings.isInitiationBlocked(initiator.id())) {
-            return Decision.refused(RefusalReason.INITIATION_BLOCKED);
+        Decision own = mayInitiate(initiator);
+        if (own.isRefused()) {
+            return own;
         }
         for (int i = 0; i < recipients.size(); i++) {
             if (settings.isProfileDisabled(recipients.get(i).profile())) {
@@ -133,6 +128,24 @@ public final class DiscussionRules {
             }
         }
         return window(now);
+    }
+
+    /**
+     * May {@code initiator} start discussions at all, whoever with: the establishment's switch, their profile, their
+     * bar (the checks of {@link #mayStart} that concern the initiator alone, in the same order).
+     */
+    public Decision mayInitiate(Participant initiator) {
+        Objects.requireNonNull(initiator, "initiator");
+        if (!settings.enabled()) {
+            return Decision.refused(RefusalReason.DISCUSSIONS_DISABLED);
+        }
+        if (settings.isProfileDisabled(initiator.profile())) {
+            return Decision.refused(RefusalReason.PROFILE_DISABLED);
+        }
+        if (settings.isInitiationBlocked(initiator.id())) {
+            return Decision.refused(RefusalReason.INITIATION_BLOCKED);
+        }
+        return Decision.allowed();
     }
 
     /** May {@code author} post a message in the discussion now? */
@@ -170,12 +183,9 @@ public final class DiscussionRules {
         if (discussion.contains(invitee.id())) {
             throw new IllegalArgumentException(invitee.id() + " is already a participant of this discussion");
         }
-        Decision membership = participation(inviter, discussion);
-        if (membership.isRefused()) {
-            return membership;
-        }
-        if (!isPersonnel(inviter.profile())) {
-            return Decision.refused(RefusalReason.NOT_ALLOWED_TO_INVITE);
+        Decision inviting = mayInviteAnyone(inviter, discussion);
+        if (inviting.isRefused()) {
+            return inviting;
         }
         if (settings.isProfileDisabled(invitee.profile())) {
             return Decision.refused(RefusalReason.PROFILE_DISABLED);
@@ -186,6 +196,21 @@ public final class DiscussionRules {
         }
         // The invitee joins last, brought by the inviter, who is present: every new pair is supervised.
         return window(now);
+    }
+
+    /**
+     * May {@code inviter} invite into the discussion at all, whoever the invitee: the checks of {@link #mayInvite}
+     * that concern the inviter alone, so that the invitee is looked up only for those who may invite.
+     */
+    public Decision mayInviteAnyone(Participant inviter, DiscussionState discussion) {
+        Decision membership = participation(inviter, discussion);
+        if (membership.isRefused()) {
+            return membership;
+        }
+        if (!isPersonnel(inviter.profile())) {
+            return Decision.refused(RefusalReason.NOT_ALLOWED_TO_INVITE);
+        }
+        return Decision.allowed();
     }
 
     /** May {@code reader} read the discussion (at any hour)? */

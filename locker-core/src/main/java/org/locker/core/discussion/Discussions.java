@@ -318,9 +318,18 @@ public final class Discussions {
         Instant now = now();
         return inSystem(session -> {
             Participant starter = participant(session, me);
-            List<Participant> others = new ArrayList<>();
+            List<Optional<Participant>> found = new ArrayList<>();
             for (UserId recipient : recipients) {
-                others.add(findParticipant(session, recipient).orElseThrow(
+                found.add(findParticipant(session, recipient));
+            }
+            if (RecipientScreening.hidesExistence(starter)) {
+                // a student or a guardian: "no such person" and "not your contact" answered alike
+                require(RecipientScreening.screen(rules, starter, found));
+            }
+            List<Participant> others = new ArrayList<>();
+            for (int i = 0; i < recipients.size(); i++) {
+                UserId recipient = recipients.get(i);
+                others.add(found.get(i).orElseThrow(
                         () -> new DiscussionInputException(Problem.UNKNOWN_PARTICIPANT, recipient.value())));
             }
             require(rules.mayStart(starter, others, now));
@@ -467,12 +476,14 @@ public final class Discussions {
         return inDiscussion(discussionId, session -> {
             Node discussion = session.node(discussionId);
             DiscussionState state = state(session, discussion);
+            Participant inviter = participant(session, me);
+            // only those who may invite (the personnel, who read the directory) learn whether the invitee exists
+            require(rules.mayInviteAnyone(inviter, state));
             Participant guest = findParticipant(session, invitee).orElseThrow(
                     () -> new DiscussionInputException(Problem.UNKNOWN_PARTICIPANT, invitee.value()));
             if (state.contains(invitee)) {
                 throw new DiscussionInputException(Problem.ALREADY_PARTICIPANT, invitee.value());
             }
-            Participant inviter = participant(session, me);
             require(rules.mayInvite(inviter, guest, state, now));
             DiscussionState next = state.withInvited(inviter, guest);
             session.updateProperties(discussionId, Map.of(MEMBERS, encode(next), PARTICIPANTS, ids(next),
@@ -860,6 +871,9 @@ public final class Discussions {
 
     /** The rules' facts about a user, from the directory and their preferences; empty without a profile. */
     private Optional<Participant> findParticipant(PlatformSession system, UserId id) {
+        if (platform.isReserved(id)) {
+            return Optional.empty(); // the platform's own accounts are never persons of the establishment
+        }
         Optional<User> user = system.findUser(id);
         if (user.isEmpty()) {
             return Optional.empty();

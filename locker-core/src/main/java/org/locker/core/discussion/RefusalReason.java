@@ -27,7 +27,12 @@ public enum RefusalReason {
     /** The actor is not a participant of that discussion (or not in the audience of that survey). */
     NOT_A_PARTICIPANT,
     /** Only teachers and staff invite participants into a discussion. */
-    NOT_ALLOWED_TO_INVITE;
+    NOT_ALLOWED_TO_INVITE,
+    /**
+     * To a student or a guardian, who do not read the directory: a recipient they may not start a discussion with,
+     * or an id that names nobody. One answer for both, so that it never tells which ids exist.
+     */
+    NOT_A_CONTACT;
 
     /** The key of this reason's message in the {@code org.locker.core.discussion.messages} bundle. */
     public String messageKey() {

@@ -281,7 +281,9 @@ public final class Lockers {
                 ? profilesByGroup(session, ids.keySet()) : profilesByProperty(session, ids.keySet());
         for (Map.Entry<UserId, String> selected : ids.entrySet()) {
             Profile profile = profiles.get(selected.getKey());
-            if (profile == null) {
+            if (profile == null || depositorProfile == Profile.GUARDIAN && !profile.isPersonnel()) {
+                // a guardian reads no directory: someone they may not deposit to is answered as nobody, so that
+                // the answer never tells which ids are other guardians
                 throw new LockerRefusal(Reason.UNKNOWN_RECIPIENT, selected.getValue());
             }
             allowed(depositorProfile, profile, selected.getValue());

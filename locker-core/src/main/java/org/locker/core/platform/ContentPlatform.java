@@ -1,6 +1,7 @@
 package org.locker.core.platform;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The port to a content platform (embedded Oak, or Alfresco): principals, folders and documents with
@@ -18,8 +19,23 @@ public interface ContentPlatform extends AutoCloseable {
     /**
      * A session that acts as {@code user}: the platform applies that user's permissions to every read and
      * write made through it.
+     *
+     * @throws AccessDeniedException for a {@link #isReserved reserved} account: the service never acts as the
+     *         platform's superuser or system accounts on anyone's behalf
      */
     PlatformSession sessionAs(UserId user);
+
+    /**
+     * The platform's own accounts, which are never locker users: its superuser, its guest or anonymous and system
+     * accounts, and the service account. Each binding answers for its platform. The directory import refuses them,
+     * the directory never returns them as persons and the service never signs them in.
+     */
+    Set<UserId> reservedAccounts();
+
+    /** Whether {@code user} is one of the {@link #reservedAccounts() reserved accounts}. */
+    default boolean isReserved(UserId user) {
+        return reservedAccounts().contains(user);
+    }
 
     /** Registers a listener for user creation and membership change. */
     void addPrincipalListener(PrincipalListener listener);

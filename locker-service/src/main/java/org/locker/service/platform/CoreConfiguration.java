@@ -21,11 +21,11 @@ class CoreConfiguration {
 
     @Bean
     SchoolDirectory schoolDirectory(ContentPlatform platform) {
-        return new SchoolDirectory(platform::systemSession);
+        return new SchoolDirectory(platform);
     }
 
     @Bean
     DirectoryImport directoryImport(ContentPlatform platform) {
-        return new DirectoryImport(platform::systemSession);
+        return new DirectoryImport(platform);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.locker.service.security.SignInThrottledException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -52,10 +53,16 @@ public class ProblemResponses {
         return messages.getMessage("problem." + reason + ".detail", arguments, reason, language);
     }
 
-    /** Entry point for API calls without valid credentials. */
+    /**
+     * Entry point for API calls without valid credentials: one answer for every refusal (unknown id, wrong
+     * password, an attempt held back by the sign-in throttle), the last with a {@code Retry-After}.
+     */
     public void unauthenticated(HttpServletRequest request, HttpServletResponse response,
                                 AuthenticationException exception) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"locker\"");
+        if (exception instanceof SignInThrottledException throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+        }
         write(response, problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", request.getLocale()));
     }
 

@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * On Alfresco: a request that carries the user's Alfresco ticket ({@code alf_ticket}, which Share's proxy adds
  * to calls to the {@code locker} endpoint) is signed in as that ticket's user, after Alfresco validated the
  * ticket ({@code GET /tickets/-me-}). The user's own platform calls then carry the same ticket, so Alfresco's
- * permissions apply to them. A ticket Alfresco refuses leaves the request unauthenticated (401).
+ * permissions apply to them. A ticket Alfresco refuses, or a ticket of one of Alfresco's own accounts (admin, guest,
+ * System, the service account), leaves the request unauthenticated (401).
  */
 final class AlfrescoTicketAuthenticationFilter extends OncePerRequestFilter {
 
@@ -52,6 +53,9 @@ final class AlfrescoTicketAuthenticationFilter extends OncePerRequestFilter {
             user = session.user();
         } catch (PlatformException refused) {
             return;
+        }
+        if (platform.isReserved(user)) {
+            return; // Alfresco's admin, guest, System or the service account: never a locker user
         }
         directory.person(user).ifPresent(person -> {
             var context = SecurityContextHolder.createEmptyContext();

@@ -1,6 +1,7 @@
 package org.locker.service.alfresco;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,13 +11,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locker.alfresco.FakeAlfresco;
+import org.locker.core.directory.DirectoryProperties;
+import org.locker.core.directory.Profile;
 import org.locker.core.directory.importing.DirectoryImport;
+import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.NewUser;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.UserId;
 import org.locker.service.support.ApiClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,9 +48,21 @@ class AlfrescoPlatformIT {
                     + "class,6A,Sixième A,,,,,,,,\n"
                     + "person,t.one,,teacher,Tina,One,t.one@school.fr,6A,,," + PASSWORD + "\n"
                     + "person,t.two,,teacher,Tom,Two,t.two@school.fr,6A,,," + PASSWORD + "\n"
-                    + "person,s.one,,student,Sam,One,,6A,,," + PASSWORD + "\n";
+                    + "person,s.one,,student,Sam,One,,6A,,," + PASSWORD + "\n"
+                    + "person,adm.one,,administrator,Ada,Admin,,,,," + PASSWORD + "\n";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The service account: an Alfresco administrator of its own, as an installation would create one. */
+    private static final String SERVICE_USER = "svc.locker";
+    private static final String SERVICE_PASSWORD = "Service-Secret-1";
     private static final FakeAlfresco ALFRESCO = new FakeAlfresco();
+
+    static {
+        ALFRESCO.addPerson(SERVICE_USER, SERVICE_PASSWORD, true);
+        ALFRESCO.addPerson("guest", "guest", false);
+    }
+
+    @Autowired
+    ContentPlatform platform;
 
     @LocalServerPort
     int port;
@@ -56,8 +76,8 @@ class AlfrescoPlatformIT {
         registry.add("locker.platform", () -> "alfresco");
         registry.add("locker.data-directory", data::toString);
         registry.add("locker.alfresco.url", () -> ALFRESCO.baseUrl().toString());
-        registry.add("locker.alfresco.user", () -> FakeAlfresco.ADMIN);
-        registry.add("locker.alfresco.password", () -> FakeAlfresco.ADMIN_PASSWORD);
+        registry.add("locker.alfresco.user", () -> SERVICE_USER);
+        registry.add("locker.alfresco.password", () -> SERVICE_PASSWORD);
     }
 
     @AfterAll
@@ -129,13 +149,74 @@ class AlfrescoPlatformIT {
                 "GROUP_locker-profile-counselor", "SiteCollaborator"));
     }
 
+    @Test
+    void shouldRefuseAnImportNamingAlfrescosOwnAccountsOrTheServiceAccount() {
+        String refused = SCHOOL + "person,t.new,,teacher,Nina,New,,6A,,," + PASSWORD + "\n"
+                + "person,admin,,administrator,Ad,Min,,,,,\n"
+                + "person,Guest,,staff,Gue,St,,,,,\n"
+                + "person,System,,administrator,Sys,Tem,,,,,\n"
+                + "person," + SERVICE_USER + ",,teacher,Ser,Vice,,,,,\n";
+
+        ApiClient.Response response = api().postWithPassword("/api/v1/directory/import", "adm.one", PASSWORD,
+                "text/csv", refused);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.reason()).isEqualTo("INVALID_IMPORT_FILE");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) response.json().get("problems");
+        assertThat(problems).extracting(p -> p.get("line"), p -> p.get("code")).containsExactly(
+                tuple(8, "RESERVED_ID"), tuple(9, "RESERVED_ID"), tuple(10, "RESERVED_ID"), tuple(11, "RESERVED_ID"));
+        try (PlatformSession system = platform.systemSession()) {
+            assertThat(system.findUser(UserId.of("t.new"))).as("nothing applied").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldNeverSignInAlfrescosOwnAccountsEvenWithAProfileWrittenByOtherMeans() throws Exception {
+        Map<String, String> passwords = Map.of(FakeAlfresco.ADMIN, FakeAlfresco.ADMIN_PASSWORD, "guest", "guest",
+                SERVICE_USER, SERVICE_PASSWORD);
+        for (String id : passwords.keySet()) {
+            try (PlatformSession system = platform.systemSession()) {
+                system.updateUser(new NewUser(UserId.of(id), id, id, null, null,
+                        Map.of(DirectoryProperties.PROFILE, Profile.ADMINISTRATOR.code())));
+                system.addMember(Profile.ADMINISTRATOR.group(), UserId.of(id));
+                system.save();
+            }
+        }
+        try {
+            for (Map.Entry<String, String> account : passwords.entrySet()) {
+                String id = account.getKey();
+                assertThat(api().withPassword("/api/v1/me", id, account.getValue()).status())
+                        .as(id + " with its right password").isEqualTo(401);
+                assertThat(get("/api/v1/me?alf_ticket=" + ticket(id, account.getValue())).statusCode())
+                        .as(id + " with its Alfresco ticket").isEqualTo(401);
+                assertThat(api().withPassword("/api/v1/directory/persons/" + id, "t.one", PASSWORD).status())
+                        .as(id + " in the directory").isEqualTo(404);
+            }
+        } finally {
+            for (String id : passwords.keySet()) {
+                try (PlatformSession system = platform.systemSession()) {
+                    Map<String, Object> none = new java.util.HashMap<>();
+                    none.put(DirectoryProperties.PROFILE, null);
+                    system.updateUser(new NewUser(UserId.of(id), id, id, null, null, none));
+                    system.removeMember(Profile.ADMINISTRATOR.group(), UserId.of(id));
+                    system.save();
+                }
+            }
+        }
+    }
+
     /** A ticket as Share holds one: issued by Alfresco's authentication API. */
     private static String ticket(String user) throws Exception {
+        return ticket(user, PASSWORD);
+    }
+
+    private static String ticket(String user, String password) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         ALFRESCO.baseUrl() + "/alfresco/api/-default-/public/authentication/versions/1/tickets"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", user,
-                        "password", PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString());
+                        "password", password)))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Map<?, ?> entry = (Map<?, ?>) JSON.readValue(response.body(), Map.class).get("entry");
         return String.valueOf(entry.get("id"));

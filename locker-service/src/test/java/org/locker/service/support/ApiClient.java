@@ -99,6 +99,13 @@ public final class ApiClient {
                 .header("Authorization", basic(user, password)).GET().build());
     }
 
+    /** A POST as {@code user} with their own password (not the demo one). */
+    public Response postWithPassword(String path, String user, String password, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", basic(user, password))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
     private HttpRequest.Builder request(String path, String user, String acceptLanguage) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (user != null) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
@@ -39,6 +40,21 @@ public final class DirectoryFileParser {
 
     /** The largest file accepted, in characters: far above what an establishment's directory needs. */
     public static final int MAX_CHARACTERS = 20_000_000;
+
+    private final Predicate<UserId> reservedAccounts;
+
+    /** A parser for which only the engine's own names ({@code locker-...}) are reserved. */
+    public DirectoryFileParser() {
+        this(user -> false);
+    }
+
+    /**
+     * A parser that also refuses the platform's reserved accounts (its superuser, guest, system and service
+     * accounts: {@link org.locker.core.platform.ContentPlatform#isReserved}).
+     */
+    public DirectoryFileParser(Predicate<UserId> reservedAccounts) {
+        this.reservedAccounts = java.util.Objects.requireNonNull(reservedAccounts, "reservedAccounts");
+    }
 
     /** Parses and validates; the result holds either a file or problems, never both. */
     public Result parse(Reader reader) {
@@ -98,7 +114,7 @@ public final class DirectoryFileParser {
         if (records.isEmpty()) {
             return Result.failed(List.of(new ImportProblem(0, "EMPTY_FILE", "the file has a header but no line")));
         }
-        return new Validation(records).run();
+        return new Validation(records, reservedAccounts).run();
     }
 
     private static String readLimited(Reader reader) throws IOException {
@@ -135,9 +151,11 @@ public final class DirectoryFileParser {
         private final Map<ClassCode, SchoolClass> classes = new LinkedHashMap<>();
         private final Map<String, Long> idLines = new HashMap<>();
         private final List<PendingPerson> pending = new ArrayList<>();
+        private final Predicate<UserId> reservedAccounts;
 
-        Validation(List<NumberedRecord> records) {
+        Validation(List<NumberedRecord> records, Predicate<UserId> reservedAccounts) {
             this.records = records;
+            this.reservedAccounts = reservedAccounts;
         }
 
         Result run() {
@@ -195,6 +213,13 @@ public final class DirectoryFileParser {
             if (id.startsWith("locker-")) {
                 // the names of the engine's own groups and recipient sets, which share the principals' namespace
                 problem(line, "RESERVED_ID", "'" + value(record, "id") + "' starts with 'locker-', which is reserved");
+                return;
+            }
+            if (reservedAccounts.test(UserId.of(id))) {
+                // the platform's superuser, guest, system or service account: giving it a profile would make a
+                // locker user whose platform session bypasses every permission
+                problem(line, "RESERVED_ID", "'" + value(record, "id") + "' is an account of the platform itself"
+                        + " (administrator, guest, system or service account), never a locker user");
                 return;
             }
             if (!claimId("person:" + id, line)) {

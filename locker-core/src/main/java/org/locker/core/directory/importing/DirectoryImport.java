@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.locker.core.directory.ClassCode;
@@ -20,6 +21,7 @@ import org.locker.core.directory.Person;
 import org.locker.core.directory.PersonMapping;
 import org.locker.core.directory.Profile;
 import org.locker.core.directory.SchoolClass;
+import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.Group;
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.NewUser;
@@ -41,10 +43,20 @@ import org.locker.core.platform.UserId;
 public final class DirectoryImport {
 
     private final Supplier<PlatformSession> systemSessions;
-    private final DirectoryFileParser parser = new DirectoryFileParser();
+    private final DirectoryFileParser parser;
 
-    public DirectoryImport(Supplier<PlatformSession> systemSessions) {
+    /** Imports into {@code platform}, whose reserved accounts a file may not name. */
+    public DirectoryImport(ContentPlatform platform) {
+        this(platform::systemSession, platform::isReserved);
+    }
+
+    /**
+     * @param systemSessions sessions with the service account's rights
+     * @param reservedAccounts the platform's own accounts ({@link ContentPlatform#isReserved}), refused by the import
+     */
+    public DirectoryImport(Supplier<PlatformSession> systemSessions, Predicate<UserId> reservedAccounts) {
         this.systemSessions = Objects.requireNonNull(systemSessions);
+        this.parser = new DirectoryFileParser(reservedAccounts);
     }
 
     /** Validates the file and, unless {@code dryRun}, applies it. */

@@ -157,6 +157,24 @@ class DirectoryFileParserTest {
     }
 
     @Test
+    void shouldRefuseThePlatformsReservedAccountsByLine() {
+        DirectoryFileParser reserving = new DirectoryFileParser(
+                id -> id.value().equals("admin") || id.value().equals("anonymous"));
+
+        DirectoryFileParser.Result result = reserving.parse(new StringReader(HEADER + CLASSES
+                + "person,t.martin,,teacher,Paul,Martin,,6A,,,\n"
+                + "person,Admin,,administrator,A,Dmin,,,,,\n"
+                + "person,anonymous,,staff,A,Nonymous,,,,,\n"));
+
+        assertThat(result.file()).isEmpty();
+        assertThat(result.problems()).extracting(ImportProblem::line, ImportProblem::code)
+                .containsExactly(tuple(5L, "RESERVED_ID"), tuple(6L, "RESERVED_ID"));
+        assertThat(result.problems().get(0).message()).contains("'Admin'", "platform");
+        assertThat(parser.parse(new StringReader(HEADER + CLASSES + "person,admin,,staff,A,Dmin,,,,,\n"))
+                .problems()).as("a parser without reserved accounts").isEmpty();
+    }
+
+    @Test
     void shouldRefuseALineWithTheWrongNumberOfValues() {
         DirectoryFileParser.Result result = parse(HEADER + CLASSES + "person,t.martin,,teacher\n");
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.locker.core.platform.AccessDeniedException;
 import org.locker.core.platform.AlreadyExistsException;
 import org.locker.core.platform.Group;
 import org.locker.core.platform.GroupId;
@@ -37,6 +38,21 @@ public abstract class PrincipalsConformance extends PlatformConformanceSuite {
             assertThat(user.email()).isEqualTo("ada@example.org");
             assertThat(user.properties()).containsExactlyInAnyOrderEntriesOf(properties);
             assertThat(user.created()).isNotNull();
+        }
+    }
+
+    @Test
+    void shouldNeverActAsAReservedAccount() {
+        assertThat(platform.reservedAccounts()).as("a platform has at least its superuser").isNotEmpty();
+        for (UserId reserved : platform.reservedAccounts()) {
+            assertThat(platform.isReserved(reserved)).isTrue();
+            assertThatThrownBy(() -> platform.sessionAs(reserved)).as(reserved.value())
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        UserId plain = newUser("plain");
+        assertThat(platform.isReserved(plain)).isFalse();
+        try (PlatformSession session = platform.sessionAs(plain)) {
+            assertThat(session.user()).isEqualTo(plain);
         }
     }
 
