@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,26 @@ class LockerProblemMessagesTest {
         return properties;
     }
 
+    /** The bundles the service's message source reads (spring.messages.basename), first one wins. */
+    private static final String[] BUNDLES = {"problems", "problems-locker", "problems-discussion"};
+
+    private static Properties all(String suffix) throws IOException {
+        Properties merged = new Properties();
+        for (String bundle : BUNDLES) {
+            Properties one = load(bundle + suffix + ".properties");
+            for (String key : one.stringPropertyNames()) {
+                assertThat(merged.containsKey(key)).as(key + " is defined in two bundles, one shadows the other")
+                        .isFalse();
+                merged.setProperty(key, one.getProperty(key));
+            }
+        }
+        return merged;
+    }
+
     @Test
     void everyReasonShouldHaveItsMessagesInBothLanguages() throws IOException {
-        Properties english = load("problems-locker.properties");
-        Properties french = load("problems-locker_fr.properties");
+        Properties english = all("");
+        Properties french = all("_fr");
         for (Reason reason : Reason.values()) {
             for (String part : new String[] {"title", "detail"}) {
                 String key = "problem." + reason.name() + "." + part;
@@ -34,5 +51,10 @@ class LockerProblemMessagesTest {
             }
         }
         assertThat(french.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+        for (Properties bundle : List.of(english, french)) {
+            // MessageFormat eats a lone ASCII apostrophe: write ’ or ''
+            bundle.forEach((key, value) -> assertThat(value.toString().replace("''", "")).as(key.toString())
+                    .doesNotContain("'"));
+        }
     }
 }
