@@ -65,7 +65,10 @@ class GuardianDepositIT extends LockerTestBase {
             assertRefused(depositTo(category), "CATEGORY_NOT_ALLOWED");
         }
         assertRefused(depositTo("guardians:6A"), "CATEGORY_NOT_ALLOWED");
-        assertRefused(depositTo("user:r.sophie.morel"), "CATEGORY_NOT_ALLOWED");
+        // another family: the same answer as for an id that names nobody (existence does not leak)
+        Response otherFamily = depositTo("user:r.sophie.morel");
+        assertThat(otherFamily.status()).isEqualTo(400);
+        assertThat(otherFamily.reason()).isEqualTo("UNKNOWN_RECIPIENT");
     }
 
     @Test
