@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.locker.core.QueriedProperties;
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.directory.Profile;
 import org.locker.core.discussion.Discussions;
@@ -152,10 +153,15 @@ class EngineNamesDeclaredTest {
         assertThat(unknown).as("lk: names in the sources that the model does not declare").isEmpty();
     }
 
+    /**
+     * The engine matches these exactly ({@code =prop:"value"}): on Solr that needs one untokenised term, or a
+     * document type {@code REPORT_CARD} would also match a search for {@code REPORT}.
+     */
     @Test
     void propertiesTheEngineQueriesShouldBeIndexedAsAtomicUntokenisedValues() {
-        List<String> indexed = new ArrayList<>(LockerModel.INDEXED);
+        List<String> indexed = new ArrayList<>(QueriedProperties.ALL);
         indexed.addAll(BINDING_PROPERTIES);
+        assertThat(indexed).as("a locker is filtered by document type").contains(LockerModel.DOCUMENT_TYPE);
         for (String name : indexed) {
             Element property = properties.get(name);
             assertThat(property).as(name).isNotNull();

@@ -52,10 +52,15 @@ public class ProblemResponses {
         return messages.getMessage("problem." + reason + ".detail", arguments, reason, language);
     }
 
-    /** Entry point for API calls without valid credentials. */
+    /**
+     * Entry point for API calls without valid credentials. The web app's calls (X-Requested-With) get no Basic
+     * challenge, which would make the browser prompt for a password: the app says "sign in again" itself.
+     */
     public void unauthenticated(HttpServletRequest request, HttpServletResponse response,
                                 AuthenticationException exception) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"locker\"");
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"locker\"");
+        }
         write(response, problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", request.getLocale()));
     }
 
