@@ -18,6 +18,7 @@ import org.locker.core.platform.AccessDeniedException;
 import org.locker.core.platform.AlreadyExistsException;
 import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PlatformException;
+import org.locker.core.platform.SignInRequiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -42,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>retries with exponential backoff on connection errors and 5xx answers ({@link AlfrescoSettings.RetryPolicy});
  * streamed uploads are not retried, their stream being consumed;</li>
  * <li>Alfresco's error body turned into the port's exceptions: 404 {@link NotFoundException}, 401 and 403
- * {@link AccessDeniedException} (401 as its subclass {@link Unauthorized}), 409 {@link AlreadyExistsException}, anything else {@link PlatformException}
+ * {@link AccessDeniedException} (401 as its subclass {@link Unauthorized}, a {@link SignInRequiredException}), 409 {@link AlreadyExistsException}, anything else {@link PlatformException}
  * carrying the status, {@code errorKey}, {@code briefSummary} and {@code logId};</li>
  * <li>lists followed page by page to their end ({@link #list}).</li>
  * </ul>
@@ -245,8 +246,11 @@ final class AlfrescoRestClient {
         }
     }
 
-    /** A 401: the credentials (typically an expired ticket) were refused, which is not a hidden node. */
-    static final class Unauthorized extends AccessDeniedException {
+    /**
+     * A 401: the credentials (typically an ended ticket) were refused, which is not a hidden node; the user must
+     * sign in again.
+     */
+    static final class Unauthorized extends SignInRequiredException {
         Unauthorized(String message) {
             super(message);
         }
