@@ -2,13 +2,33 @@ package org.locker.service.locker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.locker.service.support.DemoSchoolTest;
-import org.springframework.test.context.TestPropertySource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** Behind a TLS proxy that says so, the service's cookies are sent over TLS only. */
-@TestPropertySource(properties = "server.forward-headers-strategy=native")
-class BehindTlsProxyIT extends DemoSchoolTest {
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Behind a TLS proxy that says so, the service's cookies are sent over TLS only. A service of its own (a property of
+ * its own makes it a second one anyway), on its own repository: the DemoSchoolTests' service keeps theirs open.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.forward-headers-strategy=native")
+class BehindTlsProxyIT {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void ownStore(DynamicPropertyRegistry registry) throws IOException {
+        Path data = Files.createTempDirectory("locker-tls-it");
+        registry.add("locker.data-directory", data::toString);
+        registry.add("locker.demo.enabled", () -> "true");
+    }
 
     @Test
     void shouldMarkItsCookiesSecureBehindTls() throws Exception {
