@@ -1,5 +1,5 @@
 // The web app's shell: who is signed in, the navigation of their profile, the language and the routes.
-import { ROOT, get } from './api.js';
+import { ROOT, SHARE, SIGN_IN, get } from './api.js';
 import { clear, h, setTimeZone } from './dom.js';
 import { initialLanguage, lang, loadLanguage, t } from './i18n.js';
 import { lockerScreen, distributionsScreen } from './locker.js';
@@ -71,6 +71,7 @@ function drawChrome() {
 }
 
 async function render() {
+  if (signedOut) return;
   const routes = routesOf(context.me.profile);
   const path = currentPath();
   const route = routes.find((r) => path === r.path || path.startsWith(`${r.path}/`));
@@ -88,6 +89,7 @@ async function render() {
   try {
     await route.screen(body, context, path.slice(route.path.length + 1));
   } catch (error) {
+    if (signedOut) return; // the screen stopped on a 401: "sign in again" is shown instead
     body.append(h('p.error', { role: 'alert' }, error.text ? error.text() : String(error.message || error)));
   }
   // tests and assistive tools can tell when a screen has finished drawing
@@ -96,7 +98,27 @@ async function render() {
   context.focusHeading = true;
 }
 
+let signedOut = false;
+
+/**
+ * A 401 from the service: the person's session or Alfresco ticket ended (signed out of Share, disabled, an hour
+ * without activity). Say so and offer to sign in again, instead of an error in the middle of a screen.
+ */
+function showSignInAgain(problem) {
+  signedOut = true;
+  const main = document.getElementById('main');
+  const heading = h('h1', { tabindex: '-1' }, t('session.ended'));
+  clear(document.getElementById('nav-list'));
+  clear(main, heading, h('div.screen',
+    h('p.notice', { role: 'alert' }, problem?.text ? problem.text() : t('session.endedDetail')),
+    h('p', h('a.button#sign-in-again', { href: SIGN_IN.href, target: SIGN_IN.target }, t('session.signInAgain')))));
+  document.title = `${t('session.ended')} — ${t('app.name')}`;
+  heading.focus();
+  document.body.dataset.ready = 'signed-out';
+}
+
 async function start() {
+  window.addEventListener('locker:signed-out', (event) => showSignInAgain(event.detail));
   await loadLanguage(initialLanguage());
   const [me, hours, capabilities] = await Promise.all([get('/me'), get('/discussions/hours'),
     get('/lockers/capabilities')]);
@@ -108,6 +130,8 @@ async function start() {
     context.focusHeading = false;
     await render();
   });
+  // inside Share, signing out is Share's (it ends the Alfresco ticket, hence this app's session too)
+  document.getElementById('logout').hidden = SHARE !== null;
   document.getElementById('logout').addEventListener('click', async () => {
     const token = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
     await fetch(`${ROOT}/logout`, { method: 'POST', credentials: 'same-origin',

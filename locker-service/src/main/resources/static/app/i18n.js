@@ -12,7 +12,8 @@ export function initialLanguage() {
 }
 
 export async function loadLanguage(lang) {
-  const response = await fetch(`/app/i18n/${lang}.json`, { credentials: 'same-origin' });
+  // relative to this module: the app is served at /app/ by the service, and below /share/proxy/locker/ in Share
+  const response = await fetch(new URL(`i18n/${lang}.json`, import.meta.url), { credentials: 'same-origin' });
   dictionary = await response.json();
   current = lang;
   localStorage.setItem(STORAGE_KEY, lang);

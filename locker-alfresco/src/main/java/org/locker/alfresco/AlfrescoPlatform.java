@@ -23,6 +23,7 @@ import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.PrincipalListener;
+import org.locker.core.platform.SignInRequiredException;
 import org.locker.core.platform.UserId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,9 @@ import org.springframework.http.HttpMethod;
  * reconcile for what it must learn. See {@link AlfrescoSession} for the unit of work, the compensation on
  * discard and the cost bound (a deposit to N recipients: at most 4 HTTP calls, whatever N).
  *
- * <p><b>Identity.</b> {@link #systemSession()} uses the service account (Basic). A user's session carries
+ * <p><b>Identity.</b> {@link #systemSession()} uses the service account (Basic): Alfresco signs it in at every call,
+ * so the end of that account's ticket (Alfresco keeps one per user: an administrator signing out of Share as the
+ * same account ends it) never stops the service's own work. A user's session carries
  * that user's own Alfresco ticket, so Alfresco applies the user's permissions; the service never holds
  * users' passwords. A ticket reaches the platform in one of three ways:
  * <ol>
@@ -47,7 +50,7 @@ import org.springframework.http.HttpMethod;
  * passwords.</li>
  * </ol>
  * Limit: Alfresco offers no impersonation over REST, so {@link #sessionAs} for a user whose ticket the
- * service has not seen (or whose ticket expired) fails with {@link AccessDeniedException}; work done on a
+ * service has not seen (or whose ticket ended) fails with {@link SignInRequiredException}; work done on a
  * user's behalf without the user (schedulers, events) runs as the service account, the engine checking
  * the rules itself.
  *
@@ -154,14 +157,14 @@ public final class AlfrescoPlatform implements ContentPlatform {
 
     /**
      * A session for the user who holds {@code ticket} (e.g. forwarded by Share's proxy), after Alfresco has
-     * validated it. @throws AccessDeniedException if the ticket is invalid or expired
+     * validated it. @throws SignInRequiredException if the ticket is invalid or ended
      */
     public PlatformSession sessionWithTicket(String ticket) {
         Credentials credentials = new Credentials.Ticket(ticket);
         try {
             rest.send(credentials, HttpMethod.GET, rest.uri(AUTH, "/tickets/-me-", null), null);
         } catch (NotFoundException expired) {
-            throw new AccessDeniedException("Alfresco ticket expired or user disabled");
+            throw new SignInRequiredException("Alfresco ticket ended or user disabled");
         }
         Rest.Person me = rest.entry(credentials, HttpMethod.GET, rest.uri(CORE, "/people/-me-", null), null,
                 Rest.Person.class);
@@ -210,7 +213,9 @@ public final class AlfrescoPlatform implements ContentPlatform {
         if (password.isPresent() && authenticate(user, password.get()).isPresent()) {
             return new AlfrescoSession(rest, new Credentials.Ticket(tickets.get(user)), user, rootId);
         }
-        throw new AccessDeniedException("no valid Alfresco ticket known for " + user
+        // the ticket ended (signed out of Share, disabled, idle for an hour) or was never known: only the user can
+        // sign in again
+        throw new SignInRequiredException("no valid Alfresco ticket known for " + user
                 + ": the user must sign in (or come through Share) before the service can act as them");
     }
 

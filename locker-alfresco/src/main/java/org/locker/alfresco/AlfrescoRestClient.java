@@ -18,6 +18,8 @@ import org.locker.core.platform.AccessDeniedException;
 import org.locker.core.platform.AlreadyExistsException;
 import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PlatformException;
+import org.locker.core.platform.SignInRequiredException;
+import org.locker.core.platform.UndeclaredPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -42,8 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>retries with exponential backoff on connection errors and 5xx answers ({@link AlfrescoSettings.RetryPolicy});
  * streamed uploads are not retried, their stream being consumed;</li>
  * <li>Alfresco's error body turned into the port's exceptions: 404 {@link NotFoundException}, 401 and 403
- * {@link AccessDeniedException} (401 as its subclass {@link Unauthorized}), 409 {@link AlreadyExistsException}, anything else {@link PlatformException}
- * carrying the status, {@code errorKey}, {@code briefSummary} and {@code logId};</li>
+ * {@link AccessDeniedException} (401 as its subclass {@link Unauthorized}, a {@link SignInRequiredException}),
+ * 409 {@link AlreadyExistsException}, 400 "Unknown property" {@link UndeclaredPropertyException}, anything else
+ * {@link PlatformException} carrying the status, {@code errorKey}, {@code briefSummary} and {@code logId};</li>
  * <li>lists followed page by page to their end ({@link #list}).</li>
  * </ul>
  * It counts the requests it sends ({@link #requestCount()}), which the cost tests read.
@@ -245,11 +248,19 @@ final class AlfrescoRestClient {
         }
     }
 
-    /** A 401: the credentials (typically an expired ticket) were refused, which is not a hidden node. */
-    static final class Unauthorized extends AccessDeniedException {
+    /**
+     * A 401: the credentials (typically an ended ticket) were refused, which is not a hidden node; the user must
+     * sign in again.
+     */
+    static final class Unauthorized extends SignInRequiredException {
         Unauthorized(String message) {
             super(message);
         }
+    }
+
+    /** The exception for an error answer (for tests of the mapping). */
+    PlatformException errorFor(int status, String body, String what) {
+        return error(status, body, what);
     }
 
     private PlatformException error(int status, String body, String what) {
@@ -266,6 +277,10 @@ final class AlfrescoRestClient {
         String message = what + " -> " + status
                 + (error != null && error.errorKey() != null ? " " + error.errorKey() : "") + ": " + summary
                 + (error != null && error.logId() != null ? " (logId " + error.logId() + ")" : "");
+        if (status == 400 && (message.contains("Unknown property") || message.contains("is not mapped to a namespace URI"))) {
+            // a property no installed model declares (or the lk model not installed at all): the engine's error
+            return new UndeclaredPropertyException(message);
+        }
         return switch (status) {
             case 404 -> new NotFoundException(message);
             case 401 -> new Unauthorized(message);

@@ -162,6 +162,14 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         return site == null ? Map.of() : new LinkedHashMap<>(site.groupRoles);
     }
 
+    /**
+     * Ends every ticket of a user, as Alfresco does when the user signs out anywhere (one ticket per user: a Share
+     * logout ends the ticket the service holds), is disabled, or stays idle for an hour: calls with them get 401.
+     */
+    public synchronized void endTicketsOf(String user) {
+        tickets.values().removeIf(user::equals);
+    }
+
     /** Every exchange so far, oldest first. */
     List<ServeEvent> served() {
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());

@@ -114,6 +114,8 @@ public final class OakPlatform implements ContentPlatform {
     private final char[] adminPassword;
     private final List<PrincipalListener> listeners = new CopyOnWriteArrayList<>();
     private final RecipientSets recipientSets = new RecipientSets();
+    /** What may be written: the properties of the content model, the one Alfresco enforces. */
+    private final OakContentModel contentModel = OakContentModel.load();
     private final Map<String, Principal> principals = new ConcurrentHashMap<>();
     /** The administrator's principals once known (see {@link #adminSession()}). */
     private volatile Subject adminSubject;
@@ -229,6 +231,10 @@ public final class OakPlatform implements ContentPlatform {
 
     RecipientSets recipientSets() {
         return recipientSets;
+    }
+
+    OakContentModel contentModel() {
+        return contentModel;
     }
 
     /**

@@ -180,6 +180,7 @@ final class OakSession implements PlatformSession {
     @Override
     public User createUser(NewUser newUser) {
         return jcr("create user " + newUser.id(), () -> {
+            platform.contentModel().check(newUser.properties());
             UserManager users = users();
             if (users.getAuthorizable(newUser.id().value()) != null) {
                 throw new AlreadyExistsException("user or group " + newUser.id() + " exists");
@@ -195,6 +196,7 @@ final class OakSession implements PlatformSession {
     @Override
     public User updateUser(NewUser changes) {
         return jcr("update user " + changes.id(), () -> {
+            platform.contentModel().check(changes.properties());
             org.apache.jackrabbit.api.security.user.User existing = userOf(changes.id())
                     .orElseThrow(() -> new NotFoundException("no user " + changes.id()));
             setProfile(existing, changes);
@@ -345,6 +347,7 @@ final class OakSession implements PlatformSession {
     @Override
     public Group createGroup(GroupId id, String displayName, Map<String, Object> properties) {
         return jcr("create group " + id, () -> {
+            platform.contentModel().check(properties);
             UserManager users = users();
             if (users.getAuthorizable(id.value()) != null) {
                 throw new AlreadyExistsException("user or group " + id + " exists");
@@ -362,6 +365,7 @@ final class OakSession implements PlatformSession {
     @Override
     public Group updateGroup(GroupId id, String displayName, Map<String, Object> properties) {
         return jcr("update group " + id, () -> {
+            platform.contentModel().check(properties);
             org.apache.jackrabbit.api.security.user.Group group = group(id);
             if (displayName != null && !displayName.isBlank()) {
                 group.setProperty(DISPLAY_NAME, valueFactory().createValue(displayName));
@@ -710,6 +714,7 @@ final class OakSession implements PlatformSession {
     @Override
     public Node createFolder(NodeId parent, String name, String type, Map<String, Object> properties) {
         return jcr("create folder " + name, () -> {
+            platform.contentModel().check(properties);
             javax.jcr.Node node = addChild(jcrNode(parent), name, type, false);
             Values.apply(node, PropertyValues.copyOf(properties));
             return toNode(node);
@@ -720,6 +725,7 @@ final class OakSession implements PlatformSession {
     public Node createDocument(NodeId parent, String name, String type, Map<String, Object> properties,
                                ContentSource content) {
         return jcr("create document " + name, () -> {
+            platform.contentModel().check(properties);
             javax.jcr.Node node = addChild(jcrNode(parent), name, type, true);
             Values.apply(node, PropertyValues.copyOf(properties));
             setContent(node, content);
@@ -755,6 +761,7 @@ final class OakSession implements PlatformSession {
     @Override
     public Node updateProperties(NodeId id, Map<String, Object> properties) {
         return jcr("update properties of " + id, () -> {
+            platform.contentModel().check(properties);
             javax.jcr.Node node = jcrNode(id);
             checkWritable(node);
             checkedOut(node);

@@ -285,8 +285,8 @@ class OakPlatformTest {
                 assertThat(plan(admin, "SELECT * FROM [nt:base] AS n WHERE n.[lk:type] = 'lk:deposit'"
                         + " AND n.[lk:subject] = 'math'")).containsAnyOf("/oak:index/locker-lk-type",
                         "/oak:index/locker-lk-subject");
-                assertThat(plan(admin, "SELECT * FROM [rep:Authorizable] AS a WHERE a.[lk:school] = 'x'"))
-                        .contains("/oak:index/locker-lk-school");
+                assertThat(plan(admin, "SELECT * FROM [rep:Authorizable] AS a WHERE a.[lk:class] = 'x'"))
+                        .contains("/oak:index/locker-lk-class");
             } finally {
                 admin.logout();
             }

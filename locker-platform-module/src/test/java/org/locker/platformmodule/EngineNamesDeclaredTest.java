@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.locker.core.QueriedProperties;
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.directory.Profile;
 import org.locker.core.discussion.Discussions;
@@ -30,8 +31,12 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The engine (locker-core) writes {@code lk:} properties that REST API v1 refuses unless the content model
- * declares them: every name the engine and the Alfresco binding write must be declared here.
+ * The engine (locker-core) writes {@code lk:} names that REST API v1 refuses unless the content model declares them.
+ * That every property the engine writes is declared, with the value kind it writes, is checked where it is written:
+ * the Oak binding refuses what the model does not declare (OakContentModel, from this very file), so every test of
+ * the engine on Oak (the service's *IT, the conformance suite) fails on an undeclared property. What that cannot
+ * see is checked here: names in code no test runs, engine node types (values of lk:engineType, which Oak does not
+ * check), the index settings queries need, the constraints.
  */
 class EngineNamesDeclaredTest {
 
@@ -43,11 +48,6 @@ class EngineNamesDeclaredTest {
     static final Set<String> TYPE_CONSTANTS = Set.of("LockerModel.DEPOSIT", "LockerModel.RECEIPT", "LockerModel.WINDOW",
             "LockerModel.AUDIT_ENTRY", "LockerModel.SETTINGS", "Discussions.DISCUSSION", "Discussions.MESSAGE",
             "Discussions.BROADCAST", "Discussions.RESPONSE", "Discussions.ATTACHMENT_TYPE");
-
-    /** Engine properties written as string literals, not constants (the discussion settings). */
-    static final Set<String> LITERAL_PROPERTIES = Set.of("lk:enabled", "lk:guardianMessagingEnabled",
-            "lk:windowEnforced", "lk:windowStart", "lk:windowEnd", "lk:zone", "lk:disabledProfiles",
-            "lk:initiationBlocked");
 
     /** The Alfresco binding's own names (package-private in locker-alfresco's Values). */
     static final Set<String> BINDING_PROPERTIES = Set.of("lk:engineType");
@@ -78,16 +78,6 @@ class EngineNamesDeclaredTest {
         for (Element property : elements(model.getDocumentElement(), "property")) {
             properties.put(property.getAttribute("name"), property);
         }
-    }
-
-    @Test
-    void everyPropertyTheEngineWritesShouldBeDeclaredAsAProperty() throws Exception {
-        Set<String> engineProperties = new TreeSet<>(engineConstants(false).values());
-        engineProperties.addAll(LITERAL_PROPERTIES);
-        engineProperties.addAll(BINDING_PROPERTIES);
-        assertThat(engineProperties).hasSizeGreaterThan(50);
-
-        assertThat(properties.keySet()).as("properties declared by the model").containsAll(engineProperties);
     }
 
     @Test
@@ -152,10 +142,15 @@ class EngineNamesDeclaredTest {
         assertThat(unknown).as("lk: names in the sources that the model does not declare").isEmpty();
     }
 
+    /**
+     * The engine matches these exactly ({@code =prop:"value"}): on Solr that needs one untokenised term, or a
+     * document type {@code REPORT_CARD} would also match a search for {@code REPORT}.
+     */
     @Test
     void propertiesTheEngineQueriesShouldBeIndexedAsAtomicUntokenisedValues() {
-        List<String> indexed = new ArrayList<>(LockerModel.INDEXED);
+        List<String> indexed = new ArrayList<>(QueriedProperties.ALL);
         indexed.addAll(BINDING_PROPERTIES);
+        assertThat(indexed).as("a locker is filtered by document type").contains(LockerModel.DOCUMENT_TYPE);
         for (String name : indexed) {
             Element property = properties.get(name);
             assertThat(property).as(name).isNotNull();
@@ -179,36 +174,6 @@ class EngineNamesDeclaredTest {
                 .as("administrators manage the document types: the repository must not restrict them").isEmpty();
     }
 
-    /** Data types and multiplicity of the properties whose value kind is not a plain string. */
-    @Test
-    void valueKindsShouldMatchTheEngine() {
-        for (String name : List.of(LockerModel.DEPOSITED_AT, LockerModel.PUBLISH_FROM, LockerModel.PUBLISH_TO,
-                LockerModel.WITHDRAWN_AT, LockerModel.OPENED_AT, LockerModel.AT, Discussions.LAST_ACTIVITY,
-                Discussions.POSTED_AT, Discussions.SENT_AT)) {
-            assertThat(dataType(name)).as(name).isEqualTo("d:datetime");
-        }
-        for (String name : List.of(Discussions.MESSAGE_COUNT, Discussions.SEQUENCE, Discussions.OPTION,
-                Discussions.ATTACHMENT_SIZE)) {
-            assertThat(dataType(name)).as(name).isEqualTo("d:long");
-        }
-        for (String name : List.of(LockerModel.ALLOW_MODIFY, LockerModel.STANDING,
-                LockerModel.WITHDRAWN, LockerModel.GUARDIAN_EXCHANGE, Discussions.GUARDIAN_MESSAGING, "lk:enabled",
-                "lk:guardianMessagingEnabled", "lk:windowEnforced")) {
-            assertThat(dataType(name)).as(name).isEqualTo("d:boolean");
-        }
-        // one text, a selector per line
-        assertThat(dataType(LockerModel.SELECTION)).isEqualTo("d:text");
-        assertThat(text(properties.get(LockerModel.SELECTION), "multiple")).isNotEqualTo("true");
-        for (String name : List.of(LockerModel.RECIPIENTS, LockerModel.GUARDIAN_RECIPIENTS,
-                LockerModel.DOCUMENT_TYPES, Discussions.MEMBERS, Discussions.PARTICIPANTS, Discussions.READ_MARKERS,
-                Discussions.OPTIONS, Discussions.AUDIENCE, Discussions.CONTACT_PREFERENCES,
-                DirectoryProperties.CLASSES, DirectoryProperties.CHILDREN, DirectoryProperties.DELEGATE_OF,
-                "lk:disabledProfiles", "lk:initiationBlocked")) {
-            assertThat(dataType(name)).as(name).isEqualTo("d:text");
-            assertThat(text(properties.get(name), "multiple")).as(name + " multiple").isEqualTo("true");
-        }
-    }
-
     // ------------------------------------------------------------------ helpers
 
     /** {@code Class.FIELD -> "lk:..."} of the public static final String constants, types or properties. */
@@ -228,11 +193,6 @@ class EngineNamesDeclaredTest {
             }
         }
         return constants;
-    }
-
-    private static String dataType(String property) {
-        assertThat(properties).as("declared").containsKey(property);
-        return text(properties.get(property), "type");
     }
 
     private static List<String> constraintRefs(String property) {

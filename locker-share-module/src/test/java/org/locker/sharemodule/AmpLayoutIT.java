@@ -25,7 +25,7 @@ class AmpLayoutIT {
             assertThat(names).contains(
                     "module.properties",
                     WEB_EXTENSION + "locker-share-module-context.xml",
-                    WEB_EXTENSION + "locker-share-module-config-custom.xml",
+                    WEB_EXTENSION + "locker-share-module-config.xml",
                     WEB_EXTENSION + "messages/locker-share-module.properties",
                     WEB_EXTENSION + "messages/locker-share-module_fr.properties",
                     WEB_EXTENSION + "site-data/extensions/locker-share-module-extension.xml",

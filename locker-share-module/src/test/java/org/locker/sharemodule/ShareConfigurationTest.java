@@ -19,7 +19,7 @@ class ShareConfigurationTest {
 
     @Test
     void lockerEndpointShouldCarryTheUsersAlfrescoIdentity() throws Exception {
-        Document config = ShareFiles.parse(ShareFiles.WEB_EXTENSION.resolve("locker-share-module-config-custom.xml"));
+        Document config = ShareFiles.parse(ShareFiles.WEB_EXTENSION.resolve("locker-share-module-config.xml"));
         Element endpoint = null;
         for (Element e : elements(config, null, "endpoint")) {
             if ("locker".equals(child(e, "id"))) {
@@ -41,15 +41,52 @@ class ShareConfigurationTest {
         assertThat(beans).isNotEmpty().allSatisfy(b -> assertThat(b.getAttribute("id")).startsWith(ShareFiles.MODULE_ID + "."));
         List<String> values = new ArrayList<>();
         elements(context, BEANS_NS, "value").forEach(v -> values.add(v.getTextContent().trim()));
-        assertThat(values).contains("classpath:alfresco/web-extension/locker-share-module-config-custom.xml",
+        assertThat(values).contains("classpath:alfresco/web-extension/locker-share-module-config.xml",
                 "alfresco.web-extension.messages.locker-share-module");
         for (String value : values) {
+            if (value.contains("locker-share-config-custom.xml")) {
+                continue; // the installation's, tested below
+            }
             if (value.startsWith("classpath:")) {
                 assertThat(ShareFiles.SOURCES.resolve(value.substring("classpath:".length()))).exists();
             } else {
                 assertThat(ShareFiles.SOURCES.resolve(value.replace('.', '/') + ".properties")).exists();
             }
         }
+    }
+
+    /**
+     * A ConfigBootstrap appends its files after Share's own configuration, share-config-custom.xml included, so
+     * the module's endpoint would win over the installation's. The installation overrides it in a file of its own
+     * (as the records management module's rm-share-config-custom.xml), registered after the module's and shipped by
+     * no module: in shared/classes/alfresco/web-extension/, or in a JAR's META-INF/.
+     */
+    @Test
+    void theInstallationShouldOverrideTheServicesUrlInAFileRegisteredAfterTheModules() throws Exception {
+        Document context = ShareFiles.parse(ShareFiles.WEB_EXTENSION.resolve("locker-share-module-context.xml"));
+        List<String> configs = new ArrayList<>();
+        for (Element bean : elements(context, BEANS_NS, "bean")) {
+            if ("org.springframework.extensions.config.ConfigBootstrap".equals(bean.getAttribute("class"))) {
+                NodeList values = bean.getElementsByTagNameNS(BEANS_NS, "value");
+                for (int i = 0; i < values.getLength(); i++) {
+                    configs.add(values.item(i).getTextContent().trim());
+                }
+            }
+        }
+        assertThat(configs).containsExactly("classpath:alfresco/web-extension/locker-share-module-config.xml",
+                "classpath:alfresco/web-extension/locker-share-config-custom.xml",
+                "jar:*!/META-INF/locker-share-config-custom.xml");
+        assertThat(ShareFiles.WEB_EXTENSION.resolve("locker-share-config-custom.xml"))
+                .as("the installation's file, which the module must not ship").doesNotExist();
+        assertThat(ShareFiles.SOURCES.resolve("META-INF/locker-share-config-custom.xml")).doesNotExist();
+
+        // what the Docker image installs there, overriding the same endpoint
+        Document override = ShareFiles.parse(Path.of("../docker/share/locker-share-config-custom.xml"));
+        List<String> ids = new ArrayList<>();
+        elements(override, null, "endpoint").forEach(e -> ids.add(child(e, "id")));
+        assertThat(ids).containsExactly("locker");
+        assertThat(Files.readString(Path.of("../docker/share/Dockerfile")))
+                .contains("locker-share-config-custom.xml /usr/local/tomcat/shared/classes/alfresco/web-extension/");
     }
 
     @Test

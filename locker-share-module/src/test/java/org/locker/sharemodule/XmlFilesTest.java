@@ -21,7 +21,7 @@ class XmlFilesTest {
     void shouldHoldTheExpectedXmlFiles() {
         assertThat(xmlFiles().map(p -> p.getFileName().toString())).contains(
                 "locker-share-module-context.xml",
-                "locker-share-module-config-custom.xml",
+                "locker-share-module-config.xml",
                 "locker-share-module-extension.xml",
                 "locker.xml",
                 "locker-frame.get.desc.xml",

@@ -62,9 +62,9 @@ public final class LockerModel {
     /** Whether macro-enabled Office documents (docm, xlsm, pptm, ...) are accepted; absent = no. */
     public static final String MACRO_DOCUMENTS = "lk:macroEnabledDocuments";
 
-    /** Properties the platform must index for lockers' queries. */
+    /** Properties the platform must index for lockers' queries (matched exactly: the type filters a locker). */
     public static final List<String> INDEXED = List.of(RECIPIENTS, DEPOSITOR, WINDOW_STATE, WINDOW_KEY, READER,
-            DEPOSIT_ID, ACTION);
+            DEPOSIT_ID, ACTION, DOCUMENT_TYPE);
 
     /** The seed vocabulary of document types. */
     public static final List<String> DEFAULT_DOCUMENT_TYPES = List.of("REPORT_CARD", "CERTIFICATE", "CIRCULAR",

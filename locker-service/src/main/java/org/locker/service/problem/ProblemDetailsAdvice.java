@@ -2,7 +2,10 @@ package org.locker.service.problem;
 
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.locker.core.platform.NotFoundException;
+import org.locker.core.platform.SignInRequiredException;
 import org.locker.service.LockerProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -10,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -49,6 +53,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(Locale locale) {
         return problems.problem(HttpStatus.FORBIDDEN, "FORBIDDEN_PROFILE", locale);
+    }
+
+    /**
+     * The platform no longer accepts the user's credentials (an Alfresco ticket ended): the session is over, and the
+     * person is asked to sign in again (the web app says so) rather than shown an error.
+     */
+    @ExceptionHandler(SignInRequiredException.class)
+    ProblemDetail signInAgain(HttpServletRequest request, Locale locale) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        return problems.problem(HttpStatus.UNAUTHORIZED, "SIGN_IN_AGAIN", locale);
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -55,11 +55,15 @@ public class ProblemResponses {
 
     /**
      * Entry point for API calls without valid credentials: one answer for every refusal (unknown id, wrong
-     * password, an attempt held back by the sign-in throttle), the last with a {@code Retry-After}.
+     * password, an attempt held back by the sign-in throttle), the last with a {@code Retry-After}. The web app's
+     * calls (X-Requested-With) get no Basic challenge, which would make the browser prompt for a password: the app
+     * says "sign in again" itself.
      */
     public void unauthenticated(HttpServletRequest request, HttpServletResponse response,
                                 AuthenticationException exception) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"locker\"");
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"locker\"");
+        }
         if (exception instanceof SignInThrottledException throttled) {
             response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
         }

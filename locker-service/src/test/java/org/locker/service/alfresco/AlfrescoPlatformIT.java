@@ -138,6 +138,105 @@ class AlfrescoPlatformIT {
                 .as("the depositor is not a recipient").doesNotContain("note.pdf");
     }
 
+    /**
+     * Alfresco keeps one ticket per user: the ticket the service got when the person signed in on its form ends when
+     * they sign out of Share, are disabled, or stay idle for an hour. The service then asks them to sign in again (a
+     * 401 problem the web app turns into "sign in again"), not an error page, and forgets the ended session.
+     */
+    @Test
+    void shouldAskToSignInAgainWhenTheTicketTheServiceHeldEnded() throws Exception {
+        BrowserSession browser = new BrowserSession(port);
+        browser.signIn("t.one", PASSWORD);
+        assertThat(browser.get("/api/v1/lockers/mine").statusCode()).isEqualTo(200);
+
+        ALFRESCO.endTicketsOf("t.one"); // signed out of Share
+        HttpResponse<String> ended = browser.get("/api/v1/lockers/mine");
+        assertThat(ended.statusCode()).as(ended.body()).isEqualTo(401);
+        assertThat(ended.body()).contains("\"reason\":\"SIGN_IN_AGAIN\"");
+        assertThat(ended.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(browser.get("/api/v1/me").statusCode()).as("the ended session is forgotten").isEqualTo(401);
+
+        browser.signIn("t.one", PASSWORD);
+        assertThat(browser.get("/api/v1/lockers/mine").statusCode()).as("signed in again").isEqualTo(200);
+    }
+
+    /** Disabling a user in Alfresco ends their ticket too. */
+    @Test
+    void shouldAskToSignInAgainWhenTheUserWasDisabled() throws Exception {
+        BrowserSession browser = new BrowserSession(port);
+        browser.signIn("t.two", PASSWORD);
+        assertThat(browser.get("/api/v1/lockers/mine").statusCode()).isEqualTo(200);
+        HttpResponse<String> disabled = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        ALFRESCO.baseUrl() + "/alfresco/api/-default-/public/alfresco/versions/1/people/t.two"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD).getBytes()))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+        try {
+            HttpResponse<String> refused = browser.get("/api/v1/lockers/mine");
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.body()).contains("\"reason\":\"SIGN_IN_AGAIN\"");
+        } finally {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ALFRESCO.baseUrl()
+                            + "/alfresco/api/-default-/public/alfresco/versions/1/people/t.two"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD).getBytes()))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":true}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /**
+     * The service account signs in on every call (Basic): when its user's ticket ends (an administrator signing out
+     * of Share as the same account), the service's own work goes on.
+     */
+    @Test
+    void shouldKeepWorkingAsTheServiceAccountWhenItsTicketEnded() throws Exception {
+        ticket("t.one");
+        ALFRESCO.endTicketsOf(FakeAlfresco.ADMIN);
+        assertThat(directoryImport.run(new StringReader(SCHOOL), false).valid()).isTrue();
+        HttpResponse<String> me = get("/api/v1/me?alf_ticket=" + ticket("t.one"));
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+    }
+
+    /** A browser: the service's sign-in form, its session cookie and its CSRF cookie. */
+    private static final class BrowserSession {
+        private final int port;
+        private final java.net.CookieManager cookies = new java.net.CookieManager();
+        private final HttpClient http;
+
+        BrowserSession(int port) {
+            this.port = port;
+            this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        }
+
+        void signIn(String user, String password) throws Exception {
+            String page = get("/login").body();
+            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                    .matcher(page);
+            assertThat(csrf.find()).isTrue();
+            String form = "username=" + user + "&password=" + password + "&_csrf="
+                    + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isEqualTo(302);
+            assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+    }
+
     @Test
     void shouldKeepThePrivateGuardiansSiteWithTheProfileGroupsFromStartUp() {
         assertThat(ALFRESCO.siteVisibility("locker-guardians")).contains("PRIVATE");

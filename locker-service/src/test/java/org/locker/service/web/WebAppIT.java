@@ -32,7 +32,7 @@ class WebAppIT extends DemoSchoolTest {
 
         HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login")).build());
         assertThat(login.statusCode()).isEqualTo(200);
-        assertThat(login.body()).contains("/app/app.css").contains("name=\"username\"");
+        assertThat(login.body()).contains("href=\"app/app.css\"").contains("name=\"username\"");
         assertThat(login.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
 
         signIn("t.girard");

@@ -15,14 +15,17 @@ import org.locker.core.platform.ContentInfo;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.NotFoundException;
+import org.locker.core.platform.NewUser;
 import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.UndeclaredPropertyException;
+import org.locker.core.platform.UserId;
 
 /** Folders and documents, typed properties, children, deletion and the unit of work. */
 public abstract class NodesConformance extends PlatformConformanceSuite {
 
     private static final Map<String, Object> TYPED = Map.of(
-            "lk:subject", "Histoire", "lk:published", true, "lk:rank", 42L,
-            "lk:due", Instant.parse("2026-03-01T08:30:00.123Z"), "lk:tags", List.of("a", "b", "c"));
+            "lk:subject", "Histoire", FLAG, true, NUMBER, 42L,
+            DATE, Instant.parse("2026-03-01T08:30:00.123Z"), TEXTS, List.of("a", "b", "c"));
 
     @Test
     void shouldEnsureFolderIdempotently() {
@@ -76,10 +79,10 @@ public abstract class NodesConformance extends PlatformConformanceSuite {
             assertThat(document.created()).isNotNull();
             assertThat(document.createdBy()).isEqualTo(s.user().value());
             assertThat(document.modified()).isNotNull();
-            assertThat(document.flag("lk:published")).isTrue();
-            assertThat(document.number("lk:rank")).contains(42L);
-            assertThat(document.instant("lk:due")).contains(Instant.parse("2026-03-01T08:30:00.123Z"));
-            assertThat(document.strings("lk:tags")).containsExactly("a", "b", "c");
+            assertThat(document.flag(FLAG)).isTrue();
+            assertThat(document.number(NUMBER)).contains(42L);
+            assertThat(document.instant(DATE)).contains(Instant.parse("2026-03-01T08:30:00.123Z"));
+            assertThat(document.strings(TEXTS)).containsExactly("a", "b", "c");
             try (Content content = s.readContent(documentId)) {
                 assertThat(content.name()).isEqualTo("doc.txt");
                 assertThat(content.info()).isEqualTo(new ContentInfo("text/plain", 5));
@@ -124,6 +127,39 @@ public abstract class NodesConformance extends PlatformConformanceSuite {
         }
     }
 
+    /**
+     * The content model (locker-model.xml) holds on every platform: Alfresco refuses a property it does not declare
+     * (400 "Unknown property"), and every binding refuses it the same way, storing nothing.
+     */
+    @Test
+    void shouldRefuseAPropertyTheContentModelDoesNotDeclare() {
+        Map<String, Object> undeclared = Map.of("lk:notInTheModel", "x");
+        NodeId parent;
+        NodeId kept;
+        UserId user = UserId.of(unique("undeclared"));
+        try (PlatformSession s = system()) {
+            parent = s.ensureFolder("/" + unique("model")).id();
+            kept = s.createFolder(parent, "kept", "lk:folder", Map.of("lk:subject", "kept")).id();
+            s.save();
+        }
+        try (PlatformSession s = system()) {
+            assertThatThrownBy(() -> s.createFolder(parent, "refused", "lk:folder", undeclared))
+                    .isInstanceOf(UndeclaredPropertyException.class);
+            assertThatThrownBy(() -> s.createDocument(parent, "refused.txt", "lk:deposit", undeclared, text("x")))
+                    .isInstanceOf(UndeclaredPropertyException.class);
+            assertThatThrownBy(() -> s.updateProperties(kept, undeclared))
+                    .isInstanceOf(UndeclaredPropertyException.class);
+            assertThatThrownBy(() -> s.createUser(new NewUser(user, "A", "B", null, PASSWORD.toCharArray(),
+                    undeclared))).isInstanceOf(UndeclaredPropertyException.class);
+            s.save();
+        }
+        try (PlatformSession s = system()) {
+            assertThat(s.children(parent)).extracting(Node::name).containsExactly("kept");
+            assertThat(s.node(kept).properties()).isEqualTo(Map.of("lk:subject", "kept"));
+            assertThat(s.findUser(user)).isEmpty();
+        }
+    }
+
     @Test
     void shouldUpdatePropertiesKeepingOthersAndRemovingNulls() {
         NodeId id;
@@ -134,8 +170,8 @@ public abstract class NodesConformance extends PlatformConformanceSuite {
         }
         Map<String, Object> changes = new HashMap<>();
         changes.put("lk:subject", "Géographie");
-        changes.put("lk:rank", null);
-        changes.put("lk:tags", List.of("z"));
+        changes.put(NUMBER, null);
+        changes.put(TEXTS, List.of("z"));
         changes.put("lk:memo", "new");
         try (PlatformSession s = system()) {
             Node updated = s.updateProperties(id, changes);
@@ -146,10 +182,10 @@ public abstract class NodesConformance extends PlatformConformanceSuite {
             Node node = s.node(id);
             assertThat(node.properties())
                     .containsEntry("lk:subject", "Géographie")
-                    .containsEntry("lk:tags", List.of("z"))
+                    .containsEntry(TEXTS, List.of("z"))
                     .containsEntry("lk:memo", "new")
-                    .containsEntry("lk:published", true)
-                    .doesNotContainKey("lk:rank");
+                    .containsEntry(FLAG, true)
+                    .doesNotContainKey(NUMBER);
             assertThat(node.versionLabel()).contains("1.0");
         }
     }

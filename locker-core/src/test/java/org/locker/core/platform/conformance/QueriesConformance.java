@@ -54,12 +54,12 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
                         String due, long rank) throws InterruptedException {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("lk:subject", subject);
-        properties.put("lk:published", published);
-        properties.put("lk:tags", tags);
+        properties.put(FLAG, published);
+        properties.put(TEXTS, tags);
         if (due != null) {
-            properties.put("lk:due", Instant.parse(due));
+            properties.put(DATE, Instant.parse(due));
         }
-        properties.put("lk:rank", rank);
+        properties.put(NUMBER, rank);
         Instant before = Instant.now();
         try (PlatformSession s = system()) {
             ids.put(name, s.createDocument(folder, name, type, properties, text(name)).id());
@@ -92,8 +92,8 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
     void shouldReturnTheSelectedPropertiesOfAProjection() {
         try (PlatformSession s = system()) {
             Node whole = s.node(ids.get("d1"));
-            Node projected = s.query(all().whereEquals("lk:rank", 5L)
-                    .select(java.util.Set.of("lk:subject", "lk:due", "lk:tags", "lk:published")).build()).get(0);
+            Node projected = s.query(all().whereEquals(NUMBER, 5L)
+                    .select(java.util.Set.of("lk:subject", DATE, TEXTS, FLAG)).build()).get(0);
             assertThat(projected.id()).isEqualTo(whole.id());
             assertThat(projected.name()).isEqualTo("d1");
             assertThat(projected.type()).isEqualTo(type);
@@ -102,9 +102,9 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
             assertThat(projected.versionLabel()).isEqualTo(whole.versionLabel());
             assertThat(projected.created()).isEqualTo(whole.created());
             assertThat(projected.modified()).isEqualTo(whole.modified());
-            assertThat(projected.properties()).containsEntry("lk:subject", "math").containsEntry("lk:published", true)
-                    .containsEntry("lk:due", Instant.parse("2026-01-10T00:00:00Z"))
-                    .containsEntry("lk:tags", List.of("a", "b"));
+            assertThat(projected.properties()).containsEntry("lk:subject", "math").containsEntry(FLAG, true)
+                    .containsEntry(DATE, Instant.parse("2026-01-10T00:00:00Z"))
+                    .containsEntry(TEXTS, List.of("a", "b"));
             assertThat(whole.properties()).containsAllEntriesOf(projected.properties());
         }
     }
@@ -122,39 +122,39 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
 
     @Test
     void shouldFilterOnBooleanEquality() {
-        assertThat(names(all().whereEquals("lk:published", false).build())).containsExactly("d2");
-        assertThat(names(all().whereEquals("lk:published", true).build())).containsExactly("d1", "d3", "d4", "d5");
+        assertThat(names(all().whereEquals(FLAG, false).build())).containsExactly("d2");
+        assertThat(names(all().whereEquals(FLAG, true).build())).containsExactly("d1", "d3", "d4", "d5");
     }
 
     @Test
     void shouldFilterOnLongEquality() {
-        assertThat(names(all().whereEquals("lk:rank", 4L).build())).containsExactly("d3");
+        assertThat(names(all().whereEquals(NUMBER, 4L).build())).containsExactly("d3");
     }
 
     @Test
     void shouldFilterOnAnyValueOfMultiValuedProperty() {
-        assertThat(names(all().whereAnyOf("lk:tags", List.of("a")).build())).containsExactly("d1", "d5");
-        assertThat(names(all().whereAnyOf("lk:tags", List.of("b", "c")).build()))
+        assertThat(names(all().whereAnyOf(TEXTS, List.of("a")).build())).containsExactly("d1", "d5");
+        assertThat(names(all().whereAnyOf(TEXTS, List.of("b", "c")).build()))
                 .containsExactly("d1", "d2", "d3", "d5");
         assertThat(names(all().whereAnyOf("lk:subject", List.of("french", "history")).build()))
                 .containsExactly("d3", "d4");
-        assertThat(names(all().whereEquals("lk:tags", "c").build())).containsExactly("d3", "d5");
+        assertThat(names(all().whereEquals(TEXTS, "c").build())).containsExactly("d3", "d5");
     }
 
     @Test
     void shouldFilterOnInstantsBeforeAndNotBefore() {
         Instant march = Instant.parse("2026-03-10T00:00:00Z");
-        assertThat(names(all().where(new NodeQuery.Before("lk:due", march)).build())).containsExactly("d1", "d2");
-        assertThat(names(all().where(new NodeQuery.NotBefore("lk:due", march)).build())).containsExactly("d3", "d5");
-        assertThat(names(all().where(new NodeQuery.NotBefore("lk:due", Instant.parse("2026-01-15T00:00:00Z")))
-                .where(new NodeQuery.Before("lk:due", Instant.parse("2026-05-10T00:00:00Z"))).build()))
+        assertThat(names(all().where(new NodeQuery.Before(DATE, march)).build())).containsExactly("d1", "d2");
+        assertThat(names(all().where(new NodeQuery.NotBefore(DATE, march)).build())).containsExactly("d3", "d5");
+        assertThat(names(all().where(new NodeQuery.NotBefore(DATE, Instant.parse("2026-01-15T00:00:00Z")))
+                .where(new NodeQuery.Before(DATE, Instant.parse("2026-05-10T00:00:00Z"))).build()))
                 .containsExactly("d2", "d3");
-        assertThat(names(all().whereEquals("lk:due", march).build())).containsExactly("d3");
+        assertThat(names(all().whereEquals(DATE, march).build())).containsExactly("d3");
     }
 
     @Test
     void shouldFilterOnPropertyBeingSet() {
-        assertThat(names(all().where(new NodeQuery.IsSet("lk:due")).build())).containsExactly("d1", "d2", "d3", "d5");
+        assertThat(names(all().where(new NodeQuery.IsSet(DATE)).build())).containsExactly("d1", "d2", "d3", "d5");
     }
 
     @Test
@@ -166,8 +166,8 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
 
     @Test
     void shouldCombineConditions() {
-        assertThat(names(all().whereEquals("lk:subject", "math").whereEquals("lk:published", true)
-                .whereAnyOf("lk:tags", List.of("a")).build())).containsExactly("d1", "d5");
+        assertThat(names(all().whereEquals("lk:subject", "math").whereEquals(FLAG, true)
+                .whereAnyOf(TEXTS, List.of("a")).build())).containsExactly("d1", "d5");
     }
 
     @Test
@@ -186,9 +186,9 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
 
     @Test
     void shouldOrderByPropertyDescending() {
-        assertThat(names(NodeQuery.ofType(type).orderBy("lk:rank", true).build()))
+        assertThat(names(NodeQuery.ofType(type).orderBy(NUMBER, true).build()))
                 .containsExactly("d1", "d3", "d2", "d5", "d4");
-        assertThat(names(NodeQuery.ofType(type).orderBy("lk:due", false).whereEquals("lk:subject", "math").build()))
+        assertThat(names(NodeQuery.ofType(type).orderBy(DATE, false).whereEquals("lk:subject", "math").build()))
                 .containsExactly("d1", "d2", "d5");
     }
 
@@ -211,11 +211,11 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
     @Test
     void shouldReturnFullNodes() {
         try (PlatformSession s = system()) {
-            Node d3 = s.query(all().whereEquals("lk:rank", 4L).build()).get(0);
+            Node d3 = s.query(all().whereEquals(NUMBER, 4L).build()).get(0);
             assertThat(d3.id()).isEqualTo(ids.get("d3"));
             assertThat(d3.type()).isEqualTo(type);
             assertThat(d3.parentId()).contains(sub);
-            assertThat(d3.strings("lk:tags")).containsExactly("c");
+            assertThat(d3.strings(TEXTS)).containsExactly("c");
             assertThat(d3.content()).isPresent();
         }
     }

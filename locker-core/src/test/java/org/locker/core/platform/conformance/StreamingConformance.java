@@ -24,8 +24,9 @@ import org.locker.core.platform.PlatformSession;
  * <p>The test stores a 200 MB generated (deterministic pseudo-random, hence incompressible) stream and
  * reads it back, comparing SHA-256 digests computed while streaming. It first checks that the JVM's
  * maximum heap is smaller than the content, so that passing proves bounded memory use: the binding's
- * test JVM must run with a small heap. The Oak binding runs its tests with {@code -Xmx160m} (set in the
- * surefire {@code argLine} of {@code locker-oak/pom.xml}).
+ * test JVM must run with a small heap: the parent pom's {@code locker.conformance.heap} (160m), used by locker-oak's
+ * surefire and locker-alfresco's failsafe {@code argLine} (locker-alfresco's ConformanceHeapTest checks the latter,
+ * which CI does not run).
  */
 public abstract class StreamingConformance extends PlatformConformanceSuite {
 

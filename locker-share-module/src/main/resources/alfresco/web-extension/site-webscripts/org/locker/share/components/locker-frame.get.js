@@ -1,4 +1,4 @@
-/* Reads the service paths from the "Locker" config section (locker-share-module-config-custom.xml). */
+/* Reads the service paths from the "Locker" config section (locker-share-module-config.xml, overridden by the installation's locker-share-config-custom.xml). */
 (function()
 {
    var locker = config.scoped["Locker"]["locker"];

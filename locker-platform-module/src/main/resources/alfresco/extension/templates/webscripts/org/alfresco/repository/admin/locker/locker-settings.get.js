@@ -3,11 +3,12 @@
 
 function main()
 {
-   var node = LockerSettings.folder();
-   model.found = node !== null;
-   if (node !== null)
+   var root = LockerSettings.root();
+   model.found = root !== null;
+   if (root !== null)
    {
-      model.settings = LockerSettings.read(node);
+      // a missing settings folder shows the defaults; saving creates it
+      model.settings = LockerSettings.read(LockerSettings.folder(root, false));
    }
    model.tools = Admin.getConsoleTools("locker-settings");
    model.metadata = Admin.getServerMetaData();

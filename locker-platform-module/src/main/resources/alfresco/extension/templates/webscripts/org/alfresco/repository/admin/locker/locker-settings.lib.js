@@ -6,17 +6,37 @@
  *                         lk:initiationBlocked)
  *   settings/lockers      aspect lk:lockerSettings      (lk:guardianDocumentExchange, lk:macroEnabledDocuments, lk:documentTypes)
  *   settings              aspect lk:settings            (lk:serviceUrl, for the link to the service's screens)
- * Nodes are found by their child names, which do not depend on the locale; missing ones are created.
+ * Folders are found by their names (cm:name), never by association names: the locker service creates them over
+ * REST, which names the associations after the folders (cm:Locker), where the module's bootstrap view says
+ * cm:locker. The Data Dictionary itself is found by its association (app:dictionary), which does not depend on
+ * the locale its name was bootstrapped in. Missing settings nodes are created when saving.
  */
 var LockerSettings = {
-   PATH: "/app:company_home/app:dictionary/cm:locker/cm:settings",
+   ROOT: "Locker",
+   SETTINGS: "settings",
    PROFILES: ["teacher", "staff", "counselor", "guardian", "student", "administrator"],
    TIME: /^([01][0-9]|2[0-3]):[0-5][0-9]$/,
 
-   folder: function folder()
+   /** Data Dictionary/Locker, or null when neither the bootstrap nor the service created it. */
+   root: function root()
    {
-      var nodes = search.selectNodes(LockerSettings.PATH);
-      return nodes.length > 0 ? nodes[0] : null;
+      var dictionary = search.selectNodes("/app:company_home/app:dictionary");
+      return dictionary.length > 0 ? dictionary[0].childByNamePath(LockerSettings.ROOT) : null;
+   },
+
+   /** Data Dictionary/Locker/settings (null when missing), created with its aspect when create is true. */
+   folder: function folder(root, create)
+   {
+      var node = root.childByNamePath(LockerSettings.SETTINGS);
+      if (node === null && create)
+      {
+         node = root.createFolder(LockerSettings.SETTINGS);
+      }
+      if (node !== null && create && !node.hasAspect("lk:settings"))
+      {
+         node.addAspect("lk:settings");
+      }
+      return node;
    },
 
    child: function child(folder, name, aspect, create)
@@ -47,10 +67,11 @@ var LockerSettings = {
       return false;
    },
 
+   /** The settings as the page shows them; the defaults where the folder or a node is missing. */
    read: function read(folder)
    {
-      var discussions = LockerSettings.child(folder, "discussions", "lk:discussionSettings", false),
-          lockers = LockerSettings.child(folder, "lockers", "lk:lockerSettings", false),
+      var discussions = folder !== null ? LockerSettings.child(folder, "discussions", "lk:discussionSettings", false) : null,
+          lockers = folder !== null ? LockerSettings.child(folder, "lockers", "lk:lockerSettings", false) : null,
           d = discussions !== null ? discussions.properties : {},
           l = lockers !== null ? lockers.properties : {},
           profiles = [];
@@ -67,7 +88,7 @@ var LockerSettings = {
          profiles: profiles,
          guardianDocumentExchange: LockerSettings.bool(l["lk:guardianDocumentExchange"], false),
          macroEnabledDocuments: LockerSettings.bool(l["lk:macroEnabledDocuments"], false),
-         serviceUrl: folder.properties["lk:serviceUrl"] || ""
+         serviceUrl: (folder !== null ? folder.properties["lk:serviceUrl"] : null) || ""
       };
    }
 };

@@ -22,8 +22,8 @@ function back(param, key)
 
 function main()
 {
-   var node = LockerSettings.folder();
-   if (node === null)
+   var root = LockerSettings.root();
+   if (root === null)
    {
       return back("e", "locker-settings.error.missing");
    }
@@ -46,7 +46,8 @@ function main()
          disabled.push(LockerSettings.PROFILES[i]);
       }
    }
-   var discussions = LockerSettings.child(node, "discussions", "lk:discussionSettings", true);
+   var node = LockerSettings.folder(root, true),
+       discussions = LockerSettings.child(node, "discussions", "lk:discussionSettings", true);
    discussions.properties["lk:enabled"] = field("discussionsEnabled") === "true";
    discussions.properties["lk:guardianMessagingEnabled"] = field("guardianMessagingEnabled") === "true";
    discussions.properties["lk:windowEnforced"] = true;
