@@ -2,7 +2,6 @@ package org.locker.alfresco;
 
 import static org.locker.alfresco.AlfrescoRestClient.CORE;
 import static org.locker.alfresco.AlfrescoRestClient.PAGE;
-import static org.locker.alfresco.AlfrescoRestClient.SEARCH;
 import static org.locker.alfresco.AlfrescoRestClient.params;
 
 import java.io.IOException;
@@ -83,6 +82,7 @@ final class AlfrescoSession implements PlatformSession {
     private final Credentials auth;
     private final UserId user;
     private final String rootId;
+    private final NodeSearch search;
 
     /** Pending access changes per node id, in call order. */
     private final Map<String, PendingAccess> pendingAccess = new LinkedHashMap<>();
@@ -94,6 +94,7 @@ final class AlfrescoSession implements PlatformSession {
         this.auth = auth;
         this.user = user;
         this.rootId = rootId;
+        this.search = new NodeSearch(rest, auth);
     }
 
     @Override
@@ -164,14 +165,15 @@ final class AlfrescoSession implements PlatformSession {
     }
 
     /**
-     * {@code GET /people} has no filter, so this goes through the search API ({@code TYPE:"cm:person"}),
-     * which reads the person nodes' properties and creation date. It depends on the search index.
+     * {@code GET /people} has no filter, so this goes through the search API ({@code TYPE:"cm:person"} and an
+     * exact match, both answered by Alfresco's database), which reads the person nodes' properties and creation
+     * date.
      */
     @Override
     public List<User> findUsersByProperty(String property, String value) {
-        String afts = "TYPE:\"cm:person\" AND " + Afts.equalsTerm(property, value);
+        String afts = Afts.and(List.of(Afts.typeTerm("cm:person"), Afts.equalsTerm(property, value)));
         List<User> users = new ArrayList<>();
-        for (Rest.Node node : search(afts, List.of(), 0, Integer.MAX_VALUE, false).nodes()) {
+        for (Rest.Node node : search.search(afts, List.of("properties", "aspectNames"), 0, Integer.MAX_VALUE)) {
             Map<String, Object> props = node.props();
             Object userName = props.get("cm:userName");
             if (userName == null || !UserId.isValid(userName.toString())) {
@@ -566,50 +568,20 @@ final class AlfrescoSession implements PlatformSession {
 
     // ================================================================== queries
 
-    record SearchPage(List<Rest.Node> nodes, long total) {
-    }
-
-    private SearchPage search(String afts, List<Map<String, Object>> sort, int offset, int limit, boolean countOnly) {
-        List<Rest.Node> nodes = new ArrayList<>();
-        int skip = offset;
-        long total = 0;
-        while (true) {
-            int pageSize = countOnly ? 1 : Math.min(PAGE, limit - nodes.size());
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("query", Map.of("query", afts, "language", "afts"));
-            body.put("include", List.of("properties", "aspectNames"));
-            body.put("paging", Map.of("maxItems", pageSize, "skipCount", skip));
-            if (!sort.isEmpty()) {
-                body.put("sort", sort);
-            }
-            JsonNode list = rest.send(auth, HttpMethod.POST, rest.uri(SEARCH, "/search", null), body).path("list");
-            int received = 0;
-            for (JsonNode entry : list.path("entries")) {
-                nodes.add(rest.convert(entry.path("entry"), Rest.Node.class));
-                received++;
-            }
-            JsonNode pagination = list.path("pagination");
-            total = pagination.path("totalItems").asLong(skip + received);
-            if (countOnly || received == 0 || !pagination.path("hasMoreItems").asBoolean(false)
-                    || nodes.size() >= limit) {
-                return new SearchPage(nodes, total);
-            }
-            skip += received;
-        }
-    }
-
-    /** A search API call (AFTS, see {@link Afts}); always restricted to the engine's root. */
+    /**
+     * The search API with terms Alfresco's database answers ({@link NodeSearch}, docs/decisions/0009): a node is
+     * found as soon as it is written, with or without a search index.
+     */
     @Override
     public List<Node> query(NodeQuery query) {
         List<Node> nodes = new ArrayList<>();
-        search(Afts.of(query, rootId), Afts.sort(query), query.offset(), query.limit(), false).nodes()
-                .forEach(node -> nodes.add(toNode(node)));
+        search.query(query).forEach(node -> nodes.add(toNode(node)));
         return nodes;
     }
 
     @Override
     public long count(NodeQuery query) {
-        return search(Afts.of(query, rootId), List.of(), 0, 1, true).total();
+        return search.count(query);
     }
 
     // ================================================================== access

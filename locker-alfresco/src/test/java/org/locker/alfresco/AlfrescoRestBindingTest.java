@@ -541,12 +541,21 @@ class AlfrescoRestBindingTest {
     // ================================================================== queries
 
     @Test
-    void shouldQueryThroughTheSearchApiBelowTheRoot() {
+    void shouldSendOnlyTermsTheDatabaseAnswersAndCheckTheRestItself() {
+        Map<String, Object> early = withProperties(node("d1", "a.txt", "cm:content", false), Map.of(
+                "lk:engineType", "lk:deposit", "lk:subject", "maths", "lk:grade", "6",
+                "lk:due", "2024-05-01T00:00:00.000+0000", "lk:rank", 1));
+        Map<String, Object> late = withProperties(node("d2", "b.txt", "cm:content", false), Map.of(
+                "lk:engineType", "lk:deposit", "lk:subject", "maths", "lk:grade", "7",
+                "lk:due", "2024-07-01T00:00:00.000+0000", "lk:rank", 2));
+        Map<String, Object> unranked = withProperties(node("d3", "c.txt", "cm:content", false), Map.of(
+                "lk:engineType", "lk:deposit", "lk:subject", "maths", "lk:grade", "7",
+                "lk:due", "2024-04-01T00:00:00.000+0000"));
         stub.stub(post(urlPathEqualTo(SEARCH + "/search")).willReturn(json(200, Map.of("list", Map.of(
-                "pagination", Map.of("count", 1, "hasMoreItems", false, "totalItems", 1, "skipCount", 0, "maxItems", 50),
-                "entries", List.of(Map.of("entry", withProperties(node("d1", "a.txt", "cm:content", false),
-                        Map.of("lk:engineType", "lk:deposit", "lk:subject", "maths")))))))));
-        NodeQuery query = NodeQuery.ofType("lk:deposit").under(NodeId.of("f1")).whereEquals("lk:subject", "maths")
+                "pagination", Map.of("count", 3, "hasMoreItems", false, "totalItems", 3, "skipCount", 0,
+                        "maxItems", 1000),
+                "entries", List.of(Map.of("entry", early), Map.of("entry", late), Map.of("entry", unranked)))))));
+        NodeQuery query = NodeQuery.ofType("lk:deposit").whereEquals("lk:subject", "maths")
                 .whereAnyOf("lk:grade", List.of("6", "7")).where(new NodeQuery.Before("lk:due",
                         Instant.parse("2024-06-01T00:00:00Z"))).where(new NodeQuery.IsSet("lk:rank"))
                 .orderBy("created", true).page(0, 50).build();
@@ -556,15 +565,32 @@ class AlfrescoRestBindingTest {
         }
         JsonNode sent = body(requests().get(0));
         assertThat(sent.path("query").path("language").asString()).isEqualTo("afts");
-        assertThat(sent.path("query").path("query").asString()).isEqualTo(
-                "=lk:engineType:\"lk:deposit\" AND ANCESTOR:\"workspace://SpacesStore/" + ROOT_ID + "\" AND "
-                        + "ANCESTOR:\"workspace://SpacesStore/f1\" AND =lk:subject:\"maths\" AND "
-                        + "(=lk:grade:\"6\" OR =lk:grade:\"7\") AND lk:due:[MIN TO \"2024-06-01T00:00:00Z\"> AND "
-                        + "ISNOTNULL:\"lk:rank\"");
-        assertThat(sent.path("paging").path("maxItems").asInt()).isEqualTo(50);
-        assertThat(sent.path("sort").get(0).path("field").asString()).isEqualTo("cm:created");
-        assertThat(sent.path("sort").get(0).path("ascending").asBoolean()).isFalse();
-        assertThat(body(requests().get(1)).path("paging").path("maxItems").asInt()).isEqualTo(1);
+        assertThat(sent.path("query").path("query").asString()).as("no ANCESTOR, range or ISNOTNULL: the index's")
+                .isEqualTo("=lk:engineType:\"lk:deposit\" AND =lk:subject:\"maths\" AND "
+                        + "(=lk:grade:\"6\" OR =lk:grade:\"7\")");
+        assertThat(sent.has("sort")).as("ordered by the binding: the database's order drops nodes").isFalse();
+        assertThat(sent.path("paging").path("maxItems").asInt()).isEqualTo(NodeSearch.PAGE);
+    }
+
+    @Test
+    void shouldListTheDescendantsOfAFolderLevelByLevelWithParentTerms() {
+        String f1 = "\"workspace://SpacesStore/f1\"";
+        stub.stub(post(urlPathEqualTo(SEARCH + "/search")).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.query.query",
+                        equalTo("PARENT:" + f1))).willReturn(json(200, list(List.of(
+                                withProperties(node("sub", "sub", "cm:folder", true), Map.of("lk:engineType", "lk:folder")),
+                                withProperties(node("d1", "a.txt", "cm:content", false), Map.of("lk:engineType",
+                                        "lk:deposit"))), false))));
+        stub.stub(post(urlPathEqualTo(SEARCH + "/search")).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.query.query",
+                        equalTo("PARENT:\"workspace://SpacesStore/sub\""))).willReturn(json(200, list(List.of(
+                                withProperties(node("d2", "b.txt", "cm:content", false), Map.of("lk:engineType",
+                                        "lk:deposit"))), false))));
+        try (PlatformSession s = platform.systemSession()) {
+            assertThat(s.query(NodeQuery.ofType("lk:deposit").under(NodeId.of("f1")).orderBy("name", true).build()))
+                    .extracting(Node::name).containsExactly("b.txt", "a.txt");
+        }
+        assertThat(requests()).hasSize(2);
     }
 
     @Test

@@ -97,6 +97,10 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     private final Map<String, String> tickets = new HashMap<>();
     private final Map<String, String> modelTypes = loadModel();
     private final AtomicLong clock = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+    /** How long the search index takes to reflect a write; null: never (noindex, the default). */
+    private Duration indexDelay;
+    /** Requests Alfresco would answer from its search index (searches the database cannot take, group members). */
+    private final List<String> indexAnswered = new ArrayList<>();
 
     public FakeAlfresco() {
         FakeNode home = new FakeNode(COMPANY_HOME, "Company Home", "cm:folder", true, null, ADMIN, now());
@@ -113,6 +117,27 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         server = new WireMockServer(options().dynamicPort().extensions(this));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+    }
+
+    /**
+     * The search index reflects each write after {@code delay} ({@link Duration#ZERO}: at once, as with a
+     * search index that has caught up). What Alfresco answers from its index only (a search with ANCESTOR, a
+     * range or ISNOTNULL, {@code GET /groups/{id}/members}) sees nothing written less than {@code delay} ago.
+     */
+    public synchronized FakeAlfresco indexAfter(Duration delay) {
+        this.indexDelay = java.util.Objects.requireNonNull(delay, "delay");
+        return this;
+    }
+
+    /** No search index ({@code index.subsystem.name=noindex}), the default: index-only answers are empty. */
+    public synchronized FakeAlfresco noIndex() {
+        this.indexDelay = null;
+        return this;
+    }
+
+    /** The requests answered from the search index so far (a binding relying on none of them sees writes at once). */
+    public synchronized List<String> indexAnswered() {
+        return List.copyOf(indexAnswered);
     }
 
     public URI baseUrl() {
@@ -236,6 +261,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         byte[] content;
         String mimeType;
         final List<FakeVersion> versions = new ArrayList<>();
+        /** When it was written ({@link System#nanoTime()}), for the search index's delay. */
+        final long writtenAt = System.nanoTime();
 
         FakeNode(String id, String name, String nodeType, boolean folder, String parentId, String owner, Instant at) {
             this.id = id;
@@ -259,6 +286,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         boolean enabled = true;
         final Map<String, Object> properties = new LinkedHashMap<>();
         final Instant created = Instant.parse("2026-01-01T00:00:00Z");
+        final long writtenAt = System.nanoTime();
 
         FakePerson(String id, String password) {
             this.id = id;
@@ -573,7 +601,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                             .filter(n -> node.id.equals(n.parentId) && canRead(user, n))
                             .sorted(Comparator.comparing(n -> n.name)).toList();
                     List<Object> entries = new ArrayList<>();
-                    children.forEach(c -> entries.add(nodeJson(user, c, include)));
+                    children.forEach(c -> entries.add(nodeJson(user, c, include, true)));
                     return page(entries, query);
                 }
                 if (method.equals("POST")) {
@@ -832,7 +860,16 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         nodes.remove(id);
     }
 
+    /** A node as a single-entity answer: its properties and aspects are always there. */
     private Map<String, Object> nodeJson(String user, FakeNode node, String include) {
+        return nodeJson(user, node, include, false);
+    }
+
+    /**
+     * A node as Alfresco answers it; in a list ({@code listed}), properties and aspects only when {@code include}
+     * names them. Alfresco leaves {@code properties} out when the node has none to show.
+     */
+    private Map<String, Object> nodeJson(String user, FakeNode node, String include, boolean listed) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", node.id);
         json.put("name", node.name);
@@ -849,8 +886,12 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (!node.folder && node.content != null) {
             json.put("content", contentJson(node.mimeType, node.content.length));
         }
-        json.put("aspectNames", new ArrayList<>(node.aspects));
-        json.put("properties", new LinkedHashMap<>(node.properties));
+        if (!listed || include.contains("aspectNames")) {
+            json.put("aspectNames", new ArrayList<>(node.aspects));
+        }
+        if ((!listed || include.contains("properties")) && !node.properties.isEmpty()) {
+            json.put("properties", new LinkedHashMap<>(node.properties));
+        }
         if (include.contains("allowableOperations")) {
             List<String> operations = new ArrayList<>();
             if (canWrite(user, node)) {
@@ -1293,34 +1334,50 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     // ================================================================== search
 
     private Answer search(String user, JsonNode body) {
+        if (body.has("queryConsistency")) {
+            throw new Failure(400, "Unrecognized field \"queryConsistency\"");
+        }
         String language = body.path("query").path("language").asText("afts");
         if (!language.equals("afts")) {
             throw new Failure(400, "only afts is modelled");
         }
         List<Term> terms = parse(body.path("query").path("query").asText());
+        // Alfresco's TRANSACTIONAL_IF_POSSIBLE: the database when every term allows it, the index otherwise
+        boolean database = terms.stream().allMatch(Term::databaseEligible);
+        if (!database) {
+            indexAnswered.add("POST /search " + body.path("query").path("query").asText());
+        }
+        Set<String> include = new HashSet<>();
+        body.path("include").forEach(i -> include.add(i.asText()));
         boolean persons = terms.stream().anyMatch(t -> t.kind.equals("TYPE") && t.value.equals("cm:person"));
         List<Map<String, Object>> hits = new ArrayList<>();
         if (persons) {
             for (FakePerson person : people.values()) {
                 Map<String, Object> props = personProperties(person);
-                if (terms.stream().allMatch(t -> t.kind.equals("TYPE") || t.matches(props, null, this))) {
-                    hits.add(personNode(person));
+                if ((database || indexed(person.writtenAt))
+                        && terms.stream().allMatch(t -> t.kind.equals("TYPE") || t.matches(props, null, this))) {
+                    hits.add(searchEntry(personNode(person), include));
                 }
             }
         } else {
             for (FakeNode node : nodes.values()) {
-                if (canRead(user, node) && terms.stream().allMatch(t -> t.matches(node.properties, node, this))) {
-                    hits.add(nodeJson(user, node, "properties,aspectNames"));
+                if ((database || indexed(node.writtenAt)) && canRead(user, node)
+                        && terms.stream().allMatch(t -> t.matches(node.properties, node, this))) {
+                    hits.add(searchEntry(nodeJson(user, node, String.join(",", include), true), include));
                 }
             }
         }
         for (JsonNode sort : body.path("sort")) {
             String field = sort.path("field").asText();
             boolean ascending = sort.path("ascending").asBoolean(true);
+            if (database) {
+                // the database orders through an inner join: what lacks the property is not returned
+                hits.removeIf(hit -> sortKey(hit, field) == null);
+            }
             Comparator<Map<String, Object>> order = Comparator.comparing(hit -> sortKey(hit, field),
                     Comparator.nullsFirst(FakeAlfresco::compareValues));
             hits.sort(ascending ? order : order.reversed());
-            break; // the binding sends one sort field at most
+            break; // one sort field at most is modelled
         }
         int skip = body.path("paging").path("skipCount").asInt(0);
         int max = body.path("paging").path("maxItems").asInt(100);
@@ -1331,10 +1388,25 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         Map<String, Object> pagination = new LinkedHashMap<>();
         pagination.put("count", entries.size());
         pagination.put("hasMoreItems", skip + entries.size() < hits.size());
-        pagination.put("totalItems", hits.size());
+        // the database engine stops reading one past the requested page: its total is no more than that
+        pagination.put("totalItems", database ? Math.min(hits.size(), (long) skip + max + 1) : hits.size());
         pagination.put("skipCount", skip);
         pagination.put("maxItems", max);
         return json(200, Map.of("list", Map.of("pagination", pagination, "entries", entries)));
+    }
+
+    /** A search result: the node with what {@code include} asked, plus the search API's own fields. */
+    private static Map<String, Object> searchEntry(Map<String, Object> node, Set<String> include) {
+        Map<String, Object> entry = new LinkedHashMap<>(node);
+        if (!include.contains("properties")) {
+            entry.remove("properties");
+        }
+        if (!include.contains("aspectNames")) {
+            entry.remove("aspectNames");
+        }
+        entry.put("search", Map.of("score", 1.0));
+        entry.put("location", "nodes");
+        return entry;
     }
 
     @SuppressWarnings("unchecked")
@@ -1364,10 +1436,24 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     private record Term(String kind, String property, String value, String upper, boolean upperInclusive,
                         List<Term> anyOf) {
 
+        /**
+         * What Alfresco's database query engine answers (DBFTSTerm, DBFTSPhrase, DBDisjunction, ...): an exact match,
+         * TYPE, ASPECT, PARENT, and disjunctions of those; a range, ANCESTOR or ISNOTNULL needs the index.
+         */
+        boolean databaseEligible() {
+            return switch (kind) {
+                case "EQ", "TYPE", "ASPECT", "PARENT" -> true;
+                case "OR" -> anyOf.stream().allMatch(Term::databaseEligible);
+                default -> false;
+            };
+        }
+
         boolean matches(Map<String, Object> properties, FakeNode node, FakeAlfresco fake) {
             return switch (kind) {
                 case "OR" -> anyOf.stream().anyMatch(t -> t.matches(properties, node, fake));
-                case "TYPE" -> node != null && node.nodeType.equals(value);
+                case "TYPE" -> node != null && fake.isOfType(node, value);
+                case "ASPECT" -> node != null && node.aspects.contains(value);
+                case "PARENT" -> node != null && value.substring(value.lastIndexOf('/') + 1).equals(node.parentId);
                 case "ANCESTOR" -> node != null && fake.hasAncestor(node, value.substring(value.lastIndexOf('/') + 1));
                 case "ISNOTNULL" -> properties.get(value) != null;
                 case "EQ" -> values(properties.get(property)).stream().anyMatch(v -> same(v, value));
@@ -1408,6 +1494,20 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         }
     }
 
+    /** TYPE matches the type and its subtypes: the folder types are cm:folder's, the others cm:content's. */
+    private boolean isOfType(FakeNode node, String type) {
+        return switch (type) {
+            case "cm:folder" -> node.folder;
+            case "cm:content" -> !node.folder;
+            default -> node.nodeType.equals(type);
+        };
+    }
+
+    /** Whether the search index reflects what was written at {@code writtenAt} (never on noindex). */
+    private boolean indexed(long writtenAt) {
+        return indexDelay != null && System.nanoTime() - writtenAt >= indexDelay.toNanos();
+    }
+
     private boolean hasAncestor(FakeNode node, String ancestorId) {
         String parent = node.parentId;
         while (parent != null) {
@@ -1437,7 +1537,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             }
             return new Term("OR", null, null, null, false, any);
         }
-        for (String kind : List.of("TYPE", "ANCESTOR", "ISNOTNULL")) {
+        for (String kind : List.of("TYPE", "ASPECT", "PARENT", "ANCESTOR", "ISNOTNULL")) {
             if (text.startsWith(kind + ":")) {
                 return new Term(kind, null, unquote(text.substring(kind.length() + 1)), null, false, List.of());
             }
