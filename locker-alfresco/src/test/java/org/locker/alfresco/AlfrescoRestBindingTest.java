@@ -494,9 +494,12 @@ class AlfrescoRestBindingTest {
                 "framework.exception.ConstraintViolated", "already a member")));
         stub.stub(delete(urlPathEqualTo(CORE + "/groups/GROUP_class-6a/members/bob")).willReturn(error(404,
                 "framework.exception.EntityNotFound", "not a member")));
-        stub.stub(get(urlPathEqualTo(CORE + "/groups/GROUP_class-6a/members")).willReturn(json(200, list(List.of(
-                Map.of("id", "alice", "displayName", "Alice", "memberType", "PERSON"),
-                Map.of("id", "GROUP_sub", "displayName", "Sub", "memberType", "GROUP")), false))));
+        // the repository web script answers from the database, in the shape of groups/children.get.json.ftl
+        stub.stub(get(urlPathEqualTo("/alfresco/s/api/groups/class-6a/children")).willReturn(json(200, Map.of(
+                "data", List.of(
+                        authority("GROUP", "sub", "GROUP_sub", "Sub"),
+                        authority("USER", "alice", "Alice Smith", "Alice Smith")),
+                "paging", paging(5000, 0, 2)))));
         try (PlatformSession s = platform.systemSession()) {
             assertThat(s.createGroup(GroupId.of("class-6a"), "6A", Map.of()).id()).isEqualTo(GroupId.of("class-6a"));
             s.addMember(GroupId.of("class-6a"), UserId.of("alice"));
@@ -507,6 +510,48 @@ class AlfrescoRestBindingTest {
         }
         assertThat(body(requests().get(0)).path("id").asString()).isEqualTo("GROUP_class-6a");
         assertThat(body(requests().get(1))).isEqualTo(JSON.readTree("{\"id\":\"alice\",\"memberType\":\"PERSON\"}"));
+    }
+
+    /** An authority as Alfresco's {@code groups/authority.lib.ftl} writes it. */
+    private static Map<String, Object> authority(String type, String shortName, String fullName, String displayName) {
+        Map<String, Object> authority = new java.util.LinkedHashMap<>();
+        authority.put("authorityType", type);
+        authority.put("shortName", shortName);
+        authority.put("fullName", fullName);
+        authority.put("displayName", displayName);
+        authority.put("url", (type.equals("GROUP") ? "api/groups/" : "api/people/") + shortName);
+        authority.put("zones", List.of("AUTH.ALF", "APP.DEFAULT"));
+        return authority;
+    }
+
+    /** {@code generic-paged-results.lib.ftl}'s pagingJSON. */
+    private static Map<String, Object> paging(int maxItems, int skipCount, int totalItems) {
+        Map<String, Object> paging = new java.util.LinkedHashMap<>();
+        paging.put("maxItems", maxItems);
+        paging.put("skipCount", skipCount);
+        paging.put("totalItems", totalItems);
+        paging.put("totalItemsRangeEnd", null);
+        paging.put("confidence", "exact");
+        return paging;
+    }
+
+    @Test
+    void shouldReadAGroupsUsersFromTheWebScriptPageByPageAndKeepOnlyTheCandidates() {
+        stub.stub(get(urlPathEqualTo("/alfresco/s/api/groups/staff/children")).withQueryParam("skipCount",
+                equalTo("0")).willReturn(json(200, Map.of("data", List.of(
+                        authority("USER", "ann", "Ann A", "Ann A"), authority("USER", "bob", "Bob B", "Bob B")),
+                "paging", paging(5000, 0, 3)))));
+        stub.stub(get(urlPathEqualTo("/alfresco/s/api/groups/staff/children")).withQueryParam("skipCount",
+                equalTo("2")).willReturn(json(200, Map.of("data", List.of(authority("USER", "cid", "Cid C", "Cid C")),
+                "paging", paging(5000, 2, 3)))));
+        try (PlatformSession s = platform.systemSession()) {
+            assertThat(s.membersAmong(GroupId.of("staff"), List.of(UserId.of("cid"), UserId.of("ann"),
+                    UserId.of("zed")))).containsExactlyInAnyOrder(UserId.of("ann"), UserId.of("cid"));
+        }
+        assertThat(requests()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.queryParameter("authorityType").firstValue()).isEqualTo("USER");
+            assertThat(r.queryParameter("maxItems").firstValue()).isEqualTo(String.valueOf(GroupChildren.PAGE));
+        });
     }
 
     @Test

@@ -75,6 +75,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     static final String CORE = AlfrescoRestClient.CORE;
     static final String AUTH = AlfrescoRestClient.AUTH;
     static final String SEARCH = AlfrescoRestClient.SEARCH;
+    static final String WEBSCRIPTS = AlfrescoRestClient.SERVICE;
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin";
     static final String COMPANY_HOME = "company-home-0000";
@@ -216,10 +217,15 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 return handle(request).toDefinition();
             }
         } catch (Failure failure) {
-            return error(failure.status, failure.getMessage()).toDefinition();
+            return (isWebScript(request.getUrl()) ? webScriptError(failure.status, failure.getMessage())
+                    : error(failure.status, failure.getMessage())).toDefinition();
         } catch (RuntimeException e) {
             return error(500, e.toString()).toDefinition();
         }
+    }
+
+    private static boolean isWebScript(String url) {
+        return url.startsWith(WEBSCRIPTS + "/") || url.startsWith("/alfresco/service/");
     }
 
     // ================================================================== model
@@ -299,6 +305,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         String displayName;
         String description;
         final Set<String> members = new LinkedHashSet<>();
+        /** When each member was added ({@link System#nanoTime()}), for the search index's delay. */
+        final Map<String, Long> memberSince = new HashMap<>();
 
         FakeGroup(String id, String displayName) {
             this.id = id;
@@ -433,6 +441,9 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         }
         if (path.equals(SEARCH + "/search") && method.equals("POST")) {
             return search(user, JSON.readTree(request.getBodyAsString()));
+        }
+        if (isWebScript(path)) {
+            return webScript(user, method, path.substring(path.indexOf("/", "/alfresco/".length())), query);
         }
         if (!path.startsWith(CORE + "/")) {
             throw new Failure(404, "no such API: " + path);
@@ -1127,8 +1138,13 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             }
         }
         if (parts.length == 3 && method.equals("GET")) {
+            // answered from the search index (recorded: empty right after two members were added, on noindex)
+            indexAnswered.add("GET /groups/" + group.id + "/members");
             List<Object> entries = new ArrayList<>();
             for (String member : group.members) {
+                if (!indexed(group.memberSince.getOrDefault(member, 0L))) {
+                    continue;
+                }
                 FakeGroup sub = groups.get(member);
                 FakePerson person = people.get(member);
                 String displayName = sub != null ? sub.displayName
@@ -1149,6 +1165,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             if (!group.members.add(member)) {
                 throw new Failure(409, member + " is already a member of " + group.id);
             }
+            group.memberSince.put(member, System.nanoTime());
             String displayName = isGroup ? groups.get(member).displayName
                     : personJson(people.get(member)).get("displayName").toString();
             return json(201, entry(Map.of("id", member, "displayName", displayName, "memberType",
@@ -1156,6 +1173,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         }
         if (parts.length == 4 && method.equals("DELETE")) {
             requireAdmin(admin);
+            group.memberSince.remove(parts[3]);
             if (!group.members.remove(parts[3])) {
                 throw new Failure(404, parts[3] + " is not a member of " + group.id);
             }
@@ -1329,6 +1347,89 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         FakeGroup group = groups.get(groupId);
         return Map.of("id", groupId, "group", Map.of("id", groupId, "displayName",
                 group == null ? groupId.substring(6) : group.displayName, "memberType", "GROUP"), "role", role);
+    }
+
+    // ================================================================== repository web scripts
+
+    /** The repository web scripts the binding calls ({@code /alfresco/s/...}), answered from the "database". */
+    private Answer webScript(String user, String method, String path, Map<String, String> query) {
+        String[] parts = path.substring(1).split("/");
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = URLDecoder.decode(parts[i], StandardCharsets.UTF_8);
+        }
+        // GET /api/groups/{shortName}/children (groups/children.get.desc.xml), authentication "user"
+        if (method.equals("GET") && parts.length == 4 && parts[0].equals("api") && parts[1].equals("groups")
+                && parts[3].equals("children")) {
+            return groupChildren(parts[2], query);
+        }
+        throw new Failure(404, "Script url " + path + " does not support the method " + method);
+    }
+
+    /** As {@code children.get.js} and {@code children.get.json.ftl}: users and groups, sorted, then paged. */
+    private Answer groupChildren(String shortName, Map<String, String> query) {
+        FakeGroup group = groups.get("GROUP_" + shortName);
+        if (group == null) {
+            throw new Failure(404, "The group :" + shortName + ", does not exist.");
+        }
+        String type = query.get("authorityType");
+        if (type != null && !type.equals("USER") && !type.equals("GROUP")) {
+            throw new Failure(400, "The authorityType argument has does not have a correct value.");
+        }
+        List<Map<String, Object>> children = new ArrayList<>();
+        for (String member : new java.util.TreeSet<>(group.members)) {
+            FakeGroup sub = groups.get(member);
+            FakePerson person = people.get(member);
+            if (sub != null && (type == null || type.equals("GROUP"))) {
+                children.add(authorityJson("GROUP", sub.id.substring(6), sub.id, sub.displayName));
+            } else if (person != null && (type == null || type.equals("USER"))) {
+                String name = personJson(person).get("displayName").toString();
+                children.add(authorityJson("USER", person.id, name, name));
+            }
+        }
+        int max = Integer.parseInt(query.getOrDefault("maxItems", "-1"));
+        int skip = Math.max(0, Integer.parseInt(query.getOrDefault("skipCount", "-1")));
+        List<Object> page = new ArrayList<>();
+        for (int i = skip; i < children.size() && (max < 0 || i < skip + max); i++) {
+            page.add(children.get(i));
+        }
+        Map<String, Object> paging = new LinkedHashMap<>();
+        paging.put("maxItems", max);
+        paging.put("skipCount", Integer.parseInt(query.getOrDefault("skipCount", "-1")));
+        paging.put("totalItems", children.size());
+        paging.put("totalItemsRangeEnd", null);
+        paging.put("confidence", "exact");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("data", page);
+        answer.put("paging", paging);
+        return json(200, answer);
+    }
+
+    private static Map<String, Object> authorityJson(String type, String shortName, String fullName,
+                                                     String displayName) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("authorityType", type);
+        json.put("shortName", shortName);
+        json.put("fullName", fullName);
+        json.put("displayName", displayName);
+        json.put("url", (type.equals("GROUP") ? "api/groups/" : "api/people/") + shortName);
+        json.put("zones", List.of("AUTH.ALF", "APP.DEFAULT"));
+        return json;
+    }
+
+    /** A web script's error: the status template's JSON, not REST API v1's error body. */
+    private static Answer webScriptError(int status, String message) {
+        Map<String, Object> code = new LinkedHashMap<>();
+        code.put("code", status);
+        code.put("name", status == 404 ? "Not Found" : status == 400 ? "Bad Request" : "Error");
+        code.put("description", "The request could not be completed");
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("status", code);
+        error.put("message", message);
+        error.put("exception", "");
+        error.put("callstack", List.of());
+        error.put("server", "Community v25.3.0");
+        error.put("time", "Nov 30, 2026, 12:00:00 AM");
+        return json(status, error);
     }
 
     // ================================================================== search
