@@ -235,16 +235,28 @@ final class AlfrescoSession implements PlatformSession {
         }
     }
 
-    /** Lists every group (paged) and filters on the properties kept in the description. */
+    /**
+     * Every group, filtered on the properties kept in the description. {@code GET /groups?include=description}
+     * lists the root groups only (Alfresco's {@code GroupsImpl} loads descriptions for the root authorities), so
+     * the nested groups are listed apart ({@code where=(isRoot=false)}) and read one by one with their
+     * description: 2 calls per page of groups, plus one per nested group.
+     */
     @Override
     public List<Group> findGroupsByProperty(String property, String value) {
+        List<Rest.Group> described = new ArrayList<>(rest.list(auth, skip -> rest.uri(CORE, "/groups",
+                params("include", "description", "skipCount", skip, "maxItems", PAGE)), Rest.Group.class));
+        for (Rest.Group nested : rest.list(auth, skip -> rest.uri(CORE, "/groups", params("where", "(isRoot=false)",
+                "skipCount", skip, "maxItems", PAGE)), Rest.Group.class)) {
+            optional(() -> rest.entry(auth, HttpMethod.GET, rest.uri(CORE, "/groups/" + nested.id(),
+                    params("include", "description")), null, Rest.Group.class)).ifPresent(described::add);
+        }
         List<Group> result = new ArrayList<>();
-        for (Rest.Group group : rest.list(auth, skip -> rest.uri(CORE, "/groups",
-                params("include", "description", "skipCount", skip, "maxItems", PAGE)), Rest.Group.class)) {
+        Set<String> seen = new HashSet<>();
+        for (Rest.Group group : described) {
             Object stored = groupProperties(group.description()).get(property);
             boolean matches = stored instanceof List<?> list ? list.stream().anyMatch(v -> value.equals(String.valueOf(v)))
                     : stored != null && value.equals(String.valueOf(stored));
-            if (matches && Values.principal(group.id()).isPresent()) {
+            if (matches && seen.add(group.id()) && Values.principal(group.id()).isPresent()) {
                 result.add(toGroup(group));
             }
         }

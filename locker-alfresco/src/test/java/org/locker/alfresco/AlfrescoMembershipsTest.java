@@ -106,6 +106,18 @@ class AlfrescoMembershipsTest {
     }
 
     @Test
+    void shouldListAClassWhoseGroupIsNestedInAnother() {
+        try (PlatformSession s = platform.systemSession()) {
+            s.createGroup(GroupId.of("all-classes"), "All classes", java.util.Map.of());
+            s.addMember(GroupId.of("all-classes"), org.locker.core.directory.ClassGroup.STUDENTS.of(
+                    org.locker.core.directory.ClassCode.of("6A")));
+            s.save();
+        }
+        assertThat(new SchoolDirectory(platform::systemSession).classes()).as("a nested group has its description too")
+                .extracting(c -> c.schoolClass().code().value()).containsExactly("6A");
+    }
+
+    @Test
     void shouldAcceptADepositTo22IndividualGuardians() {
         assertThat(deposit(users("g", 22))).isPositive();
     }

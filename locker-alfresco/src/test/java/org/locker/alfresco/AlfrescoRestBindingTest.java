@@ -561,12 +561,21 @@ class AlfrescoRestBindingTest {
         tagged.put("description", "{\"lk:school\":\"north\"}");
         Map<String, Object> other = group("GROUP_class-6b", "6B");
         other.put("description", "{\"lk:school\":\"south\"}");
-        stub.stub(get(urlPathEqualTo(CORE + "/groups")).willReturn(json(200, list(List.of(tagged, other,
-                group("GROUP_EVERYONE", "Everyone")), false))));
+        // include=description lists the root groups only: a nested group is listed apart and read with its own
+        Map<String, Object> nested = group("GROUP_class-6c", "6C");
+        nested.put("isRoot", false);
+        Map<String, Object> nestedDescribed = new java.util.LinkedHashMap<>(nested);
+        nestedDescribed.put("description", "{\"lk:school\":\"north\"}");
+        stub.stub(get(urlPathEqualTo(CORE + "/groups")).withQueryParam("include", equalTo("description"))
+                .willReturn(json(200, list(List.of(tagged, other, group("GROUP_EVERYONE", "Everyone")), false))));
+        stub.stub(get(urlPathEqualTo(CORE + "/groups")).withQueryParam("where", equalTo("(isRoot=false)"))
+                .willReturn(json(200, list(List.of(nested), false))));
+        stub.stub(get(urlPathEqualTo(CORE + "/groups/GROUP_class-6c")).withQueryParam("include", equalTo("description"))
+                .willReturn(json(200, entry(nestedDescribed))));
         try (PlatformSession s = platform.systemSession()) {
             s.createGroup(GroupId.of("class-6a"), "6A", Map.of("lk:school", "north"));
             assertThat(s.findGroupsByProperty("lk:school", "north")).extracting(g -> g.id().value())
-                    .containsExactly("class-6a");
+                    .containsExactly("class-6a", "class-6c");
             s.save();
         }
         assertThat(body(requests().get(0)).path("description").asString()).isEqualTo("{\"lk:school\":\"north\"}");
