@@ -79,12 +79,17 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin";
     static final String COMPANY_HOME = "company-home-0000";
+    static final String PEOPLE_CONTAINER = "778c0bb5-8ae8-4b9c-8c0b-b58ae89b9ccd";
+    static final String AUTHORITY_CONTAINER = "07e98a91-7451-4f88-a98a-9174516f88e0";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Set<String> READ_ROLES = Set.of("Consumer", "Contributor", "Editor", "Collaborator",
             "Coordinator", "Read");
     private static final Set<String> WRITE_ROLES = Set.of("Editor", "Collaborator", "Coordinator", "Write");
     private static final Set<String> CREATE_ROLES = Set.of("Contributor", "Collaborator", "Coordinator");
+    /** Roles and permission groups a node's permissions may name. */
+    private static final Set<String> SETTABLE = Set.of("Consumer", "Contributor", "Editor", "Collaborator",
+            "Coordinator", "Read", "Write", "Delete", "ReadPermissions", "ChangePermissions");
     private static final Pattern EQUALS = Pattern.compile(
             "=([A-Za-z][A-Za-z0-9]*:[A-Za-z][A-Za-z0-9_-]*):(.+)", Pattern.DOTALL);
     private static final Pattern RANGE = Pattern.compile(
@@ -96,14 +101,30 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     private final Map<String, FakeGroup> groups = new LinkedHashMap<>();
     private final Map<String, FakeSite> sites = new LinkedHashMap<>();
     private final Map<String, String> tickets = new HashMap<>();
-    private final Map<String, String> modelTypes = loadModel();
+    /** The locker model's properties and types; empty when the repository AMP is not installed. */
+    private final Map<String, String> modelTypes;
+    private final Map<String, String> modelAspects;
+    private final boolean lockerModel;
     private final AtomicLong clock = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
     /** How long the search index takes to reflect a write; null: never (noindex, the default). */
     private Duration indexDelay;
     /** Requests Alfresco would answer from its search index (searches the database cannot take, group members). */
     private final List<String> indexAnswered = new ArrayList<>();
 
+    /** An Alfresco with the repository AMP's content model installed (read from locker-platform-module's source). */
     public FakeAlfresco() {
+        this(true);
+    }
+
+    /** An Alfresco without the locker model: every {@code lk:} name is refused as an unmapped prefix. */
+    static FakeAlfresco withoutLockerModel() {
+        return new FakeAlfresco(false);
+    }
+
+    private FakeAlfresco(boolean lockerModel) {
+        this.lockerModel = lockerModel;
+        this.modelTypes = lockerModel ? loadModel() : Map.of();
+        this.modelAspects = lockerModel ? loadAspects() : Map.of();
         FakeNode home = new FakeNode(COMPANY_HOME, "Company Home", "cm:folder", true, null, ADMIN, now());
         home.inherit = false;
         home.local.add(new Perm("GROUP_EVERYONE", "Consumer"));
@@ -212,15 +233,17 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     @Override
     public ResponseDefinition transform(ServeEvent event) {
         Request request = event.getRequest();
-        try {
-            synchronized (this) {
+        synchronized (this) {
+            Set<String> before = new HashSet<>(nodes.keySet());
+            try {
                 return handle(request).toDefinition();
+            } catch (Failure failure) {
+                nodes.keySet().retainAll(before); // one transaction per call: what it created is rolled back
+                return (isWebScript(request.getUrl()) ? webScriptError(failure.status, failure.getMessage())
+                        : error(failure.status, failure.getMessage())).toDefinition();
+            } catch (RuntimeException e) {
+                return error(500, e.toString()).toDefinition();
             }
-        } catch (Failure failure) {
-            return (isWebScript(request.getUrl()) ? webScriptError(failure.status, failure.getMessage())
-                    : error(failure.status, failure.getMessage())).toDefinition();
-        } catch (RuntimeException e) {
-            return error(500, e.toString()).toDefinition();
         }
     }
 
@@ -241,6 +264,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     private static final class FakeVersion {
+        final Map<String, Object> properties = new LinkedHashMap<>();
+        final List<String> aspects = new ArrayList<>();
         String label;
         String comment;
         Instant at;
@@ -293,6 +318,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         final Map<String, Object> properties = new LinkedHashMap<>();
         final Instant created = Instant.parse("2026-01-01T00:00:00Z");
         final long writtenAt = System.nanoTime();
+        /** The id of the person's cm:person node, which repository events name. */
+        String nodeId = UUID.randomUUID().toString();
 
         FakePerson(String id, String password) {
             this.id = id;
@@ -307,6 +334,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         final Set<String> members = new LinkedHashSet<>();
         /** When each member was added ({@link System#nanoTime()}), for the search index's delay. */
         final Map<String, Long> memberSince = new HashMap<>();
+        /** The id of the group's cm:authorityContainer node, which repository events name. */
+        String nodeId = UUID.randomUUID().toString();
 
         FakeGroup(String id, String displayName) {
             this.id = id;
@@ -352,19 +381,14 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         return Instant.ofEpochMilli(clock.addAndGet(1000));
     }
 
-    /**
-     * Non-text properties the engine writes that locker-model.xml does not declare (as of this writing), typed as
-     * the engine reads them. Real Alfresco refuses an undeclared property ("Unknown property", 400) on
-     * {@code POST/PUT /nodes}: the fake accepts them, as if the model declared them with these types, so that
-     * the flows exercise the binding rather than the model's coverage (see the report of the flow tests).
-     */
     /** Property name to Alfresco data type ("d:boolean", or "d:text[]" when multiple), from the locker model. */
     private static Map<String, String> loadModel() {
         Map<String, String> types = new HashMap<>();
         Path model = Path.of("..", "locker-platform-module", "src", "main", "resources", "alfresco", "module",
                 "locker-platform-module", "model", "locker-model.xml");
         if (!Files.isRegularFile(model)) {
-            return types;
+            throw new IllegalStateException("the locker content model is not at " + model.toAbsolutePath()
+                    + ": run the tests from a module directory of the project");
         }
         try {
             String xml = Files.readString(model);
@@ -383,13 +407,34 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         return types;
     }
 
+    /** Property name to the model aspect that declares it (Alfresco adds the aspect with the property). */
+    private static Map<String, String> loadAspects() {
+        Map<String, String> aspects = new HashMap<>();
+        Path model = Path.of("..", "locker-platform-module", "src", "main", "resources", "alfresco", "module",
+                "locker-platform-module", "model", "locker-model.xml");
+        try {
+            Matcher aspect = Pattern.compile("<aspect name=\"([^\"]+)\">(.*?)</aspect>", Pattern.DOTALL)
+                    .matcher(Files.readString(model));
+            while (aspect.find()) {
+                Matcher property = Pattern.compile("<property name=\"([^\"]+)\">").matcher(aspect.group(2));
+                while (property.find()) {
+                    aspects.put(property.group(1), aspect.group(1));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return aspects;
+    }
+
     /**
      * A value as the dictionary stores it, converted to the declared type. Like Alfresco's REST API, an {@code lk:}
      * property the locker model does not declare is refused (when the model is reachable).
      */
     private Object typed(String name, Object value) {
+        checkPrefix(name);
         String type = modelTypes.get(name);
-        if (type == null && name.startsWith("lk:") && !modelTypes.isEmpty()) {
+        if (type == null && name.startsWith("lk:")) {
             throw new Failure(400, "Unknown property: " + name);
         }
         if (type == null || value == null) {
@@ -404,6 +449,32 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         }
         Object converted = scalar(base, value);
         return multiple ? new ArrayList<>(List.of(converted)) : converted;
+    }
+
+    /** The prefixes of Alfresco's own models, and lk when the locker model is installed. */
+    private static final Set<String> ALFRESCO_PREFIXES = Set.of("cm", "sys", "usr", "app", "st", "rn", "exif", "dl",
+            "fm", "ia", "lnk", "bpm", "wcm", "act", "rule", "ver2", "imap", "emailserver", "trx", "smf", "audio");
+
+    /** As Alfresco: a name whose prefix no installed model maps is refused (400). */
+    private void checkPrefix(String qname) {
+        int colon = qname.indexOf(':');
+        String prefix = colon < 0 ? "" : qname.substring(0, colon);
+        if (!ALFRESCO_PREFIXES.contains(prefix) && !(lockerModel && prefix.equals("lk"))) {
+            throw new Failure(400, qname + " isn't a valid QName. Namespace prefix " + prefix
+                    + " is not mapped to a namespace URI");
+        }
+    }
+
+    /**
+     * Alfresco's cm:name constraint: none of {@code " * \ > < ? / : |}, no trailing dot, no trailing space
+     * (recorded: 422 "is not valid as a file name"; {@code ok [v2] été n°3} accepted).
+     */
+    private static void checkName(String name) {
+        if (name.matches("(?s).*[\"*\\><?/:|].*") || name.endsWith(".") || name.endsWith(" ")) {
+            throw new Failure(422, "Found 1 integrity violations:\nInvalid property value: \n   Name: " + name
+                    + "\n   Property: {http://www.alfresco.org/model/content/1.0}name\n   Constraint: Value '"
+                    + name + "' is not valid as a file name. This property must be a valid file name.");
+        }
     }
 
     private static Object scalar(String type, Object value) {
@@ -426,18 +497,15 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         Map<String, String> query = query(split.length > 1 ? split[1] : "");
         String method = request.getMethod().getName();
         if (path.equals(AUTH + "/tickets") && method.equals("POST")) {
-            JsonNode body = JSON.readTree(request.getBodyAsString());
-            FakePerson person = people.get(body.path("userId").asText());
-            if (person == null || !person.enabled || !person.password.equals(body.path("password").asText())) {
-                throw new Failure(403, "Login failed");
-            }
-            String ticket = "TICKET_" + UUID.randomUUID().toString().replace("-", "");
-            tickets.put(ticket, person.id);
-            return json(201, Map.of("entry", Map.of("id", ticket, "userId", person.id)));
+            return signIn(JSON.readTree(request.getBodyAsString()));
         }
         String user = authenticate(request);
         if (path.equals(AUTH + "/tickets/-me-") && method.equals("GET")) {
             return json(200, Map.of("entry", Map.of("id", ticketOf(request))));
+        }
+        if (path.equals(AUTH + "/tickets/-me-") && method.equals("DELETE")) {
+            tickets.values().remove(user); // the user's one ticket: every holder is signed out
+            return new Answer(204, null, null);
         }
         if (path.equals(SEARCH + "/search") && method.equals("POST")) {
             return search(user, JSON.readTree(request.getBodyAsString()));
@@ -459,6 +527,57 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             case "sites" -> sites(user, method, parts, query, request);
             default -> throw new Failure(404, "no such collection: " + parts[0]);
         };
+    }
+
+    /** Failed sign-ins per user (System.nanoTime()), for Alfresco's brute-force protection. */
+    private final Map<String, List<Long>> failedSignIns = new HashMap<>();
+    private static final int PROTECTION_LIMIT = 10;
+    private static final long PROTECTION_PERIOD = Duration.ofSeconds(6).toNanos();
+
+    /**
+     * {@code POST /tickets} as Alfresco answers it: 400 without a user or a password, 403 when the sign-in fails,
+     * and one ticket per user (recorded: two sign-ins return the same ticket); after repeated failures the right
+     * password is refused too for a while (authentication.protection.limit=10 in periodSeconds=6).
+     */
+    private Answer signIn(JsonNode body) {
+        String userId = body.path("userId").asText("");
+        String password = body.path("password").asText("");
+        if (userId.isEmpty() || password.isEmpty()) {
+            throw new Failure(400, "Invalid login details.");
+        }
+        FakePerson person = people.get(userId);
+        List<Long> failures = failedSignIns.computeIfAbsent(userId, k -> new ArrayList<>());
+        long now = System.nanoTime();
+        failures.removeIf(at -> now - at > PROTECTION_PERIOD);
+        if (person == null || !person.enabled || !person.password.equals(password)
+                || failures.size() >= PROTECTION_LIMIT) {
+            failures.add(now);
+            throw new Failure(403, "Login failed");
+        }
+        String ticket = tickets.entrySet().stream().filter(e -> e.getValue().equals(person.id)).map(Map.Entry::getKey)
+                .findFirst().orElseGet(() -> {
+                    String issued = "TICKET_" + UUID.randomUUID().toString().replace("-", "");
+                    tickets.put(issued, person.id);
+                    return issued;
+                });
+        return json(201, Map.of("entry", Map.of("id", ticket, "userId", person.id)));
+    }
+
+    /**
+     * Gives the node of a person or a group ({@code GROUP_...}) the id a recorded event names, so that recorded
+     * events can be replayed.
+     */
+    public synchronized void setAuthorityNodeId(String authority, String nodeId) {
+        if (authority.startsWith("GROUP_")) {
+            groups.get(authority).nodeId = nodeId;
+        } else {
+            people.get(authority).nodeId = nodeId;
+        }
+    }
+
+    /** Ends a user's ticket, as an hour of inactivity or a Share logout does. */
+    public synchronized void endTicketOf(String user) {
+        tickets.values().remove(user);
     }
 
     private static Map<String, String> query(String text) {
@@ -582,6 +701,18 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (parts.length < 2) {
             throw new Failure(404, "no node id");
         }
+        if (parts.length == 2 && method.equals("GET")) {
+            for (FakePerson person : people.values()) {
+                if (person.nodeId.equals(parts[1])) {
+                    return json(200, entry(personNode(person)));
+                }
+            }
+            for (FakeGroup group : groups.values()) {
+                if (group.nodeId.equals(parts[1])) {
+                    return json(200, entry(groupNode(group)));
+                }
+            }
+        }
         FakeNode node = readable(user, parts[1]);
         String include = query.getOrDefault("include", "");
         if (parts.length == 2) {
@@ -635,10 +766,13 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                     if (!canWrite(user, node)) {
                         throw new Failure(403, "Permission was denied");
                     }
-                    String type = request.getHeader("Content-Type");
-                    newVersion(user, node, request.getBody(), type == null || type.startsWith("application/octet")
-                            ? node.mimeType : type, !"false".equals(query.getOrDefault("majorVersion", "false")),
-                            query.get("comment"));
+                    if (query.containsKey("name")) {
+                        checkName(query.get("name"));
+                        node.name = query.get("name");
+                    }
+                    // as NodesImpl.writeContent: guessed from the node's name, whatever the request's type
+                    newVersion(user, node, request.getBody(), guessMimetype(node.name).orElse(node.mimeType),
+                            !"false".equals(query.getOrDefault("majorVersion", "false")), query.get("comment"));
                     return json(200, entry(nodeJson(user, node, include)));
                 }
                 throw new Failure(405, method);
@@ -652,7 +786,24 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                     return page(entries, query);
                 }
                 FakeVersion version = newestFirst.stream().filter(v -> v.label.equals(parts[3])).findFirst()
-                        .orElseThrow(() -> new Failure(404, "no version " + parts[3]));
+                        .orElseThrow(() -> new Failure(404, "The version with label " + parts[3]
+                                + " does not exist in the version store."));
+                if (parts.length == 4 && method.equals("DELETE")) {
+                    if (!canWrite(user, node)) {
+                        throw new Failure(403, "Permission was denied");
+                    }
+                    // recorded: deleting the head gives 204 and the node returns to the previous version
+                    boolean head = version == node.versions.get(node.versions.size() - 1);
+                    node.versions.remove(version);
+                    if (head && !node.versions.isEmpty()) {
+                        FakeVersion previous = node.versions.get(node.versions.size() - 1);
+                        node.content = previous.content;
+                        node.mimeType = previous.mimeType;
+                        node.properties.put("cm:versionLabel", previous.label);
+                        node.properties.put("cm:versionType", previous.properties.get("cm:versionType"));
+                    }
+                    return new Answer(204, null, null);
+                }
                 if (parts.length == 4) {
                     return json(200, entry(versionJson(version)));
                 }
@@ -705,6 +856,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (name == null || name.isBlank()) {
             throw new Failure(400, "name is mandatory");
         }
+        checkPrefix(type);
+        checkName(name);
         if (child(parent, name) != null) {
             throw new Failure(409, "Duplicate child name not allowed: " + name);
         }
@@ -717,6 +870,10 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         FakeNode target = target(user, parent, body.path("relativePath").isString()
                 ? body.path("relativePath").asText() : null);
         String type = body.path("nodeType").asText("cm:folder");
+        // a transaction: nothing is created when a property is refused
+        for (Map.Entry<String, JsonNode> property : body.path("properties").properties()) {
+            typed(property.getKey(), JSON.treeToValue(property.getValue(), Object.class));
+        }
         FakeNode node = newNode(user, target, body.path("name").asText(null), type, !type.equals("cm:content"));
         setProperties(node, body.path("properties"));
         return node;
@@ -748,17 +905,41 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (file == null) {
             throw new Failure(400, "no filedata");
         }
+        fields.forEach((key, value) -> {
+            if (key.contains(":") && !key.equals("nodeType")) {
+                typed(key, value); // a transaction: nothing is created when a property is refused
+            }
+        });
         FakeNode target = target(user, parent, fields.get("relativePath"));
         String type = fields.getOrDefault("nodeType", "cm:content");
         FakeNode node = newNode(user, target, fields.get("name"), type, false);
         fields.forEach((key, value) -> {
             if (key.contains(":") && !key.equals("nodeType")) {
                 node.properties.put(key, typed(key, value));
+                Optional.ofNullable(modelAspects.get(key)).ifPresent(node.aspects::add);
             }
         });
         node.aspects.add("cm:versionable");
-        newVersion(user, node, file, fileType, "true".equals(fields.get("majorVersion")), null);
+        // guessed from the name; without a known extension Alfresco detects it in the bytes (the part's type here)
+        newVersion(user, node, file, guessMimetype(node.name).orElse(fileType), "true".equals(fields.get("majorVersion")),
+                null);
         return node;
+    }
+
+    private static final Map<String, String> MIMETYPES = Map.ofEntries(Map.entry("txt", "text/plain"),
+            Map.entry("pdf", "application/pdf"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("html", "text/html"),
+            Map.entry("csv", "text/csv"), Map.entry("xml", "text/xml"), Map.entry("json", "application/json"),
+            Map.entry("doc", "application/msword"), Map.entry("odt", "application/vnd.oasis.opendocument.text"),
+            Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            Map.entry("zip", "application/zip"), Map.entry("mp3", "audio/mpeg"), Map.entry("mp4", "video/mp4"));
+
+    /** Alfresco's MimetypeService.guessMimetype(name): the extension's type; empty when it gives none. */
+    static Optional<String> guessMimetype(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? Optional.empty()
+                : Optional.ofNullable(MIMETYPES.get(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT)));
     }
 
     private static List<byte[]> splitParts(byte[] body, byte[] delimiter) {
@@ -807,7 +988,10 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         node.modified = now();
         node.modifiedBy = user;
         node.properties.put("cm:versionLabel", label);
+        node.properties.put("cm:versionType", major ? "MAJOR" : "MINOR");
         FakeVersion version = new FakeVersion();
+        version.properties.putAll(node.properties);
+        version.aspects.addAll(node.aspects);
         version.label = label;
         version.comment = comment;
         version.at = node.modified;
@@ -823,6 +1007,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             throw new Failure(403, "Permission was denied");
         }
         if (body.has("name")) {
+            checkName(body.path("name").asText());
             node.name = body.path("name").asText();
         }
         setProperties(node, body.path("properties"));
@@ -835,12 +1020,30 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 node.inherit = permissions.path("isInheritanceEnabled").asBoolean();
             }
             if (permissions.has("locallySet")) {
-                node.local.clear();
+                List<Perm> local = new ArrayList<>();
+                Set<String> seen = new HashSet<>();
                 for (JsonNode element : permissions.path("locallySet")) {
+                    String authority = element.path("authorityId").asText();
+                    String role = element.path("name").asText();
+                    // recorded: the whole call fails on an unknown authority, a duplicate or an unknown role
+                    if (!authority.equals("GROUP_EVERYONE") && !people.containsKey(authority)
+                            && !groups.containsKey(authority)) {
+                        throw new Failure(400, "Cannot set permissions on this node - unknown authority: "
+                                + authority);
+                    }
+                    if (!SETTABLE.contains(role)) {
+                        throw new Failure(400, "Unknown role '" + role + "'");
+                    }
+                    if (!seen.add(authority + "/" + role)) {
+                        throw new Failure(400, "Duplicate node permissions, there is more than one permission with "
+                                + "the same authority and name!");
+                    }
                     if (!"DENIED".equals(element.path("accessStatus").asText("ALLOWED"))) {
-                        node.local.add(new Perm(element.path("authorityId").asText(), element.path("name").asText()));
+                        local.add(new Perm(authority, role));
                     }
                 }
+                node.local.clear();
+                node.local.addAll(local);
             }
         }
         node.modified = now();
@@ -858,6 +1061,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 node.properties.remove(property.getKey());
             } else {
                 node.properties.put(property.getKey(), typed(property.getKey(), value));
+                Optional.ofNullable(modelAspects.get(property.getKey())).ifPresent(node.aspects::add);
             }
         }
     }
@@ -920,8 +1124,13 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (include.contains("permissions")) {
             Map<String, Object> permissions = new LinkedHashMap<>();
             permissions.put("isInheritanceEnabled", node.inherit);
-            permissions.put("inherited", perms(inherited(node)));
-            permissions.put("locallySet", perms(node.local));
+            // Alfresco leaves out a list that is empty (recorded: no locallySet on a folder without local entries)
+            if (!inherited(node).isEmpty()) {
+                permissions.put("inherited", perms(inherited(node)));
+            }
+            if (!node.local.isEmpty()) {
+                permissions.put("locallySet", perms(node.local));
+            }
             permissions.put("settable", List.of("Contributor", "Collaborator", "Coordinator", "Editor", "Consumer"));
             json.put("permissions", permissions);
         }
@@ -956,6 +1165,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         json.put("modifiedAt", Rest.format(version.at));
         json.put("modifiedByUser", userInfo(version.by));
         json.put("content", contentJson(version.mimeType, version.content.length));
+        json.put("aspectNames", new ArrayList<>(version.aspects));
+        json.put("properties", new LinkedHashMap<>(version.properties));
         return json;
     }
 
@@ -966,7 +1177,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (parts.length == 1) {
             if (method.equals("GET")) {
                 List<Object> entries = new ArrayList<>();
-                people.values().forEach(p -> entries.add(personJson(p)));
+                people.values().forEach(p -> entries.add(fields(personJson(p), query)));
                 return page(entries, query);
             }
             if (!admin) {
@@ -975,12 +1186,13 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             JsonNode body = JSON.readTree(request.getBodyAsString());
             String id = body.path("id").asText();
             if (people.containsKey(id)) {
-                throw new Failure(409, "Person already exists: " + id);
+                throw new Failure(409, "Person '" + id + "' already exists.");
             }
             if (!body.path("firstName").isString() || !body.path("email").isString()
                     || !body.path("password").isString()) {
                 throw new Failure(400, "firstName, email and password are mandatory");
             }
+            // recorded: an id that is already a group's name is accepted
             FakePerson person = new FakePerson(id, body.path("password").asText());
             applyPerson(person, body);
             people.put(id, person);
@@ -992,12 +1204,19 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             throw new Failure(404, "The entity with id: " + id + " was not found");
         }
         if (parts.length == 3 && parts[2].equals("groups")) {
-            List<Object> entries = new ArrayList<>();
+            // answered from the database (recorded: lists a membership at once), GROUP_EVERYONE included
+            List<String> ids = new ArrayList<>();
             for (String authority : authorities(id)) {
-                FakeGroup group = groups.get(authority);
-                if (group != null) {
-                    entries.add(groupJson(group, ""));
+                if (authority.startsWith("GROUP_")) {
+                    ids.add(authority);
                 }
+            }
+            ids.sort(String.CASE_INSENSITIVE_ORDER);
+            List<Object> entries = new ArrayList<>();
+            for (String groupId : ids) {
+                FakeGroup group = groups.get(groupId);
+                entries.add(group != null ? groupJson(group, "") : new LinkedHashMap<>(Map.of("isRoot", false,
+                        "id", groupId)));
             }
             return page(entries, query);
         }
@@ -1008,13 +1227,32 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             JsonNode body = JSON.readTree(request.getBodyAsString());
             applyPerson(person, body);
             if (body.path("password").isString()) {
-                person.password = body.path("password").asText();
+                person.password = body.path("password").asText(); // a password change keeps the ticket valid
+            }
+            if (!person.enabled) {
+                tickets.values().remove(person.id); // recorded: disabling the user ends their ticket
             }
         }
-        return json(200, entry(personJson(person)));
+        return json(200, entry(fields(personJson(person), query)));
     }
 
-    private static void applyPerson(FakePerson person, JsonNode body) {
+    /** {@code fields=a,b}: only those top-level fields. */
+    private static Map<String, Object> fields(Map<String, Object> entity, Map<String, String> query) {
+        String fields = query.get("fields");
+        if (fields == null || fields.isBlank()) {
+            return entity;
+        }
+        Set<String> wanted = Set.of(fields.split(","));
+        Map<String, Object> result = new LinkedHashMap<>();
+        entity.forEach((key, value) -> {
+            if (wanted.contains(key)) {
+                result.put(key, value);
+            }
+        });
+        return result;
+    }
+
+    private void applyPerson(FakePerson person, JsonNode body) {
         if (body.path("firstName").isString()) {
             person.firstName = body.path("firstName").asText();
         }
@@ -1027,17 +1265,21 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (body.path("enabled").isBoolean()) {
             person.enabled = body.path("enabled").asBoolean();
         }
+        Map<String, Object> changed = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> property : body.path("properties").properties()) {
             Object value = JSON.treeToValue(property.getValue(), Object.class);
-            if (value == null) {
-                person.properties.remove(property.getKey());
-            } else {
-                person.properties.put(property.getKey(), value);
-            }
+            changed.put(property.getKey(), value == null ? null : typed(property.getKey(), value));
         }
+        changed.forEach((name, value) -> {
+            if (value == null) {
+                person.properties.remove(name);
+            } else {
+                person.properties.put(name, value);
+            }
+        });
     }
 
-    private static Map<String, Object> personJson(FakePerson person) {
+    private Map<String, Object> personJson(FakePerson person) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", person.id);
         json.put("firstName", person.firstName);
@@ -1047,24 +1289,34 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         json.put("displayName", (person.firstName + " " + (person.lastName == null ? "" : person.lastName)).trim());
         json.put("email", person.email);
         json.put("enabled", person.enabled);
-        json.put("aspectNames", List.of("cm:ownable"));
-        json.put("properties", new LinkedHashMap<>(person.properties));
+        json.put("emailNotificationsEnabled", true);
+        json.put("company", Map.of());
+        json.put("capabilities", Map.of("isGuest", false, "isMutable", true, "isAdmin",
+                authorities(person.id).contains("GROUP_ALFRESCO_ADMINISTRATORS")));
+        // the People API shows the aspects and properties of the person's custom model only, when there are any
+        if (person.properties.keySet().stream().anyMatch(k -> k.startsWith("lk:"))) {
+            json.put("aspectNames", List.of("lk:person"));
+        }
+        if (!person.properties.isEmpty()) {
+            json.put("properties", new LinkedHashMap<>(person.properties));
+        }
         return json;
     }
 
-    /** The {@code cm:person} node of a person, as search answers it. */
+    /** The {@code cm:person} node of a person, as search and {@code GET /nodes/{id}} answer it (no cm:auditable). */
     private Map<String, Object> personNode(FakePerson person) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", "person-" + person.id);
-        json.put("name", person.id);
+        json.put("id", person.nodeId);
+        json.put("name", person.nodeId);
         json.put("nodeType", "cm:person");
         json.put("isFolder", false);
         json.put("isFile", false);
-        json.put("createdAt", Rest.format(person.created));
-        json.put("createdByUser", userInfo(ADMIN));
-        json.put("modifiedAt", Rest.format(person.created));
-        json.put("modifiedByUser", userInfo(ADMIN));
-        json.put("aspectNames", List.of("cm:ownable"));
+        json.put("parentId", PEOPLE_CONTAINER);
+        List<String> aspects = new ArrayList<>(List.of("cm:ownable"));
+        if (person.properties.keySet().stream().anyMatch(k -> k.startsWith("lk:"))) {
+            aspects.add("lk:person");
+        }
+        json.put("aspectNames", aspects);
         json.put("properties", personProperties(person));
         return json;
     }
@@ -1077,7 +1329,26 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             props.put("cm:lastName", person.lastName);
         }
         props.put("cm:email", person.email);
+        props.put("cm:owner", Map.of("id", person.id, "displayName", person.id));
+        props.put("cm:homeFolderProvider", "userHomesHomeFolderProvider");
+        props.put("cm:sizeCurrent", 0);
+        props.put("usr:enabled", person.enabled);
         return props;
+    }
+
+    /** The {@code cm:authorityContainer} node of a group, as {@code GET /nodes/{id}} answers it. */
+    private static Map<String, Object> groupNode(FakeGroup group) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", group.nodeId);
+        json.put("name", group.nodeId);
+        json.put("nodeType", "cm:authorityContainer");
+        json.put("isFolder", false);
+        json.put("isFile", false);
+        json.put("parentId", AUTHORITY_CONTAINER);
+        json.put("aspectNames", List.of());
+        json.put("properties", new LinkedHashMap<>(Map.of("cm:authorityName", group.id,
+                "cm:authorityDisplayName", group.displayName)));
+        return json;
     }
 
     // ================================================================== groups
@@ -1203,8 +1474,10 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         }
     }
 
+    /** A group member of a site sits in the site's role group (GROUP_site_x_SiteConsumer): it is not a root group. */
     private boolean isRoot(FakeGroup group) {
-        return groups.values().stream().noneMatch(g -> g.members.contains(group.id));
+        return groups.values().stream().noneMatch(g -> g.members.contains(group.id))
+                && sites.values().stream().noneMatch(site -> site.groupRoles.containsKey(group.id));
     }
 
     private Map<String, Object> groupJson(FakeGroup group, String include) {
@@ -1250,7 +1523,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             site.visibility = body.path("visibility").asText();
             site.memberRoles.put(user, "SiteManager");
             sites.put(id, site);
-            return json(201, entry(siteJson(site)));
+            return json(201, entry(siteJson(site, user)));
         }
         FakeSite site = sites.get(parts[1]);
         if (site == null || !admin && site.visibility.equals("PRIVATE") && !isSiteMember(user, site)) {
@@ -1260,7 +1533,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (parts.length == 2) {
             switch (method) {
                 case "GET" -> {
-                    return json(200, entry(siteJson(site)));
+                    return json(200, entry(siteJson(site, user)));
                 }
                 case "PUT" -> {
                     if (!manager) {
@@ -1279,7 +1552,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                         }
                         site.visibility = body.path("visibility").asText();
                     }
-                    return json(200, entry(siteJson(site)));
+                    return json(200, entry(siteJson(site, user)));
                 }
                 default -> throw new Failure(405, method);
             }
@@ -1349,8 +1622,12 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 || authorities(user).stream().anyMatch(site.groupRoles::containsKey);
     }
 
-    private static Map<String, Object> siteJson(FakeSite site) {
+    /** A site as its caller sees it: with their role when they are a member. */
+    private static Map<String, Object> siteJson(FakeSite site, String user) {
         Map<String, Object> json = new LinkedHashMap<>();
+        if (site.memberRoles.containsKey(user)) {
+            json.put("role", site.memberRoles.get(user));
+        }
         json.put("id", site.id);
         json.put("guid", site.guid);
         json.put("title", site.title);
@@ -1364,8 +1641,12 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
 
     private Map<String, Object> siteGroupJson(String groupId, String role) {
         FakeGroup group = groups.get(groupId);
-        return Map.of("id", groupId, "group", Map.of("id", groupId, "displayName",
-                group == null ? groupId.substring(6) : group.displayName, "memberType", "GROUP"), "role", role);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("role", role);
+        json.put("id", groupId);
+        json.put("group", group == null ? Map.of("isRoot", false, "displayName", groupId.substring(6), "id", groupId)
+                : groupJson(group, ""));
+        return json;
     }
 
     // ================================================================== repository web scripts
@@ -1380,6 +1661,22 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (method.equals("GET") && parts.length == 4 && parts[0].equals("api") && parts[1].equals("groups")
                 && parts[3].equals("children")) {
             return groupChildren(parts[2], query);
+        }
+        // DELETE /api/people/{userName} (person/person.delete.desc.xml), authentication "admin"
+        if (method.equals("DELETE") && parts.length == 3 && parts[0].equals("api") && parts[1].equals("people")) {
+            if (!authorities(user).contains("GROUP_ALFRESCO_ADMINISTRATORS")) {
+                throw new Failure(401, "Administrator authentication required");
+            }
+            FakePerson person = people.remove(parts[2]);
+            if (person == null) {
+                throw new Failure(404, "Person " + parts[2] + " does not exist and thus can't be deleted");
+            }
+            groups.values().forEach(g -> {
+                g.members.remove(person.id);
+                g.memberSince.remove(person.id);
+            });
+            tickets.values().remove(person.id);
+            return json(200, Map.of());
         }
         throw new Failure(404, "Script url " + path + " does not support the method " + method);
     }
