@@ -264,6 +264,12 @@ public final class AlfrescoPlatform implements ContentPlatform {
         return rest.requestCount();
     }
 
+    /** None: no transaction spans two REST calls (each change is visible at once; discard compensates). */
+    @Override
+    public Set<org.locker.core.platform.PlatformCapability> capabilities() {
+        return java.util.EnumSet.noneOf(org.locker.core.platform.PlatformCapability.class);
+    }
+
     @Override
     public String name() {
         return "alfresco";

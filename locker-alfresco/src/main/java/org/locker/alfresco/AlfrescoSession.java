@@ -60,9 +60,11 @@ import tools.jackson.databind.JsonNode;
  * written at {@code save()} with one GET and one PUT of the node's permissions per node, whatever the
  * number of principals (Alfresco's PUT replaces the whole local list, hence the GET first);</li>
  * <li>{@link #discard()} (and {@link #close()} with unsaved changes) <em>compensates</em>, best effort,
- * what the session created since its last save: nodes are deleted permanently, groups deleted, users
- * disabled (REST v1 cannot delete a person). Alfresco's events for those creations have already been
- * sent; a compensation that fails is logged and left for an administrator.</li>
+ * what the session did since its last save ({@link Compensation}): nodes deleted permanently (a folder
+ * {@link #ensureFolder} created, when empty), new versions deleted, users deleted (repository web script),
+ * groups deleted, memberships reverted. Alfresco's events for those changes have already been sent (the event
+ * handler ignores those naming what no longer exists); a compensation that fails is logged and left for an
+ * administrator.</li>
  * </ul>
  *
  * <p><b>Cost.</b> Creating a document is one multipart POST (plus one PUT when it has list-valued
@@ -88,8 +90,8 @@ final class AlfrescoSession implements PlatformSession {
 
     /** Pending access changes per node id, in call order. */
     private final Map<String, PendingAccess> pendingAccess = new LinkedHashMap<>();
-    /** Creations since the last save, newest last, for compensation. */
-    private final List<Runnable> compensations = new ArrayList<>();
+    /** What the session did since the last save, to undo on discard. */
+    private final Compensation compensation;
 
     AlfrescoSession(AlfrescoRestClient rest, Credentials auth, UserId user, String rootId) {
         this.rest = rest;
@@ -97,6 +99,7 @@ final class AlfrescoSession implements PlatformSession {
         this.user = user;
         this.rootId = rootId;
         this.search = new NodeSearch(rest, auth);
+        this.compensation = new Compensation(rest, auth);
     }
 
     @Override
@@ -121,9 +124,7 @@ final class AlfrescoSession implements PlatformSession {
             body.put("properties", Values.toRestProperties(withoutNulls(newUser.properties())));
         }
         Rest.Person person = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/people", null), body, Rest.Person.class);
-        UserId id = newUser.id();
-        compensations.add(() -> rest.send(auth, HttpMethod.PUT, rest.uri(CORE, "/people/" + id.value(), null),
-                Map.of("enabled", false)));
+        compensation.userCreated(newUser.id().value());
         return toUser(person, Instant.now());
     }
 
@@ -202,8 +203,7 @@ final class AlfrescoSession implements PlatformSession {
             body.put("description", rest.json().writeValueAsString(Values.toRestProperties(props)));
         }
         Rest.Group group = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/groups", null), body, Rest.Group.class);
-        compensations.add(() -> rest.send(auth, HttpMethod.DELETE,
-                rest.uri(CORE, "/groups/" + Values.GROUP_PREFIX + id.value(), null), null));
+        compensation.groupCreated(Values.GROUP_PREFIX + id.value());
         return toGroup(group);
     }
 
@@ -267,7 +267,8 @@ final class AlfrescoSession implements PlatformSession {
     public void addMember(GroupId group, PrincipalId member) {
         try {
             rest.send(auth, HttpMethod.POST, groupUri(group, null, "/members"),
-                    Map.of("id", Values.authorityId(member), "memberType", member instanceof GroupId ? "GROUP" : "PERSON"));
+                    Map.of("id", Values.authorityId(member), "memberType", memberType(member)));
+            compensation.memberAdded(Values.authorityId(group), Values.authorityId(member));
         } catch (AlreadyExistsException alreadyMember) {
             // the contract: no effect if already a member
         }
@@ -277,9 +278,14 @@ final class AlfrescoSession implements PlatformSession {
     public void removeMember(GroupId group, PrincipalId member) {
         try {
             rest.send(auth, HttpMethod.DELETE, groupUri(group, null, "/members/" + Values.authorityId(member)), null);
+            compensation.memberRemoved(Values.authorityId(group), Values.authorityId(member), memberType(member));
         } catch (NotFoundException notMember) {
             // no effect if not a member
         }
+    }
+
+    private static String memberType(PrincipalId member) {
+        return member instanceof GroupId ? "GROUP" : "PERSON";
     }
 
     /**
@@ -450,8 +456,10 @@ final class AlfrescoSession implements PlatformSession {
             body.put("relativePath", relative.substring(0, slash));
         }
         try {
-            return toNode(rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + rootId + "/children", null),
-                    body, Rest.Node.class));
+            Rest.Node created = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + rootId + "/children",
+                    null), body, Rest.Node.class);
+            compensation.folderEnsured(created.id()); // the folder asked for; folders above it are kept
+            return toNode(created);
         } catch (AlreadyExistsException raced) {
             return nodeAt(path).orElseThrow(() -> raced);
         }
@@ -514,8 +522,7 @@ final class AlfrescoSession implements PlatformSession {
     }
 
     private void rememberCreated(String id) {
-        compensations.add(() -> rest.send(auth, HttpMethod.DELETE,
-                rest.uri(CORE, "/nodes/" + id, params("permanent", true)), null));
+        compensation.nodeCreated(id);
     }
 
     @Override
@@ -536,6 +543,7 @@ final class AlfrescoSession implements PlatformSession {
                         "include", NODE_INCLUDE)),
                 MediaType.APPLICATION_OCTET_STREAM, out -> content.stream().transferTo(out));
         Node node = toNode(rest.convert(answer.path("entry"), Rest.Node.class));
+        node.versionLabel().ifPresent(label -> compensation.versionAdded(id.value(), label));
         return new Version(node.versionLabel().orElse(""), node.modified(), node.modifiedBy(),
                 comment == null ? "" : comment, node.content().orElse(new ContentInfo(content.mimeType(), 0)));
     }
@@ -714,7 +722,10 @@ final class AlfrescoSession implements PlatformSession {
 
     // ================================================================== unit of work
 
-    /** Writes the buffered access changes (two calls per node) and forgets the compensation log. */
+    /**
+     * Writes the buffered access changes (two calls per node) and forgets the compensation log: everything else was
+     * stored, and seen by everyone, as each call returned ({@link org.locker.core.platform.PlatformCapability}).
+     */
     @Override
     public void save() {
         List<Map.Entry<String, PendingAccess>> changes = new ArrayList<>(pendingAccess.entrySet());
@@ -722,32 +733,21 @@ final class AlfrescoSession implements PlatformSession {
         for (Map.Entry<String, PendingAccess> change : changes) {
             flushAccess(change.getKey(), change.getValue());
         }
-        compensations.clear();
+        compensation.clear();
     }
 
-    /** Drops buffered access changes and compensates, newest first, what was created since the last save. */
+    /** Drops buffered access changes and undoes, newest first, what the session did since its last save. */
     @Override
     public void discard() {
         pendingAccess.clear();
-        List<Runnable> undo = new ArrayList<>(compensations);
-        compensations.clear();
-        Collections.reverse(undo);
-        for (Runnable step : undo) {
-            try {
-                step.run();
-            } catch (NotFoundException alreadyGone) {
-                // deleted with its parent
-            } catch (RuntimeException e) {
-                LOG.error("compensation failed, left for an administrator: {}", e.getMessage());
-            }
-        }
+        compensation.undo();
     }
 
     @Override
     public void close() {
-        if (!pendingAccess.isEmpty() || !compensations.isEmpty()) {
-            LOG.warn("session of {} closed without save: discarding {} access change(s), compensating {} creation(s)",
-                    user, pendingAccess.size(), compensations.size());
+        if (!pendingAccess.isEmpty() || !compensation.isEmpty()) {
+            LOG.warn("session of {} closed without save: discarding {} access change(s), undoing {} change(s)",
+                    user, pendingAccess.size(), compensation.size());
             discard();
         }
     }

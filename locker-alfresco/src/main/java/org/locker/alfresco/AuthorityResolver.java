@@ -44,21 +44,32 @@ final class AuthorityResolver {
         cache.put(nodeId, principal);
     }
 
+    /**
+     * The user or group a node stands for; empty when the node is not an authority.
+     * @throws NotFoundException when the node no longer exists
+     */
     Optional<PrincipalId> resolve(String nodeId) {
         PrincipalId known = cache.get(nodeId);
         if (known != null) {
             return Optional.of(known);
         }
-        Rest.Node node;
-        try {
-            node = rest.entry(system, HttpMethod.GET, rest.uri(CORE, "/nodes/" + nodeId, params("include", "properties")),
-                    null, Rest.Node.class);
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
+        Rest.Node node = rest.entry(system, HttpMethod.GET, rest.uri(CORE, "/nodes/" + nodeId,
+                params("include", "properties")), null, Rest.Node.class);
         Optional<PrincipalId> principal = principalOf(node.nodeType(), node.props());
         principal.ifPresent(p -> cache.put(nodeId, p));
         return principal;
+    }
+
+    /** Whether the user or group still exists: one call ({@code GET /people/{id}} or {@code GET /groups/{id}}). */
+    boolean exists(PrincipalId principal) {
+        try {
+            rest.send(system, HttpMethod.GET, principal instanceof UserId user
+                    ? rest.uri(CORE, "/people/" + user.value(), params("fields", "id"))
+                    : rest.uri(CORE, "/groups/" + Values.authorityId(principal), null), null);
+            return true;
+        } catch (NotFoundException gone) {
+            return false;
+        }
     }
 
     static Optional<PrincipalId> principalOf(String nodeType, Map<String, Object> properties) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.locker.core.platform.GroupId;
+import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PrincipalId;
 import org.locker.core.platform.PrincipalListener;
 import org.locker.core.platform.UserId;
@@ -26,8 +27,10 @@ import tools.jackson.databind.ObjectMapper;
  * {@link AuthorityResolver}.</li>
  * </ul>
  * Idempotent: an event id seen before (the broker may redeliver, Alfresco may resend) is ignored; the
- * listeners are idempotent too. Events it cannot parse or map (node unknown or deleted, not an authority)
- * are logged and skipped: the periodic reconcile is the safety net. Every other event is ignored.
+ * listeners are idempotent too. An event naming a person, group or node that no longer exists is ignored
+ * ({@link Outcome#GONE}): no transaction spans REST calls, so a session that discards what it created (a user
+ * deleted again) has had Alfresco publish the creation. Events it cannot parse or map (not an authority) are
+ * logged and skipped: the periodic reconcile is the safety net. Every other event is ignored.
  */
 final class RepoEventHandler {
 
@@ -54,8 +57,12 @@ final class RepoEventHandler {
         this.listeners = listeners;
     }
 
-    /** What became of one event, for logs and tests. */
-    enum Outcome { DELIVERED, DUPLICATE, IGNORED, UNMAPPABLE, MALFORMED }
+    /**
+     * What became of one event, for logs and tests. {@code GONE}: it names a person, a group or a node that no
+     * longer exists (created and deleted since, as a discarded session's compensation does), so it changes
+     * nothing.
+     */
+    enum Outcome { DELIVERED, DUPLICATE, IGNORED, GONE, UNMAPPABLE, MALFORMED }
 
     Outcome handle(String message) {
         JsonNode event;
@@ -88,6 +95,9 @@ final class RepoEventHandler {
         try {
             return type.equals(NODE_CREATED) ? nodeCreated(id, resource) : membership(id, resource,
                     type.equals(CHILD_CREATED));
+        } catch (NotFoundException gone) {
+            LOG.debug("event {} ({}) names what no longer exists: ignored", id, type);
+            return Outcome.GONE;
         } catch (RuntimeException e) {
             seen.remove(id); // a failure (Alfresco unreachable) may be retried by a redelivery
             LOG.warn("event {} ({}) not handled: {}", id, type, e.getMessage());
@@ -103,6 +113,10 @@ final class RepoEventHandler {
         if (principal.isEmpty()) {
             LOG.warn("event {}: created authority node {} has no usable name; skipped", eventId, nodeId);
             return Outcome.UNMAPPABLE;
+        }
+        if (!authorities.exists(principal.get())) {
+            LOG.debug("event {}: {} was created, then deleted: ignored", eventId, principal.get());
+            return Outcome.GONE;
         }
         authorities.remember(nodeId, principal.get());
         if (principal.get() instanceof UserId user) {
@@ -122,6 +136,9 @@ final class RepoEventHandler {
             LOG.warn("event {}: membership {} -> {} names a node that is not a known group or member; skipped",
                     eventId, parentId, childId);
             return Outcome.UNMAPPABLE;
+        }
+        if (!authorities.exists(groupId) || !authorities.exists(member.get())) {
+            return Outcome.GONE; // deleted since: the membership no longer matters
         }
         for (PrincipalListener listener : listeners) {
             listener.membershipChanged(groupId, member.get(), added);
