@@ -76,6 +76,9 @@ public final class AlfrescoPlatform implements ContentPlatform {
     private final AuthorityResolver authorities;
     private final RepoEventHandler events;
     private final GuardiansSiteKeeper guardiansSite;
+    private final ProfileAdoption adoption;
+    /** Users the service learned of since the last reconcile (created through it, or announced by an event). */
+    private final Set<String> learned = ConcurrentHashMap.newKeySet();
     private EventSubscription subscription;
 
     private AlfrescoPlatform(Builder builder) {
@@ -87,7 +90,8 @@ public final class AlfrescoPlatform implements ContentPlatform {
         this.checkpoint = builder.checkpoint;
         this.listeners.addAll(builder.listeners);
         this.authorities = new AuthorityResolver(rest, system);
-        this.events = new RepoEventHandler(rest.json(), authorities, listeners);
+        this.adoption = new ProfileAdoption(rest, system, settings.profiles());
+        this.events = new RepoEventHandler(rest.json(), authorities, listeners, adoption, user -> learned.add(user.value()));
         this.guardiansSite = new GuardiansSiteKeeper(rest, system, settings.guardiansSite());
         this.rootId = resolveRoot();
     }
@@ -162,7 +166,7 @@ public final class AlfrescoPlatform implements ContentPlatform {
 
     @Override
     public PlatformSession systemSession() {
-        return new AlfrescoSession(rest, system, systemUser, rootId);
+        return new AlfrescoSession(rest, system, systemUser, rootId, user -> learned.add(user.value()));
     }
 
     /**
@@ -215,10 +219,13 @@ public final class AlfrescoPlatform implements ContentPlatform {
 
     /**
      * Ensures the guardians' site ({@link #ensureGuardiansSite()}); then lists people and announces, to every
-     * listener, those not in the checkpoint, and stores the new checkpoint. With no checkpoint yet, records the
-     * baseline and announces nobody.
+     * listener, those not in the checkpoint whom the service did not learn of otherwise (created through it, or
+     * announced by an event): the users whose events were missed. Then puts every person with a profile who is not in
+     * their profile's group there ({@link ProfileAdoption#reconcile()}), which covers people created in Alfresco
+     * while the service was down. Stores the new checkpoint. With no checkpoint yet, records the baseline and
+     * announces nobody.
      *
-     * @return the users announced
+     * @return the users announced as missed
      */
     public synchronized List<UserId> reconcile() {
         ensureGuardiansSite();
@@ -228,14 +235,14 @@ public final class AlfrescoPlatform implements ContentPlatform {
             ids.add(person.id());
         }
         Optional<Set<String>> known = checkpoint.load();
-        List<UserId> announced = new ArrayList<>();
+        List<UserId> missed = new ArrayList<>();
         if (known.isPresent()) {
             for (String id : ids) {
-                if (!known.get().contains(id) && UserId.isValid(id)) {
-                    announced.add(UserId.of(id));
+                if (!known.get().contains(id) && !learned.contains(id) && UserId.isValid(id)) {
+                    missed.add(UserId.of(id));
                 }
             }
-            for (UserId user : announced) {
+            for (UserId user : missed) {
                 for (PrincipalListener listener : listeners) {
                     listener.userCreated(user);
                 }
@@ -243,11 +250,17 @@ public final class AlfrescoPlatform implements ContentPlatform {
         } else {
             LOG.info("first people reconcile: baseline of {} users recorded", ids.size());
         }
+        int adopted = adoption.reconcile();
         checkpoint.store(ids);
-        if (!announced.isEmpty()) {
-            LOG.info("reconcile announced {} user(s) created while events were missed", announced.size());
+        learned.removeAll(ids);
+        if (!missed.isEmpty()) {
+            LOG.info("reconcile: {} user(s) created in Alfresco while their events were missed: {}", missed.size(),
+                    missed);
         }
-        return announced;
+        if (adopted > 0) {
+            LOG.info("reconcile: {} user(s) with a profile joined their profile's group", adopted);
+        }
+        return missed;
     }
 
     /** Handles one event message as the JMS subscription does (for tests and for other transports). */

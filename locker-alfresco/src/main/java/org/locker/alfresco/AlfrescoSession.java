@@ -87,6 +87,7 @@ final class AlfrescoSession implements PlatformSession {
     private final UserId user;
     private final String rootId;
     private final NodeSearch search;
+    private final java.util.function.Consumer<UserId> usersCreated;
 
     /** Pending access changes per node id, in call order. */
     private final Map<String, PendingAccess> pendingAccess = new LinkedHashMap<>();
@@ -94,6 +95,13 @@ final class AlfrescoSession implements PlatformSession {
     private final Compensation compensation;
 
     AlfrescoSession(AlfrescoRestClient rest, Credentials auth, UserId user, String rootId) {
+        this(rest, auth, user, rootId, created -> { });
+    }
+
+    /** @param usersCreated told of each user this session creates (the reconcile does not count them as missed) */
+    AlfrescoSession(AlfrescoRestClient rest, Credentials auth, UserId user, String rootId,
+                    java.util.function.Consumer<UserId> usersCreated) {
+        this.usersCreated = usersCreated;
         this.rest = rest;
         this.auth = auth;
         this.user = user;
@@ -125,6 +133,7 @@ final class AlfrescoSession implements PlatformSession {
         }
         Rest.Person person = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/people", null), body, Rest.Person.class);
         compensation.userCreated(newUser.id().value());
+        usersCreated.accept(newUser.id());
         return toUser(person, Instant.now());
     }
 

@@ -41,13 +41,21 @@ final class GroupChildren {
 
     /** The direct members, users and groups. @throws org.locker.core.platform.NotFoundException no such group */
     List<PrincipalId> all(GroupId group) {
-        return list(group, Optional.empty());
+        return list(group.value(), Optional.empty());
     }
 
     /** The users among the direct members. */
     List<UserId> users(GroupId group) {
+        return users(group.value());
+    }
+
+    /**
+     * The users among the direct members of a group named by its short name (its id without {@code GROUP_}),
+     * which may be any Alfresco group, not only one the engine could name.
+     */
+    List<UserId> users(String shortName) {
         List<UserId> users = new ArrayList<>();
-        for (PrincipalId member : list(group, Optional.of("USER"))) {
+        for (PrincipalId member : list(shortName, Optional.of("USER"))) {
             if (member instanceof UserId user) {
                 users.add(user);
             }
@@ -55,11 +63,11 @@ final class GroupChildren {
         return users;
     }
 
-    private List<PrincipalId> list(GroupId group, Optional<String> authorityType) {
+    private List<PrincipalId> list(String shortName, Optional<String> authorityType) {
         List<PrincipalId> members = new ArrayList<>();
         int skip = 0;
         while (true) {
-            JsonNode answer = rest.send(auth, HttpMethod.GET, rest.uri(SERVICE, "/api/groups/" + group.value()
+            JsonNode answer = rest.send(auth, HttpMethod.GET, rest.uri(SERVICE, "/api/groups/" + shortName
                     + "/children", params("authorityType", authorityType.orElse(null), "maxItems", PAGE,
                     "skipCount", skip)), null);
             int received = 0;

@@ -21,10 +21,11 @@ import tools.jackson.databind.ObjectMapper;
  * Turns Alfresco repository events (CloudEvents JSON, one a message) into {@link PrincipalListener} calls:
  * <ul>
  * <li>{@code org.alfresco.event.node.Created} of a {@code cm:person} -> {@code userCreated}, the user name
- * read from the event's {@code cm:userName};</li>
+ * read from the event's {@code cm:userName}; a person with a profile joins their profile's group
+ * ({@link ProfileAdoption});</li>
  * <li>{@code org.alfresco.event.assoc.child.Created}/{@code Deleted} of type {@code cm:member} ->
  * {@code membershipChanged}, parent (group) and child (user or group) node ids resolved to names by
- * {@link AuthorityResolver}.</li>
+ * {@link AuthorityResolver}; a user who joins an Alfresco group mapped to a profile is adopted as above.</li>
  * </ul>
  * Idempotent: an event id seen before (the broker may redeliver, Alfresco may resend) is ignored; the
  * listeners are idempotent too. An event naming a person, group or node that no longer exists is ignored
@@ -51,10 +52,16 @@ final class RepoEventHandler {
         }
     });
 
-    RepoEventHandler(ObjectMapper json, AuthorityResolver authorities, List<PrincipalListener> listeners) {
+    private final ProfileAdoption adoption;
+    private final java.util.function.Consumer<UserId> announced;
+
+    RepoEventHandler(ObjectMapper json, AuthorityResolver authorities, List<PrincipalListener> listeners,
+                     ProfileAdoption adoption, java.util.function.Consumer<UserId> announced) {
         this.json = json;
         this.authorities = authorities;
         this.listeners = listeners;
+        this.adoption = adoption;
+        this.announced = announced;
     }
 
     /**
@@ -120,6 +127,8 @@ final class RepoEventHandler {
         }
         authorities.remember(nodeId, principal.get());
         if (principal.get() instanceof UserId user) {
+            announced.accept(user);
+            adoption.adopt(user); // a person created in Alfresco with a profile joins their profile's group
             for (PrincipalListener listener : listeners) {
                 listener.userCreated(user);
             }
@@ -130,12 +139,22 @@ final class RepoEventHandler {
     private Outcome membership(String eventId, JsonNode resource, boolean added) {
         String parentId = resource.path("parent").path("id").asString("");
         String childId = resource.path("child").path("id").asString("");
-        Optional<PrincipalId> group = authorities.resolve(parentId);
-        Optional<PrincipalId> member = group.isPresent() ? authorities.resolve(childId) : Optional.empty();
-        if (group.isEmpty() || !(group.get() instanceof GroupId groupId) || member.isEmpty()) {
+        Optional<String> groupName = authorities.groupName(parentId);
+        Optional<PrincipalId> member = groupName.isPresent() ? authorities.resolve(childId) : Optional.empty();
+        if (groupName.isEmpty() || member.isEmpty()) {
             LOG.warn("event {}: membership {} -> {} names a node that is not a known group or member; skipped",
                     eventId, parentId, childId);
             return Outcome.UNMAPPABLE;
+        }
+        if (added && member.get() instanceof UserId user && adoption.isMapped(groupName.get())) {
+            // joined an Alfresco group mapped to a profile (an administrator, or the directory synchronisation)
+            if (adoption.adopt(user) == ProfileAdoption.Result.GONE) {
+                return Outcome.GONE;
+            }
+        }
+        Optional<PrincipalId> group = Values.principal(groupName.get());
+        if (group.isEmpty() || !(group.get() instanceof GroupId groupId)) {
+            return Outcome.IGNORED; // a group the engine does not name: nothing for its listeners
         }
         if (!authorities.exists(groupId) || !authorities.exists(member.get())) {
             return Outcome.GONE; // deleted since: the membership no longer matters

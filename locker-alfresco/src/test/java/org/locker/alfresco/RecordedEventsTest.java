@@ -39,7 +39,9 @@ class RecordedEventsTest {
                 RecordedExchangesReplayTest.ENV + " is not set: the recorded events are not replayed here (CI sets it)");
         events = RecordedExchangesReplayTest.recordingsDirectory().get().resolve("events");
         alfresco = new FakeAlfresco();
-        platform = AlfrescoPlatform.builder(alfresco.settings("Locker")).listener(new PrincipalListener() {
+        platform = AlfrescoPlatform.builder(alfresco.settings("Locker").withProfiles(new AlfrescoSettings.Profiles(
+                "lk:profile", Map.of("staff", GroupId.of("locker-profile-staff")), Map.of())))
+                .listener(new PrincipalListener() {
             @Override
             public void userCreated(UserId user) {
                 heard.add("created " + user);
@@ -93,8 +95,9 @@ class RecordedEventsTest {
     }
 
     @Test
-    void shouldAnnounceThePersonCreatedInAlfresco() throws IOException {
+    void shouldAnnounceThePersonCreatedInAlfrescoAndPutThemInTheirProfilesGroup() throws IOException {
         try (PlatformSession s = platform.systemSession()) {
+            s.createGroup(GroupId.of("locker-profile-staff"), "Staff", Map.of());
             s.createUser(new NewUser(UserId.of("p.direct"), "Dina", "Direct", "dina@college-demo.fr",
                     "Pw-12345678".toCharArray(), Map.of("lk:profile", "staff")));
             s.save();
@@ -102,6 +105,15 @@ class RecordedEventsTest {
         alfresco.setAuthorityNodeId("p.direct", "ab072d02-9a78-4879-872d-029a7898793e");
         assertThat(handle("person-created")).isEqualTo(RepoEventHandler.Outcome.DELIVERED);
         assertThat(heard).containsExactly("created p.direct");
+        try (PlatformSession s = platform.systemSession()) {
+            assertThat(s.members(GroupId.of("locker-profile-staff"))).containsExactly(UserId.of("p.direct"));
+        }
+    }
+
+    @Test
+    void shouldIgnoreThePersonCreatedEventOfAPersonDeletedSince() throws IOException {
+        assertThat(handle("person-created")).isEqualTo(RepoEventHandler.Outcome.GONE);
+        assertThat(heard).isEmpty();
     }
 
     @Test
