@@ -476,7 +476,7 @@ final class AlfrescoSession implements PlatformSession {
 
     @Override
     public Node node(NodeId id) {
-        return toNode(restNode(id.value(), NODE_INCLUDE));
+        return toNode(restNode(Ids.node(id), NODE_INCLUDE));
     }
 
     @Override
@@ -492,7 +492,7 @@ final class AlfrescoSession implements PlatformSession {
         body.put("name", name);
         body.put("nodeType", Values.folderType(type));
         body.put("properties", props);
-        Rest.Node created = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + parent.value() + "/children",
+        Rest.Node created = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + Ids.node(parent) + "/children",
                 null), body, Rest.Node.class);
         rememberCreated(created.id());
         return toNode(created);
@@ -519,7 +519,7 @@ final class AlfrescoSession implements PlatformSession {
             }
         });
         Multipart multipart = new Multipart(fields, name, content);
-        JsonNode answer = rest.stream(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + parent.value() + "/children",
+        JsonNode answer = rest.stream(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + Ids.node(parent) + "/children",
                 null), multipart.contentType(), multipart::writeTo);
         Rest.Node created = rest.convert(answer.path("entry"), Rest.Node.class);
         rememberCreated(created.id());
@@ -536,7 +536,7 @@ final class AlfrescoSession implements PlatformSession {
 
     @Override
     public Node updateProperties(NodeId id, Map<String, Object> properties) {
-        return toNode(rest.entry(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + id.value(), null),
+        return toNode(rest.entry(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + Ids.node(id), null),
                 Map.of("properties", Values.toUpdateProperties(properties)), Rest.Node.class));
     }
 
@@ -547,7 +547,7 @@ final class AlfrescoSession implements PlatformSession {
      */
     @Override
     public Version updateContent(NodeId id, ContentSource content, String comment) {
-        JsonNode answer = rest.stream(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + id.value() + "/content",
+        JsonNode answer = rest.stream(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + Ids.node(id) + "/content",
                 params("majorVersion", false, "comment", comment == null || comment.isEmpty() ? null : comment,
                         "include", NODE_INCLUDE)),
                 MediaType.APPLICATION_OCTET_STREAM, out -> content.stream().transferTo(out));
@@ -560,7 +560,7 @@ final class AlfrescoSession implements PlatformSession {
     @Override
     public List<Version> versions(NodeId id) {
         List<Rest.Version> newestFirst = read(() -> rest.list(auth, skip -> rest.uri(CORE,
-                "/nodes/" + id.value() + "/versions", params("skipCount", skip, "maxItems", PAGE)), Rest.Version.class));
+                "/nodes/" + Ids.node(id) + "/versions", params("skipCount", skip, "maxItems", PAGE)), Rest.Version.class));
         List<Version> versions = new ArrayList<>();
         for (Rest.Version v : newestFirst) {
             versions.add(new Version(v.id(), Rest.parse(v.modifiedAt()).orElse(Instant.EPOCH), userOf(v.modifiedByUser()),
@@ -580,7 +580,7 @@ final class AlfrescoSession implements PlatformSession {
     public Content readContent(NodeId id) {
         Node node = node(id);
         AlfrescoRestClient.Download download = read(() -> rest.download(auth,
-                rest.uri(CORE, "/nodes/" + id.value() + "/content", params("attachment", false))));
+                rest.uri(CORE, "/nodes/" + Ids.node(id) + "/content", params("attachment", false))));
         return new Content(node.name(), node.content().orElse(new ContentInfo(download.mimeType(),
                 Math.max(0, download.length()))), download.stream());
     }
@@ -588,16 +588,17 @@ final class AlfrescoSession implements PlatformSession {
     @Override
     public Content readContent(NodeId id, String versionLabel) {
         Rest.Version version = read(() -> rest.entry(auth, HttpMethod.GET,
-                rest.uri(CORE, "/nodes/" + id.value() + "/versions/" + versionLabel, null), null, Rest.Version.class));
+                rest.uri(CORE, "/nodes/" + Ids.node(id) + "/versions/" + Ids.versionLabel(versionLabel), null), null,
+                Rest.Version.class));
         AlfrescoRestClient.Download download = read(() -> rest.download(auth,
-                rest.uri(CORE, "/nodes/" + id.value() + "/versions/" + versionLabel + "/content",
+                rest.uri(CORE, "/nodes/" + Ids.node(id) + "/versions/" + Ids.versionLabel(versionLabel) + "/content",
                         params("attachment", false))));
         return new Content(version.name(), contentInfo(version.content()), download.stream());
     }
 
     @Override
     public List<Node> children(NodeId parent) {
-        List<Rest.Node> entries = read(() -> rest.list(auth, skip -> rest.uri(CORE, "/nodes/" + parent.value()
+        List<Rest.Node> entries = read(() -> rest.list(auth, skip -> rest.uri(CORE, "/nodes/" + Ids.node(parent)
                 + "/children", params("include", NODE_INCLUDE, "orderBy", "name ASC", "skipCount", skip,
                 "maxItems", PAGE)), Rest.Node.class));
         List<Node> nodes = new ArrayList<>();
@@ -608,7 +609,7 @@ final class AlfrescoSession implements PlatformSession {
     /** Deleted permanently (not to the trashcan): Alfresco allows that to the owner and administrators only. */
     @Override
     public void delete(NodeId id) {
-        rest.send(auth, HttpMethod.DELETE, rest.uri(CORE, "/nodes/" + id.value(), params("permanent", true)), null);
+        rest.send(auth, HttpMethod.DELETE, rest.uri(CORE, "/nodes/" + Ids.node(id), params("permanent", true)), null);
         pendingAccess.remove(id.value());
     }
 
@@ -640,7 +641,7 @@ final class AlfrescoSession implements PlatformSession {
     }
 
     private PendingAccess pending(NodeId id) {
-        return pendingAccess.computeIfAbsent(id.value(), k -> new PendingAccess());
+        return pendingAccess.computeIfAbsent(Ids.node(id), k -> new PendingAccess());
     }
 
     @Override
@@ -700,7 +701,7 @@ final class AlfrescoSession implements PlatformSession {
     @Override
     public List<AccessEntry> accessEntries(NodeId node) {
         flushAccess(node);
-        Rest.PermissionsInfo permissions = restNode(node.value(), "permissions").permissions();
+        Rest.PermissionsInfo permissions = restNode(Ids.node(node), "permissions").permissions();
         Map<PrincipalId, Access> entries = new LinkedHashMap<>();
         for (Rest.PermissionElement element : permissions == null ? List.<Rest.PermissionElement>of()
                 : permissions.local()) {
@@ -724,7 +725,7 @@ final class AlfrescoSession implements PlatformSession {
     @Override
     public boolean canWrite(NodeId node) {
         flushAccess(node);
-        Optional<Rest.Node> restNode = optional(() -> restNode(node.value(), "allowableOperations"));
+        Optional<Rest.Node> restNode = optional(() -> restNode(Ids.node(node), "allowableOperations"));
         return restNode.map(n -> n.allowableOperations() != null && n.allowableOperations().contains("update"))
                 .orElse(false);
     }

@@ -68,7 +68,7 @@ final class NodeSearch {
             }
             return matches;
         }
-        List<String> level = List.of(query.query().under().get().value());
+        List<String> level = List.of(Ids.node(query.query().under().get()));
         while (!level.isEmpty()) {
             List<String> next = new ArrayList<>();
             for (int from = 0; from < level.size(); from += PARENTS_PER_CALL) {

@@ -653,6 +653,37 @@ class AlfrescoRestBindingTest {
         assertThatThrownBy(() -> Afts.equalsTerm("lk:x OR TYPE", "v")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    // ================================================================== hostile ids
+
+    @Test
+    void shouldRefuseHostileIdsWithoutCallingAlfresco() {
+        NodeId traversal = NodeId.of("../../etc/passwd");
+        try (PlatformSession s = platform.systemSession()) {
+            assertThat(s.findNode(traversal)).isEmpty();
+            for (NodeId hostile : List.of(traversal, NodeId.of("-root-"), NodeId.of("a/b"), NodeId.of("%2e%2e"),
+                    NodeId.of("x?include=permissions"), NodeId.of(".."))) {
+                assertThatThrownBy(() -> s.node(hostile)).as(hostile.value()).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.readContent(hostile)).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.children(hostile)).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.versions(hostile)).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.delete(hostile)).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.updateProperties(hostile, Map.of("lk:memo", "x")))
+                        .isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.updateContent(hostile, text("x"), "")).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.createFolder(hostile, "f", "lk:folder", Map.of()))
+                        .isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.grant(hostile, UserId.of("ann"), Access.READ))
+                        .isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.query(NodeQuery.ofType("lk:deposit").under(hostile).build()))
+                        .isInstanceOf(NotFoundException.class);
+                assertThat(s.canWrite(hostile)).isFalse();
+            }
+            assertThatThrownBy(() -> s.readContent(NodeId.of("d1"), "../../1.0")).isInstanceOf(NotFoundException.class);
+            s.save();
+        }
+        assertThat(requests()).as("nothing was sent to Alfresco").isEmpty();
+    }
+
     // ================================================================== errors, retries, compensation
 
     @Test

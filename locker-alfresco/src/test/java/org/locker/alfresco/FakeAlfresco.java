@@ -204,7 +204,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     /** The method and path (no query) of every request so far, oldest first. */
-    List<String> calls() {
+    public List<String> calls() {
         return served().stream().map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl().split("\\?")[0])
                 .toList();
     }

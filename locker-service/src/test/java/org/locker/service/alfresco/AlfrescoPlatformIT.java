@@ -155,6 +155,18 @@ class AlfrescoPlatformIT {
     }
 
     @Test
+    void shouldAnswerNotFoundForAHostileDocumentIdWithoutAskingAlfresco() throws Exception {
+        String ticket = ticket("t.one");
+        for (String hostile : java.util.List.of("-root-", "-my-", "x..y", "_")) {
+            long before = ALFRESCO.calls().stream().filter(c -> c.contains("/nodes/" + hostile)).count();
+            assertThat(get("/api/v1/lockers/documents/" + hostile + "/content?alf_ticket=" + ticket).statusCode())
+                    .as(hostile).isEqualTo(404);
+            assertThat(ALFRESCO.calls().stream().filter(c -> c.contains("/nodes/" + hostile)).count())
+                    .as("no call to Alfresco with " + hostile).isEqualTo(before);
+        }
+    }
+
+    @Test
     void shouldKeepThePrivateGuardiansSiteWithTheProfileGroupsFromStartUp() {
         assertThat(ALFRESCO.siteVisibility("locker-guardians")).contains("PRIVATE");
         assertThat(ALFRESCO.siteGroupRoles("locker-guardians")).as("profile groups created before the start-up"
