@@ -399,7 +399,9 @@ class AlfrescoRestBindingTest {
                     Map.of("lk:profile", "pupil"))).id()).isEqualTo(UserId.of("alice"));
             s.save();
         }
-        JsonNode sent = body(requests().get(0));
+        assertThat(requests().get(0).getUrl()).as("no group has that name: Alfresco would accept both")
+                .isEqualTo(CORE + "/groups/GROUP_alice");
+        JsonNode sent = body(requests().get(1));
         assertThat(sent.path("id").asString()).isEqualTo("alice");
         assertThat(sent.path("firstName").asString()).isEqualTo("alice");
         assertThat(sent.path("email").asString()).isEqualTo("alice@users.invalid");
