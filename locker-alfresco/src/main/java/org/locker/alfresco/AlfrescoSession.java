@@ -559,18 +559,27 @@ final class AlfrescoSession implements PlatformSession {
     }
 
     /**
-     * One streamed PUT of the content, a minor version, with the comment. Sent as
-     * {@code application/octet-stream}, the only type the API definition declares: Alfresco then guesses the
-     * mime type from the name and the bytes, and the engine's mime type is not kept on updates.
+     * One streamed PUT of the content, a minor version, with the comment, after one GET of the node. Alfresco takes
+     * the new content's type from the node's name, whatever the request says (recorded), so when the engine's type
+     * of the new content is not the one the name gives, the same PUT renames the node to the extension of that
+     * type ({@link NewVersionName}): the new version is served with its real type.
      */
     @Override
     public Version updateContent(NodeId id, ContentSource content, String comment) {
-        JsonNode answer = rest.stream(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + Ids.node(id) + "/content",
+        String nodeId = Ids.node(id);
+        Rest.Node current = restNode(nodeId, NODE_INCLUDE);
+        Optional<String> renamed = NewVersionName.of(current.name(),
+                current.content() == null ? null : current.content().mimeType(), content.mimeType());
+        JsonNode answer = rest.stream(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + nodeId + "/content",
                 params("majorVersion", false, "comment", comment == null || comment.isEmpty() ? null : comment,
-                        "include", NODE_INCLUDE)),
+                        "name", renamed.orElse(null), "include", NODE_INCLUDE)),
                 MediaType.APPLICATION_OCTET_STREAM, out -> content.stream().transferTo(out));
         Node node = toNode(rest.convert(answer.path("entry"), Rest.Node.class));
-        node.versionLabel().ifPresent(label -> compensation.versionAdded(id.value(), label));
+        node.versionLabel().ifPresent(label -> compensation.versionAdded(nodeId, label));
+        renamed.ifPresent(name -> compensation.renamed(nodeId, current.name()));
+        node.content().filter(info -> !NewVersionName.servedAs(info.mimeType(), content.mimeType()))
+                .ifPresent(info -> LOG.warn("the new version of {} is served by Alfresco as {}, not {}", nodeId,
+                        info.mimeType(), content.mimeType()));
         return new Version(node.versionLabel().orElse(""), node.modified(), node.modifiedBy(),
                 comment == null ? "" : comment, node.content().orElse(new ContentInfo(content.mimeType(), 0)));
     }

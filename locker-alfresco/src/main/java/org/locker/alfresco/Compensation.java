@@ -22,7 +22,7 @@ import org.springframework.http.HttpMethod;
  * <li>a node: deleted permanently; a folder created by {@code ensureFolder}: deleted if it is empty by then
  * (another session may have filed something in it), so that a failed deposit leaves no folder;</li>
  * <li>a new version: {@code DELETE /nodes/{id}/versions/{label}}, which takes the node back to the previous
- * version (recorded);</li>
+ * version (recorded); the node renamed with it gets its name back;</li>
  * <li>a user: the repository web script {@code DELETE /alfresco/s/api/people/{id}} (REST API v1 can only disable a
  * person);</li>
  * <li>a group: deleted; a membership added: removed; a membership removed: added back.</li>
@@ -63,6 +63,12 @@ final class Compensation {
     void versionAdded(String nodeId, String label) {
         add("version " + label + " of " + nodeId, () -> rest.send(auth, HttpMethod.DELETE,
                 rest.uri(CORE, "/nodes/" + nodeId + "/versions/" + label, null), null));
+    }
+
+    /** Renamed with a new version: undone before the version is. */
+    void renamed(String nodeId, String previousName) {
+        add("rename of " + nodeId, () -> rest.send(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + nodeId, null),
+                Map.of("name", previousName)));
     }
 
     void userCreated(String userId) {

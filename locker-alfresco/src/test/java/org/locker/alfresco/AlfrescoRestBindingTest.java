@@ -349,6 +349,8 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldStoreANewMinorVersionWithItsComment() {
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1")).willReturn(json(200, entry(withProperties(
+                node("d1", "a.txt", "cm:content", false), Map.of("cm:versionLabel", "1.0"))))));
         stub.stub(put(urlPathEqualTo(CORE + "/nodes/d1/content")).willReturn(json(200, entry(withProperties(
                 node("d1", "a.txt", "cm:content", false), Map.of("cm:versionLabel", "1.1"))))));
         try (PlatformSession s = platform.systemSession()) {
@@ -358,7 +360,8 @@ class AlfrescoRestBindingTest {
             assertThat(version.author()).isEqualTo("admin");
             s.save();
         }
-        LoggedRequest sent = requests().get(0);
+        LoggedRequest sent = requests().get(1);
+        assertThat(sent.queryParameter("name").isPresent()).as("the name says the type already").isFalse();
         assertThat(sent.queryParameter("majorVersion").firstValue()).isEqualTo("false");
         assertThat(sent.queryParameter("comment").firstValue()).isEqualTo("fixed a typo");
         assertThat(sent.getHeader("Content-Type")).isEqualTo("application/octet-stream");
