@@ -161,12 +161,12 @@ public final class AlfrescoPlatform implements ContentPlatform {
                 Rest.Person.class);
         UserId user = UserId.of(me.id());
         tickets.put(user, ticket);
-        return new AlfrescoSession(rest, credentials, user, rootId);
+        return new AlfrescoSession(rest, credentials, user, rootId, created -> { }, system);
     }
 
     @Override
     public PlatformSession systemSession() {
-        return new AlfrescoSession(rest, system, systemUser, rootId, user -> learned.add(user.value()));
+        return new AlfrescoSession(rest, system, systemUser, rootId, user -> learned.add(user.value()), system);
     }
 
     /**
@@ -183,7 +183,8 @@ public final class AlfrescoPlatform implements ContentPlatform {
                 Rest.Person me = rest.entry(new Credentials.Ticket(ticket), HttpMethod.GET,
                         rest.uri(CORE, "/people/-me-", params("fields", "id")), null, Rest.Person.class);
                 if (user.value().equals(me.id())) {
-                    return new AlfrescoSession(rest, new Credentials.Ticket(ticket), user, rootId);
+                    return new AlfrescoSession(rest, new Credentials.Ticket(ticket), user, rootId, created -> { },
+                            system);
                 }
             } catch (AccessDeniedException | NotFoundException expired) {
                 LOG.debug("ticket of {} no longer valid: {}", user, expired.getMessage());
@@ -193,7 +194,8 @@ public final class AlfrescoPlatform implements ContentPlatform {
         rest.send(system, HttpMethod.GET, rest.uri(CORE, "/people/" + user.value(), params("fields", "id")), null);
         Optional<char[]> password = userPasswords.apply(user);
         if (password.isPresent() && authenticate(user, password.get()).isPresent()) {
-            return new AlfrescoSession(rest, new Credentials.Ticket(tickets.get(user)), user, rootId);
+            return new AlfrescoSession(rest, new Credentials.Ticket(tickets.get(user)), user, rootId, created -> { },
+                    system);
         }
         throw new AccessDeniedException("no valid Alfresco ticket known for " + user
                 + ": the user must sign in (or come through Share) before the service can act as them");

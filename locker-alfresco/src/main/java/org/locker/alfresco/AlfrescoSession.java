@@ -88,20 +88,26 @@ final class AlfrescoSession implements PlatformSession {
     private final String rootId;
     private final NodeSearch search;
     private final java.util.function.Consumer<UserId> usersCreated;
+    private final Credentials serviceAccount;
 
     /** Pending access changes per node id, in call order. */
     private final Map<String, PendingAccess> pendingAccess = new LinkedHashMap<>();
     /** What the session did since the last save, to undo on discard. */
     private final Compensation compensation;
 
+    /** A session of the service account. */
     AlfrescoSession(AlfrescoRestClient rest, Credentials auth, UserId user, String rootId) {
-        this(rest, auth, user, rootId, created -> { });
+        this(rest, auth, user, rootId, created -> { }, auth);
     }
 
-    /** @param usersCreated told of each user this session creates (the reconcile does not count them as missed) */
+    /**
+     * @param usersCreated told of each user this session creates (the reconcile does not count them as missed)
+     * @param serviceAccount the service account, which resolves paths for a user's session ({@link #nodeAt})
+     */
     AlfrescoSession(AlfrescoRestClient rest, Credentials auth, UserId user, String rootId,
-                    java.util.function.Consumer<UserId> usersCreated) {
+                    java.util.function.Consumer<UserId> usersCreated, Credentials serviceAccount) {
         this.usersCreated = usersCreated;
+        this.serviceAccount = serviceAccount;
         this.rest = rest;
         this.auth = auth;
         this.user = user;
@@ -459,12 +465,23 @@ final class AlfrescoSession implements PlatformSession {
         return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
+    /**
+     * One GET with {@code relativePath} below the root. For a user's session, Alfresco resolves a path only through
+     * folders the user may read ({@code NodesImpl.resolveNodeByPath}: 404 otherwise), where a locker is readable
+     * below a root the user may not read: the service account resolves the path, then the node is read as the user
+     * (two calls), so that what the user may not read stays absent.
+     */
     @Override
     public Optional<Node> nodeAt(String path) {
         String relative = relative(path);
-        return optional(() -> toNode(read(() -> rest.entry(auth, HttpMethod.GET, rest.uri(CORE, "/nodes/" + rootId,
-                params("relativePath", relative.isEmpty() ? null : relative, "include", NODE_INCLUDE)), null,
-                Rest.Node.class))));
+        if (serviceAccount == auth) {
+            return optional(() -> toNode(read(() -> rest.entry(auth, HttpMethod.GET, rest.uri(CORE, "/nodes/" + rootId,
+                    params("relativePath", relative.isEmpty() ? null : relative, "include", NODE_INCLUDE)), null,
+                    Rest.Node.class))));
+        }
+        return optional(() -> rest.entry(serviceAccount, HttpMethod.GET, rest.uri(CORE, "/nodes/" + rootId,
+                params("relativePath", relative.isEmpty() ? null : relative, "fields", "id")), null, Rest.Node.class))
+                .flatMap(found -> findNode(NodeId.of(found.id())));
     }
 
     /** One GET; when missing, one POST with {@code relativePath}, which creates the missing folders above. */

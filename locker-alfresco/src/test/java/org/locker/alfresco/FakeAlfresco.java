@@ -821,9 +821,11 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             }
             FakeNode parent = current;
             current = nodes.values().stream().filter(n -> parent.id.equals(n.parentId) && n.name.equals(name))
-                    .findFirst().orElseThrow(() -> new Failure(404, "The relative path was not found: " + relative));
-            if (!canRead(user, current)) {
-                throw new Failure(403, "Permission was denied");
+                    .findFirst().orElseThrow(() -> new Failure(404, "The entity with relativePath: " + relative
+                            + " was not found."));
+            if (!canRead(user, parent) || !canRead(user, current)) {
+                // NodesImpl.resolveNodeByPath: an access denied on the way is a 404 ("as per security review")
+                throw new Failure(404, "The entity with relativePath: " + relative + " was not found.");
             }
         }
         return current;
