@@ -38,7 +38,7 @@ final class DatabaseQuery {
         List<String> terms = new ArrayList<>();
         terms.add(Afts.equalsTerm(Values.ENGINE_TYPE, query.type()));
         for (NodeQuery.Condition condition : query.conditions()) {
-            if (condition instanceof NodeQuery.Equals e) {
+            if (condition instanceof NodeQuery.Equals e && sent(e)) {
                 terms.add(Afts.equalsTerm(e.property(), e.value()));
             } else if (condition instanceof NodeQuery.AnyOf any) {
                 terms.add(Afts.anyOfTerm(any.property(), any.values()));
@@ -49,10 +49,20 @@ final class DatabaseQuery {
         return Afts.and(terms);
     }
 
+    /**
+     * Whether an equality goes to Alfresco: not on a boolean or a floating-point value, which its database engine
+     * queries only once an optional index patch is applied ({@code DBQuery.getFieldName}: {@code boolean_value},
+     * {@code float_value}, {@code double_value} only with {@code metadataIndexCheck2}); the binding checks those.
+     */
+    private static boolean sent(NodeQuery.Equals condition) {
+        return !(condition.value() instanceof Boolean || condition.value() instanceof Double
+                || condition.value() instanceof Float);
+    }
+
     /** Whether Alfresco can page the answer itself: nothing checked here, no order, not below a folder. */
     boolean pagedByAlfresco() {
         return query.under().isEmpty() && query.order().isEmpty() && query.conditions().stream()
-                .allMatch(c -> c instanceof NodeQuery.Equals || c instanceof NodeQuery.AnyOf);
+                .allMatch(c -> c instanceof NodeQuery.Equals e ? sent(e) : c instanceof NodeQuery.AnyOf);
     }
 
     /** Every condition of the query, and its type, checked on a node as Alfresco returned it. */

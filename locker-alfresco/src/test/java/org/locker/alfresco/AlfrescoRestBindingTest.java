@@ -602,7 +602,7 @@ class AlfrescoRestBindingTest {
     @Test
     void shouldSendOnlyTermsTheDatabaseAnswersAndCheckTheRestItself() {
         Map<String, Object> early = withProperties(node("d1", "a.txt", "cm:content", false), Map.of(
-                "lk:engineType", "lk:deposit", "lk:subject", "maths", "lk:grade", "6",
+                "lk:engineType", "lk:deposit", "lk:subject", "maths", "lk:grade", "6", "lk:published", true,
                 "lk:due", "2024-05-01T00:00:00.000+0000", "lk:rank", 1));
         Map<String, Object> late = withProperties(node("d2", "b.txt", "cm:content", false), Map.of(
                 "lk:engineType", "lk:deposit", "lk:subject", "maths", "lk:grade", "7",
@@ -615,6 +615,7 @@ class AlfrescoRestBindingTest {
                         "maxItems", 1000),
                 "entries", List.of(Map.of("entry", early), Map.of("entry", late), Map.of("entry", unranked)))))));
         NodeQuery query = NodeQuery.ofType("lk:deposit").whereEquals("lk:subject", "maths")
+                .whereEquals("lk:published", true)
                 .whereAnyOf("lk:grade", List.of("6", "7")).where(new NodeQuery.Before("lk:due",
                         Instant.parse("2024-06-01T00:00:00Z"))).where(new NodeQuery.IsSet("lk:rank"))
                 .orderBy("created", true).page(0, 50).build();
@@ -624,7 +625,8 @@ class AlfrescoRestBindingTest {
         }
         JsonNode sent = body(requests().get(0));
         assertThat(sent.path("query").path("language").asString()).isEqualTo("afts");
-        assertThat(sent.path("query").path("query").asString()).as("no ANCESTOR, range or ISNOTNULL: the index's")
+        assertThat(sent.path("query").path("query").asString())
+                .as("no ANCESTOR, range, ISNOTNULL or boolean: the index's, or an optional patch's")
                 .isEqualTo("=lk:engineType:\"lk:deposit\" AND =lk:subject:\"maths\" AND "
                         + "(=lk:grade:\"6\" OR =lk:grade:\"7\")");
         assertThat(sent.has("sort")).as("ordered by the binding: the database's order drops nodes").isFalse();
