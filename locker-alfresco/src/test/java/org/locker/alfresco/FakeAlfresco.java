@@ -44,31 +44,46 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stateful, in-memory Alfresco for tests: exactly the REST API v1 subset the binding calls (core nodes,
- * versions, permissions, people, groups; authentication tickets; search with the AFTS the binding generates),
- * served by WireMock through one global {@link ResponseDefinitionTransformerV2}, so that every exchange is in
- * WireMock's journal ({@link #served()}) for {@link AlfrescoContract} to validate.
+ * versions, permissions, people, groups, sites; authentication tickets; search with the AFTS the binding generates;
+ * the repository web scripts {@code GET /alfresco/s/api/groups/{shortName}/children} and
+ * {@code DELETE /alfresco/s/api/people/{id}}), served by WireMock through one global
+ * {@link ResponseDefinitionTransformerV2}, so that every exchange is in WireMock's journal ({@link #served()}) for
+ * {@link AlfrescoContract} to validate. It answers as a real Alfresco Community 25.3 did (the recordings of
+ * {@code shared/alfresco/recordings}, replayed by {@link RecordedExchangesReplayTest}) and as Alfresco's sources say.
  *
  * <p>What it models as Alfresco does:
  * <ul>
- * <li>authentication: Basic user:password, or Basic base64(ticket) for a ticket from {@code POST /tickets};
- * 401 otherwise;</li>
+ * <li>the search index: what Alfresco answers from it (a search with {@code ANCESTOR:}, a range, {@code ISNOTNULL:},
+ * a match on a boolean; {@code GET /groups/{id}/members}) sees only what was written {@link #indexAfter} ago, and
+ * nothing by default ({@code noindex}); {@link #indexAnswered()} lists those requests. Searches of database terms
+ * are answered at once, with the database's totals (one past the page at most);</li>
+ * <li>authentication: Basic user:password, or Basic base64(ticket); one ticket per user ({@code POST /tickets}
+ * twice gives the same), ended by {@code DELETE /tickets/-me-}, by disabling the user or {@link #endTicketOf};
+ * 400 without a password; repeated failures lock the user out for a while; 401 otherwise;</li>
  * <li>permissions: a user reads a node when an ALLOWED entry set locally on it, or inherited from its parents
  * while {@code isInheritanceEnabled}, names the user, {@code GROUP_EVERYONE} or a group they belong to
  * (transitively); Editor/Collaborator/Coordinator write; Collaborator/Coordinator/Contributor create
- * children; the creator (owner) and {@code admin} may do anything. A read refused is a 403, as Alfresco;
- * search results are filtered the same way;</li>
- * <li>node properties: the locker model's declared types ({@code locker-model.xml} of
- * locker-platform-module, read when reachable) convert text values (booleans,
- * numbers, dates, single values of multi-valued properties), as Alfresco's node service does on persisting;
- * an undeclared {@code lk:} property is refused with 400, as Alfresco's REST API does;</li>
+ * children; the creator (owner) and {@code admin} may do anything. A read refused is a 403, a path through an
+ * unreadable folder a 404; search results are filtered the same way. Setting permissions refuses an unknown
+ * authority, a duplicate entry or an unknown role (400);</li>
+ * <li>node properties: the locker model's declared types ({@code locker-model.xml} of locker-platform-module)
+ * convert text values as Alfresco's node service does; an undeclared {@code lk:} property is refused ("Unknown
+ * property"), and so is a prefix no model maps ({@code lk:} itself with {@link #withoutLockerModel()}); a model
+ * aspect is added with its properties; properties are left out when there are none; names with
+ * {@code " * \ > < ? / : |} or a trailing dot or space are refused (422); one transaction per call;</li>
  * <li>versions: a document created with {@code majorVersion=true} is 1.0; each content update adds a minor
- * (or major) version;</li>
+ * (or major) version, its type guessed from the node's name whatever the request says; deleting the head version
+ * takes the node back;</li>
+ * <li>people and groups: the People API's fields ({@code capabilities}, {@code company}...), {@code fields=},
+ * a person's groups with {@code GROUP_EVERYONE}, person and group nodes readable by their ids
+ * ({@link #setAuthorityNodeId}), {@code GET /groups?include=description} listing root groups only (a site member
+ * group is not a root group), a person id that is a group's name accepted;</li>
  * <li>sites: created (the creator as SiteManager), read (a PRIVATE site only by its members and
  * administrators), updated; their group memberships listed, added (404 for a missing group, 409 for a member),
  * read, changed and removed.</li>
  * </ul>
  * Not modelled: a site's containers and backing {@code GROUP_site_*} groups (its roles grant nothing on nodes),
- * trashcan, aspects beyond the labels, the search index delay (search is immediate).
+ * trashcan, the event stream.
  */
 public final class FakeAlfresco implements ResponseDefinitionTransformerV2, AutoCloseable {
 
