@@ -79,6 +79,8 @@ public final class AlfrescoPlatform implements ContentPlatform {
     private final ProfileAdoption adoption;
     /** Users the service learned of since the last reconcile (created through it, or announced by an event). */
     private final Set<String> learned = ConcurrentHashMap.newKeySet();
+    /** Users created through the service since the last reconcile: their groups are the engine's to set. */
+    private final Set<String> createdHere = ConcurrentHashMap.newKeySet();
     private EventSubscription subscription;
 
     private AlfrescoPlatform(Builder builder) {
@@ -91,7 +93,8 @@ public final class AlfrescoPlatform implements ContentPlatform {
         this.listeners.addAll(builder.listeners);
         this.authorities = new AuthorityResolver(rest, system);
         this.adoption = new ProfileAdoption(rest, system, settings.profiles());
-        this.events = new RepoEventHandler(rest.json(), authorities, listeners, adoption, user -> learned.add(user.value()));
+        this.events = new RepoEventHandler(rest.json(), authorities, listeners, adoption,
+                user -> learned.add(user.value()), user -> createdHere.contains(user.value()));
         this.guardiansSite = new GuardiansSiteKeeper(rest, system, settings.guardiansSite());
         this.rootId = resolveRoot();
     }
@@ -166,7 +169,10 @@ public final class AlfrescoPlatform implements ContentPlatform {
 
     @Override
     public PlatformSession systemSession() {
-        return new AlfrescoSession(rest, system, systemUser, rootId, user -> learned.add(user.value()), system);
+        return new AlfrescoSession(rest, system, systemUser, rootId, user -> {
+            learned.add(user.value());
+            createdHere.add(user.value());
+        }, system);
     }
 
     /**
@@ -255,6 +261,7 @@ public final class AlfrescoPlatform implements ContentPlatform {
         int adopted = adoption.reconcile();
         checkpoint.store(ids);
         learned.removeAll(ids);
+        createdHere.removeAll(ids);
         if (!missed.isEmpty()) {
             LOG.info("reconcile: {} user(s) created in Alfresco while their events were missed: {}", missed.size(),
                     missed);

@@ -55,13 +55,21 @@ final class RepoEventHandler {
     private final ProfileAdoption adoption;
     private final java.util.function.Consumer<UserId> announced;
 
+    private final java.util.function.Predicate<UserId> createdByTheService;
+
+    /**
+     * @param announced told of each user an event announces (the reconcile does not count them as missed)
+     * @param createdByTheService whether the service itself created the user (the engine has set their groups)
+     */
     RepoEventHandler(ObjectMapper json, AuthorityResolver authorities, List<PrincipalListener> listeners,
-                     ProfileAdoption adoption, java.util.function.Consumer<UserId> announced) {
+                     ProfileAdoption adoption, java.util.function.Consumer<UserId> announced,
+                     java.util.function.Predicate<UserId> createdByTheService) {
         this.json = json;
         this.authorities = authorities;
         this.listeners = listeners;
         this.adoption = adoption;
         this.announced = announced;
+        this.createdByTheService = createdByTheService;
     }
 
     /**
@@ -127,8 +135,10 @@ final class RepoEventHandler {
         }
         authorities.remember(nodeId, principal.get());
         if (principal.get() instanceof UserId user) {
+            if (!createdByTheService.test(user)) {
+                adoption.adopt(user); // a person created in Alfresco with a profile joins their profile's group
+            }
             announced.accept(user);
-            adoption.adopt(user); // a person created in Alfresco with a profile joins their profile's group
             for (PrincipalListener listener : listeners) {
                 listener.userCreated(user);
             }

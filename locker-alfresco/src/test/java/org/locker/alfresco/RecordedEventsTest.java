@@ -95,13 +95,23 @@ class RecordedEventsTest {
     }
 
     @Test
-    void shouldAnnounceThePersonCreatedInAlfrescoAndPutThemInTheirProfilesGroup() throws IOException {
+    void shouldAnnounceThePersonCreatedInAlfrescoAndPutThemInTheirProfilesGroup() throws Exception {
         try (PlatformSession s = platform.systemSession()) {
             s.createGroup(GroupId.of("locker-profile-staff"), "Staff", Map.of());
-            s.createUser(new NewUser(UserId.of("p.direct"), "Dina", "Direct", "dina@college-demo.fr",
-                    "Pw-12345678".toCharArray(), Map.of("lk:profile", "staff")));
             s.save();
         }
+        // as the recording was made: an administrator creates the person in Alfresco itself
+        java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(alfresco.baseUrl() + AlfrescoRestClient.CORE
+                                + "/people"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD).getBytes()))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\":\"p.direct\","
+                                + "\"firstName\":\"Dina\",\"lastName\":\"Direct\",\"email\":\"dina@college-demo.fr\","
+                                + "\"password\":\"Pw-12345678\",\"properties\":{\"lk:profile\":\"staff\"}}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         alfresco.setAuthorityNodeId("p.direct", "ab072d02-9a78-4879-872d-029a7898793e");
         assertThat(handle("person-created")).isEqualTo(RepoEventHandler.Outcome.DELIVERED);
         assertThat(heard).containsExactly("created p.direct");
