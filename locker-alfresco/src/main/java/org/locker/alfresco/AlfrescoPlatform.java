@@ -85,6 +85,11 @@ public final class AlfrescoPlatform implements ContentPlatform {
     private final AuthorityResolver authorities;
     private final RepoEventHandler events;
     private final GuardiansSiteKeeper guardiansSite;
+    private final ProfileAdoption adoption;
+    /** Users the service learned of since the last reconcile (created through it, or announced by an event). */
+    private final Set<String> learned = ConcurrentHashMap.newKeySet();
+    /** Users created through the service since the last reconcile: their groups are the engine's to set. */
+    private final Set<String> createdHere = ConcurrentHashMap.newKeySet();
     private EventSubscription subscription;
 
     private AlfrescoPlatform(Builder builder) {
@@ -100,7 +105,9 @@ public final class AlfrescoPlatform implements ContentPlatform {
         this.checkpoint = builder.checkpoint;
         this.listeners.addAll(builder.listeners);
         this.authorities = new AuthorityResolver(rest, system);
-        this.events = new RepoEventHandler(rest.json(), authorities, listeners);
+        this.adoption = new ProfileAdoption(rest, system, settings.profiles());
+        this.events = new RepoEventHandler(rest.json(), authorities, listeners, adoption,
+                user -> learned.add(user.value()), user -> createdHere.contains(user.value()));
         this.guardiansSite = new GuardiansSiteKeeper(rest, system, settings.guardiansSite());
         this.rootId = resolveRoot();
     }
@@ -175,12 +182,15 @@ public final class AlfrescoPlatform implements ContentPlatform {
         }
         UserId user = UserId.of(me.id());
         tickets.put(user, ticket);
-        return new AlfrescoSession(rest, credentials, user, rootId);
+        return new AlfrescoSession(rest, credentials, user, rootId, created -> { }, system);
     }
 
     @Override
     public PlatformSession systemSession() {
-        return new AlfrescoSession(rest, system, systemUser, rootId);
+        return new AlfrescoSession(rest, system, systemUser, rootId, user -> {
+            learned.add(user.value());
+            createdHere.add(user.value());
+        }, system);
     }
 
     /**
@@ -201,7 +211,8 @@ public final class AlfrescoPlatform implements ContentPlatform {
                 Rest.Person me = rest.entry(new Credentials.Ticket(ticket), HttpMethod.GET,
                         rest.uri(CORE, "/people/-me-", params("fields", "id")), null, Rest.Person.class);
                 if (user.value().equals(me.id())) {
-                    return new AlfrescoSession(rest, new Credentials.Ticket(ticket), user, rootId);
+                    return new AlfrescoSession(rest, new Credentials.Ticket(ticket), user, rootId, created -> { },
+                            system);
                 }
             } catch (AccessDeniedException | NotFoundException expired) {
                 LOG.debug("ticket of {} no longer valid: {}", user, expired.getMessage());
@@ -211,7 +222,8 @@ public final class AlfrescoPlatform implements ContentPlatform {
         rest.send(system, HttpMethod.GET, rest.uri(CORE, "/people/" + user.value(), params("fields", "id")), null);
         Optional<char[]> password = userPasswords.apply(user);
         if (password.isPresent() && authenticate(user, password.get()).isPresent()) {
-            return new AlfrescoSession(rest, new Credentials.Ticket(tickets.get(user)), user, rootId);
+            return new AlfrescoSession(rest, new Credentials.Ticket(tickets.get(user)), user, rootId, created -> { },
+                    system);
         }
         // the ticket ended (signed out of Share, disabled, idle for an hour) or was never known: only the user can
         // sign in again
@@ -245,10 +257,13 @@ public final class AlfrescoPlatform implements ContentPlatform {
 
     /**
      * Ensures the guardians' site ({@link #ensureGuardiansSite()}); then lists people and announces, to every
-     * listener, those not in the checkpoint, and stores the new checkpoint. With no checkpoint yet, records the
-     * baseline and announces nobody.
+     * listener, those not in the checkpoint whom the service did not learn of otherwise (created through it, or
+     * announced by an event): the users whose events were missed. Then puts every person with a profile who is not in
+     * their profile's group there ({@link ProfileAdoption#reconcile()}), which covers people created in Alfresco
+     * while the service was down. Stores the new checkpoint. With no checkpoint yet, records the baseline and
+     * announces nobody.
      *
-     * @return the users announced
+     * @return the users announced as missed
      */
     public synchronized List<UserId> reconcile() {
         ensureGuardiansSite();
@@ -258,14 +273,14 @@ public final class AlfrescoPlatform implements ContentPlatform {
             ids.add(person.id());
         }
         Optional<Set<String>> known = checkpoint.load();
-        List<UserId> announced = new ArrayList<>();
+        List<UserId> missed = new ArrayList<>();
         if (known.isPresent()) {
             for (String id : ids) {
-                if (!known.get().contains(id) && UserId.isValid(id)) {
-                    announced.add(UserId.of(id));
+                if (!known.get().contains(id) && !learned.contains(id) && UserId.isValid(id)) {
+                    missed.add(UserId.of(id));
                 }
             }
-            for (UserId user : announced) {
+            for (UserId user : missed) {
                 for (PrincipalListener listener : listeners) {
                     listener.userCreated(user);
                 }
@@ -273,11 +288,18 @@ public final class AlfrescoPlatform implements ContentPlatform {
         } else {
             LOG.info("first people reconcile: baseline of {} users recorded", ids.size());
         }
+        int adopted = adoption.reconcile();
         checkpoint.store(ids);
-        if (!announced.isEmpty()) {
-            LOG.info("reconcile announced {} user(s) created while events were missed", announced.size());
+        learned.removeAll(ids);
+        createdHere.removeAll(ids);
+        if (!missed.isEmpty()) {
+            LOG.info("reconcile: {} user(s) created in Alfresco while their events were missed: {}", missed.size(),
+                    missed);
         }
-        return announced;
+        if (adopted > 0) {
+            LOG.info("reconcile: {} user(s) with a profile joined their profile's group", adopted);
+        }
+        return missed;
     }
 
     /** Handles one event message as the JMS subscription does (for tests and for other transports). */
@@ -292,6 +314,12 @@ public final class AlfrescoPlatform implements ContentPlatform {
     /** HTTP requests sent so far (the cost tests measure with it). */
     long requestCount() {
         return rest.requestCount();
+    }
+
+    /** None: no transaction spans two REST calls (each change is visible at once; discard compensates). */
+    @Override
+    public Set<org.locker.core.platform.PlatformCapability> capabilities() {
+        return java.util.EnumSet.noneOf(org.locker.core.platform.PlatformCapability.class);
     }
 
     @Override

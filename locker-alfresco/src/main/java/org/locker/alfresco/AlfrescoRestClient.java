@@ -56,6 +56,8 @@ final class AlfrescoRestClient {
     static final String CORE = "/alfresco/api/-default-/public/alfresco/versions/1";
     static final String AUTH = "/alfresco/api/-default-/public/authentication/versions/1";
     static final String SEARCH = "/alfresco/api/-default-/public/search/versions/1";
+    /** The repository's web scripts, for the few reads and writes REST API v1 does not offer from the database. */
+    static final String SERVICE = "/alfresco/s";
 
     /** Page size used when following lists; the API's own maximum is not published, 100 is its default. */
     static final int PAGE = 100;
@@ -87,7 +89,10 @@ final class AlfrescoRestClient {
 
     // ------------------------------------------------------------------ URIs
 
-    /** A URI below {@code apiBase} ({@link #CORE}, {@link #AUTH}, {@link #SEARCH}); null query values are left out. */
+    /**
+     * A URI below {@code apiBase} ({@link #CORE}, {@link #AUTH}, {@link #SEARCH}, {@link #SERVICE}); null query values
+     * are left out.
+     */
     URI uri(String apiBase, String path, Map<String, ?> query) {
         UriComponentsBuilder builder = UriComponentsBuilder.fromUri(settings.baseUrl()).path(apiBase).path(path);
         if (query != null) {

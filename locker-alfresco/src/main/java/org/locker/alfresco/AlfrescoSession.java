@@ -2,7 +2,6 @@ package org.locker.alfresco;
 
 import static org.locker.alfresco.AlfrescoRestClient.CORE;
 import static org.locker.alfresco.AlfrescoRestClient.PAGE;
-import static org.locker.alfresco.AlfrescoRestClient.SEARCH;
 import static org.locker.alfresco.AlfrescoRestClient.params;
 
 import java.io.IOException;
@@ -10,8 +9,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,9 +60,11 @@ import tools.jackson.databind.JsonNode;
  * written at {@code save()} with one GET and one PUT of the node's permissions per node, whatever the
  * number of principals (Alfresco's PUT replaces the whole local list, hence the GET first);</li>
  * <li>{@link #discard()} (and {@link #close()} with unsaved changes) <em>compensates</em>, best effort,
- * what the session created since its last save: nodes are deleted permanently, groups deleted, users
- * disabled (REST v1 cannot delete a person). Alfresco's events for those creations have already been
- * sent; a compensation that fails is logged and left for an administrator.</li>
+ * what the session did since its last save ({@link Compensation}): nodes deleted permanently (a folder
+ * {@link #ensureFolder} created, when empty), new versions deleted, users deleted (repository web script),
+ * groups deleted, memberships reverted. Alfresco's events for those changes have already been sent (the event
+ * handler ignores those naming what no longer exists); a compensation that fails is logged and left for an
+ * administrator.</li>
  * </ul>
  *
  * <p><b>Cost.</b> Creating a document is one multipart POST (plus one PUT when it has list-valued
@@ -83,17 +86,34 @@ final class AlfrescoSession implements PlatformSession {
     private final Credentials auth;
     private final UserId user;
     private final String rootId;
+    private final NodeSearch search;
+    private final java.util.function.Consumer<UserId> usersCreated;
+    private final Credentials serviceAccount;
 
     /** Pending access changes per node id, in call order. */
     private final Map<String, PendingAccess> pendingAccess = new LinkedHashMap<>();
-    /** Creations since the last save, newest last, for compensation. */
-    private final List<Runnable> compensations = new ArrayList<>();
+    /** What the session did since the last save, to undo on discard. */
+    private final Compensation compensation;
 
+    /** A session of the service account. */
     AlfrescoSession(AlfrescoRestClient rest, Credentials auth, UserId user, String rootId) {
+        this(rest, auth, user, rootId, created -> { }, auth);
+    }
+
+    /**
+     * @param usersCreated told of each user this session creates (the reconcile does not count them as missed)
+     * @param serviceAccount the service account, which resolves paths for a user's session ({@link #nodeAt})
+     */
+    AlfrescoSession(AlfrescoRestClient rest, Credentials auth, UserId user, String rootId,
+                    java.util.function.Consumer<UserId> usersCreated, Credentials serviceAccount) {
+        this.usersCreated = usersCreated;
+        this.serviceAccount = serviceAccount;
         this.rest = rest;
         this.auth = auth;
         this.user = user;
         this.rootId = rootId;
+        this.search = new NodeSearch(rest, auth);
+        this.compensation = new Compensation(rest, auth);
     }
 
     @Override
@@ -105,6 +125,7 @@ final class AlfrescoSession implements PlatformSession {
 
     @Override
     public User createUser(NewUser newUser) {
+        refuseTheNameOfAGroup(newUser.id());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", newUser.id().value());
         body.put("firstName", blankTo(newUser.firstName(), newUser.id().value()));
@@ -118,10 +139,26 @@ final class AlfrescoSession implements PlatformSession {
             body.put("properties", Values.toRestProperties(withoutNulls(newUser.properties())));
         }
         Rest.Person person = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/people", null), body, Rest.Person.class);
-        UserId id = newUser.id();
-        compensations.add(() -> rest.send(auth, HttpMethod.PUT, rest.uri(CORE, "/people/" + id.value(), null),
-                Map.of("enabled", false)));
+        compensation.userCreated(newUser.id().value());
+        usersCreated.accept(newUser.id());
         return toUser(person, Instant.now());
+    }
+
+    /**
+     * Alfresco accepts a person whose id is already a group's name ({@code staff} beside {@code GROUP_staff},
+     * recorded), where the port (and Oak, whose users and groups share one id space) refuses it: one
+     * {@code GET /groups/GROUP_id} first. An id a group cannot have (an {@code @}) needs no look-up.
+     */
+    private void refuseTheNameOfAGroup(UserId id) {
+        GroupId sameName;
+        try {
+            sameName = GroupId.of(id.value());
+        } catch (IllegalArgumentException notAGroupName) {
+            return;
+        }
+        if (optional(() -> rest.send(auth, HttpMethod.GET, groupUri(sameName, null), null)).isPresent()) {
+            throw new AlreadyExistsException("a group is named " + id.value() + ": no user may have that id");
+        }
     }
 
     @Override
@@ -164,14 +201,15 @@ final class AlfrescoSession implements PlatformSession {
     }
 
     /**
-     * {@code GET /people} has no filter, so this goes through the search API ({@code TYPE:"cm:person"}),
-     * which reads the person nodes' properties and creation date. It depends on the search index.
+     * {@code GET /people} has no filter, so this goes through the search API ({@code TYPE:"cm:person"} and an
+     * exact match, both answered by Alfresco's database), which reads the person nodes' properties and creation
+     * date.
      */
     @Override
     public List<User> findUsersByProperty(String property, String value) {
-        String afts = "TYPE:\"cm:person\" AND " + Afts.equalsTerm(property, value);
+        String afts = Afts.and(List.of(Afts.typeTerm("cm:person"), Afts.equalsTerm(property, value)));
         List<User> users = new ArrayList<>();
-        for (Rest.Node node : search(afts, List.of(), 0, Integer.MAX_VALUE, false).nodes()) {
+        for (Rest.Node node : search.search(afts, List.of("properties", "aspectNames"), 0, Integer.MAX_VALUE)) {
             Map<String, Object> props = node.props();
             Object userName = props.get("cm:userName");
             if (userName == null || !UserId.isValid(userName.toString())) {
@@ -198,8 +236,7 @@ final class AlfrescoSession implements PlatformSession {
             body.put("description", rest.json().writeValueAsString(Values.toRestProperties(props)));
         }
         Rest.Group group = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/groups", null), body, Rest.Group.class);
-        compensations.add(() -> rest.send(auth, HttpMethod.DELETE,
-                rest.uri(CORE, "/groups/" + Values.GROUP_PREFIX + id.value(), null), null));
+        compensation.groupCreated(Values.GROUP_PREFIX + id.value());
         return toGroup(group);
     }
 
@@ -231,16 +268,28 @@ final class AlfrescoSession implements PlatformSession {
         }
     }
 
-    /** Lists every group (paged) and filters on the properties kept in the description. */
+    /**
+     * Every group, filtered on the properties kept in the description. {@code GET /groups?include=description}
+     * lists the root groups only (Alfresco's {@code GroupsImpl} loads descriptions for the root authorities), so
+     * the nested groups are listed apart ({@code where=(isRoot=false)}) and read one by one with their
+     * description: 2 calls per page of groups, plus one per nested group.
+     */
     @Override
     public List<Group> findGroupsByProperty(String property, String value) {
+        List<Rest.Group> described = new ArrayList<>(rest.list(auth, skip -> rest.uri(CORE, "/groups",
+                params("include", "description", "skipCount", skip, "maxItems", PAGE)), Rest.Group.class));
+        for (Rest.Group nested : rest.list(auth, skip -> rest.uri(CORE, "/groups", params("where", "(isRoot=false)",
+                "skipCount", skip, "maxItems", PAGE)), Rest.Group.class)) {
+            optional(() -> rest.entry(auth, HttpMethod.GET, rest.uri(CORE, "/groups/" + nested.id(),
+                    params("include", "description")), null, Rest.Group.class)).ifPresent(described::add);
+        }
         List<Group> result = new ArrayList<>();
-        for (Rest.Group group : rest.list(auth, skip -> rest.uri(CORE, "/groups",
-                params("include", "description", "skipCount", skip, "maxItems", PAGE)), Rest.Group.class)) {
+        Set<String> seen = new HashSet<>();
+        for (Rest.Group group : described) {
             Object stored = groupProperties(group.description()).get(property);
             boolean matches = stored instanceof List<?> list ? list.stream().anyMatch(v -> value.equals(String.valueOf(v)))
                     : stored != null && value.equals(String.valueOf(stored));
-            if (matches && Values.principal(group.id()).isPresent()) {
+            if (matches && seen.add(group.id()) && Values.principal(group.id()).isPresent()) {
                 result.add(toGroup(group));
             }
         }
@@ -251,7 +300,8 @@ final class AlfrescoSession implements PlatformSession {
     public void addMember(GroupId group, PrincipalId member) {
         try {
             rest.send(auth, HttpMethod.POST, groupUri(group, null, "/members"),
-                    Map.of("id", Values.authorityId(member), "memberType", member instanceof GroupId ? "GROUP" : "PERSON"));
+                    Map.of("id", Values.authorityId(member), "memberType", memberType(member)));
+            compensation.memberAdded(Values.authorityId(group), Values.authorityId(member));
         } catch (AlreadyExistsException alreadyMember) {
             // the contract: no effect if already a member
         }
@@ -261,19 +311,39 @@ final class AlfrescoSession implements PlatformSession {
     public void removeMember(GroupId group, PrincipalId member) {
         try {
             rest.send(auth, HttpMethod.DELETE, groupUri(group, null, "/members/" + Values.authorityId(member)), null);
+            compensation.memberRemoved(Values.authorityId(group), Values.authorityId(member), memberType(member));
         } catch (NotFoundException notMember) {
             // no effect if not a member
         }
     }
 
+    private static String memberType(PrincipalId member) {
+        return member instanceof GroupId ? "GROUP" : "PERSON";
+    }
+
+    /**
+     * The repository web script {@code GET /alfresco/s/api/groups/{shortName}/children}, answered from the database
+     * ({@link GroupChildren}); {@code GET /groups/{id}/members} is answered from the search index.
+     */
     @Override
     public Set<PrincipalId> members(GroupId group) {
-        Set<PrincipalId> members = new LinkedHashSet<>();
-        for (Rest.GroupMember member : rest.list(auth, skip -> groupUri(group,
-                params("skipCount", skip, "maxItems", PAGE), "/members"), Rest.GroupMember.class)) {
-            Values.principal(member.id()).ifPresent(members::add);
+        return new LinkedHashSet<>(new GroupChildren(rest, auth).all(group));
+    }
+
+    /**
+     * The group's users, listed from the database once (one call per {@value GroupChildren#PAGE} members), then
+     * intersected with the candidates here: the cost follows the group's size, not the number of candidates.
+     */
+    @Override
+    public Set<UserId> membersAmong(GroupId group, Collection<UserId> candidates) {
+        Set<UserId> wanted = new HashSet<>(candidates);
+        Set<UserId> result = new LinkedHashSet<>();
+        for (UserId member : new GroupChildren(rest, auth).users(group)) {
+            if (wanted.contains(member)) {
+                result.add(member);
+            }
         }
-        return members;
+        return result;
     }
 
     /** For a user, {@code GET /people/{id}/groups} (every group, nested ones included); for a group, its parents walked up. */
@@ -395,12 +465,23 @@ final class AlfrescoSession implements PlatformSession {
         return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
+    /**
+     * One GET with {@code relativePath} below the root. For a user's session, Alfresco resolves a path only through
+     * folders the user may read ({@code NodesImpl.resolveNodeByPath}: 404 otherwise), where a locker is readable
+     * below a root the user may not read: the service account resolves the path, then the node is read as the user
+     * (two calls), so that what the user may not read stays absent.
+     */
     @Override
     public Optional<Node> nodeAt(String path) {
         String relative = relative(path);
-        return optional(() -> toNode(read(() -> rest.entry(auth, HttpMethod.GET, rest.uri(CORE, "/nodes/" + rootId,
-                params("relativePath", relative.isEmpty() ? null : relative, "include", NODE_INCLUDE)), null,
-                Rest.Node.class))));
+        if (serviceAccount == auth) {
+            return optional(() -> toNode(read(() -> rest.entry(auth, HttpMethod.GET, rest.uri(CORE, "/nodes/" + rootId,
+                    params("relativePath", relative.isEmpty() ? null : relative, "include", NODE_INCLUDE)), null,
+                    Rest.Node.class))));
+        }
+        return optional(() -> rest.entry(serviceAccount, HttpMethod.GET, rest.uri(CORE, "/nodes/" + rootId,
+                params("relativePath", relative.isEmpty() ? null : relative, "fields", "id")), null, Rest.Node.class))
+                .flatMap(found -> findNode(NodeId.of(found.id())));
     }
 
     /** One GET; when missing, one POST with {@code relativePath}, which creates the missing folders above. */
@@ -419,8 +500,10 @@ final class AlfrescoSession implements PlatformSession {
             body.put("relativePath", relative.substring(0, slash));
         }
         try {
-            return toNode(rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + rootId + "/children", null),
-                    body, Rest.Node.class));
+            Rest.Node created = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + rootId + "/children",
+                    null), body, Rest.Node.class);
+            compensation.folderEnsured(created.id()); // the folder asked for; folders above it are kept
+            return toNode(created);
         } catch (AlreadyExistsException raced) {
             return nodeAt(path).orElseThrow(() -> raced);
         }
@@ -428,7 +511,7 @@ final class AlfrescoSession implements PlatformSession {
 
     @Override
     public Node node(NodeId id) {
-        return toNode(restNode(id.value(), NODE_INCLUDE));
+        return toNode(restNode(Ids.node(id), NODE_INCLUDE));
     }
 
     @Override
@@ -444,7 +527,7 @@ final class AlfrescoSession implements PlatformSession {
         body.put("name", name);
         body.put("nodeType", Values.folderType(type));
         body.put("properties", props);
-        Rest.Node created = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + parent.value() + "/children",
+        Rest.Node created = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + Ids.node(parent) + "/children",
                 null), body, Rest.Node.class);
         rememberCreated(created.id());
         return toNode(created);
@@ -471,7 +554,7 @@ final class AlfrescoSession implements PlatformSession {
             }
         });
         Multipart multipart = new Multipart(fields, name, content);
-        JsonNode answer = rest.stream(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + parent.value() + "/children",
+        JsonNode answer = rest.stream(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + Ids.node(parent) + "/children",
                 null), multipart.contentType(), multipart::writeTo);
         Rest.Node created = rest.convert(answer.path("entry"), Rest.Node.class);
         rememberCreated(created.id());
@@ -483,28 +566,37 @@ final class AlfrescoSession implements PlatformSession {
     }
 
     private void rememberCreated(String id) {
-        compensations.add(() -> rest.send(auth, HttpMethod.DELETE,
-                rest.uri(CORE, "/nodes/" + id, params("permanent", true)), null));
+        compensation.nodeCreated(id);
     }
 
     @Override
     public Node updateProperties(NodeId id, Map<String, Object> properties) {
-        return toNode(rest.entry(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + id.value(), null),
+        return toNode(rest.entry(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + Ids.node(id), null),
                 Map.of("properties", Values.toUpdateProperties(properties)), Rest.Node.class));
     }
 
     /**
-     * One streamed PUT of the content, a minor version, with the comment. Sent as
-     * {@code application/octet-stream}, the only type the API definition declares: Alfresco then guesses the
-     * mime type from the name and the bytes, and the engine's mime type is not kept on updates.
+     * One streamed PUT of the content, a minor version, with the comment, after one GET of the node. Alfresco takes
+     * the new content's type from the node's name, whatever the request says (recorded), so when the engine's type
+     * of the new content is not the one the name gives, the same PUT renames the node to the extension of that
+     * type ({@link NewVersionName}): the new version is served with its real type.
      */
     @Override
     public Version updateContent(NodeId id, ContentSource content, String comment) {
-        JsonNode answer = rest.stream(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + id.value() + "/content",
+        String nodeId = Ids.node(id);
+        Rest.Node current = restNode(nodeId, NODE_INCLUDE);
+        Optional<String> renamed = NewVersionName.of(current.name(),
+                current.content() == null ? null : current.content().mimeType(), content.mimeType());
+        JsonNode answer = rest.stream(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + nodeId + "/content",
                 params("majorVersion", false, "comment", comment == null || comment.isEmpty() ? null : comment,
-                        "include", NODE_INCLUDE)),
+                        "name", renamed.orElse(null), "include", NODE_INCLUDE)),
                 MediaType.APPLICATION_OCTET_STREAM, out -> content.stream().transferTo(out));
         Node node = toNode(rest.convert(answer.path("entry"), Rest.Node.class));
+        node.versionLabel().ifPresent(label -> compensation.versionAdded(nodeId, label));
+        renamed.ifPresent(name -> compensation.renamed(nodeId, current.name()));
+        node.content().filter(info -> !NewVersionName.servedAs(info.mimeType(), content.mimeType()))
+                .ifPresent(info -> LOG.warn("the new version of {} is served by Alfresco as {}, not {}", nodeId,
+                        info.mimeType(), content.mimeType()));
         return new Version(node.versionLabel().orElse(""), node.modified(), node.modifiedBy(),
                 comment == null ? "" : comment, node.content().orElse(new ContentInfo(content.mimeType(), 0)));
     }
@@ -512,7 +604,7 @@ final class AlfrescoSession implements PlatformSession {
     @Override
     public List<Version> versions(NodeId id) {
         List<Rest.Version> newestFirst = read(() -> rest.list(auth, skip -> rest.uri(CORE,
-                "/nodes/" + id.value() + "/versions", params("skipCount", skip, "maxItems", PAGE)), Rest.Version.class));
+                "/nodes/" + Ids.node(id) + "/versions", params("skipCount", skip, "maxItems", PAGE)), Rest.Version.class));
         List<Version> versions = new ArrayList<>();
         for (Rest.Version v : newestFirst) {
             versions.add(new Version(v.id(), Rest.parse(v.modifiedAt()).orElse(Instant.EPOCH), userOf(v.modifiedByUser()),
@@ -532,7 +624,7 @@ final class AlfrescoSession implements PlatformSession {
     public Content readContent(NodeId id) {
         Node node = node(id);
         AlfrescoRestClient.Download download = read(() -> rest.download(auth,
-                rest.uri(CORE, "/nodes/" + id.value() + "/content", params("attachment", false))));
+                rest.uri(CORE, "/nodes/" + Ids.node(id) + "/content", params("attachment", false))));
         return new Content(node.name(), node.content().orElse(new ContentInfo(download.mimeType(),
                 Math.max(0, download.length()))), download.stream());
     }
@@ -540,16 +632,17 @@ final class AlfrescoSession implements PlatformSession {
     @Override
     public Content readContent(NodeId id, String versionLabel) {
         Rest.Version version = read(() -> rest.entry(auth, HttpMethod.GET,
-                rest.uri(CORE, "/nodes/" + id.value() + "/versions/" + versionLabel, null), null, Rest.Version.class));
+                rest.uri(CORE, "/nodes/" + Ids.node(id) + "/versions/" + Ids.versionLabel(versionLabel), null), null,
+                Rest.Version.class));
         AlfrescoRestClient.Download download = read(() -> rest.download(auth,
-                rest.uri(CORE, "/nodes/" + id.value() + "/versions/" + versionLabel + "/content",
+                rest.uri(CORE, "/nodes/" + Ids.node(id) + "/versions/" + Ids.versionLabel(versionLabel) + "/content",
                         params("attachment", false))));
         return new Content(version.name(), contentInfo(version.content()), download.stream());
     }
 
     @Override
     public List<Node> children(NodeId parent) {
-        List<Rest.Node> entries = read(() -> rest.list(auth, skip -> rest.uri(CORE, "/nodes/" + parent.value()
+        List<Rest.Node> entries = read(() -> rest.list(auth, skip -> rest.uri(CORE, "/nodes/" + Ids.node(parent)
                 + "/children", params("include", NODE_INCLUDE, "orderBy", "name ASC", "skipCount", skip,
                 "maxItems", PAGE)), Rest.Node.class));
         List<Node> nodes = new ArrayList<>();
@@ -560,56 +653,26 @@ final class AlfrescoSession implements PlatformSession {
     /** Deleted permanently (not to the trashcan): Alfresco allows that to the owner and administrators only. */
     @Override
     public void delete(NodeId id) {
-        rest.send(auth, HttpMethod.DELETE, rest.uri(CORE, "/nodes/" + id.value(), params("permanent", true)), null);
+        rest.send(auth, HttpMethod.DELETE, rest.uri(CORE, "/nodes/" + Ids.node(id), params("permanent", true)), null);
         pendingAccess.remove(id.value());
     }
 
     // ================================================================== queries
 
-    record SearchPage(List<Rest.Node> nodes, long total) {
-    }
-
-    private SearchPage search(String afts, List<Map<String, Object>> sort, int offset, int limit, boolean countOnly) {
-        List<Rest.Node> nodes = new ArrayList<>();
-        int skip = offset;
-        long total = 0;
-        while (true) {
-            int pageSize = countOnly ? 1 : Math.min(PAGE, limit - nodes.size());
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("query", Map.of("query", afts, "language", "afts"));
-            body.put("include", List.of("properties", "aspectNames"));
-            body.put("paging", Map.of("maxItems", pageSize, "skipCount", skip));
-            if (!sort.isEmpty()) {
-                body.put("sort", sort);
-            }
-            JsonNode list = rest.send(auth, HttpMethod.POST, rest.uri(SEARCH, "/search", null), body).path("list");
-            int received = 0;
-            for (JsonNode entry : list.path("entries")) {
-                nodes.add(rest.convert(entry.path("entry"), Rest.Node.class));
-                received++;
-            }
-            JsonNode pagination = list.path("pagination");
-            total = pagination.path("totalItems").asLong(skip + received);
-            if (countOnly || received == 0 || !pagination.path("hasMoreItems").asBoolean(false)
-                    || nodes.size() >= limit) {
-                return new SearchPage(nodes, total);
-            }
-            skip += received;
-        }
-    }
-
-    /** A search API call (AFTS, see {@link Afts}); always restricted to the engine's root. */
+    /**
+     * The search API with terms Alfresco's database answers ({@link NodeSearch}, docs/decisions/0010): a node is
+     * found as soon as it is written, with or without a search index.
+     */
     @Override
     public List<Node> query(NodeQuery query) {
         List<Node> nodes = new ArrayList<>();
-        search(Afts.of(query, rootId), Afts.sort(query), query.offset(), query.limit(), false).nodes()
-                .forEach(node -> nodes.add(toNode(node)));
+        search.query(query).forEach(node -> nodes.add(toNode(node)));
         return nodes;
     }
 
     @Override
     public long count(NodeQuery query) {
-        return search(Afts.of(query, rootId), List.of(), 0, 1, true).total();
+        return search.count(query);
     }
 
     // ================================================================== access
@@ -622,7 +685,7 @@ final class AlfrescoSession implements PlatformSession {
     }
 
     private PendingAccess pending(NodeId id) {
-        return pendingAccess.computeIfAbsent(id.value(), k -> new PendingAccess());
+        return pendingAccess.computeIfAbsent(Ids.node(id), k -> new PendingAccess());
     }
 
     @Override
@@ -682,7 +745,7 @@ final class AlfrescoSession implements PlatformSession {
     @Override
     public List<AccessEntry> accessEntries(NodeId node) {
         flushAccess(node);
-        Rest.PermissionsInfo permissions = restNode(node.value(), "permissions").permissions();
+        Rest.PermissionsInfo permissions = restNode(Ids.node(node), "permissions").permissions();
         Map<PrincipalId, Access> entries = new LinkedHashMap<>();
         for (Rest.PermissionElement element : permissions == null ? List.<Rest.PermissionElement>of()
                 : permissions.local()) {
@@ -706,14 +769,17 @@ final class AlfrescoSession implements PlatformSession {
     @Override
     public boolean canWrite(NodeId node) {
         flushAccess(node);
-        Optional<Rest.Node> restNode = optional(() -> restNode(node.value(), "allowableOperations"));
+        Optional<Rest.Node> restNode = optional(() -> restNode(Ids.node(node), "allowableOperations"));
         return restNode.map(n -> n.allowableOperations() != null && n.allowableOperations().contains("update"))
                 .orElse(false);
     }
 
     // ================================================================== unit of work
 
-    /** Writes the buffered access changes (two calls per node) and forgets the compensation log. */
+    /**
+     * Writes the buffered access changes (two calls per node) and forgets the compensation log: everything else was
+     * stored, and seen by everyone, as each call returned ({@link org.locker.core.platform.PlatformCapability}).
+     */
     @Override
     public void save() {
         List<Map.Entry<String, PendingAccess>> changes = new ArrayList<>(pendingAccess.entrySet());
@@ -721,32 +787,21 @@ final class AlfrescoSession implements PlatformSession {
         for (Map.Entry<String, PendingAccess> change : changes) {
             flushAccess(change.getKey(), change.getValue());
         }
-        compensations.clear();
+        compensation.clear();
     }
 
-    /** Drops buffered access changes and compensates, newest first, what was created since the last save. */
+    /** Drops buffered access changes and undoes, newest first, what the session did since its last save. */
     @Override
     public void discard() {
         pendingAccess.clear();
-        List<Runnable> undo = new ArrayList<>(compensations);
-        compensations.clear();
-        Collections.reverse(undo);
-        for (Runnable step : undo) {
-            try {
-                step.run();
-            } catch (NotFoundException alreadyGone) {
-                // deleted with its parent
-            } catch (RuntimeException e) {
-                LOG.error("compensation failed, left for an administrator: {}", e.getMessage());
-            }
-        }
+        compensation.undo();
     }
 
     @Override
     public void close() {
-        if (!pendingAccess.isEmpty() || !compensations.isEmpty()) {
-            LOG.warn("session of {} closed without save: discarding {} access change(s), compensating {} creation(s)",
-                    user, pendingAccess.size(), compensations.size());
+        if (!pendingAccess.isEmpty() || !compensation.isEmpty()) {
+            LOG.warn("session of {} closed without save: discarding {} access change(s), undoing {} change(s)",
+                    user, pendingAccess.size(), compensation.size());
             discard();
         }
     }

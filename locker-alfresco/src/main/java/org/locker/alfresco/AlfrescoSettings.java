@@ -29,10 +29,12 @@ import org.locker.core.platform.GroupId;
  *        e.g. {@code failover:(tcp://activemq:61616)}); empty to run without events (reconcile only)
  * @param eventTopic the topic, {@code alfresco.repo.event2} by default
  * @param guardiansSite the guardians' restricted site the binding keeps, or {@link GuardiansSite#NONE}
+ * @param profiles how a person created in Alfresco itself becomes a user of the engine, or {@link Profiles#NONE}
  */
 public record AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePassword, String rootPath,
                                Duration connectTimeout, Duration readTimeout, RetryPolicy retry,
-                               Optional<String> brokerUrl, String eventTopic, GuardiansSite guardiansSite) {
+                               Optional<String> brokerUrl, String eventTopic, GuardiansSite guardiansSite,
+                               Profiles profiles) {
 
     public static final String DEFAULT_TOPIC = "alfresco.repo.event2";
 
@@ -47,6 +49,15 @@ public record AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePa
         Objects.requireNonNull(brokerUrl, "brokerUrl");
         eventTopic = eventTopic == null || eventTopic.isBlank() ? DEFAULT_TOPIC : eventTopic;
         Objects.requireNonNull(guardiansSite, "guardiansSite");
+        Objects.requireNonNull(profiles, "profiles");
+    }
+
+    /** Settings without profiles ({@link Profiles#NONE}). */
+    public AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePassword, String rootPath,
+                            Duration connectTimeout, Duration readTimeout, RetryPolicy retry,
+                            Optional<String> brokerUrl, String eventTopic, GuardiansSite guardiansSite) {
+        this(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout, retry, brokerUrl,
+                eventTopic, guardiansSite, Profiles.NONE);
     }
 
     /**
@@ -60,17 +71,22 @@ public record AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePa
 
     public AlfrescoSettings withRetry(RetryPolicy policy) {
         return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout,
-                policy, brokerUrl, eventTopic, guardiansSite);
+                policy, brokerUrl, eventTopic, guardiansSite, profiles);
     }
 
     public AlfrescoSettings withBroker(String url) {
         return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout,
-                retry, Optional.ofNullable(url), eventTopic, guardiansSite);
+                retry, Optional.ofNullable(url), eventTopic, guardiansSite, profiles);
     }
 
     public AlfrescoSettings withGuardiansSite(GuardiansSite site) {
         return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout,
-                retry, brokerUrl, eventTopic, site);
+                retry, brokerUrl, eventTopic, site, profiles);
+    }
+
+    public AlfrescoSettings withProfiles(Profiles newProfiles) {
+        return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout,
+                retry, brokerUrl, eventTopic, guardiansSite, newProfiles);
     }
 
     static String normalizeRoot(String path) {
@@ -144,6 +160,51 @@ public record AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePa
 
         public boolean enabled() {
             return !id.isEmpty();
+        }
+    }
+
+    /**
+     * How a person created in Alfresco itself (by an administrator, or by Alfresco's directory synchronisation)
+     * becomes a user of the engine: by the profile code in a person property, or, without it, by membership of an
+     * Alfresco group mapped to a profile. Such a person is put in their profile's group (through which standing
+     * deposits reach them), and given the property when the profile came from a mapped group.
+     *
+     * @param property the person property holding the profile code ({@code lk:profile}); empty for none
+     * @param groups profile code to the engine's group of that profile ({@code teacher} to
+     *        {@code locker-profile-teacher}), in the order in which a person's mapped groups are tried
+     * @param alfrescoGroups profile code to an Alfresco group whose members have that profile
+     *        ({@code teacher} to {@code GROUP_TEACHERS}, from {@code locker.alfresco.profile-groups.teacher}); a
+     *        code must be one of {@code groups}, and {@code GROUP_} is added when missing
+     */
+    public record Profiles(String property, Map<String, GroupId> groups, Map<String, String> alfrescoGroups) {
+
+        public static final Profiles NONE = new Profiles("", Map.of(), Map.of());
+
+        public Profiles {
+            property = property == null ? "" : property.trim();
+            groups = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(groups, "groups")));
+            Map<String, String> mapped = new LinkedHashMap<>();
+            for (Map.Entry<String, String> entry : Objects.requireNonNull(alfrescoGroups, "alfrescoGroups").entrySet()) {
+                if (!groups.containsKey(entry.getKey())) {
+                    throw new IllegalArgumentException("an Alfresco group is mapped to an unknown profile '"
+                            + entry.getKey() + "' (known: " + groups.keySet() + ")");
+                }
+                String group = entry.getValue() == null ? "" : entry.getValue().trim();
+                if (!group.isEmpty()) {
+                    mapped.put(entry.getKey(), group.startsWith("GROUP_") ? group : "GROUP_" + group);
+                }
+            }
+            alfrescoGroups = Collections.unmodifiableMap(mapped);
+        }
+
+        public boolean enabled() {
+            return !property.isEmpty() && !groups.isEmpty();
+        }
+
+        /** The profile whose mapped Alfresco group this is. */
+        Optional<String> profileOfAlfrescoGroup(String authorityId) {
+            return alfrescoGroups.entrySet().stream().filter(e -> e.getValue().equals(authorityId))
+                    .map(Map.Entry::getKey).findFirst();
         }
     }
 

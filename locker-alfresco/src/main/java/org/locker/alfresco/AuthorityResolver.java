@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.locker.core.platform.GroupId;
 import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PrincipalId;
 import org.locker.core.platform.UserId;
@@ -34,6 +35,15 @@ final class AuthorityResolver {
                 }
             });
 
+    /** Group nodes whose names the engine cannot hold as a {@link GroupId}. */
+    private final Map<String, String> otherGroups = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+
     AuthorityResolver(AlfrescoRestClient rest, Credentials system) {
         this.rest = rest;
         this.system = system;
@@ -44,21 +54,50 @@ final class AuthorityResolver {
         cache.put(nodeId, principal);
     }
 
+    /**
+     * The user or group a node stands for; empty when the node is not an authority.
+     * @throws NotFoundException when the node no longer exists
+     */
     Optional<PrincipalId> resolve(String nodeId) {
         PrincipalId known = cache.get(nodeId);
         if (known != null) {
             return Optional.of(known);
         }
-        Rest.Node node;
-        try {
-            node = rest.entry(system, HttpMethod.GET, rest.uri(CORE, "/nodes/" + nodeId, params("include", "properties")),
-                    null, Rest.Node.class);
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
+        Rest.Node node = rest.entry(system, HttpMethod.GET, rest.uri(CORE, "/nodes/" + nodeId,
+                params("include", "properties")), null, Rest.Node.class);
         Optional<PrincipalId> principal = principalOf(node.nodeType(), node.props());
         principal.ifPresent(p -> cache.put(nodeId, p));
+        if (principal.isEmpty() && "cm:authorityContainer".equals(node.nodeType())
+                && node.props().get("cm:authorityName") != null) {
+            otherGroups.put(nodeId, node.props().get("cm:authorityName").toString());
+        }
         return principal;
+    }
+
+    /**
+     * The authority name ({@code GROUP_...}) of a group node, including groups the engine cannot name (a directory
+     * synchronisation's {@code GROUP_Domain Users}); empty when the node is not a group.
+     * @throws NotFoundException when the node no longer exists
+     */
+    Optional<String> groupName(String nodeId) {
+        String other = otherGroups.get(nodeId);
+        if (other != null) {
+            return Optional.of(other);
+        }
+        return resolve(nodeId).filter(GroupId.class::isInstance).map(Values::authorityId)
+                .or(() -> Optional.ofNullable(otherGroups.get(nodeId)));
+    }
+
+    /** Whether the user or group still exists: one call ({@code GET /people/{id}} or {@code GET /groups/{id}}). */
+    boolean exists(PrincipalId principal) {
+        try {
+            rest.send(system, HttpMethod.GET, principal instanceof UserId user
+                    ? rest.uri(CORE, "/people/" + user.value(), params("fields", "id"))
+                    : rest.uri(CORE, "/groups/" + Values.authorityId(principal), null), null);
+            return true;
+        } catch (NotFoundException gone) {
+            return false;
+        }
     }
 
     static Optional<PrincipalId> principalOf(String nodeType, Map<String, Object> properties) {

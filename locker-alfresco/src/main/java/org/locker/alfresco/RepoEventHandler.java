@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.locker.core.platform.GroupId;
+import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PrincipalId;
 import org.locker.core.platform.PrincipalListener;
 import org.locker.core.platform.UserId;
@@ -20,14 +21,17 @@ import tools.jackson.databind.ObjectMapper;
  * Turns Alfresco repository events (CloudEvents JSON, one a message) into {@link PrincipalListener} calls:
  * <ul>
  * <li>{@code org.alfresco.event.node.Created} of a {@code cm:person} -> {@code userCreated}, the user name
- * read from the event's {@code cm:userName};</li>
+ * read from the event's {@code cm:userName}; a person with a profile joins their profile's group
+ * ({@link ProfileAdoption});</li>
  * <li>{@code org.alfresco.event.assoc.child.Created}/{@code Deleted} of type {@code cm:member} ->
  * {@code membershipChanged}, parent (group) and child (user or group) node ids resolved to names by
- * {@link AuthorityResolver}.</li>
+ * {@link AuthorityResolver}; a user who joins an Alfresco group mapped to a profile is adopted as above.</li>
  * </ul>
  * Idempotent: an event id seen before (the broker may redeliver, Alfresco may resend) is ignored; the
- * listeners are idempotent too. Events it cannot parse or map (node unknown or deleted, not an authority)
- * are logged and skipped: the periodic reconcile is the safety net. Every other event is ignored.
+ * listeners are idempotent too. An event naming a person, group or node that no longer exists is ignored
+ * ({@link Outcome#GONE}): no transaction spans REST calls, so a session that discards what it created (a user
+ * deleted again) has had Alfresco publish the creation. Events it cannot parse or map (not an authority) are
+ * logged and skipped: the periodic reconcile is the safety net. Every other event is ignored.
  */
 final class RepoEventHandler {
 
@@ -48,14 +52,32 @@ final class RepoEventHandler {
         }
     });
 
-    RepoEventHandler(ObjectMapper json, AuthorityResolver authorities, List<PrincipalListener> listeners) {
+    private final ProfileAdoption adoption;
+    private final java.util.function.Consumer<UserId> announced;
+
+    private final java.util.function.Predicate<UserId> createdByTheService;
+
+    /**
+     * @param announced told of each user an event announces (the reconcile does not count them as missed)
+     * @param createdByTheService whether the service itself created the user (the engine has set their groups)
+     */
+    RepoEventHandler(ObjectMapper json, AuthorityResolver authorities, List<PrincipalListener> listeners,
+                     ProfileAdoption adoption, java.util.function.Consumer<UserId> announced,
+                     java.util.function.Predicate<UserId> createdByTheService) {
         this.json = json;
         this.authorities = authorities;
         this.listeners = listeners;
+        this.adoption = adoption;
+        this.announced = announced;
+        this.createdByTheService = createdByTheService;
     }
 
-    /** What became of one event, for logs and tests. */
-    enum Outcome { DELIVERED, DUPLICATE, IGNORED, UNMAPPABLE, MALFORMED }
+    /**
+     * What became of one event, for logs and tests. {@code GONE}: it names a person, a group or a node that no
+     * longer exists (created and deleted since, as a discarded session's compensation does), so it changes
+     * nothing.
+     */
+    enum Outcome { DELIVERED, DUPLICATE, IGNORED, GONE, UNMAPPABLE, MALFORMED }
 
     Outcome handle(String message) {
         JsonNode event;
@@ -88,6 +110,9 @@ final class RepoEventHandler {
         try {
             return type.equals(NODE_CREATED) ? nodeCreated(id, resource) : membership(id, resource,
                     type.equals(CHILD_CREATED));
+        } catch (NotFoundException gone) {
+            LOG.debug("event {} ({}) names what no longer exists: ignored", id, type);
+            return Outcome.GONE;
         } catch (RuntimeException e) {
             seen.remove(id); // a failure (Alfresco unreachable) may be retried by a redelivery
             LOG.warn("event {} ({}) not handled: {}", id, type, e.getMessage());
@@ -104,8 +129,16 @@ final class RepoEventHandler {
             LOG.warn("event {}: created authority node {} has no usable name; skipped", eventId, nodeId);
             return Outcome.UNMAPPABLE;
         }
+        if (!authorities.exists(principal.get())) {
+            LOG.debug("event {}: {} was created, then deleted: ignored", eventId, principal.get());
+            return Outcome.GONE;
+        }
         authorities.remember(nodeId, principal.get());
         if (principal.get() instanceof UserId user) {
+            if (!createdByTheService.test(user)) {
+                adoption.adopt(user); // a person created in Alfresco with a profile joins their profile's group
+            }
+            announced.accept(user);
             for (PrincipalListener listener : listeners) {
                 listener.userCreated(user);
             }
@@ -116,12 +149,25 @@ final class RepoEventHandler {
     private Outcome membership(String eventId, JsonNode resource, boolean added) {
         String parentId = resource.path("parent").path("id").asString("");
         String childId = resource.path("child").path("id").asString("");
-        Optional<PrincipalId> group = authorities.resolve(parentId);
-        Optional<PrincipalId> member = group.isPresent() ? authorities.resolve(childId) : Optional.empty();
-        if (group.isEmpty() || !(group.get() instanceof GroupId groupId) || member.isEmpty()) {
+        Optional<String> groupName = authorities.groupName(parentId);
+        Optional<PrincipalId> member = groupName.isPresent() ? authorities.resolve(childId) : Optional.empty();
+        if (groupName.isEmpty() || member.isEmpty()) {
             LOG.warn("event {}: membership {} -> {} names a node that is not a known group or member; skipped",
                     eventId, parentId, childId);
             return Outcome.UNMAPPABLE;
+        }
+        if (added && member.get() instanceof UserId user && adoption.isMapped(groupName.get())) {
+            // joined an Alfresco group mapped to a profile (an administrator, or the directory synchronisation)
+            if (adoption.adopt(user) == ProfileAdoption.Result.GONE) {
+                return Outcome.GONE;
+            }
+        }
+        Optional<PrincipalId> group = Values.principal(groupName.get());
+        if (group.isEmpty() || !(group.get() instanceof GroupId groupId)) {
+            return Outcome.IGNORED; // a group the engine does not name: nothing for its listeners
+        }
+        if (!authorities.exists(groupId) || !authorities.exists(member.get())) {
+            return Outcome.GONE; // deleted since: the membership no longer matters
         }
         for (PrincipalListener listener : listeners) {
             listener.membershipChanged(groupId, member.get(), added);

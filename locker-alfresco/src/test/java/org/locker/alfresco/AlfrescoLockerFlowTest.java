@@ -41,11 +41,36 @@ class AlfrescoLockerFlowTest {
 
     private FakeAlfrescoSchool school;
     private Lockers lockers;
+    private final MovableClock clock = new MovableClock();
+
+    /** The school's clock, moved forward by a test. */
+    private static final class MovableClock extends java.time.Clock {
+        private java.time.Instant now = FakeAlfrescoSchool.CLOCK.instant();
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return FakeAlfrescoSchool.CLOCK.getZone();
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+    }
 
     @BeforeEach
     void openTheSchool() {
         school = new FakeAlfrescoSchool();
-        lockers = new Lockers(school.platform, FakeAlfrescoSchool.CLOCK);
+        lockers = new Lockers(school.platform, clock);
     }
 
     @AfterEach
@@ -168,6 +193,26 @@ class AlfrescoLockerFlowTest {
         assertThat(names(T_ONE)).containsExactly("to-6A-team.txt");
         assertThat(names(T_THREE)).containsExactly("to-6A-team.txt");
         assertThat(names(STAFF)).isEmpty();
+    }
+
+    @Test
+    void shouldOpenAPendingWindowAtTheReconcileAfterItsStart() {
+        java.time.Instant from = clock.instant().plus(java.time.Duration.ofDays(1));
+        Deposited deposited = deposit(T_ONE, new DepositRequest("CIRCULAR", "memo", List.of("user:g.one"), false,
+                false, Optional.of(from), Optional.of(from.plus(java.time.Duration.ofDays(7)))), "later.txt");
+        assertThat(lockers.reconcileWindows()).isEqualTo(new Lockers.ReconcileReport(0, 0));
+        assertThat(names(G_ONE)).as("before the window's start").isEmpty();
+
+        clock.advance(java.time.Duration.ofDays(2));
+        assertThat(lockers.reconcileWindows()).as("the pending window is found and opened")
+                .isEqualTo(new Lockers.ReconcileReport(1, 0));
+        assertThat(names(G_ONE)).containsExactly("later.txt");
+        assertThat(lockers.distributions(T_ONE)).extracting(Lockers.Distribution::name).containsExactly("later.txt");
+
+        clock.advance(java.time.Duration.ofDays(7));
+        assertThat(lockers.reconcileWindows()).isEqualTo(new Lockers.ReconcileReport(0, 1));
+        assertThat(names(G_ONE)).as("after the window's end").isEmpty();
+        assertThat(deposited.name()).isEqualTo("later.txt");
     }
 
     @Test

@@ -349,6 +349,8 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldStoreANewMinorVersionWithItsComment() {
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1")).willReturn(json(200, entry(withProperties(
+                node("d1", "a.txt", "cm:content", false), Map.of("cm:versionLabel", "1.0"))))));
         stub.stub(put(urlPathEqualTo(CORE + "/nodes/d1/content")).willReturn(json(200, entry(withProperties(
                 node("d1", "a.txt", "cm:content", false), Map.of("cm:versionLabel", "1.1"))))));
         try (PlatformSession s = platform.systemSession()) {
@@ -358,7 +360,8 @@ class AlfrescoRestBindingTest {
             assertThat(version.author()).isEqualTo("admin");
             s.save();
         }
-        LoggedRequest sent = requests().get(0);
+        LoggedRequest sent = requests().get(1);
+        assertThat(sent.queryParameter("name").isPresent()).as("the name says the type already").isFalse();
         assertThat(sent.queryParameter("majorVersion").firstValue()).isEqualTo("false");
         assertThat(sent.queryParameter("comment").firstValue()).isEqualTo("fixed a typo");
         assertThat(sent.getHeader("Content-Type")).isEqualTo("application/octet-stream");
@@ -399,7 +402,9 @@ class AlfrescoRestBindingTest {
                     Map.of("lk:profile", "pupil"))).id()).isEqualTo(UserId.of("alice"));
             s.save();
         }
-        JsonNode sent = body(requests().get(0));
+        assertThat(requests().get(0).getUrl()).as("no group has that name: Alfresco would accept both")
+                .isEqualTo(CORE + "/groups/GROUP_alice");
+        JsonNode sent = body(requests().get(1));
         assertThat(sent.path("id").asString()).isEqualTo("alice");
         assertThat(sent.path("firstName").asString()).isEqualTo("alice");
         assertThat(sent.path("email").asString()).isEqualTo("alice@users.invalid");
@@ -494,9 +499,12 @@ class AlfrescoRestBindingTest {
                 "framework.exception.ConstraintViolated", "already a member")));
         stub.stub(delete(urlPathEqualTo(CORE + "/groups/GROUP_class-6a/members/bob")).willReturn(error(404,
                 "framework.exception.EntityNotFound", "not a member")));
-        stub.stub(get(urlPathEqualTo(CORE + "/groups/GROUP_class-6a/members")).willReturn(json(200, list(List.of(
-                Map.of("id", "alice", "displayName", "Alice", "memberType", "PERSON"),
-                Map.of("id", "GROUP_sub", "displayName", "Sub", "memberType", "GROUP")), false))));
+        // the repository web script answers from the database, in the shape of groups/children.get.json.ftl
+        stub.stub(get(urlPathEqualTo("/alfresco/s/api/groups/class-6a/children")).willReturn(json(200, Map.of(
+                "data", List.of(
+                        authority("GROUP", "sub", "GROUP_sub", "Sub"),
+                        authority("USER", "alice", "Alice Smith", "Alice Smith")),
+                "paging", paging(5000, 0, 2)))));
         try (PlatformSession s = platform.systemSession()) {
             assertThat(s.createGroup(GroupId.of("class-6a"), "6A", Map.of()).id()).isEqualTo(GroupId.of("class-6a"));
             s.addMember(GroupId.of("class-6a"), UserId.of("alice"));
@@ -509,6 +517,48 @@ class AlfrescoRestBindingTest {
         assertThat(body(requests().get(1))).isEqualTo(JSON.readTree("{\"id\":\"alice\",\"memberType\":\"PERSON\"}"));
     }
 
+    /** An authority as Alfresco's {@code groups/authority.lib.ftl} writes it. */
+    private static Map<String, Object> authority(String type, String shortName, String fullName, String displayName) {
+        Map<String, Object> authority = new java.util.LinkedHashMap<>();
+        authority.put("authorityType", type);
+        authority.put("shortName", shortName);
+        authority.put("fullName", fullName);
+        authority.put("displayName", displayName);
+        authority.put("url", (type.equals("GROUP") ? "api/groups/" : "api/people/") + shortName);
+        authority.put("zones", List.of("AUTH.ALF", "APP.DEFAULT"));
+        return authority;
+    }
+
+    /** {@code generic-paged-results.lib.ftl}'s pagingJSON. */
+    private static Map<String, Object> paging(int maxItems, int skipCount, int totalItems) {
+        Map<String, Object> paging = new java.util.LinkedHashMap<>();
+        paging.put("maxItems", maxItems);
+        paging.put("skipCount", skipCount);
+        paging.put("totalItems", totalItems);
+        paging.put("totalItemsRangeEnd", null);
+        paging.put("confidence", "exact");
+        return paging;
+    }
+
+    @Test
+    void shouldReadAGroupsUsersFromTheWebScriptPageByPageAndKeepOnlyTheCandidates() {
+        stub.stub(get(urlPathEqualTo("/alfresco/s/api/groups/staff/children")).withQueryParam("skipCount",
+                equalTo("0")).willReturn(json(200, Map.of("data", List.of(
+                        authority("USER", "ann", "Ann A", "Ann A"), authority("USER", "bob", "Bob B", "Bob B")),
+                "paging", paging(5000, 0, 3)))));
+        stub.stub(get(urlPathEqualTo("/alfresco/s/api/groups/staff/children")).withQueryParam("skipCount",
+                equalTo("2")).willReturn(json(200, Map.of("data", List.of(authority("USER", "cid", "Cid C", "Cid C")),
+                "paging", paging(5000, 2, 3)))));
+        try (PlatformSession s = platform.systemSession()) {
+            assertThat(s.membersAmong(GroupId.of("staff"), List.of(UserId.of("cid"), UserId.of("ann"),
+                    UserId.of("zed")))).containsExactlyInAnyOrder(UserId.of("ann"), UserId.of("cid"));
+        }
+        assertThat(requests()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.queryParameter("authorityType").firstValue()).isEqualTo("USER");
+            assertThat(r.queryParameter("maxItems").firstValue()).isEqualTo(String.valueOf(GroupChildren.PAGE));
+        });
+    }
+
     @Test
     void shouldKeepGroupPropertiesInTheDescriptionAndFindGroupsByThem() {
         stub.stub(post(urlPathEqualTo(CORE + "/groups")).willReturn(json(201, entry(group("GROUP_class-6a", "6A")))));
@@ -516,12 +566,21 @@ class AlfrescoRestBindingTest {
         tagged.put("description", "{\"lk:school\":\"north\"}");
         Map<String, Object> other = group("GROUP_class-6b", "6B");
         other.put("description", "{\"lk:school\":\"south\"}");
-        stub.stub(get(urlPathEqualTo(CORE + "/groups")).willReturn(json(200, list(List.of(tagged, other,
-                group("GROUP_EVERYONE", "Everyone")), false))));
+        // include=description lists the root groups only: a nested group is listed apart and read with its own
+        Map<String, Object> nested = group("GROUP_class-6c", "6C");
+        nested.put("isRoot", false);
+        Map<String, Object> nestedDescribed = new java.util.LinkedHashMap<>(nested);
+        nestedDescribed.put("description", "{\"lk:school\":\"north\"}");
+        stub.stub(get(urlPathEqualTo(CORE + "/groups")).withQueryParam("include", equalTo("description"))
+                .willReturn(json(200, list(List.of(tagged, other, group("GROUP_EVERYONE", "Everyone")), false))));
+        stub.stub(get(urlPathEqualTo(CORE + "/groups")).withQueryParam("where", equalTo("(isRoot=false)"))
+                .willReturn(json(200, list(List.of(nested), false))));
+        stub.stub(get(urlPathEqualTo(CORE + "/groups/GROUP_class-6c")).withQueryParam("include", equalTo("description"))
+                .willReturn(json(200, entry(nestedDescribed))));
         try (PlatformSession s = platform.systemSession()) {
             s.createGroup(GroupId.of("class-6a"), "6A", Map.of("lk:school", "north"));
             assertThat(s.findGroupsByProperty("lk:school", "north")).extracting(g -> g.id().value())
-                    .containsExactly("class-6a");
+                    .containsExactly("class-6a", "class-6c");
             s.save();
         }
         assertThat(body(requests().get(0)).path("description").asString()).isEqualTo("{\"lk:school\":\"north\"}");
@@ -541,12 +600,22 @@ class AlfrescoRestBindingTest {
     // ================================================================== queries
 
     @Test
-    void shouldQueryThroughTheSearchApiBelowTheRoot() {
+    void shouldSendOnlyTermsTheDatabaseAnswersAndCheckTheRestItself() {
+        Map<String, Object> early = withProperties(node("d1", "a.txt", "cm:content", false), Map.of(
+                "lk:engineType", "lk:deposit", "lk:subject", "maths", "lk:grade", "6", "lk:published", true,
+                "lk:due", "2024-05-01T00:00:00.000+0000", "lk:rank", 1));
+        Map<String, Object> late = withProperties(node("d2", "b.txt", "cm:content", false), Map.of(
+                "lk:engineType", "lk:deposit", "lk:subject", "maths", "lk:grade", "7",
+                "lk:due", "2024-07-01T00:00:00.000+0000", "lk:rank", 2));
+        Map<String, Object> unranked = withProperties(node("d3", "c.txt", "cm:content", false), Map.of(
+                "lk:engineType", "lk:deposit", "lk:subject", "maths", "lk:grade", "7",
+                "lk:due", "2024-04-01T00:00:00.000+0000"));
         stub.stub(post(urlPathEqualTo(SEARCH + "/search")).willReturn(json(200, Map.of("list", Map.of(
-                "pagination", Map.of("count", 1, "hasMoreItems", false, "totalItems", 1, "skipCount", 0, "maxItems", 50),
-                "entries", List.of(Map.of("entry", withProperties(node("d1", "a.txt", "cm:content", false),
-                        Map.of("lk:engineType", "lk:deposit", "lk:subject", "maths")))))))));
-        NodeQuery query = NodeQuery.ofType("lk:deposit").under(NodeId.of("f1")).whereEquals("lk:subject", "maths")
+                "pagination", Map.of("count", 3, "hasMoreItems", false, "totalItems", 3, "skipCount", 0,
+                        "maxItems", 1000),
+                "entries", List.of(Map.of("entry", early), Map.of("entry", late), Map.of("entry", unranked)))))));
+        NodeQuery query = NodeQuery.ofType("lk:deposit").whereEquals("lk:subject", "maths")
+                .whereEquals("lk:published", true)
                 .whereAnyOf("lk:grade", List.of("6", "7")).where(new NodeQuery.Before("lk:due",
                         Instant.parse("2024-06-01T00:00:00Z"))).where(new NodeQuery.IsSet("lk:rank"))
                 .orderBy("created", true).page(0, 50).build();
@@ -556,21 +625,70 @@ class AlfrescoRestBindingTest {
         }
         JsonNode sent = body(requests().get(0));
         assertThat(sent.path("query").path("language").asString()).isEqualTo("afts");
-        assertThat(sent.path("query").path("query").asString()).isEqualTo(
-                "=lk:engineType:\"lk:deposit\" AND ANCESTOR:\"workspace://SpacesStore/" + ROOT_ID + "\" AND "
-                        + "ANCESTOR:\"workspace://SpacesStore/f1\" AND =lk:subject:\"maths\" AND "
-                        + "(=lk:grade:\"6\" OR =lk:grade:\"7\") AND lk:due:[MIN TO \"2024-06-01T00:00:00Z\"> AND "
-                        + "ISNOTNULL:\"lk:rank\"");
-        assertThat(sent.path("paging").path("maxItems").asInt()).isEqualTo(50);
-        assertThat(sent.path("sort").get(0).path("field").asString()).isEqualTo("cm:created");
-        assertThat(sent.path("sort").get(0).path("ascending").asBoolean()).isFalse();
-        assertThat(body(requests().get(1)).path("paging").path("maxItems").asInt()).isEqualTo(1);
+        assertThat(sent.path("query").path("query").asString())
+                .as("no ANCESTOR, range, ISNOTNULL or boolean: the index's, or an optional patch's")
+                .isEqualTo("=lk:engineType:\"lk:deposit\" AND =lk:subject:\"maths\" AND "
+                        + "(=lk:grade:\"6\" OR =lk:grade:\"7\")");
+        assertThat(sent.has("sort")).as("ordered by the binding: the database's order drops nodes").isFalse();
+        assertThat(sent.path("paging").path("maxItems").asInt()).isEqualTo(NodeSearch.PAGE);
+    }
+
+    @Test
+    void shouldListTheDescendantsOfAFolderLevelByLevelWithParentTerms() {
+        String f1 = "\"workspace://SpacesStore/f1\"";
+        stub.stub(post(urlPathEqualTo(SEARCH + "/search")).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.query.query",
+                        equalTo("PARENT:" + f1))).willReturn(json(200, list(List.of(
+                                withProperties(node("sub", "sub", "cm:folder", true), Map.of("lk:engineType", "lk:folder")),
+                                withProperties(node("d1", "a.txt", "cm:content", false), Map.of("lk:engineType",
+                                        "lk:deposit"))), false))));
+        stub.stub(post(urlPathEqualTo(SEARCH + "/search")).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.query.query",
+                        equalTo("PARENT:\"workspace://SpacesStore/sub\""))).willReturn(json(200, list(List.of(
+                                withProperties(node("d2", "b.txt", "cm:content", false), Map.of("lk:engineType",
+                                        "lk:deposit"))), false))));
+        try (PlatformSession s = platform.systemSession()) {
+            assertThat(s.query(NodeQuery.ofType("lk:deposit").under(NodeId.of("f1")).orderBy("name", true).build()))
+                    .extracting(Node::name).containsExactly("b.txt", "a.txt");
+        }
+        assertThat(requests()).hasSize(2);
     }
 
     @Test
     void shouldEscapeQuotesInQueryValues() {
         assertThat(Afts.equalsTerm("lk:subject", "a \"b\" \\c")).isEqualTo("=lk:subject:\"a \\\"b\\\" \\\\c\"");
         assertThatThrownBy(() -> Afts.equalsTerm("lk:x OR TYPE", "v")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ================================================================== hostile ids
+
+    @Test
+    void shouldRefuseHostileIdsWithoutCallingAlfresco() {
+        NodeId traversal = NodeId.of("../../etc/passwd");
+        try (PlatformSession s = platform.systemSession()) {
+            assertThat(s.findNode(traversal)).isEmpty();
+            for (NodeId hostile : List.of(traversal, NodeId.of("-root-"), NodeId.of("a/b"), NodeId.of("%2e%2e"),
+                    NodeId.of("x?include=permissions"), NodeId.of(".."))) {
+                assertThatThrownBy(() -> s.node(hostile)).as(hostile.value()).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.readContent(hostile)).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.children(hostile)).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.versions(hostile)).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.delete(hostile)).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.updateProperties(hostile, Map.of("lk:memo", "x")))
+                        .isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.updateContent(hostile, text("x"), "")).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.createFolder(hostile, "f", "lk:folder", Map.of()))
+                        .isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.grant(hostile, UserId.of("ann"), Access.READ))
+                        .isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.query(NodeQuery.ofType("lk:deposit").under(hostile).build()))
+                        .isInstanceOf(NotFoundException.class);
+                assertThat(s.canWrite(hostile)).isFalse();
+            }
+            assertThatThrownBy(() -> s.readContent(NodeId.of("d1"), "../../1.0")).isInstanceOf(NotFoundException.class);
+            s.save();
+        }
+        assertThat(requests()).as("nothing was sent to Alfresco").isEmpty();
     }
 
     // ================================================================== errors, retries, compensation

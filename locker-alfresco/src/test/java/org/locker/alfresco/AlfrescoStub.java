@@ -131,7 +131,8 @@ final class AlfrescoStub implements AutoCloseable {
         List<Map<String, Object>> entries = new ArrayList<>();
         entities.forEach(e -> entries.add(Map.of("entry", e)));
         return Map.of("list", Map.of("pagination", Map.of("count", entities.size(), "hasMoreItems", hasMore,
-                "skipCount", skip, "maxItems", 100), "entries", entries));
+                "totalItems", skip + entities.size() + (hasMore ? 1 : 0), "skipCount", skip, "maxItems", 100),
+                "entries", entries));
     }
 
     static Map<String, Object> user(String id) {
@@ -151,7 +152,7 @@ final class AlfrescoStub implements AutoCloseable {
         node.put("modifiedByUser", user("admin"));
         node.put("parentId", ROOT_ID);
         node.put("aspectNames", List.of("cm:auditable"));
-        node.put("properties", new LinkedHashMap<String, Object>());
+        // Alfresco leaves "properties" out when there are none to show (withProperties adds them)
         if (!folder) {
             node.put("content", Map.of("mimeType", "text/plain", "mimeTypeName", "Plain Text", "sizeInBytes", 5,
                     "encoding", "UTF-8"));
@@ -161,7 +162,8 @@ final class AlfrescoStub implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> withProperties(Map<String, Object> node, Map<String, Object> properties) {
-        ((Map<String, Object>) node.get("properties")).putAll(properties);
+        ((Map<String, Object>) node.computeIfAbsent("properties", k -> new LinkedHashMap<String, Object>()))
+                .putAll(properties);
         return node;
     }
 
@@ -184,6 +186,9 @@ final class AlfrescoStub implements AutoCloseable {
         person.put("displayName", "First Last");
         person.put("email", id + "@example.org");
         person.put("enabled", true);
+        person.put("emailNotificationsEnabled", true);
+        person.put("company", Map.of());
+        person.put("capabilities", Map.of("isGuest", false, "isAdmin", false, "isMutable", true));
         return person;
     }
 
@@ -203,7 +208,11 @@ final class AlfrescoStub implements AutoCloseable {
         version.put("isFile", true);
         version.put("modifiedAt", DATE);
         version.put("modifiedByUser", user(author));
-        version.put("content", Map.of("mimeType", "text/plain", "mimeTypeName", "Plain Text", "sizeInBytes", 5));
+        version.put("content", Map.of("mimeType", "text/plain", "mimeTypeName", "Plain Text", "sizeInBytes", 5,
+                "encoding", "UTF-8"));
+        version.put("aspectNames", List.of("cm:versionable", "cm:auditable", "lk:engineNode"));
+        version.put("properties", Map.of("cm:versionLabel", label, "cm:versionType", label.endsWith(".0") ? "MAJOR"
+                : "MINOR", "lk:engineType", "lk:deposit"));
         return version;
     }
 }

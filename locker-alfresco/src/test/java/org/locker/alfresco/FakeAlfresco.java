@@ -44,46 +44,67 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stateful, in-memory Alfresco for tests: exactly the REST API v1 subset the binding calls (core nodes,
- * versions, permissions, people, groups; authentication tickets; search with the AFTS the binding generates),
- * served by WireMock through one global {@link ResponseDefinitionTransformerV2}, so that every exchange is in
- * WireMock's journal ({@link #served()}) for {@link AlfrescoContract} to validate.
+ * versions, permissions, people, groups, sites; authentication tickets; search with the AFTS the binding generates;
+ * the repository web scripts {@code GET /alfresco/s/api/groups/{shortName}/children} and
+ * {@code DELETE /alfresco/s/api/people/{id}}), served by WireMock through one global
+ * {@link ResponseDefinitionTransformerV2}, so that every exchange is in WireMock's journal ({@link #served()}) for
+ * {@link AlfrescoContract} to validate. It answers as a real Alfresco Community 25.3 did (the recordings of
+ * {@code shared/alfresco/recordings}, replayed by {@link RecordedExchangesReplayTest}) and as Alfresco's sources say.
  *
  * <p>What it models as Alfresco does:
  * <ul>
- * <li>authentication: Basic user:password, or Basic base64(ticket) for a ticket from {@code POST /tickets};
- * 401 otherwise;</li>
+ * <li>the search index: what Alfresco answers from it (a search with {@code ANCESTOR:}, a range, {@code ISNOTNULL:},
+ * a match on a boolean; {@code GET /groups/{id}/members}) sees only what was written {@link #indexAfter} ago, and
+ * nothing by default ({@code noindex}); {@link #indexAnswered()} lists those requests. Searches of database terms
+ * are answered at once, with the database's totals (one past the page at most);</li>
+ * <li>authentication: Basic user:password, or Basic base64(ticket); one ticket per user ({@code POST /tickets}
+ * twice gives the same), ended by {@code DELETE /tickets/-me-}, by disabling the user or {@link #endTicketOf};
+ * 400 without a password; repeated failures lock the user out for a while; 401 otherwise;</li>
  * <li>permissions: a user reads a node when an ALLOWED entry set locally on it, or inherited from its parents
  * while {@code isInheritanceEnabled}, names the user, {@code GROUP_EVERYONE} or a group they belong to
  * (transitively); Editor/Collaborator/Coordinator write; Collaborator/Coordinator/Contributor create
- * children; the creator (owner) and {@code admin} may do anything. A read refused is a 403, as Alfresco;
- * search results are filtered the same way;</li>
- * <li>node properties: the locker model's declared types ({@code locker-model.xml} of
- * locker-platform-module, read when reachable) convert text values (booleans,
- * numbers, dates, single values of multi-valued properties), as Alfresco's node service does on persisting;
- * an undeclared {@code lk:} property is refused with 400, as Alfresco's REST API does;</li>
+ * children; the creator (owner) and {@code admin} may do anything. A read refused is a 403, a path through an
+ * unreadable folder a 404; search results are filtered the same way. Setting permissions refuses an unknown
+ * authority, a duplicate entry or an unknown role (400);</li>
+ * <li>node properties: the locker model's declared types ({@code locker-model.xml} of locker-platform-module)
+ * convert text values as Alfresco's node service does; an undeclared {@code lk:} property is refused ("Unknown
+ * property"), and so is a prefix no model maps ({@code lk:} itself with {@link #withoutLockerModel()}); a model
+ * aspect is added with its properties; properties are left out when there are none; names with
+ * {@code " * \ > < ? / : |} or a trailing dot or space are refused (422); one transaction per call;</li>
  * <li>versions: a document created with {@code majorVersion=true} is 1.0; each content update adds a minor
- * (or major) version;</li>
+ * (or major) version, its type guessed from the node's name whatever the request says; deleting the head version
+ * takes the node back;</li>
+ * <li>people and groups: the People API's fields ({@code capabilities}, {@code company}...), {@code fields=},
+ * a person's groups with {@code GROUP_EVERYONE}, person and group nodes readable by their ids
+ * ({@link #setAuthorityNodeId}), {@code GET /groups?include=description} listing root groups only (a site member
+ * group is not a root group), a person id that is a group's name accepted;</li>
  * <li>sites: created (the creator as SiteManager), read (a PRIVATE site only by its members and
  * administrators), updated; their group memberships listed, added (404 for a missing group, 409 for a member),
  * read, changed and removed.</li>
  * </ul>
  * Not modelled: a site's containers and backing {@code GROUP_site_*} groups (its roles grant nothing on nodes),
- * trashcan, aspects beyond the labels, the search index delay (search is immediate).
+ * trashcan, the event stream.
  */
 public final class FakeAlfresco implements ResponseDefinitionTransformerV2, AutoCloseable {
 
     static final String CORE = AlfrescoRestClient.CORE;
     static final String AUTH = AlfrescoRestClient.AUTH;
     static final String SEARCH = AlfrescoRestClient.SEARCH;
+    static final String WEBSCRIPTS = AlfrescoRestClient.SERVICE;
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin";
     static final String COMPANY_HOME = "company-home-0000";
+    static final String PEOPLE_CONTAINER = "778c0bb5-8ae8-4b9c-8c0b-b58ae89b9ccd";
+    static final String AUTHORITY_CONTAINER = "07e98a91-7451-4f88-a98a-9174516f88e0";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Set<String> READ_ROLES = Set.of("Consumer", "Contributor", "Editor", "Collaborator",
             "Coordinator", "Read");
     private static final Set<String> WRITE_ROLES = Set.of("Editor", "Collaborator", "Coordinator", "Write");
     private static final Set<String> CREATE_ROLES = Set.of("Contributor", "Collaborator", "Coordinator");
+    /** Roles and permission groups a node's permissions may name. */
+    private static final Set<String> SETTABLE = Set.of("Consumer", "Contributor", "Editor", "Collaborator",
+            "Coordinator", "Read", "Write", "Delete", "ReadPermissions", "ChangePermissions");
     private static final Pattern EQUALS = Pattern.compile(
             "=([A-Za-z][A-Za-z0-9]*:[A-Za-z][A-Za-z0-9_-]*):(.+)", Pattern.DOTALL);
     private static final Pattern RANGE = Pattern.compile(
@@ -95,10 +116,30 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     private final Map<String, FakeGroup> groups = new LinkedHashMap<>();
     private final Map<String, FakeSite> sites = new LinkedHashMap<>();
     private final Map<String, String> tickets = new HashMap<>();
-    private final Map<String, String> modelTypes = loadModel();
+    /** The locker model's properties and types; empty when the repository AMP is not installed. */
+    private final Map<String, String> modelTypes;
+    private final Map<String, String> modelAspects;
+    private final boolean lockerModel;
     private final AtomicLong clock = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+    /** How long the search index takes to reflect a write; null: never (noindex, the default). */
+    private Duration indexDelay;
+    /** Requests Alfresco would answer from its search index (searches the database cannot take, group members). */
+    private final List<String> indexAnswered = new ArrayList<>();
 
+    /** An Alfresco with the repository AMP's content model installed (read from locker-platform-module's source). */
     public FakeAlfresco() {
+        this(true);
+    }
+
+    /** An Alfresco without the locker model: every {@code lk:} name is refused as an unmapped prefix. */
+    static FakeAlfresco withoutLockerModel() {
+        return new FakeAlfresco(false);
+    }
+
+    private FakeAlfresco(boolean lockerModel) {
+        this.lockerModel = lockerModel;
+        this.modelTypes = lockerModel ? loadModel() : Map.of();
+        this.modelAspects = lockerModel ? loadAspects() : Map.of();
         FakeNode home = new FakeNode(COMPANY_HOME, "Company Home", "cm:folder", true, null, ADMIN, now());
         home.inherit = false;
         home.local.add(new Perm("GROUP_EVERYONE", "Consumer"));
@@ -113,6 +154,27 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         server = new WireMockServer(options().dynamicPort().extensions(this));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+    }
+
+    /**
+     * The search index reflects each write after {@code delay} ({@link Duration#ZERO}: at once, as with a
+     * search index that has caught up). What Alfresco answers from its index only (a search with ANCESTOR, a
+     * range or ISNOTNULL, {@code GET /groups/{id}/members}) sees nothing written less than {@code delay} ago.
+     */
+    public synchronized FakeAlfresco indexAfter(Duration delay) {
+        this.indexDelay = java.util.Objects.requireNonNull(delay, "delay");
+        return this;
+    }
+
+    /** No search index ({@code index.subsystem.name=noindex}), the default: index-only answers are empty. */
+    public synchronized FakeAlfresco noIndex() {
+        this.indexDelay = null;
+        return this;
+    }
+
+    /** The requests answered from the search index so far (a binding relying on none of them sees writes at once). */
+    public synchronized List<String> indexAnswered() {
+        return List.copyOf(indexAnswered);
     }
 
     public URI baseUrl() {
@@ -178,7 +240,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     /** The method and path (no query) of every request so far, oldest first. */
-    List<String> calls() {
+    public List<String> calls() {
         return served().stream().map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl().split("\\?")[0])
                 .toList();
     }
@@ -207,15 +269,22 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     @Override
     public ResponseDefinition transform(ServeEvent event) {
         Request request = event.getRequest();
-        try {
-            synchronized (this) {
+        synchronized (this) {
+            Set<String> before = new HashSet<>(nodes.keySet());
+            try {
                 return handle(request).toDefinition();
+            } catch (Failure failure) {
+                nodes.keySet().retainAll(before); // one transaction per call: what it created is rolled back
+                return (isWebScript(request.getUrl()) ? webScriptError(failure.status, failure.getMessage())
+                        : error(failure.status, failure.getMessage())).toDefinition();
+            } catch (RuntimeException e) {
+                return error(500, e.toString()).toDefinition();
             }
-        } catch (Failure failure) {
-            return error(failure.status, failure.getMessage()).toDefinition();
-        } catch (RuntimeException e) {
-            return error(500, e.toString()).toDefinition();
         }
+    }
+
+    private static boolean isWebScript(String url) {
+        return url.startsWith(WEBSCRIPTS + "/") || url.startsWith("/alfresco/service/");
     }
 
     // ================================================================== model
@@ -231,6 +300,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     private static final class FakeVersion {
+        final Map<String, Object> properties = new LinkedHashMap<>();
+        final List<String> aspects = new ArrayList<>();
         String label;
         String comment;
         Instant at;
@@ -257,6 +328,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         byte[] content;
         String mimeType;
         final List<FakeVersion> versions = new ArrayList<>();
+        /** When it was written ({@link System#nanoTime()}), for the search index's delay. */
+        final long writtenAt = System.nanoTime();
 
         FakeNode(String id, String name, String nodeType, boolean folder, String parentId, String owner, Instant at) {
             this.id = id;
@@ -280,6 +353,9 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         boolean enabled = true;
         final Map<String, Object> properties = new LinkedHashMap<>();
         final Instant created = Instant.parse("2026-01-01T00:00:00Z");
+        final long writtenAt = System.nanoTime();
+        /** The id of the person's cm:person node, which repository events name. */
+        String nodeId = UUID.randomUUID().toString();
 
         FakePerson(String id, String password) {
             this.id = id;
@@ -292,6 +368,10 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         String displayName;
         String description;
         final Set<String> members = new LinkedHashSet<>();
+        /** When each member was added ({@link System#nanoTime()}), for the search index's delay. */
+        final Map<String, Long> memberSince = new HashMap<>();
+        /** The id of the group's cm:authorityContainer node, which repository events name. */
+        String nodeId = UUID.randomUUID().toString();
 
         FakeGroup(String id, String displayName) {
             this.id = id;
@@ -337,19 +417,14 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         return Instant.ofEpochMilli(clock.addAndGet(1000));
     }
 
-    /**
-     * Non-text properties the engine writes that locker-model.xml does not declare (as of this writing), typed as
-     * the engine reads them. Real Alfresco refuses an undeclared property ("Unknown property", 400) on
-     * {@code POST/PUT /nodes}: the fake accepts them, as if the model declared them with these types, so that
-     * the flows exercise the binding rather than the model's coverage (see the report of the flow tests).
-     */
     /** Property name to Alfresco data type ("d:boolean", or "d:text[]" when multiple), from the locker model. */
     private static Map<String, String> loadModel() {
         Map<String, String> types = new HashMap<>();
         Path model = Path.of("..", "locker-platform-module", "src", "main", "resources", "alfresco", "module",
                 "locker-platform-module", "model", "locker-model.xml");
         if (!Files.isRegularFile(model)) {
-            return types;
+            throw new IllegalStateException("the locker content model is not at " + model.toAbsolutePath()
+                    + ": run the tests from a module directory of the project");
         }
         try {
             String xml = Files.readString(model);
@@ -368,13 +443,34 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         return types;
     }
 
+    /** Property name to the model aspect that declares it (Alfresco adds the aspect with the property). */
+    private static Map<String, String> loadAspects() {
+        Map<String, String> aspects = new HashMap<>();
+        Path model = Path.of("..", "locker-platform-module", "src", "main", "resources", "alfresco", "module",
+                "locker-platform-module", "model", "locker-model.xml");
+        try {
+            Matcher aspect = Pattern.compile("<aspect name=\"([^\"]+)\">(.*?)</aspect>", Pattern.DOTALL)
+                    .matcher(Files.readString(model));
+            while (aspect.find()) {
+                Matcher property = Pattern.compile("<property name=\"([^\"]+)\">").matcher(aspect.group(2));
+                while (property.find()) {
+                    aspects.put(property.group(1), aspect.group(1));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return aspects;
+    }
+
     /**
      * A value as the dictionary stores it, converted to the declared type. Like Alfresco's REST API, an {@code lk:}
      * property the locker model does not declare is refused (when the model is reachable).
      */
     private Object typed(String name, Object value) {
+        checkPrefix(name);
         String type = modelTypes.get(name);
-        if (type == null && name.startsWith("lk:") && !modelTypes.isEmpty()) {
+        if (type == null && name.startsWith("lk:")) {
             throw new Failure(400, "Unknown property: " + name);
         }
         if (type == null || value == null) {
@@ -389,6 +485,32 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         }
         Object converted = scalar(base, value);
         return multiple ? new ArrayList<>(List.of(converted)) : converted;
+    }
+
+    /** The prefixes of Alfresco's own models, and lk when the locker model is installed. */
+    private static final Set<String> ALFRESCO_PREFIXES = Set.of("cm", "sys", "usr", "app", "st", "rn", "exif", "dl",
+            "fm", "ia", "lnk", "bpm", "wcm", "act", "rule", "ver2", "imap", "emailserver", "trx", "smf", "audio");
+
+    /** As Alfresco: a name whose prefix no installed model maps is refused (400). */
+    private void checkPrefix(String qname) {
+        int colon = qname.indexOf(':');
+        String prefix = colon < 0 ? "" : qname.substring(0, colon);
+        if (!ALFRESCO_PREFIXES.contains(prefix) && !(lockerModel && prefix.equals("lk"))) {
+            throw new Failure(400, qname + " isn't a valid QName. Namespace prefix " + prefix
+                    + " is not mapped to a namespace URI");
+        }
+    }
+
+    /**
+     * Alfresco's cm:name constraint: none of {@code " * \ > < ? / : |}, no trailing dot, no trailing space
+     * (recorded: 422 "is not valid as a file name"; {@code ok [v2] été n°3} accepted).
+     */
+    private static void checkName(String name) {
+        if (name.matches("(?s).*[\"*\\><?/:|].*") || name.endsWith(".") || name.endsWith(" ")) {
+            throw new Failure(422, "Found 1 integrity violations:\nInvalid property value: \n   Name: " + name
+                    + "\n   Property: {http://www.alfresco.org/model/content/1.0}name\n   Constraint: Value '"
+                    + name + "' is not valid as a file name. This property must be a valid file name.");
+        }
     }
 
     private static Object scalar(String type, Object value) {
@@ -411,21 +533,21 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         Map<String, String> query = query(split.length > 1 ? split[1] : "");
         String method = request.getMethod().getName();
         if (path.equals(AUTH + "/tickets") && method.equals("POST")) {
-            JsonNode body = JSON.readTree(request.getBodyAsString());
-            FakePerson person = people.get(body.path("userId").asText());
-            if (person == null || !person.enabled || !person.password.equals(body.path("password").asText())) {
-                throw new Failure(403, "Login failed");
-            }
-            String ticket = "TICKET_" + UUID.randomUUID().toString().replace("-", "");
-            tickets.put(ticket, person.id);
-            return json(201, Map.of("entry", Map.of("id", ticket, "userId", person.id)));
+            return signIn(JSON.readTree(request.getBodyAsString()));
         }
         String user = authenticate(request);
         if (path.equals(AUTH + "/tickets/-me-") && method.equals("GET")) {
             return json(200, Map.of("entry", Map.of("id", ticketOf(request))));
         }
+        if (path.equals(AUTH + "/tickets/-me-") && method.equals("DELETE")) {
+            tickets.values().remove(user); // the user's one ticket: every holder is signed out
+            return new Answer(204, null, null);
+        }
         if (path.equals(SEARCH + "/search") && method.equals("POST")) {
             return search(user, JSON.readTree(request.getBodyAsString()));
+        }
+        if (isWebScript(path)) {
+            return webScript(user, method, path.substring(path.indexOf("/", "/alfresco/".length())), query);
         }
         if (!path.startsWith(CORE + "/")) {
             throw new Failure(404, "no such API: " + path);
@@ -441,6 +563,57 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             case "sites" -> sites(user, method, parts, query, request);
             default -> throw new Failure(404, "no such collection: " + parts[0]);
         };
+    }
+
+    /** Failed sign-ins per user (System.nanoTime()), for Alfresco's brute-force protection. */
+    private final Map<String, List<Long>> failedSignIns = new HashMap<>();
+    private static final int PROTECTION_LIMIT = 10;
+    private static final long PROTECTION_PERIOD = Duration.ofSeconds(6).toNanos();
+
+    /**
+     * {@code POST /tickets} as Alfresco answers it: 400 without a user or a password, 403 when the sign-in fails,
+     * and one ticket per user (recorded: two sign-ins return the same ticket); after repeated failures the right
+     * password is refused too for a while (authentication.protection.limit=10 in periodSeconds=6).
+     */
+    private Answer signIn(JsonNode body) {
+        String userId = body.path("userId").asText("");
+        String password = body.path("password").asText("");
+        if (userId.isEmpty() || password.isEmpty()) {
+            throw new Failure(400, "Invalid login details.");
+        }
+        FakePerson person = people.get(userId);
+        List<Long> failures = failedSignIns.computeIfAbsent(userId, k -> new ArrayList<>());
+        long now = System.nanoTime();
+        failures.removeIf(at -> now - at > PROTECTION_PERIOD);
+        if (person == null || !person.enabled || !person.password.equals(password)
+                || failures.size() >= PROTECTION_LIMIT) {
+            failures.add(now);
+            throw new Failure(403, "Login failed");
+        }
+        String ticket = tickets.entrySet().stream().filter(e -> e.getValue().equals(person.id)).map(Map.Entry::getKey)
+                .findFirst().orElseGet(() -> {
+                    String issued = "TICKET_" + UUID.randomUUID().toString().replace("-", "");
+                    tickets.put(issued, person.id);
+                    return issued;
+                });
+        return json(201, Map.of("entry", Map.of("id", ticket, "userId", person.id)));
+    }
+
+    /**
+     * Gives the node of a person or a group ({@code GROUP_...}) the id a recorded event names, so that recorded
+     * events can be replayed.
+     */
+    public synchronized void setAuthorityNodeId(String authority, String nodeId) {
+        if (authority.startsWith("GROUP_")) {
+            groups.get(authority).nodeId = nodeId;
+        } else {
+            people.get(authority).nodeId = nodeId;
+        }
+    }
+
+    /** Ends a user's ticket, as an hour of inactivity or a Share logout does. */
+    public synchronized void endTicketOf(String user) {
+        tickets.values().remove(user);
     }
 
     private static Map<String, String> query(String text) {
@@ -564,6 +737,18 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (parts.length < 2) {
             throw new Failure(404, "no node id");
         }
+        if (parts.length == 2 && method.equals("GET")) {
+            for (FakePerson person : people.values()) {
+                if (person.nodeId.equals(parts[1])) {
+                    return json(200, entry(personNode(person)));
+                }
+            }
+            for (FakeGroup group : groups.values()) {
+                if (group.nodeId.equals(parts[1])) {
+                    return json(200, entry(groupNode(group)));
+                }
+            }
+        }
         FakeNode node = readable(user, parts[1]);
         String include = query.getOrDefault("include", "");
         if (parts.length == 2) {
@@ -594,7 +779,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                             .filter(n -> node.id.equals(n.parentId) && canRead(user, n))
                             .sorted(Comparator.comparing(n -> n.name)).toList();
                     List<Object> entries = new ArrayList<>();
-                    children.forEach(c -> entries.add(nodeJson(user, c, include)));
+                    children.forEach(c -> entries.add(nodeJson(user, c, include, true)));
                     return page(entries, query);
                 }
                 if (method.equals("POST")) {
@@ -617,10 +802,13 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                     if (!canWrite(user, node)) {
                         throw new Failure(403, "Permission was denied");
                     }
-                    String type = request.getHeader("Content-Type");
-                    newVersion(user, node, request.getBody(), type == null || type.startsWith("application/octet")
-                            ? node.mimeType : type, !"false".equals(query.getOrDefault("majorVersion", "false")),
-                            query.get("comment"));
+                    if (query.containsKey("name")) {
+                        checkName(query.get("name"));
+                        node.name = query.get("name");
+                    }
+                    // as NodesImpl.writeContent: guessed from the node's name, whatever the request's type
+                    newVersion(user, node, request.getBody(), guessMimetype(node.name).orElse(node.mimeType),
+                            !"false".equals(query.getOrDefault("majorVersion", "false")), query.get("comment"));
                     return json(200, entry(nodeJson(user, node, include)));
                 }
                 throw new Failure(405, method);
@@ -634,7 +822,24 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                     return page(entries, query);
                 }
                 FakeVersion version = newestFirst.stream().filter(v -> v.label.equals(parts[3])).findFirst()
-                        .orElseThrow(() -> new Failure(404, "no version " + parts[3]));
+                        .orElseThrow(() -> new Failure(404, "The version with label " + parts[3]
+                                + " does not exist in the version store."));
+                if (parts.length == 4 && method.equals("DELETE")) {
+                    if (!canWrite(user, node)) {
+                        throw new Failure(403, "Permission was denied");
+                    }
+                    // recorded: deleting the head gives 204 and the node returns to the previous version
+                    boolean head = version == node.versions.get(node.versions.size() - 1);
+                    node.versions.remove(version);
+                    if (head && !node.versions.isEmpty()) {
+                        FakeVersion previous = node.versions.get(node.versions.size() - 1);
+                        node.content = previous.content;
+                        node.mimeType = previous.mimeType;
+                        node.properties.put("cm:versionLabel", previous.label);
+                        node.properties.put("cm:versionType", previous.properties.get("cm:versionType"));
+                    }
+                    return new Answer(204, null, null);
+                }
                 if (parts.length == 4) {
                     return json(200, entry(versionJson(version)));
                 }
@@ -652,9 +857,11 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             }
             FakeNode parent = current;
             current = nodes.values().stream().filter(n -> parent.id.equals(n.parentId) && n.name.equals(name))
-                    .findFirst().orElseThrow(() -> new Failure(404, "The relative path was not found: " + relative));
-            if (!canRead(user, current)) {
-                throw new Failure(403, "Permission was denied");
+                    .findFirst().orElseThrow(() -> new Failure(404, "The entity with relativePath: " + relative
+                            + " was not found."));
+            if (!canRead(user, parent) || !canRead(user, current)) {
+                // NodesImpl.resolveNodeByPath: an access denied on the way is a 404 ("as per security review")
+                throw new Failure(404, "The entity with relativePath: " + relative + " was not found.");
             }
         }
         return current;
@@ -687,6 +894,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (name == null || name.isBlank()) {
             throw new Failure(400, "name is mandatory");
         }
+        checkPrefix(type);
+        checkName(name);
         if (child(parent, name) != null) {
             throw new Failure(409, "Duplicate child name not allowed: " + name);
         }
@@ -699,6 +908,10 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         FakeNode target = target(user, parent, body.path("relativePath").isString()
                 ? body.path("relativePath").asText() : null);
         String type = body.path("nodeType").asText("cm:folder");
+        // a transaction: nothing is created when a property is refused
+        for (Map.Entry<String, JsonNode> property : body.path("properties").properties()) {
+            typed(property.getKey(), JSON.treeToValue(property.getValue(), Object.class));
+        }
         FakeNode node = newNode(user, target, body.path("name").asText(null), type, !type.equals("cm:content"));
         setProperties(node, body.path("properties"));
         return node;
@@ -730,17 +943,41 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (file == null) {
             throw new Failure(400, "no filedata");
         }
+        fields.forEach((key, value) -> {
+            if (key.contains(":") && !key.equals("nodeType")) {
+                typed(key, value); // a transaction: nothing is created when a property is refused
+            }
+        });
         FakeNode target = target(user, parent, fields.get("relativePath"));
         String type = fields.getOrDefault("nodeType", "cm:content");
         FakeNode node = newNode(user, target, fields.get("name"), type, false);
         fields.forEach((key, value) -> {
             if (key.contains(":") && !key.equals("nodeType")) {
                 node.properties.put(key, typed(key, value));
+                Optional.ofNullable(modelAspects.get(key)).ifPresent(node.aspects::add);
             }
         });
         node.aspects.add("cm:versionable");
-        newVersion(user, node, file, fileType, "true".equals(fields.get("majorVersion")), null);
+        // guessed from the name; without a known extension Alfresco detects it in the bytes (the part's type here)
+        newVersion(user, node, file, guessMimetype(node.name).orElse(fileType), "true".equals(fields.get("majorVersion")),
+                null);
         return node;
+    }
+
+    private static final Map<String, String> MIMETYPES = Map.ofEntries(Map.entry("txt", "text/plain"),
+            Map.entry("pdf", "application/pdf"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("html", "text/html"),
+            Map.entry("csv", "text/csv"), Map.entry("xml", "text/xml"), Map.entry("json", "application/json"),
+            Map.entry("doc", "application/msword"), Map.entry("odt", "application/vnd.oasis.opendocument.text"),
+            Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            Map.entry("zip", "application/zip"), Map.entry("mp3", "audio/mpeg"), Map.entry("mp4", "video/mp4"));
+
+    /** Alfresco's MimetypeService.guessMimetype(name): the extension's type; empty when it gives none. */
+    static Optional<String> guessMimetype(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? Optional.empty()
+                : Optional.ofNullable(MIMETYPES.get(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT)));
     }
 
     private static List<byte[]> splitParts(byte[] body, byte[] delimiter) {
@@ -789,7 +1026,10 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         node.modified = now();
         node.modifiedBy = user;
         node.properties.put("cm:versionLabel", label);
+        node.properties.put("cm:versionType", major ? "MAJOR" : "MINOR");
         FakeVersion version = new FakeVersion();
+        version.properties.putAll(node.properties);
+        version.aspects.addAll(node.aspects);
         version.label = label;
         version.comment = comment;
         version.at = node.modified;
@@ -805,6 +1045,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             throw new Failure(403, "Permission was denied");
         }
         if (body.has("name")) {
+            checkName(body.path("name").asText());
             node.name = body.path("name").asText();
         }
         setProperties(node, body.path("properties"));
@@ -817,12 +1058,30 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 node.inherit = permissions.path("isInheritanceEnabled").asBoolean();
             }
             if (permissions.has("locallySet")) {
-                node.local.clear();
+                List<Perm> local = new ArrayList<>();
+                Set<String> seen = new HashSet<>();
                 for (JsonNode element : permissions.path("locallySet")) {
+                    String authority = element.path("authorityId").asText();
+                    String role = element.path("name").asText();
+                    // recorded: the whole call fails on an unknown authority, a duplicate or an unknown role
+                    if (!authority.equals("GROUP_EVERYONE") && !people.containsKey(authority)
+                            && !groups.containsKey(authority)) {
+                        throw new Failure(400, "Cannot set permissions on this node - unknown authority: "
+                                + authority);
+                    }
+                    if (!SETTABLE.contains(role)) {
+                        throw new Failure(400, "Unknown role '" + role + "'");
+                    }
+                    if (!seen.add(authority + "/" + role)) {
+                        throw new Failure(400, "Duplicate node permissions, there is more than one permission with "
+                                + "the same authority and name!");
+                    }
                     if (!"DENIED".equals(element.path("accessStatus").asText("ALLOWED"))) {
-                        node.local.add(new Perm(element.path("authorityId").asText(), element.path("name").asText()));
+                        local.add(new Perm(authority, role));
                     }
                 }
+                node.local.clear();
+                node.local.addAll(local);
             }
         }
         node.modified = now();
@@ -840,6 +1099,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 node.properties.remove(property.getKey());
             } else {
                 node.properties.put(property.getKey(), typed(property.getKey(), value));
+                Optional.ofNullable(modelAspects.get(property.getKey())).ifPresent(node.aspects::add);
             }
         }
     }
@@ -853,7 +1113,16 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         nodes.remove(id);
     }
 
+    /** A node as a single-entity answer: its properties and aspects are always there. */
     private Map<String, Object> nodeJson(String user, FakeNode node, String include) {
+        return nodeJson(user, node, include, false);
+    }
+
+    /**
+     * A node as Alfresco answers it; in a list ({@code listed}), properties and aspects only when {@code include}
+     * names them. Alfresco leaves {@code properties} out when the node has none to show.
+     */
+    private Map<String, Object> nodeJson(String user, FakeNode node, String include, boolean listed) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", node.id);
         json.put("name", node.name);
@@ -870,8 +1139,12 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (!node.folder && node.content != null) {
             json.put("content", contentJson(node.mimeType, node.content.length));
         }
-        json.put("aspectNames", new ArrayList<>(node.aspects));
-        json.put("properties", new LinkedHashMap<>(node.properties));
+        if (!listed || include.contains("aspectNames")) {
+            json.put("aspectNames", new ArrayList<>(node.aspects));
+        }
+        if ((!listed || include.contains("properties")) && !node.properties.isEmpty()) {
+            json.put("properties", new LinkedHashMap<>(node.properties));
+        }
         if (include.contains("allowableOperations")) {
             List<String> operations = new ArrayList<>();
             if (canWrite(user, node)) {
@@ -889,8 +1162,13 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (include.contains("permissions")) {
             Map<String, Object> permissions = new LinkedHashMap<>();
             permissions.put("isInheritanceEnabled", node.inherit);
-            permissions.put("inherited", perms(inherited(node)));
-            permissions.put("locallySet", perms(node.local));
+            // Alfresco leaves out a list that is empty (recorded: no locallySet on a folder without local entries)
+            if (!inherited(node).isEmpty()) {
+                permissions.put("inherited", perms(inherited(node)));
+            }
+            if (!node.local.isEmpty()) {
+                permissions.put("locallySet", perms(node.local));
+            }
             permissions.put("settable", List.of("Contributor", "Collaborator", "Coordinator", "Editor", "Consumer"));
             json.put("permissions", permissions);
         }
@@ -925,6 +1203,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         json.put("modifiedAt", Rest.format(version.at));
         json.put("modifiedByUser", userInfo(version.by));
         json.put("content", contentJson(version.mimeType, version.content.length));
+        json.put("aspectNames", new ArrayList<>(version.aspects));
+        json.put("properties", new LinkedHashMap<>(version.properties));
         return json;
     }
 
@@ -935,7 +1215,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (parts.length == 1) {
             if (method.equals("GET")) {
                 List<Object> entries = new ArrayList<>();
-                people.values().forEach(p -> entries.add(personJson(p)));
+                people.values().forEach(p -> entries.add(fields(personJson(p), query)));
                 return page(entries, query);
             }
             if (!admin) {
@@ -944,12 +1224,13 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             JsonNode body = JSON.readTree(request.getBodyAsString());
             String id = body.path("id").asText();
             if (people.containsKey(id)) {
-                throw new Failure(409, "Person already exists: " + id);
+                throw new Failure(409, "Person '" + id + "' already exists.");
             }
             if (!body.path("firstName").isString() || !body.path("email").isString()
                     || !body.path("password").isString()) {
                 throw new Failure(400, "firstName, email and password are mandatory");
             }
+            // recorded: an id that is already a group's name is accepted
             FakePerson person = new FakePerson(id, body.path("password").asText());
             applyPerson(person, body);
             people.put(id, person);
@@ -961,12 +1242,19 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             throw new Failure(404, "The entity with id: " + id + " was not found");
         }
         if (parts.length == 3 && parts[2].equals("groups")) {
-            List<Object> entries = new ArrayList<>();
+            // answered from the database (recorded: lists a membership at once), GROUP_EVERYONE included
+            List<String> ids = new ArrayList<>();
             for (String authority : authorities(id)) {
-                FakeGroup group = groups.get(authority);
-                if (group != null) {
-                    entries.add(groupJson(group, ""));
+                if (authority.startsWith("GROUP_")) {
+                    ids.add(authority);
                 }
+            }
+            ids.sort(String.CASE_INSENSITIVE_ORDER);
+            List<Object> entries = new ArrayList<>();
+            for (String groupId : ids) {
+                FakeGroup group = groups.get(groupId);
+                entries.add(group != null ? groupJson(group, "") : new LinkedHashMap<>(Map.of("isRoot", false,
+                        "id", groupId)));
             }
             return page(entries, query);
         }
@@ -977,13 +1265,32 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             JsonNode body = JSON.readTree(request.getBodyAsString());
             applyPerson(person, body);
             if (body.path("password").isString()) {
-                person.password = body.path("password").asText();
+                person.password = body.path("password").asText(); // a password change keeps the ticket valid
+            }
+            if (!person.enabled) {
+                tickets.values().remove(person.id); // recorded: disabling the user ends their ticket
             }
         }
-        return json(200, entry(personJson(person)));
+        return json(200, entry(fields(personJson(person), query)));
     }
 
-    private static void applyPerson(FakePerson person, JsonNode body) {
+    /** {@code fields=a,b}: only those top-level fields. */
+    private static Map<String, Object> fields(Map<String, Object> entity, Map<String, String> query) {
+        String fields = query.get("fields");
+        if (fields == null || fields.isBlank()) {
+            return entity;
+        }
+        Set<String> wanted = Set.of(fields.split(","));
+        Map<String, Object> result = new LinkedHashMap<>();
+        entity.forEach((key, value) -> {
+            if (wanted.contains(key)) {
+                result.put(key, value);
+            }
+        });
+        return result;
+    }
+
+    private void applyPerson(FakePerson person, JsonNode body) {
         if (body.path("firstName").isString()) {
             person.firstName = body.path("firstName").asText();
         }
@@ -996,17 +1303,21 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (body.path("enabled").isBoolean()) {
             person.enabled = body.path("enabled").asBoolean();
         }
+        Map<String, Object> changed = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> property : body.path("properties").properties()) {
             Object value = JSON.treeToValue(property.getValue(), Object.class);
-            if (value == null) {
-                person.properties.remove(property.getKey());
-            } else {
-                person.properties.put(property.getKey(), value);
-            }
+            changed.put(property.getKey(), value == null ? null : typed(property.getKey(), value));
         }
+        changed.forEach((name, value) -> {
+            if (value == null) {
+                person.properties.remove(name);
+            } else {
+                person.properties.put(name, value);
+            }
+        });
     }
 
-    private static Map<String, Object> personJson(FakePerson person) {
+    private Map<String, Object> personJson(FakePerson person) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", person.id);
         json.put("firstName", person.firstName);
@@ -1016,24 +1327,34 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         json.put("displayName", (person.firstName + " " + (person.lastName == null ? "" : person.lastName)).trim());
         json.put("email", person.email);
         json.put("enabled", person.enabled);
-        json.put("aspectNames", List.of("cm:ownable"));
-        json.put("properties", new LinkedHashMap<>(person.properties));
+        json.put("emailNotificationsEnabled", true);
+        json.put("company", Map.of());
+        json.put("capabilities", Map.of("isGuest", false, "isMutable", true, "isAdmin",
+                authorities(person.id).contains("GROUP_ALFRESCO_ADMINISTRATORS")));
+        // the People API shows the aspects and properties of the person's custom model only, when there are any
+        if (person.properties.keySet().stream().anyMatch(k -> k.startsWith("lk:"))) {
+            json.put("aspectNames", List.of("lk:person"));
+        }
+        if (!person.properties.isEmpty()) {
+            json.put("properties", new LinkedHashMap<>(person.properties));
+        }
         return json;
     }
 
-    /** The {@code cm:person} node of a person, as search answers it. */
+    /** The {@code cm:person} node of a person, as search and {@code GET /nodes/{id}} answer it (no cm:auditable). */
     private Map<String, Object> personNode(FakePerson person) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", "person-" + person.id);
-        json.put("name", person.id);
+        json.put("id", person.nodeId);
+        json.put("name", person.nodeId);
         json.put("nodeType", "cm:person");
         json.put("isFolder", false);
         json.put("isFile", false);
-        json.put("createdAt", Rest.format(person.created));
-        json.put("createdByUser", userInfo(ADMIN));
-        json.put("modifiedAt", Rest.format(person.created));
-        json.put("modifiedByUser", userInfo(ADMIN));
-        json.put("aspectNames", List.of("cm:ownable"));
+        json.put("parentId", PEOPLE_CONTAINER);
+        List<String> aspects = new ArrayList<>(List.of("cm:ownable"));
+        if (person.properties.keySet().stream().anyMatch(k -> k.startsWith("lk:"))) {
+            aspects.add("lk:person");
+        }
+        json.put("aspectNames", aspects);
         json.put("properties", personProperties(person));
         return json;
     }
@@ -1046,7 +1367,26 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             props.put("cm:lastName", person.lastName);
         }
         props.put("cm:email", person.email);
+        props.put("cm:owner", Map.of("id", person.id, "displayName", person.id));
+        props.put("cm:homeFolderProvider", "userHomesHomeFolderProvider");
+        props.put("cm:sizeCurrent", 0);
+        props.put("usr:enabled", person.enabled);
         return props;
+    }
+
+    /** The {@code cm:authorityContainer} node of a group, as {@code GET /nodes/{id}} answers it. */
+    private static Map<String, Object> groupNode(FakeGroup group) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", group.nodeId);
+        json.put("name", group.nodeId);
+        json.put("nodeType", "cm:authorityContainer");
+        json.put("isFolder", false);
+        json.put("isFile", false);
+        json.put("parentId", AUTHORITY_CONTAINER);
+        json.put("aspectNames", List.of());
+        json.put("properties", new LinkedHashMap<>(Map.of("cm:authorityName", group.id,
+                "cm:authorityDisplayName", group.displayName)));
+        return json;
     }
 
     // ================================================================== groups
@@ -1056,8 +1396,23 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         String include = query.getOrDefault("include", "");
         if (parts.length == 1) {
             if (method.equals("GET")) {
+                String where = query.getOrDefault("where", "").replace(" ", "");
+                Boolean root = where.equals("(isRoot=true)") ? Boolean.TRUE : where.equals("(isRoot=false)")
+                        ? Boolean.FALSE : null;
+                if (!where.isEmpty() && root == null) {
+                    throw new Failure(400, "where not modelled: " + where);
+                }
+                if (include.contains("description")) {
+                    // GroupsImpl.getAuthoritiesInfo loads descriptions for the root authorities only (recorded: 40
+                    // groups listed where GET /groups lists 54), with or without where=(isRoot=false)
+                    root = Boolean.TRUE;
+                }
                 List<Object> entries = new ArrayList<>();
-                groups.values().forEach(g -> entries.add(groupJson(g, include)));
+                for (FakeGroup g : groups.values()) {
+                    if (root == null || root == isRoot(g)) {
+                        entries.add(groupJson(g, include));
+                    }
+                }
                 return page(entries, query);
             }
             requireAdmin(admin);
@@ -1107,8 +1462,13 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             }
         }
         if (parts.length == 3 && method.equals("GET")) {
+            // answered from the search index (recorded: empty right after two members were added, on noindex)
+            indexAnswered.add("GET /groups/" + group.id + "/members");
             List<Object> entries = new ArrayList<>();
             for (String member : group.members) {
+                if (!indexed(group.memberSince.getOrDefault(member, 0L))) {
+                    continue;
+                }
                 FakeGroup sub = groups.get(member);
                 FakePerson person = people.get(member);
                 String displayName = sub != null ? sub.displayName
@@ -1129,6 +1489,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             if (!group.members.add(member)) {
                 throw new Failure(409, member + " is already a member of " + group.id);
             }
+            group.memberSince.put(member, System.nanoTime());
             String displayName = isGroup ? groups.get(member).displayName
                     : personJson(people.get(member)).get("displayName").toString();
             return json(201, entry(Map.of("id", member, "displayName", displayName, "memberType",
@@ -1136,6 +1497,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         }
         if (parts.length == 4 && method.equals("DELETE")) {
             requireAdmin(admin);
+            group.memberSince.remove(parts[3]);
             if (!group.members.remove(parts[3])) {
                 throw new Failure(404, parts[3] + " is not a member of " + group.id);
             }
@@ -1148,6 +1510,12 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (!admin) {
             throw new Failure(403, "Permission was denied");
         }
+    }
+
+    /** A group member of a site sits in the site's role group (GROUP_site_x_SiteConsumer): it is not a root group. */
+    private boolean isRoot(FakeGroup group) {
+        return groups.values().stream().noneMatch(g -> g.members.contains(group.id))
+                && sites.values().stream().noneMatch(site -> site.groupRoles.containsKey(group.id));
     }
 
     private Map<String, Object> groupJson(FakeGroup group, String include) {
@@ -1193,7 +1561,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             site.visibility = body.path("visibility").asText();
             site.memberRoles.put(user, "SiteManager");
             sites.put(id, site);
-            return json(201, entry(siteJson(site)));
+            return json(201, entry(siteJson(site, user)));
         }
         FakeSite site = sites.get(parts[1]);
         if (site == null || !admin && site.visibility.equals("PRIVATE") && !isSiteMember(user, site)) {
@@ -1203,7 +1571,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (parts.length == 2) {
             switch (method) {
                 case "GET" -> {
-                    return json(200, entry(siteJson(site)));
+                    return json(200, entry(siteJson(site, user)));
                 }
                 case "PUT" -> {
                     if (!manager) {
@@ -1222,7 +1590,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                         }
                         site.visibility = body.path("visibility").asText();
                     }
-                    return json(200, entry(siteJson(site)));
+                    return json(200, entry(siteJson(site, user)));
                 }
                 default -> throw new Failure(405, method);
             }
@@ -1292,8 +1660,12 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 || authorities(user).stream().anyMatch(site.groupRoles::containsKey);
     }
 
-    private static Map<String, Object> siteJson(FakeSite site) {
+    /** A site as its caller sees it: with their role when they are a member. */
+    private static Map<String, Object> siteJson(FakeSite site, String user) {
         Map<String, Object> json = new LinkedHashMap<>();
+        if (site.memberRoles.containsKey(user)) {
+            json.put("role", site.memberRoles.get(user));
+        }
         json.put("id", site.id);
         json.put("guid", site.guid);
         json.put("title", site.title);
@@ -1307,41 +1679,160 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
 
     private Map<String, Object> siteGroupJson(String groupId, String role) {
         FakeGroup group = groups.get(groupId);
-        return Map.of("id", groupId, "group", Map.of("id", groupId, "displayName",
-                group == null ? groupId.substring(6) : group.displayName, "memberType", "GROUP"), "role", role);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("role", role);
+        json.put("id", groupId);
+        json.put("group", group == null ? Map.of("isRoot", false, "displayName", groupId.substring(6), "id", groupId)
+                : groupJson(group, ""));
+        return json;
+    }
+
+    // ================================================================== repository web scripts
+
+    /** The repository web scripts the binding calls ({@code /alfresco/s/...}), answered from the "database". */
+    private Answer webScript(String user, String method, String path, Map<String, String> query) {
+        String[] parts = path.substring(1).split("/");
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = URLDecoder.decode(parts[i], StandardCharsets.UTF_8);
+        }
+        // GET /api/groups/{shortName}/children (groups/children.get.desc.xml), authentication "user"
+        if (method.equals("GET") && parts.length == 4 && parts[0].equals("api") && parts[1].equals("groups")
+                && parts[3].equals("children")) {
+            return groupChildren(parts[2], query);
+        }
+        // DELETE /api/people/{userName} (person/person.delete.desc.xml), authentication "admin"
+        if (method.equals("DELETE") && parts.length == 3 && parts[0].equals("api") && parts[1].equals("people")) {
+            if (!authorities(user).contains("GROUP_ALFRESCO_ADMINISTRATORS")) {
+                throw new Failure(401, "Administrator authentication required");
+            }
+            FakePerson person = people.remove(parts[2]);
+            if (person == null) {
+                throw new Failure(404, "Person " + parts[2] + " does not exist and thus can't be deleted");
+            }
+            groups.values().forEach(g -> {
+                g.members.remove(person.id);
+                g.memberSince.remove(person.id);
+            });
+            tickets.values().remove(person.id);
+            return json(200, Map.of());
+        }
+        throw new Failure(404, "Script url " + path + " does not support the method " + method);
+    }
+
+    /** As {@code children.get.js} and {@code children.get.json.ftl}: users and groups, sorted, then paged. */
+    private Answer groupChildren(String shortName, Map<String, String> query) {
+        FakeGroup group = groups.get("GROUP_" + shortName);
+        if (group == null) {
+            throw new Failure(404, "The group :" + shortName + ", does not exist.");
+        }
+        String type = query.get("authorityType");
+        if (type != null && !type.equals("USER") && !type.equals("GROUP")) {
+            throw new Failure(400, "The authorityType argument has does not have a correct value.");
+        }
+        List<Map<String, Object>> children = new ArrayList<>();
+        for (String member : new java.util.TreeSet<>(group.members)) {
+            FakeGroup sub = groups.get(member);
+            FakePerson person = people.get(member);
+            if (sub != null && (type == null || type.equals("GROUP"))) {
+                children.add(authorityJson("GROUP", sub.id.substring(6), sub.id, sub.displayName));
+            } else if (person != null && (type == null || type.equals("USER"))) {
+                String name = personJson(person).get("displayName").toString();
+                children.add(authorityJson("USER", person.id, name, name));
+            }
+        }
+        int max = Integer.parseInt(query.getOrDefault("maxItems", "-1"));
+        int skip = Math.max(0, Integer.parseInt(query.getOrDefault("skipCount", "-1")));
+        List<Object> page = new ArrayList<>();
+        for (int i = skip; i < children.size() && (max < 0 || i < skip + max); i++) {
+            page.add(children.get(i));
+        }
+        Map<String, Object> paging = new LinkedHashMap<>();
+        paging.put("maxItems", max);
+        paging.put("skipCount", Integer.parseInt(query.getOrDefault("skipCount", "-1")));
+        paging.put("totalItems", children.size());
+        paging.put("totalItemsRangeEnd", null);
+        paging.put("confidence", "exact");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("data", page);
+        answer.put("paging", paging);
+        return json(200, answer);
+    }
+
+    private static Map<String, Object> authorityJson(String type, String shortName, String fullName,
+                                                     String displayName) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("authorityType", type);
+        json.put("shortName", shortName);
+        json.put("fullName", fullName);
+        json.put("displayName", displayName);
+        json.put("url", (type.equals("GROUP") ? "api/groups/" : "api/people/") + shortName);
+        json.put("zones", List.of("AUTH.ALF", "APP.DEFAULT"));
+        return json;
+    }
+
+    /** A web script's error: the status template's JSON, not REST API v1's error body. */
+    private static Answer webScriptError(int status, String message) {
+        Map<String, Object> code = new LinkedHashMap<>();
+        code.put("code", status);
+        code.put("name", status == 404 ? "Not Found" : status == 400 ? "Bad Request" : "Error");
+        code.put("description", "The request could not be completed");
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("status", code);
+        error.put("message", message);
+        error.put("exception", "");
+        error.put("callstack", List.of());
+        error.put("server", "Community v25.3.0");
+        error.put("time", "Nov 30, 2026, 12:00:00 AM");
+        return json(status, error);
     }
 
     // ================================================================== search
 
     private Answer search(String user, JsonNode body) {
+        if (body.has("queryConsistency")) {
+            throw new Failure(400, "Unrecognized field \"queryConsistency\"");
+        }
         String language = body.path("query").path("language").asText("afts");
         if (!language.equals("afts")) {
             throw new Failure(400, "only afts is modelled");
         }
         List<Term> terms = parse(body.path("query").path("query").asText());
+        // Alfresco's TRANSACTIONAL_IF_POSSIBLE: the database when every term allows it, the index otherwise
+        boolean database = terms.stream().allMatch(this::databaseEligible);
+        if (!database) {
+            indexAnswered.add("POST /search " + body.path("query").path("query").asText());
+        }
+        Set<String> include = new HashSet<>();
+        body.path("include").forEach(i -> include.add(i.asText()));
         boolean persons = terms.stream().anyMatch(t -> t.kind.equals("TYPE") && t.value.equals("cm:person"));
         List<Map<String, Object>> hits = new ArrayList<>();
         if (persons) {
             for (FakePerson person : people.values()) {
                 Map<String, Object> props = personProperties(person);
-                if (terms.stream().allMatch(t -> t.kind.equals("TYPE") || t.matches(props, null, this))) {
-                    hits.add(personNode(person));
+                if ((database || indexed(person.writtenAt))
+                        && terms.stream().allMatch(t -> t.kind.equals("TYPE") || t.matches(props, null, this))) {
+                    hits.add(searchEntry(personNode(person), include));
                 }
             }
         } else {
             for (FakeNode node : nodes.values()) {
-                if (canRead(user, node) && terms.stream().allMatch(t -> t.matches(node.properties, node, this))) {
-                    hits.add(nodeJson(user, node, "properties,aspectNames"));
+                if ((database || indexed(node.writtenAt)) && canRead(user, node)
+                        && terms.stream().allMatch(t -> t.matches(node.properties, node, this))) {
+                    hits.add(searchEntry(nodeJson(user, node, String.join(",", include), true), include));
                 }
             }
         }
         for (JsonNode sort : body.path("sort")) {
             String field = sort.path("field").asText();
             boolean ascending = sort.path("ascending").asBoolean(true);
+            if (database) {
+                // the database orders through an inner join: what lacks the property is not returned
+                hits.removeIf(hit -> sortKey(hit, field) == null);
+            }
             Comparator<Map<String, Object>> order = Comparator.comparing(hit -> sortKey(hit, field),
                     Comparator.nullsFirst(FakeAlfresco::compareValues));
             hits.sort(ascending ? order : order.reversed());
-            break; // the binding sends one sort field at most
+            break; // one sort field at most is modelled
         }
         int skip = body.path("paging").path("skipCount").asInt(0);
         int max = body.path("paging").path("maxItems").asInt(100);
@@ -1352,10 +1843,41 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         Map<String, Object> pagination = new LinkedHashMap<>();
         pagination.put("count", entries.size());
         pagination.put("hasMoreItems", skip + entries.size() < hits.size());
-        pagination.put("totalItems", hits.size());
+        // the database engine stops reading one past the requested page: its total is no more than that
+        pagination.put("totalItems", database ? Math.min(hits.size(), (long) skip + max + 1) : hits.size());
         pagination.put("skipCount", skip);
         pagination.put("maxItems", max);
         return json(200, Map.of("list", Map.of("pagination", pagination, "entries", entries)));
+    }
+
+    /**
+     * Whether the database answers the term: {@link Term#databaseEligible()}, and a match on a boolean or
+     * floating-point property only with an optional index patch, which a fresh repository does not have
+     * ({@code DBQuery.getFieldName}).
+     */
+    private boolean databaseEligible(Term term) {
+        if (term.kind().equals("OR")) {
+            return term.anyOf().stream().allMatch(this::databaseEligible);
+        }
+        if (term.kind().equals("EQ")) {
+            String type = modelTypes.getOrDefault(term.property(), "d:text").replace("[]", "");
+            return !Set.of("d:boolean", "d:float", "d:double").contains(type);
+        }
+        return term.databaseEligible();
+    }
+
+    /** A search result: the node with what {@code include} asked, plus the search API's own fields. */
+    private static Map<String, Object> searchEntry(Map<String, Object> node, Set<String> include) {
+        Map<String, Object> entry = new LinkedHashMap<>(node);
+        if (!include.contains("properties")) {
+            entry.remove("properties");
+        }
+        if (!include.contains("aspectNames")) {
+            entry.remove("aspectNames");
+        }
+        entry.put("search", Map.of("score", 1.0));
+        entry.put("location", "nodes");
+        return entry;
     }
 
     @SuppressWarnings("unchecked")
@@ -1385,10 +1907,24 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     private record Term(String kind, String property, String value, String upper, boolean upperInclusive,
                         List<Term> anyOf) {
 
+        /**
+         * What Alfresco's database query engine answers (DBFTSTerm, DBFTSPhrase, DBDisjunction, ...): an exact match,
+         * TYPE, ASPECT, PARENT, and disjunctions of those; a range, ANCESTOR or ISNOTNULL needs the index.
+         */
+        boolean databaseEligible() {
+            return switch (kind) {
+                case "EQ", "TYPE", "ASPECT", "PARENT" -> true;
+                case "OR" -> anyOf.stream().allMatch(Term::databaseEligible);
+                default -> false;
+            };
+        }
+
         boolean matches(Map<String, Object> properties, FakeNode node, FakeAlfresco fake) {
             return switch (kind) {
                 case "OR" -> anyOf.stream().anyMatch(t -> t.matches(properties, node, fake));
-                case "TYPE" -> node != null && node.nodeType.equals(value);
+                case "TYPE" -> node != null && fake.isOfType(node, value);
+                case "ASPECT" -> node != null && node.aspects.contains(value);
+                case "PARENT" -> node != null && value.substring(value.lastIndexOf('/') + 1).equals(node.parentId);
                 case "ANCESTOR" -> node != null && fake.hasAncestor(node, value.substring(value.lastIndexOf('/') + 1));
                 case "ISNOTNULL" -> properties.get(value) != null;
                 case "EQ" -> values(properties.get(property)).stream().anyMatch(v -> same(v, value));
@@ -1429,6 +1965,20 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         }
     }
 
+    /** TYPE matches the type and its subtypes: the folder types are cm:folder's, the others cm:content's. */
+    private boolean isOfType(FakeNode node, String type) {
+        return switch (type) {
+            case "cm:folder" -> node.folder;
+            case "cm:content" -> !node.folder;
+            default -> node.nodeType.equals(type);
+        };
+    }
+
+    /** Whether the search index reflects what was written at {@code writtenAt} (never on noindex). */
+    private boolean indexed(long writtenAt) {
+        return indexDelay != null && System.nanoTime() - writtenAt >= indexDelay.toNanos();
+    }
+
     private boolean hasAncestor(FakeNode node, String ancestorId) {
         String parent = node.parentId;
         while (parent != null) {
@@ -1458,7 +2008,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             }
             return new Term("OR", null, null, null, false, any);
         }
-        for (String kind : List.of("TYPE", "ANCESTOR", "ISNOTNULL")) {
+        for (String kind : List.of("TYPE", "ASPECT", "PARENT", "ANCESTOR", "ISNOTNULL")) {
             if (text.startsWith(kind + ":")) {
                 return new Term(kind, null, unquote(text.substring(kind.length() + 1)), null, false, List.of());
             }

@@ -26,7 +26,8 @@ import org.locker.core.platform.UserId;
 /**
  * The fake's own rules, through the binding: what the flow tests' negative assertions rely on (a node is
  * hidden unless a local or inherited grant names the user or one of their groups; search is filtered the same
- * way; tickets and passwords are checked) and every AFTS form {@link Afts} writes being understood.
+ * way; tickets and passwords are checked), every query form the binding writes being understood, and its search
+ * index answering nothing until a test gives it one.
  */
 class FakeAlfrescoTest {
 
@@ -144,6 +145,42 @@ class FakeAlfrescoTest {
             assertThat(system.findUsersByProperty("cm:email", "bob@example.org")).extracting(u -> u.id().value())
                     .containsExactly("bob");
         }
+    }
+
+    /** What only a search index answers: nothing without one (the default), everything once it has caught up. */
+    @Test
+    void shouldAnswerFromItsIndexOnlyWhenItHasOne() throws Exception {
+        String root;
+        try (PlatformSession system = platform.systemSession()) {
+            Node area = system.ensureFolder("/indexed");
+            system.createFolder(area.id(), "a", "lk:item", Map.of());
+            root = area.id().value();
+            system.save();
+        }
+        String search = "{\"query\":{\"query\":\"ANCESTOR:\\\"workspace://SpacesStore/" + root
+                + "\\\"\",\"language\":\"afts\"}}";
+        assertThat(raw("POST", AlfrescoRestClient.SEARCH + "/search", search)).contains("\"totalItems\":0");
+        assertThat(raw("GET", AlfrescoRestClient.CORE + "/groups/GROUP_inner/members", null))
+                .contains("\"totalItems\":0");
+        assertThat(alfresco.indexAnswered()).hasSize(2);
+
+        alfresco.indexAfter(java.time.Duration.ZERO);
+        assertThat(raw("POST", AlfrescoRestClient.SEARCH + "/search", search)).contains("\"totalItems\":1");
+        assertThat(raw("GET", AlfrescoRestClient.CORE + "/groups/GROUP_inner/members", null)).contains("\"ann\"");
+        alfresco.noIndex();
+    }
+
+    private String raw(String method, String path, String body) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(alfresco.baseUrl() + path))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD).getBytes()))
+                        .header("Content-Type", "application/json")
+                        .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 
     private static List<String> names(PlatformSession session, NodeQuery.Builder query) {

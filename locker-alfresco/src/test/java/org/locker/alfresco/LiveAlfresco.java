@@ -18,6 +18,23 @@ final class LiveAlfresco {
     }
 
     static AlfrescoPlatform open(String suitePassword) {
+        return open(suitePassword, AlfrescoSettings.Profiles.NONE);
+    }
+
+    static URI url() {
+        return URI.create(System.getenv("ALFRESCO_URL"));
+    }
+
+    static String user() {
+        return Optional.ofNullable(System.getenv("ALFRESCO_USER")).orElse("admin");
+    }
+
+    static String password() {
+        return Optional.ofNullable(System.getenv("ALFRESCO_PASSWORD")).orElse("admin");
+    }
+
+    /** With the service's profile settings: people created in Alfresco with a profile become users. */
+    static AlfrescoPlatform open(String suitePassword, AlfrescoSettings.Profiles profiles) {
         String url = System.getenv("ALFRESCO_URL");
         String user = Optional.ofNullable(System.getenv("ALFRESCO_USER")).orElse("admin");
         String password = Optional.ofNullable(System.getenv("ALFRESCO_PASSWORD")).orElse("admin");
@@ -25,7 +42,7 @@ final class LiveAlfresco {
                 "Data Dictionary/locker-conformance/" + UUID.randomUUID(), Duration.ofSeconds(10),
                 Duration.ofMinutes(5), AlfrescoSettings.RetryPolicy.DEFAULT,
                 Optional.ofNullable(System.getenv("ALFRESCO_BROKER_URL")), AlfrescoSettings.DEFAULT_TOPIC,
-                AlfrescoSettings.GuardiansSite.NONE);
+                AlfrescoSettings.GuardiansSite.NONE).withProfiles(profiles);
         // the suite gives every user it creates the same password: the platform signs them in for sessionAs
         return AlfrescoPlatform.builder(settings).userPasswords(u -> Optional.of(suitePassword.toCharArray())).build();
     }

@@ -40,6 +40,14 @@ public interface ContentPlatform extends AutoCloseable {
     /** Registers a listener for user creation and membership change. */
     void addPrincipalListener(PrincipalListener listener);
 
+    /**
+     * What this platform guarantees beyond the common contract. By default {@link PlatformCapability#ISOLATED_SAVES},
+     * as a transactional repository (the embedded Oak) gives it; a platform without transactions says so.
+     */
+    default java.util.Set<PlatformCapability> capabilities() {
+        return java.util.EnumSet.of(PlatformCapability.ISOLATED_SAVES);
+    }
+
     /** The platform's name, for logs and health ({@code oak}, {@code alfresco}). */
     String name();
 

@@ -10,8 +10,10 @@ import java.util.Set;
 
 /**
  * A unit of work against the platform, as one user (or the service account). Changes become visible to
- * others at {@link #save()}, all together where the platform has atomic saves (Oak); a session closed
- * without saving discards them there. Not thread-safe: one session per request or job.
+ * others at {@link #save()}, all together, where the platform isolates sessions
+ * ({@link PlatformCapability#ISOLATED_SAVES}, Oak); elsewhere (Alfresco) as each change is made, a session closed
+ * without saving then undoing what it created ({@link #discard()}). Not thread-safe: one session per request or
+ * job.
  *
  * <p>Read methods return only what the session's user may read; a node it may not read is reported as
  * absent ({@link NotFoundException}), never as forbidden, so that its existence does not leak.
@@ -165,10 +167,27 @@ public interface PlatformSession extends AutoCloseable {
 
     // ---------------------------------------------------------------- unit of work
 
-    /** Makes this session's changes durable and visible, atomically where the platform allows. */
+    /**
+     * Makes this session's changes durable and visible. What that means depends on the platform
+     * ({@link ContentPlatform#capabilities()}):
+     * <ul>
+     * <li>with {@link PlatformCapability#ISOLATED_SAVES} (the embedded Oak): every change of the session since the
+     * last save becomes visible to other sessions at once and together, or none does (the save fails and the
+     * changes stay unsaved);</li>
+     * <li>without it (Alfresco over REST, where no transaction spans two calls): users, groups, memberships, nodes,
+     * properties and content are stored, and visible to everyone, as soon as each call returns; {@code save()}
+     * writes what the binding buffers (access changes, one permissions write per node) and ends the session's
+     * compensation log. A failure during {@code save()} leaves the calls already made in place.</li>
+     * </ul>
+     */
     void save();
 
-    /** Drops unsaved changes. */
+    /**
+     * Drops unsaved changes. With {@link PlatformCapability#ISOLATED_SAVES} they were never visible; without it,
+     * the platform undoes what the session created since its last save, newest first and best effort (nodes
+     * deleted, new versions removed, users and groups deleted, memberships reverted), and logs what it could not
+     * undo; updates of properties and deletions are not undone.
+     */
     void discard();
 
     @Override

@@ -12,6 +12,7 @@ import org.locker.alfresco.AlfrescoSettings;
 import org.locker.alfresco.AlfrescoSettings.GuardiansSite;
 import org.locker.alfresco.AlfrescoSettings.SiteRole;
 import org.locker.alfresco.ReconcileCheckpoint;
+import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.directory.Profile;
 import org.locker.core.platform.GroupId;
 import org.locker.service.LockerProperties;
@@ -41,7 +42,9 @@ class AlfrescoPlatformConfiguration {
 
     /**
      * {@code locker.alfresco.*}: where Alfresco is, the service account, the event broker, retries, the guardians'
-     * site (its id; blank for none).
+     * site (its id; blank for none), and the Alfresco groups whose members have a profile
+     * ({@code locker.alfresco.profile-groups.teacher=GROUP_TEACHERS}: a person created in Alfresco, by an
+     * administrator or the directory synchronisation, who is in that group becomes a teacher of the service).
      */
     @ConfigurationProperties("locker.alfresco")
     record AlfrescoProperties(URI url, @DefaultValue("admin") String user, String password,
@@ -49,7 +52,8 @@ class AlfrescoPlatformConfiguration {
                               @DefaultValue(AlfrescoSettings.DEFAULT_TOPIC) String topic,
                               @DefaultValue("5s") Duration connectTimeout, @DefaultValue("60s") Duration readTimeout,
                               @DefaultValue Retry retry, @DefaultValue Reconcile reconcile,
-                              @DefaultValue(GuardiansSite.DEFAULT_ID) String guardiansSite) {
+                              @DefaultValue(GuardiansSite.DEFAULT_ID) String guardiansSite,
+                              Map<String, String> profileGroups) {
 
         record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("200ms") Duration initialBackoff,
                      @DefaultValue("5s") Duration maxBackoff) {
@@ -69,7 +73,7 @@ class AlfrescoPlatformConfiguration {
                 p.connectTimeout(), p.readTimeout(), new AlfrescoSettings.RetryPolicy(p.retry().maxAttempts(),
                 p.retry().initialBackoff(), p.retry().maxBackoff()),
                 Optional.ofNullable(p.brokerUrl()).filter(url -> !url.isBlank()), p.topic(),
-                guardiansSite(p.guardiansSite()));
+                guardiansSite(p.guardiansSite()), profiles(p.profileGroups()));
         Path checkpoint = p.reconcile().checkpoint() != null ? p.reconcile().checkpoint()
                 : locker.dataDirectory().resolve("alfresco-people");
         // no reconcile inside build(): listeners register after this bean exists
@@ -93,6 +97,19 @@ class AlfrescoPlatformConfiguration {
             }
         }
         return new GuardiansSite(id, roles);
+    }
+
+    /**
+     * A person created in Alfresco is a user of the service with the profile in {@code lk:profile}, or, without it,
+     * the profile whose Alfresco group they are in; they join that profile's group.
+     */
+    static AlfrescoSettings.Profiles profiles(Map<String, String> alfrescoGroups) {
+        Map<String, GroupId> groups = new LinkedHashMap<>();
+        for (Profile profile : Profile.values()) {
+            groups.put(profile.code(), profile.group());
+        }
+        return new AlfrescoSettings.Profiles(DirectoryProperties.PROFILE, groups,
+                alfrescoGroups == null ? Map.of() : alfrescoGroups);
     }
 
     @Bean

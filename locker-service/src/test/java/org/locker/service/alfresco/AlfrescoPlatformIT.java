@@ -70,6 +70,9 @@ class AlfrescoPlatformIT {
     @Autowired
     DirectoryImport directoryImport;
 
+    @Autowired
+    org.locker.alfresco.AlfrescoPlatform platform;
+
     @DynamicPropertySource
     static void alfresco(DynamicPropertyRegistry registry) throws IOException {
         Path data = Files.createTempDirectory("locker-alfresco-it");
@@ -234,6 +237,51 @@ class AlfrescoPlatformIT {
 
         private URI uri(String path) {
             return URI.create("http://localhost:" + port + path);
+        }
+    }
+
+    @Test
+    void shouldMakeAPersonCreatedInAlfrescoWithAProfileAUserWhoReceivesStandingDeposits() throws Exception {
+        String boundary = "b0undary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"documentType\"\r\n\r\nCIRCULAR\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"recipients\"\r\n\r\ncategory:staff\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"standing\"\r\n\r\ntrue\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"staff-memo.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nTo every member of staff, now and later.\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> deposit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/lockers/deposits?alf_ticket=" + ticket("t.one")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deposit.statusCode()).as(deposit.body()).isEqualTo(201);
+
+        // an administrator creates a person in Alfresco itself, with a profile; the service was not told
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        ALFRESCO.baseUrl() + "/alfresco/api/-default-/public/alfresco/versions/1/people"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD).getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("id", "p.direct",
+                        "firstName", "Dina", "lastName", "Direct", "email", "dina@school.fr", "password", PASSWORD,
+                        "properties", Map.of("lk:profile", "staff"))))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        platform.reconcile(); // as at start-up and every locker.alfresco.reconcile.interval
+
+        ApiClient.Response me = api().withPassword("/api/v1/me", "p.direct", PASSWORD);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json()).containsEntry("id", "p.direct").containsEntry("profile", "staff");
+        assertThat(get("/api/v1/lockers/mine?alf_ticket=" + ticket("p.direct")).body()).contains("staff-memo.txt");
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAHostileDocumentIdWithoutAskingAlfresco() throws Exception {
+        String ticket = ticket("t.one");
+        for (String hostile : java.util.List.of("-root-", "-my-", "x..y", "_")) {
+            long before = ALFRESCO.calls().stream().filter(c -> c.contains("/nodes/" + hostile)).count();
+            assertThat(get("/api/v1/lockers/documents/" + hostile + "/content?alf_ticket=" + ticket).statusCode())
+                    .as(hostile).isEqualTo(404);
+            assertThat(ALFRESCO.calls().stream().filter(c -> c.contains("/nodes/" + hostile)).count())
+                    .as("no call to Alfresco with " + hostile).isEqualTo(before);
         }
     }
 
