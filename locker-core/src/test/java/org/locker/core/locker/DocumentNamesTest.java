@@ -57,6 +57,13 @@ class DocumentNamesTest {
     }
 
     @Test
+    void shouldAcceptTheNameThePlatformConformanceSuiteStores() {
+        // NodesConformance.shouldKeepNamesWithSpecialCharacters: a name both platforms must keep as it is
+        String name = "Devoir n°3 maths-physique [v2] été & co (1) l’an 'x' #2 +1 =";
+        assertThat(DocumentNames.checked(name)).isEqualTo(name);
+    }
+
+    @Test
     void shouldKeepAccentsAndOrdinaryPunctuation() {
         assertThat(DocumentNames.checked("  Bulletin élève & co  ")).isEqualTo("Bulletin élève & co");
         assertThat(DocumentNames.checked("ok [v2] été n°3.pdf")).isEqualTo("ok [v2] été n°3.pdf");
