@@ -119,7 +119,7 @@ abstract class AlfrescoFlows {
             csv.append("person,").append(id("g" + i)).append(",,guardian,G,").append(i).append(",,,")
                     .append(id("s1")).append(",,").append(PASSWORD).append('\n');
         }
-        var report = new DirectoryImport(repository.platform()::systemSession).run(new StringReader(csv.toString()),
+        var report = new DirectoryImport(repository.platform()).run(new StringReader(csv.toString()),
                 false);
         assertThat(report.valid()).as(report.problems().toString()).isTrue();
         lockers = new Lockers(repository.platform(), clock);
@@ -209,7 +209,7 @@ abstract class AlfrescoFlows {
 
     @Test
     void classSizesAndCandidatesComeFromTheGroups() {
-        SchoolDirectory directory = new SchoolDirectory(repository.platform()::systemSession);
+        SchoolDirectory directory = new SchoolDirectory(repository.platform());
         assertThat(directory.classes()).filteredOn(c -> c.schoolClass().code().value().equals("C" + run))
                 .singleElement().satisfies(c -> {
                     assertThat(c.students()).isEqualTo(1);

@@ -60,7 +60,7 @@ class AlfrescoMembershipsTest {
         }
         alfresco = new FakeAlfresco();
         platform = AlfrescoPlatform.builder(alfresco.settings("Data Dictionary/Locker")).build();
-        assertThat(new DirectoryImport(platform::systemSession).run(new StringReader(csv.toString()), false).valid())
+        assertThat(new DirectoryImport(platform).run(new StringReader(csv.toString()), false).valid())
                 .isTrue();
         platform.authenticate(UserId.of("depositor"), PASSWORD.toCharArray());
         lockers = new Lockers(platform, FakeAlfrescoSchool.CLOCK);
@@ -96,7 +96,7 @@ class AlfrescoMembershipsTest {
 
     @Test
     void shouldGiveClassSizesAndCandidates() {
-        SchoolDirectory directory = new SchoolDirectory(platform::systemSession);
+        SchoolDirectory directory = new SchoolDirectory(platform);
         assertThat(directory.classes()).singleElement().satisfies(c -> {
             assertThat(c.students()).isEqualTo(1);
             assertThat(c.team()).isEqualTo(TEACHERS + 1);
@@ -113,7 +113,7 @@ class AlfrescoMembershipsTest {
                     org.locker.core.directory.ClassCode.of("6A")));
             s.save();
         }
-        assertThat(new SchoolDirectory(platform::systemSession).classes()).as("a nested group has its description too")
+        assertThat(new SchoolDirectory(platform).classes()).as("a nested group has its description too")
                 .extracting(c -> c.schoolClass().code().value()).containsExactly("6A");
     }
 

@@ -58,7 +58,7 @@ class AlfrescoNewUsersTest {
         alfresco = new FakeAlfresco();
         alfrescoCall("POST", AlfrescoRestClient.CORE + "/groups", Map.of("id", LDAP_STAFF, "displayName", "Staff"));
         platform = start();
-        assertThat(new DirectoryImport(platform::systemSession).run(new StringReader(SCHOOL), false).valid()).isTrue();
+        assertThat(new DirectoryImport(platform).run(new StringReader(SCHOOL), false).valid()).isTrue();
         platform.authenticate(UserId.of("t.one"), PASSWORD.toCharArray());
         lockers = new Lockers(platform, FakeAlfrescoSchool.CLOCK);
         Lockers.PreparedDeposit prepared = lockers.prepare(UserId.of("t.one"), Profile.TEACHER, new DepositRequest(
@@ -174,7 +174,7 @@ class AlfrescoNewUsersTest {
     @Test
     void shouldCountAsMissedOnlyThePeopleItDidNotLearnOfOtherwise() {
         platform.reconcile(); // the baseline
-        new DirectoryImport(platform::systemSession).run(new StringReader(SCHOOL
+        new DirectoryImport(platform).run(new StringReader(SCHOOL
                 + "person,t.new,,teacher,Ted,New,,6A,,," + PASSWORD + "\n"), false);
         alfresco.setAuthorityNodeId("t.new", "n-t-new");
         long before = platform.requestCount();

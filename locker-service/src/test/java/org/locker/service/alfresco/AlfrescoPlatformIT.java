@@ -21,7 +21,6 @@ import org.locker.alfresco.FakeAlfresco;
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.directory.Profile;
 import org.locker.core.directory.importing.DirectoryImport;
-import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.NewUser;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
@@ -60,9 +59,6 @@ class AlfrescoPlatformIT {
         ALFRESCO.addPerson(SERVICE_USER, SERVICE_PASSWORD, true);
         ALFRESCO.addPerson("guest", "guest", false);
     }
-
-    @Autowired
-    ContentPlatform platform;
 
     @LocalServerPort
     int port;
