@@ -3,6 +3,7 @@ package org.locker.oak;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.locker.core.platform.PlatformException;
@@ -15,8 +16,9 @@ import org.locker.core.platform.PlatformException;
  * <p>A group commit. Each commit takes a number once it is in the store's head; {@link #awaitDurable} returns when
  * a flush that started after that number was taken has finished: the store's flush writes the pending segments,
  * syncs the tar file and appends the head of that moment to the journal, syncing it, and every later head contains
- * every earlier commit. One thread flushes at a time; the commits made meanwhile wait for the lock, and the first of
- * them flushes for all of them, so concurrent savers share their syncs instead of queueing one sync each.
+ * every earlier commit. One thread flushes at a time; the commits made meanwhile wait for the end of its flush, and
+ * the first of them flushes for all of them, so concurrent savers share their syncs instead of queueing one sync
+ * each.
  */
 final class DurableCommits {
 
@@ -30,9 +32,12 @@ final class DurableCommits {
     private final boolean enabled;
     /** Numbers taken by commits that are in the head. */
     private final AtomicLong committed = new AtomicLong();
-    private final ReentrantLock flushing = new ReentrantLock();
-    /** Every commit numbered up to this is on disk (guarded by {@link #flushing}). */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition flushed = lock.newCondition();
+    /** Every commit numbered up to this is on disk (guarded by {@link #lock}). */
     private long durable;
+    /** Whether a thread is flushing (guarded by {@link #lock}, not held during the flush). */
+    private boolean flushing;
     private final LongAdder flushes = new LongAdder();
 
     DurableCommits(Flush flush, boolean enabled) {
@@ -47,28 +52,48 @@ final class DurableCommits {
     /**
      * Returns once the commits that are in the store's head now are on disk. Call it after the commit, never before:
      * what this call must cover is what the head holds when it starts.
+     *
+     * <p>The first caller to find no flush in progress flushes for every commit numbered so far, without holding the
+     * lock; the others wait for the end of that flush and return if it covered them, and otherwise one of them
+     * flushes next. A covered caller never waits for a flush that started after it.
      */
     void awaitDurable() {
         if (!enabled) {
             return;
         }
         long mine = committed.incrementAndGet();
-        flushing.lock();
+        lock.lock();
         try {
-            if (durable >= mine) {
-                return; // a flush that started after this commit covered it
+            while (durable < mine) {
+                if (flushing) {
+                    flushed.awaitUninterruptibly();
+                    continue;
+                }
+                flushing = true;
+                long covered = committed.get();
+                Throwable failure = null;
+                lock.unlock();
+                try {
+                    flush.flush();
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    lock.lock();
+                }
+                flushing = false;
+                flushed.signalAll();
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                if (failure != null) {
+                    // not acknowledged: the commit is in the head, and a later flush or the store's close may write it
+                    throw new PlatformException("the save could not be written to disk", failure);
+                }
+                durable = Math.max(durable, covered);
+                flushes.increment();
             }
-            long covered = committed.get();
-            try {
-                flush.flush();
-            } catch (IOException | RuntimeException e) {
-                // not acknowledged: the commit is in the head, and a later flush or the store's close may write it
-                throw new PlatformException("the save could not be written to disk", e);
-            }
-            flushes.increment();
-            durable = covered;
         } finally {
-            flushing.unlock();
+            lock.unlock();
         }
     }
 
@@ -79,6 +104,11 @@ final class DurableCommits {
 
     /** Commits waiting for the flush in progress (for tests). */
     int waiting() {
-        return flushing.getQueueLength();
+        lock.lock();
+        try {
+            return lock.getWaitQueueLength(flushed);
+        } finally {
+            lock.unlock();
+        }
     }
 }

@@ -245,6 +245,11 @@ public final class OakPlatform implements ContentPlatform {
         return durableCommits;
     }
 
+    /** The flushes that durable saves made so far: one per group of concurrent saves (a metric). */
+    public long durableFlushes() {
+        return durableCommits.flushes();
+    }
+
     /**
      * The principals of saved users and groups, by {@link #principalKey}: Oak finds an authorizable with a query,
      * which in a session holding unsaved changes (a new deposit) first compares all of them. Authorizables are

@@ -67,7 +67,7 @@ class OakDurabilityTest {
 
     @Test
     void shouldHaveEveryConcurrentSaveOnDiskWhenItReturnsWithSharedFlushes(@TempDir Path dir) throws Exception {
-        int savers = 16;
+        int savers = 10;
         List<NodeId> saved = new ArrayList<>();
         long flushes;
         try (OakPlatform platform = OakTestPlatforms.open(dir.resolve("live"))) {
