@@ -36,7 +36,10 @@ import org.locker.core.platform.UserId;
  * </ul>
  * Targets: p95 with durability at most 1.5 × without; the 30 depositors lose at most 20 % of their throughput.
  *
- * <p>Options: {@code --sizeKb=256 --samples=200 --blocks=10 --depositors=30 --seconds=15 --phases=2 --warmup=30}.
+ * <p>The machine is shared: the process CPU time per operation is printed too, which other processes do not
+ * change much.
+ *
+ * <p>Options: {@code --sizeKb=256 --samples=200 --blocks=10 --depositors=30 --seconds=10 --phases=3 --warmup=30}.
  */
 final class DurabilityBenchmark {
 
@@ -56,6 +59,8 @@ final class DurabilityBenchmark {
         long concurrentDeposits;
         double concurrentSeconds;
         long concurrentFlushes;
+        long concurrentCpuNanos;
+        long latencyCpuNanos;
         final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
         Side(String name, boolean durable, int depositors) throws Exception {
@@ -92,8 +97,8 @@ final class DurabilityBenchmark {
         int samples = Harness.intArg(args, "samples", 200);
         int blocks = Math.max(1, Harness.intArg(args, "blocks", 10));
         int depositors = Harness.intArg(args, "depositors", 30);
-        int seconds = Harness.intArg(args, "seconds", 15);
-        int phases = Harness.intArg(args, "phases", 2);
+        int seconds = Harness.intArg(args, "seconds", 10);
+        int phases = Harness.intArg(args, "phases", 3);
         int warmup = Harness.intArg(args, "warmup", 30);
         Harness.header("durability: deposit and post latency, " + depositors + " concurrent depositors, durable "
                 + "writes off vs on, " + sizeKb + " KB files");
@@ -113,6 +118,7 @@ final class DurabilityBenchmark {
             int perBlock = samples / blocks;
             for (int b = 0; b < blocks && perBlock > 0; b++) {
                 for (Side side : b % 2 == 0 ? sides : List.of(on, off)) {
+                    long cpu = processCpuNanos();
                     for (int i = 0; i < perBlock; i++) {
                         int n = i;
                         side.deposit.time(() -> deposit(side, UserId.of("p.depositor"), teacher(n % 2), file,
@@ -120,19 +126,28 @@ final class DurabilityBenchmark {
                         side.post.time(() -> side.discussions.post(UserId.of(teacher(n % 2)), side.discussion,
                                 "message " + n));
                     }
+                    side.latencyCpuNanos += processCpuNanos() - cpu;
                 }
             }
             for (Side side : sides) {
                 Harness.line("%s", side.deposit);
                 Harness.line("%s", side.post);
+                Harness.line("%s: process CPU per deposit + post: %.1f ms", side.name, side.latencyCpuNanos / 1e6
+                        / Math.max(1, side.deposit.count()));
             }
-            Harness.line("flushes made by durable saves so far: off %d, on %d", off.harness.platform
-                    .durableFlushes(), on.harness.platform.durableFlushes());
+            Harness.line("flushes made by durable saves so far: off %d, on %d (%.2f ms each on average); segment "
+                    + "store on disk: off %.1f MB, on %.1f MB (the same writes)", off.harness.platform.durableFlushes(),
+                    on.harness.platform.durableFlushes(), on.harness.platform.durableFlushNanos() / 1e6
+                            / Math.max(1, on.harness.platform.durableFlushes()), megabytes(off), megabytes(on));
 
             // ------------------------------------------------ throughput, concurrent depositors
+            for (Side side : sides) {
+                // warm-up of the concurrent path (not counted): the first phase was a third slower
+                concurrentPhase(side, depositors, Math.max(1, seconds / 2), file, false);
+            }
             for (int p = 0; p < phases; p++) {
                 for (Side side : p % 2 == 0 ? sides : List.of(on, off)) {
-                    concurrentPhase(side, depositors, seconds, file);
+                    concurrentPhase(side, depositors, seconds, file, true);
                 }
             }
             for (Side side : sides) {
@@ -142,6 +157,8 @@ final class DurabilityBenchmark {
                         side.concurrentFlushes == 0 ? 0.0 : (double) side.concurrentDeposits / side.concurrentFlushes,
                         side.errors.values().stream().mapToLong(LongAdder::sum).sum());
                 Harness.line("%s", side.concurrentDeposit);
+                Harness.line("%s: process CPU per concurrent deposit: %.1f ms", side.name,
+                        side.concurrentCpuNanos / 1e6 / Math.max(1, side.concurrentDeposits));
                 side.errors.forEach((k, v) -> System.out.println("  error x" + v.sum() + ": " + k));
             }
 
@@ -159,7 +176,18 @@ final class DurabilityBenchmark {
                     + "| %.2f | ≥ 0.80 |%n", depositors, phases, seconds, offRate, onRate, onRate / offRate);
             row(depositors + " concurrent depositors, deposit p95", off.concurrentDeposit, on.concurrentDeposit, 95,
                     "");
+            double offCpu = off.concurrentCpuNanos / 1e6 / Math.max(1, off.concurrentDeposits);
+            double onCpu = on.concurrentCpuNanos / 1e6 / Math.max(1, on.concurrentDeposits);
+            System.out.printf(Locale.ROOT, "| process CPU per concurrent deposit | %.1f ms | %.1f ms | %.2f | |%n",
+                    offCpu, onCpu, onCpu / offCpu);
             System.out.println("load average at the end: " + Harness.load());
+        }
+    }
+
+    private static double megabytes(Side side) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(side.harness.directory)) {
+            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum()
+                    / (1024.0 * 1024.0);
         }
     }
 
@@ -169,11 +197,14 @@ final class DurabilityBenchmark {
         System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.2f | %s |%n", measure, a, b, b / a, target);
     }
 
-    private static void concurrentPhase(Side side, int depositors, int seconds, byte[] file) throws Exception {
+    private static void concurrentPhase(Side side, int depositors, int seconds, byte[] file, boolean counted)
+            throws Exception {
         LongAdder done = new LongAdder();
         CountDownLatch go = new CountDownLatch(1);
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         long flushesBefore = side.harness.platform.durableFlushes();
+        long flushNanosBefore = side.harness.platform.durableFlushNanos();
+        long cpuBefore = processCpuNanos();
         Object timingsLock = new Object();
         List<Thread> threads = new ArrayList<>();
         for (int d = 0; d < depositors; d++) {
@@ -190,8 +221,10 @@ final class DurabilityBenchmark {
                     try {
                         deposit(side, me, recipient, file, "c-" + System.nanoTime());
                         long elapsed = System.nanoTime() - t0;
-                        synchronized (timingsLock) {
-                            side.concurrentDeposit.record(elapsed);
+                        if (counted) {
+                            synchronized (timingsLock) {
+                                side.concurrentDeposit.record(elapsed);
+                            }
                         }
                         done.increment();
                     } catch (RuntimeException e) {
@@ -209,11 +242,23 @@ final class DurabilityBenchmark {
             thread.join();
         }
         double elapsed = Harness.seconds(t0);
+        long flushes = side.harness.platform.durableFlushes() - flushesBefore;
+        Harness.line("phase %s%s: %d deposits in %.1f s (%.1f/s), %d flushes of %.1f ms on average", side.name,
+                counted ? "" : " (warm-up)", done.sum(), elapsed, done.sum() / elapsed, flushes,
+                (side.harness.platform.durableFlushNanos() - flushNanosBefore) / 1e6 / Math.max(1, flushes));
+        if (!counted) {
+            return;
+        }
+        side.concurrentCpuNanos += processCpuNanos() - cpuBefore;
         side.concurrentDeposits += done.sum();
         side.concurrentSeconds += elapsed;
         side.concurrentFlushes += side.harness.platform.durableFlushes() - flushesBefore;
-        Harness.line("phase %s: %d deposits in %.1f s (%.1f/s)", side.name, done.sum(), elapsed,
-                done.sum() / elapsed);
+    }
+
+    /** CPU time of this JVM (all threads): what an operation costs whatever the other processes of the machine do. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static List<Lockers.Deposited> deposit(Side side, UserId depositor, String recipient, byte[] file,

@@ -39,6 +39,7 @@ final class DurableCommits {
     /** Whether a thread is flushing (guarded by {@link #lock}, not held during the flush). */
     private boolean flushing;
     private final LongAdder flushes = new LongAdder();
+    private final LongAdder flushNanos = new LongAdder();
 
     DurableCommits(Flush flush, boolean enabled) {
         this.flush = flush;
@@ -73,11 +74,13 @@ final class DurableCommits {
                 long covered = committed.get();
                 Throwable failure = null;
                 lock.unlock();
+                long start = System.nanoTime();
                 try {
                     flush.flush();
                 } catch (Throwable e) {
                     failure = e;
                 } finally {
+                    flushNanos.add(System.nanoTime() - start);
                     lock.lock();
                 }
                 flushing = false;
@@ -100,6 +103,11 @@ final class DurableCommits {
     /** Flushes made so far (one per group of concurrent commits). */
     long flushes() {
         return flushes.sum();
+    }
+
+    /** Time spent flushing so far. */
+    long flushNanos() {
+        return flushNanos.sum();
     }
 
     /** Commits waiting for the flush in progress (for tests). */

@@ -250,6 +250,11 @@ public final class OakPlatform implements ContentPlatform {
         return durableCommits.flushes();
     }
 
+    /** The time those flushes took, in nanoseconds (a metric). */
+    public long durableFlushNanos() {
+        return durableCommits.flushNanos();
+    }
+
     /**
      * The principals of saved users and groups, by {@link #principalKey}: Oak finds an authorizable with a query,
      * which in a session holding unsaved changes (a new deposit) first compares all of them. Authorizables are

@@ -105,6 +105,48 @@ class OakDurabilityTest {
         assertThat(flushes).isBetween(1L, (long) savers);
     }
 
+    /** A close while saves are in progress: each save either returns, and is then kept, or fails. */
+    @Test
+    void shouldKeepEverySaveThatReturnedWhenClosedWhileSaving(@TempDir Path dir) throws Exception {
+        List<NodeId> saved = java.util.Collections.synchronizedList(new ArrayList<>());
+        OakPlatform platform = OakTestPlatforms.open(dir);
+        try (PlatformSession s = platform.systemSession()) {
+            s.ensureFolder("/closing");
+            s.save();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch someSaved = new java.util.concurrent.CountDownLatch(4);
+        List<Future<?>> savers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            savers.add(pool.submit(() -> {
+                for (int n = 0; ; n++) {
+                    try (PlatformSession s = platform.systemSession()) {
+                        NodeId id = s.createDocument(s.ensureFolder("/closing").id(), thread + "-" + n + ".txt",
+                                "lk:deposit", Map.of(), text("closing " + n)).id();
+                        s.save();
+                        saved.add(id);
+                        someSaved.countDown();
+                    } catch (RuntimeException closed) {
+                        return;
+                    }
+                }
+            }));
+        }
+        try {
+            assertThat(someSaved.await(2, TimeUnit.MINUTES)).isTrue();
+            platform.close();
+            for (Future<?> saver : savers) {
+                saver.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (OakPlatform reopened = OakTestPlatforms.open(dir); PlatformSession s = reopened.systemSession()) {
+            assertThat(saved).isNotEmpty().allSatisfy(id -> assertThat(s.findNode(id)).isPresent());
+        }
+    }
+
     @Test
     void shouldNotFlushOnSaveWhenDurableWritesAreOff(@TempDir Path dir) {
         try (OakPlatform platform = OakPlatform.builder(dir, OakTestPlatforms.ADMIN_PASSWORD).durableWrites(false)

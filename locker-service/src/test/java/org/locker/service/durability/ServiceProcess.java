@@ -43,7 +43,19 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service on {@code data} and returns once a demo user can sign in (the demo school is loaded). */
     static ServiceProcess start(Path data, Path log) throws IOException, InterruptedException {
-        int port = freePort();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(data, log, freePort());
+            } catch (IllegalStateException e) {
+                // the free port was taken by another process in the meantime: another one
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("already in use")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static ServiceProcess start(Path data, Path log, int port) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(),
                 // a small JVM that starts fast: the test measures nothing, and shares the machine with the build
