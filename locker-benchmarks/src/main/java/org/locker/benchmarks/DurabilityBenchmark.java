@@ -39,7 +39,8 @@ import org.locker.core.platform.UserId;
  * <p>The machine is shared: the process CPU time per operation is printed too, which other processes do not
  * change much.
  *
- * <p>Options: {@code --sizeKb=256 --samples=200 --blocks=10 --depositors=30 --seconds=10 --phases=3 --warmup=30}.
+ * <p>Options: {@code --sizeKb=256 --samples=200 --blocks=10 --depositors=30 --seconds=10 --phases=4 --warmup=30
+ * --concurrent=off,on} (the sides whose concurrent phases run: one only, to profile it).
  */
 final class DurabilityBenchmark {
 
@@ -60,6 +61,7 @@ final class DurabilityBenchmark {
         double concurrentSeconds;
         long concurrentFlushes;
         long concurrentCpuNanos;
+        long concurrentSystemNanos;
         long latencyCpuNanos;
         final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
@@ -98,8 +100,9 @@ final class DurabilityBenchmark {
         int blocks = Math.max(1, Harness.intArg(args, "blocks", 10));
         int depositors = Harness.intArg(args, "depositors", 30);
         int seconds = Harness.intArg(args, "seconds", 10);
-        int phases = Harness.intArg(args, "phases", 3);
+        int phases = Harness.intArg(args, "phases", 4);
         int warmup = Harness.intArg(args, "warmup", 30);
+        String concurrent = stringArg(args, "concurrent", "off,on");
         Harness.header("durability: deposit and post latency, " + depositors + " concurrent depositors, durable "
                 + "writes off vs on, " + sizeKb + " KB files");
         byte[] file = new byte[sizeKb * 1024];
@@ -141,15 +144,27 @@ final class DurabilityBenchmark {
                             / Math.max(1, on.harness.platform.durableFlushes()), megabytes(off), megabytes(on));
 
             // ------------------------------------------------ throughput, concurrent depositors
-            for (Side side : sides) {
+            List<Side> concurrentSides = sides.stream().filter(side -> concurrent.contains(side.name)).toList();
+            for (Side side : concurrentSides) {
                 // warm-up of the concurrent path (not counted): the first phase was a third slower
                 concurrentPhase(side, depositors, Math.max(1, seconds / 2), file, false);
             }
+            // phases in pairs, the order alternating: the two phases of a pair run under about the same load
+            List<Double> pairRatios = new ArrayList<>();
             for (int p = 0; p < phases; p++) {
-                for (Side side : p % 2 == 0 ? sides : List.of(on, off)) {
-                    concurrentPhase(side, depositors, seconds, file, true);
+                Map<String, Double> rates = new java.util.HashMap<>();
+                List<Side> order = new ArrayList<>(concurrentSides);
+                if (p % 2 == 1) {
+                    java.util.Collections.reverse(order);
+                }
+                for (Side side : order) {
+                    rates.put(side.name, concurrentPhase(side, depositors, seconds, file, true));
+                }
+                if (rates.size() == 2) {
+                    pairRatios.add(rates.get("on") / rates.get("off"));
                 }
             }
+            pairRatios.sort(null);
             for (Side side : sides) {
                 Harness.line("%s: %d deposits in %.1f s = %.1f deposits/s; %d flushes (%.1f deposits per flush); "
                                 + "%d errors", side.name, side.concurrentDeposits, side.concurrentSeconds,
@@ -157,8 +172,9 @@ final class DurabilityBenchmark {
                         side.concurrentFlushes == 0 ? 0.0 : (double) side.concurrentDeposits / side.concurrentFlushes,
                         side.errors.values().stream().mapToLong(LongAdder::sum).sum());
                 Harness.line("%s", side.concurrentDeposit);
-                Harness.line("%s: process CPU per concurrent deposit: %.1f ms", side.name,
-                        side.concurrentCpuNanos / 1e6 / Math.max(1, side.concurrentDeposits));
+                Harness.line("%s: process CPU per concurrent deposit: %.1f ms, of which in the kernel %.1f ms", side.name,
+                        side.concurrentCpuNanos / 1e6 / Math.max(1, side.concurrentDeposits),
+                        side.concurrentSystemNanos / 1e6 / Math.max(1, side.concurrentDeposits));
                 side.errors.forEach((k, v) -> System.out.println("  error x" + v.sum() + ": " + k));
             }
 
@@ -174,6 +190,10 @@ final class DurabilityBenchmark {
             double onRate = on.concurrentDeposits / on.concurrentSeconds;
             System.out.printf(Locale.ROOT, "| %d concurrent depositors, deposits/s (%d × %d s each) | %.1f | %.1f "
                     + "| %.2f | ≥ 0.80 |%n", depositors, phases, seconds, offRate, onRate, onRate / offRate);
+            System.out.printf(Locale.ROOT, "| the same, on / off of each pair of phases (%s) | | | median %.2f | |%n",
+                    pairRatios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r))
+                            .collect(java.util.stream.Collectors.joining(", ")),
+                    pairRatios.isEmpty() ? Double.NaN : pairRatios.get(pairRatios.size() / 2));
             row(depositors + " concurrent depositors, deposit p95", off.concurrentDeposit, on.concurrentDeposit, 95,
                     "");
             double offCpu = off.concurrentCpuNanos / 1e6 / Math.max(1, off.concurrentDeposits);
@@ -197,7 +217,8 @@ final class DurabilityBenchmark {
         System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.2f | %s |%n", measure, a, b, b / a, target);
     }
 
-    private static void concurrentPhase(Side side, int depositors, int seconds, byte[] file, boolean counted)
+    /** One phase of concurrent deposits on one side; returns its deposits per second. */
+    private static double concurrentPhase(Side side, int depositors, int seconds, byte[] file, boolean counted)
             throws Exception {
         LongAdder done = new LongAdder();
         CountDownLatch go = new CountDownLatch(1);
@@ -205,6 +226,7 @@ final class DurabilityBenchmark {
         long flushesBefore = side.harness.platform.durableFlushes();
         long flushNanosBefore = side.harness.platform.durableFlushNanos();
         long cpuBefore = processCpuNanos();
+        long systemBefore = systemCpuNanos();
         Object timingsLock = new Object();
         List<Thread> threads = new ArrayList<>();
         for (int d = 0; d < depositors; d++) {
@@ -247,12 +269,28 @@ final class DurabilityBenchmark {
                 counted ? "" : " (warm-up)", done.sum(), elapsed, done.sum() / elapsed, flushes,
                 (side.harness.platform.durableFlushNanos() - flushNanosBefore) / 1e6 / Math.max(1, flushes));
         if (!counted) {
-            return;
+            return done.sum() / elapsed;
         }
         side.concurrentCpuNanos += processCpuNanos() - cpuBefore;
+        side.concurrentSystemNanos += systemCpuNanos() - systemBefore;
         side.concurrentDeposits += done.sum();
         side.concurrentSeconds += elapsed;
         side.concurrentFlushes += side.harness.platform.durableFlushes() - flushesBefore;
+        return done.sum() / elapsed;
+    }
+
+    /**
+     * Kernel CPU time of this JVM, from /proc/self/stat (Linux; 0 elsewhere): a synced write does in the process the
+     * write-back that the kernel's own threads do otherwise, unaccounted to it.
+     */
+    private static long systemCpuNanos() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[12]) * 10_000_000L; // stime, in clock ticks of 10 ms
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** CPU time of this JVM (all threads): what an operation costs whatever the other processes of the machine do. */
@@ -268,6 +306,15 @@ final class DurabilityBenchmark {
         Lockers.PreparedDeposit prepared = side.lockers.prepare(depositor, Profile.STAFF, request);
         return side.lockers.deposit(prepared, List.of(new Lockers.DepositFile(name + ".bin",
                 new ContentSource(new ByteArrayInputStream(file), "application/octet-stream"))));
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return arg.substring(name.length() + 3);
+            }
+        }
+        return fallback;
     }
 
     static String depositor(int i) {
