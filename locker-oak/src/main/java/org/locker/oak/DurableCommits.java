@@ -1,12 +1,12 @@
 package org.locker.oak;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.locker.core.platform.PlatformException;
 
 /**
  * Makes a commit durable before the save that made it returns (decision 0008): the segment store keeps new
@@ -85,12 +85,19 @@ final class DurableCommits {
                 }
                 flushing = false;
                 flushed.signalAll();
-                if (failure instanceof Error error) {
-                    throw error;
+                if (failure instanceof IOException e) {
+                    // Not acknowledged, and not a PlatformException, which the engine may take for a conflict and
+                    // retry: the commit is in the head, and a later flush or the store's close may still write it.
+                    throw new UncheckedIOException("the save is committed but could not be written to disk", e);
+                }
+                if (failure instanceof RuntimeException e) {
+                    throw e; // the store is closed or broken
+                }
+                if (failure instanceof Error e) {
+                    throw e;
                 }
                 if (failure != null) {
-                    // not acknowledged: the commit is in the head, and a later flush or the store's close may write it
-                    throw new PlatformException("the save could not be written to disk", failure);
+                    throw new IllegalStateException("the save could not be written to disk", failure);
                 }
                 durable = Math.max(durable, covered);
                 flushes.increment();
