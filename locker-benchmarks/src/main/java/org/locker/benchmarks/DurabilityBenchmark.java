@@ -119,6 +119,9 @@ final class DurabilityBenchmark {
 
             // ------------------------------------------------ latency, one at a time, blocks alternating
             int perBlock = samples / blocks;
+            // what a synced write costs on this disk now (other processes' writes make it slower), for reference
+            Timings sync = new Timings("write 4 KB and sync it (the disk, for reference)");
+            java.nio.file.Path probe = on.harness.directory.resolve("sync-probe");
             for (int b = 0; b < blocks && perBlock > 0; b++) {
                 for (Side side : b % 2 == 0 ? sides : List.of(on, off)) {
                     long cpu = processCpuNanos();
@@ -131,7 +134,19 @@ final class DurabilityBenchmark {
                     }
                     side.latencyCpuNanos += processCpuNanos() - cpu;
                 }
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(probe,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+                        java.nio.file.StandardOpenOption.APPEND)) {
+                    for (int i = 0; i < perBlock; i++) {
+                        sync.time(() -> {
+                            channel.write(java.nio.ByteBuffer.wrap(file, 0, 4096));
+                            channel.force(false);
+                            return null;
+                        });
+                    }
+                }
             }
+            Harness.line("%s", sync);
             for (Side side : sides) {
                 Harness.line("%s", side.deposit);
                 Harness.line("%s", side.post);
@@ -186,6 +201,8 @@ final class DurabilityBenchmark {
             row("deposit p95", off.deposit, on.deposit, 95, "≤ 1.5");
             row("post a message p50, n=" + on.post.count(), off.post, on.post, 50, "");
             row("post a message p95", off.post, on.post, 95, "≤ 1.5");
+            System.out.printf(Locale.ROOT, "| write 4 KB and sync it, for reference, n=%d | p50 %.1f ms, p95 %.1f ms | "
+                    + "| | |%n", sync.count(), sync.percentileMillis(50), sync.percentileMillis(95));
             double offRate = off.concurrentDeposits / off.concurrentSeconds;
             double onRate = on.concurrentDeposits / on.concurrentSeconds;
             System.out.printf(Locale.ROOT, "| %d concurrent depositors, deposits/s (%d × %d s each) | %.1f | %.1f "
