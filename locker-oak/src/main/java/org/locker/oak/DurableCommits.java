@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-
 /**
  * Makes a commit durable before the save that made it returns (decision 0008): the segment store keeps new
  * segments in memory and writes its journal from a background task every 5 s, so that a crash lost the writes of
