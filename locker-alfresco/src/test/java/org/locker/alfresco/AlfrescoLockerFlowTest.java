@@ -200,12 +200,12 @@ class AlfrescoLockerFlowTest {
         java.time.Instant from = clock.instant().plus(java.time.Duration.ofDays(1));
         Deposited deposited = deposit(T_ONE, new DepositRequest("CIRCULAR", "memo", List.of("user:g.one"), false,
                 false, Optional.of(from), Optional.of(from.plus(java.time.Duration.ofDays(7)))), "later.txt");
-        assertThat(lockers.reconcileWindows()).isEqualTo(new Lockers.ReconcileReport(0, 0));
+        assertThat(lockers.reconcileWindows()).isEqualTo(new Lockers.ReconcileReport(0, 0, Optional.of(from)));
         assertThat(names(G_ONE)).as("before the window's start").isEmpty();
 
         clock.advance(java.time.Duration.ofDays(2));
         assertThat(lockers.reconcileWindows()).as("the pending window is found and opened")
-                .isEqualTo(new Lockers.ReconcileReport(1, 0));
+                .isEqualTo(new Lockers.ReconcileReport(1, 0, Optional.of(from.plus(java.time.Duration.ofDays(7)))));
         assertThat(names(G_ONE)).containsExactly("later.txt");
         assertThat(lockers.distributions(T_ONE)).extracting(Lockers.Distribution::name).containsExactly("later.txt");
 

@@ -20,9 +20,10 @@ public final class BenchmarkMain {
             case "scale" -> LockersAtScaleBenchmark.run(rest);
             case "newuser" -> NewUserBenchmark.run(rest);
             case "discussions" -> DiscussionsBenchmark.run(rest);
+            case "durability" -> DurabilityBenchmark.run(rest);
             default -> {
                 System.out.println("usage: java -jar benchmarks.jar jmh [JMH options, e.g. DiscussionRules] | deposits | scale"
-                        + " | newuser | discussions  [--option=value ...]");
+                        + " | newuser | discussions | durability  [--option=value ...]");
                 System.exit(what.equals("help") ? 0 : 2);
             }
         }

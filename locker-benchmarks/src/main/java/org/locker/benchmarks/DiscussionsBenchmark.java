@@ -37,7 +37,10 @@ final class DiscussionsBenchmark {
         int posts = Harness.intArg(args, "posts", 300);
         Harness.header("discussions: post, list (" + owned + " discussions), " + users + " users posting for "
                 + seconds + " s");
-        try (Harness h = new Harness("discussions")) {
+        // --durableWrites=false: as before decision 0008 (the store flushed every 5 s), to compare
+        boolean durable = !java.util.Arrays.asList(args).contains("--durableWrites=false");
+        Harness.line("durable writes: %s", durable ? "on" : "off");
+        try (Harness h = new Harness("discussions", java.util.Optional.empty(), 256, durable)) {
             StringBuilder directory = new StringBuilder();
             for (int i = 0; i < Math.max(users, 2); i++) {
                 directory.append(Harness.person(user(i), "teacher", "", "", ""));

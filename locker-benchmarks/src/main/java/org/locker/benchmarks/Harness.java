@@ -45,11 +45,17 @@ final class Harness implements AutoCloseable {
 
     /** @param cacheMegabytes Oak's segment cache (the service's {@code locker.oak.cache-megabytes}) */
     Harness(String name, Optional<Path> keptDirectory, int cacheMegabytes) throws IOException {
+        this(name, keptDirectory, cacheMegabytes, true);
+    }
+
+    /** @param durableWrites whether a save returns once on disk (the service's {@code locker.oak.durable-writes}) */
+    Harness(String name, Optional<Path> keptDirectory, int cacheMegabytes, boolean durableWrites) throws IOException {
         kept = keptDirectory.isPresent();
         directory = kept ? Files.createDirectories(keptDirectory.get())
                 : Files.createTempDirectory("locker-bench-" + name + "-");
         platform = OakPlatform.builder(directory.resolve("oak"), "bench-admin".toCharArray())
-                .indexedProperties(QueriedProperties.ALL).cacheMegabytes(cacheMegabytes).build();
+                .indexedProperties(QueriedProperties.ALL).cacheMegabytes(cacheMegabytes)
+                .durableWrites(durableWrites).build();
         directoryImport = new DirectoryImport(platform);
         directoryImport.ensureProfileGroups();
     }

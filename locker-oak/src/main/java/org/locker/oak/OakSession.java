@@ -111,6 +111,8 @@ final class OakSession implements PlatformSession {
     private final Map<String, String> pendingVersions = new LinkedHashMap<>();
     /** Recipient sets written in this session, known to the principal provider once saved: name to users. */
     private final Map<String, List<String>> pendingSets = new LinkedHashMap<>();
+    /** Whether this session committed outside a save (a check-out) since its last durable save. */
+    private boolean committedOutsideSave;
     /** Inheritance-off nodes marked in this session and not saved yet (queries do not see them). */
     private final Set<String> unsavedInheritanceOff = new HashSet<>();
     /**
@@ -775,6 +777,7 @@ final class OakSession implements PlatformSession {
     private void checkedOut(javax.jcr.Node node) throws RepositoryException {
         if (node.isNodeType("mix:versionable") && !node.isCheckedOut()) {
             session.getWorkspace().getVersionManager().checkout(node.getPath());
+            committedOutsideSave = true;
         }
     }
 
@@ -1433,12 +1436,14 @@ final class OakSession implements PlatformSession {
      * Saves the session's changes in one Oak commit, then checks in the documents created or given new
      * content in this session (each check-in is its own commit, right after) and checks them out again, so
      * that they stay changeable. A crash between the two leaves the new content saved without its version
-     * entry.
+     * entry. Returns once all of it is on disk (decision 0011), unless the platform was built without durable
+     * writes.
      */
     @Override
     public void save() {
         jcr("save", () -> {
             flushAcls();
+            boolean changed = session.hasPendingChanges() || !pendingVersions.isEmpty() || committedOutsideSave;
             session.save();
             pendingSets.forEach((name, users) -> platform.recipientSets().register(name, users));
             pendingSets.clear();
@@ -1452,6 +1457,10 @@ final class OakSession implements PlatformSession {
                 String path = node.getPath();
                 versions.checkin(path);
                 versions.checkout(path);
+            }
+            if (changed) {
+                platform.durableCommits().awaitDurable();
+                committedOutsideSave = false;
             }
             return null;
         });

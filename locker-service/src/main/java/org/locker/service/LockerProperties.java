@@ -38,7 +38,10 @@ public record LockerProperties(@DefaultValue("oak") String platform,
      * @param adminPassword the embedded repository's superuser password (system work only, never a login)
      * @param cacheMegabytes the segment cache of the embedded repository: a locker listing reads every deposit it
      *                       shows, so the cache should hold the school's working set
+     * @param durableWrites whether every acknowledged write is on disk before its response (decision 0008); off,
+     *                      a crash loses the last seconds of writes: for throw-away repositories only
      */
-    public record Oak(@DefaultValue("admin") String adminPassword, @DefaultValue("256") int cacheMegabytes) {
+    public record Oak(@DefaultValue("admin") String adminPassword, @DefaultValue("256") int cacheMegabytes,
+                      @DefaultValue("true") boolean durableWrites) {
     }
 }

@@ -17,6 +17,7 @@ class OakPlatformConfiguration {
     ContentPlatform contentPlatform(LockerProperties properties) {
         return OakPlatform.builder(properties.dataDirectory().resolve("oak"),
                 properties.oak().adminPassword().toCharArray())
-                .indexedProperties(QueriedProperties.ALL).cacheMegabytes(properties.oak().cacheMegabytes()).build();
+                .indexedProperties(QueriedProperties.ALL).cacheMegabytes(properties.oak().cacheMegabytes())
+                .durableWrites(properties.oak().durableWrites()).build();
     }
 }
