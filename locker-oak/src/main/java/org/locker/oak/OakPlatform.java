@@ -42,11 +42,12 @@ import org.apache.jackrabbit.oak.Oak;
 import org.apache.jackrabbit.oak.api.AuthInfo;
 import org.apache.jackrabbit.oak.jcr.Jcr;
 import org.apache.jackrabbit.oak.security.internal.SecurityProviderBuilder;
-import org.apache.jackrabbit.oak.segment.SegmentNodeStore;
+import org.apache.jackrabbit.oak.plugins.memory.MemoryNodeStore;
 import org.apache.jackrabbit.oak.segment.SegmentNodeStoreBuilders;
 import org.apache.jackrabbit.oak.segment.file.FileStore;
 import org.apache.jackrabbit.oak.segment.file.FileStoreBuilder;
 import org.apache.jackrabbit.oak.segment.file.InvalidFileStoreVersionException;
+import org.apache.jackrabbit.oak.spi.state.NodeStore;
 import org.apache.jackrabbit.oak.spi.security.ConfigurationBase;
 import org.apache.jackrabbit.oak.spi.security.ConfigurationParameters;
 import org.apache.jackrabbit.oak.spi.security.SecurityProvider;
@@ -130,7 +131,15 @@ public final class OakPlatform implements ContentPlatform {
 
     /** Starts building a platform stored in {@code dataDirectory}, whose {@code admin} has the given password. */
     public static Builder builder(Path dataDirectory, char[] adminPassword) {
-        return new Builder(dataDirectory, adminPassword);
+        return new Builder(Objects.requireNonNull(dataDirectory, "dataDirectory"), adminPassword);
+    }
+
+    /**
+     * Starts building a platform held in memory only (Oak's memory node store, the same repository otherwise):
+     * for tests of the engine's use cases, which need a real repository but no disk.
+     */
+    public static Builder inMemory(char[] adminPassword) {
+        return new Builder(null, adminPassword);
     }
 
     /** Configuration of an {@link OakPlatform}. */
@@ -142,7 +151,7 @@ public final class OakPlatform implements ContentPlatform {
         private boolean durableWrites = true;
 
         private Builder(Path dataDirectory, char[] adminPassword) {
-            this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+            this.dataDirectory = dataDirectory;
             this.adminPassword = Objects.requireNonNull(adminPassword, "adminPassword").clone();
             if (adminPassword.length == 0) {
                 throw new IllegalArgumentException("empty admin password");
@@ -188,11 +197,33 @@ public final class OakPlatform implements ContentPlatform {
 
     private OakPlatform(Builder builder) {
         this.adminPassword = builder.adminPassword;
+        this.fileStore = builder.dataDirectory == null ? null : fileStore(builder);
+        this.durableCommits = fileStore == null ? new DurableCommits(() -> { }, false)
+                : new DurableCommits(fileStore::flush, builder.durableWrites);
+        Repository created = null;
+        try {
+            NodeStore nodeStore = fileStore == null ? new MemoryNodeStore()
+                    : SegmentNodeStoreBuilders.builder(fileStore).build();
+            created = new Jcr(new Oak(nodeStore)).with(securityProvider()).createRepository();
+            this.repository = created;
+            bootstrap(builder.indexedProperties);
+        } catch (RuntimeException | RepositoryException e) {
+            if (created instanceof JackrabbitRepository jr) {
+                jr.shutdown();
+            }
+            if (fileStore != null) {
+                fileStore.close();
+            }
+            throw e instanceof PlatformException pe ? pe : new PlatformException("cannot start Oak", e);
+        }
+    }
+
+    private static FileStore fileStore(Builder builder) {
         Path store = builder.dataDirectory.resolve("segmentstore");
         try {
             Files.createDirectories(store);
             int small = Math.max(1, builder.cacheMegabytes / 4);
-            this.fileStore = FileStoreBuilder.fileStoreBuilder(store.toFile())
+            return FileStoreBuilder.fileStoreBuilder(store.toFile())
                     .withSegmentCacheSize(builder.cacheMegabytes)
                     .withStringCacheSize(small)
                     .withTemplateCacheSize(small)
@@ -202,20 +233,6 @@ public final class OakPlatform implements ContentPlatform {
                     .build();
         } catch (IOException | InvalidFileStoreVersionException e) {
             throw new PlatformException("cannot open the Oak segment store in " + store, e);
-        }
-        this.durableCommits = new DurableCommits(fileStore::flush, builder.durableWrites);
-        Repository created = null;
-        try {
-            SegmentNodeStore nodeStore = SegmentNodeStoreBuilders.builder(fileStore).build();
-            created = new Jcr(new Oak(nodeStore)).with(securityProvider()).createRepository();
-            this.repository = created;
-            bootstrap(builder.indexedProperties);
-        } catch (RuntimeException | RepositoryException e) {
-            if (created instanceof JackrabbitRepository jr) {
-                jr.shutdown();
-            }
-            fileStore.close();
-            throw e instanceof PlatformException pe ? pe : new PlatformException("cannot start Oak", e);
         }
     }
 
@@ -569,7 +586,9 @@ public final class OakPlatform implements ContentPlatform {
                 jr.shutdown();
             }
         } finally {
-            fileStore.close();
+            if (fileStore != null) {
+                fileStore.close();
+            }
         }
     }
 }

@@ -17,4 +17,11 @@ final class OakTestPlatforms {
                 .indexedProperties(PlatformConformanceSuite.QUERIED_PROPERTIES)
                 .build();
     }
+
+    /** A platform in memory: the same repository, for tests that need no disk. */
+    static OakPlatform inMemory() {
+        return OakPlatform.inMemory(ADMIN_PASSWORD)
+                .indexedProperties(PlatformConformanceSuite.QUERIED_PROPERTIES)
+                .build();
+    }
 }
