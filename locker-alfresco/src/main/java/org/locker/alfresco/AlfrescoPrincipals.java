@@ -39,6 +39,7 @@ final class AlfrescoPrincipals {
     private final AlfrescoRestClient rest;
     private final Credentials auth;
     private final NodeSearch search;
+    private final GroupDescription descriptions;
     private final Compensation compensation;
     private final Consumer<UserId> usersCreated;
 
@@ -48,6 +49,7 @@ final class AlfrescoPrincipals {
         this.rest = rest;
         this.auth = auth;
         this.search = new NodeSearch(rest, auth);
+        this.descriptions = new GroupDescription(rest.json());
         this.compensation = compensation;
         this.usersCreated = usersCreated;
     }
@@ -147,27 +149,24 @@ final class AlfrescoPrincipals {
         return users;
     }
 
-    /**
-     * Alfresco groups carry no custom properties over REST v1: the engine's group properties are kept as a
-     * JSON object in the group's {@code description}.
-     */
+    /** The engine's group properties are kept in the group's description ({@link GroupDescription}). */
     Group createGroup(GroupId id, String displayName, Map<String, Object> properties) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", Values.GROUP_PREFIX + id.value());
         body.put("displayName", Values.blankTo(displayName, id.value()));
         Map<String, Object> props = Values.withoutNulls(properties);
         if (!props.isEmpty()) {
-            body.put("description", rest.json().writeValueAsString(Values.toRestProperties(props)));
+            body.put("description", descriptions.write(Values.toRestProperties(props)));
         }
         Rest.Group group = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/groups", null), body, Rest.Group.class);
         compensation.groupCreated(Values.GROUP_PREFIX + id.value());
-        return toGroup(group);
+        return descriptions.toGroup(group);
     }
 
     Group updateGroup(GroupId id, String displayName, Map<String, Object> properties) {
         Rest.Group current = rest.entry(auth, HttpMethod.GET, groupUri(id, params("include", "description")), null,
                 Rest.Group.class);
-        Map<String, Object> merged = new LinkedHashMap<>(groupProperties(current.description()));
+        Map<String, Object> merged = new LinkedHashMap<>(descriptions.read(current.description()));
         properties.forEach((name, value) -> {
             if (value == null) {
                 merged.remove(name);
@@ -177,14 +176,14 @@ final class AlfrescoPrincipals {
         });
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("displayName", Values.blankTo(displayName, current.displayName()));
-        body.put("description", merged.isEmpty() ? "" : rest.json().writeValueAsString(merged));
-        return toGroup(rest.entry(auth, HttpMethod.PUT, groupUri(id, null), body, Rest.Group.class));
+        body.put("description", descriptions.write(merged));
+        return descriptions.toGroup(rest.entry(auth, HttpMethod.PUT, groupUri(id, null), body, Rest.Group.class));
     }
 
     Optional<Group> findGroup(GroupId id) {
         try {
-            return Optional.of(toGroup(rest.entry(auth, HttpMethod.GET, groupUri(id, params("include", "description")),
-                    null, Rest.Group.class)));
+            return Optional.of(descriptions.toGroup(rest.entry(auth, HttpMethod.GET,
+                    groupUri(id, params("include", "description")), null, Rest.Group.class)));
         } catch (NotFoundException e) {
             return Optional.empty();
         }
@@ -207,11 +206,9 @@ final class AlfrescoPrincipals {
         List<Group> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Rest.Group group : described) {
-            Object stored = groupProperties(group.description()).get(property);
-            boolean matches = stored instanceof List<?> list ? list.stream().anyMatch(v -> value.equals(String.valueOf(v)))
-                    : stored != null && value.equals(String.valueOf(stored));
-            if (matches && seen.add(group.id()) && Values.principal(group.id()).isPresent()) {
-                result.add(toGroup(group));
+            if (descriptions.holds(group, property, value) && seen.add(group.id())
+                    && Values.principal(group.id()).isPresent()) {
+                result.add(descriptions.toGroup(group));
             }
         }
         return result;
@@ -308,24 +305,6 @@ final class AlfrescoPrincipals {
         Instant when = Rest.parse(str(props.get("cm:created"))).orElse(created);
         return new User(UserId.of(person.id()), person.firstName(), person.lastName(), person.email(),
                 Values.engineProperties(props), when);
-    }
-
-    private Group toGroup(Rest.Group group) {
-        Map<String, Object> props = new LinkedHashMap<>();
-        groupProperties(group.description()).forEach((k, v) -> props.put(k, Values.fromRest(v)));
-        return new Group(GroupId.of(group.id().substring(Values.GROUP_PREFIX.length())), group.displayName(), props);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> groupProperties(String description) {
-        if (description == null || !description.startsWith("{")) {
-            return Map.of();
-        }
-        try {
-            return rest.json().readValue(description, Map.class);
-        } catch (RuntimeException notOurs) {
-            return Map.of();
-        }
     }
 
     private static String str(Object value) {
