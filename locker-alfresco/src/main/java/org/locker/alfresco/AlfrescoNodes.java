@@ -82,16 +82,10 @@ final class AlfrescoNodes {
             return existing.get();
         }
         String relative = relative(path);
-        int slash = relative.lastIndexOf('/');
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", relative.substring(slash + 1));
-        body.put("nodeType", "cm:folder");
-        if (slash > 0) {
-            body.put("relativePath", relative.substring(0, slash));
-        }
         try {
             Rest.Node created = rest.entry(auth, HttpMethod.POST,
-                    rest.uri(CORE, "/nodes/" + mapping.rootId() + "/children", null), body, Rest.Node.class);
+                    rest.uri(CORE, "/nodes/" + mapping.rootId() + "/children", null), Values.newFolder(relative),
+                    Rest.Node.class);
             compensation.folderEnsured(created.id()); // the folder asked for; folders above it are kept
             return mapping.toNode(created);
         } catch (AlreadyExistsException raced) {

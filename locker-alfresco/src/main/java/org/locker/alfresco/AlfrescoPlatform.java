@@ -5,10 +5,8 @@ import static org.locker.alfresco.AlfrescoRestClient.params;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -117,15 +115,8 @@ public final class AlfrescoPlatform implements ContentPlatform {
             root = rest.entry(system, HttpMethod.GET, rest.uri(CORE, "/nodes/-root-", params("relativePath", path)), null,
                     Rest.Node.class);
         } catch (NotFoundException missing) {
-            int slash = path.lastIndexOf('/');
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", path.substring(slash + 1));
-            body.put("nodeType", "cm:folder");
-            if (slash > 0) {
-                body.put("relativePath", path.substring(0, slash));
-            }
-            root = rest.entry(system, HttpMethod.POST, rest.uri(CORE, "/nodes/-root-/children", null), body,
-                    Rest.Node.class);
+            root = rest.entry(system, HttpMethod.POST, rest.uri(CORE, "/nodes/-root-/children", null),
+                    Values.newFolder(path), Rest.Node.class);
             LOG.info("created the engine root {} ({})", path, root.id());
         }
         AlfrescoSession session = new AlfrescoSession(rest, system, systemUser, root.id());

@@ -132,4 +132,19 @@ final class Values {
         });
         return result;
     }
+
+    /**
+     * The body of {@code POST /nodes/{id}/children} that creates the folder at {@code relativePath} below that node,
+     * with the missing folders above it.
+     */
+    static Map<String, Object> newFolder(String relativePath) {
+        int slash = relativePath.lastIndexOf('/');
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", relativePath.substring(slash + 1));
+        body.put("nodeType", "cm:folder");
+        if (slash > 0) {
+            body.put("relativePath", relativePath.substring(0, slash));
+        }
+        return body;
+    }
 }
