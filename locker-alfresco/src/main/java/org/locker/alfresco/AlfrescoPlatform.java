@@ -1,24 +1,18 @@
 package org.locker.alfresco;
 
-import static org.locker.alfresco.AlfrescoRestClient.AUTH;
 import static org.locker.alfresco.AlfrescoRestClient.CORE;
-import static org.locker.alfresco.AlfrescoRestClient.PAGE;
 import static org.locker.alfresco.AlfrescoRestClient.params;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-import org.locker.core.platform.AccessDeniedException;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PlatformSession;
@@ -79,17 +73,10 @@ public final class AlfrescoPlatform implements ContentPlatform {
     private final Set<UserId> reserved;
     private final String rootId;
     private final List<PrincipalListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<UserId, String> tickets = new ConcurrentHashMap<>();
-    private final Function<UserId, Optional<char[]>> userPasswords;
-    private final ReconcileCheckpoint checkpoint;
-    private final AuthorityResolver authorities;
+    private final PeopleReconcile people;
     private final RepoEventHandler events;
     private final GuardiansSiteKeeper guardiansSite;
-    private final ProfileAdoption adoption;
-    /** Users the service learned of since the last reconcile (created through it, or announced by an event). */
-    private final Set<String> learned = ConcurrentHashMap.newKeySet();
-    /** Users created through the service since the last reconcile: their groups are the engine's to set. */
-    private final Set<String> createdHere = ConcurrentHashMap.newKeySet();
+    private final UserSessions sessions;
     private EventSubscription subscription;
 
     private AlfrescoPlatform(Builder builder) {
@@ -101,15 +88,16 @@ public final class AlfrescoPlatform implements ContentPlatform {
         PLATFORM_ACCOUNTS.forEach(id -> accounts.add(UserId.of(id)));
         accounts.add(systemUser);
         this.reserved = Set.copyOf(accounts);
-        this.userPasswords = builder.userPasswords;
-        this.checkpoint = builder.checkpoint;
         this.listeners.addAll(builder.listeners);
-        this.authorities = new AuthorityResolver(rest, system);
-        this.adoption = new ProfileAdoption(rest, system, settings.profiles());
-        this.events = new RepoEventHandler(rest.json(), authorities, listeners, adoption,
-                user -> learned.add(user.value()), user -> createdHere.contains(user.value()));
+        AuthorityResolver authorities = new AuthorityResolver(rest, system);
+        ProfileAdoption adoption = new ProfileAdoption(rest, system, settings.profiles());
+        this.people = new PeopleReconcile(rest, system, builder.checkpoint, listeners, adoption);
+        this.events = new RepoEventHandler(rest.json(), authorities, listeners, adoption, people::learned,
+                people::wasCreatedHere);
         this.guardiansSite = new GuardiansSiteKeeper(rest, system, settings.guardiansSite());
         this.rootId = resolveRoot();
+        this.sessions = new UserSessions(rest, system, systemUser, rootId, this::isReserved, builder.userPasswords,
+                people::createdHere);
     }
 
     public static Builder builder(AlfrescoSettings settings) {
@@ -127,15 +115,8 @@ public final class AlfrescoPlatform implements ContentPlatform {
             root = rest.entry(system, HttpMethod.GET, rest.uri(CORE, "/nodes/-root-", params("relativePath", path)), null,
                     Rest.Node.class);
         } catch (NotFoundException missing) {
-            int slash = path.lastIndexOf('/');
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", path.substring(slash + 1));
-            body.put("nodeType", "cm:folder");
-            if (slash > 0) {
-                body.put("relativePath", path.substring(0, slash));
-            }
-            root = rest.entry(system, HttpMethod.POST, rest.uri(CORE, "/nodes/-root-/children", null), body,
-                    Rest.Node.class);
+            root = rest.entry(system, HttpMethod.POST, rest.uri(CORE, "/nodes/-root-/children", null),
+                    Values.newFolder(path), Rest.Node.class);
             LOG.info("created the engine root {} ({})", path, root.id());
         }
         AlfrescoSession session = new AlfrescoSession(rest, system, systemUser, root.id());
@@ -149,17 +130,7 @@ public final class AlfrescoPlatform implements ContentPlatform {
     /** {@code POST /tickets}; the ticket is kept for later {@link #sessionAs} calls for that user. */
     @Override
     public Optional<UserId> authenticate(UserId user, char[] password) {
-        try {
-            Rest.Ticket ticket = rest.entry(null, HttpMethod.POST, rest.uri(AUTH, "/tickets", null),
-                    Map.of("userId", user.value(), "password", new String(password)), Rest.Ticket.class);
-            tickets.put(user, ticket.id());
-            return Optional.of(user);
-        } catch (org.locker.core.platform.PlatformException wrong) {
-            if (wrong instanceof AlfrescoRestClient.ServerError || wrong.getCause() != null) {
-                throw wrong; // Alfresco down is not a wrong password
-            }
-            return Optional.empty();
-        }
+        return sessions.authenticate(user, password);
     }
 
     /**
@@ -167,68 +138,21 @@ public final class AlfrescoPlatform implements ContentPlatform {
      * validated it. @throws SignInRequiredException if the ticket is invalid or ended
      */
     public PlatformSession sessionWithTicket(String ticket) {
-        Credentials credentials = new Credentials.Ticket(ticket);
-        try {
-            rest.send(credentials, HttpMethod.GET, rest.uri(AUTH, "/tickets/-me-", null), null);
-        } catch (NotFoundException expired) {
-            throw new SignInRequiredException("Alfresco ticket ended or user disabled");
-        }
-        Rest.Person me = rest.entry(credentials, HttpMethod.GET, rest.uri(CORE, "/people/-me-", null), null,
-                Rest.Person.class);
-        // an id the engine cannot hold (System, mixed case) or one of Alfresco's own accounts (admin, guest, the
-        // service account) is never a locker user
-        if (!UserId.isValid(me.id()) || isReserved(UserId.of(me.id()))) {
-            throw new AccessDeniedException("the ticket's user " + me.id() + " is not a locker user");
-        }
-        UserId user = UserId.of(me.id());
-        tickets.put(user, ticket);
-        return new AlfrescoSession(rest, credentials, user, rootId, created -> { }, system);
+        return sessions.sessionWithTicket(ticket);
     }
 
     @Override
     public PlatformSession systemSession() {
-        return new AlfrescoSession(rest, system, systemUser, rootId, user -> {
-            learned.add(user.value());
-            createdHere.add(user.value());
-        }, system);
+        return sessions.systemSession();
     }
 
     /**
-     * One call: with a cached ticket, {@code GET /people/-me-} as the user (which also proves the ticket still
-     * valid; an expired one is dropped); without, {@code GET /people/{id}} as the service account, so that an
-     * unknown user is reported as {@link NotFoundException}, then a sign-in when a password source knows the
-     * user's password.
+     * One call with a cached ticket; without, a look-up of the user as the service account, then a sign-in when a
+     * password source knows the user's password ({@link UserSessions#sessionAs}).
      */
     @Override
     public PlatformSession sessionAs(UserId user) {
-        if (isReserved(user)) {
-            // the administrator's or the service account's rights must never serve a user's request
-            throw new AccessDeniedException("the service never acts as the reserved account " + user);
-        }
-        String ticket = tickets.get(user);
-        if (ticket != null) {
-            try {
-                Rest.Person me = rest.entry(new Credentials.Ticket(ticket), HttpMethod.GET,
-                        rest.uri(CORE, "/people/-me-", params("fields", "id")), null, Rest.Person.class);
-                if (user.value().equals(me.id())) {
-                    return new AlfrescoSession(rest, new Credentials.Ticket(ticket), user, rootId, created -> { },
-                            system);
-                }
-            } catch (AccessDeniedException | NotFoundException expired) {
-                LOG.debug("ticket of {} no longer valid: {}", user, expired.getMessage());
-            }
-            tickets.remove(user, ticket);
-        }
-        rest.send(system, HttpMethod.GET, rest.uri(CORE, "/people/" + user.value(), params("fields", "id")), null);
-        Optional<char[]> password = userPasswords.apply(user);
-        if (password.isPresent() && authenticate(user, password.get()).isPresent()) {
-            return new AlfrescoSession(rest, new Credentials.Ticket(tickets.get(user)), user, rootId, created -> { },
-                    system);
-        }
-        // the ticket ended (signed out of Share, disabled, idle for an hour) or was never known: only the user can
-        // sign in again
-        throw new SignInRequiredException("no valid Alfresco ticket known for " + user
-                + ": the user must sign in (or come through Share) before the service can act as them");
+        return sessions.sessionAs(user);
     }
 
     /** Alfresco's admin, guest and System, and the configured service account. */
@@ -267,39 +191,7 @@ public final class AlfrescoPlatform implements ContentPlatform {
      */
     public synchronized List<UserId> reconcile() {
         ensureGuardiansSite();
-        Set<String> ids = new LinkedHashSet<>();
-        for (Rest.Person person : rest.list(system, skip -> rest.uri(CORE, "/people",
-                params("skipCount", skip, "maxItems", PAGE, "fields", "id")), Rest.Person.class)) {
-            ids.add(person.id());
-        }
-        Optional<Set<String>> known = checkpoint.load();
-        List<UserId> missed = new ArrayList<>();
-        if (known.isPresent()) {
-            for (String id : ids) {
-                if (!known.get().contains(id) && !learned.contains(id) && UserId.isValid(id)) {
-                    missed.add(UserId.of(id));
-                }
-            }
-            for (UserId user : missed) {
-                for (PrincipalListener listener : listeners) {
-                    listener.userCreated(user);
-                }
-            }
-        } else {
-            LOG.info("first people reconcile: baseline of {} users recorded", ids.size());
-        }
-        int adopted = adoption.reconcile();
-        checkpoint.store(ids);
-        learned.removeAll(ids);
-        createdHere.removeAll(ids);
-        if (!missed.isEmpty()) {
-            LOG.info("reconcile: {} user(s) created in Alfresco while their events were missed: {}", missed.size(),
-                    missed);
-        }
-        if (adopted > 0) {
-            LOG.info("reconcile: {} user(s) with a profile joined their profile's group", adopted);
-        }
-        return missed;
+        return people.run();
     }
 
     /** Handles one event message as the JMS subscription does (for tests and for other transports). */

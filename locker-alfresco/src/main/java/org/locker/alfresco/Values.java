@@ -2,6 +2,7 @@ package org.locker.alfresco;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,5 +115,36 @@ final class Values {
             }
         }
         return UserId.isValid(authorityId) ? Optional.of(UserId.of(authorityId)) : Optional.empty();
+    }
+
+    /** The text, or the fallback when it is missing or blank (Alfresco requires some fields the engine may omit). */
+    static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The properties that have a value (a null removes a property on update, and means nothing on creation). */
+    static Map<String, Object> withoutNulls(Map<String, Object> properties) {
+        Map<String, Object> result = new HashMap<>();
+        properties.forEach((k, v) -> {
+            if (v != null) {
+                result.put(k, v);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * The body of {@code POST /nodes/{id}/children} that creates the folder at {@code relativePath} below that node,
+     * with the missing folders above it.
+     */
+    static Map<String, Object> newFolder(String relativePath) {
+        int slash = relativePath.lastIndexOf('/');
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", relativePath.substring(slash + 1));
+        body.put("nodeType", "cm:folder");
+        if (slash > 0) {
+            body.put("relativePath", relativePath.substring(0, slash));
+        }
+        return body;
     }
 }
