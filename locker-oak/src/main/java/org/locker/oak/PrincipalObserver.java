@@ -88,7 +88,7 @@ final class PrincipalObserver implements EventListener {
     private static Set<PrincipalId> declaredMembers(Group group) throws RepositoryException {
         Set<PrincipalId> result = new LinkedHashSet<>();
         for (Iterator<Authorizable> it = group.getDeclaredMembers(); it.hasNext(); ) {
-            OakSession.principalId(it.next()).ifPresent(result::add);
+            OakPrincipals.principalId(it.next()).ifPresent(result::add);
         }
         return result;
     }

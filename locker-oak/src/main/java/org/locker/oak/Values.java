@@ -117,7 +117,7 @@ final class Values {
     static boolean isEngineProperty(String name) {
         return !(name.startsWith("jcr:") || name.startsWith("rep:") || name.startsWith("oak:")
                 || name.startsWith("lkp:") || name.startsWith("mix:") || name.startsWith(":")
-                || name.equals(OakSession.TYPE));
+                || name.equals(OakNames.TYPE));
     }
 
     static Map<String, Object> engineProperties(javax.jcr.Node node) throws RepositoryException {

@@ -123,7 +123,7 @@ class OakPlatformTest {
     @Test
     void shouldGrantManyUsersThroughOneRecipientSetKeptAcrossReopen(@TempDir Path dir) throws Exception {
         List<UserId> users = new ArrayList<>();
-        for (int i = 0; i < OakSession.RECIPIENT_SET_THRESHOLD; i++) {
+        for (int i = 0; i < OakGrantees.RECIPIENT_SET_THRESHOLD; i++) {
             users.add(UserId.of("u" + i));
         }
         org.locker.core.platform.NodeId first;
@@ -174,7 +174,7 @@ class OakPlatformTest {
     @Test
     void shouldLetTwoSessionsGrantTheSameNewRecipientSetAtOnce(@TempDir Path dir) throws Exception {
         List<UserId> users = new ArrayList<>();
-        for (int i = 0; i < OakSession.RECIPIENT_SET_THRESHOLD; i++) {
+        for (int i = 0; i < OakGrantees.RECIPIENT_SET_THRESHOLD; i++) {
             users.add(UserId.of("c" + i));
         }
         try (OakPlatform platform = OakTestPlatforms.open(dir)) {
@@ -219,7 +219,7 @@ class OakPlatformTest {
     @Test
     void shouldNotKeepARecipientSetOfADiscardedSession(@TempDir Path dir) throws Exception {
         List<UserId> users = new ArrayList<>();
-        for (int i = 0; i < OakSession.RECIPIENT_SET_THRESHOLD; i++) {
+        for (int i = 0; i < OakGrantees.RECIPIENT_SET_THRESHOLD; i++) {
             users.add(UserId.of("d" + i));
         }
         NodeId kept;
