@@ -24,7 +24,7 @@ import org.locker.core.platform.NodeId;
 import org.locker.core.platform.UserId;
 
 /**
- * Issue 11.1: the cost of durable writes (decision 0008), in one run, side by side: two embedded platforms in
+ * Issue 11.1: the cost of durable writes (decision 0011), in one run, side by side: two embedded platforms in
  * their own directories, one with durable writes (the default), one without (as before: the store flushed every
  * 5 s). Measured through the engine ({@link Lockers}, {@link Discussions}), alternating the two platforms block by
  * block so that both see the same load:
@@ -39,8 +39,9 @@ import org.locker.core.platform.UserId;
  * <p>The machine is shared: the process CPU time per operation is printed too, which other processes do not
  * change much.
  *
- * <p>Options: {@code --sizeKb=256 --samples=200 --blocks=10 --depositors=30 --seconds=10 --phases=4 --warmup=30
- * --concurrent=off,on} (the sides whose concurrent phases run: one only, to profile it).
+ * <p>Options: {@code --sizeKb=256 --blocks=6 --blockSeconds=10 --samples=100000} (a cap per side)
+ * {@code --depositors=30 --seconds=10 --phases=4 --warmup=30 --concurrent=off,on} (the sides whose concurrent phases
+ * run: one only, to profile it).
  */
 final class DurabilityBenchmark {
 
@@ -96,8 +97,8 @@ final class DurabilityBenchmark {
 
     static void run(String[] args) throws Exception {
         int sizeKb = Harness.intArg(args, "sizeKb", 256);
-        int samples = Harness.intArg(args, "samples", 200);
-        int blocks = Math.max(1, Harness.intArg(args, "blocks", 10));
+        int samples = Harness.intArg(args, "samples", 100_000);
+        int blocks = Math.max(1, Harness.intArg(args, "blocks", 6));
         int depositors = Harness.intArg(args, "depositors", 30);
         int seconds = Harness.intArg(args, "seconds", 10);
         int phases = Harness.intArg(args, "phases", 4);
@@ -118,26 +119,34 @@ final class DurabilityBenchmark {
             }
 
             // ------------------------------------------------ latency, one at a time, blocks alternating
-            int perBlock = samples / blocks;
+            // Blocks of --blockSeconds each, alternating between the sides (off, on, on, off, ...), with every dirty
+            // page written out between blocks (untimed): both stores are on one disk, and the file system's journal
+            // would otherwise make one side's syncs write the other side's pending writes. A block lasts long enough
+            // for the side without durable writes to run its own background flushes (every 5 s) inside it, as it
+            // does in service.
+            int blockSeconds = Harness.intArg(args, "blockSeconds", 10);
             // what a synced write costs on this disk now (other processes' writes make it slower), for reference
             Timings sync = new Timings("write 4 KB and sync it (the disk, for reference)");
             java.nio.file.Path probe = on.harness.directory.resolve("sync-probe");
-            for (int b = 0; b < blocks && perBlock > 0; b++) {
+            for (int b = 0; b < blocks; b++) {
                 for (Side side : b % 2 == 0 ? sides : List.of(on, off)) {
+                    syncDisk();
                     long cpu = processCpuNanos();
-                    for (int i = 0; i < perBlock; i++) {
-                        int n = i;
-                        side.deposit.time(() -> deposit(side, UserId.of("p.depositor"), teacher(n % 2), file,
+                    long end = System.nanoTime() + blockSeconds * 1_000_000_000L;
+                    for (int n = 0; System.nanoTime() < end && side.deposit.count() < samples; n++) {
+                        int i = n;
+                        side.deposit.time(() -> deposit(side, UserId.of("p.depositor"), teacher(i % 2), file,
                                 "d-" + System.nanoTime()));
-                        side.post.time(() -> side.discussions.post(UserId.of(teacher(n % 2)), side.discussion,
-                                "message " + n));
+                        side.post.time(() -> side.discussions.post(UserId.of(teacher(i % 2)), side.discussion,
+                                "message " + i));
                     }
                     side.latencyCpuNanos += processCpuNanos() - cpu;
                 }
+                syncDisk();
                 try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(probe,
                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
                         java.nio.file.StandardOpenOption.APPEND)) {
-                    for (int i = 0; i < perBlock; i++) {
+                    for (int i = 0; i < 50; i++) {
                         sync.time(() -> {
                             channel.write(java.nio.ByteBuffer.wrap(file, 0, 4096));
                             channel.force(false);
@@ -173,6 +182,7 @@ final class DurabilityBenchmark {
                     java.util.Collections.reverse(order);
                 }
                 for (Side side : order) {
+                    syncDisk(); // untimed: each phase starts with nothing of the other side's left to write
                     rates.put(side.name, concurrentPhase(side, depositors, seconds, file, true));
                 }
                 if (rates.size() == 2) {
@@ -323,6 +333,20 @@ final class DurabilityBenchmark {
         Lockers.PreparedDeposit prepared = side.lockers.prepare(depositor, Profile.STAFF, request);
         return side.lockers.deposit(prepared, List.of(new Lockers.DepositFile(name + ".bin",
                 new ContentSource(new ByteArrayInputStream(file), "application/octet-stream"))));
+    }
+
+    /** Writes every file's dirty pages out (the system's {@code sync}), between measured blocks only. */
+    private static void syncDisk() {
+        try {
+            Process sync = new ProcessBuilder("sync").inheritIO().start();
+            if (!sync.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                sync.destroyForcibly();
+            }
+        } catch (java.io.IOException e) {
+            Harness.line("cannot run sync: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String stringArg(String[] args, String name, String fallback) {
