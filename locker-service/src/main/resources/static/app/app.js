@@ -7,23 +7,27 @@ import { depositScreen } from './deposit.js';
 import { discussionsScreen, preferencesScreen, broadcastsScreen } from './discussions.js';
 import { discussionSettingsScreen, lockerSettingsScreen, importScreen, auditScreen } from './admin.js';
 
-const PERSONNEL = ['teacher', 'staff', 'counselor', 'administrator'];
+// who is personnel is the server's word (/me says it, from the profile), never a list kept here
+const establishment = (me) => me.personnel || me.profile === 'administrator';
+const lockerOwner = (me) => establishment(me) || me.profile === 'guardian';
+const profiles = (...codes) => (me) => codes.includes(me.profile);
 
-/** Each route: its title key, the profiles that see it in the menu, and the screen that draws it. */
+/** Each route: its title key, who sees it in the menu, and the screen that draws it. */
 const ROUTES = [
-  { path: 'locker', title: 'nav.locker', profiles: [...PERSONNEL, 'guardian'], screen: lockerScreen },
-  { path: 'deposit', title: 'nav.deposit', profiles: [...PERSONNEL, 'guardian'], screen: depositScreen },
-  { path: 'distributions', title: 'nav.distributions', profiles: [...PERSONNEL, 'guardian'],
-    screen: distributionsScreen },
-  { path: 'discussions', title: 'nav.discussions', profiles: [...PERSONNEL, 'guardian', 'student'],
+  { path: 'locker', title: 'nav.locker', shownTo: lockerOwner, screen: lockerScreen },
+  { path: 'deposit', title: 'nav.deposit', shownTo: lockerOwner, screen: depositScreen },
+  { path: 'distributions', title: 'nav.distributions', shownTo: lockerOwner, screen: distributionsScreen },
+  { path: 'discussions', title: 'nav.discussions', shownTo: (me) => lockerOwner(me) || me.profile === 'student',
     screen: discussionsScreen },
-  { path: 'broadcasts', title: 'nav.broadcasts', profiles: ['guardian'], screen: broadcastsScreen },
-  { path: 'preferences', title: 'nav.preferences', profiles: ['teacher', 'guardian'], screen: preferencesScreen },
-  { path: 'admin/discussions', title: 'nav.adminDiscussions', profiles: ['administrator'],
+  { path: 'broadcasts', title: 'nav.broadcasts', shownTo: profiles('guardian'), screen: broadcastsScreen },
+  { path: 'preferences', title: 'nav.preferences', shownTo: profiles('teacher', 'guardian'),
+    screen: preferencesScreen },
+  { path: 'admin/discussions', title: 'nav.adminDiscussions', shownTo: profiles('administrator'),
     screen: discussionSettingsScreen },
-  { path: 'admin/lockers', title: 'nav.adminLockers', profiles: ['administrator'], screen: lockerSettingsScreen },
-  { path: 'admin/import', title: 'nav.adminImport', profiles: ['administrator'], screen: importScreen },
-  { path: 'admin/audit', title: 'nav.adminAudit', profiles: ['administrator'], screen: auditScreen },
+  { path: 'admin/lockers', title: 'nav.adminLockers', shownTo: profiles('administrator'),
+    screen: lockerSettingsScreen },
+  { path: 'admin/import', title: 'nav.adminImport', shownTo: profiles('administrator'), screen: importScreen },
+  { path: 'admin/audit', title: 'nav.adminAudit', shownTo: profiles('administrator'), screen: auditScreen },
 ];
 
 const context = {
@@ -41,9 +45,9 @@ const context = {
   },
 };
 
-function routesOf(profile) {
+function routesOf(me) {
   // a guardian sees "Deposit a document" only while the establishment allows guardian deposits
-  return ROUTES.filter((route) => route.profiles.includes(profile)
+  return ROUTES.filter((route) => route.shownTo(me)
     && (route.path !== 'deposit' || context.capabilities?.mayDeposit !== false));
 }
 
@@ -64,7 +68,7 @@ function drawChrome() {
     profile: t(`profile.${me.profile}`) });
   const list = document.getElementById('nav-list');
   const path = currentPath();
-  clear(list, routesOf(me.profile).map((route) => h('li', h('a', {
+  clear(list, routesOf(me).map((route) => h('li', h('a', {
     href: `#/${route.path}`,
     'aria-current': path === route.path || path.startsWith(`${route.path}/`) ? 'page' : null,
   }, t(route.title)))));
@@ -72,7 +76,7 @@ function drawChrome() {
 
 async function render() {
   if (signedOut) return;
-  const routes = routesOf(context.me.profile);
+  const routes = routesOf(context.me);
   const path = currentPath();
   const route = routes.find((r) => path === r.path || path.startsWith(`${r.path}/`));
   if (!route) {

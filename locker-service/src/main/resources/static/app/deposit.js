@@ -16,8 +16,8 @@ export async function depositScreen(container, context) {
   const guardian = context.me.profile === 'guardian';
   const [types, mine] = await Promise.all([get('/lockers/document-types'), get('/lockers/mine')]);
   // guardians choose people, or the team of their child's class; never a whole category
-  const categories = guardian ? ['teacher', 'staff', 'counselor', 'team']
-    : ['teacher', 'staff', 'counselor', 'guardian', 'team'];
+  const personnel = context.me.personnelProfiles;
+  const categories = guardian ? [...personnel, 'team'] : [...personnel, 'guardian', 'team'];
   /** selector -> { category, label } */
   const selection = new Map();
 

@@ -125,7 +125,7 @@ export async function discussionsScreen(container, context, rest) {
       context.navigate('discussions');
     });
     let invite = null;
-    if (['teacher', 'staff', 'counselor', 'administrator'].includes(me.profile)) {
+    if (me.personnel || me.profile === 'administrator') {
       const who = h('select', { name: 'participant' }, h('option', { value: '' }, t('discussions.chooseContact')),
         contacts.filter((c) => !d.participants.includes(c.id))
           .map((c) => h('option', { value: c.id }, c.displayName)));

@@ -2,21 +2,20 @@
 // whatever cannot be looked up is shown as its identifier. Loaded once per page, when a screen first needs it.
 import { get } from './api.js';
 
-const PERSONNEL = ['teacher', 'staff', 'counselor', 'administrator'];
 const names = new Map();
 let loading = null;
 
 async function load(me) {
   names.set(me.id, me.displayName);
   try {
-    if (PERSONNEL.includes(me.profile)) {
-      const lists = await Promise.all(['teacher', 'staff', 'counselor', 'administrator', 'guardian', 'student']
+    if (me.personnel || me.profile === 'administrator') {
+      const lists = await Promise.all([...me.personnelProfiles, 'administrator', 'guardian', 'student']
         .map((profile) => get(`/directory/persons?profile=${profile}&limit=5000`)));
       lists.flat().forEach((person) => names.set(person.id, person.displayName));
     } else {
       (await get('/discussions/contacts')).forEach((contact) => names.set(contact.id, contact.displayName));
       if (me.profile === 'guardian') {
-        const lists = await Promise.all(['teacher', 'staff', 'counselor']
+        const lists = await Promise.all(me.personnelProfiles
           .map((category) => get(`/lockers/candidates?category=${category}`)));
         lists.forEach((list) => list.persons.forEach((person) => names.set(person.id, person.displayName)));
       }

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A delegate guardian's information and surveys to the guardians of their class. */
 @RestController
 @RequestMapping("/api/v1/broadcasts")
-@PreAuthorize(DiscussionRoles.GUARDIAN)
+@PreAuthorize(Roles.GUARDIAN)
 @Tag(name = "broadcasts", description = "Delegates' information (with read confirmations) and surveys")
 class BroadcastController {
 

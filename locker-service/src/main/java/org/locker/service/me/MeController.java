@@ -3,7 +3,6 @@ package org.locker.service.me;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.locker.core.directory.SchoolDirectory;
-import org.locker.service.directory.PersonView;
 import org.locker.service.problem.LockerProblemException;
 import org.locker.service.security.LockerUser;
 import org.locker.service.security.Roles;
@@ -26,9 +25,10 @@ class MeController {
 
     @GetMapping("/api/v1/me")
     @PreAuthorize(Roles.ANY_PROFILE)
-    @Operation(summary = "The caller's identity, profile and place in the establishment")
-    PersonView me(@AuthenticationPrincipal LockerUser user) {
-        return directory.person(user.userId()).map(PersonView::of)
+    @Operation(summary = "The caller's identity, profile and place in the establishment, whether they are personnel "
+            + "and which profiles are")
+    MeView me(@AuthenticationPrincipal LockerUser user) {
+        return directory.person(user.userId()).map(MeView::of)
                 .orElseThrow(() -> new LockerProblemException(HttpStatus.NOT_FOUND, "UNKNOWN_PERSON", user.id()));
     }
 }

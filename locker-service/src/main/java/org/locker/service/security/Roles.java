@@ -1,12 +1,20 @@
 package org.locker.service.security;
 
-/** Method-security expressions by profile, so that every endpoint states who may call it. */
+/**
+ * Every method-security expression of the API, by profile, so that every endpoint states who may call it and
+ * each group of profiles is written once. Annotations need constants, so the lists are spelled out here;
+ * {@code RolesTest} proves they follow {@link org.locker.core.directory.Profile} (personnel = {@code isPersonnel()}).
+ */
 public final class Roles {
 
-    /** Teachers, staff, counselors and administrators: the establishment's side. */
+    /** The establishment's personnel (teachers, staff, counselors) and its administrators. */
     public static final String ESTABLISHMENT =
             "hasAnyRole('TEACHER','STAFF','COUNSELOR','ADMINISTRATOR')";
+    /** Whoever has a locker: every profile but students. */
+    public static final String LOCKER_OWNERS = "hasAnyRole('TEACHER','STAFF','COUNSELOR','GUARDIAN','ADMINISTRATOR')";
     public static final String ADMINISTRATOR = "hasRole('ADMINISTRATOR')";
+    /** Guardians (broadcasts are sent by delegate guardians; the rules check the delegation). */
+    public static final String GUARDIAN = "hasRole('GUARDIAN')";
     public static final String ANY_PROFILE =
             "hasAnyRole('TEACHER','STAFF','COUNSELOR','GUARDIAN','STUDENT','ADMINISTRATOR')";
 

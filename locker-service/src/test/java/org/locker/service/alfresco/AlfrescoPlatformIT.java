@@ -3,14 +3,11 @@ package org.locker.service.alfresco;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +22,8 @@ import org.locker.core.platform.NewUser;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 import org.locker.service.support.ApiClient;
+import org.locker.service.support.ServiceTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,8 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Alfresco password, sign-in with the Alfresco ticket Share's proxy forwards, a deposit read back by its
  * recipient through their own ticket, and the guardians' site kept at start-up.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AlfrescoPlatformIT {
+class AlfrescoPlatformIT extends ServiceTestBase {
 
     private static final String PASSWORD = "Secret-1";
     private static final String SCHOOL =
@@ -60,9 +55,6 @@ class AlfrescoPlatformIT {
         ALFRESCO.addPerson("guest", "guest", false);
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     DirectoryImport directoryImport;
 
@@ -70,10 +62,8 @@ class AlfrescoPlatformIT {
     org.locker.alfresco.AlfrescoPlatform platform;
 
     @DynamicPropertySource
-    static void alfresco(DynamicPropertyRegistry registry) throws IOException {
-        Path data = Files.createTempDirectory("locker-alfresco-it");
+    static void alfresco(DynamicPropertyRegistry registry) {
         registry.add("locker.platform", () -> "alfresco");
-        registry.add("locker.data-directory", data::toString);
         registry.add("locker.alfresco.url", () -> ALFRESCO.baseUrl().toString());
         registry.add("locker.alfresco.user", () -> SERVICE_USER);
         registry.add("locker.alfresco.password", () -> SERVICE_PASSWORD);
@@ -89,9 +79,6 @@ class AlfrescoPlatformIT {
         assertThat(directoryImport.run(new StringReader(SCHOOL), false).valid()).isTrue();
     }
 
-    private ApiClient api() {
-        return new ApiClient(port);
-    }
 
     @Test
     void shouldSignInWithTheAlfrescoPassword() {

@@ -2,28 +2,22 @@ package org.locker.service.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locker.core.directory.importing.DirectoryImport;
-import org.locker.service.support.ApiClient;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.ServiceTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The directory import through the HTTP API, on its own empty repository. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DirectoryImportIT {
+class DirectoryImportIT extends ServiceTestBase {
 
     private static final String HEADER =
             "type,id,label,profile,first_name,last_name,email,classes,children,delegate_of,password\n";
@@ -38,18 +32,11 @@ class DirectoryImportIT {
             + "person,g.one,,guardian,Gus,One,,,s.one,6A,demo\n"
             + "person,g.two,,guardian,Gil,Two,,,s.two|s.one,,demo\n";
 
-    private static Path data;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     DirectoryImport directoryImport;
 
     @DynamicPropertySource
-    static void emptyRepository(DynamicPropertyRegistry registry) throws IOException {
-        data = Files.createTempDirectory("locker-import-it");
-        registry.add("locker.data-directory", data::toString);
+    static void emptyRepository(DynamicPropertyRegistry registry) {
         registry.add("locker.demo.enabled", () -> "false");
     }
 
@@ -57,10 +44,6 @@ class DirectoryImportIT {
     void startFromTheBaseSchool() {
         // the base school is imported through the engine, so that an administrator exists for the API calls
         assertThat(directoryImport.run(new StringReader(SCHOOL), false).valid()).isTrue();
-    }
-
-    private ApiClient api() {
-        return new ApiClient(port);
     }
 
     private Response importCsv(String csv) {

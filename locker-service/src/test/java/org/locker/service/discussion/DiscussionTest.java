@@ -1,9 +1,6 @@
 package org.locker.service.discussion;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -12,52 +9,28 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.locker.service.support.ApiClient;
 import org.locker.service.support.ApiClient.Response;
-import org.locker.service.support.TestClock;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
+import org.locker.service.support.ServiceTestBase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Base of the discussion end-to-end tests: the whole service on its own embedded Oak in a temporary directory,
+ * Base of the discussion end-to-end tests ({@link ServiceTestBase}: the whole service on its own embedded Oak),
  * the demo school, and a clock the tests move (a Tuesday at 10:00, Europe/Paris, before each test). One Spring
  * context for every discussion test class. Tests that change settings or preferences restore them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClock.Configuration.class)
-abstract class DiscussionTest {
+abstract class DiscussionTest extends ServiceTestBase {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Tuesday 24 November 2026, 10:00 in Paris. */
     static final Instant TUESDAY_TEN = ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, PARIS).toInstant();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final Path DATA;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("locker-discussion-it");
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     @DynamicPropertySource
     static void demoSchool(DynamicPropertyRegistry registry) {
-        registry.add("locker.data-directory", DATA::toString);
         registry.add("locker.demo.enabled", () -> "true");
     }
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected TestClock clock;
 
     private String savedSettings;
 
@@ -70,10 +43,6 @@ abstract class DiscussionTest {
     @AfterEach
     void restoreSettings() {
         put("/api/v1/discussions/settings", "principal", savedSettings);
-    }
-
-    ApiClient api() {
-        return new ApiClient(port);
     }
 
     Response get(String path, String user) {

@@ -2,29 +2,13 @@ package org.locker.service.locker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.locker.service.support.ServiceTestBase;
+import org.springframework.test.context.TestPropertySource;
 
 /** Behind a TLS proxy that says so, the service's cookies are sent over TLS only. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.forward-headers-strategy=native")
-class BehindTlsProxyIT {
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void ownRepository(DynamicPropertyRegistry registry) throws IOException {
-        Path data = Files.createTempDirectory("locker-tls-it");
-        registry.add("locker.data-directory", data::toString);
-    }
+@TestPropertySource(properties = "server.forward-headers-strategy=native")
+class BehindTlsProxyIT extends ServiceTestBase {
 
     @Test
     void shouldMarkItsCookiesSecureBehindTls() throws Exception {

@@ -1,66 +1,37 @@
 package org.locker.service.locker;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.locker.core.platform.ContentPlatform;
-import org.locker.service.support.ApiClient;
 import org.locker.service.support.ApiClient.Response;
-import org.locker.service.support.TestClock;
+import org.locker.service.support.ServiceTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the locker end-to-end tests: the whole service on its own embedded Oak in a temporary directory, the
+ * Base of the locker end-to-end tests ({@link ServiceTestBase}: the whole service on its own embedded Oak), the
  * demo school, a 1 MB file limit (3 MB a request) and a clock the tests move. The classes share one running service: each test
  * works with its own deposits and restores any directory change it makes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClock.Configuration.class)
-abstract class LockerTestBase {
+abstract class LockerTestBase extends ServiceTestBase {
 
     static final String PDF_HEAD = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
-    private static final Path DATA;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("locker-lockers-it");
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     ContentPlatform platform;
 
     @DynamicPropertySource
     static void lockerSchool(DynamicPropertyRegistry registry) {
-        registry.add("locker.data-directory", DATA::toString);
         registry.add("locker.demo.enabled", () -> "true");
         registry.add("locker.upload-limit", () -> "1MB");
         registry.add("locker.request-limit", () -> "3MB");
         registry.add("locker.lockers.reconcile-interval", () -> "1h");
-    }
-
-    ApiClient api() {
-        return new ApiClient(port);
     }
 
     static byte[] pdf(String text) {

@@ -24,7 +24,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.locker.service.support.TestClock;
+import org.locker.service.support.ServiceTestBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,21 +42,15 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the browser tests: the whole service on its own embedded Oak with the demo school and a clock the tests
- * set, driven through Debian's headless Chromium and its chromedriver (never a downloaded browser). Skipped when
+ * Base of the browser tests ({@link ServiceTestBase}: the whole service on its own embedded Oak) with the demo school
+ * and a clock the tests set, driven through Debian's headless Chromium and its chromedriver (never a downloaded browser). Skipped when
  * those are not installed. Screenshots go to target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClock.Configuration.class)
-abstract class BrowserTestBase {
+abstract class BrowserTestBase extends ServiceTestBase {
 
     /** Debian's paths; -Dlocker.chromium=... and -Dlocker.chromedriver=... point elsewhere. */
     static final Path CHROMIUM = Path.of(System.getProperty("locker.chromium", "/usr/bin/chromium"));
@@ -65,30 +59,14 @@ abstract class BrowserTestBase {
     /** Tuesday 24 November 2026, 10:00 in Paris: inside the default discussion hours. */
     static final Instant TUESDAY_TEN = ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, PARIS).toInstant();
     static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static final Path DATA;
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("locker-web-it");
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     static WebDriver driver;
     private static ChromeDriverService service;
     private static Path profile;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
     @DynamicPropertySource
     static void browserSchool(DynamicPropertyRegistry registry) {
-        registry.add("locker.data-directory", DATA::toString);
         registry.add("locker.demo.enabled", () -> "true");
         registry.add("locker.lockers.reconcile-interval", () -> "1h");
     }

@@ -1,0 +1,128 @@
+package org.locker.service.locker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.locker.core.locker.DepositRequest;
+import org.locker.core.locker.LockerRefusal;
+import org.locker.core.locker.LockerRefusal.Reason;
+import org.locker.core.locker.Lockers;
+import org.locker.core.platform.ContentSource;
+import org.locker.core.platform.NodeId;
+import org.locker.service.security.LockerUser;
+import org.locker.service.security.Roles;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Depositing: uploaded files, or a copy of a platform document the depositor can read (from the cloud). */
+@RestController
+@RequestMapping("/api/v1/lockers")
+@Tag(name = "lockers", description = "Digital lockers: deposits, versions, distributions, read receipts, audit")
+class DepositController {
+
+    private final Lockers lockers;
+    private final FileInspector inspector;
+    private final EstablishmentDates dates;
+
+    DepositController(Lockers lockers, FileInspector inspector, EstablishmentDates dates) {
+        this.lockers = lockers;
+        this.inspector = inspector;
+        this.dates = dates;
+    }
+
+    record DepositedView(String id, String depositId, String name, String version) {
+    }
+
+    @PostMapping(path = "/deposits", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Roles.ANY_PROFILE)
+    @Operation(summary = "Deposit one or several files (parts 'file'), or a platform document the depositor can "
+            + "read ('fromNode', copied), with a type, optional name and memo, recipients (user:<id>, "
+            + "category:<teacher|staff|counselor|guardian>, team:<class>, guardians:<class>), options standing "
+            + "and allowModify, and publishFrom/publishTo (date or date-time, establishment time zone) for guardians")
+    List<DepositedView> deposit(@AuthenticationPrincipal LockerUser user,
+                                @RequestPart(name = "file", required = false) List<MultipartFile> files,
+                                @RequestParam(required = false) String fromNode,
+                                @RequestParam(required = false) String documentType,
+                                @RequestParam(required = false) String name,
+                                @RequestParam(required = false) String memo,
+                                @RequestParam(name = "recipients", required = false) List<String> recipients,
+                                @RequestParam(defaultValue = "false") boolean standing,
+                                @RequestParam(defaultValue = "false") boolean allowModify,
+                                @RequestParam(required = false) String publishFrom,
+                                @RequestParam(required = false) String publishTo) throws IOException {
+        DepositRequest request = new DepositRequest(documentType, memo, recipients, standing, allowModify,
+                dates.windowBound(publishFrom, false), dates.windowBound(publishTo, true));
+        Lockers.PreparedDeposit prepared = lockers.prepare(user.userId(), user.profile(), request);
+        List<MultipartFile> uploads = files == null ? List.of() : files;
+        if (fromNode != null && !fromNode.isBlank()) {
+            if (!uploads.isEmpty()) {
+                throw new LockerRefusal(Reason.NO_FILE);
+            }
+            return copyFromCloud(user, prepared, fromNode, name);
+        }
+        if (uploads.isEmpty()) {
+            throw new LockerRefusal(Reason.NO_FILE);
+        }
+        if (uploads.size() > 1 && name != null && !name.isBlank()) {
+            throw new LockerRefusal(Reason.INVALID_NAME, name);
+        }
+        return depositUploads(prepared, uploads, name);
+    }
+
+    private List<DepositedView> copyFromCloud(LockerUser user, Lockers.PreparedDeposit prepared, String fromNode,
+                                              String name) {
+        return lockers.depositCopy(prepared, user.userId(), NodeId.of(fromNode),
+                name == null || name.isBlank() ? Optional.empty() : Optional.of(name), (sourceName, opener) -> {
+                    FileInspector.Inspected inspected = inspector.inspectStored(sourceName, opener,
+                            this::macrosAllowed);
+                    return new Lockers.DepositFile(inspected.name(),
+                            new ContentSource(InputStream.nullInputStream(), inspected.mimeType()));
+                }).stream()
+                .map(d -> new DepositedView(d.id().value(), d.depositId(), d.name(), d.version())).toList();
+    }
+
+    private List<DepositedView> depositUploads(Lockers.PreparedDeposit prepared, List<MultipartFile> uploads,
+                                               String name) throws IOException {
+        // judge every file before storing any
+        List<FileInspector.Inspected> inspected = new ArrayList<>();
+        for (MultipartFile file : uploads) {
+            inspected.add(inspector.inspect(file, name, this::macrosAllowed));
+        }
+        List<InputStream> streams = new ArrayList<>();
+        try {
+            List<Lockers.DepositFile> depositFiles = new ArrayList<>();
+            for (int i = 0; i < uploads.size(); i++) {
+                InputStream stream = uploads.get(i).getInputStream();
+                streams.add(stream);
+                depositFiles.add(new Lockers.DepositFile(inspected.get(i).name(),
+                        new ContentSource(stream, inspected.get(i).mimeType())));
+            }
+            return lockers.deposit(prepared, depositFiles).stream()
+                    .map(d -> new DepositedView(d.id().value(), d.depositId(), d.name(), d.version())).toList();
+        } finally {
+            for (InputStream stream : streams) {
+                stream.close();
+            }
+        }
+    }
+
+    /** The administrator's setting, read only when a macro-enabled document is judged. */
+    private boolean macrosAllowed() {
+        return lockers.settings().macroEnabledDocuments();
+    }
+}

@@ -1,0 +1,139 @@
+package org.locker.service.locker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.locker.core.locker.Lockers;
+import org.locker.core.platform.ContentSource;
+import org.locker.core.platform.NodeId;
+import org.locker.core.platform.Version;
+import org.locker.service.content.ContentResponses;
+import org.locker.service.security.LockerUser;
+import org.locker.service.security.Roles;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The recipient's side: my locker, opening a document, its versions and a new version; what I may do. */
+@RestController
+@RequestMapping("/api/v1/lockers")
+@Tag(name = "lockers", description = "Digital lockers: deposits, versions, distributions, read receipts, audit")
+class MyLockerController {
+
+    private final Lockers lockers;
+    private final FileInspector inspector;
+    private final EstablishmentDates dates;
+
+    MyLockerController(Lockers lockers, FileInspector inspector, EstablishmentDates dates) {
+        this.lockers = lockers;
+        this.inspector = inspector;
+        this.dates = dates;
+    }
+
+    /** @param mayDeposit whether the caller may deposit now (guardians: when the establishment allows it) */
+    record Capabilities(boolean mayDeposit) {
+    }
+
+    @GetMapping("/capabilities")
+    @PreAuthorize(Roles.ANY_PROFILE)
+    @Operation(summary = "What the caller may do with lockers, so that an interface offers only allowed actions")
+    Capabilities capabilities(@AuthenticationPrincipal LockerUser user) {
+        boolean mayDeposit = switch (user.profile()) {
+            case STUDENT -> false;
+            case GUARDIAN -> lockers.settings().guardianExchange();
+            default -> true;
+        };
+        return new Capabilities(mayDeposit);
+    }
+
+    @GetMapping("/document-types")
+    @PreAuthorize(Roles.LOCKER_OWNERS)
+    @Operation(summary = "The document types a depositor may choose")
+    List<String> documentTypes() {
+        return lockers.settings().documentTypes();
+    }
+
+    record LockerEntryView(String id, String depositId, String name, String documentType, String memo,
+                           String depositor, Instant depositedAt, String version, boolean opened, boolean canModify,
+                           String mimeType, long size, Instant publishFrom, Instant publishTo) {
+        static LockerEntryView of(Lockers.LockerEntry e) {
+            return new LockerEntryView(e.id().value(), e.depositId(), e.name(), e.documentType(), e.memo(),
+                    e.depositor(), e.depositedAt(), e.version(), e.opened(), e.canModify(), e.mimeType(), e.size(),
+                    e.publishFrom().orElse(null), e.publishTo().orElse(null));
+        }
+    }
+
+    @GetMapping("/mine")
+    @PreAuthorize(Roles.LOCKER_OWNERS)
+    @Operation(summary = "My locker: unread first, then newest; filters type, depositor, from/to (deposit date)")
+    List<LockerEntryView> mine(@AuthenticationPrincipal LockerUser user,
+                               @RequestParam(required = false) String type,
+                               @RequestParam(required = false) String depositor,
+                               @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to) {
+        Lockers.LockerFilter filter = new Lockers.LockerFilter(Optional.ofNullable(type),
+                Optional.ofNullable(depositor), dates.filterBound(from, false), dates.filterBound(to, true));
+        return lockers.locker(user.userId(), filter).stream().map(LockerEntryView::of).toList();
+    }
+
+    @GetMapping("/documents/{id}/content")
+    @PreAuthorize(Roles.LOCKER_OWNERS)
+    @Operation(summary = "Download a document (streamed); records the opening for its recipients")
+    ResponseEntity<StreamingResponseBody> download(@AuthenticationPrincipal LockerUser user, @PathVariable String id) {
+        return ContentResponses.download(lockers.open(user.userId(), NodeId.of(id)));
+    }
+
+    record VersionView(String label, Instant created, String author, String comment, String mimeType, long size) {
+        static VersionView of(Version v) {
+            return new VersionView(v.label(), v.created(), v.author(), v.comment(), v.content().mimeType(),
+                    v.content().size());
+        }
+    }
+
+    @GetMapping("/documents/{id}/versions")
+    @PreAuthorize(Roles.LOCKER_OWNERS)
+    @Operation(summary = "Version history of a document (who, when, comment), oldest first")
+    List<VersionView> versions(@AuthenticationPrincipal LockerUser user, @PathVariable String id) {
+        return lockers.versions(user.userId(), NodeId.of(id)).stream().map(VersionView::of).toList();
+    }
+
+    @PostMapping(path = "/documents/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Roles.LOCKER_OWNERS)
+    @Operation(summary = "A new version (part 'file'), by the depositor (update in place) or by a recipient "
+            + "allowed to modify; refused by the platform otherwise (403 DOCUMENT_READ_ONLY); judged like a deposit, "
+            + "and refused (400 VERSION_TYPE_MISMATCH) when its detected type is not the document's")
+    VersionView addVersion(@AuthenticationPrincipal LockerUser user, @PathVariable String id,
+                           @RequestPart(name = "file", required = false) MultipartFile file,
+                           @RequestParam(defaultValue = "") String comment) throws IOException {
+        inspector.checkSize(file);
+        // judged as the document's new content: refused unless its detected type is the document's
+        try (InputStream stream = file.getInputStream()) {
+            return VersionView.of(lockers.addVersion(user.userId(), NodeId.of(id), documentName ->
+                    new ContentSource(stream, inspector.inspectVersion(file, documentName, this::macrosAllowed)),
+                    comment));
+        }
+    }
+
+    /** The administrator's setting, read only when a macro-enabled document is judged. */
+    private boolean macrosAllowed() {
+        return lockers.settings().macroEnabledDocuments();
+    }
+}
