@@ -13,12 +13,16 @@ import static org.locker.core.locker.LockerSchool.request;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,7 @@ import org.locker.core.locker.Lockers.Deposited;
 import org.locker.core.locker.Lockers.PreparedDeposit;
 import org.locker.core.locker.Lockers.Settings;
 import org.locker.core.platform.Access;
+import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
@@ -138,6 +143,49 @@ class DepositDocumentTest {
         assertThat(opened).hasValue(1);
         assertThat(copied).extracting(Deposited::name).containsExactly("renamed.txt");
         assertThat(school.read(STAFF, copied.get(0).id())).isEqualTo("notes of t.one");
+    }
+
+    @Test
+    void aCopyFromTheCloudShouldReadTheSourceFromThePlatformOnce() {
+        NodeId source = ownDocument("cloud-t-one-once", "once.txt", "read me once", T_ONE);
+        AtomicInteger reads = new AtomicInteger();
+        ContentPlatform counting = countingReads(school.platform, reads);
+        DepositDocument deposits = new DepositDocument(counting, school.clock, school.store, school.resolver,
+                school.windows, school.audit);
+        PreparedDeposit prepared = deposits.prepare(T_ONE, Profile.TEACHER, request("user:s.staff"));
+
+        List<Deposited> copied = deposits.copyFromCloud(prepared, source, Optional.empty(), (name, content) -> {
+            try (InputStream in = content.open()) {
+                in.readAllBytes(); // a judge reads it all (Tika spools it to read zip and OLE2 directories)
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            return new DepositFile(name, new ContentSource(InputStream.nullInputStream(), "text/plain"));
+        });
+
+        assertThat(reads).as("platform reads of the source").hasValue(1);
+        assertThat(school.read(STAFF, copied.get(0).id())).isEqualTo("read me once");
+    }
+
+    /** {@code platform}, counting the contents its sessions read. */
+    private static ContentPlatform countingReads(ContentPlatform platform, AtomicInteger reads) {
+        return proxy(ContentPlatform.class, platform, (method, result) -> result instanceof PlatformSession session
+                ? proxy(PlatformSession.class, session, (m, r) -> {
+                    if (m.getName().equals("readContent")) {
+                        reads.incrementAndGet();
+                    }
+                    return r;
+                }) : result);
+    }
+
+    private static <T> T proxy(Class<T> type, T target, BiFunction<Method, Object, Object> after) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+            try {
+                return after.apply(method, method.invoke(target, args));
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
     }
 
     @Test
