@@ -70,7 +70,8 @@ final class LockerDocuments {
     /** A deposit as its reader may see it now: a guardian outside its window is told it does not exist. */
     private StoredDeposit readable(PlatformSession session, NodeId id, boolean guardian) {
         StoredDeposit deposit = store.current(session, id);
-        if (guardian && !deposit.depositedBy(session.user().value()) && !deposit.visibleToGuardiansAt(clock.instant())) {
+        if (guardian && !deposit.depositedBy(session.user().value())
+                && !deposit.visibleToGuardiansAt(clock.instant())) {
             throw new LockerRefusal(Reason.UNKNOWN_DOCUMENT, id.value());
         }
         return deposit;

@@ -105,8 +105,8 @@ final class LockerSchool implements AutoCloseable {
 
     /** Prepares and deposits one text file as {@code depositor} (a teacher unless said otherwise). */
     Deposited deposit(UserId depositor, Profile profile, DepositRequest request, String name) {
-        return deposits.deposit(deposits.prepare(depositor, profile, request), List.of(text(name, "content of " + name)))
-                .get(0);
+        return deposits.deposit(deposits.prepare(depositor, profile, request),
+                List.of(text(name, "content of " + name))).get(0);
     }
 
     Deposited deposit(UserId depositor, DepositRequest request, String name) {
