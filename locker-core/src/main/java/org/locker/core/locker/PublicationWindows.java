@@ -7,14 +7,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.locker.Lockers.ReconcileReport;
 import org.locker.core.locker.WindowStore.StoredWindow;
 import org.locker.core.platform.ContentPlatform;
@@ -69,10 +67,7 @@ final class PublicationWindows {
                     session.save();
                 }
             } else {
-                if (session.findGroup(window.group()).isEmpty()) {
-                    session.createGroup(window.group(), "Publication window " + from + " - " + to,
-                            Map.of(DirectoryProperties.GROUP_KIND, "window"));
-                }
+                store.ensureGroup(session, window.group(), from, to);
                 WindowState state = WindowState.at(from, to, clock.instant());
                 if (state == WindowState.OPEN) {
                     guardians.forEach(g -> session.addMember(window.group(), g));

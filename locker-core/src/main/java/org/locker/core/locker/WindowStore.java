@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.NodeQuery;
 import org.locker.core.platform.PlatformSession;
 
-/** Reads and writes publication windows' nodes and their {@code lk:} properties ({@link LockerModel}). */
+/** Reads and writes publication windows: their nodes, {@code lk:} properties ({@link LockerModel}) and groups. */
 final class WindowStore {
 
     /**
@@ -29,6 +30,14 @@ final class WindowStore {
 
     Optional<StoredWindow> find(PlatformSession session, String key) {
         return session.nodeAt(LockerModel.WINDOWS_FOLDER + "/" + key).map(WindowStore::read);
+    }
+
+    /** The platform group a window's deposits are granted to, created if it does not exist. */
+    void ensureGroup(PlatformSession session, GroupId group, Instant from, Instant to) {
+        if (session.findGroup(group).isEmpty()) {
+            session.createGroup(group, "Publication window " + from + " - " + to,
+                    Map.of(DirectoryProperties.GROUP_KIND, "window"));
+        }
     }
 
     void create(PlatformSession session, String key, Instant from, Instant to, List<String> guardians,

@@ -69,6 +69,14 @@ class AuditTrailTest {
     }
 
     @Test
+    void securityEventsShouldJoinTheSameTrail() {
+        new SecurityAudit(school.platform, school.clock).record(SecurityAudit.SIGN_IN_LOCKED, "some\none", "5 failures");
+
+        assertThat(school.audit.entries(Optional.empty())).contains(new AuditEntry(school.clock.instant(),
+                "SIGN_IN_LOCKED", "some?one", "", "", "5 failures"));
+    }
+
+    @Test
     void theCsvExportShouldHaveAHeaderAndDefuseFormulas() throws IOException {
         Deposited deposited = school.deposit(T_ONE, request("user:s.staff"), "=cmd.txt");
         StringWriter csv = new StringWriter();
