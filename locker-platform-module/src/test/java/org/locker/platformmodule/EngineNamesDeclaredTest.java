@@ -40,14 +40,15 @@ import org.w3c.dom.NodeList;
  */
 class EngineNamesDeclaredTest {
 
-    /** The classes whose public {@code lk:} constants name what the engine writes. */
-    static final List<Class<?>> ENGINE_NAME_CLASSES = List.of(LockerModel.class, Discussions.class,
-            DirectoryProperties.class);
-
-    /** The constants among them that name engine node types; every other {@code lk:} constant is a property. */
-    static final Set<String> TYPE_CONSTANTS = Set.of("LockerModel.DEPOSIT", "LockerModel.RECEIPT", "LockerModel.WINDOW",
-            "LockerModel.AUDIT_ENTRY", "LockerModel.SETTINGS", "Discussions.DISCUSSION", "Discussions.MESSAGE",
-            "Discussions.BROADCAST", "Discussions.RESPONSE", "Discussions.ATTACHMENT_TYPE");
+    /**
+     * The model classes of the engine: every public static final String constant of theirs whose value starts with
+     * {@code lk:} is a name the engine writes (a node type or a property), collected by reflection.
+     *
+     * <p>MODEL CLASSES: when {@code org.locker.core.discussion.DiscussionModel} exists, put it here in place of
+     * {@code Discussions} (which holds discussions' names until then).
+     */
+    static final List<Class<?>> ENGINE_NAME_CLASSES = List.of(LockerModel.class, DirectoryProperties.class,
+            Discussions.class);
 
     /** The Alfresco binding's own names (package-private in locker-alfresco's Values). */
     static final Set<String> BINDING_PROPERTIES = Set.of("lk:engineType");
@@ -80,21 +81,32 @@ class EngineNamesDeclaredTest {
         }
     }
 
+    /** Every name the model classes hold is declared by the content model: as a type, an aspect or a property. */
     @Test
-    void everyEngineTypeShouldBeATypeAnAspectOrListedAsCarriedOnlyInEngineType() throws Exception {
-        Set<String> engineTypes = new TreeSet<>(engineConstants(true).values());
-        engineTypes.addAll(LITERAL_TYPES);
-        assertThat(engineTypes).contains("lk:deposit", "lk:discussion", "lk:message", "lk:broadcast");
+    void everyEngineNameShouldBeDeclaredInTheContentModel() throws Exception {
+        Map<String, String> names = engineNames();
+        assertThat(names.values()).as("names collected from the model classes")
+                .contains("lk:deposit", "lk:recipients", "lk:window", "lk:profile", "lk:discussion", "lk:message");
+        Set<String> undeclared = new TreeSet<>();
+        names.forEach((constant, name) -> {
+            if (!properties.containsKey(name) && !types.contains(name) && !aspects.contains(name)
+                    && !CARRIED_ONLY_IN_ENGINE_TYPE.contains(name)) {
+                undeclared.add(constant + " = " + name);
+            }
+        });
+        assertThat(undeclared).as("engine names the content model does not declare").isEmpty();
+    }
 
-        for (String type : engineTypes) {
-            boolean declared = types.contains(type) || aspects.contains(type);
-            assertThat(declared || CARRIED_ONLY_IN_ENGINE_TYPE.contains(type))
-                    .as(type + " is declared as a type or an aspect, or listed as carried only in lk:engineType")
-                    .isTrue();
-            assertThat(declared && CARRIED_ONLY_IN_ENGINE_TYPE.contains(type))
+    /** The types carried only in lk:engineType are engine names indeed, and not declared by the model too. */
+    @Test
+    void typesCarriedOnlyInEngineTypeShouldBeEngineNamesTheModelDoesNotDeclare() throws Exception {
+        Set<String> engineNames = new TreeSet<>(engineNames().values());
+        engineNames.addAll(LITERAL_TYPES);
+        for (String type : CARRIED_ONLY_IN_ENGINE_TYPE) {
+            assertThat(engineNames).as(type + " is an engine name").contains(type);
+            assertThat(types.contains(type) || aspects.contains(type) || properties.containsKey(type))
                     .as(type + " both declared and listed as carried only in lk:engineType").isFalse();
         }
-        assertThat(engineTypes).containsAll(CARRIED_ONLY_IN_ENGINE_TYPE);
     }
 
     @Test
@@ -102,10 +114,22 @@ class EngineNamesDeclaredTest {
         assertThat(types).containsAll(BINDING_NODE_TYPES);
     }
 
-    /** The type constants are exactly the listed ones, so that a new type constant is not taken for a property. */
+    /** Lockers name what they store only through {@link LockerModel}: no {@code "lk:..."} literal elsewhere. */
     @Test
-    void typeConstantsShouldExist() throws Exception {
-        assertThat(engineConstants(true).keySet()).containsExactlyInAnyOrderElementsOf(TYPE_CONSTANTS);
+    void lockersShouldWriteStoredNamesOnlyInTheirModelClass() throws IOException {
+        Path lockers = Path.of("../locker-core/src/main/java/org/locker/core/locker");
+        assumeTrue(Files.isDirectory(lockers), "engine sources not found next to the module");
+        Pattern literal = Pattern.compile("\"lk:[A-Za-z0-9_]+\"");
+        Set<String> outside = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(lockers)) {
+            for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (!source.getFileName().toString().equals("LockerModel.java")
+                        && literal.matcher(Files.readString(source, StandardCharsets.UTF_8)).find()) {
+                    outside.add(lockers.relativize(source).toString());
+                }
+            }
+        }
+        assertThat(outside).as("locker sources with lk: literals outside LockerModel").isEmpty();
     }
 
     /**
@@ -176,8 +200,8 @@ class EngineNamesDeclaredTest {
 
     // ------------------------------------------------------------------ helpers
 
-    /** {@code Class.FIELD -> "lk:..."} of the public static final String constants, types or properties. */
-    static Map<String, String> engineConstants(boolean typeConstants) throws IllegalAccessException {
+    /** {@code Class.FIELD -> "lk:..."} of the model classes' public static final String constants. */
+    static Map<String, String> engineNames() throws IllegalAccessException {
         Map<String, String> constants = new LinkedHashMap<>();
         for (Class<?> owner : ENGINE_NAME_CLASSES) {
             for (Field field : owner.getDeclaredFields()) {
@@ -185,9 +209,8 @@ class EngineNamesDeclaredTest {
                 if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)
                         && field.getType() == String.class) {
                     String value = (String) field.get(null);
-                    String key = owner.getSimpleName() + "." + field.getName();
-                    if (value != null && value.startsWith("lk:") && TYPE_CONSTANTS.contains(key) == typeConstants) {
-                        constants.put(key, value);
+                    if (value != null && value.startsWith("lk:")) {
+                        constants.put(owner.getSimpleName() + "." + field.getName(), value);
                     }
                 }
             }

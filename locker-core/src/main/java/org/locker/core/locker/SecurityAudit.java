@@ -1,21 +1,16 @@
 package org.locker.core.locker;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
+import org.locker.core.locker.Lockers.AuditEntry;
 import org.locker.core.platform.ContentPlatform;
-import org.locker.core.platform.Node;
 import org.locker.core.platform.PlatformSession;
 
 /**
  * Records security events (a sign-in lock) in the audit trail that {@link Lockers} keeps: the same entry nodes in
- * the same monthly folders, so that administrators read them with every other entry ({@link Lockers#audit}).
+ * the same monthly folders, written by the same {@link DepositStore}, so that administrators read them with every
+ * other entry ({@link Lockers#audit}).
  * An event concerns no deposit: its deposit id and document name are empty.
  */
 public final class SecurityAudit {
@@ -25,10 +20,10 @@ public final class SecurityAudit {
 
     /** The longest actor or detail kept: an actor may be any name a client sent. */
     static final int MAX_TEXT = 200;
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
 
     private final ContentPlatform platform;
     private final Clock clock;
+    private final DepositStore store = new DepositStore();
 
     public SecurityAudit(ContentPlatform platform, Clock clock) {
         this.platform = Objects.requireNonNull(platform, "platform");
@@ -43,18 +38,8 @@ public final class SecurityAudit {
      */
     public void record(String action, String actor, String detail) {
         Objects.requireNonNull(action, "action");
-        Instant now = clock.instant();
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put(LockerModel.ACTION, action);
-        properties.put(LockerModel.ACTOR, clean(actor));
-        properties.put(LockerModel.DEPOSIT_ID, "");
-        properties.put(LockerModel.DOCUMENT_NAME, "");
-        properties.put(LockerModel.AT, now);
-        properties.put(LockerModel.DETAIL, clean(detail));
         try (PlatformSession session = platform.systemSession()) {
-            Node folder = session.ensureFolder(LockerModel.AUDIT_FOLDER + "/" + MONTH.format(now));
-            session.createFolder(folder.id(), now.toEpochMilli() + "-" + UUID.randomUUID(), LockerModel.AUDIT_ENTRY,
-                    properties);
+            store.appendAudit(session, new AuditEntry(clock.instant(), action, clean(actor), "", "", clean(detail)));
             session.save();
         }
     }

@@ -1,0 +1,198 @@
+package org.locker.core.locker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.locker.core.directory.Profile;
+import org.locker.core.locker.DepositStore.NewDeposit;
+import org.locker.core.locker.LockerRefusal.Reason;
+import org.locker.core.locker.Lockers.ContentJudge;
+import org.locker.core.locker.Lockers.DepositFile;
+import org.locker.core.locker.Lockers.Deposited;
+import org.locker.core.locker.Lockers.PreparedDeposit;
+import org.locker.core.locker.Lockers.Settings;
+import org.locker.core.locker.PublicationWindows.Window;
+import org.locker.core.locker.RecipientResolver.Recipients;
+import org.locker.core.platform.Access;
+import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.ContentSource;
+import org.locker.core.platform.Node;
+import org.locker.core.platform.NodeId;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.PrincipalId;
+import org.locker.core.platform.UserId;
+
+/**
+ * Depositing: a request is checked (profile, type, memo, recipients, window), then each file is stored as one
+ * versioned document granted to its recipients, whatever their number; or a document of the depositor's own is
+ * copied in ("from my cloud").
+ */
+final class DepositDocument {
+
+    private final ContentPlatform platform;
+    private final Clock clock;
+    private final DepositStore store;
+    private final RecipientResolver recipients;
+    private final PublicationWindows windows;
+    private final AuditTrail audit;
+
+    DepositDocument(ContentPlatform platform, Clock clock, DepositStore store, RecipientResolver recipients,
+                    PublicationWindows windows, AuditTrail audit) {
+        this.platform = platform;
+        this.clock = clock;
+        this.store = store;
+        this.recipients = recipients;
+        this.windows = windows;
+        this.audit = audit;
+    }
+
+    /** Whether someone of {@code profile} may deposit: not students; guardians when the settings allow it. */
+    static boolean mayDeposit(Profile profile, Settings settings) {
+        return profile != Profile.STUDENT && (profile != Profile.GUARDIAN || settings.guardianExchange());
+    }
+
+    /** Validates a request; stores nothing. */
+    PreparedDeposit prepare(UserId depositor, Profile profile, DepositRequest request) {
+        if (profile == Profile.STUDENT) {
+            throw new LockerRefusal(Reason.STUDENTS_CANNOT_DEPOSIT);
+        }
+        try (PlatformSession session = platform.systemSession()) {
+            Settings settings = store.settings(session);
+            if (!mayDeposit(profile, settings)) {
+                throw new LockerRefusal(Reason.GUARDIAN_EXCHANGE_DISABLED);
+            }
+            if (request.documentType() == null || !settings.documentTypes().contains(request.documentType())) {
+                throw new LockerRefusal(Reason.UNKNOWN_DOCUMENT_TYPE, String.valueOf(request.documentType()));
+            }
+            if (request.memo().length() > LockerModel.MEMO_LIMIT) {
+                throw new LockerRefusal(Reason.MEMO_TOO_LONG, LockerModel.MEMO_LIMIT);
+            }
+            if (request.selection().isEmpty()) {
+                throw new LockerRefusal(Reason.NO_RECIPIENT);
+            }
+            if (profile == Profile.GUARDIAN && request.standing()) {
+                // a family writes to people it knows, never to whoever joins the establishment later
+                throw new LockerRefusal(Reason.STANDING_NOT_ALLOWED);
+            }
+            Recipients resolved = recipients.resolve(session, depositor, profile, request.selection(),
+                    request.standing());
+            if (resolved.immediate().isEmpty() && resolved.guardians().isEmpty()) {
+                throw new LockerRefusal(Reason.NO_RECIPIENT);
+            }
+            checkWindow(request, !resolved.guardians().isEmpty());
+            return new PreparedDeposit(depositor, request, resolved.immediate(), resolved.guardians());
+        }
+    }
+
+    /** Guardians need a window that has not ended; any window given must end after it starts. */
+    private void checkWindow(DepositRequest request, boolean forGuardians) {
+        if (forGuardians) {
+            Instant from = request.publishFrom().orElseThrow(() -> new LockerRefusal(Reason.WINDOW_REQUIRED));
+            Instant to = request.publishTo().orElseThrow(() -> new LockerRefusal(Reason.WINDOW_REQUIRED));
+            if (!to.isAfter(from)) {
+                throw new LockerRefusal(Reason.WINDOW_INVALID);
+            }
+            if (!to.isAfter(clock.instant())) {
+                throw new LockerRefusal(Reason.WINDOW_ENDED);
+            }
+        } else if (request.publishFrom().isPresent() && request.publishTo().isPresent()
+                && !request.publishTo().get().isAfter(request.publishFrom().get())) {
+            throw new LockerRefusal(Reason.WINDOW_INVALID);
+        }
+    }
+
+    /**
+     * Stores each file as its own deposit with the same settings, all in one platform save: when this returns,
+     * every current recipient's locker lists them (guardians once their window has started).
+     */
+    List<Deposited> deposit(PreparedDeposit prepared, List<DepositFile> files) {
+        if (files.isEmpty()) {
+            throw new LockerRefusal(Reason.NO_FILE);
+        }
+        Instant now = clock.instant();
+        DepositRequest request = prepared.request();
+        // guardians see the deposit through its window's group, a member of which they are only while it is open
+        Optional<Window> window = prepared.guardians().isEmpty() ? Optional.empty()
+                : Optional.of(windows.join(request.publishFrom().orElseThrow(), request.publishTo().orElseThrow(),
+                        prepared.guardians()));
+        List<Deposited> deposited = new ArrayList<>();
+        try (PlatformSession session = platform.systemSession()) {
+            // many users may be granted through one principal of the platform's own: lockers query that one
+            List<PrincipalId> grantees = session.grantees(prepared.immediate());
+            List<String> names = new ArrayList<>();
+            grantees.forEach(p -> names.add(p.value()));
+            List<String> guardians = prepared.guardians().stream().map(PrincipalId::value).toList();
+            names.addAll(guardians);
+            for (DepositFile file : files) {
+                String depositId = UUID.randomUUID().toString();
+                Node document = store.create(session, new NewDeposit(depositId, prepared.depositor(), request, now,
+                        names, guardians, window.map(Window::key), file.name(), file.content()));
+                session.grant(document.id(), prepared.depositor(), Access.WRITE);
+                session.grantAll(document.id(), grantees, request.allowModify() ? Access.WRITE : Access.READ);
+                window.ifPresent(w -> session.grant(document.id(), w.group(), Access.READ));
+                audit.record(session, AuditAction.DEPOSITED, prepared.depositor(), depositId, file.name(),
+                        "recipients=" + abridged(request.selection()));
+                deposited.add(new Deposited(document.id(), depositId, file.name(), "1.0"));
+            }
+            session.save();
+        }
+        return deposited;
+    }
+
+    /**
+     * "From my cloud": copies a platform document the depositor can read (read through their own session, so
+     * the platform decides) into a new deposit. A copy, not a link: the deposit's permissions, versions and
+     * withdrawal must not depend on, nor change, the depositor's own document. The content is read once, into
+     * a temporary file that the judge and the deposit both read.
+     */
+    List<Deposited> copyFromCloud(PreparedDeposit prepared, NodeId source, Optional<String> rename,
+                                  ContentJudge judge) {
+        UserId depositor = prepared.depositor();
+        boolean guardian = Principals.isGuardian(platform, depositor);
+        Path copy = null;
+        try {
+            String name;
+            try (PlatformSession session = platform.sessionAs(depositor)) {
+                Node node = session.findNode(source).filter(n -> n.content().isPresent())
+                        .filter(n -> !guardian || !DepositStore.isDeposit(n)
+                                || DepositStore.read(n).visibleToGuardiansAt(clock.instant()))
+                        .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_DOCUMENT, source.value()));
+                name = rename.orElse(node.name());
+                copy = Files.createTempFile("locker-copy-", ".bin");
+                try (InputStream content = session.readContent(source).stream()) {
+                    Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Path local = copy;
+            DepositFile judged = judge.judge(name, () -> Files.newInputStream(local));
+            try (InputStream content = Files.newInputStream(local)) {
+                return deposit(prepared, List.of(new DepositFile(judged.name(),
+                        new ContentSource(content, judged.content().mimeType()))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the document", e);
+        } finally {
+            if (copy != null) {
+                copy.toFile().delete();
+            }
+        }
+    }
+
+    /** The selection for an audit line: a long list of users is cut after 20 (the deposit keeps it whole). */
+    private static String abridged(List<String> selection) {
+        if (selection.size() <= 20) {
+            return selection.toString();
+        }
+        return selection.subList(0, 20).toString().replace("]", ", ... (" + selection.size() + " in all)]");
+    }
+}

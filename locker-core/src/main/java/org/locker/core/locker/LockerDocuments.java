@@ -1,0 +1,130 @@
+package org.locker.core.locker;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+import org.locker.core.locker.LockerRefusal.Reason;
+import org.locker.core.locker.Lockers.VersionJudge;
+import org.locker.core.platform.AccessDeniedException;
+import org.locker.core.platform.Content;
+import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.ContentSource;
+import org.locker.core.platform.NodeId;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.SessionClosingStream;
+import org.locker.core.platform.UserId;
+import org.locker.core.platform.Version;
+
+/**
+ * A document in a locker: opening it (a recipient's first opening is their read receipt), its versions, and a
+ * new version by its depositor or a recipient the deposit lets modify it.
+ */
+final class LockerDocuments {
+
+    private final ContentPlatform platform;
+    private final Clock clock;
+    private final DepositStore store;
+    private final AuditTrail audit;
+    /** One opening recorded at a time, so that a reader's first opening is recorded once. */
+    private final Object receipts = new Object();
+
+    LockerDocuments(ContentPlatform platform, Clock clock, DepositStore store, AuditTrail audit) {
+        this.platform = platform;
+        this.clock = clock;
+        this.store = store;
+        this.audit = audit;
+    }
+
+    /**
+     * Opens a deposit's current content as {@code user} (the platform refuses what they may not read) and
+     * records the opening (read receipt, audit) when they are not its depositor. The caller closes it.
+     */
+    Content open(UserId user, NodeId id) {
+        boolean guardian = Principals.isGuardian(platform, user);
+        PlatformSession session = platform.sessionAs(user);
+        try {
+            StoredDeposit deposit = readable(session, id, guardian);
+            Content content = session.readContent(id);
+            if (!deposit.depositedBy(user.value())) {
+                recordOpening(user, deposit);
+            }
+            return SessionClosingStream.of(content, session);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private void recordOpening(UserId user, StoredDeposit deposit) {
+        synchronized (receipts) {
+            try (PlatformSession system = platform.systemSession()) {
+                boolean first = store.recordOpening(system, deposit.depositId(), user, clock.instant());
+                audit.record(system, AuditAction.OPENED, user, deposit.depositId(), deposit.name(),
+                        first ? "first opening" : "");
+                system.save();
+            }
+        }
+    }
+
+    /** A deposit as its reader may see it now: a guardian outside its window is told it does not exist. */
+    private StoredDeposit readable(PlatformSession session, NodeId id, boolean guardian) {
+        StoredDeposit deposit = store.current(session, id);
+        if (guardian && !deposit.depositedBy(session.user().value())
+                && !deposit.visibleToGuardiansAt(clock.instant())) {
+            throw new LockerRefusal(Reason.UNKNOWN_DOCUMENT, id.value());
+        }
+        return deposit;
+    }
+
+    /** Version history of a deposit the user may read, oldest first. */
+    List<Version> versions(UserId user, NodeId id) {
+        String system;
+        try (PlatformSession session = platform.systemSession()) {
+            system = session.user().value();
+        }
+        boolean guardian = Principals.isGuardian(platform, user);
+        try (PlatformSession session = platform.sessionAs(user)) {
+            StoredDeposit deposit = readable(session, id, guardian);
+            String depositor = deposit.depositor().isEmpty() ? system : deposit.depositor();
+            // the service account stores the first version on the depositor's behalf
+            return session.versions(id).stream().map(v -> v.author().equals(system)
+                    ? new Version(v.label(), v.created(), depositor, v.comment(), v.content()) : v).toList();
+        }
+    }
+
+    /**
+     * A new version whose content is judged knowing the document's name; refused ({@code VERSION_TYPE_MISMATCH})
+     * when its type is not the document's, so that a name's extension always matches what is served.
+     */
+    Version addVersion(UserId user, NodeId id, VersionJudge judge, String comment) {
+        Version version;
+        StoredDeposit deposit;
+        try (PlatformSession session = platform.sessionAs(user)) {
+            deposit = store.current(session, id);
+            ContentSource content = judge.judge(deposit.name());
+            String current = deposit.node().content().map(c -> baseType(c.mimeType())).orElse("");
+            if (!current.equals(baseType(content.mimeType()))) {
+                throw new LockerRefusal(Reason.VERSION_TYPE_MISMATCH, content.mimeType(), current);
+            }
+            try {
+                version = session.updateContent(id, content, comment == null ? "" : comment);
+                session.save();
+            } catch (AccessDeniedException e) {
+                throw new LockerRefusal(Reason.DOCUMENT_READ_ONLY, id.value());
+            }
+        }
+        try (PlatformSession system = platform.systemSession()) {
+            audit.record(system, AuditAction.NEW_VERSION, user, deposit.depositId(), deposit.name(),
+                    "version=" + version.label() + (comment == null || comment.isBlank() ? "" : " " + comment));
+            system.save();
+        }
+        return version;
+    }
+
+    /** A media type without its parameters, in lower case ({@code text/plain; charset=UTF-8} → text/plain). */
+    private static String baseType(String mimeType) {
+        int semicolon = mimeType.indexOf(';');
+        return (semicolon < 0 ? mimeType : mimeType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,157 @@
+package org.locker.core.locker;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import org.locker.core.locker.Lockers.ReconcileReport;
+import org.locker.core.locker.WindowStore.StoredWindow;
+import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.GroupId;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.PrincipalId;
+
+/**
+ * Publication windows: guardians see a deposit only while its window is open. Deposits with the same dates and
+ * guardians share one window, granted through the window's group, whose members the guardians are only while
+ * it is open: opening or closing a window changes one group, not the permissions of every deposit in it.
+ */
+final class PublicationWindows {
+
+    /** A window: its node's name and the platform group its deposits are granted to. */
+    record Window(String key, GroupId group) {
+    }
+
+    private final ContentPlatform platform;
+    private final Clock clock;
+    private final WindowStore store;
+    /** One window change at a time: two deposits joining a new window create it once. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Told the next boundary of a window a deposit was just added to, so that it is applied on time. */
+    private volatile Consumer<Instant> boundaries = boundary -> { };
+
+    PublicationWindows(ContentPlatform platform, Clock clock, WindowStore store) {
+        this.platform = platform;
+        this.clock = clock;
+        this.store = store;
+    }
+
+    /** Registers who applies windows at their boundaries (one listener: the service's reconciler). */
+    void onBoundary(Consumer<Instant> listener) {
+        this.boundaries = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * The window for these dates and guardians, created (with its group, and its members if it is open now) and
+     * saved at once if it does not exist; the listener is told its next boundary.
+     */
+    Window join(Instant from, Instant to, Set<PrincipalId> guardians) {
+        List<String> names = guardians.stream().map(PrincipalId::value).sorted().toList();
+        String key = key(from, to, names);
+        Window window = new Window(key, GroupId.of("locker-window-" + key));
+        lock.lock();
+        try (PlatformSession session = platform.systemSession()) {
+            Optional<StoredWindow> existing = store.find(session, key);
+            if (existing.isPresent()) {
+                // a boundary may have passed since the last reconcile: the new deposit is delivered now
+                if (apply(session, existing.get(), clock.instant()) != 0) {
+                    session.save();
+                }
+            } else {
+                store.ensureGroup(session, window.group(), from, to);
+                WindowState state = WindowState.at(from, to, clock.instant());
+                if (state == WindowState.OPEN) {
+                    guardians.forEach(g -> session.addMember(window.group(), g));
+                }
+                store.create(session, key, from, to, names, window.group(), state);
+                session.save();
+            }
+        } finally {
+            lock.unlock();
+        }
+        WindowState.nextBoundary(from, to, clock.instant()).ifPresent(boundaries);
+        return window;
+    }
+
+    /**
+     * Opens the windows whose start has come (their guardian principals join the window's group) and closes those
+     * whose end has passed (they leave it), idempotently: a run after a missed boundary corrects the state at once.
+     * Its cost follows the number of windows, not of the deposits in them.
+     */
+    ReconcileReport reconcile() {
+        lock.lock();
+        try (PlatformSession session = platform.systemSession()) {
+            Instant now = clock.instant();
+            int opened = 0;
+            int closed = 0;
+            int changed = 0;
+            Optional<Instant> next = Optional.empty();
+            for (StoredWindow window : store.unsettled(session)) {
+                Optional<Instant> boundary = WindowState.nextBoundary(window.from(), window.to(), now);
+                if (boundary.isPresent() && (next.isEmpty() || boundary.get().isBefore(next.get()))) {
+                    next = boundary;
+                }
+                int change = apply(session, window, now);
+                if (change > 0) {
+                    opened++;
+                } else if (change < 0) {
+                    closed++;
+                }
+                if (change != 0 && ++changed % 500 == 0) {
+                    session.save();
+                }
+            }
+            session.save();
+            return new ReconcileReport(opened, closed, next);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Brings a window to the state the clock asks for: its guardian principals join its group when it opens and
+     * leave it when it closes. Returns 1 if it opened, -1 if it closed, 0 if its guardians' access did not change
+     * (a change of state alone, PENDING to CLOSED, is stored and counts as 0). Not saved.
+     */
+    private int apply(PlatformSession session, StoredWindow window, Instant now) {
+        WindowState wanted = WindowState.at(window.from(), window.to(), now);
+        if (window.state().equals(Optional.of(wanted))) {
+            return 0;
+        }
+        boolean inside = wanted == WindowState.OPEN;
+        int change = 0;
+        if (inside != window.state().equals(Optional.of(WindowState.OPEN))) {
+            GroupId group = window.group().orElseThrow();
+            for (String guardian : window.guardians()) {
+                PrincipalId principal = Principals.principal(session, guardian);
+                if (inside) {
+                    session.addMember(group, principal);
+                } else {
+                    session.removeMember(group, principal);
+                }
+            }
+            change = inside ? 1 : -1;
+        }
+        store.setState(session, window.id(), wanted);
+        return change;
+    }
+
+    private static String key(Instant from, Instant to, List<String> guardians) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((from + "|" + to + "|"
+                    + String.join(",", guardians)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

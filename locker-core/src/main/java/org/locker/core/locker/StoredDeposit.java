@@ -1,0 +1,45 @@
+package org.locker.core.locker;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.locker.core.platform.Node;
+import org.locker.core.platform.NodeId;
+
+/**
+ * A deposit as {@link DepositStore} read it: its node (name, content, version) and its locker properties.
+ *
+ * @param selection the depositor's selectors, one a line as made
+ * @param recipients every principal the deposit is for, guardians included
+ */
+record StoredDeposit(Node node, String depositId, String documentType, String memo, String depositor,
+                     Instant depositedAt, boolean allowModify, boolean standing, List<String> selection,
+                     List<String> recipients, Optional<Instant> publishFrom, Optional<Instant> publishTo,
+                     boolean withdrawn) {
+
+    NodeId id() {
+        return node.id();
+    }
+
+    String name() {
+        return node.name();
+    }
+
+    boolean depositedBy(String user) {
+        return depositor.equals(user);
+    }
+
+    /** Its window's state at {@code now}; empty for a deposit without a window. */
+    Optional<WindowState> windowState(Instant now) {
+        return publishFrom.map(from -> WindowState.at(from, publishTo.orElse(Instant.MIN), now));
+    }
+
+    /**
+     * Whether a guardian may see it now: its window, if it has one, holds the instant. A second guard on every
+     * read, so that the window holds to the second even before its group changes on the platform.
+     */
+    boolean visibleToGuardiansAt(Instant now) {
+        return windowState(now).map(WindowState.OPEN::equals).orElse(true);
+    }
+}

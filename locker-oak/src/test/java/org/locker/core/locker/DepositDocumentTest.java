@@ -1,0 +1,221 @@
+package org.locker.core.locker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.locker.core.locker.LockerSchool.COUNSELOR;
+import static org.locker.core.locker.LockerSchool.GUARDIAN;
+import static org.locker.core.locker.LockerSchool.STAFF;
+import static org.locker.core.locker.LockerSchool.STUDENT;
+import static org.locker.core.locker.LockerSchool.T_ONE;
+import static org.locker.core.locker.LockerSchool.T_TWO;
+import static org.locker.core.locker.LockerSchool.request;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.locker.core.directory.Profile;
+import org.locker.core.locker.LockerRefusal.Reason;
+import org.locker.core.locker.Lockers.DepositFile;
+import org.locker.core.locker.Lockers.Deposited;
+import org.locker.core.locker.Lockers.PreparedDeposit;
+import org.locker.core.locker.Lockers.Settings;
+import org.locker.core.platform.Access;
+import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.ContentSource;
+import org.locker.core.platform.Node;
+import org.locker.core.platform.NodeId;
+import org.locker.core.platform.PlatformSession;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DepositDocumentTest {
+
+    private final LockerSchool school = new LockerSchool();
+
+    @AfterAll
+    void close() {
+        school.close();
+    }
+
+    @Test
+    void aDepositShouldReachEveryRecipientButNotTheDepositorNorOthers() {
+        Deposited deposited = school.deposit(T_ONE, request("user:s.staff", "team:5B"), "timetable.txt");
+
+        assertThat(deposited.version()).isEqualTo("1.0");
+        assertThat(school.lockerNames(STAFF)).contains("timetable.txt");
+        assertThat(school.lockerNames(T_TWO)).as("in the team of 5B").contains("timetable.txt");
+        assertThat(school.lockerNames(COUNSELOR)).as("not selected").doesNotContain("timetable.txt");
+        assertThat(school.lockerNames(T_ONE)).as("the depositor is no recipient of their own deposit")
+                .doesNotContain("timetable.txt");
+        assertThat(school.read(STAFF, deposited.id())).isEqualTo("content of timetable.txt");
+    }
+
+    @Test
+    void severalFilesShouldBeSeveralDepositsWithTheSameRecipients() {
+        PreparedDeposit prepared = school.deposits.prepare(T_ONE, Profile.TEACHER, request("user:c.couns"));
+        List<Deposited> deposited = school.deposits.deposit(prepared, List.of(LockerSchool.text("a.txt", "a"),
+                LockerSchool.text("b.txt", "b")));
+
+        assertThat(deposited).extracting(Deposited::name).containsExactly("a.txt", "b.txt");
+        assertThat(deposited.get(0).depositId()).isNotEqualTo(deposited.get(1).depositId());
+        assertThat(school.lockerNames(COUNSELOR)).contains("a.txt", "b.txt");
+    }
+
+    @Test
+    void requestsShouldBeRefusedWithTheirReason() {
+        assertRefused(() -> school.deposits.prepare(STUDENT, Profile.STUDENT, request("user:t.one")),
+                Reason.STUDENTS_CANNOT_DEPOSIT);
+        assertRefused(() -> school.deposits.prepare(T_ONE, Profile.TEACHER, new DepositRequest("NO_SUCH_TYPE", "",
+                List.of("user:s.staff"), false, false, Optional.empty(), Optional.empty())),
+                Reason.UNKNOWN_DOCUMENT_TYPE);
+        assertRefused(() -> school.deposits.prepare(T_ONE, Profile.TEACHER, new DepositRequest("OTHER",
+                "x".repeat(LockerModel.MEMO_LIMIT + 1), List.of("user:s.staff"), false, false, Optional.empty(),
+                Optional.empty())), Reason.MEMO_TOO_LONG);
+        assertRefused(() -> school.deposits.prepare(T_ONE, Profile.TEACHER, request()), Reason.NO_RECIPIENT);
+        assertRefused(() -> school.deposits.prepare(T_ONE, Profile.TEACHER, request("user:t.one")),
+                Reason.NO_RECIPIENT);
+        assertRefused(() -> school.deposits.prepare(T_ONE, Profile.TEACHER, request("guardians:6A")),
+                Reason.WINDOW_REQUIRED);
+        PreparedDeposit prepared = school.deposits.prepare(T_ONE, Profile.TEACHER, request("user:s.staff"));
+        assertRefused(() -> school.deposits.deposit(prepared, List.of()), Reason.NO_FILE);
+    }
+
+    @Test
+    void guardiansShouldDepositOnlyWhenTheSettingsAllowIt() {
+        Settings closed = new Settings(LockerModel.DEFAULT_DOCUMENT_TYPES, false, false);
+        Settings open = new Settings(LockerModel.DEFAULT_DOCUMENT_TYPES, true, false);
+        assertThat(DepositDocument.mayDeposit(Profile.STUDENT, open)).isFalse();
+        assertThat(DepositDocument.mayDeposit(Profile.GUARDIAN, closed)).isFalse();
+        assertThat(DepositDocument.mayDeposit(Profile.GUARDIAN, open)).isTrue();
+        for (Profile profile : List.of(Profile.TEACHER, Profile.STAFF, Profile.COUNSELOR, Profile.ADMINISTRATOR)) {
+            assertThat(DepositDocument.mayDeposit(profile, closed)).as(profile.code()).isTrue();
+        }
+
+        Lockers lockers = new Lockers(school.platform, school.clock);
+        boolean before = lockers.settings().guardianExchange();
+        try {
+            lockers.updateSettings(LockerSchool.ADMIN, Optional.empty(), Optional.of(false), Optional.empty());
+            assertThat(lockers.mayDeposit(Profile.GUARDIAN)).isFalse();
+            assertRefused(() -> school.deposits.prepare(GUARDIAN, Profile.GUARDIAN, request("user:t.one")),
+                    Reason.GUARDIAN_EXCHANGE_DISABLED);
+            lockers.updateSettings(LockerSchool.ADMIN, Optional.empty(), Optional.of(true), Optional.empty());
+            assertThat(lockers.mayDeposit(Profile.GUARDIAN)).isTrue();
+            Deposited deposited = school.deposit(GUARDIAN, Profile.GUARDIAN, request("user:t.one"), "absence.txt");
+            assertThat(school.lockerNames(T_ONE)).contains(deposited.name());
+        } finally {
+            lockers.updateSettings(LockerSchool.ADMIN, Optional.empty(), Optional.of(before), Optional.empty());
+        }
+    }
+
+    @Test
+    void aCopyFromTheCloudShouldReadTheSourceOnceAsTheDepositorAndStoreItsContent() {
+        NodeId source = ownDocument("cloud-t-one", "my notes.txt", "notes of t.one", T_ONE);
+        PreparedDeposit prepared = school.deposits.prepare(T_ONE, Profile.TEACHER, request("user:s.staff"));
+        AtomicInteger opened = new AtomicInteger();
+        List<String> judgedNames = new ArrayList<>();
+
+        List<Deposited> copied = school.deposits.copyFromCloud(prepared, source, Optional.of("renamed.txt"),
+                (name, content) -> {
+                    judgedNames.add(name);
+                    opened.incrementAndGet();
+                    try (InputStream in = content.open()) {
+                        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("notes of t.one");
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                    return new DepositFile(name, new ContentSource(InputStream.nullInputStream(), "text/plain"));
+                });
+
+        assertThat(judgedNames).containsExactly("renamed.txt");
+        assertThat(opened).hasValue(1);
+        assertThat(copied).extracting(Deposited::name).containsExactly("renamed.txt");
+        assertThat(school.read(STAFF, copied.get(0).id())).isEqualTo("notes of t.one");
+    }
+
+    @Test
+    void aCopyFromTheCloudShouldReadTheSourceFromThePlatformOnce() {
+        NodeId source = ownDocument("cloud-t-one-once", "once.txt", "read me once", T_ONE);
+        AtomicInteger reads = new AtomicInteger();
+        ContentPlatform counting = countingReads(school.platform, reads);
+        DepositDocument deposits = new DepositDocument(counting, school.clock, school.store, school.resolver,
+                school.windows, school.audit);
+        PreparedDeposit prepared = deposits.prepare(T_ONE, Profile.TEACHER, request("user:s.staff"));
+
+        List<Deposited> copied = deposits.copyFromCloud(prepared, source, Optional.empty(), (name, content) -> {
+            try (InputStream in = content.open()) {
+                in.readAllBytes(); // a judge reads it all (Tika spools it to read zip and OLE2 directories)
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            return new DepositFile(name, new ContentSource(InputStream.nullInputStream(), "text/plain"));
+        });
+
+        assertThat(reads).as("platform reads of the source").hasValue(1);
+        assertThat(school.read(STAFF, copied.get(0).id())).isEqualTo("read me once");
+    }
+
+    /** {@code platform}, counting the contents its sessions read. */
+    private static ContentPlatform countingReads(ContentPlatform platform, AtomicInteger reads) {
+        return proxy(ContentPlatform.class, platform, (method, result) -> result instanceof PlatformSession session
+                ? proxy(PlatformSession.class, session, (m, r) -> {
+                    if (m.getName().equals("readContent")) {
+                        reads.incrementAndGet();
+                    }
+                    return r;
+                }) : result);
+    }
+
+    private static <T> T proxy(Class<T> type, T target, BiFunction<Method, Object, Object> after) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+            try {
+                return after.apply(method, method.invoke(target, args));
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
+    }
+
+    @Test
+    void aCopyOfWhatTheDepositorCannotReadShouldBeAnUnknownDocument() {
+        NodeId theirs = ownDocument("cloud-t-two", "private.txt", "of t.two", T_TWO);
+        PreparedDeposit prepared = school.deposits.prepare(T_ONE, Profile.TEACHER, request("user:s.staff"));
+
+        assertRefused(() -> school.deposits.copyFromCloud(prepared, theirs, Optional.empty(),
+                (name, content) -> new DepositFile(name, new ContentSource(InputStream.nullInputStream(),
+                        "text/plain"))), Reason.UNKNOWN_DOCUMENT);
+        Lockers lockers = new Lockers(school.platform, school.clock);
+        assertThatThrownBy(() -> lockers.depositCopy(prepared, T_TWO, theirs, Optional.empty(),
+                (name, content) -> null)).as("the depositor is the prepared one")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A document of {@code owner}'s own, outside lockers. */
+    private NodeId ownDocument(String folder, String name, String text, org.locker.core.platform.UserId owner) {
+        try (PlatformSession system = school.platform.systemSession()) {
+            Node parent = system.ensureFolder("/cloud/" + folder);
+            Node document = system.createDocument(parent.id(), name, "lk:cloudDocument", Map.of(),
+                    new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "text/plain"));
+            system.grant(document.id(), owner, Access.WRITE);
+            system.save();
+            return document.id();
+        }
+    }
+
+    static void assertRefused(Runnable action, Reason reason) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(LockerRefusal.class,
+                refusal -> assertThat(refusal.reason()).isEqualTo(reason));
+    }
+}
