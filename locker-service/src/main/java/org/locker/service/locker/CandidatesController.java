@@ -14,6 +14,7 @@ import org.locker.core.directory.Person;
 import org.locker.core.directory.Profile;
 import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.locker.LockerRefusal;
+import org.locker.core.locker.Lockers;
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.service.directory.PersonSummary;
 import org.locker.service.directory.PersonView;
@@ -36,9 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CandidatesController {
 
     private final SchoolDirectory directory;
+    private final Lockers lockers;
 
-    CandidatesController(SchoolDirectory directory) {
+    CandidatesController(SchoolDirectory directory, Lockers lockers) {
         this.directory = directory;
+        this.lockers = lockers;
     }
 
     record CandidateGroup(String selector, String classCode, String className,
@@ -71,7 +74,7 @@ class CandidatesController {
         Profile profile = Profile.fromCode(category).filter(p -> p.isPersonnel() || p == Profile.GUARDIAN)
                 .orElseThrow(() -> new LockerProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
                         "category=" + category));
-        if (guardian && !profile.isPersonnel()) {
+        if (!lockers.mayDepositTo(user.profile(), profile)) {
             throw new LockerRefusal(Reason.CATEGORY_NOT_ALLOWED, category);
         }
         List<? extends PersonSummary> persons = views(directory.search(profile, q, 5_000), family);

@@ -55,12 +55,7 @@ class MyLockerController {
     @PreAuthorize(Roles.ANY_PROFILE)
     @Operation(summary = "What the caller may do with lockers, so that an interface offers only allowed actions")
     Capabilities capabilities(@AuthenticationPrincipal LockerUser user) {
-        boolean mayDeposit = switch (user.profile()) {
-            case STUDENT -> false;
-            case GUARDIAN -> lockers.settings().guardianExchange();
-            default -> true;
-        };
-        return new Capabilities(mayDeposit);
+        return new Capabilities(lockers.mayDeposit(user.profile()));
     }
 
     @GetMapping("/document-types")

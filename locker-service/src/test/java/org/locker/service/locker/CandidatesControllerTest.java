@@ -1,5 +1,6 @@
 package org.locker.service.locker;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -16,6 +17,7 @@ import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.Person;
 import org.locker.core.directory.Profile;
 import org.locker.core.directory.SchoolDirectory;
+import org.locker.core.locker.Lockers;
 import org.locker.core.platform.UserId;
 import org.locker.service.security.WebSlice;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,15 @@ class CandidatesControllerTest {
 
     @MockitoBean
     SchoolDirectory directory;
+    /** The engine answers who may deposit to whom; the controller turns a "no" into a refusal. */
+    @MockitoBean
+    Lockers lockers;
+
+    @org.junit.jupiter.api.BeforeEach
+    void engineRules() {
+        when(lockers.mayDepositTo(any(), any())).thenReturn(true);
+        when(lockers.mayDepositTo(Profile.GUARDIAN, Profile.GUARDIAN)).thenReturn(false);
+    }
 
     @Test
     void shouldOfferTheEstablishmentPeopleAndTheWholeCategory() throws Exception {
