@@ -218,11 +218,6 @@ final class AlfrescoNodes {
         return nodes;
     }
 
-    /** Deleted permanently (not to the trashcan): Alfresco allows that to the owner and administrators only. */
-    void delete(NodeId id) {
-        rest.send(auth, HttpMethod.DELETE, rest.uri(CORE, "/nodes/" + Ids.node(id), params("permanent", true)), null);
-    }
-
     private Rest.Node restNode(String id, String include) {
         return read(() -> rest.entry(auth, HttpMethod.GET, rest.uri(CORE, "/nodes/" + id,
                 params("include", include)), null, Rest.Node.class));

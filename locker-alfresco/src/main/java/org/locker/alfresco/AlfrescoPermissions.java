@@ -99,11 +99,6 @@ final class AlfrescoPermissions {
         }
     }
 
-    /** Forgets the changes of a node that is gone. */
-    void forget(NodeId node) {
-        pendingAccess.remove(node.value());
-    }
-
     /** Drops every buffered change. */
     void clear() {
         pendingAccess.clear();

@@ -226,13 +226,6 @@ final class AlfrescoSession implements PlatformSession {
         return nodes.children(parent);
     }
 
-    /** Deleted permanently; its buffered access changes go with it. */
-    @Override
-    public void delete(NodeId id) {
-        nodes.delete(id);
-        permissions.forget(id);
-    }
-
     // ------------------------------------------------------------------ queries
 
     @Override

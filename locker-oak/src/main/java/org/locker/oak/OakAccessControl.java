@@ -59,7 +59,7 @@ final class OakAccessControl {
      * granting n principals on one node cost O(n²).
      */
     private final Map<String, JackrabbitAccessControlList> pendingAcls = new LinkedHashMap<>();
-    /** {@link #inheritanceOffBelow} per path, valid until inheritance changes or nodes are deleted. */
+    /** {@link #inheritanceOffBelow} per path, valid until inheritance changes. */
     private final Map<String, Set<String>> inheritanceOffBelowCache = new HashMap<>();
 
     OakAccessControl(SessionContext context, EngineTree tree, OakGrantees grantees) {
@@ -337,11 +337,6 @@ final class OakAccessControl {
             it.remove();
             context.acm().setPolicy(pending.getKey(), pending.getValue());
         }
-    }
-
-    /** Before nodes are removed: what was found below a path may be gone. */
-    void forgetInheritanceBelow() {
-        inheritanceOffBelowCache.clear();
     }
 
     /** After a save: the inheritance-off nodes are saved, and queries find them. */

@@ -174,11 +174,6 @@ final class OakDocuments {
         });
     }
 
-    /** A document removed before its save is not checked in. */
-    void forget(String identifier) {
-        pendingVersions.remove(identifier);
-    }
-
     /** Whether a save has versions to check in, or check-outs to make durable. */
     boolean hasPendingCommits() {
         return !pendingVersions.isEmpty() || committedOutsideSave;

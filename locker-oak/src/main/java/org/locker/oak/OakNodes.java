@@ -103,21 +103,4 @@ final class OakNodes {
             return children;
         });
     }
-
-    void delete(NodeId id) {
-        jcr("delete " + id, () -> {
-            access.flush();
-            access.forgetInheritanceBelow();
-            javax.jcr.Node node = tree.get(id);
-            if (node.getPath().equals(OakPlatform.ROOT)) {
-                throw new PlatformException("the engine root cannot be deleted");
-            }
-            if (!session.hasPermission(node.getPath(), Session.ACTION_REMOVE)) {
-                throw new AccessDeniedException("may not delete " + id);
-            }
-            documents.forget(node.getIdentifier());
-            node.remove();
-            return null;
-        });
-    }
 }

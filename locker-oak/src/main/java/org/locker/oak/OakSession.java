@@ -169,11 +169,6 @@ final class OakSession implements PlatformSession {
         return nodes.children(parent);
     }
 
-    @Override
-    public void delete(NodeId id) {
-        nodes.delete(id);
-    }
-
     // ================================================================ documents
 
     @Override

@@ -47,20 +47,6 @@ class OakDocumentsTest {
         }
     }
 
-    @Test
-    void shouldNotCheckInADocumentDeletedBeforeTheSave() {
-        try (PlatformSession s = platform.systemSession()) {
-            Node folder = s.ensureFolder("/documents-deleted");
-            s.save();
-            NodeId doc = s.createDocument(folder.id(), "gone.txt", "lk:doc", Map.of(), text("x")).id();
-            NodeId kept = s.createDocument(folder.id(), "kept.txt", "lk:doc", Map.of(), text("y")).id();
-            s.delete(doc);
-            s.save();
-            assertThat(s.findNode(doc)).isEmpty();
-            assertThat(s.versions(kept)).extracting(Version::label).containsExactly("1.0");
-        }
-    }
-
     private static ContentSource text(String text) {
         return new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "text/plain");
     }

@@ -113,9 +113,6 @@ public interface PlatformSession extends AutoCloseable {
     /** Children the session may read, in name order. */
     List<Node> children(NodeId parent);
 
-    /** Deletes the node and everything below it. */
-    void delete(NodeId id);
-
     /** Runs a metadata query; only nodes the session may read are returned. */
     List<Node> query(NodeQuery query);
 

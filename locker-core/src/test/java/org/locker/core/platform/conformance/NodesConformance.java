@@ -193,26 +193,6 @@ public abstract class NodesConformance extends PlatformConformanceSuite {
     }
 
     @Test
-    void shouldDeleteNodeAndEverythingBelow() {
-        NodeId folder;
-        NodeId document;
-        try (PlatformSession s = system()) {
-            Node parent = s.ensureFolder("/" + unique("delete"));
-            folder = s.createFolder(parent.id(), "f", "lk:folder", Map.of()).id();
-            document = s.createDocument(folder, "d", "lk:deposit", Map.of(), text("x")).id();
-            s.save();
-            s.delete(folder);
-            s.save();
-        }
-        try (PlatformSession s = system()) {
-            assertThat(s.findNode(folder)).isEmpty();
-            assertThat(s.findNode(document)).isEmpty();
-            assertThatThrownBy(() -> s.node(document)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> s.delete(document)).isInstanceOf(NotFoundException.class);
-        }
-    }
-
-    @Test
     void shouldReportUnknownNodeAsNotFound() {
         try (PlatformSession s = system()) {
             Node parent = s.ensureFolder("/" + unique("unknown"));
