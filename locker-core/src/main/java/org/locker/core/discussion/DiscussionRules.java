@@ -17,9 +17,9 @@ import org.locker.core.platform.UserId;
 
 /**
  * Over 400 lines on purpose, half of them the rules' own text: every discussion decision stays in one class, read
- * and tested as one. The one place where discussion actions are decided, from the establishment's {@link DiscussionSettings}, the
- * facts about the users ({@link Participant}) and the discussion ({@link DiscussionState}). Pure and immutable:
- * build a new instance when the settings change. Thread-safe.
+ * and tested as one. The one place where discussion actions are decided, from the establishment's
+ * {@link DiscussionSettings}, the facts about the users ({@link Participant}) and the discussion
+ * ({@link DiscussionState}). Pure and immutable: build a new instance when the settings change. Thread-safe.
  *
  * <h2>Rules (PRONOTE, "Paramétrer l'usage des discussions")</h2>
  * <ol>
@@ -59,10 +59,10 @@ import org.locker.core.platform.UserId;
  * discussion only when <em>the later of the two to join was brought in by a teacher or staff member who is still
  * present</em> (and whose profile is enabled): that member put them together and is there to supervise. The
  * recipients of a first message are brought in by the starter. <b>When that member leaves</b>, the pair can no
- * longer post ({@code NOT_INVITED}); the personnel can still post, everybody can still read, and a teacher can open a
- * new discussion with them. A family member may therefore not start a discussion with two families who could not
- * talk to each other directly (a delegate cannot open a group discussion among the guardians of a class: that is
- * what broadcasts are for).</li>
+ * longer post ({@code NOT_INVITED}); the establishment's side can still post, everybody can still read, and a
+ * teacher can open a new discussion with them. A family member may therefore not start a discussion with two
+ * families who could not talk to each other directly (a delegate cannot open a group discussion among the
+ * guardians of a class: that is what broadcasts are for).</li>
  * <li><b>Guardian to guardian</b>, checked in this order: guardian messaging off for the establishment
  * ({@code GUARDIAN_MESSAGING_DISABLED}); neither is a delegate of a class of the other's children
  * ({@code NOT_A_DELEGATE}); either preference off ({@code GUARDIAN_MESSAGING_DISABLED}). A delegate "belongs" to the
@@ -420,8 +420,9 @@ public final class DiscussionRules {
     }
 
     /**
-     * Whether the members at positions {@code i} and {@code j} were put together by personnel still present: the
-     * later of the two was brought in by a teacher or staff member who is a member with an enabled profile.
+     * Whether the members at positions {@code i} and {@code j} were put together by the establishment's side, still
+     * present: the later of the two was brought in by a teacher or staff member who is a member with an enabled
+     * profile.
      */
     private boolean supervised(DiscussionState discussion, int i, int j) {
         UserId broughtBy = discussion.members().get(Math.max(i, j)).broughtBy();

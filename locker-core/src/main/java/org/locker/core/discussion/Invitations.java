@@ -40,7 +40,8 @@ final class Invitations {
             Node discussion = session.node(discussionId);
             DiscussionState state = participants.state(session, discussion);
             Participant inviter = participants.require(session, me);
-            // only those who may invite (the personnel, who read the directory) learn whether the invitee exists
+            // only those who may invite (the establishment's side, who read the directory) learn whether the
+            // invitee exists
             require(rules.mayInviteAnyone(inviter, state));
             Participant guest = participants.require(session, invitee);
             if (state.contains(invitee)) {
