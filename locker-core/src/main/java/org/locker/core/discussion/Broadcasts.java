@@ -2,7 +2,6 @@ package org.locker.core.discussion;
 
 import static org.locker.core.discussion.DiscussionWork.require;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.locker.core.discussion.DiscussionStore.StoredBroadcast;
 import org.locker.core.discussion.DiscussionStore.StoredResponse;
 import org.locker.core.discussion.Discussions.Broadcast;
 import org.locker.core.discussion.Discussions.BroadcastKind;
-import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.PlatformException;
@@ -23,32 +21,23 @@ import org.locker.core.platform.UserId;
 /** The broadcasts one sent or received: reading them, a guardian's read confirmation and survey answer. */
 final class Broadcasts {
 
-    private final ContentPlatform platform;
+    private final DiscussionContext context;
     private final DiscussionStore store;
-    private final DiscussionWork work;
-    private final Participants participants;
-    private final EstablishmentSettings settings;
-    private final Clock clock;
 
-    Broadcasts(ContentPlatform platform, DiscussionStore store, DiscussionWork work, Participants participants,
-               EstablishmentSettings settings, Clock clock) {
-        this.platform = Objects.requireNonNull(platform, "platform");
-        this.store = Objects.requireNonNull(store, "store");
-        this.work = Objects.requireNonNull(work, "work");
-        this.participants = Objects.requireNonNull(participants, "participants");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    Broadcasts(DiscussionContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.store = context.store();
     }
 
     /** The broadcasts {@code me} sent or received, newest first. */
     List<Broadcast> list(UserId me) {
-        try (PlatformSession session = platform.sessionAs(me); PlatformSession system = platform.systemSession()) {
+        try (PlatformSession session = context.platform().sessionAs(me); PlatformSession system = context.platform().systemSession()) {
             return session.query(store.broadcasts()).stream().map(node -> view(store, system, node, me)).toList();
         }
     }
 
     Broadcast get(UserId me, NodeId id) {
-        try (PlatformSession system = platform.systemSession()) {
+        try (PlatformSession system = context.platform().systemSession()) {
             return view(store, system, visible(me, id), me);
         }
     }
@@ -56,11 +45,11 @@ final class Broadcasts {
     /** A guardian of the audience confirms they read the broadcast (idempotent). */
     Broadcast confirmRead(UserId me, NodeId id) {
         StoredBroadcast broadcast = store.broadcast(visible(me, id));
-        DiscussionRules rules = settings.rules();
-        return work.inSystem(session -> {
-            require(rules.maySeeDiscussions(participants.require(session, me)));
+        DiscussionRules rules = context.rules();
+        return context.work().inSystem(session -> {
+            require(rules.maySeeDiscussions(context.participants().require(session, me)));
             requireAudience(broadcast, me);
-            store.confirmRead(session, id, me, clock.instant());
+            store.confirmRead(session, id, me, context.now());
             return view(store, session, session.node(id), me);
         });
     }
@@ -74,10 +63,10 @@ final class Broadcasts {
         if (option < 0 || option >= broadcast.options().size()) {
             throw new DiscussionInputException(Problem.UNKNOWN_OPTION, String.valueOf(option));
         }
-        DiscussionRules rules = settings.rules();
-        Instant now = clock.instant();
-        return work.inSystem(session -> {
-            require(rules.mayAnswerSurvey(participants.require(session, me), broadcast.classCode(), now));
+        DiscussionRules rules = context.rules();
+        Instant now = context.now();
+        return context.work().inSystem(session -> {
+            require(rules.mayAnswerSurvey(context.participants().require(session, me), broadcast.classCode(), now));
             requireAudience(broadcast, me);
             if (!store.answer(session, id, me, option, now)) {
                 throw new DiscussionInputException(Problem.SURVEY_ALREADY_ANSWERED, id.value());
@@ -93,7 +82,7 @@ final class Broadcasts {
     }
 
     private Node visible(UserId me, NodeId id) {
-        try (PlatformSession session = platform.sessionAs(me)) {
+        try (PlatformSession session = context.platform().sessionAs(me)) {
             return store.visibleBroadcast(session, id);
         } catch (PlatformException | IllegalArgumentException e) {
             throw new DiscussionInputException(Problem.UNKNOWN_BROADCAST, id.value());

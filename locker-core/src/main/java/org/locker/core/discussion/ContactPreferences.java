@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.locker.core.directory.Profile;
 import org.locker.core.discussion.Discussions.Preferences;
-import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.NewUser;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.User;
@@ -15,22 +14,15 @@ import org.locker.core.platform.UserId;
 /** A user sets their own preferences: a teacher whom they accept contacts from, a guardian guardian messaging. */
 final class ContactPreferences {
 
-    private final ContentPlatform platform;
-    private final DiscussionStore store;
-    private final DiscussionWork work;
-    private final Participants participants;
+    private final DiscussionContext context;
 
-    ContactPreferences(ContentPlatform platform, DiscussionStore store, DiscussionWork work,
-                       Participants participants) {
-        this.platform = Objects.requireNonNull(platform, "platform");
-        this.store = Objects.requireNonNull(store, "store");
-        this.work = Objects.requireNonNull(work, "work");
-        this.participants = Objects.requireNonNull(participants, "participants");
+    ContactPreferences(DiscussionContext context) {
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     Preferences preferences(UserId user) {
-        try (PlatformSession session = platform.systemSession()) {
-            return of(participants.require(session, user));
+        try (PlatformSession session = context.platform().systemSession()) {
+            return of(context.participants().require(session, user));
         }
     }
 
@@ -39,10 +31,10 @@ final class ContactPreferences {
      * a value that does not apply to the user's profile, or a null one, is left unchanged.
      */
     Preferences update(UserId user, Set<ContactCategory> acceptedContacts, Boolean guardianMessaging) {
-        return work.inSystem(session -> {
-            Participant me = participants.require(session, user);
+        return context.work().inSystem(session -> {
+            Participant me = context.participants().require(session, user);
             User existing = session.findUser(user).orElseThrow();
-            Map<String, Object> properties = store.preferenceProperties(
+            Map<String, Object> properties = context.store().preferenceProperties(
                     me.profile() == Profile.TEACHER ? acceptedContacts : null,
                     me.profile() == Profile.GUARDIAN ? guardianMessaging : null);
             if (!properties.isEmpty()) {
@@ -50,7 +42,7 @@ final class ContactPreferences {
                 session.updateUser(new NewUser(user, existing.firstName(), existing.lastName(), existing.email(),
                         null, properties));
             }
-            return of(participants.require(session, user));
+            return of(context.participants().require(session, user));
         });
     }
 

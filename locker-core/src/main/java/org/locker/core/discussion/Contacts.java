@@ -16,7 +16,6 @@ import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.Profile;
 import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.discussion.Discussions.Contact;
-import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.PrincipalId;
 import org.locker.core.platform.User;
@@ -25,16 +24,12 @@ import org.locker.core.platform.UserId;
 /** A user looks for whom they may start a discussion with. */
 final class Contacts {
 
-    private final ContentPlatform platform;
-    private final Participants participants;
-    private final EstablishmentSettings settings;
+    private final DiscussionContext context;
     private final SchoolDirectory directory;
 
-    Contacts(ContentPlatform platform, Participants participants, EstablishmentSettings settings) {
-        this.platform = Objects.requireNonNull(platform, "platform");
-        this.participants = Objects.requireNonNull(participants, "participants");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.directory = new SchoolDirectory(platform);
+    Contacts(DiscussionContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.directory = new SchoolDirectory(context.platform());
     }
 
     /** Whom {@code me} may start a discussion with, by profile then name (empty when they may start none). */
@@ -51,9 +46,9 @@ final class Contacts {
     }
 
     private List<Contact> allowed(UserId me, boolean asSeen) {
-        DiscussionRules rules = settings.rules();
-        try (PlatformSession session = platform.systemSession()) {
-            Participant self = participants.require(session, me);
+        DiscussionRules rules = context.rules();
+        try (PlatformSession session = context.platform().systemSession()) {
+            Participant self = context.participants().require(session, me);
             if (asSeen && self.profile().isFamily()) {
                 Set<String> shared = directory.familyClasses(me).stream().map(ClassCode::value)
                         .collect(Collectors.toSet());
@@ -84,7 +79,7 @@ final class Contacts {
         for (User user : users) {
             Optional<Profile> profile = Participants.profile(user);
             if (profile.isPresent()) {
-                candidates.add(participants.of(user, profile.get(),
+                candidates.add(context.participants().of(user, profile.get(),
                         child -> studentClasses.getOrDefault(child, List.of())));
                 contacts.put(user.id(), new Contact(user.id(), profile.get(), user.displayName(),
                         Participants.classes(user)));

@@ -19,26 +19,21 @@ import org.locker.core.platform.UserId;
 /** A participant lists their discussions, reads one, downloads an attachment and marks the discussion read. */
 final class DiscussionReading {
 
+    private final DiscussionContext context;
     private final ContentPlatform platform;
     private final DiscussionStore store;
-    private final DiscussionWork work;
-    private final Participants participants;
-    private final EstablishmentSettings settings;
 
-    DiscussionReading(ContentPlatform platform, DiscussionStore store, DiscussionWork work,
-                      Participants participants, EstablishmentSettings settings) {
-        this.platform = Objects.requireNonNull(platform, "platform");
-        this.store = Objects.requireNonNull(store, "store");
-        this.work = Objects.requireNonNull(work, "work");
-        this.participants = Objects.requireNonNull(participants, "participants");
-        this.settings = Objects.requireNonNull(settings, "settings");
+    DiscussionReading(DiscussionContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.platform = context.platform();
+        this.store = context.store();
     }
 
     /** The discussions {@code me} takes part in, newest activity first, with their unread counts. */
     List<Summary> list(UserId me, int offset, int limit) {
-        DiscussionRules rules = settings.rules();
+        DiscussionRules rules = context.rules();
         try (PlatformSession system = platform.systemSession()) {
-            require(rules.maySeeDiscussions(participants.require(system, me)));
+            require(rules.maySeeDiscussions(context.participants().require(system, me)));
         }
         try (PlatformSession session = platform.sessionAs(me)) {
             return session.query(store.discussionsOf(me, offset, limit)).stream()
@@ -48,13 +43,13 @@ final class DiscussionReading {
 
     /** One discussion with a page of its messages, oldest first. */
     Page read(UserId me, NodeId discussionId, int offset, int limit) {
-        DiscussionRules rules = settings.rules();
+        DiscussionRules rules = context.rules();
         try (PlatformSession session = platform.sessionAs(me)) {
             Node discussion = store.visibleDiscussion(session, discussionId);
             try (PlatformSession system = platform.systemSession()) {
-                Participant reader = participants.require(system, me);
+                Participant reader = context.participants().require(system, me);
                 require(rules.maySeeDiscussions(reader));
-                require(rules.mayRead(reader, participants.state(system, discussion)));
+                require(rules.mayRead(reader, context.participants().state(system, discussion)));
             }
             List<Message> messages = session.query(store.messagesOf(discussionId, offset, limit)).stream()
                     .map(store::message).toList();
@@ -64,13 +59,13 @@ final class DiscussionReading {
 
     /** Marks every message of the discussion as read by {@code me}. */
     Summary markRead(UserId me, NodeId discussionId) {
-        DiscussionRules rules = settings.rules();
-        work.requireVisibleDiscussion(me, discussionId);
-        return work.inDiscussion(discussionId, session -> {
+        DiscussionRules rules = context.rules();
+        context.work().requireVisibleDiscussion(me, discussionId);
+        return context.work().inDiscussion(discussionId, session -> {
             Node discussion = session.node(discussionId);
-            Participant reader = participants.require(session, me);
+            Participant reader = context.participants().require(session, me);
             require(rules.maySeeDiscussions(reader));
-            require(rules.mayRead(reader, participants.state(session, discussion)));
+            require(rules.mayRead(reader, context.participants().state(session, discussion)));
             store.markRead(session, discussion, me);
             return store.summary(session.node(discussionId), me);
         });

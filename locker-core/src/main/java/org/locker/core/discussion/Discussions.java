@@ -68,19 +68,16 @@ public final class Discussions {
     private final Broadcasts broadcasts;
 
     public Discussions(ContentPlatform platform, Clock clock, ZoneId defaultZone) {
-        DiscussionStore store = new DiscussionStore();
-        DiscussionWork work = new DiscussionWork(platform, store);
-        Participants participants = new Participants(platform, store);
-        this.settings = new EstablishmentSettings(platform, store, work, defaultZone);
-        this.preferences = new ContactPreferences(platform, store, work, participants);
-        this.contacts = new Contacts(platform, participants, settings);
-        this.starting = new StartDiscussion(store, work, participants, settings, clock);
-        this.posting = new PostMessage(store, work, participants, settings, new LockerAttachments(platform, store),
-                clock);
-        this.reading = new DiscussionReading(platform, store, work, participants, settings);
-        this.invitations = new Invitations(store, work, participants, settings, clock);
-        this.sending = new SendBroadcast(store, work, participants, settings, clock);
-        this.broadcasts = new Broadcasts(platform, store, work, participants, settings, clock);
+        DiscussionContext context = DiscussionContext.of(platform, clock, defaultZone);
+        this.settings = context.settings();
+        this.preferences = new ContactPreferences(context);
+        this.contacts = new Contacts(context);
+        this.starting = new StartDiscussion(context);
+        this.posting = new PostMessage(context, new LockerAttachments(platform, context.store()));
+        this.reading = new DiscussionReading(context);
+        this.invitations = new Invitations(context);
+        this.sending = new SendBroadcast(context);
+        this.broadcasts = new Broadcasts(context);
     }
 
     // ================================================================ views

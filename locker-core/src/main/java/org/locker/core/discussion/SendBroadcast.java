@@ -2,7 +2,6 @@ package org.locker.core.discussion;
 
 import static org.locker.core.discussion.DiscussionWork.require;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,19 +22,10 @@ import org.locker.core.platform.UserId;
 /** A delegate guardian sends an information or a survey to the guardians of a class they represent. */
 final class SendBroadcast {
 
-    private final DiscussionStore store;
-    private final DiscussionWork work;
-    private final Participants participants;
-    private final EstablishmentSettings settings;
-    private final Clock clock;
+    private final DiscussionContext context;
 
-    SendBroadcast(DiscussionStore store, DiscussionWork work, Participants participants,
-                  EstablishmentSettings settings, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.work = Objects.requireNonNull(work, "work");
-        this.participants = Objects.requireNonNull(participants, "participants");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    SendBroadcast(DiscussionContext context) {
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     Broadcast information(UserId me, String classCode, String text) {
@@ -66,13 +56,13 @@ final class SendBroadcast {
             throw new DiscussionInputException(Problem.UNKNOWN_CLASS, String.valueOf(classCode));
         }
         ClassCode code = ClassCode.of(classCode);
-        DiscussionRules rules = settings.rules();
-        Instant now = clock.instant();
-        return work.inSystem(session -> {
+        DiscussionRules rules = context.rules();
+        Instant now = context.now();
+        return context.work().inSystem(session -> {
             if (session.findGroup(ClassGroup.STUDENTS.of(code)).isEmpty()) {
                 throw new DiscussionInputException(Problem.UNKNOWN_CLASS, classCode);
             }
-            Participant delegate = participants.require(session, me);
+            Participant delegate = context.participants().require(session, me);
             require(rules.mayBroadcast(delegate, code.value(), now));
             Set<UserId> candidates = new HashSet<>();
             for (ClassGroup group : List.of(ClassGroup.GUARDIANS, ClassGroup.DELEGATES)) {
@@ -84,11 +74,11 @@ final class SendBroadcast {
             }
             List<Participant> guardians = new ArrayList<>();
             for (UserId candidate : candidates) {
-                participants.find(session, candidate).ifPresent(guardians::add);
+                context.participants().find(session, candidate).ifPresent(guardians::add);
             }
             List<UserId> audience = rules.broadcastAudience(delegate, code.value(), guardians).stream()
                     .sorted().toList();
-            NewBroadcast broadcast = store.createBroadcast(session, now.atZone(rules.settings().zone()).getYear(),
+            NewBroadcast broadcast = context.store().createBroadcast(session, now.atZone(rules.settings().zone()).getYear(),
                     kind, code.value(), me, text, options, audience, now);
             // readable by its delegate and its audience; the responses by the delegate only
             session.setInheritance(broadcast.node().id(), false);
@@ -98,7 +88,7 @@ final class SendBroadcast {
             }
             session.setInheritance(broadcast.responses(), false);
             session.grant(broadcast.responses(), me, Access.READ);
-            return Broadcasts.view(store, session, session.node(broadcast.node().id()), me);
+            return Broadcasts.view(context.store(), session, session.node(broadcast.node().id()), me);
         });
     }
 }

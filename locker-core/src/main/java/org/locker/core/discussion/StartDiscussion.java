@@ -2,7 +2,6 @@ package org.locker.core.discussion;
 
 import static org.locker.core.discussion.DiscussionWork.require;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,19 +19,10 @@ import org.locker.core.platform.UserId;
 /** A user starts a discussion with one or more recipients and a first message. */
 final class StartDiscussion {
 
-    private final DiscussionStore store;
-    private final DiscussionWork work;
-    private final Participants participants;
-    private final EstablishmentSettings settings;
-    private final Clock clock;
+    private final DiscussionContext context;
 
-    StartDiscussion(DiscussionStore store, DiscussionWork work, Participants participants,
-                    EstablishmentSettings settings, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.work = Objects.requireNonNull(work, "work");
-        this.participants = Objects.requireNonNull(participants, "participants");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    StartDiscussion(DiscussionContext context) {
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     Summary start(UserId me, String subject, List<UserId> recipients, String text) {
@@ -42,13 +32,13 @@ final class StartDiscussion {
             throw new DiscussionInputException(Problem.SUBJECT_TOO_LONG, String.valueOf(DiscussionLimits.MAX_SUBJECT));
         }
         checkRecipients(me, recipients);
-        DiscussionRules rules = settings.rules();
-        Instant now = clock.instant();
-        return work.inSystem(session -> {
-            Participant starter = participants.require(session, me);
+        DiscussionRules rules = context.rules();
+        Instant now = context.now();
+        return context.work().inSystem(session -> {
+            Participant starter = context.participants().require(session, me);
             List<Optional<Participant>> found = new ArrayList<>();
             for (UserId recipient : recipients) {
-                found.add(participants.find(session, recipient));
+                found.add(context.participants().find(session, recipient));
             }
             if (RecipientScreening.hidesExistence(starter)) {
                 // a student or a guardian: "no such person" and "not your contact" answered alike
@@ -62,15 +52,15 @@ final class StartDiscussion {
             }
             require(rules.mayStart(starter, others, now));
             DiscussionState state = DiscussionState.started(starter, others);
-            Node discussion = store.createDiscussion(session, now.atZone(rules.settings().zone()).getYear(),
+            Node discussion = context.store().createDiscussion(session, now.atZone(rules.settings().zone()).getYear(),
                     cleanSubject, me, state, now);
             // only the participants read it, the platform enforces it
             session.setInheritance(discussion.id(), false);
             for (DiscussionState.Member member : state.members()) {
                 session.grant(discussion.id(), member.participant().id(), Access.READ);
             }
-            store.createMessage(session, discussion.id(), 1, me, text, now);
-            return store.summary(session.node(discussion.id()), me);
+            context.store().createMessage(session, discussion.id(), 1, me, text, now);
+            return context.store().summary(session.node(discussion.id()), me);
         });
     }
 

@@ -57,19 +57,17 @@ final class School implements AutoCloseable {
     final OakPlatform platform;
     /** The entry point, to set the scene. */
     final Discussions discussions;
-    final DiscussionStore store = new DiscussionStore();
-    final DiscussionWork work;
-    final Participants participants;
-    final EstablishmentSettings settings;
+    /** The parts the use cases work with, at {@link #TUESDAY_TEN}. */
+    final DiscussionContext context;
+    final DiscussionStore store;
 
     School() {
         platform = OakPlatform.inMemory("test-admin-pass".toCharArray())
                 .indexedProperties(QueriedProperties.ALL).build();
         assertThat(new DirectoryImport(platform).run(new StringReader(DIRECTORY), false).applied()).isTrue();
         discussions = new Discussions(platform, Clock.fixed(TUESDAY_TEN, PARIS), PARIS);
-        work = new DiscussionWork(platform, store);
-        participants = new Participants(platform, store);
-        settings = new EstablishmentSettings(platform, store, work, PARIS);
+        context = DiscussionContext.of(platform, Clock.fixed(TUESDAY_TEN, PARIS), PARIS);
+        store = context.store();
     }
 
     static Clock at(int hour, int minute) {
@@ -77,32 +75,31 @@ final class School implements AutoCloseable {
     }
 
     StartDiscussion startDiscussion(Clock clock) {
-        return new StartDiscussion(store, work, participants, settings, clock);
+        return new StartDiscussion(context.withClock(clock));
     }
 
     PostMessage postMessage() {
-        return new PostMessage(store, work, participants, settings, new LockerAttachments(platform, store),
-                Clock.fixed(TUESDAY_TEN, PARIS));
+        return new PostMessage(context, new LockerAttachments(platform, store));
     }
 
     DiscussionReading reading() {
-        return new DiscussionReading(platform, store, work, participants, settings);
+        return new DiscussionReading(context);
     }
 
     Invitations invitations() {
-        return new Invitations(store, work, participants, settings, Clock.fixed(TUESDAY_TEN, PARIS));
+        return new Invitations(context);
     }
 
     SendBroadcast sendBroadcast() {
-        return new SendBroadcast(store, work, participants, settings, Clock.fixed(TUESDAY_TEN, PARIS));
+        return new SendBroadcast(context);
     }
 
     Broadcasts broadcasts() {
-        return new Broadcasts(platform, store, work, participants, settings, Clock.fixed(TUESDAY_TEN, PARIS));
+        return new Broadcasts(context);
     }
 
     Contacts contacts() {
-        return new Contacts(platform, participants, settings);
+        return new Contacts(context);
     }
 
     /** The stored node, read by the service account. */
