@@ -31,7 +31,8 @@ final class Broadcasts {
 
     /** The broadcasts {@code me} sent or received, newest first. */
     List<Broadcast> list(UserId me) {
-        try (PlatformSession session = context.platform().sessionAs(me); PlatformSession system = context.platform().systemSession()) {
+        try (PlatformSession session = context.platform().sessionAs(me);
+             PlatformSession system = context.platform().systemSession()) {
             return session.query(store.broadcasts()).stream().map(node -> view(store, system, node, me)).toList();
         }
     }

@@ -73,7 +73,7 @@ public final class Discussions {
         this.preferences = new ContactPreferences(context);
         this.contacts = new Contacts(context);
         this.starting = new StartDiscussion(context);
-        this.posting = new PostMessage(context, new LockerAttachments(platform, context.store()));
+        this.posting = new PostMessage(context, new LockerAttachments(context));
         this.reading = new DiscussionReading(context);
         this.invitations = new Invitations(context);
         this.sending = new SendBroadcast(context);

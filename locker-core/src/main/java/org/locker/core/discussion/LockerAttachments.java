@@ -1,7 +1,5 @@
 package org.locker.core.discussion;
 
-import java.util.Objects;
-
 import org.locker.core.discussion.DiscussionInputException.Problem;
 import org.locker.core.discussion.Discussions.Message;
 import org.locker.core.locker.LockerModel;
@@ -21,9 +19,9 @@ final class LockerAttachments {
     private final ContentPlatform platform;
     private final DiscussionStore store;
 
-    LockerAttachments(ContentPlatform platform, DiscussionStore store) {
-        this.platform = Objects.requireNonNull(platform, "platform");
-        this.store = Objects.requireNonNull(store, "store");
+    LockerAttachments(DiscussionContext context) {
+        this.platform = context.platform();
+        this.store = context.store();
     }
 
     /** Checks, as the author, that the attachment is a locker document they may read. */

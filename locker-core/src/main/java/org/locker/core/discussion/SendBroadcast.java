@@ -78,8 +78,9 @@ final class SendBroadcast {
             }
             List<UserId> audience = rules.broadcastAudience(delegate, code.value(), guardians).stream()
                     .sorted().toList();
-            NewBroadcast broadcast = context.store().createBroadcast(session, now.atZone(rules.settings().zone()).getYear(),
-                    kind, code.value(), me, text, options, audience, now);
+            int year = now.atZone(rules.settings().zone()).getYear();
+            NewBroadcast broadcast = context.store().createBroadcast(session, year, kind, code.value(), me, text,
+                    options, audience, now);
             // readable by its delegate and its audience; the responses by the delegate only
             session.setInheritance(broadcast.node().id(), false);
             session.grant(broadcast.node().id(), me, Access.READ);

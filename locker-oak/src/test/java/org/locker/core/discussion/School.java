@@ -79,7 +79,7 @@ final class School implements AutoCloseable {
     }
 
     PostMessage postMessage() {
-        return new PostMessage(context, new LockerAttachments(platform, store));
+        return new PostMessage(context, new LockerAttachments(context));
     }
 
     DiscussionReading reading() {
