@@ -32,14 +32,31 @@ public enum Profile {
         return org.locker.core.platform.GroupId.of("locker-profile-" + code);
     }
 
-    /** Teachers, staff and counselors: the establishment's personnel, who have a locker. */
+    /**
+     * Teachers, staff and counselors: the establishment's personnel, who have a locker and receive guardians'
+     * deposits. Administrators are not personnel; with it they are the establishment's side
+     * ({@link #isEstablishment()}).
+     */
     public boolean isPersonnel() {
         return this == TEACHER || this == STAFF || this == COUNSELOR;
     }
 
-    /** Profiles that may read the directory of classes, teams and guardians. */
-    public boolean readsDirectory() {
+    /**
+     * The personnel and the administrators: the establishment's side, facing the families. They read the
+     * directory, and in discussions they may contact anyone, invite, and supervise families.
+     */
+    public boolean isEstablishment() {
         return isPersonnel() || this == ADMINISTRATOR;
+    }
+
+    /** Students and guardians: the families, everyone who is not on the establishment's side. */
+    public boolean isFamily() {
+        return !isEstablishment();
+    }
+
+    /** Profiles that may read the directory of classes, teams and guardians: the establishment's side. */
+    public boolean readsDirectory() {
+        return isEstablishment();
     }
 
     public static Optional<Profile> fromCode(String code) {

@@ -16,9 +16,10 @@ import org.locker.core.directory.Profile;
 import org.locker.core.platform.UserId;
 
 /**
- * The one place where discussion actions are decided, from the establishment's {@link DiscussionSettings}, the
- * facts about the users ({@link Participant}) and the discussion ({@link DiscussionState}). Pure and immutable:
- * build a new instance when the settings change. Thread-safe.
+ * Over 400 lines on purpose, half of them the rules' own text: every discussion decision stays in one class, read
+ * and tested as one. The one place where discussion actions are decided, from the establishment's
+ * {@link DiscussionSettings}, the facts about the users ({@link Participant}) and the discussion
+ * ({@link DiscussionState}). Pure and immutable: build a new instance when the settings change. Thread-safe.
  *
  * <h2>Rules (PRONOTE, "Paramétrer l'usage des discussions")</h2>
  * <ol>
@@ -45,9 +46,9 @@ import org.locker.core.platform.UserId;
  *
  * <h2>Decisions where the source is silent</h2>
  * <ul>
- * <li><b>Who is "staff".</b> Teachers, staff, counselors (CPE) and administrators are the establishment's personnel:
- * they may start discussions with anyone, invite, and supervise families. Students and guardians are
- * "families".</li>
+ * <li><b>Who is "staff".</b> Teachers, staff, counselors (CPE) and administrators are the establishment's side
+ * ({@link Profile#isEstablishment()}): they may start discussions with anyone, invite, and supervise families.
+ * Students and guardians are "families" ({@link Profile#isFamily()}).</li>
  * <li><b>Contact preferences</b> exist for teachers only (the source names teachers only). Their categories are
  * students, guardians, staff (staff, counselors, administrators) and teachers; all are accepted by default. They
  * apply when a discussion is started with the teacher and when the teacher is invited into one (being invited is
@@ -58,10 +59,10 @@ import org.locker.core.platform.UserId;
  * discussion only when <em>the later of the two to join was brought in by a teacher or staff member who is still
  * present</em> (and whose profile is enabled): that member put them together and is there to supervise. The
  * recipients of a first message are brought in by the starter. <b>When that member leaves</b>, the pair can no
- * longer post ({@code NOT_INVITED}); the personnel can still post, everybody can still read, and a teacher can open a
- * new discussion with them. A family member may therefore not start a discussion with two families who could not
- * talk to each other directly (a delegate cannot open a group discussion among the guardians of a class: that is
- * what broadcasts are for).</li>
+ * longer post ({@code NOT_INVITED}); the establishment's side can still post, everybody can still read, and a
+ * teacher can open a new discussion with them. A family member may therefore not start a discussion with two
+ * families who could not talk to each other directly (a delegate cannot open a group discussion among the
+ * guardians of a class: that is what broadcasts are for).</li>
  * <li><b>Guardian to guardian</b>, checked in this order: guardian messaging off for the establishment
  * ({@code GUARDIAN_MESSAGING_DISABLED}); neither is a delegate of a class of the other's children
  * ({@code NOT_A_DELEGATE}); either preference off ({@code GUARDIAN_MESSAGING_DISABLED}). A delegate "belongs" to the
@@ -116,7 +117,7 @@ public final class DiscussionRules {
                 return Decision.refused(refusal);
             }
         }
-        if (!isPersonnel(initiator.profile())) {
+        if (!initiator.profile().isEstablishment()) {
             // The recipients are brought together by a family member, who cannot supervise them.
             for (int i = 0; i < recipients.size(); i++) {
                 for (int j = i + 1; j < recipients.size(); j++) {
@@ -155,12 +156,12 @@ public final class DiscussionRules {
         if (membership.isRefused()) {
             return membership;
         }
-        if (!isPersonnel(author.profile())) {
+        if (!author.profile().isEstablishment()) {
             List<DiscussionState.Member> members = discussion.members();
             int self = discussion.indexOf(author.id());
             for (int other = 0; other < members.size(); other++) {
                 Participant peer = members.get(other).participant();
-                if (other == self || isPersonnel(peer.profile()) || supervised(discussion, self, other)) {
+                if (other == self || peer.profile().isEstablishment() || supervised(discussion, self, other)) {
                     continue;
                 }
                 RefusalReason refusal = unsupervisedPairRefusal(author, peer);
@@ -207,7 +208,7 @@ public final class DiscussionRules {
         if (membership.isRefused()) {
             return membership;
         }
-        if (!isPersonnel(inviter.profile())) {
+        if (!inviter.profile().isEstablishment()) {
             return Decision.refused(RefusalReason.NOT_ALLOWED_TO_INVITE);
         }
         return Decision.allowed();
@@ -360,7 +361,7 @@ public final class DiscussionRules {
 
     /** Why {@code from} may not contact {@code to} directly (start, invite); null when they may. */
     private RefusalReason contactRefusal(Participant from, Participant to) {
-        if (!isPersonnel(from.profile()) && !isPersonnel(to.profile())) {
+        if (!from.profile().isEstablishment() && !to.profile().isEstablishment()) {
             if (from.profile() == Profile.GUARDIAN && to.profile() == Profile.GUARDIAN) {
                 return guardianRefusal(from, to);
             }
@@ -374,7 +375,7 @@ public final class DiscussionRules {
 
     /** Why two family members may not talk without supervision; null when they may (delegate and guardian). */
     private RefusalReason unsupervisedPairRefusal(Participant a, Participant b) {
-        if (isPersonnel(a.profile()) || isPersonnel(b.profile())) {
+        if (a.profile().isEstablishment() || b.profile().isEstablishment()) {
             return null;
         }
         if (a.profile() == Profile.GUARDIAN && b.profile() == Profile.GUARDIAN && delegateLink(a, b)) {
@@ -419,8 +420,9 @@ public final class DiscussionRules {
     }
 
     /**
-     * Whether the members at positions {@code i} and {@code j} were put together by personnel still present: the
-     * later of the two was brought in by a teacher or staff member who is a member with an enabled profile.
+     * Whether the members at positions {@code i} and {@code j} were put together by the establishment's side, still
+     * present: the later of the two was brought in by a teacher or staff member who is a member with an enabled
+     * profile.
      */
     private boolean supervised(DiscussionState discussion, int i, int j) {
         UserId broughtBy = discussion.members().get(Math.max(i, j)).broughtBy();
@@ -432,7 +434,7 @@ public final class DiscussionRules {
             return false;
         }
         Profile profile = discussion.members().get(sponsor).participant().profile();
-        return isPersonnel(profile) && !settings.isProfileDisabled(profile);
+        return profile.isEstablishment() && !settings.isProfileDisabled(profile);
     }
 
     /** One of them is a delegate of a class the other is a guardian of. */
@@ -447,11 +449,6 @@ public final class DiscussionRules {
             }
         }
         return false;
-    }
-
-    /** Teachers, staff, counselors and administrators: the establishment's side of a discussion. */
-    static boolean isPersonnel(Profile profile) {
-        return profile != Profile.STUDENT && profile != Profile.GUARDIAN;
     }
 
     private static void requireRecipients(Participant initiator, List<Participant> recipients) {

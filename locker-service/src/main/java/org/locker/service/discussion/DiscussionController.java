@@ -2,14 +2,9 @@ package org.locker.service.discussion;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.locker.core.directory.ClassCode;
-import org.locker.core.directory.Profile;
-import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.discussion.DiscussionInputException;
 import org.locker.core.discussion.DiscussionInputException.Problem;
 import org.locker.core.discussion.Discussions;
@@ -45,11 +40,8 @@ class DiscussionController {
 
     private final Discussions discussions;
 
-    private final SchoolDirectory directory;
-
-    DiscussionController(Discussions discussions, SchoolDirectory directory) {
+    DiscussionController(Discussions discussions) {
         this.discussions = discussions;
-        this.directory = directory;
     }
 
     record StartRequest(String subject, List<String> participants, String text) {
@@ -111,12 +103,8 @@ class DiscussionController {
     @GetMapping("/contacts")
     @Operation(summary = "Whom I may start a discussion with (whatever the hour)")
     List<ContactView> contacts(@AuthenticationPrincipal LockerUser user) {
-        boolean family = user.profile() == Profile.GUARDIAN || user.profile() == Profile.STUDENT;
-        Set<String> shared = family ? directory.familyClasses(user.userId()).stream().map(ClassCode::value)
-                .collect(Collectors.toSet()) : Set.of();
-        return discussions.allowedContacts(user.userId()).stream()
-                .map(c -> new ContactView(c.id().value(), c.profile().code(), c.displayName(),
-                        family ? c.classes().stream().filter(shared::contains).toList() : c.classes()))
+        return discussions.allowedContactsAsSeenBy(user.userId()).stream()
+                .map(c -> new ContactView(c.id().value(), c.profile().code(), c.displayName(), c.classes()))
                 .toList();
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.locker.core.discussion.DiscussionModel;
 import org.locker.core.discussion.Discussions;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.NodeId;
@@ -199,11 +200,11 @@ class DiscussionsIT extends DiscussionTest {
             assertThat(outsider.query(NodeQuery.ofType(Discussions.DISCUSSION).build()))
                     .noneMatch(n -> n.id().value().equals(id));
             assertThat(outsider.query(NodeQuery.ofType(Discussions.MESSAGE).build()))
-                    .noneMatch(n -> n.string(Discussions.TEXT).orElse("").equals("Confidentiel"));
+                    .noneMatch(n -> n.string(DiscussionModel.TEXT).orElse("").equals("Confidentiel"));
         }
         try (PlatformSession participant = platform.sessionAs(UserId.of("r.celine.robert"))) {
             assertThat(participant.findNode(NodeId.of(id))).isPresent();
-            assertThat(participant.children(NodeId.of(id))).extracting(n -> n.string(Discussions.TEXT).orElse(""))
+            assertThat(participant.children(NodeId.of(id))).extracting(n -> n.string(DiscussionModel.TEXT).orElse(""))
                     .containsExactly("Confidentiel");
         }
         assertThat(get("/api/v1/discussions/" + id, "t.rey").reason()).isEqualTo("UNKNOWN_DISCUSSION");

@@ -1,0 +1,95 @@
+package org.locker.core.discussion;
+
+import static org.locker.core.discussion.DiscussionWork.require;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.locker.core.directory.ClassCode;
+import org.locker.core.directory.ClassGroup;
+import org.locker.core.discussion.DiscussionInputException.Problem;
+import org.locker.core.discussion.DiscussionStore.NewBroadcast;
+import org.locker.core.discussion.Discussions.Broadcast;
+import org.locker.core.discussion.Discussions.BroadcastKind;
+import org.locker.core.platform.Access;
+import org.locker.core.platform.PrincipalId;
+import org.locker.core.platform.UserId;
+
+/** A delegate guardian sends an information or a survey to the guardians of a class they represent. */
+final class SendBroadcast {
+
+    private final DiscussionContext context;
+
+    SendBroadcast(DiscussionContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    Broadcast information(UserId me, String classCode, String text) {
+        DiscussionLimits.checkText(text);
+        return send(me, classCode, BroadcastKind.INFORMATION, text, List.of());
+    }
+
+    /** A question with {@value DiscussionLimits#MIN_OPTIONS} to {@value DiscussionLimits#MAX_OPTIONS} options. */
+    Broadcast survey(UserId me, String classCode, String question, List<String> options) {
+        DiscussionLimits.checkText(question);
+        if (options == null || options.size() < DiscussionLimits.MIN_OPTIONS
+                || options.size() > DiscussionLimits.MAX_OPTIONS) {
+            throw new DiscussionInputException(Problem.INVALID_SURVEY,
+                    "options: " + DiscussionLimits.MIN_OPTIONS + ".." + DiscussionLimits.MAX_OPTIONS);
+        }
+        Set<String> distinct = new HashSet<>();
+        for (String option : options) {
+            if (option == null || option.isBlank() || option.length() > DiscussionLimits.MAX_OPTION
+                    || !distinct.add(option.strip())) {
+                throw new DiscussionInputException(Problem.INVALID_SURVEY, String.valueOf(option));
+            }
+        }
+        return send(me, classCode, BroadcastKind.SURVEY, question, options.stream().map(String::strip).toList());
+    }
+
+    private Broadcast send(UserId me, String classCode, BroadcastKind kind, String text, List<String> options) {
+        if (classCode == null || !ClassCode.isValid(classCode)) {
+            throw new DiscussionInputException(Problem.UNKNOWN_CLASS, String.valueOf(classCode));
+        }
+        ClassCode code = ClassCode.of(classCode);
+        DiscussionRules rules = context.rules();
+        Instant now = context.now();
+        return context.work().inSystem(session -> {
+            if (session.findGroup(ClassGroup.STUDENTS.of(code)).isEmpty()) {
+                throw new DiscussionInputException(Problem.UNKNOWN_CLASS, classCode);
+            }
+            Participant delegate = context.participants().require(session, me);
+            require(rules.mayBroadcast(delegate, code.value(), now));
+            Set<UserId> candidates = new HashSet<>();
+            for (ClassGroup group : List.of(ClassGroup.GUARDIANS, ClassGroup.DELEGATES)) {
+                for (PrincipalId member : session.members(group.of(code))) {
+                    if (member instanceof UserId user) {
+                        candidates.add(user);
+                    }
+                }
+            }
+            List<Participant> guardians = new ArrayList<>();
+            for (UserId candidate : candidates) {
+                context.participants().find(session, candidate).ifPresent(guardians::add);
+            }
+            List<UserId> audience = rules.broadcastAudience(delegate, code.value(), guardians).stream()
+                    .sorted().toList();
+            int year = now.atZone(rules.settings().zone()).getYear();
+            NewBroadcast broadcast = context.store().createBroadcast(session, year, kind, code.value(), me, text,
+                    options, audience, now);
+            // readable by its delegate and its audience; the responses by the delegate only
+            session.setInheritance(broadcast.node().id(), false);
+            session.grant(broadcast.node().id(), me, Access.READ);
+            for (UserId guardian : audience) {
+                session.grant(broadcast.node().id(), guardian, Access.READ);
+            }
+            session.setInheritance(broadcast.responses(), false);
+            session.grant(broadcast.responses(), me, Access.READ);
+            return Broadcasts.view(context.store(), session, session.node(broadcast.node().id()), me);
+        });
+    }
+}
