@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.locker.core.QueriedProperties;
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.directory.Profile;
-import org.locker.core.discussion.Discussions;
+import org.locker.core.discussion.DiscussionModel;
 import org.locker.core.locker.LockerModel;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -42,13 +42,11 @@ class EngineNamesDeclaredTest {
 
     /**
      * The model classes of the engine: every public static final String constant of theirs whose value starts with
-     * {@code lk:} is a name the engine writes (a node type or a property), collected by reflection.
-     *
-     * <p>MODEL CLASSES: when {@code org.locker.core.discussion.DiscussionModel} exists, put it here in place of
-     * {@code Discussions} (which holds discussions' names until then).
+     * {@code lk:} is a name the engine writes (a node type or a property), collected by reflection. One model class
+     * per feature holds every name it stores.
      */
     static final List<Class<?>> ENGINE_NAME_CLASSES = List.of(LockerModel.class, DirectoryProperties.class,
-            Discussions.class);
+            DiscussionModel.class);
 
     /** The Alfresco binding's own names (package-private in locker-alfresco's Values). */
     static final Set<String> BINDING_PROPERTIES = Set.of("lk:engineType");

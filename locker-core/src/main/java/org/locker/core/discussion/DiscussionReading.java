@@ -14,6 +14,7 @@ import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.SessionClosingStream;
 import org.locker.core.platform.UserId;
 
 /** A participant lists their discussions, reads one, downloads an attachment and marks the discussion read. */
@@ -80,29 +81,10 @@ final class DiscussionReading {
             NodeId file = store.attachmentFile(session, discussionId, messageId)
                     .orElseThrow(() -> new DiscussionInputException(Problem.UNKNOWN_ATTACHMENT, messageId.value()));
             Content content = session.readContent(file);
-            return new Content(content.name(), content.info(), new ClosingStream(content.stream(), session));
+            return SessionClosingStream.of(content, session);
         } catch (RuntimeException e) {
             session.close();
             throw e;
-        }
-    }
-
-    /** A content stream that also closes the session it is read through. */
-    private static final class ClosingStream extends java.io.FilterInputStream {
-        private final PlatformSession session;
-
-        ClosingStream(java.io.InputStream in, PlatformSession session) {
-            super(in);
-            this.session = session;
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            try {
-                super.close();
-            } finally {
-                session.close();
-            }
         }
     }
 }

@@ -2,17 +2,16 @@ package org.locker.core.discussion;
 
 import org.locker.core.discussion.DiscussionInputException.Problem;
 import org.locker.core.discussion.Discussions.Message;
-import org.locker.core.locker.LockerModel;
+import org.locker.core.locker.LockerDocuments;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.NodeId;
-import org.locker.core.platform.PlatformException;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 
 /**
- * The one place where discussions reach lockers: a message's attachment is a document of its author's locker,
- * read with the author's own rights and copied into the discussion.
+ * The one place where discussions reach lockers, through the locker documents use case: a message's attachment is
+ * a document of its author's locker, read with the author's own rights and copied into the discussion.
  */
 final class LockerAttachments {
 
@@ -26,18 +25,14 @@ final class LockerAttachments {
 
     /** Checks, as the author, that the attachment is a locker document they may read. */
     void requireReadable(UserId author, NodeId document) {
-        try (PlatformSession session = platform.sessionAs(author)) {
-            session.findNode(document).filter(n -> n.type().equals(LockerModel.DEPOSIT) && n.content().isPresent())
-                    .orElseThrow(() -> new DiscussionInputException(Problem.UNKNOWN_ATTACHMENT, document.value()));
-        } catch (PlatformException | IllegalArgumentException e) {
+        if (!LockerDocuments.isReadableDocument(platform, author, document)) {
             throw new DiscussionInputException(Problem.UNKNOWN_ATTACHMENT, document.value());
         }
     }
 
     /** Copies the author's document under the message, reading it with the author's own rights. */
     Message attach(PlatformSession system, Message message, UserId author, NodeId document) {
-        try (PlatformSession asAuthor = platform.sessionAs(author);
-             Content content = asAuthor.readContent(document)) {
+        try (Content content = LockerDocuments.readAsReader(platform, author, document)) {
             return store.attach(system, message, content);
         }
     }

@@ -11,6 +11,7 @@ import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.NodeId;
+import org.locker.core.platform.PlatformException;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.SessionClosingStream;
 import org.locker.core.platform.UserId;
@@ -20,7 +21,7 @@ import org.locker.core.platform.Version;
  * A document in a locker: opening it (a recipient's first opening is their read receipt), its versions, and a
  * new version by its depositor or a recipient the deposit lets modify it.
  */
-final class LockerDocuments {
+public final class LockerDocuments {
 
     private final ContentPlatform platform;
     private final Clock clock;
@@ -34,6 +35,33 @@ final class LockerDocuments {
         this.clock = clock;
         this.store = store;
         this.audit = audit;
+    }
+
+    /**
+     * For another feature (a discussion message's attachment): whether {@code id} is a locker document with content
+     * that {@code reader} may read with their own rights.
+     */
+    public static boolean isReadableDocument(ContentPlatform platform, UserId reader, NodeId id) {
+        try (PlatformSession session = platform.sessionAs(reader)) {
+            return session.findNode(id).filter(n -> n.type().equals(LockerModel.DEPOSIT) && n.content().isPresent())
+                    .isPresent();
+        } catch (PlatformException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * For another feature: a locker document's current content read with {@code reader}'s own rights, without a
+     * read receipt (reading it to copy it is not opening it). The caller closes it.
+     */
+    public static Content readAsReader(ContentPlatform platform, UserId reader, NodeId id) {
+        PlatformSession session = platform.sessionAs(reader);
+        try {
+            return SessionClosingStream.of(session.readContent(id), session);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
     }
 
     /**

@@ -3,10 +3,13 @@ package org.locker.core.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.locker.core.locker.LockerDocuments;
 
 /** The core is the engine: it depends on the JDK, Commons CSV and itself only, never on a platform or framework. */
 class CoreDependencyRulesTest {
@@ -27,6 +30,29 @@ class CoreDependencyRulesTest {
         noClasses().that().resideInAPackage("org.locker.core.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.locker.core.directory..",
                         "org.locker.core.discussion..", "org.locker.core.locker..")
+                .check(CORE);
+    }
+
+    @Test
+    void lockersKnowNothingOfDiscussions() {
+        noClasses().that().resideInAPackage("org.locker.core.locker..")
+                .should().dependOnClassesThat().resideInAPackage("org.locker.core.discussion..")
+                .check(CORE);
+    }
+
+    @Test
+    void discussionsReachLockersOnlyThroughTheLockerDocumentsUseCase() {
+        noClasses().that().resideInAPackage("org.locker.core.discussion..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.locker.core.locker..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(LockerDocuments.class))))
+                .check(CORE);
+    }
+
+    @Test
+    void theDirectoryKnowsNothingOfLockersOrDiscussions() {
+        noClasses().that().resideInAPackage("org.locker.core.directory..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.locker.core.locker..",
+                        "org.locker.core.discussion..")
                 .check(CORE);
     }
 }
