@@ -51,10 +51,24 @@ class LockerProblemMessagesTest {
             }
         }
         assertThat(french.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+        for (String key : english.stringPropertyNames()) {
+            // the same arguments in both languages: a message never loses the name or limit it reports
+            assertThat(placeholders(french.getProperty(key))).as(key + ": {n} in fr and en")
+                    .isEqualTo(placeholders(english.getProperty(key)));
+        }
         for (Properties bundle : List.of(english, french)) {
             // MessageFormat eats a lone ASCII apostrophe: write ’ or ''
             bundle.forEach((key, value) -> assertThat(value.toString().replace("''", "")).as(key.toString())
                     .doesNotContain("'"));
         }
+    }
+
+    private static java.util.Set<String> placeholders(String message) {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\d+)[^}]*}").matcher(message);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
     }
 }

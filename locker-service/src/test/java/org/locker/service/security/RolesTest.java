@@ -34,6 +34,7 @@ class RolesTest {
 
         assertThat(roles(Roles.ESTABLISHMENT)).isEqualTo(personnel);
         assertThat(roles(Roles.ESTABLISHMENT)).isEqualTo(profiles(Profile::readsDirectory));
+        assertThat(roles(Roles.ESTABLISHMENT)).isEqualTo(profiles(Profile::isEstablishment));
     }
 
     @Test
