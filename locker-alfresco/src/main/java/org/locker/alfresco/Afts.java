@@ -16,8 +16,7 @@ final class Afts {
     private static final Pattern PROPERTY = Pattern.compile("[A-Za-z][A-Za-z0-9]*:[A-Za-z][A-Za-z0-9_-]*");
     private static final String STORE = "workspace://SpacesStore/";
 
-    private Afts() {
-    }
+    private Afts() {}
 
     /** {@code =prop:"value"}: an exact match, on one of the values of a multi-valued property. */
     static String equalsTerm(String property, Object value) {

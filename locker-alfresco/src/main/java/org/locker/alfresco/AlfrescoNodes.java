@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.locker.core.platform.AlreadyExistsException;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentInfo;
@@ -27,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,8 +46,12 @@ final class AlfrescoNodes {
     private final Compensation compensation;
 
     /** @param serviceAccount the service account, which resolves paths for a user's session ({@link #nodeAt}) */
-    AlfrescoNodes(AlfrescoRestClient rest, Credentials auth, Credentials serviceAccount, NodeMapping mapping,
-                  Compensation compensation) {
+    AlfrescoNodes(
+            AlfrescoRestClient rest,
+            Credentials auth,
+            Credentials serviceAccount,
+            NodeMapping mapping,
+            Compensation compensation) {
         this.rest = rest;
         this.auth = auth;
         this.serviceAccount = serviceAccount;
@@ -66,12 +68,25 @@ final class AlfrescoNodes {
     Optional<Node> nodeAt(String path) {
         String relative = relative(path);
         if (serviceAccount == auth) {
-            return optional(() -> mapping.toNode(read(() -> rest.entry(auth, HttpMethod.GET,
-                    rest.uri(CORE, "/nodes/" + mapping.rootId(), params("relativePath",
-                            relative.isEmpty() ? null : relative, "include", NODE_INCLUDE)), null, Rest.Node.class))));
+            return optional(() -> mapping.toNode(read(() -> rest.entry(
+                    auth,
+                    HttpMethod.GET,
+                    rest.uri(
+                            CORE,
+                            "/nodes/" + mapping.rootId(),
+                            params("relativePath", relative.isEmpty() ? null : relative, "include", NODE_INCLUDE)),
+                    null,
+                    Rest.Node.class))));
         }
-        return optional(() -> rest.entry(serviceAccount, HttpMethod.GET, rest.uri(CORE, "/nodes/" + mapping.rootId(),
-                params("relativePath", relative.isEmpty() ? null : relative, "fields", "id")), null, Rest.Node.class))
+        return optional(() -> rest.entry(
+                        serviceAccount,
+                        HttpMethod.GET,
+                        rest.uri(
+                                CORE,
+                                "/nodes/" + mapping.rootId(),
+                                params("relativePath", relative.isEmpty() ? null : relative, "fields", "id")),
+                        null,
+                        Rest.Node.class))
                 .flatMap(found -> findNode(NodeId.of(found.id())));
     }
 
@@ -83,8 +98,11 @@ final class AlfrescoNodes {
         }
         String relative = relative(path);
         try {
-            Rest.Node created = rest.entry(auth, HttpMethod.POST,
-                    rest.uri(CORE, "/nodes/" + mapping.rootId() + "/children", null), Values.newFolder(relative),
+            Rest.Node created = rest.entry(
+                    auth,
+                    HttpMethod.POST,
+                    rest.uri(CORE, "/nodes/" + mapping.rootId() + "/children", null),
+                    Values.newFolder(relative),
                     Rest.Node.class);
             compensation.folderEnsured(created.id()); // the folder asked for; folders above it are kept
             return mapping.toNode(created);
@@ -108,8 +126,12 @@ final class AlfrescoNodes {
         body.put("name", name);
         body.put("nodeType", Values.folderType(type));
         body.put("properties", props);
-        Rest.Node created = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + Ids.node(parent) + "/children",
-                null), body, Rest.Node.class);
+        Rest.Node created = rest.entry(
+                auth,
+                HttpMethod.POST,
+                rest.uri(CORE, "/nodes/" + Ids.node(parent) + "/children", null),
+                body,
+                Rest.Node.class);
         rememberCreated(created.id());
         return mapping.toNode(created);
     }
@@ -118,8 +140,8 @@ final class AlfrescoNodes {
      * One multipart POST that streams the content (versioned MAJOR, so the first version is 1.0), scalar
      * properties as form fields; list-valued properties need one PUT after it.
      */
-    Node createDocument(NodeId parent, String name, String type, Map<String, Object> properties,
-                        ContentSource content) {
+    Node createDocument(
+            NodeId parent, String name, String type, Map<String, Object> properties, ContentSource content) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("name", name);
         fields.put("nodeType", Values.documentType(type));
@@ -134,13 +156,21 @@ final class AlfrescoNodes {
             }
         });
         MultipartBody multipart = new MultipartBody(fields, name, content);
-        JsonNode answer = rest.stream(auth, HttpMethod.POST, rest.uri(CORE, "/nodes/" + Ids.node(parent) + "/children",
-                null), multipart.contentType(), multipart::writeTo);
+        JsonNode answer = rest.stream(
+                auth,
+                HttpMethod.POST,
+                rest.uri(CORE, "/nodes/" + Ids.node(parent) + "/children", null),
+                multipart.contentType(),
+                multipart::writeTo);
         Rest.Node created = rest.convert(answer.path("entry"), Rest.Node.class);
         rememberCreated(created.id());
         if (!lists.isEmpty()) {
-            created = rest.entry(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + created.id(), null),
-                    Map.of("properties", Values.toUpdateProperties(lists)), Rest.Node.class);
+            created = rest.entry(
+                    auth,
+                    HttpMethod.PUT,
+                    rest.uri(CORE, "/nodes/" + created.id(), null),
+                    Map.of("properties", Values.toUpdateProperties(lists)),
+                    Rest.Node.class);
         }
         return mapping.toNode(created);
     }
@@ -150,8 +180,12 @@ final class AlfrescoNodes {
     }
 
     Node updateProperties(NodeId id, Map<String, Object> properties) {
-        return mapping.toNode(rest.entry(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + Ids.node(id), null),
-                Map.of("properties", Values.toUpdateProperties(properties)), Rest.Node.class));
+        return mapping.toNode(rest.entry(
+                auth,
+                HttpMethod.PUT,
+                rest.uri(CORE, "/nodes/" + Ids.node(id), null),
+                Map.of("properties", Values.toUpdateProperties(properties)),
+                Rest.Node.class));
     }
 
     /**
@@ -163,29 +197,59 @@ final class AlfrescoNodes {
     Version updateContent(NodeId id, ContentSource content, String comment) {
         String nodeId = Ids.node(id);
         Rest.Node current = restNode(nodeId, NODE_INCLUDE);
-        Optional<String> renamed = NewVersionName.of(current.name(),
-                current.content() == null ? null : current.content().mimeType(), content.mimeType());
-        JsonNode answer = rest.stream(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + nodeId + "/content",
-                params("majorVersion", false, "comment", comment == null || comment.isEmpty() ? null : comment,
-                        "name", renamed.orElse(null), "include", NODE_INCLUDE)),
-                MediaType.APPLICATION_OCTET_STREAM, out -> content.stream().transferTo(out));
+        Optional<String> renamed = NewVersionName.of(
+                current.name(),
+                current.content() == null ? null : current.content().mimeType(),
+                content.mimeType());
+        JsonNode answer = rest.stream(
+                auth,
+                HttpMethod.PUT,
+                rest.uri(
+                        CORE,
+                        "/nodes/" + nodeId + "/content",
+                        params(
+                                "majorVersion",
+                                false,
+                                "comment",
+                                comment == null || comment.isEmpty() ? null : comment,
+                                "name",
+                                renamed.orElse(null),
+                                "include",
+                                NODE_INCLUDE)),
+                MediaType.APPLICATION_OCTET_STREAM,
+                out -> content.stream().transferTo(out));
         Node node = mapping.toNode(rest.convert(answer.path("entry"), Rest.Node.class));
         node.versionLabel().ifPresent(label -> compensation.versionAdded(nodeId, label));
         renamed.ifPresent(name -> compensation.renamed(nodeId, current.name()));
-        node.content().filter(info -> !NewVersionName.servedAs(info.mimeType(), content.mimeType()))
-                .ifPresent(info -> LOG.warn("the new version of {} is served by Alfresco as {}, not {}", nodeId,
-                        info.mimeType(), content.mimeType()));
-        return new Version(node.versionLabel().orElse(""), node.modified(), node.modifiedBy(),
-                comment == null ? "" : comment, node.content().orElse(new ContentInfo(content.mimeType(), 0)));
+        node.content()
+                .filter(info -> !NewVersionName.servedAs(info.mimeType(), content.mimeType()))
+                .ifPresent(info -> LOG.warn(
+                        "the new version of {} is served by Alfresco as {}, not {}",
+                        nodeId,
+                        info.mimeType(),
+                        content.mimeType()));
+        return new Version(
+                node.versionLabel().orElse(""),
+                node.modified(),
+                node.modifiedBy(),
+                comment == null ? "" : comment,
+                node.content().orElse(new ContentInfo(content.mimeType(), 0)));
     }
 
     List<Version> versions(NodeId id) {
-        List<Rest.Version> newestFirst = read(() -> rest.list(auth, skip -> rest.uri(CORE,
-                "/nodes/" + Ids.node(id) + "/versions", params("skipCount", skip, "maxItems", PAGE)), Rest.Version.class));
+        List<Rest.Version> newestFirst = read(() -> rest.list(
+                auth,
+                skip -> rest.uri(
+                        CORE, "/nodes/" + Ids.node(id) + "/versions", params("skipCount", skip, "maxItems", PAGE)),
+                Rest.Version.class));
         List<Version> versions = new ArrayList<>();
         for (Rest.Version v : newestFirst) {
-            versions.add(new Version(v.id(), Rest.parse(v.modifiedAt()).orElse(Instant.EPOCH), userOf(v.modifiedByUser()),
-                    v.versionComment(), contentInfo(v.content())));
+            versions.add(new Version(
+                    v.id(),
+                    Rest.parse(v.modifiedAt()).orElse(Instant.EPOCH),
+                    userOf(v.modifiedByUser()),
+                    v.versionComment(),
+                    contentInfo(v.content())));
         }
         Collections.reverse(versions);
         return versions;
@@ -193,34 +257,50 @@ final class AlfrescoNodes {
 
     Content readContent(NodeId id) {
         Node node = node(id);
-        AlfrescoRestClient.Download download = read(() -> rest.download(auth,
-                rest.uri(CORE, "/nodes/" + Ids.node(id) + "/content", params("attachment", false))));
-        return new Content(node.name(), node.content().orElse(new ContentInfo(download.mimeType(),
-                Math.max(0, download.length()))), download.stream());
+        AlfrescoRestClient.Download download = read(() -> rest.download(
+                auth, rest.uri(CORE, "/nodes/" + Ids.node(id) + "/content", params("attachment", false))));
+        return new Content(
+                node.name(),
+                node.content().orElse(new ContentInfo(download.mimeType(), Math.max(0, download.length()))),
+                download.stream());
     }
 
     Content readContent(NodeId id, String versionLabel) {
-        Rest.Version version = read(() -> rest.entry(auth, HttpMethod.GET,
-                rest.uri(CORE, "/nodes/" + Ids.node(id) + "/versions/" + Ids.versionLabel(versionLabel), null), null,
+        Rest.Version version = read(() -> rest.entry(
+                auth,
+                HttpMethod.GET,
+                rest.uri(CORE, "/nodes/" + Ids.node(id) + "/versions/" + Ids.versionLabel(versionLabel), null),
+                null,
                 Rest.Version.class));
-        AlfrescoRestClient.Download download = read(() -> rest.download(auth,
-                rest.uri(CORE, "/nodes/" + Ids.node(id) + "/versions/" + Ids.versionLabel(versionLabel) + "/content",
+        AlfrescoRestClient.Download download = read(() -> rest.download(
+                auth,
+                rest.uri(
+                        CORE,
+                        "/nodes/" + Ids.node(id) + "/versions/" + Ids.versionLabel(versionLabel) + "/content",
                         params("attachment", false))));
         return new Content(version.name(), contentInfo(version.content()), download.stream());
     }
 
     List<Node> children(NodeId parent) {
-        List<Rest.Node> entries = read(() -> rest.list(auth, skip -> rest.uri(CORE, "/nodes/" + Ids.node(parent)
-                + "/children", params("include", NODE_INCLUDE, "orderBy", "name ASC", "skipCount", skip,
-                "maxItems", PAGE)), Rest.Node.class));
+        List<Rest.Node> entries = read(() -> rest.list(
+                auth,
+                skip -> rest.uri(
+                        CORE,
+                        "/nodes/" + Ids.node(parent) + "/children",
+                        params("include", NODE_INCLUDE, "orderBy", "name ASC", "skipCount", skip, "maxItems", PAGE)),
+                Rest.Node.class));
         List<Node> nodes = new ArrayList<>();
         entries.forEach(entry -> nodes.add(mapping.toNode(entry)));
         return nodes;
     }
 
     private Rest.Node restNode(String id, String include) {
-        return read(() -> rest.entry(auth, HttpMethod.GET, rest.uri(CORE, "/nodes/" + id,
-                params("include", include)), null, Rest.Node.class));
+        return read(() -> rest.entry(
+                auth,
+                HttpMethod.GET,
+                rest.uri(CORE, "/nodes/" + id, params("include", include)),
+                null,
+                Rest.Node.class));
     }
 
     private static String relative(String path) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.locker.core.platform.Access;
 import org.locker.core.platform.AccessEntry;
 import org.locker.core.platform.NodeId;
@@ -62,19 +61,23 @@ final class AlfrescoPermissions {
     /** The allowed grants set on the node itself, as the engine's two levels (the higher one per principal). */
     List<AccessEntry> accessEntries(NodeId node) {
         flush(node);
-        Rest.PermissionsInfo permissions = restNode(Ids.node(node), "permissions").permissions();
+        Rest.PermissionsInfo permissions =
+                restNode(Ids.node(node), "permissions").permissions();
         Map<PrincipalId, Access> entries = new LinkedHashMap<>();
-        for (Rest.PermissionElement element : permissions == null ? List.<Rest.PermissionElement>of()
-                : permissions.local()) {
+        for (Rest.PermissionElement element :
+                permissions == null ? List.<Rest.PermissionElement>of() : permissions.local()) {
             if (!element.allowed()) {
                 continue;
             }
-            Access access = WRITE_ROLES.contains(element.name()) ? Access.WRITE
+            Access access = WRITE_ROLES.contains(element.name())
+                    ? Access.WRITE
                     : "Consumer".equals(element.name()) || "Read".equals(element.name()) ? Access.READ : null;
             Optional<PrincipalId> principal = Values.principal(element.authorityId());
             if (access != null && principal.isPresent()) {
-                entries.merge(principal.get(), access, (a, b) -> a == Access.WRITE || b == Access.WRITE
-                        ? Access.WRITE : Access.READ);
+                entries.merge(
+                        principal.get(),
+                        access,
+                        (a, b) -> a == Access.WRITE || b == Access.WRITE ? Access.WRITE : Access.READ);
             }
         }
         List<AccessEntry> result = new ArrayList<>();
@@ -86,7 +89,8 @@ final class AlfrescoPermissions {
     boolean canWrite(NodeId node) {
         flush(node);
         Optional<Rest.Node> restNode = optional(() -> restNode(Ids.node(node), "allowableOperations"));
-        return restNode.map(n -> n.allowableOperations() != null && n.allowableOperations().contains("update"))
+        return restNode.map(n -> n.allowableOperations() != null
+                        && n.allowableOperations().contains("update"))
                 .orElse(false);
     }
 
@@ -127,32 +131,43 @@ final class AlfrescoPermissions {
         List<Rest.PermissionElement> updated = new ArrayList<>();
         for (Rest.PermissionElement element : local) {
             if (!changes.grants.containsKey(element.authorityId())) {
-                updated.add(new Rest.PermissionElement(element.authorityId(), element.name(),
+                updated.add(new Rest.PermissionElement(
+                        element.authorityId(),
+                        element.name(),
                         element.accessStatus() == null ? "ALLOWED" : element.accessStatus()));
             }
         }
-        changes.grants.forEach((authority, access) -> access.ifPresent(a ->
-                updated.add(new Rest.PermissionElement(authority, ROLES.get(a), "ALLOWED"))));
+        changes.grants.forEach((authority, access) ->
+                access.ifPresent(a -> updated.add(new Rest.PermissionElement(authority, ROLES.get(a), "ALLOWED"))));
         boolean newInheritance = changes.inheritance == null ? inheritance : changes.inheritance;
         if (newInheritance == inheritance && sameEntries(local, updated)) {
             return;
         }
         List<Map<String, Object>> elements = new ArrayList<>();
-        updated.forEach(e -> elements.add(Map.of("authorityId", e.authorityId(), "name", e.name(),
-                "accessStatus", e.accessStatus())));
-        rest.send(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + nodeId, null),
+        updated.forEach(e -> elements.add(
+                Map.of("authorityId", e.authorityId(), "name", e.name(), "accessStatus", e.accessStatus())));
+        rest.send(
+                auth,
+                HttpMethod.PUT,
+                rest.uri(CORE, "/nodes/" + nodeId, null),
                 Map.of("permissions", Map.of("isInheritanceEnabled", newInheritance, "locallySet", elements)));
     }
 
     private static boolean sameEntries(List<Rest.PermissionElement> before, List<Rest.PermissionElement> after) {
-        return new HashSet<>(before.stream().map(e -> e.authorityId() + "/" + e.name() + "/"
-                + (e.allowed() ? "A" : "D")).toList())
-                .equals(new HashSet<>(after.stream().map(e -> e.authorityId() + "/" + e.name() + "/"
-                        + (e.allowed() ? "A" : "D")).toList()));
+        return new HashSet<>(before.stream()
+                        .map(e -> e.authorityId() + "/" + e.name() + "/" + (e.allowed() ? "A" : "D"))
+                        .toList())
+                .equals(new HashSet<>(after.stream()
+                        .map(e -> e.authorityId() + "/" + e.name() + "/" + (e.allowed() ? "A" : "D"))
+                        .toList()));
     }
 
     private Rest.Node restNode(String id, String include) {
-        return read(() -> rest.entry(auth, HttpMethod.GET, rest.uri(CORE, "/nodes/" + id,
-                params("include", include)), null, Rest.Node.class));
+        return read(() -> rest.entry(
+                auth,
+                HttpMethod.GET,
+                rest.uri(CORE, "/nodes/" + id, params("include", include)),
+                null,
+                Rest.Node.class));
     }
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PlatformSession;
@@ -92,12 +91,12 @@ public final class AlfrescoPlatform implements ContentPlatform {
         AuthorityResolver authorities = new AuthorityResolver(rest, system);
         ProfileAdoption adoption = new ProfileAdoption(rest, system, settings.profiles());
         this.people = new PeopleReconcile(rest, system, builder.checkpoint, listeners, adoption);
-        this.events = new RepoEventHandler(rest.json(), authorities, listeners, adoption, people::learned,
-                people::wasCreatedHere);
+        this.events = new RepoEventHandler(
+                rest.json(), authorities, listeners, adoption, people::learned, people::wasCreatedHere);
         this.guardiansSite = new GuardiansSiteKeeper(rest, system, settings.guardiansSite());
         this.rootId = resolveRoot();
-        this.sessions = new UserSessions(rest, system, systemUser, rootId, this::isReserved, builder.userPasswords,
-                people::createdHere);
+        this.sessions = new UserSessions(
+                rest, system, systemUser, rootId, this::isReserved, builder.userPasswords, people::createdHere);
     }
 
     public static Builder builder(AlfrescoSettings settings) {
@@ -108,15 +107,24 @@ public final class AlfrescoPlatform implements ContentPlatform {
     private String resolveRoot() {
         String path = settings.rootPath();
         if (path.isEmpty()) {
-            return rest.entry(system, HttpMethod.GET, rest.uri(CORE, "/nodes/-root-", null), null, Rest.Node.class).id();
+            return rest.entry(system, HttpMethod.GET, rest.uri(CORE, "/nodes/-root-", null), null, Rest.Node.class)
+                    .id();
         }
         Rest.Node root;
         try {
-            root = rest.entry(system, HttpMethod.GET, rest.uri(CORE, "/nodes/-root-", params("relativePath", path)), null,
+            root = rest.entry(
+                    system,
+                    HttpMethod.GET,
+                    rest.uri(CORE, "/nodes/-root-", params("relativePath", path)),
+                    null,
                     Rest.Node.class);
         } catch (NotFoundException missing) {
-            root = rest.entry(system, HttpMethod.POST, rest.uri(CORE, "/nodes/-root-/children", null),
-                    Values.newFolder(path), Rest.Node.class);
+            root = rest.entry(
+                    system,
+                    HttpMethod.POST,
+                    rest.uri(CORE, "/nodes/-root-/children", null),
+                    Values.newFolder(path),
+                    Rest.Node.class);
             LOG.info("created the engine root {} ({})", path, root.id());
         }
         AlfrescoSession session = new AlfrescoSession(rest, system, systemUser, root.id());

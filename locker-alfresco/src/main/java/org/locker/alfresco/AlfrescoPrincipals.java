@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.locker.core.platform.AlreadyExistsException;
 import org.locker.core.platform.Group;
 import org.locker.core.platform.GroupId;
@@ -44,8 +43,8 @@ final class AlfrescoPrincipals {
     private final Consumer<UserId> usersCreated;
 
     /** @param usersCreated told of each user created here (the reconcile does not count them as missed) */
-    AlfrescoPrincipals(AlfrescoRestClient rest, Credentials auth, Compensation compensation,
-                       Consumer<UserId> usersCreated) {
+    AlfrescoPrincipals(
+            AlfrescoRestClient rest, Credentials auth, Compensation compensation, Consumer<UserId> usersCreated) {
         this.rest = rest;
         this.auth = auth;
         this.search = new NodeSearch(rest, auth);
@@ -68,7 +67,8 @@ final class AlfrescoPrincipals {
         if (!newUser.properties().isEmpty()) {
             body.put("properties", Values.toRestProperties(Values.withoutNulls(newUser.properties())));
         }
-        Rest.Person person = rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/people", null), body, Rest.Person.class);
+        Rest.Person person =
+                rest.entry(auth, HttpMethod.POST, rest.uri(CORE, "/people", null), body, Rest.Person.class);
         compensation.userCreated(newUser.id().value());
         usersCreated.accept(newUser.id());
         return toUser(person, Instant.now());
@@ -86,7 +86,8 @@ final class AlfrescoPrincipals {
         } catch (IllegalArgumentException notAGroupName) {
             return;
         }
-        if (optional(() -> rest.send(auth, HttpMethod.GET, groupUri(sameName, null), null)).isPresent()) {
+        if (optional(() -> rest.send(auth, HttpMethod.GET, groupUri(sameName, null), null))
+                .isPresent()) {
             throw new AlreadyExistsException("a group is named " + id.value() + ": no user may have that id");
         }
     }
@@ -108,8 +109,8 @@ final class AlfrescoPrincipals {
         if (!changes.properties().isEmpty()) {
             body.put("properties", Values.toRestProperties(changes.properties()));
         }
-        Rest.Person person = rest.entry(auth, HttpMethod.PUT, rest.uri(CORE, "/people/" + changes.id().value(), null),
-                body, Rest.Person.class);
+        Rest.Person person = rest.entry(
+                auth, HttpMethod.PUT, rest.uri(CORE, "/people/" + changes.id().value(), null), body, Rest.Person.class);
         return toUser(person, Instant.EPOCH);
     }
 
@@ -119,8 +120,11 @@ final class AlfrescoPrincipals {
      */
     Optional<User> findUser(UserId id) {
         try {
-            Rest.Person person = rest.entry(auth, HttpMethod.GET,
-                    rest.uri(CORE, "/people/" + id.value(), params("include", "properties,aspectNames")), null,
+            Rest.Person person = rest.entry(
+                    auth,
+                    HttpMethod.GET,
+                    rest.uri(CORE, "/people/" + id.value(), params("include", "properties,aspectNames")),
+                    null,
                     Rest.Person.class);
             return Optional.of(toUser(person, Instant.EPOCH));
         } catch (NotFoundException e) {
@@ -142,8 +146,12 @@ final class AlfrescoPrincipals {
             if (userName == null || !UserId.isValid(userName.toString())) {
                 continue;
             }
-            users.add(new User(UserId.of(userName.toString()), str(props.get("cm:firstName")),
-                    str(props.get("cm:lastName")), str(props.get("cm:email")), Values.engineProperties(props),
+            users.add(new User(
+                    UserId.of(userName.toString()),
+                    str(props.get("cm:firstName")),
+                    str(props.get("cm:lastName")),
+                    str(props.get("cm:email")),
+                    Values.engineProperties(props),
                     Rest.parse(node.createdAt()).orElse(Instant.EPOCH)));
         }
         return users;
@@ -164,8 +172,8 @@ final class AlfrescoPrincipals {
     }
 
     Group updateGroup(GroupId id, String displayName, Map<String, Object> properties) {
-        Rest.Group current = rest.entry(auth, HttpMethod.GET, groupUri(id, params("include", "description")), null,
-                Rest.Group.class);
+        Rest.Group current = rest.entry(
+                auth, HttpMethod.GET, groupUri(id, params("include", "description")), null, Rest.Group.class);
         Map<String, Object> merged = new LinkedHashMap<>(descriptions.read(current.description()));
         properties.forEach((name, value) -> {
             if (value == null) {
@@ -182,8 +190,8 @@ final class AlfrescoPrincipals {
 
     Optional<Group> findGroup(GroupId id) {
         try {
-            return Optional.of(descriptions.toGroup(rest.entry(auth, HttpMethod.GET,
-                    groupUri(id, params("include", "description")), null, Rest.Group.class)));
+            return Optional.of(descriptions.toGroup(rest.entry(
+                    auth, HttpMethod.GET, groupUri(id, params("include", "description")), null, Rest.Group.class)));
         } catch (NotFoundException e) {
             return Optional.empty();
         }
@@ -196,17 +204,29 @@ final class AlfrescoPrincipals {
      * description: 2 calls per page of groups, plus one per nested group.
      */
     List<Group> findGroupsByProperty(String property, String value) {
-        List<Rest.Group> described = new ArrayList<>(rest.list(auth, skip -> rest.uri(CORE, "/groups",
-                params("include", "description", "skipCount", skip, "maxItems", PAGE)), Rest.Group.class));
-        for (Rest.Group nested : rest.list(auth, skip -> rest.uri(CORE, "/groups", params("where", "(isRoot=false)",
-                "skipCount", skip, "maxItems", PAGE)), Rest.Group.class)) {
-            optional(() -> rest.entry(auth, HttpMethod.GET, rest.uri(CORE, "/groups/" + nested.id(),
-                    params("include", "description")), null, Rest.Group.class)).ifPresent(described::add);
+        List<Rest.Group> described = new ArrayList<>(rest.list(
+                auth,
+                skip -> rest.uri(
+                        CORE, "/groups", params("include", "description", "skipCount", skip, "maxItems", PAGE)),
+                Rest.Group.class));
+        for (Rest.Group nested : rest.list(
+                auth,
+                skip -> rest.uri(
+                        CORE, "/groups", params("where", "(isRoot=false)", "skipCount", skip, "maxItems", PAGE)),
+                Rest.Group.class)) {
+            optional(() -> rest.entry(
+                            auth,
+                            HttpMethod.GET,
+                            rest.uri(CORE, "/groups/" + nested.id(), params("include", "description")),
+                            null,
+                            Rest.Group.class))
+                    .ifPresent(described::add);
         }
         List<Group> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Rest.Group group : described) {
-            if (descriptions.holds(group, property, value) && seen.add(group.id())
+            if (descriptions.holds(group, property, value)
+                    && seen.add(group.id())
                     && Values.principal(group.id()).isPresent()) {
                 result.add(descriptions.toGroup(group));
             }
@@ -216,7 +236,10 @@ final class AlfrescoPrincipals {
 
     void addMember(GroupId group, PrincipalId member) {
         try {
-            rest.send(auth, HttpMethod.POST, groupUri(group, null, "/members"),
+            rest.send(
+                    auth,
+                    HttpMethod.POST,
+                    groupUri(group, null, "/members"),
                     Map.of("id", Values.authorityId(member), "memberType", memberType(member)));
             compensation.memberAdded(Values.authorityId(group), Values.authorityId(member));
         } catch (AlreadyExistsException alreadyMember) {
@@ -264,8 +287,11 @@ final class AlfrescoPrincipals {
     Set<GroupId> groupsOf(PrincipalId principal) {
         Set<GroupId> groups = new LinkedHashSet<>();
         if (principal instanceof UserId userId) {
-            for (Rest.Group group : rest.list(auth, skip -> rest.uri(CORE, "/people/" + userId.value() + "/groups",
-                    params("skipCount", skip, "maxItems", PAGE)), Rest.Group.class)) {
+            for (Rest.Group group : rest.list(
+                    auth,
+                    skip -> rest.uri(
+                            CORE, "/people/" + userId.value() + "/groups", params("skipCount", skip, "maxItems", PAGE)),
+                    Rest.Group.class)) {
                 addGroup(groups, group.id());
             }
             return groups;
@@ -273,8 +299,8 @@ final class AlfrescoPrincipals {
         List<GroupId> toVisit = new ArrayList<>(List.of((GroupId) principal));
         while (!toVisit.isEmpty()) {
             GroupId next = toVisit.remove(toVisit.size() - 1);
-            Rest.Group group = rest.entry(auth, HttpMethod.GET, groupUri(next, params("include", "parentIds")), null,
-                    Rest.Group.class);
+            Rest.Group group = rest.entry(
+                    auth, HttpMethod.GET, groupUri(next, params("include", "parentIds")), null, Rest.Group.class);
             for (String parent : group.parentIds() == null ? List.<String>of() : group.parentIds()) {
                 Optional<PrincipalId> id = Values.principal(parent);
                 if (id.isPresent() && id.get() instanceof GroupId g && groups.add(g)) {
@@ -287,7 +313,9 @@ final class AlfrescoPrincipals {
 
     private static void addGroup(Set<GroupId> groups, String authorityId) {
         if (!"GROUP_EVERYONE".equals(authorityId)) {
-            Values.principal(authorityId).filter(GroupId.class::isInstance).map(GroupId.class::cast)
+            Values.principal(authorityId)
+                    .filter(GroupId.class::isInstance)
+                    .map(GroupId.class::cast)
                     .ifPresent(groups::add);
         }
     }
@@ -303,8 +331,13 @@ final class AlfrescoPrincipals {
     private User toUser(Rest.Person person, Instant created) {
         Map<String, Object> props = person.properties() == null ? Map.of() : person.properties();
         Instant when = Rest.parse(str(props.get("cm:created"))).orElse(created);
-        return new User(UserId.of(person.id()), person.firstName(), person.lastName(), person.email(),
-                Values.engineProperties(props), when);
+        return new User(
+                UserId.of(person.id()),
+                person.firstName(),
+                person.lastName(),
+                person.email(),
+                Values.engineProperties(props),
+                when);
     }
 
     private static String str(Object value) {

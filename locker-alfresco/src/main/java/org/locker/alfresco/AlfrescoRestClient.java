@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-
 import org.locker.core.platform.AccessDeniedException;
 import org.locker.core.platform.AlreadyExistsException;
 import org.locker.core.platform.NotFoundException;
@@ -31,7 +30,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
-
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -71,12 +69,16 @@ final class AlfrescoRestClient {
 
     AlfrescoRestClient(AlfrescoSettings settings) {
         this.settings = settings;
-        HttpClient client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(settings.readTimeout());
         this.http = RestClient.builder().requestFactory(factory).build();
-        this.json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.json = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     ObjectMapper json() {
@@ -94,7 +96,8 @@ final class AlfrescoRestClient {
      * are left out.
      */
     URI uri(String apiBase, String path, Map<String, ?> query) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromUri(settings.baseUrl()).path(apiBase).path(path);
+        UriComponentsBuilder builder =
+                UriComponentsBuilder.fromUri(settings.baseUrl()).path(apiBase).path(path);
         if (query != null) {
             query.forEach((name, value) -> {
                 if (value != null) {
@@ -141,7 +144,8 @@ final class AlfrescoRestClient {
         List<T> all = new ArrayList<>();
         int skip = 0;
         while (true) {
-            JsonNode list = send(auth, HttpMethod.GET, pageUri.apply(skip), null).path("list");
+            JsonNode list =
+                    send(auth, HttpMethod.GET, pageUri.apply(skip), null).path("list");
             for (JsonNode entry : list.path("entries")) {
                 all.add(json.treeToValue(entry.path("entry"), type));
             }
@@ -178,11 +182,16 @@ final class AlfrescoRestClient {
      * Sends a body written by {@code writer} straight to the connection (chunked, never buffered whole), and
      * returns the parsed JSON answer. Not retried: the source stream cannot be read twice.
      */
-    JsonNode stream(Credentials auth, HttpMethod method, URI uri, MediaType contentType,
-                    StreamingHttpOutputMessage.Body writer) {
+    JsonNode stream(
+            Credentials auth,
+            HttpMethod method,
+            URI uri,
+            MediaType contentType,
+            StreamingHttpOutputMessage.Body writer) {
         requests.incrementAndGet();
         try {
-            String answer = http.method(method).uri(uri)
+            String answer = http.method(method)
+                    .uri(uri)
                     .header(HttpHeaders.AUTHORIZATION, auth.authorization())
                     .accept(MediaType.APPLICATION_JSON)
                     .contentType(contentType)
@@ -205,26 +214,32 @@ final class AlfrescoRestClient {
     Download download(Credentials auth, URI uri) {
         return withRetry("GET " + uri.getPath(), () -> {
             requests.incrementAndGet();
-            return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, auth.authorization())
-                    .exchange((request, response) -> {
-                        int status = response.getStatusCode().value();
-                        if (status >= 400) {
-                            try (response) {
-                                String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
-                                throw error(status, text, "GET " + uri.getPath());
-                            }
-                        }
-                        MediaType type = response.getHeaders().getContentType();
-                        long length = response.getHeaders().getContentLength();
-                        return new Download(type == null ? "application/octet-stream" : type.toString(), length,
-                                new ResponseStream(response));
-                    }, false);
+            return http.get()
+                    .uri(uri)
+                    .header(HttpHeaders.AUTHORIZATION, auth.authorization())
+                    .exchange(
+                            (request, response) -> {
+                                int status = response.getStatusCode().value();
+                                if (status >= 400) {
+                                    try (response) {
+                                        String text =
+                                                new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                                        throw error(status, text, "GET " + uri.getPath());
+                                    }
+                                }
+                                MediaType type = response.getHeaders().getContentType();
+                                long length = response.getHeaders().getContentLength();
+                                return new Download(
+                                        type == null ? "application/octet-stream" : type.toString(),
+                                        length,
+                                        new ResponseStream(response));
+                            },
+                            false);
         });
     }
 
     /** A streamed binary answer. {@code length} is -1 when the server did not say. */
-    record Download(String mimeType, long length, InputStream stream) {
-    }
+    record Download(String mimeType, long length, InputStream stream) {}
 
     private static final class ResponseStream extends FilterInputStream {
         private final ClientHttpResponse response;
@@ -282,7 +297,8 @@ final class AlfrescoRestClient {
         String message = what + " -> " + status
                 + (error != null && error.errorKey() != null ? " " + error.errorKey() : "") + ": " + summary
                 + (error != null && error.logId() != null ? " (logId " + error.logId() + ")" : "");
-        if (status == 400 && (message.contains("Unknown property") || message.contains("is not mapped to a namespace URI"))) {
+        if (status == 400
+                && (message.contains("Unknown property") || message.contains("is not mapped to a namespace URI"))) {
             // a property no installed model declares (or the lk model not installed at all): the engine's error
             return new UndeclaredPropertyException(message);
         }
@@ -316,8 +332,13 @@ final class AlfrescoRestClient {
                     throw new PlatformException("Alfresco unreachable after " + attempt + " attempts: " + what, e);
                 }
                 long pause = policy.backoff(attempt).toMillis();
-                LOG.warn("{} failed (attempt {}/{}), retrying in {} ms: {}", what, attempt, policy.maxAttempts(),
-                        pause, e.getMessage());
+                LOG.warn(
+                        "{} failed (attempt {}/{}), retrying in {} ms: {}",
+                        what,
+                        attempt,
+                        policy.maxAttempts(),
+                        pause,
+                        e.getMessage());
                 sleep(pause);
             } catch (UncheckedIOException e) {
                 throw new PlatformException("I/O error: " + what, e);

@@ -2,7 +2,6 @@ package org.locker.alfresco;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeQuery;
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.locker.core.platform.Access;
 import org.locker.core.platform.AccessDeniedException;
 import org.locker.core.platform.AccessEntry;
@@ -66,6 +65,7 @@ final class AlfrescoSession implements PlatformSession {
     private final UserId user;
     /** What the session did since the last save, to undo on discard. */
     private final Compensation compensation;
+
     private final AlfrescoPrincipals principals;
     private final AlfrescoNodes nodes;
     private final AlfrescoSearch search;
@@ -73,15 +73,20 @@ final class AlfrescoSession implements PlatformSession {
 
     /** A session of the service account. */
     AlfrescoSession(AlfrescoRestClient rest, Credentials auth, UserId user, String rootId) {
-        this(rest, auth, user, rootId, created -> { }, auth);
+        this(rest, auth, user, rootId, created -> {}, auth);
     }
 
     /**
      * @param usersCreated told of each user this session creates (the reconcile does not count them as missed)
      * @param serviceAccount the service account, which resolves paths for a user's session ({@link #nodeAt})
      */
-    AlfrescoSession(AlfrescoRestClient rest, Credentials auth, UserId user, String rootId,
-                    Consumer<UserId> usersCreated, Credentials serviceAccount) {
+    AlfrescoSession(
+            AlfrescoRestClient rest,
+            Credentials auth,
+            UserId user,
+            String rootId,
+            Consumer<UserId> usersCreated,
+            Credentials serviceAccount) {
         this.user = user;
         this.compensation = new Compensation(rest, auth);
         NodeMapping mapping = new NodeMapping(rootId);
@@ -191,8 +196,8 @@ final class AlfrescoSession implements PlatformSession {
     }
 
     @Override
-    public Node createDocument(NodeId parent, String name, String type, Map<String, Object> properties,
-                               ContentSource content) {
+    public Node createDocument(
+            NodeId parent, String name, String type, Map<String, Object> properties, ContentSource content) {
         return nodes.createDocument(parent, name, type, properties, content);
     }
 
@@ -287,8 +292,11 @@ final class AlfrescoSession implements PlatformSession {
     @Override
     public void close() {
         if (permissions.pendingCount() > 0 || !compensation.isEmpty()) {
-            LOG.warn("session of {} closed without save: discarding {} access change(s), undoing {} change(s)",
-                    user, permissions.pendingCount(), compensation.size());
+            LOG.warn(
+                    "session of {} closed without save: discarding {} access change(s), undoing {} change(s)",
+                    user,
+                    permissions.pendingCount(),
+                    compensation.size());
             discard();
         }
     }

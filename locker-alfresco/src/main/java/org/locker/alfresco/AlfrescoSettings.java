@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.locker.core.platform.GroupId;
 
 /**
@@ -31,10 +30,18 @@ import org.locker.core.platform.GroupId;
  * @param guardiansSite the guardians' restricted site the binding keeps, or {@link GuardiansSite#NONE}
  * @param profiles how a person created in Alfresco itself becomes a user of the engine, or {@link Profiles#NONE}
  */
-public record AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePassword, String rootPath,
-                               Duration connectTimeout, Duration readTimeout, RetryPolicy retry,
-                               Optional<String> brokerUrl, String eventTopic, GuardiansSite guardiansSite,
-                               Profiles profiles) {
+public record AlfrescoSettings(
+        URI baseUrl,
+        String serviceUser,
+        char[] servicePassword,
+        String rootPath,
+        Duration connectTimeout,
+        Duration readTimeout,
+        RetryPolicy retry,
+        Optional<String> brokerUrl,
+        String eventTopic,
+        GuardiansSite guardiansSite,
+        Profiles profiles) {
 
     public static final String DEFAULT_TOPIC = "alfresco.repo.event2";
 
@@ -53,11 +60,29 @@ public record AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePa
     }
 
     /** Settings without profiles ({@link Profiles#NONE}). */
-    public AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePassword, String rootPath,
-                            Duration connectTimeout, Duration readTimeout, RetryPolicy retry,
-                            Optional<String> brokerUrl, String eventTopic, GuardiansSite guardiansSite) {
-        this(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout, retry, brokerUrl,
-                eventTopic, guardiansSite, Profiles.NONE);
+    public AlfrescoSettings(
+            URI baseUrl,
+            String serviceUser,
+            char[] servicePassword,
+            String rootPath,
+            Duration connectTimeout,
+            Duration readTimeout,
+            RetryPolicy retry,
+            Optional<String> brokerUrl,
+            String eventTopic,
+            GuardiansSite guardiansSite) {
+        this(
+                baseUrl,
+                serviceUser,
+                servicePassword,
+                rootPath,
+                connectTimeout,
+                readTimeout,
+                retry,
+                brokerUrl,
+                eventTopic,
+                guardiansSite,
+                Profiles.NONE);
     }
 
     /**
@@ -65,28 +90,77 @@ public record AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePa
      * (its member groups are the caller's to name, see {@link #withGuardiansSite}).
      */
     public static AlfrescoSettings of(URI baseUrl, String serviceUser, char[] servicePassword, String rootPath) {
-        return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, Duration.ofSeconds(5),
-                Duration.ofSeconds(60), RetryPolicy.DEFAULT, Optional.empty(), DEFAULT_TOPIC, GuardiansSite.NONE);
+        return new AlfrescoSettings(
+                baseUrl,
+                serviceUser,
+                servicePassword,
+                rootPath,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(60),
+                RetryPolicy.DEFAULT,
+                Optional.empty(),
+                DEFAULT_TOPIC,
+                GuardiansSite.NONE);
     }
 
     public AlfrescoSettings withRetry(RetryPolicy policy) {
-        return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout,
-                policy, brokerUrl, eventTopic, guardiansSite, profiles);
+        return new AlfrescoSettings(
+                baseUrl,
+                serviceUser,
+                servicePassword,
+                rootPath,
+                connectTimeout,
+                readTimeout,
+                policy,
+                brokerUrl,
+                eventTopic,
+                guardiansSite,
+                profiles);
     }
 
     public AlfrescoSettings withBroker(String url) {
-        return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout,
-                retry, Optional.ofNullable(url), eventTopic, guardiansSite, profiles);
+        return new AlfrescoSettings(
+                baseUrl,
+                serviceUser,
+                servicePassword,
+                rootPath,
+                connectTimeout,
+                readTimeout,
+                retry,
+                Optional.ofNullable(url),
+                eventTopic,
+                guardiansSite,
+                profiles);
     }
 
     public AlfrescoSettings withGuardiansSite(GuardiansSite site) {
-        return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout,
-                retry, brokerUrl, eventTopic, site, profiles);
+        return new AlfrescoSettings(
+                baseUrl,
+                serviceUser,
+                servicePassword,
+                rootPath,
+                connectTimeout,
+                readTimeout,
+                retry,
+                brokerUrl,
+                eventTopic,
+                site,
+                profiles);
     }
 
     public AlfrescoSettings withProfiles(Profiles newProfiles) {
-        return new AlfrescoSettings(baseUrl, serviceUser, servicePassword, rootPath, connectTimeout, readTimeout,
-                retry, brokerUrl, eventTopic, guardiansSite, newProfiles);
+        return new AlfrescoSettings(
+                baseUrl,
+                serviceUser,
+                servicePassword,
+                rootPath,
+                connectTimeout,
+                readTimeout,
+                retry,
+                brokerUrl,
+                eventTopic,
+                guardiansSite,
+                newProfiles);
     }
 
     static String normalizeRoot(String path) {
@@ -154,8 +228,8 @@ public record AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePa
                         "an Alfresco site id holds only letters, digits and dashes: '" + id + "'");
             }
             // insertion order kept: memberships are written in the order given
-            groupRoles = Collections.unmodifiableMap(new LinkedHashMap<>(
-                    Objects.requireNonNull(groupRoles, "groupRoles")));
+            groupRoles =
+                    Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(groupRoles, "groupRoles")));
         }
 
         public boolean enabled() {
@@ -184,7 +258,8 @@ public record AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePa
             property = property == null ? "" : property.trim();
             groups = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(groups, "groups")));
             Map<String, String> mapped = new LinkedHashMap<>();
-            for (Map.Entry<String, String> entry : Objects.requireNonNull(alfrescoGroups, "alfrescoGroups").entrySet()) {
+            for (Map.Entry<String, String> entry :
+                    Objects.requireNonNull(alfrescoGroups, "alfrescoGroups").entrySet()) {
                 if (!groups.containsKey(entry.getKey())) {
                     throw new IllegalArgumentException("an Alfresco group is mapped to an unknown profile '"
                             + entry.getKey() + "' (known: " + groups.keySet() + ")");
@@ -203,8 +278,10 @@ public record AlfrescoSettings(URI baseUrl, String serviceUser, char[] servicePa
 
         /** The profile whose mapped Alfresco group this is. */
         Optional<String> profileOfAlfrescoGroup(String authorityId) {
-            return alfrescoGroups.entrySet().stream().filter(e -> e.getValue().equals(authorityId))
-                    .map(Map.Entry::getKey).findFirst();
+            return alfrescoGroups.entrySet().stream()
+                    .filter(e -> e.getValue().equals(authorityId))
+                    .map(Map.Entry::getKey)
+                    .findFirst();
         }
     }
 

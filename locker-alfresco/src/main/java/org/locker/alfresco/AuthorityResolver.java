@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PrincipalId;
@@ -27,22 +26,20 @@ final class AuthorityResolver {
 
     private final AlfrescoRestClient rest;
     private final Credentials system;
-    private final Map<String, PrincipalId> cache = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, PrincipalId> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            });
+    private final Map<String, PrincipalId> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PrincipalId> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    });
 
     /** Group nodes whose names the engine cannot hold as a {@link GroupId}. */
-    private final Map<String, String> otherGroups = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            });
+    private final Map<String, String> otherGroups = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    });
 
     AuthorityResolver(AlfrescoRestClient rest, Credentials system) {
         this.rest = rest;
@@ -63,11 +60,16 @@ final class AuthorityResolver {
         if (known != null) {
             return Optional.of(known);
         }
-        Rest.Node node = rest.entry(system, HttpMethod.GET, rest.uri(CORE, "/nodes/" + nodeId,
-                params("include", "properties")), null, Rest.Node.class);
+        Rest.Node node = rest.entry(
+                system,
+                HttpMethod.GET,
+                rest.uri(CORE, "/nodes/" + nodeId, params("include", "properties")),
+                null,
+                Rest.Node.class);
         Optional<PrincipalId> principal = principalOf(node.nodeType(), node.props());
         principal.ifPresent(p -> cache.put(nodeId, p));
-        if (principal.isEmpty() && "cm:authorityContainer".equals(node.nodeType())
+        if (principal.isEmpty()
+                && "cm:authorityContainer".equals(node.nodeType())
                 && node.props().get("cm:authorityName") != null) {
             otherGroups.put(nodeId, node.props().get("cm:authorityName").toString());
         }
@@ -84,16 +86,22 @@ final class AuthorityResolver {
         if (other != null) {
             return Optional.of(other);
         }
-        return resolve(nodeId).filter(GroupId.class::isInstance).map(Values::authorityId)
+        return resolve(nodeId)
+                .filter(GroupId.class::isInstance)
+                .map(Values::authorityId)
                 .or(() -> Optional.ofNullable(otherGroups.get(nodeId)));
     }
 
     /** Whether the user or group still exists: one call ({@code GET /people/{id}} or {@code GET /groups/{id}}). */
     boolean exists(PrincipalId principal) {
         try {
-            rest.send(system, HttpMethod.GET, principal instanceof UserId user
-                    ? rest.uri(CORE, "/people/" + user.value(), params("fields", "id"))
-                    : rest.uri(CORE, "/groups/" + Values.authorityId(principal), null), null);
+            rest.send(
+                    system,
+                    HttpMethod.GET,
+                    principal instanceof UserId user
+                            ? rest.uri(CORE, "/people/" + user.value(), params("fields", "id"))
+                            : rest.uri(CORE, "/groups/" + Values.authorityId(principal), null),
+                    null);
             return true;
         } catch (NotFoundException gone) {
             return false;
@@ -103,7 +111,8 @@ final class AuthorityResolver {
     static Optional<PrincipalId> principalOf(String nodeType, Map<String, Object> properties) {
         if ("cm:person".equals(nodeType)) {
             Object name = properties.get("cm:userName");
-            return name != null && UserId.isValid(name.toString()) ? Optional.of(UserId.of(name.toString()))
+            return name != null && UserId.isValid(name.toString())
+                    ? Optional.of(UserId.of(name.toString()))
                     : Optional.empty();
         }
         if ("cm:authorityContainer".equals(nodeType)) {

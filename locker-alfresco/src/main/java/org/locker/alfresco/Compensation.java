@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
 import org.locker.core.platform.AlreadyExistsException;
 import org.locker.core.platform.NotFoundException;
 import org.slf4j.Logger;
@@ -38,8 +37,7 @@ final class Compensation {
     private final Credentials auth;
     private final List<Step> steps = new ArrayList<>();
 
-    private record Step(String what, Runnable undo) {
-    }
+    private record Step(String what, Runnable undo) {}
 
     Compensation(AlfrescoRestClient rest, Credentials auth) {
         this.rest = rest;
@@ -52,8 +50,14 @@ final class Compensation {
 
     void folderEnsured(String nodeId) {
         add("folder " + nodeId, () -> {
-            boolean empty = rest.send(auth, HttpMethod.GET, rest.uri(CORE, "/nodes/" + nodeId + "/children",
-                    params("maxItems", 1, "skipCount", 0)), null).path("list").path("entries").isEmpty();
+            boolean empty = rest.send(
+                            auth,
+                            HttpMethod.GET,
+                            rest.uri(CORE, "/nodes/" + nodeId + "/children", params("maxItems", 1, "skipCount", 0)),
+                            null)
+                    .path("list")
+                    .path("entries")
+                    .isEmpty();
             if (empty) {
                 deleteNode(nodeId);
             }
@@ -61,35 +65,52 @@ final class Compensation {
     }
 
     void versionAdded(String nodeId, String label) {
-        add("version " + label + " of " + nodeId, () -> rest.send(auth, HttpMethod.DELETE,
-                rest.uri(CORE, "/nodes/" + nodeId + "/versions/" + label, null), null));
+        add(
+                "version " + label + " of " + nodeId,
+                () -> rest.send(
+                        auth,
+                        HttpMethod.DELETE,
+                        rest.uri(CORE, "/nodes/" + nodeId + "/versions/" + label, null),
+                        null));
     }
 
     /** Renamed with a new version: undone before the version is. */
     void renamed(String nodeId, String previousName) {
-        add("rename of " + nodeId, () -> rest.send(auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + nodeId, null),
-                Map.of("name", previousName)));
+        add(
+                "rename of " + nodeId,
+                () -> rest.send(
+                        auth, HttpMethod.PUT, rest.uri(CORE, "/nodes/" + nodeId, null), Map.of("name", previousName)));
     }
 
     void userCreated(String userId) {
-        add("user " + userId, () -> rest.send(auth, HttpMethod.DELETE,
-                rest.uri(SERVICE, "/api/people/" + userId, null), null));
+        add(
+                "user " + userId,
+                () -> rest.send(auth, HttpMethod.DELETE, rest.uri(SERVICE, "/api/people/" + userId, null), null));
     }
 
     void groupCreated(String authorityId) {
-        add("group " + authorityId, () -> rest.send(auth, HttpMethod.DELETE,
-                rest.uri(CORE, "/groups/" + authorityId, null), null));
+        add(
+                "group " + authorityId,
+                () -> rest.send(auth, HttpMethod.DELETE, rest.uri(CORE, "/groups/" + authorityId, null), null));
     }
 
     void memberAdded(String groupAuthority, String memberAuthority) {
-        add("membership of " + memberAuthority + " in " + groupAuthority, () -> rest.send(auth, HttpMethod.DELETE,
-                rest.uri(CORE, "/groups/" + groupAuthority + "/members/" + memberAuthority, null), null));
+        add(
+                "membership of " + memberAuthority + " in " + groupAuthority,
+                () -> rest.send(
+                        auth,
+                        HttpMethod.DELETE,
+                        rest.uri(CORE, "/groups/" + groupAuthority + "/members/" + memberAuthority, null),
+                        null));
     }
 
     void memberRemoved(String groupAuthority, String memberAuthority, String memberType) {
         add("removal of " + memberAuthority + " from " + groupAuthority, () -> {
             try {
-                rest.send(auth, HttpMethod.POST, rest.uri(CORE, "/groups/" + groupAuthority + "/members", null),
+                rest.send(
+                        auth,
+                        HttpMethod.POST,
+                        rest.uri(CORE, "/groups/" + groupAuthority + "/members", null),
                         Map.of("id", memberAuthority, "memberType", memberType));
             } catch (AlreadyExistsException back) {
                 // added back meanwhile

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
 import org.locker.core.platform.NodeQuery;
 
 /**
@@ -55,14 +54,17 @@ final class DatabaseQuery {
      * {@code float_value}, {@code double_value} only with {@code metadataIndexCheck2}); the binding checks those.
      */
     private static boolean sent(NodeQuery.Equals condition) {
-        return !(condition.value() instanceof Boolean || condition.value() instanceof Double
+        return !(condition.value() instanceof Boolean
+                || condition.value() instanceof Double
                 || condition.value() instanceof Float);
     }
 
     /** Whether Alfresco can page the answer itself: nothing checked here, no order, not below a folder. */
     boolean pagedByAlfresco() {
-        return query.under().isEmpty() && query.order().isEmpty() && query.conditions().stream()
-                .allMatch(c -> c instanceof NodeQuery.Equals e ? sent(e) : c instanceof NodeQuery.AnyOf);
+        return query.under().isEmpty()
+                && query.order().isEmpty()
+                && query.conditions().stream()
+                        .allMatch(c -> c instanceof NodeQuery.Equals e ? sent(e) : c instanceof NodeQuery.AnyOf);
     }
 
     /** Every condition of the query, and its type, checked on a node as Alfresco returned it. */
@@ -99,11 +101,15 @@ final class DatabaseQuery {
             return values.stream().anyMatch(v -> any.values().stream().anyMatch(w -> same(v, w)));
         }
         if (condition instanceof NodeQuery.Before b) {
-            return values.stream().map(DatabaseQuery::instant).flatMap(Optional::stream)
+            return values.stream()
+                    .map(DatabaseQuery::instant)
+                    .flatMap(Optional::stream)
                     .anyMatch(at -> at.isBefore(b.instant()));
         }
         if (condition instanceof NodeQuery.NotBefore nb) {
-            return values.stream().map(DatabaseQuery::instant).flatMap(Optional::stream)
+            return values.stream()
+                    .map(DatabaseQuery::instant)
+                    .flatMap(Optional::stream)
                     .anyMatch(at -> !at.isBefore(nb.instant()));
         }
         return !values.isEmpty(); // IsSet
@@ -130,7 +136,9 @@ final class DatabaseQuery {
             return instant(stored).map(at::equals).orElse(false);
         }
         if (wanted instanceof Number n) {
-            return stored instanceof Number s ? s.longValue() == n.longValue() : String.valueOf(n).equals(stored);
+            return stored instanceof Number s
+                    ? s.longValue() == n.longValue()
+                    : String.valueOf(n).equals(stored);
         }
         return String.valueOf(wanted).equals(String.valueOf(stored));
     }
@@ -142,8 +150,8 @@ final class DatabaseQuery {
     // ------------------------------------------------------------------ order
 
     private static Comparator<Rest.Node> comparator(NodeQuery.Order order) {
-        Comparator<Rest.Node> ascending = Comparator.comparing(node -> sortKey(node, order.property()),
-                Comparator.nullsFirst(DatabaseQuery::compareKeys));
+        Comparator<Rest.Node> ascending = Comparator.comparing(
+                node -> sortKey(node, order.property()), Comparator.nullsFirst(DatabaseQuery::compareKeys));
         return order.descending() ? ascending.reversed() : ascending;
     }
 

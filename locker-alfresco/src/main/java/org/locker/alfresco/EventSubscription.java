@@ -1,10 +1,5 @@
 package org.locker.alfresco;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -12,7 +7,10 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +51,10 @@ final class EventSubscription implements AutoCloseable {
         try {
             boolean subscribed = connected.await(wait.toMillis(), TimeUnit.MILLISECONDS);
             if (!subscribed) {
-                LOG.warn("not yet subscribed to {} at {}: still trying; the reconcile covers what is missed meanwhile",
-                        topic, brokerUrl);
+                LOG.warn(
+                        "not yet subscribed to {} at {}: still trying; the reconcile covers what is missed meanwhile",
+                        topic,
+                        brokerUrl);
             }
             return subscribed;
         } catch (InterruptedException e) {
@@ -71,7 +71,11 @@ final class EventSubscription implements AutoCloseable {
                 LOG.info("listening to Alfresco events on topic {} at {}", topic, brokerUrl);
                 return;
             } catch (JMSException | RuntimeException e) {
-                LOG.warn("cannot subscribe to {} at {} (retrying in {}): {}", topic, brokerUrl, retryEvery,
+                LOG.warn(
+                        "cannot subscribe to {} at {} (retrying in {}): {}",
+                        topic,
+                        brokerUrl,
+                        retryEvery,
                         e.getMessage());
                 closeQuietly();
                 try {

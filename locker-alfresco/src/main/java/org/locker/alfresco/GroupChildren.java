@@ -6,12 +6,10 @@ import static org.locker.alfresco.AlfrescoRestClient.params;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.PrincipalId;
 import org.locker.core.platform.UserId;
 import org.springframework.http.HttpMethod;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -67,9 +65,14 @@ final class GroupChildren {
         List<PrincipalId> members = new ArrayList<>();
         int skip = 0;
         while (true) {
-            JsonNode answer = rest.send(auth, HttpMethod.GET, rest.uri(SERVICE, "/api/groups/" + shortName
-                    + "/children", params("authorityType", authorityType.orElse(null), "maxItems", PAGE,
-                    "skipCount", skip)), null);
+            JsonNode answer = rest.send(
+                    auth,
+                    HttpMethod.GET,
+                    rest.uri(
+                            SERVICE,
+                            "/api/groups/" + shortName + "/children",
+                            params("authorityType", authorityType.orElse(null), "maxItems", PAGE, "skipCount", skip)),
+                    null);
             int received = 0;
             for (JsonNode child : answer.path("data")) {
                 received++;

@@ -3,10 +3,8 @@ package org.locker.alfresco;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.locker.core.platform.Group;
 import org.locker.core.platform.GroupId;
-
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -42,7 +40,8 @@ final class GroupDescription {
     /** Whether the group's property has the value, or holds it among its values. */
     boolean holds(Rest.Group group, String property, String value) {
         Object stored = read(group.description()).get(property);
-        return stored instanceof List<?> list ? list.stream().anyMatch(v -> value.equals(String.valueOf(v)))
+        return stored instanceof List<?> list
+                ? list.stream().anyMatch(v -> value.equals(String.valueOf(v)))
                 : stored != null && value.equals(String.valueOf(stored));
     }
 

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.locker.alfresco.AlfrescoSettings.GuardiansSite;
 import org.locker.alfresco.AlfrescoSettings.SiteRole;
 import org.locker.core.platform.AlreadyExistsException;
@@ -80,13 +79,19 @@ final class GuardiansSiteKeeper {
             body.put("visibility", PRIVATE);
             try {
                 // not among the service account's favourite sites: it is no user's working space
-                rest.entry(system, HttpMethod.POST, rest.uri(CORE, "/sites", params("skipAddToFavorites", true)),
-                        body, Rest.Site.class);
+                rest.entry(
+                        system,
+                        HttpMethod.POST,
+                        rest.uri(CORE, "/sites", params("skipAddToFavorites", true)),
+                        body,
+                        Rest.Site.class);
             } catch (AlreadyExistsException taken) {
                 // GET said missing but the id is in use: typically a deleted site still in the trashcan
-                LOG.warn("guardians' site {}: the id is taken by a site the service account cannot read (deleted,"
-                        + " still in the trashcan?); purge it or set another locker.alfresco.guardians-site: {}",
-                        site.id(), taken.getMessage());
+                LOG.warn(
+                        "guardians' site {}: the id is taken by a site the service account cannot read (deleted,"
+                                + " still in the trashcan?); purge it or set another locker.alfresco.guardians-site: {}",
+                        site.id(),
+                        taken.getMessage());
                 return false;
             }
             LOG.info("created the guardians' site {} (private)", site.id());
@@ -103,8 +108,10 @@ final class GuardiansSiteKeeper {
     /** @return true when every configured group is a member with its role */
     private boolean ensureMembers() {
         Map<String, String> current = new HashMap<>();
-        for (Rest.SiteGroup member : rest.list(system, skip -> rest.uri(CORE, sitePath() + "/group-members",
-                params("skipCount", skip, "maxItems", PAGE)), Rest.SiteGroup.class)) {
+        for (Rest.SiteGroup member : rest.list(
+                system,
+                skip -> rest.uri(CORE, sitePath() + "/group-members", params("skipCount", skip, "maxItems", PAGE)),
+                Rest.SiteGroup.class)) {
             current.put(member.id(), member.role());
         }
         boolean complete = true;
@@ -123,27 +130,41 @@ final class GuardiansSiteKeeper {
                 notYetCreated.add(wanted.getKey());
                 complete = false;
             } catch (PlatformException failed) {
-                LOG.warn("guardians' site {}: membership of {} as {} not set, retried at the next reconcile: {}",
-                        site.id(), authority, role, failed.getMessage());
+                LOG.warn(
+                        "guardians' site {}: membership of {} as {} not set, retried at the next reconcile: {}",
+                        site.id(),
+                        authority,
+                        role,
+                        failed.getMessage());
                 complete = false;
             }
         }
         if (!notYetCreated.isEmpty()) {
-            LOG.info("guardians' site {}: groups {} do not exist yet (before the first directory import?),"
-                    + " added at a later reconcile", site.id(), notYetCreated);
+            LOG.info(
+                    "guardians' site {}: groups {} do not exist yet (before the first directory import?),"
+                            + " added at a later reconcile",
+                    site.id(),
+                    notYetCreated);
         }
         return complete;
     }
 
     private void addMember(String authority, String role) {
         try {
-            rest.send(system, HttpMethod.POST, rest.uri(CORE, sitePath() + "/group-members", null),
+            rest.send(
+                    system,
+                    HttpMethod.POST,
+                    rest.uri(CORE, sitePath() + "/group-members", null),
                     Map.of("id", authority, "role", role));
             LOG.info("guardians' site {}: added {} as {}", site.id(), authority, role);
         } catch (AlreadyExistsException meanwhile) {
             // became a member since the listing (another instance's pass): only its role may need fixing
-            Rest.SiteGroup member = rest.entry(system, HttpMethod.GET,
-                    rest.uri(CORE, sitePath() + "/group-members/" + authority, null), null, Rest.SiteGroup.class);
+            Rest.SiteGroup member = rest.entry(
+                    system,
+                    HttpMethod.GET,
+                    rest.uri(CORE, sitePath() + "/group-members/" + authority, null),
+                    null,
+                    Rest.SiteGroup.class);
             if (!role.equals(member.role())) {
                 changeRole(authority, member.role(), role);
             }
@@ -151,7 +172,10 @@ final class GuardiansSiteKeeper {
     }
 
     private void changeRole(String authority, String held, String role) {
-        rest.send(system, HttpMethod.PUT, rest.uri(CORE, sitePath() + "/group-members/" + authority, null),
+        rest.send(
+                system,
+                HttpMethod.PUT,
+                rest.uri(CORE, sitePath() + "/group-members/" + authority, null),
                 Map.of("role", role));
         LOG.info("guardians' site {}: {} was {}, now {}", site.id(), authority, held, role);
     }

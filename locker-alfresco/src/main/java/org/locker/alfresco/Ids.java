@@ -1,7 +1,6 @@
 package org.locker.alfresco;
 
 import java.util.regex.Pattern;
-
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.NotFoundException;
 
@@ -18,8 +17,7 @@ final class Ids {
     private static final Pattern NODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
     private static final Pattern VERSION = Pattern.compile("[0-9]{1,9}\\.[0-9]{1,9}");
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** The id as a URL path segment. @throws NotFoundException when it cannot be an Alfresco node id */
     static String node(NodeId id) {

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-
 import org.locker.core.platform.ContentSource;
 import org.springframework.http.MediaType;
 
@@ -33,18 +32,25 @@ final class MultipartBody {
 
     void writeTo(OutputStream out) throws IOException {
         for (Map.Entry<String, String> field : fields.entrySet()) {
-            write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quote(field.getKey())
-                    + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + field.getValue() + "\r\n");
+            write(
+                    out,
+                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quote(field.getKey())
+                            + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + field.getValue() + "\r\n");
         }
-        write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"filedata\"; filename=\""
-                + quote(fileName) + "\"\r\nContent-Type: " + content.mimeType() + "\r\n\r\n");
+        write(
+                out,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"filedata\"; filename=\"" + quote(fileName)
+                        + "\"\r\nContent-Type: " + content.mimeType() + "\r\n\r\n");
         content.stream().transferTo(out); // the caller closes the stream
         write(out, "\r\n--" + boundary + "--\r\n");
     }
 
     /** A quoted-string of a header parameter: a name must not close the quotes or start a header of its own. */
     private static String quote(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "");
+        return value.replace("\\", "\\\\")
+                .replace("\"", "\\\"")
+                .replace("\r", "")
+                .replace("\n", "");
     }
 
     private static void write(OutputStream out, String text) throws IOException {

@@ -44,8 +44,7 @@ final class NewVersionName {
             Map.entry("application/vnd.oasis.opendocument.spreadsheet", "ods"),
             Map.entry("application/vnd.oasis.opendocument.presentation", "odp"));
 
-    private NewVersionName() {
-    }
+    private NewVersionName() {}
 
     /**
      * The new name, when the node's name has an extension that no longer says the content's type; empty when the
@@ -84,6 +83,8 @@ final class NewVersionName {
             return "";
         }
         int semicolon = mimeType.indexOf(';');
-        return (semicolon < 0 ? mimeType : mimeType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? mimeType : mimeType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.locker.core.platform.NodeQuery;
 import org.springframework.http.HttpMethod;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -102,7 +100,8 @@ final class NodeSearch {
                 body.put("include", include);
             }
             body.put("paging", Map.of("maxItems", Math.min(PAGE, limit - nodes.size()), "skipCount", skip));
-            JsonNode list = rest.send(auth, HttpMethod.POST, rest.uri(SEARCH, "/search", null), body).path("list");
+            JsonNode list = rest.send(auth, HttpMethod.POST, rest.uri(SEARCH, "/search", null), body)
+                    .path("list");
             int received = 0;
             for (JsonNode entry : list.path("entries")) {
                 nodes.add(rest.convert(entry.path("entry"), Rest.Node.class));

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.locker.core.platform.PrincipalListener;
 import org.locker.core.platform.UserId;
 import org.slf4j.Logger;
@@ -38,8 +37,12 @@ final class PeopleReconcile {
     private final Set<String> createdHere = ConcurrentHashMap.newKeySet();
 
     /** @param listeners the platform's listeners, read at each run (they may be added later) */
-    PeopleReconcile(AlfrescoRestClient rest, Credentials system, ReconcileCheckpoint checkpoint,
-                    List<PrincipalListener> listeners, ProfileAdoption adoption) {
+    PeopleReconcile(
+            AlfrescoRestClient rest,
+            Credentials system,
+            ReconcileCheckpoint checkpoint,
+            List<PrincipalListener> listeners,
+            ProfileAdoption adoption) {
         this.rest = rest;
         this.system = system;
         this.checkpoint = checkpoint;
@@ -65,8 +68,10 @@ final class PeopleReconcile {
     /** @return the users announced as missed */
     List<UserId> run() {
         Set<String> ids = new LinkedHashSet<>();
-        for (Rest.Person person : rest.list(system, skip -> rest.uri(CORE, "/people",
-                params("skipCount", skip, "maxItems", PAGE, "fields", "id")), Rest.Person.class)) {
+        for (Rest.Person person : rest.list(
+                system,
+                skip -> rest.uri(CORE, "/people", params("skipCount", skip, "maxItems", PAGE, "fields", "id")),
+                Rest.Person.class)) {
             ids.add(person.id());
         }
         Optional<Set<String>> known = checkpoint.load();
@@ -90,7 +95,9 @@ final class PeopleReconcile {
         learned.removeAll(ids);
         createdHere.removeAll(ids);
         if (!missed.isEmpty()) {
-            LOG.info("reconcile: {} user(s) created in Alfresco while their events were missed: {}", missed.size(),
+            LOG.info(
+                    "reconcile: {} user(s) created in Alfresco while their events were missed: {}",
+                    missed.size(),
                     missed);
         }
         if (adopted > 0) {

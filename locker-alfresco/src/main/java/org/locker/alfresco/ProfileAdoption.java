@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.locker.core.platform.AlreadyExistsException;
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.NotFoundException;
@@ -35,7 +34,13 @@ final class ProfileAdoption {
     private static final Logger LOG = LoggerFactory.getLogger(ProfileAdoption.class);
 
     /** What became of one person. */
-    enum Result { ADOPTED, ALREADY, NO_PROFILE, NO_GROUP, GONE }
+    enum Result {
+        ADOPTED,
+        ALREADY,
+        NO_PROFILE,
+        NO_GROUP,
+        GONE
+    }
 
     private final AlfrescoRestClient rest;
     private final Credentials system;
@@ -59,26 +64,38 @@ final class ProfileAdoption {
         }
         Rest.Person person;
         try {
-            person = rest.entry(system, HttpMethod.GET, rest.uri(CORE, "/people/" + user.value(),
-                    params("include", "properties")), null, Rest.Person.class);
+            person = rest.entry(
+                    system,
+                    HttpMethod.GET,
+                    rest.uri(CORE, "/people/" + user.value(), params("include", "properties")),
+                    null,
+                    Rest.Person.class);
         } catch (NotFoundException gone) {
             return Result.GONE;
         }
         Set<String> groups = new HashSet<>();
-        for (Rest.Group group : rest.list(system, skip -> rest.uri(CORE, "/people/" + user.value() + "/groups",
-                params("skipCount", skip, "maxItems", PAGE)), Rest.Group.class)) {
+        for (Rest.Group group : rest.list(
+                system,
+                skip -> rest.uri(
+                        CORE, "/people/" + user.value() + "/groups", params("skipCount", skip, "maxItems", PAGE)),
+                Rest.Group.class)) {
             groups.add(group.id());
         }
         Object stored = person.properties() == null ? null : person.properties().get(profiles.property());
         String code = stored == null ? null : stored.toString().trim();
         if (code == null || code.isEmpty()) {
             Optional<String> mapped = profiles.alfrescoGroups().entrySet().stream()
-                    .filter(e -> groups.contains(e.getValue())).map(Map.Entry::getKey).findFirst();
+                    .filter(e -> groups.contains(e.getValue()))
+                    .map(Map.Entry::getKey)
+                    .findFirst();
             if (mapped.isEmpty()) {
                 return Result.NO_PROFILE;
             }
             code = mapped.get();
-            rest.send(system, HttpMethod.PUT, rest.uri(CORE, "/people/" + user.value(), null),
+            rest.send(
+                    system,
+                    HttpMethod.PUT,
+                    rest.uri(CORE, "/people/" + user.value(), null),
                     Map.of("properties", Map.of(profiles.property(), code)));
         }
         GroupId group = profiles.groups().get(code);
@@ -90,13 +107,19 @@ final class ProfileAdoption {
             return Result.ALREADY;
         }
         try {
-            rest.send(system, HttpMethod.POST, rest.uri(CORE, "/groups/" + Values.authorityId(group) + "/members",
-                    null), Map.of("id", user.value(), "memberType", "PERSON"));
+            rest.send(
+                    system,
+                    HttpMethod.POST,
+                    rest.uri(CORE, "/groups/" + Values.authorityId(group) + "/members", null),
+                    Map.of("id", user.value(), "memberType", "PERSON"));
         } catch (AlreadyExistsException raced) {
             return Result.ALREADY;
         } catch (NotFoundException noGroupYet) {
-            LOG.warn("{} has the profile '{}', whose group {} does not exist yet: joined at a later reconcile", user,
-                    code, group);
+            LOG.warn(
+                    "{} has the profile '{}', whose group {} does not exist yet: joined at a later reconcile",
+                    user,
+                    code,
+                    group);
             return Result.NO_GROUP;
         }
         LOG.info("{}, created in Alfresco with the profile '{}', joined {}", user, code, group);
@@ -119,8 +142,8 @@ final class ProfileAdoption {
                 continue; // created by the service at start-up or by the first import; a later run catches up
             }
             Set<UserId> candidates = new HashSet<>();
-            String afts = Afts.and(List.of(Afts.typeTerm("cm:person"),
-                    Afts.equalsTerm(profiles.property(), profile.getKey())));
+            String afts = Afts.and(
+                    List.of(Afts.typeTerm("cm:person"), Afts.equalsTerm(profiles.property(), profile.getKey())));
             for (Rest.Node person : search.search(afts, List.of("properties"), 0, Integer.MAX_VALUE)) {
                 Object userName = person.props().get("cm:userName");
                 if (userName != null && UserId.isValid(userName.toString())) {
@@ -132,7 +155,9 @@ final class ProfileAdoption {
                 try {
                     candidates.addAll(children.users(mapped.substring("GROUP_".length())));
                 } catch (NotFoundException noSuchGroup) {
-                    LOG.warn("the Alfresco group {} mapped to the profile '{}' does not exist", mapped,
+                    LOG.warn(
+                            "the Alfresco group {} mapped to the profile '{}' does not exist",
+                            mapped,
                             profile.getKey());
                 }
             }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PrincipalId;
@@ -13,7 +12,6 @@ import org.locker.core.platform.PrincipalListener;
 import org.locker.core.platform.UserId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -61,9 +59,13 @@ final class RepoEventHandler {
      * @param announced told of each user an event announces (the reconcile does not count them as missed)
      * @param createdByTheService whether the service itself created the user (the engine has set their groups)
      */
-    RepoEventHandler(ObjectMapper json, AuthorityResolver authorities, List<PrincipalListener> listeners,
-                     ProfileAdoption adoption, java.util.function.Consumer<UserId> announced,
-                     java.util.function.Predicate<UserId> createdByTheService) {
+    RepoEventHandler(
+            ObjectMapper json,
+            AuthorityResolver authorities,
+            List<PrincipalListener> listeners,
+            ProfileAdoption adoption,
+            java.util.function.Consumer<UserId> announced,
+            java.util.function.Predicate<UserId> createdByTheService) {
         this.json = json;
         this.authorities = authorities;
         this.listeners = listeners;
@@ -77,7 +79,14 @@ final class RepoEventHandler {
      * longer exists (created and deleted since, as a discarded session's compensation does), so it changes
      * nothing.
      */
-    enum Outcome { DELIVERED, DUPLICATE, IGNORED, GONE, UNMAPPABLE, MALFORMED }
+    enum Outcome {
+        DELIVERED,
+        DUPLICATE,
+        IGNORED,
+        GONE,
+        UNMAPPABLE,
+        MALFORMED
+    }
 
     Outcome handle(String message) {
         JsonNode event;
@@ -95,9 +104,12 @@ final class RepoEventHandler {
             return Outcome.MALFORMED;
         }
         boolean relevant = switch (type) {
-            case NODE_CREATED -> "cm:person".equals(resource.path("nodeType").asString(""))
-                    || "cm:authorityContainer".equals(resource.path("nodeType").asString(""));
-            case CHILD_CREATED, CHILD_DELETED -> "cm:member".equals(resource.path("assocType").asString(""));
+            case NODE_CREATED ->
+                "cm:person".equals(resource.path("nodeType").asString(""))
+                        || "cm:authorityContainer"
+                                .equals(resource.path("nodeType").asString(""));
+            case CHILD_CREATED, CHILD_DELETED ->
+                "cm:member".equals(resource.path("assocType").asString(""));
             default -> false;
         };
         if (!relevant) {
@@ -108,8 +120,9 @@ final class RepoEventHandler {
             return Outcome.DUPLICATE;
         }
         try {
-            return type.equals(NODE_CREATED) ? nodeCreated(id, resource) : membership(id, resource,
-                    type.equals(CHILD_CREATED));
+            return type.equals(NODE_CREATED)
+                    ? nodeCreated(id, resource)
+                    : membership(id, resource, type.equals(CHILD_CREATED));
         } catch (NotFoundException gone) {
             LOG.debug("event {} ({}) names what no longer exists: ignored", id, type);
             return Outcome.GONE;
@@ -123,8 +136,11 @@ final class RepoEventHandler {
     private Outcome nodeCreated(String eventId, JsonNode resource) {
         String nodeId = resource.path("id").asString("");
         Map<String, Object> properties = new LinkedHashMap<>();
-        resource.path("properties").properties().forEach(p -> properties.put(p.getKey(), p.getValue().asString("")));
-        Optional<PrincipalId> principal = AuthorityResolver.principalOf(resource.path("nodeType").asString(""), properties);
+        resource.path("properties")
+                .properties()
+                .forEach(p -> properties.put(p.getKey(), p.getValue().asString("")));
+        Optional<PrincipalId> principal =
+                AuthorityResolver.principalOf(resource.path("nodeType").asString(""), properties);
         if (principal.isEmpty()) {
             LOG.warn("event {}: created authority node {} has no usable name; skipped", eventId, nodeId);
             return Outcome.UNMAPPABLE;
@@ -152,8 +168,11 @@ final class RepoEventHandler {
         Optional<String> groupName = authorities.groupName(parentId);
         Optional<PrincipalId> member = groupName.isPresent() ? authorities.resolve(childId) : Optional.empty();
         if (groupName.isEmpty() || member.isEmpty()) {
-            LOG.warn("event {}: membership {} -> {} names a node that is not a known group or member; skipped",
-                    eventId, parentId, childId);
+            LOG.warn(
+                    "event {}: membership {} -> {} names a node that is not a known group or member; skipped",
+                    eventId,
+                    parentId,
+                    childId);
             return Outcome.UNMAPPABLE;
         }
         if (added && member.get() instanceof UserId user && adoption.isMapped(groupName.get())) {

@@ -1,5 +1,6 @@
 package org.locker.alfresco;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,16 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * The typed records the binding reads from Alfresco's REST API v1 (the {@code entry} of each answer), as
  * named in {@code alfresco-core.yaml}. Only the fields the binding uses are declared; others are ignored.
  */
 final class Rest {
 
-    private Rest() {
-    }
+    private Rest() {}
 
     /** REST dates: {@code yyyy-MM-dd'T'HH:mm:ss.SSSZ} in UTC, e.g. {@code 2024-01-02T10:00:00.000+0000}. */
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
@@ -43,11 +41,9 @@ final class Rest {
         }
     }
 
-    record UserInfo(String id, String displayName) {
-    }
+    record UserInfo(String id, String displayName) {}
 
-    record ContentInfo(String mimeType, Long sizeInBytes, String encoding) {
-    }
+    record ContentInfo(String mimeType, Long sizeInBytes, String encoding) {}
 
     record PermissionElement(String authorityId, String name, String accessStatus) {
 
@@ -56,9 +52,11 @@ final class Rest {
         }
     }
 
-    record PermissionsInfo(@JsonProperty("isInheritanceEnabled") Boolean isInheritanceEnabled,
-                           List<PermissionElement> inherited, List<PermissionElement> locallySet,
-                           List<String> settable) {
+    record PermissionsInfo(
+            @JsonProperty("isInheritanceEnabled") Boolean isInheritanceEnabled,
+            List<PermissionElement> inherited,
+            List<PermissionElement> locallySet,
+            List<String> settable) {
 
         List<PermissionElement> local() {
             return locallySet == null ? List.of() : locallySet;
@@ -69,10 +67,22 @@ final class Rest {
         }
     }
 
-    record Node(String id, String name, String nodeType, @JsonProperty("isFolder") boolean isFolder,
-                @JsonProperty("isFile") boolean isFile, String createdAt, UserInfo createdByUser, String modifiedAt,
-                UserInfo modifiedByUser, String parentId, ContentInfo content, List<String> aspectNames,
-                Map<String, Object> properties, List<String> allowableOperations, PermissionsInfo permissions) {
+    record Node(
+            String id,
+            String name,
+            String nodeType,
+            @JsonProperty("isFolder") boolean isFolder,
+            @JsonProperty("isFile") boolean isFile,
+            String createdAt,
+            UserInfo createdByUser,
+            String modifiedAt,
+            UserInfo modifiedByUser,
+            String parentId,
+            ContentInfo content,
+            List<String> aspectNames,
+            Map<String, Object> properties,
+            List<String> allowableOperations,
+            PermissionsInfo permissions) {
 
         Map<String, Object> props() {
             return properties == null ? Map.of() : properties;
@@ -83,35 +93,41 @@ final class Rest {
         }
     }
 
-    record Person(String id, String firstName, String lastName, String email, Boolean enabled,
-                  List<String> aspectNames, Map<String, Object> properties) {
-    }
+    record Person(
+            String id,
+            String firstName,
+            String lastName,
+            String email,
+            Boolean enabled,
+            List<String> aspectNames,
+            Map<String, Object> properties) {}
 
-    record Group(String id, String displayName, String description, List<String> parentIds,
-                 @JsonProperty("isRoot") Boolean isRoot) {
-    }
+    record Group(
+            String id,
+            String displayName,
+            String description,
+            List<String> parentIds,
+            @JsonProperty("isRoot") Boolean isRoot) {}
 
-    record GroupMember(String id, String displayName, String memberType) {
-    }
+    record GroupMember(String id, String displayName, String memberType) {}
 
-    record Site(String id, String visibility) {
-    }
+    record Site(String id, String visibility) {}
 
     /** A group's membership of a site: {@code id} is the group's authority id ({@code GROUP_...}). */
-    record SiteGroup(String id, String role) {
-    }
+    record SiteGroup(String id, String role) {}
 
-    record Version(String id, String versionComment, String name, String modifiedAt, UserInfo modifiedByUser,
-                   ContentInfo content) {
-    }
+    record Version(
+            String id,
+            String versionComment,
+            String name,
+            String modifiedAt,
+            UserInfo modifiedByUser,
+            ContentInfo content) {}
 
-    record Pagination(long count, boolean hasMoreItems, Long totalItems, long skipCount, long maxItems) {
-    }
+    record Pagination(long count, boolean hasMoreItems, Long totalItems, long skipCount, long maxItems) {}
 
-    record Ticket(String id, String userId) {
-    }
+    record Ticket(String id, String userId) {}
 
     /** Alfresco's error body, {@code {"error":{...}}}. */
-    record Error(String errorKey, int statusCode, String briefSummary, String logId) {
-    }
+    record Error(String errorKey, int statusCode, String briefSummary, String logId) {}
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
 import org.locker.core.platform.AccessDeniedException;
 import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.PlatformException;
@@ -43,9 +42,14 @@ final class UserSessions {
      * @param reserved the accounts whose rights never serve a user's request
      * @param usersCreated told of each user the service account's sessions create
      */
-    UserSessions(AlfrescoRestClient rest, Credentials system, UserId systemUser, String rootId,
-                 Predicate<UserId> reserved, Function<UserId, Optional<char[]>> userPasswords,
-                 Consumer<UserId> usersCreated) {
+    UserSessions(
+            AlfrescoRestClient rest,
+            Credentials system,
+            UserId systemUser,
+            String rootId,
+            Predicate<UserId> reserved,
+            Function<UserId, Optional<char[]>> userPasswords,
+            Consumer<UserId> usersCreated) {
         this.rest = rest;
         this.system = system;
         this.systemUser = systemUser;
@@ -58,8 +62,12 @@ final class UserSessions {
     /** {@code POST /tickets}; the ticket is kept for later {@link #sessionAs} calls for that user. */
     Optional<UserId> authenticate(UserId user, char[] password) {
         try {
-            Rest.Ticket ticket = rest.entry(null, HttpMethod.POST, rest.uri(AUTH, "/tickets", null),
-                    Map.of("userId", user.value(), "password", new String(password)), Rest.Ticket.class);
+            Rest.Ticket ticket = rest.entry(
+                    null,
+                    HttpMethod.POST,
+                    rest.uri(AUTH, "/tickets", null),
+                    Map.of("userId", user.value(), "password", new String(password)),
+                    Rest.Ticket.class);
             tickets.put(user, ticket.id());
             return Optional.of(user);
         } catch (PlatformException wrong) {
@@ -78,8 +86,8 @@ final class UserSessions {
         } catch (NotFoundException expired) {
             throw new SignInRequiredException("Alfresco ticket ended or user disabled");
         }
-        Rest.Person me = rest.entry(credentials, HttpMethod.GET, rest.uri(CORE, "/people/-me-", null), null,
-                Rest.Person.class);
+        Rest.Person me =
+                rest.entry(credentials, HttpMethod.GET, rest.uri(CORE, "/people/-me-", null), null, Rest.Person.class);
         // an id the engine cannot hold (System, mixed case) or one of Alfresco's own accounts (admin, guest, the
         // service account) is never a locker user
         if (!UserId.isValid(me.id()) || reserved.test(UserId.of(me.id()))) {
@@ -87,7 +95,7 @@ final class UserSessions {
         }
         UserId user = UserId.of(me.id());
         tickets.put(user, ticket);
-        return new AlfrescoSession(rest, credentials, user, rootId, created -> { }, system);
+        return new AlfrescoSession(rest, credentials, user, rootId, created -> {}, system);
     }
 
     PlatformSession systemSession() {
@@ -108,11 +116,15 @@ final class UserSessions {
         String ticket = tickets.get(user);
         if (ticket != null) {
             try {
-                Rest.Person me = rest.entry(new Credentials.Ticket(ticket), HttpMethod.GET,
-                        rest.uri(CORE, "/people/-me-", params("fields", "id")), null, Rest.Person.class);
+                Rest.Person me = rest.entry(
+                        new Credentials.Ticket(ticket),
+                        HttpMethod.GET,
+                        rest.uri(CORE, "/people/-me-", params("fields", "id")),
+                        null,
+                        Rest.Person.class);
                 if (user.value().equals(me.id())) {
-                    return new AlfrescoSession(rest, new Credentials.Ticket(ticket), user, rootId, created -> { },
-                            system);
+                    return new AlfrescoSession(
+                            rest, new Credentials.Ticket(ticket), user, rootId, created -> {}, system);
                 }
             } catch (AccessDeniedException | NotFoundException expired) {
                 LOG.debug("ticket of {} no longer valid: {}", user, expired.getMessage());
@@ -122,8 +134,8 @@ final class UserSessions {
         rest.send(system, HttpMethod.GET, rest.uri(CORE, "/people/" + user.value(), params("fields", "id")), null);
         Optional<char[]> password = userPasswords.apply(user);
         if (password.isPresent() && authenticate(user, password.get()).isPresent()) {
-            return new AlfrescoSession(rest, new Credentials.Ticket(tickets.get(user)), user, rootId, created -> { },
-                    system);
+            return new AlfrescoSession(
+                    rest, new Credentials.Ticket(tickets.get(user)), user, rootId, created -> {}, system);
         }
         // the ticket ended (signed out of Share, disabled, idle for an hour) or was never known: only the user can
         // sign in again

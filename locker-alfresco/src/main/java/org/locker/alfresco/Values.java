@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.PrincipalId;
 import org.locker.core.platform.UserId;
@@ -20,14 +19,14 @@ final class Values {
      * {@code cm:folder}/{@code cm:content}, or the model's own type where the locker model declares one).
      */
     static final String ENGINE_TYPE = "lk:engineType";
+
     static final String GROUP_PREFIX = "GROUP_";
 
     /** Engine types that the locker content model declares as Alfresco types. */
-    private static final Map<String, String> MODEL_TYPES = Map.of(
-            "lk:locker", "lk:locker", "lk:discussion", "lk:discussion", "lk:message", "lk:message");
+    private static final Map<String, String> MODEL_TYPES =
+            Map.of("lk:locker", "lk:locker", "lk:discussion", "lk:discussion", "lk:message", "lk:message");
 
-    private Values() {
-    }
+    private Values() {}
 
     static String folderType(String engineType) {
         String type = MODEL_TYPES.get(engineType);
@@ -86,8 +85,8 @@ final class Values {
      */
     static Map<String, Object> toUpdateProperties(Map<String, Object> properties) {
         Map<String, Object> result = new LinkedHashMap<>();
-        properties.forEach((name, value) -> result.put(name, value == null || value instanceof List<?> ? value
-                : toFormField(value)));
+        properties.forEach((name, value) ->
+                result.put(name, value == null || value instanceof List<?> ? value : toFormField(value)));
         return result;
     }
 

@@ -2,7 +2,6 @@ package org.locker.alfresco;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.locker.core.platform.AccessDeniedException;
 import org.locker.core.platform.NotFoundException;
 
@@ -12,8 +11,7 @@ import org.locker.core.platform.NotFoundException;
  */
 final class Visibility {
 
-    private Visibility() {
-    }
+    private Visibility() {}
 
     /** Runs a read: what the user may not read (403) is reported as absent; refused credentials (401) are not. */
     static <T> T read(Supplier<T> call) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,8 @@ class AlfrescoCompensationTest {
     @BeforeEach
     void start() {
         alfresco = new FakeAlfresco();
-        platform = AlfrescoPlatform.builder(alfresco.settings("Data Dictionary/Locker")).build();
+        platform = AlfrescoPlatform.builder(alfresco.settings("Data Dictionary/Locker"))
+                .build();
     }
 
     @AfterEach
@@ -64,8 +64,8 @@ class AlfrescoCompensationTest {
     void shouldDeleteADiscardedVersion() throws IOException {
         NodeId document;
         try (PlatformSession s = platform.systemSession()) {
-            document = s.createDocument(s.ensureFolder("/docs").id(), "doc.txt", "lk:deposit", Map.of(),
-                    text("first")).id();
+            document = s.createDocument(s.ensureFolder("/docs").id(), "doc.txt", "lk:deposit", Map.of(), text("first"))
+                    .id();
             s.save();
         }
         try (PlatformSession s = platform.systemSession()) {
@@ -75,7 +75,8 @@ class AlfrescoCompensationTest {
         try (PlatformSession s = platform.systemSession()) {
             assertThat(s.versions(document)).extracting(Version::label).containsExactly("1.0");
             try (Content content = s.readContent(document)) {
-                assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("first");
+                assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo("first");
             }
             assertThat(s.node(document).versionLabel()).contains("1.0");
         }
@@ -94,7 +95,9 @@ class AlfrescoCompensationTest {
             s.discard();
         }
         try (PlatformSession s = platform.systemSession()) {
-            assertThat(s.findUser(UserId.of("unsaved"))).as("deleted, not only disabled").isEmpty();
+            assertThat(s.findUser(UserId.of("unsaved")))
+                    .as("deleted, not only disabled")
+                    .isEmpty();
             assertThat(s.members(GroupId.of("club"))).isEmpty();
             assertThat(s.findUser(UserId.of("kept"))).isPresent();
         }
@@ -103,17 +106,31 @@ class AlfrescoCompensationTest {
     @Test
     void shouldLeaveNoFolderBehindAFailedDeposit() {
         try (PlatformSession s = platform.systemSession()) {
-            s.createUser(new NewUser(UserId.of("t.one"), "T", "One", null, "Pw-12345678".toCharArray(),
+            s.createUser(new NewUser(
+                    UserId.of("t.one"),
+                    "T",
+                    "One",
+                    null,
+                    "Pw-12345678".toCharArray(),
                     Map.of("lk:profile", "teacher")));
-            s.createUser(new NewUser(UserId.of("t.two"), "T", "Two", null, "Pw-12345678".toCharArray(),
+            s.createUser(new NewUser(
+                    UserId.of("t.two"),
+                    "T",
+                    "Two",
+                    null,
+                    "Pw-12345678".toCharArray(),
                     Map.of("lk:profile", "teacher")));
             s.save();
         }
         Lockers lockers = new Lockers(platform, FakeAlfrescoSchool.CLOCK);
-        Lockers.PreparedDeposit prepared = lockers.prepare(UserId.of("t.one"), Profile.TEACHER, new DepositRequest(
-                "CIRCULAR", "memo", List.of("user:t.two"), false, false, Optional.empty(), Optional.empty()));
+        Lockers.PreparedDeposit prepared = lockers.prepare(
+                UserId.of("t.one"),
+                Profile.TEACHER,
+                new DepositRequest(
+                        "CIRCULAR", "memo", List.of("user:t.two"), false, false, Optional.empty(), Optional.empty()));
         assertThatThrownBy(() -> lockers.deposit(prepared, List.of(new Lockers.DepositFile("a*b.txt", text("x")))))
-                .as("Alfresco refuses the name (422)").isInstanceOf(PlatformException.class);
+                .as("Alfresco refuses the name (422)")
+                .isInstanceOf(PlatformException.class);
         try (PlatformSession s = platform.systemSession()) {
             // deposits/<year>/<month>/<deposit id>/<file>: the year and month may stay, not the deposit's folder
             List<String> left = new java.util.ArrayList<>();

@@ -1,13 +1,5 @@
 package org.locker.alfresco;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
@@ -17,6 +9,13 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Alfresco's published REST API definitions (Swagger 2.0), when {@code ALFRESCO_OPENAPI_SPEC} names
@@ -45,8 +44,11 @@ final class AlfrescoContract {
     }
 
     private static OpenApiInteractionValidator load(Path spec, String basePath) {
-        return OpenApiInteractionValidator.createForSpecificationUrl(spec.toUri().toString())
-                .withBasePathOverride(basePath).withResolveCombinators(true).build();
+        return OpenApiInteractionValidator.createForSpecificationUrl(
+                        spec.toUri().toString())
+                .withBasePathOverride(basePath)
+                .withResolveCombinators(true)
+                .build();
     }
 
     /** The definitions, when the environment names them; loaded once per JVM. */
@@ -109,32 +111,36 @@ final class AlfrescoContract {
         //    a node's or a person's "properties" is a free-form object there (type: object), holding the
         //    model's prefixed properties (lk:..., cm:...). Every other object stays closed.
         if (key.endsWith("schema.additionalProperties")
-                && (text.contains("[Path '/properties']") || text.contains("[Path '/entry/properties']")
+                && (text.contains("[Path '/properties']")
+                        || text.contains("[Path '/entry/properties']")
                         || text.matches("(?s).*\\[Path '/list/entries/\\d+/entry/properties'\\].*"))) {
             return true;
         }
         // 2. Error answers: the operations list 4xx codes without a schema, but Alfresco answers every error
         //    with the definitions' own Error body ({"error":{...}}), which the binding turns into exceptions.
-        if (key.equals("validation.response.body.unexpected") && event.getResponse().getStatus() >= 400) {
+        if (key.equals("validation.response.body.unexpected")
+                && event.getResponse().getStatus() >= 400) {
             return true;
         }
         // 3. Multi-valued properties: NodeBodyUpdate.properties types values as strings; Alfresco takes a JSON
         //    array for a multi-valued (d:text multiple) property, which a string cannot express.
-        if (key.equals("validation.request.body.schema.type") && text.matches("(?s)\\[Path '/properties/[^']+'\\] "
-                + "Instance type \\(array\\).*")) {
+        if (key.equals("validation.request.body.schema.type")
+                && text.matches("(?s)\\[Path '/properties/[^']+'\\] " + "Instance type \\(array\\).*")) {
             return true;
         }
         // 4. Content downloads: the definitions declare application/octet-stream only for GET .../content, but
         //    Alfresco answers with the content's own mime type (text/plain, application/pdf, ...), which the
         //    binding reads (the node's content.mimeType being the reference).
-        if (key.equals("validation.response.contentType.notAllowed") && event.getResponse().getStatus() == 200
+        if (key.equals("validation.response.contentType.notAllowed")
+                && event.getResponse().getStatus() == 200
                 && event.getRequest().getMethod().getName().equals("GET")
                 && event.getRequest().getUrl().split("\\?", 2)[0].endsWith("/content")) {
             return true;
         }
         // 5. Search results: Alfresco 25.3 adds "location" ("nodes") to each entry, which the search definition does
         //    not declare (recorded: recordings/search_POST_search_person.json).
-        if (key.endsWith("schema.additionalProperties") && text.contains("[\"location\"]")
+        if (key.endsWith("schema.additionalProperties")
+                && text.contains("[\"location\"]")
                 && text.matches("(?s).*\\[Path '/list/entries/\\d+/entry'\\].*")) {
             return true;
         }
@@ -146,19 +152,22 @@ final class AlfrescoContract {
         }
         // 7. A person's groups: GROUP_EVERYONE is listed without a displayName
         //    (recorded: core_GET_people_personId_groups_q_maxItems_skipCount.json).
-        if (key.equals("validation.response.body.schema.required") && text.contains("[\"displayName\"]")
+        if (key.equals("validation.response.body.schema.required")
+                && text.contains("[\"displayName\"]")
                 && url.matches(".*/people/[^/]+/groups.*")) {
             return true;
         }
         // 8. A site's group member: its "group" has isRoot and no memberType
         //    (recorded: core_POST_sites_siteId_group_members.json).
-        if (url.matches(".*/sites/[^/]+/group-members.*") && text.contains("/group']")
+        if (url.matches(".*/sites/[^/]+/group-members.*")
+                && text.contains("/group']")
                 && (text.contains("[\"memberType\"]") || text.contains("[\"isRoot\"]"))) {
             return true;
         }
         // 9. Search results of type cm:person: the person node has no cm:auditable fields
         //    (recorded: search_POST_search_person.json).
-        if (key.equals("validation.response.body.schema.required") && url.endsWith("/search")
+        if (key.equals("validation.response.body.schema.required")
+                && url.endsWith("/search")
                 && text.contains("[\"createdAt\",\"createdByUser\",\"modifiedAt\",\"modifiedByUser\"]")) {
             return true;
         }
@@ -166,7 +175,8 @@ final class AlfrescoContract {
     }
 
     private static Request toRequest(LoggedRequest logged, String path) {
-        SimpleRequest.Builder builder = new SimpleRequest.Builder(logged.getMethod().getName(), path);
+        SimpleRequest.Builder builder =
+                new SimpleRequest.Builder(logged.getMethod().getName(), path);
         for (HttpHeader header : logged.getHeaders().all()) {
             builder.withHeader(header.key(), header.values());
         }

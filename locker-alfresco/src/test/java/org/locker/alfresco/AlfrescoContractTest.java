@@ -9,7 +9,6 @@ import static org.locker.alfresco.AlfrescoStub.entry;
 import static org.locker.alfresco.AlfrescoStub.json;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
@@ -22,9 +21,11 @@ class AlfrescoContractTest {
 
     @Test
     void shouldRejectAnAnswerThatBreaksTheDefinition() {
-        assumeTrue(AlfrescoContract.fromEnvironment().isPresent(),
+        assumeTrue(
+                AlfrescoContract.fromEnvironment().isPresent(),
                 "ALFRESCO_OPENAPI_SPEC is not set: contract validation against alfresco-core.yaml skipped");
-        try (AlfrescoStub stub = new AlfrescoStub(); AlfrescoPlatform platform = stub.platform()) {
+        try (AlfrescoStub stub = new AlfrescoStub();
+                AlfrescoPlatform platform = stub.platform()) {
             stub.resetRequests();
             // a Person without the required "email" and "enabled"
             stub.stub(get(urlPathEqualTo(CORE + "/people/alice"))
@@ -39,11 +40,14 @@ class AlfrescoContractTest {
 
     @Test
     void shouldAcceptTheStartUpCalls() {
-        assumeTrue(AlfrescoContract.fromEnvironment().isPresent(),
+        assumeTrue(
+                AlfrescoContract.fromEnvironment().isPresent(),
                 "ALFRESCO_OPENAPI_SPEC is not set: contract validation against alfresco-core.yaml skipped");
-        try (AlfrescoStub stub = new AlfrescoStub(); AlfrescoPlatform platform = stub.platform()) {
+        try (AlfrescoStub stub = new AlfrescoStub();
+                AlfrescoPlatform platform = stub.platform()) {
             assertThat(stub.served()).hasSizeGreaterThanOrEqualTo(3);
-            assertThat(AlfrescoContract.fromEnvironment().get().violations(stub.served())).isEmpty();
+            assertThat(AlfrescoContract.fromEnvironment().get().violations(stub.served()))
+                    .isEmpty();
         }
     }
 }

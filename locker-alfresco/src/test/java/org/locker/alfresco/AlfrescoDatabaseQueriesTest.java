@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,8 +59,14 @@ class AlfrescoDatabaseQueriesTest {
         platform.authenticate(READER, PASSWORD);
     }
 
-    private static void item(PlatformSession s, NodeId folder, String name, String depositedAt, List<String> recipients,
-                             boolean allowModify, String memo) {
+    private static void item(
+            PlatformSession s,
+            NodeId folder,
+            String name,
+            String depositedAt,
+            List<String> recipients,
+            boolean allowModify,
+            String memo) {
         Map<String, Object> properties = new java.util.LinkedHashMap<>();
         properties.put("lk:depositId", name.toUpperCase());
         if (depositedAt != null) {
@@ -72,13 +77,19 @@ class AlfrescoDatabaseQueriesTest {
         if (memo != null) {
             properties.put("lk:memo", memo);
         }
-        s.createDocument(folder, name + ".txt", TYPE, properties,
+        s.createDocument(
+                folder,
+                name + ".txt",
+                TYPE,
+                properties,
                 new ContentSource(new ByteArrayInputStream(name.getBytes(StandardCharsets.UTF_8)), "text/plain"));
     }
 
     @AfterEach
     void nothingFromTheIndex() {
-        assertThat(alfresco.indexAnswered()).as("requests Alfresco answers from its search index only").isEmpty();
+        assertThat(alfresco.indexAnswered())
+                .as("requests Alfresco answers from its search index only")
+                .isEmpty();
     }
 
     @AfterAll
@@ -108,7 +119,8 @@ class AlfrescoDatabaseQueriesTest {
     @Test
     void shouldCheckRangesAndPresenceItself() {
         Instant march = Instant.parse("2026-03-10T00:00:00Z");
-        assertThat(names(all().where(new NodeQuery.Before("lk:depositedAt", march)))).containsExactly("a.txt", "b.txt");
+        assertThat(names(all().where(new NodeQuery.Before("lk:depositedAt", march))))
+                .containsExactly("a.txt", "b.txt");
         assertThat(names(all().where(new NodeQuery.NotBefore("lk:depositedAt", march))))
                 .containsExactly("c.txt", "e.txt");
         assertThat(names(all().where(new NodeQuery.IsSet("lk:memo")))).containsExactly("a.txt", "d.txt");
@@ -119,8 +131,8 @@ class AlfrescoDatabaseQueriesTest {
     @Test
     void shouldOrderEveryMatchIncludingThoseWithoutTheProperty() {
         assertThat(names(NodeQuery.ofType(TYPE).orderBy("lk:depositedAt", true)))
-                .as("the database's ordering would drop d, which has no date").containsExactly("e.txt", "c.txt",
-                        "b.txt", "a.txt", "d.txt");
+                .as("the database's ordering would drop d, which has no date")
+                .containsExactly("e.txt", "c.txt", "b.txt", "a.txt", "d.txt");
         assertThat(names(NodeQuery.ofType(TYPE).orderBy("created", false).page(1, 2)))
                 .containsExactly("b.txt", "c.txt");
     }
@@ -129,8 +141,14 @@ class AlfrescoDatabaseQueriesTest {
     void shouldCountBeyondTheDatabasesTruncatedTotal() {
         try (PlatformSession s = platform.systemSession()) {
             assertThat(s.count(NodeQuery.ofType(TYPE).page(0, 1).build())).isEqualTo(5);
-            assertThat(s.count(NodeQuery.ofType(TYPE).whereEquals("lk:allowModify", true).build())).isEqualTo(4);
-            assertThat(s.count(NodeQuery.ofType(TYPE).under(top).where(new NodeQuery.IsSet("lk:memo")).build()))
+            assertThat(s.count(NodeQuery.ofType(TYPE)
+                            .whereEquals("lk:allowModify", true)
+                            .build()))
+                    .isEqualTo(4);
+            assertThat(s.count(NodeQuery.ofType(TYPE)
+                            .under(top)
+                            .where(new NodeQuery.IsSet("lk:memo"))
+                            .build()))
                     .isEqualTo(2);
         }
     }
@@ -142,15 +160,21 @@ class AlfrescoDatabaseQueriesTest {
             List<Node> rest = s.query(NodeQuery.ofType(TYPE).page(3, 3).build());
             assertThat(first).hasSize(3);
             assertThat(rest).hasSize(2);
-            assertThat(first).extracting(Node::id).doesNotContainAnyElementsOf(rest.stream().map(Node::id).toList());
+            assertThat(first)
+                    .extracting(Node::id)
+                    .doesNotContainAnyElementsOf(rest.stream().map(Node::id).toList());
         }
     }
 
     @Test
     void shouldShowAUserOnlyWhatTheyMayReadBelowAFolder() {
         try (PlatformSession s = platform.sessionAs(READER)) {
-            assertThat(s.query(NodeQuery.ofType(TYPE).under(top).orderBy("name", false).build()))
-                    .extracting(Node::name).containsExactly("c.txt", "d.txt", "e.txt");
+            assertThat(s.query(NodeQuery.ofType(TYPE)
+                            .under(top)
+                            .orderBy("name", false)
+                            .build()))
+                    .extracting(Node::name)
+                    .containsExactly("c.txt", "d.txt", "e.txt");
             assertThat(s.count(NodeQuery.ofType(TYPE).build())).isEqualTo(3);
         }
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +50,12 @@ class AlfrescoDiscussionFlowTest {
 
         List<Summary> guardianList = discussions.list(GUARDIAN, 0, 20);
         assertThat(guardianList).extracting(Summary::subject).containsExactly("Sam's homework");
-        assertThat(guardianList.get(0).unread()).as("the guardian has not read the first message").isEqualTo(1);
-        assertThat(discussions.list(TEACHER, 0, 20).get(0).unread()).as("nothing unread for the author").isZero();
+        assertThat(guardianList.get(0).unread())
+                .as("the guardian has not read the first message")
+                .isEqualTo(1);
+        assertThat(discussions.list(TEACHER, 0, 20).get(0).unread())
+                .as("nothing unread for the author")
+                .isZero();
 
         before = school.requests();
         Message reply = discussions.post(GUARDIAN, started.id(), "Thank you, noted.");
@@ -62,12 +65,14 @@ class AlfrescoDiscussionFlowTest {
         Summary forTeacher = discussions.list(TEACHER, 0, 20).get(0);
         assertThat(forTeacher.messages()).isEqualTo(2);
         assertThat(forTeacher.unread()).as("the teacher has not read the reply").isEqualTo(1);
-        assertThat(discussions.list(GUARDIAN, 0, 20).get(0).unread()).as("the guardian read up to their reply")
+        assertThat(discussions.list(GUARDIAN, 0, 20).get(0).unread())
+                .as("the guardian read up to their reply")
                 .isZero();
 
         Page page = discussions.read(TEACHER, started.id(), 0, 50);
-        assertThat(page.messages()).extracting(Message::text).containsExactly("Hello, about Sam...",
-                "Thank you, noted.");
+        assertThat(page.messages())
+                .extracting(Message::text)
+                .containsExactly("Hello, about Sam...", "Thank you, noted.");
         assertThat(page.messages()).extracting(Message::author).containsExactly(TEACHER, GUARDIAN);
     }
 
@@ -81,7 +86,8 @@ class AlfrescoDiscussionFlowTest {
                 .isInstanceOf(DiscussionInputException.class);
         assertThatThrownBy(() -> discussions.post(OTHER_GUARDIAN, started.id(), "let me in"))
                 .isInstanceOf(DiscussionInputException.class);
-        assertThat(discussions.read(GUARDIAN, started.id(), 0, 50).messages()).extracting(Message::text)
+        assertThat(discussions.read(GUARDIAN, started.id(), 0, 50).messages())
+                .extracting(Message::text)
                 .containsExactly("Only for you.");
     }
 

@@ -12,17 +12,15 @@ import static org.locker.alfresco.AlfrescoStub.json;
 import static org.locker.alfresco.AlfrescoStub.node;
 import static org.locker.alfresco.AlfrescoStub.withProperties;
 
+import jakarta.jms.Connection;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.jms.Connection;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.apache.activemq.broker.BrokerService;
 import org.junit.jupiter.api.AfterEach;
@@ -80,15 +78,18 @@ class AlfrescoEventsTest {
     /** The handler checks that what an event names still exists: every person and group does, unless a test says. */
     private void stubEveryoneExists() {
         stub.stub(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(CORE + "/people/[^/]+"))
-                .atPriority(9).willReturn(json(200, entry(Map.of("id", "someone")))));
+                .atPriority(9)
+                .willReturn(json(200, entry(Map.of("id", "someone")))));
         stub.stub(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(CORE + "/groups/[^/]+"))
-                .atPriority(9).willReturn(json(200, entry(AlfrescoStub.group("GROUP_someone", "someone")))));
+                .atPriority(9)
+                .willReturn(json(200, entry(AlfrescoStub.group("GROUP_someone", "someone")))));
     }
 
     @AfterEach
     void stop() throws Exception {
         try {
-            AlfrescoContract.fromEnvironment().ifPresent(c -> assertThat(c.violations(stub.served())).isEmpty());
+            AlfrescoContract.fromEnvironment()
+                    .ifPresent(c -> assertThat(c.violations(stub.served())).isEmpty());
         } finally {
             stub.close();
             broker.stop();
@@ -97,8 +98,10 @@ class AlfrescoEventsTest {
 
     private AlfrescoPlatform platform(List<String> people, Path checkpoint) {
         stub.stubPeople(people);
-        return AlfrescoPlatform.builder(stub.settings().withBroker(brokerUrl)).listener(recorder)
-                .checkpoint(ReconcileCheckpoint.inFile(checkpoint)).build();
+        return AlfrescoPlatform.builder(stub.settings().withBroker(brokerUrl))
+                .listener(recorder)
+                .checkpoint(ReconcileCheckpoint.inFile(checkpoint))
+                .build();
     }
 
     /** Publishes events on Alfresco's topic, as the repository does (text messages, one JSON event each). */
@@ -107,8 +110,10 @@ class AlfrescoEventsTest {
             if (!event.startsWith("{")) {
                 continue; // deliberately malformed messages
             }
-            RepoEvents.schemas().ifPresent(folder -> assertThat(RepoEvents.violations(folder, event))
-                    .as("test event against Alfresco's schema").isEmpty());
+            RepoEvents.schemas()
+                    .ifPresent(folder -> assertThat(RepoEvents.violations(folder, event))
+                            .as("test event against Alfresco's schema")
+                            .isEmpty());
         }
         Connection connection = new ActiveMQConnectionFactory(brokerUrl).createConnection();
         try {
@@ -138,9 +143,10 @@ class AlfrescoEventsTest {
     }
 
     private void stubAuthorityNode(String nodeId, String nodeType, String property, String name) {
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/" + nodeId)).withQueryParam("include", equalTo("properties"))
-                .willReturn(json(200, entry(withProperties(node(nodeId, nodeId, nodeType, false),
-                        Map.of(property, name))))));
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/" + nodeId))
+                .withQueryParam("include", equalTo("properties"))
+                .willReturn(json(
+                        200, entry(withProperties(node(nodeId, nodeId, nodeType, false), Map.of(property, name))))));
     }
 
     @Test
@@ -158,14 +164,17 @@ class AlfrescoEventsTest {
         stubAuthorityNode("n-sub", "cm:authorityContainer", "cm:authorityName", "GROUP_sub");
         try (AlfrescoPlatform platform = platform(List.of("admin"), dir.resolve("checkpoint"))) {
             stub.resetRequests();
-            publish(RepoEvents.member("m1", true, "n-class", "n-bob"),
+            publish(
+                    RepoEvents.member("m1", true, "n-class", "n-bob"),
                     RepoEvents.member("m2", true, "n-class", "n-sub"),
                     RepoEvents.member("m3", false, "n-class", "n-bob"));
             awaitHeard("removed bob to class-6a");
-            assertThat(heard).containsExactly("added bob to class-6a", "added sub to class-6a",
-                    "removed bob to class-6a");
-            assertThat(stub.served()).filteredOn(e -> e.getRequest().getUrl().contains("/nodes/"))
-                    .as("each node resolved once, then cached").hasSize(3);
+            assertThat(heard)
+                    .containsExactly("added bob to class-6a", "added sub to class-6a", "removed bob to class-6a");
+            assertThat(stub.served())
+                    .filteredOn(e -> e.getRequest().getUrl().contains("/nodes/"))
+                    .as("each node resolved once, then cached")
+                    .hasSize(3);
         }
     }
 
@@ -181,11 +190,13 @@ class AlfrescoEventsTest {
 
     @Test
     void shouldLogAndSkipAnEventForANodeItCannotMap(@TempDir Path dir) throws Exception {
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/n-gone")).willReturn(error(404,
-                "framework.exception.EntityNotFound", "The entity with id: n-gone was not found")));
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/n-gone"))
+                .willReturn(
+                        error(404, "framework.exception.EntityNotFound", "The entity with id: n-gone was not found")));
         stubAuthorityNode("n-folder", "cm:folder", "cm:title", "not an authority");
         try (AlfrescoPlatform platform = platform(List.of("admin"), dir.resolve("checkpoint"))) {
-            publish(RepoEvents.member("u1", true, "n-gone", "n-bob"),
+            publish(
+                    RepoEvents.member("u1", true, "n-gone", "n-bob"),
                     RepoEvents.member("u2", true, "n-folder", "n-bob"),
                     RepoEvents.zone("z1", "n-zone", "n-erin"),
                     "not json at all",
@@ -194,9 +205,11 @@ class AlfrescoEventsTest {
             assertThat(heard).containsExactly("created erin");
             RepoEventHandler handler = platform.eventHandler();
             assertThat(handler.handle(RepoEvents.member("u3", true, "n-gone", "n-bob")))
-                    .as("a node deleted since").isEqualTo(RepoEventHandler.Outcome.GONE);
+                    .as("a node deleted since")
+                    .isEqualTo(RepoEventHandler.Outcome.GONE);
             assertThat(handler.handle(RepoEvents.member("u4", true, "n-folder", "n-bob")))
-                    .as("not an authority").isEqualTo(RepoEventHandler.Outcome.UNMAPPABLE);
+                    .as("not an authority")
+                    .isEqualTo(RepoEventHandler.Outcome.UNMAPPABLE);
             assertThat(handler.handle(RepoEvents.zone("z2", "n-zone", "n-erin")))
                     .isEqualTo(RepoEventHandler.Outcome.IGNORED);
             assertThat(handler.handle("{")).isEqualTo(RepoEventHandler.Outcome.MALFORMED);
@@ -224,12 +237,22 @@ class AlfrescoEventsTest {
     void shouldStartWithoutABrokerAndRelyOnTheReconcile(@TempDir Path dir) {
         stub.stubPeople(List.of("admin"));
         AlfrescoSettings settings = stub.settings().withBroker("tcp://localhost:1");
-        settings = new AlfrescoSettings(settings.baseUrl(), settings.serviceUser(), settings.servicePassword(),
-                settings.rootPath(), Duration.ofMillis(300), settings.readTimeout(), settings.retry(),
-                settings.brokerUrl(), settings.eventTopic(), settings.guardiansSite());
+        settings = new AlfrescoSettings(
+                settings.baseUrl(),
+                settings.serviceUser(),
+                settings.servicePassword(),
+                settings.rootPath(),
+                Duration.ofMillis(300),
+                settings.readTimeout(),
+                settings.retry(),
+                settings.brokerUrl(),
+                settings.eventTopic(),
+                settings.guardiansSite());
         long started = System.nanoTime();
-        try (AlfrescoPlatform platform = AlfrescoPlatform.builder(settings).listener(recorder)
-                .checkpoint(ReconcileCheckpoint.inFile(dir.resolve("cp"))).build()) {
+        try (AlfrescoPlatform platform = AlfrescoPlatform.builder(settings)
+                .listener(recorder)
+                .checkpoint(ReconcileCheckpoint.inFile(dir.resolve("cp")))
+                .build()) {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
             stub.stubPeople(List.of("admin", "newcomer"));
             assertThat(platform.reconcile()).containsExactly(UserId.of("newcomer"));
@@ -239,12 +262,18 @@ class AlfrescoEventsTest {
     @Test
     void shouldFollowEveryPageOfPeopleWhenReconciling(@TempDir Path dir) {
         stub.stubPeople(List.of("admin"));
-        try (AlfrescoPlatform platform = AlfrescoPlatform.builder(stub.settings()).listener(recorder)
-                .checkpoint(ReconcileCheckpoint.inFile(dir.resolve("cp"))).build()) {
-            stub.stub(get(urlPathEqualTo(CORE + "/people")).withQueryParam("skipCount", equalTo("0"))
-                    .willReturn(json(200, AlfrescoStub.list(List.of(AlfrescoStub.person("admin"),
-                            AlfrescoStub.person("amy")), true, 0))));
-            stub.stub(get(urlPathEqualTo(CORE + "/people")).withQueryParam("skipCount", equalTo("2"))
+        try (AlfrescoPlatform platform = AlfrescoPlatform.builder(stub.settings())
+                .listener(recorder)
+                .checkpoint(ReconcileCheckpoint.inFile(dir.resolve("cp")))
+                .build()) {
+            stub.stub(get(urlPathEqualTo(CORE + "/people"))
+                    .withQueryParam("skipCount", equalTo("0"))
+                    .willReturn(json(
+                            200,
+                            AlfrescoStub.list(
+                                    List.of(AlfrescoStub.person("admin"), AlfrescoStub.person("amy")), true, 0))));
+            stub.stub(get(urlPathEqualTo(CORE + "/people"))
+                    .withQueryParam("skipCount", equalTo("2"))
                     .willReturn(json(200, AlfrescoStub.list(List.of(AlfrescoStub.person("zoe")), false, 2))));
             assertThat(platform.reconcile()).containsExactly(UserId.of("amy"), UserId.of("zoe"));
         }
@@ -252,11 +281,15 @@ class AlfrescoEventsTest {
 
     @Test
     void shouldWriteTestEventsInAlfrescosFormat() {
-        assumeTrue(RepoEvents.schemas().isPresent(),
+        assumeTrue(
+                RepoEvents.schemas().isPresent(),
                 "ALFRESCO_EVENT_SCHEMAS is not set: test events not validated against Alfresco's event schemas");
         Path folder = RepoEvents.schemas().get();
-        for (String event : List.of(RepoEvents.personCreated("a", "n", "u"), RepoEvents.member("b", true, "g", "m"),
-                RepoEvents.member("c", false, "g", "m"), RepoEvents.zone("d", "z", "m"))) {
+        for (String event : List.of(
+                RepoEvents.personCreated("a", "n", "u"),
+                RepoEvents.member("b", true, "g", "m"),
+                RepoEvents.member("c", false, "g", "m"),
+                RepoEvents.zone("d", "z", "m"))) {
             assertThat(RepoEvents.violations(folder, event)).isEmpty();
         }
         // and the check does reject a malformed event

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,6 @@ import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.UserId;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,8 +52,7 @@ abstract class AlfrescoFlows {
     private static final int GUARDIANS = 22;
 
     /** The platform under test, with the service's profile settings, and how to call Alfresco as its administrator. */
-    protected record Repository(AlfrescoPlatform platform, URI baseUrl, String admin, String adminPassword) {
-    }
+    protected record Repository(AlfrescoPlatform platform, URI baseUrl, String admin, String adminPassword) {}
 
     protected abstract Repository open(AlfrescoSettings.Profiles profiles);
 
@@ -108,19 +105,44 @@ abstract class AlfrescoFlows {
         StringBuilder csv = new StringBuilder(
                 "type,id,label,profile,first_name,last_name,email,classes,children,delegate_of,password\n");
         csv.append("class,").append(klass).append(",Class ").append(run).append(",,,,,,,,\n");
-        csv.append("person,").append(id("t1")).append(",,teacher,Tina,One,,").append(klass).append(",,,")
-                .append(PASSWORD).append('\n');
-        csv.append("person,").append(id("t2")).append(",,teacher,Tom,Two,,").append(klass).append(",,,")
-                .append(PASSWORD).append('\n');
-        csv.append("person,").append(id("st")).append(",,staff,Stan,Staff,,,,,").append(PASSWORD).append('\n');
-        csv.append("person,").append(id("s1")).append(",,student,Sam,One,,").append(klass).append(",,,")
-                .append(PASSWORD).append('\n');
+        csv.append("person,")
+                .append(id("t1"))
+                .append(",,teacher,Tina,One,,")
+                .append(klass)
+                .append(",,,")
+                .append(PASSWORD)
+                .append('\n');
+        csv.append("person,")
+                .append(id("t2"))
+                .append(",,teacher,Tom,Two,,")
+                .append(klass)
+                .append(",,,")
+                .append(PASSWORD)
+                .append('\n');
+        csv.append("person,")
+                .append(id("st"))
+                .append(",,staff,Stan,Staff,,,,,")
+                .append(PASSWORD)
+                .append('\n');
+        csv.append("person,")
+                .append(id("s1"))
+                .append(",,student,Sam,One,,")
+                .append(klass)
+                .append(",,,")
+                .append(PASSWORD)
+                .append('\n');
         for (int i = 0; i < GUARDIANS; i++) {
-            csv.append("person,").append(id("g" + i)).append(",,guardian,G,").append(i).append(",,,")
-                    .append(id("s1")).append(",,").append(PASSWORD).append('\n');
+            csv.append("person,")
+                    .append(id("g" + i))
+                    .append(",,guardian,G,")
+                    .append(i)
+                    .append(",,,")
+                    .append(id("s1"))
+                    .append(",,")
+                    .append(PASSWORD)
+                    .append('\n');
         }
-        var report = new DirectoryImport(repository.platform()).run(new StringReader(csv.toString()),
-                false);
+        var report = new DirectoryImport(repository.platform()).run(new StringReader(csv.toString()), false);
         assertThat(report.valid()).as(report.problems().toString()).isTrue();
         lockers = new Lockers(repository.platform(), clock);
     }
@@ -134,20 +156,27 @@ abstract class AlfrescoFlows {
 
     private List<String> locker(UserId user) {
         signIn(user);
-        return lockers.locker(user, Lockers.LockerFilter.none()).stream().map(Lockers.LockerEntry::name).toList();
+        return lockers.locker(user, Lockers.LockerFilter.none()).stream()
+                .map(Lockers.LockerEntry::name)
+                .toList();
     }
 
     private void signIn(UserId user) {
-        assertThat(repository.platform().authenticate(user, PASSWORD.toCharArray())).as("sign-in of " + user)
+        assertThat(repository.platform().authenticate(user, PASSWORD.toCharArray()))
+                .as("sign-in of " + user)
                 .isPresent();
     }
 
     private Lockers.Deposited deposit(UserId depositor, DepositRequest request, String name) {
         signIn(depositor);
         Lockers.PreparedDeposit prepared = lockers.prepare(depositor, Profile.TEACHER, request);
-        List<Lockers.Deposited> deposited = lockers.deposit(prepared, List.of(new Lockers.DepositFile(name,
-                new ContentSource(new ByteArrayInputStream(("content of " + name).getBytes(StandardCharsets.UTF_8)),
-                        "text/plain"))));
+        List<Lockers.Deposited> deposited = lockers.deposit(
+                prepared,
+                List.of(new Lockers.DepositFile(
+                        name,
+                        new ContentSource(
+                                new ByteArrayInputStream(("content of " + name).getBytes(StandardCharsets.UTF_8)),
+                                "text/plain"))));
         return deposited.get(0);
     }
 
@@ -164,7 +193,9 @@ abstract class AlfrescoFlows {
                     .isEqualTo("content of letter.txt");
         }
         assertThat(locker(user("st"))).as("not a recipient").doesNotContain("letter.txt");
-        assertThat(lockers.distributions(user("t1"))).extracting(Lockers.Distribution::name).contains("letter.txt");
+        assertThat(lockers.distributions(user("t1")))
+                .extracting(Lockers.Distribution::name)
+                .contains("letter.txt");
     }
 
     @Test
@@ -174,11 +205,22 @@ abstract class AlfrescoFlows {
             guardians.add("user:" + id("g" + i));
         }
         Instant from = clock.instant().plus(Duration.ofDays(1));
-        deposit(user("t1"), new DepositRequest("CIRCULAR", "memo", guardians, false, false, Optional.of(from),
-                Optional.of(from.plus(Duration.ofDays(30)))), "trip.txt");
+        deposit(
+                user("t1"),
+                new DepositRequest(
+                        "CIRCULAR",
+                        "memo",
+                        guardians,
+                        false,
+                        false,
+                        Optional.of(from),
+                        Optional.of(from.plus(Duration.ofDays(30)))),
+                "trip.txt");
         assertThat(locker(user("g0"))).as("before the window").doesNotContain("trip.txt");
         clock.advance(Duration.ofDays(2));
-        assertThat(lockers.reconcileWindows().opened()).as("the pending window opened").isPositive();
+        assertThat(lockers.reconcileWindows().opened())
+                .as("the pending window opened")
+                .isPositive();
         assertThat(locker(user("g0"))).contains("trip.txt");
         assertThat(locker(user("g21"))).contains("trip.txt");
     }
@@ -201,17 +243,21 @@ abstract class AlfrescoFlows {
         signIn(user("g0"));
         Discussions.Summary started = discussions.start(user("t1"), "Trip " + run, List.of(user("g0")), "Hello");
         discussions.post(user("g0"), started.id(), "Thank you");
-        assertThat(discussions.list(user("g0"), 0, 20)).extracting(Discussions.Summary::subject)
+        assertThat(discussions.list(user("g0"), 0, 20))
+                .extracting(Discussions.Summary::subject)
                 .contains("Trip " + run);
-        assertThat(discussions.read(user("t1"), started.id(), 0, 50).messages()).extracting(Discussions.Message::text)
+        assertThat(discussions.read(user("t1"), started.id(), 0, 50).messages())
+                .extracting(Discussions.Message::text)
                 .containsExactly("Hello", "Thank you");
     }
 
     @Test
     void classSizesAndCandidatesComeFromTheGroups() {
         SchoolDirectory directory = new SchoolDirectory(repository.platform());
-        assertThat(directory.classes()).filteredOn(c -> c.schoolClass().code().value().equals("C" + run))
-                .singleElement().satisfies(c -> {
+        assertThat(directory.classes())
+                .filteredOn(c -> c.schoolClass().code().value().equals("C" + run))
+                .singleElement()
+                .satisfies(c -> {
                     assertThat(c.students()).isEqualTo(1);
                     assertThat(c.team()).isEqualTo(2);
                     assertThat(c.guardians()).isEqualTo(GUARDIANS);
@@ -221,17 +267,35 @@ abstract class AlfrescoFlows {
 
     /** A person an administrator creates in Alfresco itself, not through the service. */
     private void createdInAlfresco(UserId user, Map<String, Object> properties) {
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("id", user.value(), "firstName", "New",
-                "lastName", "Comer", "email", user.value() + "@example.org", "password", PASSWORD));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                "id",
+                user.value(),
+                "firstName",
+                "New",
+                "lastName",
+                "Comer",
+                "email",
+                user.value() + "@example.org",
+                "password",
+                PASSWORD));
         body.put("properties", properties);
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                            repository.baseUrl() + AlfrescoRestClient.CORE + "/people"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((repository.admin() + ":"
-                            + repository.adminPassword()).getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JsonMapper.builder().build().writeValueAsString(body)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create(repository.baseUrl() + AlfrescoRestClient.CORE + "/people"))
+                                    .header(
+                                            "Authorization",
+                                            "Basic "
+                                                    + Base64.getEncoder()
+                                                            .encodeToString((repository.admin() + ":"
+                                                                            + repository.adminPassword())
+                                                                    .getBytes(StandardCharsets.UTF_8)))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            JsonMapper.builder().build().writeValueAsString(body)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);

@@ -17,8 +17,13 @@ class AlfrescoFlowsTest extends AlfrescoFlows {
     @Override
     protected Repository open(AlfrescoSettings.Profiles profiles) {
         alfresco = new FakeAlfresco();
-        return new Repository(AlfrescoPlatform.builder(alfresco.settings("Data Dictionary/Locker")
-                .withProfiles(profiles)).build(), alfresco.baseUrl(), FakeAlfresco.ADMIN, FakeAlfresco.ADMIN_PASSWORD);
+        return new Repository(
+                AlfrescoPlatform.builder(
+                                alfresco.settings("Data Dictionary/Locker").withProfiles(profiles))
+                        .build(),
+                alfresco.baseUrl(),
+                FakeAlfresco.ADMIN,
+                FakeAlfresco.ADMIN_PASSWORD);
     }
 
     @AfterEach

@@ -11,7 +11,10 @@ class AlfrescoLiveFlowsIT extends AlfrescoFlows {
 
     @Override
     protected Repository open(AlfrescoSettings.Profiles profiles) {
-        return new Repository(LiveAlfresco.open(PASSWORD, profiles), LiveAlfresco.url(), LiveAlfresco.user(),
+        return new Repository(
+                LiveAlfresco.open(PASSWORD, profiles),
+                LiveAlfresco.url(),
+                LiveAlfresco.user(),
                 LiveAlfresco.password());
     }
 }

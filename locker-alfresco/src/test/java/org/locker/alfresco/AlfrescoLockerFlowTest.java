@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,13 +78,13 @@ class AlfrescoLockerFlowTest {
     }
 
     private static DepositRequest request(boolean allowModify, boolean standing, String... selection) {
-        return new DepositRequest("CIRCULAR", "memo", List.of(selection), standing, allowModify, Optional.empty(),
-                Optional.empty());
+        return new DepositRequest(
+                "CIRCULAR", "memo", List.of(selection), standing, allowModify, Optional.empty(), Optional.empty());
     }
 
     private static DepositFile file(String name, String text) {
-        return new DepositFile(name, new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                "text/plain"));
+        return new DepositFile(
+                name, new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "text/plain"));
     }
 
     /** HTTP requests of the last {@link #deposit} (its {@code Lockers.deposit} call, not the preparation). */
@@ -101,7 +100,9 @@ class AlfrescoLockerFlowTest {
     }
 
     private List<String> names(UserId user) {
-        return lockers.locker(user, LockerFilter.none()).stream().map(LockerEntry::name).toList();
+        return lockers.locker(user, LockerFilter.none()).stream()
+                .map(LockerEntry::name)
+                .toList();
     }
 
     private static String read(Content content) throws IOException {
@@ -112,22 +113,25 @@ class AlfrescoLockerFlowTest {
 
     @Test
     void shouldImportTheDirectoryIntoTheFake() {
-        assertThat(school.imported.valid()).as(school.imported.problems().toString()).isTrue();
+        assertThat(school.imported.valid())
+                .as(school.imported.problems().toString())
+                .isTrue();
         assertThat(school.imported.applied()).isTrue();
     }
 
     @Test
     void shouldDepositToAUserWhoListsAndOpensItWhileOthersDoNot() throws IOException {
-        Lockers.PreparedDeposit prepared = lockers.prepare(T_ONE, Profile.TEACHER, request(false, false,
-                "user:t.two"));
+        Lockers.PreparedDeposit prepared = lockers.prepare(T_ONE, Profile.TEACHER, request(false, false, "user:t.two"));
         long before = school.requests();
         school.alfresco.resetJournal();
         List<Deposited> deposited = lockers.deposit(prepared, List.of(file("letter.txt", "hello")));
         long cost = school.requests() - before;
-        System.out.println("[flow] deposit of one file to one user: " + cost + " HTTP calls: "
-                + school.alfresco.calls());
-        assertThat(cost).as("ensureFolder (GET, POST), document (multipart POST, list-properties PUT), audit"
-                + " (GET, POST folder, POST entry), access at save (GET, PUT)").isLessThanOrEqualTo(9);
+        System.out.println(
+                "[flow] deposit of one file to one user: " + cost + " HTTP calls: " + school.alfresco.calls());
+        assertThat(cost)
+                .as("ensureFolder (GET, POST), document (multipart POST, list-properties PUT), audit"
+                        + " (GET, POST folder, POST entry), access at save (GET, PUT)")
+                .isLessThanOrEqualTo(9);
 
         List<LockerEntry> locker = lockers.locker(T_TWO, LockerFilter.none());
         assertThat(locker).extracting(LockerEntry::name).containsExactly("letter.txt");
@@ -138,14 +142,21 @@ class AlfrescoLockerFlowTest {
         assertThat(entry.version()).isEqualTo("1.0");
         assertThat(entry.opened()).isFalse();
         assertThat(read(lockers.open(T_TWO, deposited.get(0).id()))).isEqualTo("hello");
-        assertThat(lockers.locker(T_TWO, LockerFilter.none()).get(0).opened()).as("read receipt").isTrue();
+        assertThat(lockers.locker(T_TWO, LockerFilter.none()).get(0).opened())
+                .as("read receipt")
+                .isTrue();
 
         assertThat(names(T_THREE)).as("a teacher who is not a recipient").isEmpty();
         assertThat(names(G_ONE)).as("a guardian who is not a recipient").isEmpty();
         assertThatThrownBy(() -> lockers.open(T_THREE, deposited.get(0).id()))
-                .as("what the platform hides does not exist for them").isInstanceOf(LockerRefusal.class);
-        assertThat(names(T_ONE)).as("a depositor's own locker lists what others deposited for them only").isEmpty();
-        assertThat(lockers.distributions(T_ONE)).extracting(Lockers.Distribution::name).containsExactly("letter.txt");
+                .as("what the platform hides does not exist for them")
+                .isInstanceOf(LockerRefusal.class);
+        assertThat(names(T_ONE))
+                .as("a depositor's own locker lists what others deposited for them only")
+                .isEmpty();
+        assertThat(lockers.distributions(T_ONE))
+                .extracting(Lockers.Distribution::name)
+                .containsExactly("letter.txt");
     }
 
     @Test
@@ -154,28 +165,31 @@ class AlfrescoLockerFlowTest {
         Deposited modifiable = deposit(T_ONE, request(true, false, "user:t.two"), "modifiable.txt");
 
         List<LockerEntry> locker = lockers.locker(T_TWO, LockerFilter.none());
-        assertThat(locker).extracting(LockerEntry::name, LockerEntry::canModify)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("read-only.txt", false),
+        assertThat(locker)
+                .extracting(LockerEntry::name, LockerEntry::canModify)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("read-only.txt", false),
                         org.assertj.core.groups.Tuple.tuple("modifiable.txt", true));
 
-        ContentSource v2 = new ContentSource(new ByteArrayInputStream("v2".getBytes(StandardCharsets.UTF_8)),
-                "text/plain");
-        assertThat(lockers.addVersion(T_TWO, modifiable.id(), v2, "corrected").label()).isEqualTo("1.1");
+        ContentSource v2 =
+                new ContentSource(new ByteArrayInputStream("v2".getBytes(StandardCharsets.UTF_8)), "text/plain");
+        assertThat(lockers.addVersion(T_TWO, modifiable.id(), v2, "corrected").label())
+                .isEqualTo("1.1");
         assertThat(read(lockers.open(T_TWO, modifiable.id()))).isEqualTo("v2");
         assertThat(lockers.versions(T_TWO, modifiable.id())).hasSize(2);
 
-        ContentSource refused = new ContentSource(new ByteArrayInputStream("no".getBytes(StandardCharsets.UTF_8)),
-                "text/plain");
-        assertThatThrownBy(() -> lockers.addVersion(T_TWO, readOnly.id(), refused, "")).isInstanceOf(
-                RuntimeException.class);
+        ContentSource refused =
+                new ContentSource(new ByteArrayInputStream("no".getBytes(StandardCharsets.UTF_8)), "text/plain");
+        assertThatThrownBy(() -> lockers.addVersion(T_TWO, readOnly.id(), refused, ""))
+                .isInstanceOf(RuntimeException.class);
         assertThat(read(lockers.open(T_TWO, readOnly.id()))).isEqualTo("content of read-only.txt");
     }
 
     @Test
     void shouldDepositToACategoryThroughAGroupGrant() {
         deposit(T_ONE, request(false, true, "category:staff"), "to-staff.txt");
-        System.out.println("[flow] deposit of one file to a category (standing, group grant): " + lastDepositCost
-                + " HTTP calls");
+        System.out.println(
+                "[flow] deposit of one file to a category (standing, group grant): " + lastDepositCost + " HTTP calls");
         assertThat(lastDepositCost).isLessThanOrEqualTo(9);
 
         assertThat(names(STAFF)).containsExactly("to-staff.txt");
@@ -186,8 +200,8 @@ class AlfrescoLockerFlowTest {
     @Test
     void shouldDepositToAClassTeam() {
         deposit(T_TWO, request(false, false, "team:6A"), "to-6A-team.txt");
-        System.out.println("[flow] deposit of one file to a class team (group grant): " + lastDepositCost
-                + " HTTP calls");
+        System.out.println(
+                "[flow] deposit of one file to a class team (group grant): " + lastDepositCost + " HTTP calls");
         assertThat(lastDepositCost).isLessThanOrEqualTo(9);
 
         assertThat(names(T_ONE)).containsExactly("to-6A-team.txt");
@@ -198,16 +212,28 @@ class AlfrescoLockerFlowTest {
     @Test
     void shouldOpenAPendingWindowAtTheReconcileAfterItsStart() {
         java.time.Instant from = clock.instant().plus(java.time.Duration.ofDays(1));
-        Deposited deposited = deposit(T_ONE, new DepositRequest("CIRCULAR", "memo", List.of("user:g.one"), false,
-                false, Optional.of(from), Optional.of(from.plus(java.time.Duration.ofDays(7)))), "later.txt");
+        Deposited deposited = deposit(
+                T_ONE,
+                new DepositRequest(
+                        "CIRCULAR",
+                        "memo",
+                        List.of("user:g.one"),
+                        false,
+                        false,
+                        Optional.of(from),
+                        Optional.of(from.plus(java.time.Duration.ofDays(7)))),
+                "later.txt");
         assertThat(lockers.reconcileWindows()).isEqualTo(new Lockers.ReconcileReport(0, 0, Optional.of(from)));
         assertThat(names(G_ONE)).as("before the window's start").isEmpty();
 
         clock.advance(java.time.Duration.ofDays(2));
-        assertThat(lockers.reconcileWindows()).as("the pending window is found and opened")
+        assertThat(lockers.reconcileWindows())
+                .as("the pending window is found and opened")
                 .isEqualTo(new Lockers.ReconcileReport(1, 0, Optional.of(from.plus(java.time.Duration.ofDays(7)))));
         assertThat(names(G_ONE)).containsExactly("later.txt");
-        assertThat(lockers.distributions(T_ONE)).extracting(Lockers.Distribution::name).containsExactly("later.txt");
+        assertThat(lockers.distributions(T_ONE))
+                .extracting(Lockers.Distribution::name)
+                .containsExactly("later.txt");
 
         clock.advance(java.time.Duration.ofDays(7));
         assertThat(lockers.reconcileWindows()).isEqualTo(new Lockers.ReconcileReport(0, 1));

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +49,9 @@ class AlfrescoMembershipsTest {
         StringBuilder csv = new StringBuilder(
                 "type,id,label,profile,first_name,last_name,email,classes,children,delegate_of,password\n");
         csv.append("class,6A,Sixième A,,,,,,,,\n");
-        csv.append("person,depositor,,teacher,Dee,Positor,,6A,,,").append(PASSWORD).append('\n');
+        csv.append("person,depositor,,teacher,Dee,Positor,,6A,,,")
+                .append(PASSWORD)
+                .append('\n');
         for (int i = 0; i < TEACHERS; i++) {
             csv.append("person,t").append(i).append(",,teacher,T,").append(i).append(",,6A,,,\n");
         }
@@ -59,8 +60,11 @@ class AlfrescoMembershipsTest {
             csv.append("person,g").append(i).append(",,guardian,G,").append(i).append(",,,s0,,\n");
         }
         alfresco = new FakeAlfresco();
-        platform = AlfrescoPlatform.builder(alfresco.settings("Data Dictionary/Locker")).build();
-        assertThat(new DirectoryImport(platform).run(new StringReader(csv.toString()), false).valid())
+        platform = AlfrescoPlatform.builder(alfresco.settings("Data Dictionary/Locker"))
+                .build();
+        assertThat(new DirectoryImport(platform)
+                        .run(new StringReader(csv.toString()), false)
+                        .valid())
                 .isTrue();
         platform.authenticate(UserId.of("depositor"), PASSWORD.toCharArray());
         lockers = new Lockers(platform, FakeAlfrescoSchool.CLOCK);
@@ -68,7 +72,9 @@ class AlfrescoMembershipsTest {
 
     @AfterEach
     void nothingFromTheIndex() {
-        assertThat(alfresco.indexAnswered()).as("requests Alfresco answers from its search index only").isEmpty();
+        assertThat(alfresco.indexAnswered())
+                .as("requests Alfresco answers from its search index only")
+                .isEmpty();
     }
 
     @AfterAll
@@ -86,7 +92,8 @@ class AlfrescoMembershipsTest {
             s.createGroup(GroupId.of("inner-club"), "Inner", java.util.Map.of());
             s.addMember(GroupId.of("outer-club"), GroupId.of("inner-club"));
             s.addMember(GroupId.of("outer-club"), UserId.of("t1"));
-            assertThat(s.members(GroupId.of("outer-club"))).as("users and groups, at once")
+            assertThat(s.members(GroupId.of("outer-club")))
+                    .as("users and groups, at once")
                     .containsExactlyInAnyOrder(GroupId.of("inner-club"), UserId.of("t1"));
             assertThat(s.membersAmong(GroupId.of("outer-club"), List.of(UserId.of("t1"), UserId.of("t2"))))
                     .containsExactly(UserId.of("t1"));
@@ -102,19 +109,24 @@ class AlfrescoMembershipsTest {
             assertThat(c.team()).isEqualTo(TEACHERS + 1);
             assertThat(c.guardians()).isEqualTo(GUARDIANS);
         });
-        assertThat(directory.search(Profile.GUARDIAN, "", 1000)).extracting(Person::id).hasSize(GUARDIANS);
+        assertThat(directory.search(Profile.GUARDIAN, "", 1000))
+                .extracting(Person::id)
+                .hasSize(GUARDIANS);
     }
 
     @Test
     void shouldListAClassWhoseGroupIsNestedInAnother() {
         try (PlatformSession s = platform.systemSession()) {
             s.createGroup(GroupId.of("all-classes"), "All classes", java.util.Map.of());
-            s.addMember(GroupId.of("all-classes"), org.locker.core.directory.ClassGroup.STUDENTS.of(
-                    org.locker.core.directory.ClassCode.of("6A")));
+            s.addMember(
+                    GroupId.of("all-classes"),
+                    org.locker.core.directory.ClassGroup.STUDENTS.of(org.locker.core.directory.ClassCode.of("6A")));
             s.save();
         }
-        assertThat(new SchoolDirectory(platform).classes()).as("a nested group has its description too")
-                .extracting(c -> c.schoolClass().code().value()).containsExactly("6A");
+        assertThat(new SchoolDirectory(platform).classes())
+                .as("a nested group has its description too")
+                .extracting(c -> c.schoolClass().code().value())
+                .containsExactly("6A");
     }
 
     @Test
@@ -145,15 +157,25 @@ class AlfrescoMembershipsTest {
     /** Prepares and stores a deposit to the selection (guardians: a window from tomorrow); its HTTP calls. */
     private long deposit(List<String> selection) {
         Instant from = FakeAlfrescoSchool.CLOCK.instant().plus(Duration.ofDays(1));
-        DepositRequest request = new DepositRequest("CIRCULAR", "memo", selection, false, false, Optional.of(from),
+        DepositRequest request = new DepositRequest(
+                "CIRCULAR",
+                "memo",
+                selection,
+                false,
+                false,
+                Optional.of(from),
                 Optional.of(from.plus(Duration.ofDays(7))));
         long before = platform.requestCount();
         Lockers.PreparedDeposit prepared = lockers.prepare(UserId.of("depositor"), Profile.TEACHER, request);
         List<PrincipalId> recipients = new ArrayList<>(prepared.immediate());
         recipients.addAll(prepared.guardians());
         assertThat(recipients).hasSize(selection.size());
-        lockers.deposit(prepared, List.of(new Lockers.DepositFile("note.txt", new ContentSource(
-                new ByteArrayInputStream("note".getBytes(StandardCharsets.UTF_8)), "text/plain"))));
+        lockers.deposit(
+                prepared,
+                List.of(new Lockers.DepositFile(
+                        "note.txt",
+                        new ContentSource(
+                                new ByteArrayInputStream("note".getBytes(StandardCharsets.UTF_8)), "text/plain"))));
         return platform.requestCount() - before;
     }
 }

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,6 @@ import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,13 +56,29 @@ class AlfrescoNewUsersTest {
         alfresco = new FakeAlfresco();
         alfrescoCall("POST", AlfrescoRestClient.CORE + "/groups", Map.of("id", LDAP_STAFF, "displayName", "Staff"));
         platform = start();
-        assertThat(new DirectoryImport(platform).run(new StringReader(SCHOOL), false).valid()).isTrue();
+        assertThat(new DirectoryImport(platform)
+                        .run(new StringReader(SCHOOL), false)
+                        .valid())
+                .isTrue();
         platform.authenticate(UserId.of("t.one"), PASSWORD.toCharArray());
         lockers = new Lockers(platform, FakeAlfrescoSchool.CLOCK);
-        Lockers.PreparedDeposit prepared = lockers.prepare(UserId.of("t.one"), Profile.TEACHER, new DepositRequest(
-                "CIRCULAR", "memo", List.of("category:staff"), true, false, Optional.empty(), Optional.empty()));
-        lockers.deposit(prepared, List.of(new Lockers.DepositFile("to-all-staff.txt", new ContentSource(
-                new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)), "text/plain"))));
+        Lockers.PreparedDeposit prepared = lockers.prepare(
+                UserId.of("t.one"),
+                Profile.TEACHER,
+                new DepositRequest(
+                        "CIRCULAR",
+                        "memo",
+                        List.of("category:staff"),
+                        true,
+                        false,
+                        Optional.empty(),
+                        Optional.empty()));
+        lockers.deposit(
+                prepared,
+                List.of(new Lockers.DepositFile(
+                        "to-all-staff.txt",
+                        new ContentSource(
+                                new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)), "text/plain"))));
     }
 
     /** The service's settings: lk:profile, the profile groups, and LDAP_STAFF mapped to the staff profile. */
@@ -73,9 +87,11 @@ class AlfrescoNewUsersTest {
         for (Profile profile : Profile.values()) {
             groups.put(profile.code(), profile.group());
         }
-        return AlfrescoPlatform.builder(alfresco.settings("Data Dictionary/Locker").withProfiles(
-                new AlfrescoSettings.Profiles(DirectoryProperties.PROFILE, groups, Map.of("staff", LDAP_STAFF))))
-                .checkpoint(checkpoint).build();
+        return AlfrescoPlatform.builder(alfresco.settings("Data Dictionary/Locker")
+                        .withProfiles(new AlfrescoSettings.Profiles(
+                                DirectoryProperties.PROFILE, groups, Map.of("staff", LDAP_STAFF))))
+                .checkpoint(checkpoint)
+                .build();
     }
 
     @AfterEach
@@ -87,12 +103,22 @@ class AlfrescoNewUsersTest {
     /** A call to Alfresco by its administrator, not through the service. */
     private void alfrescoCall(String method, String path, Object body) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(alfresco.baseUrl() + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JsonMapper.builder().build()
-                            .writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(alfresco.baseUrl() + path))
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + Base64.getEncoder()
+                                                    .encodeToString(
+                                                            (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD)
+                                                                    .getBytes(StandardCharsets.UTF_8)))
+                            .header("Content-Type", "application/json")
+                            .method(
+                                    method,
+                                    HttpRequest.BodyPublishers.ofString(
+                                            JsonMapper.builder().build().writeValueAsString(body)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isLessThan(300);
         } catch (java.io.IOException | InterruptedException e) {
             throw new AssertionError(e);
@@ -101,8 +127,17 @@ class AlfrescoNewUsersTest {
 
     /** A person an administrator creates in Alfresco, with these properties. */
     private void createdInAlfresco(String id, Map<String, Object> properties) {
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("id", id, "firstName", "New", "lastName", "Person",
-                "email", id + "@example.org", "password", PASSWORD));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                "id",
+                id,
+                "firstName",
+                "New",
+                "lastName",
+                "Person",
+                "email",
+                id + "@example.org",
+                "password",
+                PASSWORD));
         if (!properties.isEmpty()) {
             body.put("properties", properties);
         }
@@ -110,8 +145,10 @@ class AlfrescoNewUsersTest {
     }
 
     private List<String> lockerOf(String user) {
-        assertThat(platform.authenticate(UserId.of(user), PASSWORD.toCharArray())).isPresent();
-        return lockers.locker(UserId.of(user), Lockers.LockerFilter.none()).stream().map(Lockers.LockerEntry::name)
+        assertThat(platform.authenticate(UserId.of(user), PASSWORD.toCharArray()))
+                .isPresent();
+        return lockers.locker(UserId.of(user), Lockers.LockerFilter.none()).stream()
+                .map(Lockers.LockerEntry::name)
                 .toList();
     }
 
@@ -148,14 +185,17 @@ class AlfrescoNewUsersTest {
                 .isEqualTo(RepoEventHandler.Outcome.DELIVERED);
         assertThat(lockerOf("ldap.one")).isEmpty();
 
-        alfrescoCall("POST", AlfrescoRestClient.CORE + "/groups/" + LDAP_STAFF + "/members",
+        alfrescoCall(
+                "POST",
+                AlfrescoRestClient.CORE + "/groups/" + LDAP_STAFF + "/members",
                 Map.of("id", "ldap.one", "memberType", "PERSON"));
         platform.eventHandler().handle(RepoEvents.member("e-3", true, "n-ldap-staff", "n-ldap-one"));
 
         assertThat(lockerOf("ldap.one")).containsExactly("to-all-staff.txt");
         try (PlatformSession s = platform.systemSession()) {
             assertThat(s.findUser(UserId.of("ldap.one")).orElseThrow().stringProperty(DirectoryProperties.PROFILE))
-                    .as("the profile written where the service reads it").contains("staff");
+                    .as("the profile written where the service reads it")
+                    .contains("staff");
         }
     }
 
@@ -163,7 +203,9 @@ class AlfrescoNewUsersTest {
     void shouldAdoptAMemberOfAMappedGroupAtTheReconcile() {
         platform.reconcile();
         createdInAlfresco("ldap.two", Map.of());
-        alfrescoCall("POST", AlfrescoRestClient.CORE + "/groups/" + LDAP_STAFF + "/members",
+        alfrescoCall(
+                "POST",
+                AlfrescoRestClient.CORE + "/groups/" + LDAP_STAFF + "/members",
                 Map.of("id", "ldap.two", "memberType", "PERSON"));
 
         platform.reconcile();
@@ -174,19 +216,21 @@ class AlfrescoNewUsersTest {
     @Test
     void shouldCountAsMissedOnlyThePeopleItDidNotLearnOfOtherwise() {
         platform.reconcile(); // the baseline
-        new DirectoryImport(platform).run(new StringReader(SCHOOL
-                + "person,t.new,,teacher,Ted,New,,6A,,," + PASSWORD + "\n"), false);
+        new DirectoryImport(platform)
+                .run(new StringReader(SCHOOL + "person,t.new,,teacher,Ted,New,,6A,,," + PASSWORD + "\n"), false);
         alfresco.setAuthorityNodeId("t.new", "n-t-new");
         long before = platform.requestCount();
         platform.eventHandler().handle(RepoEvents.personCreated("e-5", "n-t-new", "t.new"));
-        assertThat(platform.requestCount() - before).as("created by the service, which set its groups: only the"
-                + " check that it still exists").isEqualTo(1);
+        assertThat(platform.requestCount() - before)
+                .as("created by the service, which set its groups: only the" + " check that it still exists")
+                .isEqualTo(1);
         createdInAlfresco("p.announced", Map.of("lk:profile", "staff"));
         alfresco.setAuthorityNodeId("p.announced", "n-announced");
         platform.eventHandler().handle(RepoEvents.personCreated("e-4", "n-announced", "p.announced"));
         createdInAlfresco("p.missed", Map.of());
 
-        assertThat(platform.reconcile()).as("created by the service, or announced by an event: not missed")
+        assertThat(platform.reconcile())
+                .as("created by the service, or announced by an event: not missed")
                 .containsExactly(UserId.of("p.missed"));
         assertThat(platform.reconcile()).isEmpty();
     }

@@ -1,7 +1,6 @@
 package org.locker.alfresco;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.conformance.QueriesConformance;

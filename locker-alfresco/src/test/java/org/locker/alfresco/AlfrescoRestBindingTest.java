@@ -29,6 +29,8 @@ import static org.locker.alfresco.AlfrescoStub.version;
 import static org.locker.alfresco.AlfrescoStub.withPermissions;
 import static org.locker.alfresco.AlfrescoStub.withProperties;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,9 +38,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,6 @@ import org.locker.core.platform.PlatformException;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 import org.locker.core.platform.Version;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -101,8 +99,10 @@ class AlfrescoRestBindingTest {
     }
 
     private void stubPermissions(String nodeId, boolean inheritance, List<Map<String, Object>> local) {
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/" + nodeId)).withQueryParam("include", equalTo("permissions"))
-                .willReturn(json(200, entry(withPermissions(node(nodeId, "n", "cm:folder", true), inheritance, local)))));
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/" + nodeId))
+                .withQueryParam("include", equalTo("permissions"))
+                .willReturn(
+                        json(200, entry(withPermissions(node(nodeId, "n", "cm:folder", true), inheritance, local)))));
         stub.stub(put(urlPathEqualTo(CORE + "/nodes/" + nodeId))
                 .willReturn(json(200, entry(node(nodeId, "n", "cm:folder", true)))));
     }
@@ -112,13 +112,18 @@ class AlfrescoRestBindingTest {
     @Test
     void shouldCreateTheMissingRootAndTurnItsInheritanceOff() {
         try (AlfrescoStub fresh = new AlfrescoStub()) {
-            fresh.stub(get(urlPathEqualTo(CORE + "/nodes/-root-")).willReturn(error(404,
-                    "framework.exception.EntityNotFound", "The entity with id: Locker was not found")));
+            fresh.stub(get(urlPathEqualTo(CORE + "/nodes/-root-"))
+                    .willReturn(error(
+                            404, "framework.exception.EntityNotFound", "The entity with id: Locker was not found")));
             fresh.stub(post(urlPathEqualTo(CORE + "/nodes/-root-/children"))
                     .willReturn(json(201, entry(node("new-root", "Locker", "cm:folder", true)))));
-            fresh.stub(get(urlPathEqualTo(CORE + "/nodes/new-root")).willReturn(json(200,
-                    entry(withPermissions(node("new-root", "Locker", "cm:folder", true), true,
-                            List.of(permission("GROUP_EVERYONE", "Consumer")))))));
+            fresh.stub(get(urlPathEqualTo(CORE + "/nodes/new-root"))
+                    .willReturn(json(
+                            200,
+                            entry(withPermissions(
+                                    node("new-root", "Locker", "cm:folder", true),
+                                    true,
+                                    List.of(permission("GROUP_EVERYONE", "Consumer")))))));
             fresh.stub(put(urlPathEqualTo(CORE + "/nodes/new-root"))
                     .willReturn(json(200, entry(node("new-root", "Locker", "cm:folder", true)))));
             fresh.stubPeople(List.of("admin"));
@@ -127,10 +132,14 @@ class AlfrescoRestBindingTest {
             fresh.server.verify(postRequestedFor(urlPathEqualTo(CORE + "/nodes/-root-/children"))
                     .withRequestBody(equalToJson("{\"name\":\"Locker\",\"nodeType\":\"cm:folder\","
                             + "\"relativePath\":\"Data Dictionary\"}")));
-            fresh.server.verify(putRequestedFor(urlPathEqualTo(CORE + "/nodes/new-root"))
-                    .withRequestBody(equalToJson("{\"permissions\":{\"isInheritanceEnabled\":false,\"locallySet\":"
-                            + "[{\"authorityId\":\"GROUP_EVERYONE\",\"name\":\"Consumer\",\"accessStatus\":\"ALLOWED\"}]}}")));
-            AlfrescoContract.fromEnvironment().ifPresent(c -> assertThat(c.violations(fresh.served())).isEmpty());
+            fresh.server.verify(
+                    putRequestedFor(urlPathEqualTo(CORE + "/nodes/new-root"))
+                            .withRequestBody(
+                                    equalToJson(
+                                            "{\"permissions\":{\"isInheritanceEnabled\":false,\"locallySet\":"
+                                                    + "[{\"authorityId\":\"GROUP_EVERYONE\",\"name\":\"Consumer\",\"accessStatus\":\"ALLOWED\"}]}}")));
+            AlfrescoContract.fromEnvironment()
+                    .ifPresent(c -> assertThat(c.violations(fresh.served())).isEmpty());
         }
     }
 
@@ -138,11 +147,17 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldCreateFolderWithTheModelTypeAndKeepTheEngineType() {
-        stub.stub(post(urlPathEqualTo(CORE + "/nodes/" + ROOT_ID + "/children")).willReturn(json(201, entry(
-                withProperties(node("f1", "lockers", "lk:locker", true),
-                        Map.of("lk:engineType", "lk:locker", "lk:owner", "alice", "cm:title", "x"))))));
+        stub.stub(post(urlPathEqualTo(CORE + "/nodes/" + ROOT_ID + "/children"))
+                .willReturn(json(
+                        201,
+                        entry(withProperties(
+                                node("f1", "lockers", "lk:locker", true),
+                                Map.of("lk:engineType", "lk:locker", "lk:owner", "alice", "cm:title", "x"))))));
         try (PlatformSession s = platform.systemSession()) {
-            Node folder = s.createFolder(NodeId.of(ROOT_ID), "lockers", "lk:locker",
+            Node folder = s.createFolder(
+                    NodeId.of(ROOT_ID),
+                    "lockers",
+                    "lk:locker",
                     Map.of("lk:owner", "alice", "lk:openedAt", Instant.parse("2024-01-02T03:04:05.006Z")));
             assertThat(folder.type()).isEqualTo("lk:locker");
             assertThat(folder.folder()).isTrue();
@@ -159,13 +174,25 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldStreamANewDocumentAsMultipartWithAMajorFirstVersion() {
-        stub.stub(post(urlPathEqualTo(CORE + "/nodes/f1/children")).willReturn(json(201, entry(
-                withProperties(node("d1", "memo.txt", "cm:content", false),
-                        Map.of("lk:engineType", "lk:deposit", "lk:memo", "hello", "cm:versionLabel", "1.0"))))));
+        stub.stub(post(urlPathEqualTo(CORE + "/nodes/f1/children"))
+                .willReturn(json(
+                        201,
+                        entry(withProperties(
+                                node("d1", "memo.txt", "cm:content", false),
+                                Map.of(
+                                        "lk:engineType",
+                                        "lk:deposit",
+                                        "lk:memo",
+                                        "hello",
+                                        "cm:versionLabel",
+                                        "1.0"))))));
         byte[] payload = new byte[3 * 1024 * 1024];
         java.util.Arrays.fill(payload, (byte) 'x');
         try (PlatformSession s = platform.systemSession()) {
-            Node doc = s.createDocument(NodeId.of("f1"), "memo.txt", "lk:deposit",
+            Node doc = s.createDocument(
+                    NodeId.of("f1"),
+                    "memo.txt",
+                    "lk:deposit",
                     Map.of("lk:memo", "hello", "lk:standing", true),
                     new ContentSource(new ByteArrayInputStream(payload), "text/plain"));
             s.save();
@@ -175,11 +202,21 @@ class AlfrescoRestBindingTest {
         }
         LoggedRequest sent = requests().get(0);
         assertThat(sent.getHeader("Content-Type").replace(" ", "")).startsWith("multipart/form-data;boundary=");
-        assertThat(sent.containsHeader("Content-Length")).as("streamed, not buffered").isFalse();
+        assertThat(sent.containsHeader("Content-Length"))
+                .as("streamed, not buffered")
+                .isFalse();
         String body = new String(sent.getBody(), StandardCharsets.ISO_8859_1);
-        assertThat(body).contains("name=\"name\"", "memo.txt", "name=\"nodeType\"", "cm:content",
-                "name=\"majorVersion\"", "name=\"lk:engineType\"", "lk:deposit", "name=\"lk:standing\"",
-                "name=\"filedata\"; filename=\"memo.txt\"");
+        assertThat(body)
+                .contains(
+                        "name=\"name\"",
+                        "memo.txt",
+                        "name=\"nodeType\"",
+                        "cm:content",
+                        "name=\"majorVersion\"",
+                        "name=\"lk:engineType\"",
+                        "lk:deposit",
+                        "name=\"lk:standing\"",
+                        "name=\"filedata\"; filename=\"memo.txt\"");
         assertThat(sent.getBody().length).isGreaterThan(payload.length);
         assertThat(requests()).hasSize(1);
     }
@@ -188,33 +225,49 @@ class AlfrescoRestBindingTest {
     void shouldPutListPropertiesAfterTheUploadBecauseFormFieldsCannotHoldLists() {
         stub.stub(post(urlPathEqualTo(CORE + "/nodes/f1/children"))
                 .willReturn(json(201, entry(node("d1", "a.txt", "cm:content", false)))));
-        stub.stub(put(urlPathEqualTo(CORE + "/nodes/d1")).willReturn(json(200, entry(withProperties(
-                node("d1", "a.txt", "cm:content", false), Map.of("lk:recipients", List.of("a", "b")))))));
+        stub.stub(put(urlPathEqualTo(CORE + "/nodes/d1"))
+                .willReturn(json(
+                        200,
+                        entry(withProperties(
+                                node("d1", "a.txt", "cm:content", false),
+                                Map.of("lk:recipients", List.of("a", "b")))))));
         try (PlatformSession s = platform.systemSession()) {
-            Node doc = s.createDocument(NodeId.of("f1"), "a.txt", "lk:deposit",
-                    Map.of("lk:recipients", List.of("a", "b")), text("x"));
+            Node doc = s.createDocument(
+                    NodeId.of("f1"), "a.txt", "lk:deposit", Map.of("lk:recipients", List.of("a", "b")), text("x"));
             assertThat(doc.strings("lk:recipients")).containsExactly("a", "b");
             s.save();
         }
-        assertThat(body(requests().get(1)).path("properties").path("lk:recipients").size()).isEqualTo(2);
+        assertThat(body(requests().get(1))
+                        .path("properties")
+                        .path("lk:recipients")
+                        .size())
+                .isEqualTo(2);
     }
 
     @Test
     void shouldReadContentAsAStream() throws Exception {
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1")).willReturn(json(200, entry(node("d1", "a.txt",
-                "cm:content", false)))));
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1/content")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/octet-stream").withBody("hello")));
-        try (PlatformSession s = platform.systemSession(); Content content = s.readContent(NodeId.of("d1"))) {
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1"))
+                .willReturn(json(200, entry(node("d1", "a.txt", "cm:content", false)))));
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1/content"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/octet-stream")
+                        .withBody("hello")));
+        try (PlatformSession s = platform.systemSession();
+                Content content = s.readContent(NodeId.of("d1"))) {
             assertThat(content.name()).isEqualTo("a.txt");
-            assertThat(content.info().mimeType()).as("from the node, not the download").isEqualTo("text/plain");
-            assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello");
+            assertThat(content.info().mimeType())
+                    .as("from the node, not the download")
+                    .isEqualTo("text/plain");
+            assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("hello");
         }
     }
 
     @Test
     void shouldResolvePathsBelowTheRootAndCreateMissingFoldersInOneCall() {
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/" + ROOT_ID)).withQueryParam("relativePath", equalTo("a/b/c"))
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/" + ROOT_ID))
+                .withQueryParam("relativePath", equalTo("a/b/c"))
                 .willReturn(error(404, "framework.exception.EntityNotFound", "not found")));
         stub.stub(post(urlPathEqualTo(CORE + "/nodes/" + ROOT_ID + "/children"))
                 .willReturn(json(201, entry(node("c1", "c", "cm:folder", true)))));
@@ -223,14 +276,19 @@ class AlfrescoRestBindingTest {
             assertThat(s.ensureFolder("/a/b/c").id()).isEqualTo(NodeId.of("c1"));
             s.save();
         }
-        assertThat(body(requests().get(requests().size() - 1)).path("relativePath").asString()).isEqualTo("a/b");
+        assertThat(body(requests().get(requests().size() - 1))
+                        .path("relativePath")
+                        .asString())
+                .isEqualTo("a/b");
     }
 
     @Test
     void shouldListChildrenFollowingEveryPage() {
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/f1/children")).withQueryParam("skipCount", equalTo("0"))
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/f1/children"))
+                .withQueryParam("skipCount", equalTo("0"))
                 .willReturn(json(200, list(List.of(node("a", "a", "cm:folder", true)), true, 0))));
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/f1/children")).withQueryParam("skipCount", equalTo("1"))
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/f1/children"))
+                .withQueryParam("skipCount", equalTo("1"))
                 .willReturn(json(200, list(List.of(node("b", "b", "cm:content", false)), false, 1))));
         try (PlatformSession s = platform.systemSession()) {
             assertThat(s.children(NodeId.of("f1"))).extracting(Node::name).containsExactly("a", "b");
@@ -257,8 +315,10 @@ class AlfrescoRestBindingTest {
         JsonNode permissions = body(requests().get(1)).path("permissions");
         assertThat(permissions.path("isInheritanceEnabled").asBoolean()).isFalse();
         List<String> entries = new ArrayList<>();
-        permissions.path("locallySet").forEach(e -> entries.add(e.path("authorityId").asString() + "="
-                + e.path("name").asString()));
+        permissions
+                .path("locallySet")
+                .forEach(e -> entries.add(
+                        e.path("authorityId").asString() + "=" + e.path("name").asString()));
         assertThat(entries).containsExactlyInAnyOrder("GROUP_staff=Consumer", "bob=Editor", "GROUP_class-6a=Consumer");
     }
 
@@ -288,9 +348,10 @@ class AlfrescoRestBindingTest {
      */
     @Test
     void shouldMakeADepositToAnyNumberOfRecipientsInABoundedNumberOfCalls() {
-        stub.stub(post(urlPathEqualTo(CORE + "/nodes/locker/children")).willReturn(json(201, entry(
-                node("deposit", "report.pdf", "cm:content", false)))));
-        stub.stub(put(urlPathEqualTo(CORE + "/nodes/deposit")).atPriority(5)
+        stub.stub(post(urlPathEqualTo(CORE + "/nodes/locker/children"))
+                .willReturn(json(201, entry(node("deposit", "report.pdf", "cm:content", false)))));
+        stub.stub(put(urlPathEqualTo(CORE + "/nodes/deposit"))
+                .atPriority(5)
                 .willReturn(json(200, entry(node("deposit", "report.pdf", "cm:content", false)))));
         stubPermissions("deposit", true, List.of());
         long five = callsForDeposit(5);
@@ -306,8 +367,12 @@ class AlfrescoRestBindingTest {
             for (int i = 0; i < recipients; i++) {
                 names.add("pupil" + i);
             }
-            Node doc = s.createDocument(NodeId.of("locker"), "report.pdf", "lk:deposit",
-                    Map.of("lk:memo", "term report", "lk:recipients", names), text("pdf"));
+            Node doc = s.createDocument(
+                    NodeId.of("locker"),
+                    "report.pdf",
+                    "lk:deposit",
+                    Map.of("lk:memo", "term report", "lk:recipients", names),
+                    text("pdf"));
             s.grant(doc.id(), GroupId.of("class-6a"), Access.READ);
             for (String name : names) {
                 s.grant(doc.id(), UserId.of(name), Access.READ);
@@ -321,18 +386,26 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldReadOwnGrantsAsAccessEntries() {
-        stubPermissions("locker", false, List.of(permission("GROUP_staff", "Consumer"), permission("bob", "Editor"),
-                permission("ROLE_OWNER", "All"), Map.of("authorityId", "eve", "name", "Consumer", "accessStatus", "DENIED")));
+        stubPermissions(
+                "locker",
+                false,
+                List.of(
+                        permission("GROUP_staff", "Consumer"),
+                        permission("bob", "Editor"),
+                        permission("ROLE_OWNER", "All"),
+                        Map.of("authorityId", "eve", "name", "Consumer", "accessStatus", "DENIED")));
         try (PlatformSession s = platform.systemSession()) {
-            assertThat(s.accessEntries(NodeId.of("locker"))).containsExactlyInAnyOrder(
-                    new AccessEntry(GroupId.of("staff"), Access.READ), new AccessEntry(UserId.of("bob"), Access.WRITE));
+            assertThat(s.accessEntries(NodeId.of("locker")))
+                    .containsExactlyInAnyOrder(
+                            new AccessEntry(GroupId.of("staff"), Access.READ),
+                            new AccessEntry(UserId.of("bob"), Access.WRITE));
         }
     }
 
     @Test
     void shouldAnswerCanWriteFromAllowableOperations() {
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1")).willReturn(json(200, entry(withProperties(
-                node("d1", "a", "cm:content", false), Map.of())))));
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1"))
+                .willReturn(json(200, entry(withProperties(node("d1", "a", "cm:content", false), Map.of())))));
         try (PlatformSession s = platform.systemSession()) {
             assertThat(s.canWrite(NodeId.of("d1"))).isFalse();
         }
@@ -349,10 +422,16 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldStoreANewMinorVersionWithItsComment() {
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1")).willReturn(json(200, entry(withProperties(
-                node("d1", "a.txt", "cm:content", false), Map.of("cm:versionLabel", "1.0"))))));
-        stub.stub(put(urlPathEqualTo(CORE + "/nodes/d1/content")).willReturn(json(200, entry(withProperties(
-                node("d1", "a.txt", "cm:content", false), Map.of("cm:versionLabel", "1.1"))))));
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1"))
+                .willReturn(json(
+                        200,
+                        entry(withProperties(
+                                node("d1", "a.txt", "cm:content", false), Map.of("cm:versionLabel", "1.0"))))));
+        stub.stub(put(urlPathEqualTo(CORE + "/nodes/d1/content"))
+                .willReturn(json(
+                        200,
+                        entry(withProperties(
+                                node("d1", "a.txt", "cm:content", false), Map.of("cm:versionLabel", "1.1"))))));
         try (PlatformSession s = platform.systemSession()) {
             Version version = s.updateContent(NodeId.of("d1"), text("second"), "fixed a typo");
             assertThat(version.label()).isEqualTo("1.1");
@@ -361,7 +440,9 @@ class AlfrescoRestBindingTest {
             s.save();
         }
         LoggedRequest sent = requests().get(1);
-        assertThat(sent.queryParameter("name").isPresent()).as("the name says the type already").isFalse();
+        assertThat(sent.queryParameter("name").isPresent())
+                .as("the name says the type already")
+                .isFalse();
         assertThat(sent.queryParameter("majorVersion").firstValue()).isEqualTo("false");
         assertThat(sent.queryParameter("comment").firstValue()).isEqualTo("fixed a typo");
         assertThat(sent.getHeader("Content-Type")).isEqualTo("application/octet-stream");
@@ -370,13 +451,16 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldListVersionsOldestFirstAcrossPages() {
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1/versions")).withQueryParam("skipCount", equalTo("0"))
-                .willReturn(json(200, list(List.of(version("1.2", "bob", "third"), version("1.1", "bob", "")),
-                        true, 0))));
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1/versions")).withQueryParam("skipCount", equalTo("2"))
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1/versions"))
+                .withQueryParam("skipCount", equalTo("0"))
+                .willReturn(json(
+                        200, list(List.of(version("1.2", "bob", "third"), version("1.1", "bob", "")), true, 0))));
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1/versions"))
+                .withQueryParam("skipCount", equalTo("2"))
                 .willReturn(json(200, list(List.of(version("1.0", "admin", "first")), false, 2))));
         try (PlatformSession s = platform.systemSession()) {
-            assertThat(s.versions(NodeId.of("d1"))).extracting(v -> v.label() + " " + v.author() + " " + v.comment())
+            assertThat(s.versions(NodeId.of("d1")))
+                    .extracting(v -> v.label() + " " + v.author() + " " + v.comment())
                     .containsExactly("1.0 admin first", "1.1 bob ", "1.2 bob third");
         }
     }
@@ -385,10 +469,15 @@ class AlfrescoRestBindingTest {
     void shouldReadTheContentOfAnOldVersion() throws Exception {
         stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1/versions/1.0"))
                 .willReturn(json(200, entry(version("1.0", "admin", "first")))));
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1/versions/1.0/content")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/octet-stream").withBody("first")));
-        try (PlatformSession s = platform.systemSession(); Content content = s.readContent(NodeId.of("d1"), "1.0")) {
-            assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("first");
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1/versions/1.0/content"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/octet-stream")
+                        .withBody("first")));
+        try (PlatformSession s = platform.systemSession();
+                Content content = s.readContent(NodeId.of("d1"), "1.0")) {
+            assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("first");
         }
     }
 
@@ -398,11 +487,14 @@ class AlfrescoRestBindingTest {
     void shouldCreateAUserWithWhatAlfrescoRequires() {
         stub.stub(post(urlPathEqualTo(CORE + "/people")).willReturn(json(201, entry(person("alice")))));
         try (PlatformSession s = platform.systemSession()) {
-            assertThat(s.createUser(new NewUser(UserId.of("alice"), null, "Martin", null, null,
-                    Map.of("lk:profile", "pupil"))).id()).isEqualTo(UserId.of("alice"));
+            assertThat(s.createUser(new NewUser(
+                                    UserId.of("alice"), null, "Martin", null, null, Map.of("lk:profile", "pupil")))
+                            .id())
+                    .isEqualTo(UserId.of("alice"));
             s.save();
         }
-        assertThat(requests().get(0).getUrl()).as("no group has that name: Alfresco would accept both")
+        assertThat(requests().get(0).getUrl())
+                .as("no group has that name: Alfresco would accept both")
                 .isEqualTo(CORE + "/groups/GROUP_alice");
         JsonNode sent = body(requests().get(1));
         assertThat(sent.path("id").asString()).isEqualTo("alice");
@@ -414,14 +506,17 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldReportAnExistingUserAndAnAbsentOne() {
-        stub.stub(post(urlPathEqualTo(CORE + "/people")).willReturn(error(409,
-                "framework.exception.ConstraintViolated", "User already exists")));
-        stub.stub(get(urlPathEqualTo(CORE + "/people/ghost")).willReturn(error(404,
-                "framework.exception.EntityNotFound", "The entity with id: ghost was not found")));
+        stub.stub(post(urlPathEqualTo(CORE + "/people"))
+                .willReturn(error(409, "framework.exception.ConstraintViolated", "User already exists")));
+        stub.stub(get(urlPathEqualTo(CORE + "/people/ghost"))
+                .willReturn(
+                        error(404, "framework.exception.EntityNotFound", "The entity with id: ghost was not found")));
         try (PlatformSession s = platform.systemSession()) {
-            assertThatThrownBy(() -> s.createUser(new NewUser(UserId.of("alice"), "A", "B", "a@x.org",
-                    "pw".toCharArray(), Map.of()))).isInstanceOf(AlreadyExistsException.class)
-                    .hasMessageContaining("User already exists").hasMessageContaining("abc123");
+            assertThatThrownBy(() -> s.createUser(
+                            new NewUser(UserId.of("alice"), "A", "B", "a@x.org", "pw".toCharArray(), Map.of())))
+                    .isInstanceOf(AlreadyExistsException.class)
+                    .hasMessageContaining("User already exists")
+                    .hasMessageContaining("abc123");
             assertThat(s.findUser(UserId.of("ghost"))).isEmpty();
         }
     }
@@ -431,32 +526,39 @@ class AlfrescoRestBindingTest {
         stub.stub(post(urlPathEqualTo(AlfrescoStub.AUTH + "/tickets"))
                 .withRequestBody(equalToJson("{\"userId\":\"alice\",\"password\":\"s3cret\"}"))
                 .willReturn(json(201, entry(Map.of("id", "TICKET_abc", "userId", "alice")))));
-        stub.stub(post(urlPathEqualTo(AlfrescoStub.AUTH + "/tickets")).atPriority(10)
+        stub.stub(post(urlPathEqualTo(AlfrescoStub.AUTH + "/tickets"))
+                .atPriority(10)
                 .willReturn(error(403, "framework.exception.PermissionDenied", "Login failed")));
         stub.stub(get(urlPathEqualTo(CORE + "/people/-me-")).willReturn(json(200, entry(person("alice")))));
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1")).willReturn(error(403,
-                "framework.exception.PermissionDenied", "Permission was denied")));
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1"))
+                .willReturn(error(403, "framework.exception.PermissionDenied", "Permission was denied")));
 
-        assertThat(platform.authenticate(UserId.of("alice"), "wrong".toCharArray())).isEmpty();
-        assertThat(platform.authenticate(UserId.of("alice"), "s3cret".toCharArray())).contains(UserId.of("alice"));
+        assertThat(platform.authenticate(UserId.of("alice"), "wrong".toCharArray()))
+                .isEmpty();
+        assertThat(platform.authenticate(UserId.of("alice"), "s3cret".toCharArray()))
+                .contains(UserId.of("alice"));
         try (PlatformSession s = platform.sessionAs(UserId.of("alice"))) {
             assertThat(s.user()).isEqualTo(UserId.of("alice"));
-            assertThat(s.findNode(NodeId.of("d1"))).as("a 403 on a read is reported as absent").isEmpty();
+            assertThat(s.findNode(NodeId.of("d1")))
+                    .as("a 403 on a read is reported as absent")
+                    .isEmpty();
             assertThatThrownBy(() -> s.node(NodeId.of("d1"))).isInstanceOf(NotFoundException.class);
         }
         LoggedRequest asAlice = requests().get(requests().size() - 1);
-        assertThat(asAlice.getHeader("Authorization")).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString("TICKET_abc".getBytes(StandardCharsets.UTF_8)));
+        assertThat(asAlice.getHeader("Authorization"))
+                .isEqualTo(
+                        "Basic " + Base64.getEncoder().encodeToString("TICKET_abc".getBytes(StandardCharsets.UTF_8)));
         assertThat(asAlice.getUrl()).doesNotContain("alf_ticket");
     }
 
     @Test
     void shouldRefuseASessionForAnUnknownUserOrAUserWithoutTicket() {
-        stub.stub(get(urlPathEqualTo(CORE + "/people/ghost")).willReturn(error(404,
-                "framework.exception.EntityNotFound", "not found")));
+        stub.stub(get(urlPathEqualTo(CORE + "/people/ghost"))
+                .willReturn(error(404, "framework.exception.EntityNotFound", "not found")));
         stub.stub(get(urlPathEqualTo(CORE + "/people/bob")).willReturn(json(200, entry(person("bob")))));
         assertThatThrownBy(() -> platform.sessionAs(UserId.of("ghost"))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> platform.sessionAs(UserId.of("bob"))).isInstanceOf(AccessDeniedException.class)
+        assertThatThrownBy(() -> platform.sessionAs(UserId.of("bob")))
+                .isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("no valid Alfresco ticket");
     }
 
@@ -464,18 +566,25 @@ class AlfrescoRestBindingTest {
     void shouldDropAnExpiredTicketAndNotMistakeA401ForAHiddenNode() {
         stub.stub(get(urlPathEqualTo(AlfrescoStub.AUTH + "/tickets/-me-"))
                 .willReturn(json(200, entry(Map.of("id", "TICKET_share")))));
-        stub.stub(get(urlPathEqualTo(CORE + "/people/-me-")).inScenario("expiry").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(json(200, entry(person("carol")))).willSetStateTo("expired"));
-        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1")).willReturn(error(401,
-                "framework.exception.NotAuthorized", "Authentication failed")));
+        stub.stub(get(urlPathEqualTo(CORE + "/people/-me-"))
+                .inScenario("expiry")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, entry(person("carol"))))
+                .willSetStateTo("expired"));
+        stub.stub(get(urlPathEqualTo(CORE + "/nodes/d1"))
+                .willReturn(error(401, "framework.exception.NotAuthorized", "Authentication failed")));
         try (PlatformSession s = platform.sessionWithTicket("TICKET_share")) {
-            assertThatThrownBy(() -> s.findNode(NodeId.of("d1"))).isInstanceOf(AccessDeniedException.class)
+            assertThatThrownBy(() -> s.findNode(NodeId.of("d1")))
+                    .isInstanceOf(AccessDeniedException.class)
                     .isNotInstanceOf(NotFoundException.class);
         }
-        stub.stub(get(urlPathEqualTo(CORE + "/people/-me-")).inScenario("expiry").whenScenarioStateIs("expired")
+        stub.stub(get(urlPathEqualTo(CORE + "/people/-me-"))
+                .inScenario("expiry")
+                .whenScenarioStateIs("expired")
                 .willReturn(error(401, "framework.exception.NotAuthorized", "Authentication failed")));
         stub.stub(get(urlPathEqualTo(CORE + "/people/carol")).willReturn(json(200, entry(person("carol")))));
-        assertThatThrownBy(() -> platform.sessionAs(UserId.of("carol"))).isInstanceOf(AccessDeniedException.class)
+        assertThatThrownBy(() -> platform.sessionAs(UserId.of("carol")))
+                .isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("no valid Alfresco ticket");
     }
 
@@ -487,7 +596,8 @@ class AlfrescoRestBindingTest {
         try (PlatformSession s = platform.sessionWithTicket("TICKET_share")) {
             assertThat(s.user()).isEqualTo(UserId.of("carol"));
         }
-        stub.stub(get(urlPathEqualTo(AlfrescoStub.AUTH + "/tickets/-me-")).atPriority(1)
+        stub.stub(get(urlPathEqualTo(AlfrescoStub.AUTH + "/tickets/-me-"))
+                .atPriority(1)
                 .willReturn(error(404, "framework.exception.EntityNotFound", "ticket expired")));
         assertThatThrownBy(() -> platform.sessionWithTicket("TICKET_old")).isInstanceOf(AccessDeniedException.class);
     }
@@ -495,22 +605,27 @@ class AlfrescoRestBindingTest {
     @Test
     void shouldManageGroupsWithTheGroupPrefixAndIdempotentMembership() {
         stub.stub(post(urlPathEqualTo(CORE + "/groups")).willReturn(json(201, entry(group("GROUP_class-6a", "6A")))));
-        stub.stub(post(urlPathEqualTo(CORE + "/groups/GROUP_class-6a/members")).willReturn(error(409,
-                "framework.exception.ConstraintViolated", "already a member")));
-        stub.stub(delete(urlPathEqualTo(CORE + "/groups/GROUP_class-6a/members/bob")).willReturn(error(404,
-                "framework.exception.EntityNotFound", "not a member")));
+        stub.stub(post(urlPathEqualTo(CORE + "/groups/GROUP_class-6a/members"))
+                .willReturn(error(409, "framework.exception.ConstraintViolated", "already a member")));
+        stub.stub(delete(urlPathEqualTo(CORE + "/groups/GROUP_class-6a/members/bob"))
+                .willReturn(error(404, "framework.exception.EntityNotFound", "not a member")));
         // the repository web script answers from the database, in the shape of groups/children.get.json.ftl
-        stub.stub(get(urlPathEqualTo("/alfresco/s/api/groups/class-6a/children")).willReturn(json(200, Map.of(
-                "data", List.of(
-                        authority("GROUP", "sub", "GROUP_sub", "Sub"),
-                        authority("USER", "alice", "Alice Smith", "Alice Smith")),
-                "paging", paging(5000, 0, 2)))));
+        stub.stub(get(urlPathEqualTo("/alfresco/s/api/groups/class-6a/children"))
+                .willReturn(json(
+                        200,
+                        Map.of(
+                                "data",
+                                        List.of(
+                                                authority("GROUP", "sub", "GROUP_sub", "Sub"),
+                                                authority("USER", "alice", "Alice Smith", "Alice Smith")),
+                                "paging", paging(5000, 0, 2)))));
         try (PlatformSession s = platform.systemSession()) {
-            assertThat(s.createGroup(GroupId.of("class-6a"), "6A", Map.of()).id()).isEqualTo(GroupId.of("class-6a"));
+            assertThat(s.createGroup(GroupId.of("class-6a"), "6A", Map.of()).id())
+                    .isEqualTo(GroupId.of("class-6a"));
             s.addMember(GroupId.of("class-6a"), UserId.of("alice"));
             s.removeMember(GroupId.of("class-6a"), UserId.of("bob"));
-            assertThat(s.members(GroupId.of("class-6a"))).containsExactlyInAnyOrder(UserId.of("alice"),
-                    GroupId.of("sub"));
+            assertThat(s.members(GroupId.of("class-6a")))
+                    .containsExactlyInAnyOrder(UserId.of("alice"), GroupId.of("sub"));
             s.save();
         }
         assertThat(body(requests().get(0)).path("id").asString()).isEqualTo("GROUP_class-6a");
@@ -542,16 +657,30 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldReadAGroupsUsersFromTheWebScriptPageByPageAndKeepOnlyTheCandidates() {
-        stub.stub(get(urlPathEqualTo("/alfresco/s/api/groups/staff/children")).withQueryParam("skipCount",
-                equalTo("0")).willReturn(json(200, Map.of("data", List.of(
-                        authority("USER", "ann", "Ann A", "Ann A"), authority("USER", "bob", "Bob B", "Bob B")),
-                "paging", paging(5000, 0, 3)))));
-        stub.stub(get(urlPathEqualTo("/alfresco/s/api/groups/staff/children")).withQueryParam("skipCount",
-                equalTo("2")).willReturn(json(200, Map.of("data", List.of(authority("USER", "cid", "Cid C", "Cid C")),
-                "paging", paging(5000, 2, 3)))));
+        stub.stub(get(urlPathEqualTo("/alfresco/s/api/groups/staff/children"))
+                .withQueryParam("skipCount", equalTo("0"))
+                .willReturn(json(
+                        200,
+                        Map.of(
+                                "data",
+                                List.of(
+                                        authority("USER", "ann", "Ann A", "Ann A"),
+                                        authority("USER", "bob", "Bob B", "Bob B")),
+                                "paging",
+                                paging(5000, 0, 3)))));
+        stub.stub(get(urlPathEqualTo("/alfresco/s/api/groups/staff/children"))
+                .withQueryParam("skipCount", equalTo("2"))
+                .willReturn(json(
+                        200,
+                        Map.of(
+                                "data",
+                                List.of(authority("USER", "cid", "Cid C", "Cid C")),
+                                "paging",
+                                paging(5000, 2, 3)))));
         try (PlatformSession s = platform.systemSession()) {
-            assertThat(s.membersAmong(GroupId.of("staff"), List.of(UserId.of("cid"), UserId.of("ann"),
-                    UserId.of("zed")))).containsExactlyInAnyOrder(UserId.of("ann"), UserId.of("cid"));
+            assertThat(s.membersAmong(
+                            GroupId.of("staff"), List.of(UserId.of("cid"), UserId.of("ann"), UserId.of("zed"))))
+                    .containsExactlyInAnyOrder(UserId.of("ann"), UserId.of("cid"));
         }
         assertThat(requests()).hasSize(2).allSatisfy(r -> {
             assertThat(r.queryParameter("authorityType").firstValue()).isEqualTo("USER");
@@ -571,15 +700,19 @@ class AlfrescoRestBindingTest {
         nested.put("isRoot", false);
         Map<String, Object> nestedDescribed = new java.util.LinkedHashMap<>(nested);
         nestedDescribed.put("description", "{\"lk:school\":\"north\"}");
-        stub.stub(get(urlPathEqualTo(CORE + "/groups")).withQueryParam("include", equalTo("description"))
+        stub.stub(get(urlPathEqualTo(CORE + "/groups"))
+                .withQueryParam("include", equalTo("description"))
                 .willReturn(json(200, list(List.of(tagged, other, group("GROUP_EVERYONE", "Everyone")), false))));
-        stub.stub(get(urlPathEqualTo(CORE + "/groups")).withQueryParam("where", equalTo("(isRoot=false)"))
+        stub.stub(get(urlPathEqualTo(CORE + "/groups"))
+                .withQueryParam("where", equalTo("(isRoot=false)"))
                 .willReturn(json(200, list(List.of(nested), false))));
-        stub.stub(get(urlPathEqualTo(CORE + "/groups/GROUP_class-6c")).withQueryParam("include", equalTo("description"))
+        stub.stub(get(urlPathEqualTo(CORE + "/groups/GROUP_class-6c"))
+                .withQueryParam("include", equalTo("description"))
                 .willReturn(json(200, entry(nestedDescribed))));
         try (PlatformSession s = platform.systemSession()) {
             s.createGroup(GroupId.of("class-6a"), "6A", Map.of("lk:school", "north"));
-            assertThat(s.findGroupsByProperty("lk:school", "north")).extracting(g -> g.id().value())
+            assertThat(s.findGroupsByProperty("lk:school", "north"))
+                    .extracting(g -> g.id().value())
                     .containsExactly("class-6a", "class-6c");
             s.save();
         }
@@ -588,12 +721,18 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldListAUsersGroupsWithoutEveryone() {
-        stub.stub(get(urlPathEqualTo(CORE + "/people/alice/groups")).willReturn(json(200, list(List.of(
-                group("GROUP_EVERYONE", "Everyone"), group("GROUP_class-6a", "6A"), group("GROUP_grade-6", "6")),
-                false))));
+        stub.stub(get(urlPathEqualTo(CORE + "/people/alice/groups"))
+                .willReturn(json(
+                        200,
+                        list(
+                                List.of(
+                                        group("GROUP_EVERYONE", "Everyone"),
+                                        group("GROUP_class-6a", "6A"),
+                                        group("GROUP_grade-6", "6")),
+                                false))));
         try (PlatformSession s = platform.systemSession()) {
-            assertThat(s.groupsOf(UserId.of("alice"))).containsExactlyInAnyOrder(GroupId.of("class-6a"),
-                    GroupId.of("grade-6"));
+            assertThat(s.groupsOf(UserId.of("alice")))
+                    .containsExactlyInAnyOrder(GroupId.of("class-6a"), GroupId.of("grade-6"));
         }
     }
 
@@ -601,24 +740,77 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldSendOnlyTermsTheDatabaseAnswersAndCheckTheRestItself() {
-        Map<String, Object> early = withProperties(node("d1", "a.txt", "cm:content", false), Map.of(
-                "lk:engineType", "lk:deposit", "lk:subject", "maths", "lk:grade", "6", "lk:published", true,
-                "lk:due", "2024-05-01T00:00:00.000+0000", "lk:rank", 1));
-        Map<String, Object> late = withProperties(node("d2", "b.txt", "cm:content", false), Map.of(
-                "lk:engineType", "lk:deposit", "lk:subject", "maths", "lk:grade", "7",
-                "lk:due", "2024-07-01T00:00:00.000+0000", "lk:rank", 2));
-        Map<String, Object> unranked = withProperties(node("d3", "c.txt", "cm:content", false), Map.of(
-                "lk:engineType", "lk:deposit", "lk:subject", "maths", "lk:grade", "7",
-                "lk:due", "2024-04-01T00:00:00.000+0000"));
-        stub.stub(post(urlPathEqualTo(SEARCH + "/search")).willReturn(json(200, Map.of("list", Map.of(
-                "pagination", Map.of("count", 3, "hasMoreItems", false, "totalItems", 3, "skipCount", 0,
-                        "maxItems", 1000),
-                "entries", List.of(Map.of("entry", early), Map.of("entry", late), Map.of("entry", unranked)))))));
-        NodeQuery query = NodeQuery.ofType("lk:deposit").whereEquals("lk:subject", "maths")
+        Map<String, Object> early = withProperties(
+                node("d1", "a.txt", "cm:content", false),
+                Map.of(
+                        "lk:engineType",
+                        "lk:deposit",
+                        "lk:subject",
+                        "maths",
+                        "lk:grade",
+                        "6",
+                        "lk:published",
+                        true,
+                        "lk:due",
+                        "2024-05-01T00:00:00.000+0000",
+                        "lk:rank",
+                        1));
+        Map<String, Object> late = withProperties(
+                node("d2", "b.txt", "cm:content", false),
+                Map.of(
+                        "lk:engineType",
+                        "lk:deposit",
+                        "lk:subject",
+                        "maths",
+                        "lk:grade",
+                        "7",
+                        "lk:due",
+                        "2024-07-01T00:00:00.000+0000",
+                        "lk:rank",
+                        2));
+        Map<String, Object> unranked = withProperties(
+                node("d3", "c.txt", "cm:content", false),
+                Map.of(
+                        "lk:engineType",
+                        "lk:deposit",
+                        "lk:subject",
+                        "maths",
+                        "lk:grade",
+                        "7",
+                        "lk:due",
+                        "2024-04-01T00:00:00.000+0000"));
+        stub.stub(post(urlPathEqualTo(SEARCH + "/search"))
+                .willReturn(json(
+                        200,
+                        Map.of(
+                                "list",
+                                Map.of(
+                                        "pagination",
+                                                Map.of(
+                                                        "count",
+                                                        3,
+                                                        "hasMoreItems",
+                                                        false,
+                                                        "totalItems",
+                                                        3,
+                                                        "skipCount",
+                                                        0,
+                                                        "maxItems",
+                                                        1000),
+                                        "entries",
+                                                List.of(
+                                                        Map.of("entry", early),
+                                                        Map.of("entry", late),
+                                                        Map.of("entry", unranked)))))));
+        NodeQuery query = NodeQuery.ofType("lk:deposit")
+                .whereEquals("lk:subject", "maths")
                 .whereEquals("lk:published", true)
-                .whereAnyOf("lk:grade", List.of("6", "7")).where(new NodeQuery.Before("lk:due",
-                        Instant.parse("2024-06-01T00:00:00Z"))).where(new NodeQuery.IsSet("lk:rank"))
-                .orderBy("created", true).page(0, 50).build();
+                .whereAnyOf("lk:grade", List.of("6", "7"))
+                .where(new NodeQuery.Before("lk:due", Instant.parse("2024-06-01T00:00:00Z")))
+                .where(new NodeQuery.IsSet("lk:rank"))
+                .orderBy("created", true)
+                .page(0, 50)
+                .build();
         try (PlatformSession s = platform.systemSession()) {
             assertThat(s.query(query)).extracting(Node::id).containsExactly(NodeId.of("d1"));
             assertThat(s.count(query)).isEqualTo(1);
@@ -629,27 +821,46 @@ class AlfrescoRestBindingTest {
                 .as("no ANCESTOR, range, ISNOTNULL or boolean: the index's, or an optional patch's")
                 .isEqualTo("=lk:engineType:\"lk:deposit\" AND =lk:subject:\"maths\" AND "
                         + "(=lk:grade:\"6\" OR =lk:grade:\"7\")");
-        assertThat(sent.has("sort")).as("ordered by the binding: the database's order drops nodes").isFalse();
+        assertThat(sent.has("sort"))
+                .as("ordered by the binding: the database's order drops nodes")
+                .isFalse();
         assertThat(sent.path("paging").path("maxItems").asInt()).isEqualTo(NodeSearch.PAGE);
     }
 
     @Test
     void shouldListTheDescendantsOfAFolderLevelByLevelWithParentTerms() {
         String f1 = "\"workspace://SpacesStore/f1\"";
-        stub.stub(post(urlPathEqualTo(SEARCH + "/search")).withRequestBody(
-                com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.query.query",
-                        equalTo("PARENT:" + f1))).willReturn(json(200, list(List.of(
-                                withProperties(node("sub", "sub", "cm:folder", true), Map.of("lk:engineType", "lk:folder")),
-                                withProperties(node("d1", "a.txt", "cm:content", false), Map.of("lk:engineType",
-                                        "lk:deposit"))), false))));
-        stub.stub(post(urlPathEqualTo(SEARCH + "/search")).withRequestBody(
-                com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.query.query",
-                        equalTo("PARENT:\"workspace://SpacesStore/sub\""))).willReturn(json(200, list(List.of(
-                                withProperties(node("d2", "b.txt", "cm:content", false), Map.of("lk:engineType",
-                                        "lk:deposit"))), false))));
+        stub.stub(post(urlPathEqualTo(SEARCH + "/search"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.query.query", equalTo("PARENT:" + f1)))
+                .willReturn(json(
+                        200,
+                        list(
+                                List.of(
+                                        withProperties(
+                                                node("sub", "sub", "cm:folder", true),
+                                                Map.of("lk:engineType", "lk:folder")),
+                                        withProperties(
+                                                node("d1", "a.txt", "cm:content", false),
+                                                Map.of("lk:engineType", "lk:deposit"))),
+                                false))));
+        stub.stub(post(urlPathEqualTo(SEARCH + "/search"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.query.query", equalTo("PARENT:\"workspace://SpacesStore/sub\"")))
+                .willReturn(json(
+                        200,
+                        list(
+                                List.of(withProperties(
+                                        node("d2", "b.txt", "cm:content", false),
+                                        Map.of("lk:engineType", "lk:deposit"))),
+                                false))));
         try (PlatformSession s = platform.systemSession()) {
-            assertThat(s.query(NodeQuery.ofType("lk:deposit").under(NodeId.of("f1")).orderBy("name", true).build()))
-                    .extracting(Node::name).containsExactly("b.txt", "a.txt");
+            assertThat(s.query(NodeQuery.ofType("lk:deposit")
+                            .under(NodeId.of("f1"))
+                            .orderBy("name", true)
+                            .build()))
+                    .extracting(Node::name)
+                    .containsExactly("b.txt", "a.txt");
         }
         assertThat(requests()).hasSize(2);
     }
@@ -667,24 +878,32 @@ class AlfrescoRestBindingTest {
         NodeId traversal = NodeId.of("../../etc/passwd");
         try (PlatformSession s = platform.systemSession()) {
             assertThat(s.findNode(traversal)).isEmpty();
-            for (NodeId hostile : List.of(traversal, NodeId.of("-root-"), NodeId.of("a/b"), NodeId.of("%2e%2e"),
-                    NodeId.of("x?include=permissions"), NodeId.of(".."))) {
+            for (NodeId hostile : List.of(
+                    traversal,
+                    NodeId.of("-root-"),
+                    NodeId.of("a/b"),
+                    NodeId.of("%2e%2e"),
+                    NodeId.of("x?include=permissions"),
+                    NodeId.of(".."))) {
                 assertThatThrownBy(() -> s.node(hostile)).as(hostile.value()).isInstanceOf(NotFoundException.class);
                 assertThatThrownBy(() -> s.readContent(hostile)).isInstanceOf(NotFoundException.class);
                 assertThatThrownBy(() -> s.children(hostile)).isInstanceOf(NotFoundException.class);
                 assertThatThrownBy(() -> s.versions(hostile)).isInstanceOf(NotFoundException.class);
                 assertThatThrownBy(() -> s.updateProperties(hostile, Map.of("lk:memo", "x")))
                         .isInstanceOf(NotFoundException.class);
-                assertThatThrownBy(() -> s.updateContent(hostile, text("x"), "")).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> s.updateContent(hostile, text("x"), ""))
+                        .isInstanceOf(NotFoundException.class);
                 assertThatThrownBy(() -> s.createFolder(hostile, "f", "lk:folder", Map.of()))
                         .isInstanceOf(NotFoundException.class);
                 assertThatThrownBy(() -> s.grant(hostile, UserId.of("ann"), Access.READ))
                         .isInstanceOf(NotFoundException.class);
-                assertThatThrownBy(() -> s.query(NodeQuery.ofType("lk:deposit").under(hostile).build()))
+                assertThatThrownBy(() -> s.query(
+                                NodeQuery.ofType("lk:deposit").under(hostile).build()))
                         .isInstanceOf(NotFoundException.class);
                 assertThat(s.canWrite(hostile)).isFalse();
             }
-            assertThatThrownBy(() -> s.readContent(NodeId.of("d1"), "../../1.0")).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> s.readContent(NodeId.of("d1"), "../../1.0"))
+                    .isInstanceOf(NotFoundException.class);
             s.save();
         }
         assertThat(requests()).as("nothing was sent to Alfresco").isEmpty();
@@ -694,13 +913,14 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldTurnAlfrescoErrorsIntoThePortsExceptions() {
-        stub.stub(post(urlPathEqualTo(CORE + "/nodes/f1/children")).willReturn(error(409,
-                "framework.exception.NameClash", "Duplicate child name not allowed: x")));
-        stub.stub(put(urlPathEqualTo(CORE + "/nodes/d1")).willReturn(error(403,
-                "framework.exception.PermissionDenied", "Permission was denied")));
+        stub.stub(post(urlPathEqualTo(CORE + "/nodes/f1/children"))
+                .willReturn(error(409, "framework.exception.NameClash", "Duplicate child name not allowed: x")));
+        stub.stub(put(urlPathEqualTo(CORE + "/nodes/d1"))
+                .willReturn(error(403, "framework.exception.PermissionDenied", "Permission was denied")));
         try (PlatformSession s = platform.systemSession()) {
             assertThatThrownBy(() -> s.createFolder(NodeId.of("f1"), "x", "lk:folder", Map.of()))
-                    .isInstanceOf(AlreadyExistsException.class).hasMessageContaining("Duplicate child name");
+                    .isInstanceOf(AlreadyExistsException.class)
+                    .hasMessageContaining("Duplicate child name");
             assertThatThrownBy(() -> s.updateProperties(NodeId.of("d1"), Map.of("lk:memo", "x")))
                     .isInstanceOf(AccessDeniedException.class);
         }
@@ -708,11 +928,19 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldRetryServerErrorsWithBackoff() {
-        stub.stub(get(urlPathEqualTo(CORE + "/people/alice")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(error(503, "framework.exception.ApiDefault", "busy")).willSetStateTo("second"));
-        stub.stub(get(urlPathEqualTo(CORE + "/people/alice")).inScenario("flaky").whenScenarioStateIs("second")
-                .willReturn(error(500, "framework.exception.ApiDefault", "busy")).willSetStateTo("third"));
-        stub.stub(get(urlPathEqualTo(CORE + "/people/alice")).inScenario("flaky").whenScenarioStateIs("third")
+        stub.stub(get(urlPathEqualTo(CORE + "/people/alice"))
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(error(503, "framework.exception.ApiDefault", "busy"))
+                .willSetStateTo("second"));
+        stub.stub(get(urlPathEqualTo(CORE + "/people/alice"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("second")
+                .willReturn(error(500, "framework.exception.ApiDefault", "busy"))
+                .willSetStateTo("third"));
+        stub.stub(get(urlPathEqualTo(CORE + "/people/alice"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("third")
                 .willReturn(json(200, entry(person("alice")))));
         try (PlatformSession s = platform.systemSession()) {
             assertThat(s.findUser(UserId.of("alice"))).isPresent();
@@ -722,10 +950,11 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldGiveUpAfterTheLastAttempt() {
-        stub.stub(get(urlPathEqualTo(CORE + "/people/alice")).willReturn(error(500,
-                "framework.exception.ApiDefault", "broken")));
+        stub.stub(get(urlPathEqualTo(CORE + "/people/alice"))
+                .willReturn(error(500, "framework.exception.ApiDefault", "broken")));
         try (PlatformSession s = platform.systemSession()) {
-            assertThatThrownBy(() -> s.findUser(UserId.of("alice"))).isInstanceOf(PlatformException.class)
+            assertThatThrownBy(() -> s.findUser(UserId.of("alice")))
+                    .isInstanceOf(PlatformException.class)
                     .hasMessageContaining("broken");
         }
         assertThat(requests()).hasSize(3);
@@ -733,38 +962,50 @@ class AlfrescoRestBindingTest {
 
     @Test
     void shouldRetryConnectionErrorsThenFail() {
-        AlfrescoSettings unreachable = new AlfrescoSettings(java.net.URI.create("http://localhost:1"), "admin",
-                "admin".toCharArray(), "Locker", java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(1),
+        AlfrescoSettings unreachable = new AlfrescoSettings(
+                java.net.URI.create("http://localhost:1"),
+                "admin",
+                "admin".toCharArray(),
+                "Locker",
+                java.time.Duration.ofMillis(200),
+                java.time.Duration.ofSeconds(1),
                 new AlfrescoSettings.RetryPolicy(2, java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(5)),
-                java.util.Optional.empty(), null, AlfrescoSettings.GuardiansSite.NONE);
+                java.util.Optional.empty(),
+                null,
+                AlfrescoSettings.GuardiansSite.NONE);
         assertThatThrownBy(() -> AlfrescoPlatform.builder(unreachable).build())
-                .isInstanceOf(PlatformException.class).hasMessageContaining("unreachable after 2 attempts");
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("unreachable after 2 attempts");
     }
 
     @Test
     void shouldCompensateWhatTheSessionCreatedWhenItIsDiscarded() {
-        stub.stub(post(urlPathEqualTo(CORE + "/nodes/f1/children")).willReturn(json(201, entry(
-                node("made", "x", "cm:folder", true)))));
+        stub.stub(post(urlPathEqualTo(CORE + "/nodes/f1/children"))
+                .willReturn(json(201, entry(node("made", "x", "cm:folder", true)))));
         stub.stub(post(urlPathEqualTo(CORE + "/groups")).willReturn(json(201, entry(group("GROUP_tmp", "tmp")))));
-        stub.stub(delete(urlPathEqualTo(CORE + "/nodes/made")).willReturn(aResponse().withStatus(204)));
-        stub.stub(delete(urlPathEqualTo(CORE + "/groups/GROUP_tmp")).willReturn(aResponse().withStatus(204)));
+        stub.stub(delete(urlPathEqualTo(CORE + "/nodes/made"))
+                .willReturn(aResponse().withStatus(204)));
+        stub.stub(delete(urlPathEqualTo(CORE + "/groups/GROUP_tmp"))
+                .willReturn(aResponse().withStatus(204)));
         try (PlatformSession s = platform.systemSession()) {
             s.createFolder(NodeId.of("f1"), "x", "lk:folder", Map.of());
             s.createGroup(GroupId.of("tmp"), null, Map.of());
             s.discard();
         }
-        stub.server.verify(deleteRequestedFor(urlPathEqualTo(CORE + "/nodes/made"))
-                .withQueryParam("permanent", equalTo("true")));
+        stub.server.verify(
+                deleteRequestedFor(urlPathEqualTo(CORE + "/nodes/made")).withQueryParam("permanent", equalTo("true")));
         stub.server.verify(deleteRequestedFor(urlPathEqualTo(CORE + "/groups/GROUP_tmp")));
-        List<String> order = requests().stream().map(r -> r.getMethod().getName() + " " + r.getUrl()).toList();
+        List<String> order = requests().stream()
+                .map(r -> r.getMethod().getName() + " " + r.getUrl())
+                .toList();
         assertThat(order.get(2)).startsWith("DELETE " + CORE + "/groups/GROUP_tmp");
         assertThat(order.get(3)).startsWith("DELETE " + CORE + "/nodes/made");
     }
 
     @Test
     void shouldNotCompensateAfterSave() {
-        stub.stub(post(urlPathEqualTo(CORE + "/nodes/f1/children")).willReturn(json(201, entry(
-                node("kept", "x", "cm:folder", true)))));
+        stub.stub(post(urlPathEqualTo(CORE + "/nodes/f1/children"))
+                .willReturn(json(201, entry(node("kept", "x", "cm:folder", true)))));
         try (PlatformSession s = platform.systemSession()) {
             s.createFolder(NodeId.of("f1"), "x", "lk:folder", Map.of());
             s.save();

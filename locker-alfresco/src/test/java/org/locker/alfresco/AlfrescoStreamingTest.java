@@ -2,6 +2,8 @@ package org.locker.alfresco;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,9 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,11 +41,21 @@ class AlfrescoStreamingTest {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         String core = AlfrescoRestClient.CORE;
-        server.createContext(core + "/nodes/-root-", ex -> json(ex, 200, AlfrescoStub.entry(
-                AlfrescoStub.node(AlfrescoStub.ROOT_ID, "Locker", "cm:folder", true))));
-        server.createContext(core + "/nodes/" + AlfrescoStub.ROOT_ID, ex -> json(ex, 200, AlfrescoStub.entry(
-                AlfrescoStub.withPermissions(AlfrescoStub.node(AlfrescoStub.ROOT_ID, "Locker", "cm:folder", true),
-                        false, List.of()))));
+        server.createContext(
+                core + "/nodes/-root-",
+                ex -> json(
+                        ex,
+                        200,
+                        AlfrescoStub.entry(AlfrescoStub.node(AlfrescoStub.ROOT_ID, "Locker", "cm:folder", true))));
+        server.createContext(
+                core + "/nodes/" + AlfrescoStub.ROOT_ID,
+                ex -> json(
+                        ex,
+                        200,
+                        AlfrescoStub.entry(AlfrescoStub.withPermissions(
+                                AlfrescoStub.node(AlfrescoStub.ROOT_ID, "Locker", "cm:folder", true),
+                                false,
+                                List.of()))));
         server.createContext(core + "/people", ex -> json(ex, 200, AlfrescoStub.list(List.of(), false)));
         server.createContext(core + "/nodes/f1/children", ex -> {
             try (InputStream in = ex.getRequestBody()) {
@@ -89,16 +98,29 @@ class AlfrescoStreamingTest {
     }
 
     private AlfrescoPlatform platform() {
-        AlfrescoSettings settings = new AlfrescoSettings(URI.create("http://localhost:" + server.getAddress().getPort()),
-                "admin", "admin".toCharArray(), AlfrescoStub.ROOT_PATH, Duration.ofSeconds(2), Duration.ofSeconds(60),
-                AlfrescoSettings.RetryPolicy.NONE, Optional.empty(), null, AlfrescoSettings.GuardiansSite.NONE);
+        AlfrescoSettings settings = new AlfrescoSettings(
+                URI.create("http://localhost:" + server.getAddress().getPort()),
+                "admin",
+                "admin".toCharArray(),
+                AlfrescoStub.ROOT_PATH,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(60),
+                AlfrescoSettings.RetryPolicy.NONE,
+                Optional.empty(),
+                null,
+                AlfrescoSettings.GuardiansSite.NONE);
         return AlfrescoPlatform.builder(settings).build();
     }
 
     @Test
     void shouldStreamA200MegabyteUploadAndDownload() throws IOException {
-        try (AlfrescoPlatform platform = platform(); PlatformSession s = platform.systemSession()) {
-            s.createDocument(NodeId.of("f1"), "big.bin", "lk:deposit", Map.of(),
+        try (AlfrescoPlatform platform = platform();
+                PlatformSession s = platform.systemSession()) {
+            s.createDocument(
+                    NodeId.of("f1"),
+                    "big.bin",
+                    "lk:deposit",
+                    Map.of(),
                     new ContentSource(new GeneratedStream(SIZE), "application/octet-stream"));
             s.save();
             assertThat(uploaded.get()).isGreaterThan(SIZE);
@@ -112,7 +134,9 @@ class AlfrescoStreamingTest {
             }
             assertThat(read).isEqualTo(SIZE);
         }
-        assertThat(Runtime.getRuntime().maxMemory()).as("run with a capped heap").isLessThan(SIZE * 2);
+        assertThat(Runtime.getRuntime().maxMemory())
+                .as("run with a capped heap")
+                .isLessThan(SIZE * 2);
     }
 
     /** {@code size} bytes, made as they are read. */

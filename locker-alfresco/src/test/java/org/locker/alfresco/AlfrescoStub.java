@@ -5,19 +5,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,19 +46,28 @@ final class AlfrescoStub implements AutoCloseable {
     }
 
     AlfrescoSettings settings() {
-        return new AlfrescoSettings(baseUrl(), "admin", "admin".toCharArray(), "/Company Home/" + ROOT_PATH,
-                Duration.ofSeconds(2), Duration.ofSeconds(10),
+        return new AlfrescoSettings(
+                baseUrl(),
+                "admin",
+                "admin".toCharArray(),
+                "/Company Home/" + ROOT_PATH,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
                 new AlfrescoSettings.RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
-                java.util.Optional.empty(), AlfrescoSettings.DEFAULT_TOPIC, AlfrescoSettings.GuardiansSite.NONE);
+                java.util.Optional.empty(),
+                AlfrescoSettings.DEFAULT_TOPIC,
+                AlfrescoSettings.GuardiansSite.NONE);
     }
 
     /** Stubs what the platform does at start-up: resolve the root (present, inheritance already off). */
     void stubRoot() {
-        server.stubFor(get(urlPathEqualTo(CORE + "/nodes/-root-")).withQueryParam("relativePath", WireMock.equalTo(ROOT_PATH))
+        server.stubFor(get(urlPathEqualTo(CORE + "/nodes/-root-"))
+                .withQueryParam("relativePath", WireMock.equalTo(ROOT_PATH))
                 .willReturn(json(200, entry(node(ROOT_ID, "Locker", "cm:folder", true)))));
-        server.stubFor(get(urlPathEqualTo(CORE + "/nodes/" + ROOT_ID)).withQueryParam("include", WireMock.equalTo("permissions"))
-                .willReturn(json(200, entry(withPermissions(node(ROOT_ID, "Locker", "cm:folder", true), false,
-                        List.of())))));
+        server.stubFor(get(urlPathEqualTo(CORE + "/nodes/" + ROOT_ID))
+                .withQueryParam("include", WireMock.equalTo("permissions"))
+                .willReturn(json(
+                        200, entry(withPermissions(node(ROOT_ID, "Locker", "cm:folder", true), false, List.of())))));
     }
 
     /** A started platform on the stub, with an empty people list for the start-up reconcile. */
@@ -86,9 +93,10 @@ final class AlfrescoStub implements AutoCloseable {
      * {@link AlfrescoContract#ENV} names it).
      */
     void assertServedWithinContract() {
-        AlfrescoContract.fromEnvironment().ifPresent(contract ->
-                org.assertj.core.api.Assertions.assertThat(contract.violations(served()))
-                        .as("requests and answers against " + System.getenv(AlfrescoContract.ENV)).isEmpty());
+        AlfrescoContract.fromEnvironment()
+                .ifPresent(contract -> org.assertj.core.api.Assertions.assertThat(contract.violations(served()))
+                        .as("requests and answers against " + System.getenv(AlfrescoContract.ENV))
+                        .isEmpty());
     }
 
     List<ServeEvent> served() {
@@ -109,14 +117,30 @@ final class AlfrescoStub implements AutoCloseable {
     // ------------------------------------------------------------------ answers
 
     static ResponseDefinitionBuilder json(int status, Object body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=UTF-8")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json;charset=UTF-8")
                 .withBody(JSON.writeValueAsString(body));
     }
 
     static ResponseDefinitionBuilder error(int status, String key, String summary) {
-        return json(status, Map.of("error", Map.of("errorKey", key, "statusCode", status, "briefSummary", summary,
-                "stackTrace", "For security reasons the stack trace is no longer displayed",
-                "descriptionURL", "https://api-explorer.alfresco.com", "logId", "abc123")));
+        return json(
+                status,
+                Map.of(
+                        "error",
+                        Map.of(
+                                "errorKey",
+                                key,
+                                "statusCode",
+                                status,
+                                "briefSummary",
+                                summary,
+                                "stackTrace",
+                                "For security reasons the stack trace is no longer displayed",
+                                "descriptionURL",
+                                "https://api-explorer.alfresco.com",
+                                "logId",
+                                "abc123")));
     }
 
     static Map<String, Object> entry(Object entity) {
@@ -130,9 +154,23 @@ final class AlfrescoStub implements AutoCloseable {
     static Map<String, Object> list(List<? extends Object> entities, boolean hasMore, int skip) {
         List<Map<String, Object>> entries = new ArrayList<>();
         entities.forEach(e -> entries.add(Map.of("entry", e)));
-        return Map.of("list", Map.of("pagination", Map.of("count", entities.size(), "hasMoreItems", hasMore,
-                "totalItems", skip + entities.size() + (hasMore ? 1 : 0), "skipCount", skip, "maxItems", 100),
-                "entries", entries));
+        return Map.of(
+                "list",
+                Map.of(
+                        "pagination",
+                        Map.of(
+                                "count",
+                                entities.size(),
+                                "hasMoreItems",
+                                hasMore,
+                                "totalItems",
+                                skip + entities.size() + (hasMore ? 1 : 0),
+                                "skipCount",
+                                skip,
+                                "maxItems",
+                                100),
+                        "entries",
+                        entries));
     }
 
     static Map<String, Object> user(String id) {
@@ -154,8 +192,17 @@ final class AlfrescoStub implements AutoCloseable {
         node.put("aspectNames", List.of("cm:auditable"));
         // Alfresco leaves "properties" out when there are none to show (withProperties adds them)
         if (!folder) {
-            node.put("content", Map.of("mimeType", "text/plain", "mimeTypeName", "Plain Text", "sizeInBytes", 5,
-                    "encoding", "UTF-8"));
+            node.put(
+                    "content",
+                    Map.of(
+                            "mimeType",
+                            "text/plain",
+                            "mimeTypeName",
+                            "Plain Text",
+                            "sizeInBytes",
+                            5,
+                            "encoding",
+                            "UTF-8"));
         }
         return node;
     }
@@ -167,10 +214,17 @@ final class AlfrescoStub implements AutoCloseable {
         return node;
     }
 
-    static Map<String, Object> withPermissions(Map<String, Object> node, boolean inheritance,
-                                               List<Map<String, Object>> locallySet) {
-        node.put("permissions", Map.of("isInheritanceEnabled", inheritance, "locallySet", locallySet,
-                "settable", List.of("Consumer", "Editor", "Collaborator")));
+    static Map<String, Object> withPermissions(
+            Map<String, Object> node, boolean inheritance, List<Map<String, Object>> locallySet) {
+        node.put(
+                "permissions",
+                Map.of(
+                        "isInheritanceEnabled",
+                        inheritance,
+                        "locallySet",
+                        locallySet,
+                        "settable",
+                        List.of("Consumer", "Editor", "Collaborator")));
         return node;
     }
 
@@ -208,11 +262,19 @@ final class AlfrescoStub implements AutoCloseable {
         version.put("isFile", true);
         version.put("modifiedAt", DATE);
         version.put("modifiedByUser", user(author));
-        version.put("content", Map.of("mimeType", "text/plain", "mimeTypeName", "Plain Text", "sizeInBytes", 5,
-                "encoding", "UTF-8"));
+        version.put(
+                "content",
+                Map.of("mimeType", "text/plain", "mimeTypeName", "Plain Text", "sizeInBytes", 5, "encoding", "UTF-8"));
         version.put("aspectNames", List.of("cm:versionable", "cm:auditable", "lk:engineNode"));
-        version.put("properties", Map.of("cm:versionLabel", label, "cm:versionType", label.endsWith(".0") ? "MAJOR"
-                : "MINOR", "lk:engineType", "lk:deposit"));
+        version.put(
+                "properties",
+                Map.of(
+                        "cm:versionLabel",
+                        label,
+                        "cm:versionType",
+                        label.endsWith(".0") ? "MAJOR" : "MINOR",
+                        "lk:engineType",
+                        "lk:deposit"));
         return version;
     }
 }

@@ -1,10 +1,15 @@
 package org.locker.alfresco;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,16 +33,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.platform.GroupId;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,15 +95,25 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     static final String AUTHORITY_CONTAINER = "07e98a91-7451-4f88-a98a-9174516f88e0";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> READ_ROLES = Set.of("Consumer", "Contributor", "Editor", "Collaborator",
-            "Coordinator", "Read");
+    private static final Set<String> READ_ROLES =
+            Set.of("Consumer", "Contributor", "Editor", "Collaborator", "Coordinator", "Read");
     private static final Set<String> WRITE_ROLES = Set.of("Editor", "Collaborator", "Coordinator", "Write");
     private static final Set<String> CREATE_ROLES = Set.of("Contributor", "Collaborator", "Coordinator");
     /** Roles and permission groups a node's permissions may name. */
-    private static final Set<String> SETTABLE = Set.of("Consumer", "Contributor", "Editor", "Collaborator",
-            "Coordinator", "Read", "Write", "Delete", "ReadPermissions", "ChangePermissions");
-    private static final Pattern EQUALS = Pattern.compile(
-            "=([A-Za-z][A-Za-z0-9]*:[A-Za-z][A-Za-z0-9_-]*):(.+)", Pattern.DOTALL);
+    private static final Set<String> SETTABLE = Set.of(
+            "Consumer",
+            "Contributor",
+            "Editor",
+            "Collaborator",
+            "Coordinator",
+            "Read",
+            "Write",
+            "Delete",
+            "ReadPermissions",
+            "ChangePermissions");
+
+    private static final Pattern EQUALS =
+            Pattern.compile("=([A-Za-z][A-Za-z0-9]*:[A-Za-z][A-Za-z0-9_-]*):(.+)", Pattern.DOTALL);
     private static final Pattern RANGE = Pattern.compile(
             "([A-Za-z][A-Za-z0-9]*:[A-Za-z][A-Za-z0-9_-]*):([\\[<])(.+) TO (.+)([\\]>])", Pattern.DOTALL);
 
@@ -118,9 +125,11 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     private final Map<String, String> tickets = new HashMap<>();
     /** The locker model's properties and types; empty when the repository AMP is not installed. */
     private final Map<String, String> modelTypes;
+
     private final Map<String, String> modelAspects;
     private final boolean lockerModel;
-    private final AtomicLong clock = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+    private final AtomicLong clock =
+            new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
     /** How long the search index takes to reflect a write; null: never (noindex, the default). */
     private Duration indexDelay;
     /** Requests Alfresco would answer from its search index (searches the database cannot take, group members). */
@@ -183,9 +192,17 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
 
     /** Settings for this fake, with the guardians' site the service configures (its default id, the profile groups). */
     AlfrescoSettings settings(String rootPath) {
-        return new AlfrescoSettings(baseUrl(), ADMIN, ADMIN_PASSWORD.toCharArray(), rootPath, Duration.ofSeconds(2),
-                Duration.ofSeconds(20), AlfrescoSettings.RetryPolicy.NONE, Optional.empty(),
-                AlfrescoSettings.DEFAULT_TOPIC, guardiansSite(AlfrescoSettings.GuardiansSite.DEFAULT_ID));
+        return new AlfrescoSettings(
+                baseUrl(),
+                ADMIN,
+                ADMIN_PASSWORD.toCharArray(),
+                rootPath,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(20),
+                AlfrescoSettings.RetryPolicy.NONE,
+                Optional.empty(),
+                AlfrescoSettings.DEFAULT_TOPIC,
+                guardiansSite(AlfrescoSettings.GuardiansSite.DEFAULT_ID));
     }
 
     /** The guardians' site as the service declares it: guardians consumers, the personnel collaborators. */
@@ -241,7 +258,9 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
 
     /** The method and path (no query) of every request so far, oldest first. */
     public List<String> calls() {
-        return served().stream().map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl().split("\\?")[0])
+        return served().stream()
+                .map(e -> e.getRequest().getMethod() + " "
+                        + e.getRequest().getUrl().split("\\?")[0])
                 .toList();
     }
 
@@ -275,8 +294,10 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 return handle(request).toDefinition();
             } catch (Failure failure) {
                 nodes.keySet().retainAll(before); // one transaction per call: what it created is rolled back
-                return (isWebScript(request.getUrl()) ? webScriptError(failure.status, failure.getMessage())
-                        : error(failure.status, failure.getMessage())).toDefinition();
+                return (isWebScript(request.getUrl())
+                                ? webScriptError(failure.status, failure.getMessage())
+                                : error(failure.status, failure.getMessage()))
+                        .toDefinition();
             } catch (RuntimeException e) {
                 return error(500, e.toString()).toDefinition();
             }
@@ -420,8 +441,17 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     /** Property name to Alfresco data type ("d:boolean", or "d:text[]" when multiple), from the locker model. */
     private static Map<String, String> loadModel() {
         Map<String, String> types = new HashMap<>();
-        Path model = Path.of("..", "locker-platform-module", "src", "main", "resources", "alfresco", "module",
-                "locker-platform-module", "model", "locker-model.xml");
+        Path model = Path.of(
+                "..",
+                "locker-platform-module",
+                "src",
+                "main",
+                "resources",
+                "alfresco",
+                "module",
+                "locker-platform-module",
+                "model",
+                "locker-model.xml");
         if (!Files.isRegularFile(model)) {
             throw new IllegalStateException("the locker content model is not at " + model.toAbsolutePath()
                     + ": run the tests from a module directory of the project");
@@ -433,8 +463,10 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             while (property.find()) {
                 Matcher type = Pattern.compile("<type>([^<]+)</type>").matcher(property.group(2));
                 if (type.find()) {
-                    types.put(property.group(1), type.group(1).trim()
-                            + (property.group(2).contains("<multiple>true</multiple>") ? "[]" : ""));
+                    types.put(
+                            property.group(1),
+                            type.group(1).trim()
+                                    + (property.group(2).contains("<multiple>true</multiple>") ? "[]" : ""));
                 }
             }
         } catch (java.io.IOException e) {
@@ -446,13 +478,23 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     /** Property name to the model aspect that declares it (Alfresco adds the aspect with the property). */
     private static Map<String, String> loadAspects() {
         Map<String, String> aspects = new HashMap<>();
-        Path model = Path.of("..", "locker-platform-module", "src", "main", "resources", "alfresco", "module",
-                "locker-platform-module", "model", "locker-model.xml");
+        Path model = Path.of(
+                "..",
+                "locker-platform-module",
+                "src",
+                "main",
+                "resources",
+                "alfresco",
+                "module",
+                "locker-platform-module",
+                "model",
+                "locker-model.xml");
         try {
             Matcher aspect = Pattern.compile("<aspect name=\"([^\"]+)\">(.*?)</aspect>", Pattern.DOTALL)
                     .matcher(Files.readString(model));
             while (aspect.find()) {
-                Matcher property = Pattern.compile("<property name=\"([^\"]+)\">").matcher(aspect.group(2));
+                Matcher property =
+                        Pattern.compile("<property name=\"([^\"]+)\">").matcher(aspect.group(2));
                 while (property.find()) {
                     aspects.put(property.group(1), aspect.group(1));
                 }
@@ -488,16 +530,37 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     /** The prefixes of Alfresco's own models, and lk when the locker model is installed. */
-    private static final Set<String> ALFRESCO_PREFIXES = Set.of("cm", "sys", "usr", "app", "st", "rn", "exif", "dl",
-            "fm", "ia", "lnk", "bpm", "wcm", "act", "rule", "ver2", "imap", "emailserver", "trx", "smf", "audio");
+    private static final Set<String> ALFRESCO_PREFIXES = Set.of(
+            "cm",
+            "sys",
+            "usr",
+            "app",
+            "st",
+            "rn",
+            "exif",
+            "dl",
+            "fm",
+            "ia",
+            "lnk",
+            "bpm",
+            "wcm",
+            "act",
+            "rule",
+            "ver2",
+            "imap",
+            "emailserver",
+            "trx",
+            "smf",
+            "audio");
 
     /** As Alfresco: a name whose prefix no installed model maps is refused (400). */
     private void checkPrefix(String qname) {
         int colon = qname.indexOf(':');
         String prefix = colon < 0 ? "" : qname.substring(0, colon);
         if (!ALFRESCO_PREFIXES.contains(prefix) && !(lockerModel && prefix.equals("lk"))) {
-            throw new Failure(400, qname + " isn't a valid QName. Namespace prefix " + prefix
-                    + " is not mapped to a namespace URI");
+            throw new Failure(
+                    400,
+                    qname + " isn't a valid QName. Namespace prefix " + prefix + " is not mapped to a namespace URI");
         }
     }
 
@@ -507,9 +570,11 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
      */
     private static void checkName(String name) {
         if (name.matches("(?s).*[\"*\\><?/:|].*") || name.endsWith(".") || name.endsWith(" ")) {
-            throw new Failure(422, "Found 1 integrity violations:\nInvalid property value: \n   Name: " + name
-                    + "\n   Property: {http://www.alfresco.org/model/content/1.0}name\n   Constraint: Value '"
-                    + name + "' is not valid as a file name. This property must be a valid file name.");
+            throw new Failure(
+                    422,
+                    "Found 1 integrity violations:\nInvalid property value: \n   Name: " + name
+                            + "\n   Property: {http://www.alfresco.org/model/content/1.0}name\n   Constraint: Value '"
+                            + name + "' is not valid as a file name. This property must be a valid file name.");
         }
     }
 
@@ -518,8 +583,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         return switch (type) {
             case "d:boolean" -> value instanceof Boolean ? value : Boolean.valueOf(text);
             case "d:int", "d:long" -> value instanceof Number n ? n.longValue() : Long.valueOf(text);
-            case "d:datetime", "d:date" -> Rest.parse(text).map(Rest::format).orElseThrow(
-                    () -> new Failure(400, "not a date: " + text));
+            case "d:datetime", "d:date" ->
+                Rest.parse(text).map(Rest::format).orElseThrow(() -> new Failure(400, "not a date: " + text));
             default -> text;
         };
     }
@@ -567,6 +632,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
 
     /** Failed sign-ins per user (System.nanoTime()), for Alfresco's brute-force protection. */
     private final Map<String, List<Long>> failedSignIns = new HashMap<>();
+
     private static final int PROTECTION_LIMIT = 10;
     private static final long PROTECTION_PERIOD = Duration.ofSeconds(6).toNanos();
 
@@ -585,13 +651,18 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         List<Long> failures = failedSignIns.computeIfAbsent(userId, k -> new ArrayList<>());
         long now = System.nanoTime();
         failures.removeIf(at -> now - at > PROTECTION_PERIOD);
-        if (person == null || !person.enabled || !person.password.equals(password)
+        if (person == null
+                || !person.enabled
+                || !person.password.equals(password)
                 || failures.size() >= PROTECTION_LIMIT) {
             failures.add(now);
             throw new Failure(403, "Login failed");
         }
-        String ticket = tickets.entrySet().stream().filter(e -> e.getValue().equals(person.id)).map(Map.Entry::getKey)
-                .findFirst().orElseGet(() -> {
+        String ticket = tickets.entrySet().stream()
+                .filter(e -> e.getValue().equals(person.id))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseGet(() -> {
                     String issued = "TICKET_" + UUID.randomUUID().toString().replace("-", "");
                     tickets.put(issued, person.id);
                     return issued;
@@ -621,7 +692,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         for (String pair : text.split("&")) {
             if (!pair.isEmpty()) {
                 String[] kv = pair.split("=", 2);
-                query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                query.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                         kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
             }
         }
@@ -650,8 +722,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     private static String ticketOf(Request request) {
-        String decoded = new String(Base64.getDecoder().decode(request.getHeader("Authorization").substring(6)),
-                StandardCharsets.UTF_8);
+        String decoded = new String(
+                Base64.getDecoder().decode(request.getHeader("Authorization").substring(6)), StandardCharsets.UTF_8);
         return decoded.contains(":") ? "" : decoded;
     }
 
@@ -755,12 +827,14 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             switch (method) {
                 case "GET" -> {
                     String relative = query.get("relativePath");
-                    return json(200, entry(nodeJson(user, relative == null ? node : walk(user, node, relative),
-                            include)));
+                    return json(
+                            200, entry(nodeJson(user, relative == null ? node : walk(user, node, relative), include)));
                 }
                 case "PUT" -> {
-                    return json(200, entry(nodeJson(user, update(user, node, JSON.readTree(request.getBodyAsString())),
-                            include)));
+                    return json(
+                            200,
+                            entry(nodeJson(
+                                    user, update(user, node, JSON.readTree(request.getBodyAsString())), include)));
                 }
                 case "DELETE" -> {
                     if (!canAdminister(user, node)) {
@@ -777,7 +851,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 if (method.equals("GET")) {
                     List<FakeNode> children = nodes.values().stream()
                             .filter(n -> node.id.equals(n.parentId) && canRead(user, n))
-                            .sorted(Comparator.comparing(n -> n.name)).toList();
+                            .sorted(Comparator.comparing(n -> n.name))
+                            .toList();
                     List<Object> entries = new ArrayList<>();
                     children.forEach(c -> entries.add(nodeJson(user, c, include, true)));
                     return page(entries, query);
@@ -807,8 +882,13 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                         node.name = query.get("name");
                     }
                     // as NodesImpl.writeContent: guessed from the node's name, whatever the request's type
-                    newVersion(user, node, request.getBody(), guessMimetype(node.name).orElse(node.mimeType),
-                            !"false".equals(query.getOrDefault("majorVersion", "false")), query.get("comment"));
+                    newVersion(
+                            user,
+                            node,
+                            request.getBody(),
+                            guessMimetype(node.name).orElse(node.mimeType),
+                            !"false".equals(query.getOrDefault("majorVersion", "false")),
+                            query.get("comment"));
                     return json(200, entry(nodeJson(user, node, include)));
                 }
                 throw new Failure(405, method);
@@ -821,9 +901,11 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                     newestFirst.forEach(v -> entries.add(versionJson(v)));
                     return page(entries, query);
                 }
-                FakeVersion version = newestFirst.stream().filter(v -> v.label.equals(parts[3])).findFirst()
-                        .orElseThrow(() -> new Failure(404, "The version with label " + parts[3]
-                                + " does not exist in the version store."));
+                FakeVersion version = newestFirst.stream()
+                        .filter(v -> v.label.equals(parts[3]))
+                        .findFirst()
+                        .orElseThrow(() -> new Failure(
+                                404, "The version with label " + parts[3] + " does not exist in the version store."));
                 if (parts.length == 4 && method.equals("DELETE")) {
                     if (!canWrite(user, node)) {
                         throw new Failure(403, "Permission was denied");
@@ -856,9 +938,11 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 continue;
             }
             FakeNode parent = current;
-            current = nodes.values().stream().filter(n -> parent.id.equals(n.parentId) && n.name.equals(name))
-                    .findFirst().orElseThrow(() -> new Failure(404, "The entity with relativePath: " + relative
-                            + " was not found."));
+            current = nodes.values().stream()
+                    .filter(n -> parent.id.equals(n.parentId) && n.name.equals(name))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new Failure(404, "The entity with relativePath: " + relative + " was not found."));
             if (!canRead(user, parent) || !canRead(user, current)) {
                 // NodesImpl.resolveNodeByPath: an access denied on the way is a 404 ("as per security review")
                 throw new Failure(404, "The entity with relativePath: " + relative + " was not found.");
@@ -868,7 +952,9 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     private FakeNode child(FakeNode parent, String name) {
-        return nodes.values().stream().filter(n -> parent.id.equals(n.parentId) && n.name.equals(name)).findFirst()
+        return nodes.values().stream()
+                .filter(n -> parent.id.equals(n.parentId) && n.name.equals(name))
+                .findFirst()
                 .orElse(null);
     }
 
@@ -905,8 +991,10 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     private FakeNode createFolder(String user, FakeNode parent, JsonNode body) {
-        FakeNode target = target(user, parent, body.path("relativePath").isString()
-                ? body.path("relativePath").asText() : null);
+        FakeNode target = target(
+                user,
+                parent,
+                body.path("relativePath").isString() ? body.path("relativePath").asText() : null);
         String type = body.path("nodeType").asText("cm:folder");
         // a transaction: nothing is created when a property is refused
         for (Map.Entry<String, JsonNode> property : body.path("properties").properties()) {
@@ -932,7 +1020,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             }
             if (name.group(1).equals("filedata")) {
                 file = value;
-                Matcher type = Pattern.compile("(?i)Content-Type:\\s*([^\r\n]+)").matcher(headers);
+                Matcher type =
+                        Pattern.compile("(?i)Content-Type:\\s*([^\r\n]+)").matcher(headers);
                 if (type.find()) {
                     fileType = type.group(1).trim();
                 }
@@ -959,24 +1048,40 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         });
         node.aspects.add("cm:versionable");
         // guessed from the name; without a known extension Alfresco detects it in the bytes (the part's type here)
-        newVersion(user, node, file, guessMimetype(node.name).orElse(fileType), "true".equals(fields.get("majorVersion")),
+        newVersion(
+                user,
+                node,
+                file,
+                guessMimetype(node.name).orElse(fileType),
+                "true".equals(fields.get("majorVersion")),
                 null);
         return node;
     }
 
-    private static final Map<String, String> MIMETYPES = Map.ofEntries(Map.entry("txt", "text/plain"),
-            Map.entry("pdf", "application/pdf"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
-            Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("html", "text/html"),
-            Map.entry("csv", "text/csv"), Map.entry("xml", "text/xml"), Map.entry("json", "application/json"),
-            Map.entry("doc", "application/msword"), Map.entry("odt", "application/vnd.oasis.opendocument.text"),
+    private static final Map<String, String> MIMETYPES = Map.ofEntries(
+            Map.entry("txt", "text/plain"),
+            Map.entry("pdf", "application/pdf"),
+            Map.entry("png", "image/png"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"),
+            Map.entry("gif", "image/gif"),
+            Map.entry("html", "text/html"),
+            Map.entry("csv", "text/csv"),
+            Map.entry("xml", "text/xml"),
+            Map.entry("json", "application/json"),
+            Map.entry("doc", "application/msword"),
+            Map.entry("odt", "application/vnd.oasis.opendocument.text"),
             Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
             Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            Map.entry("zip", "application/zip"), Map.entry("mp3", "audio/mpeg"), Map.entry("mp4", "video/mp4"));
+            Map.entry("zip", "application/zip"),
+            Map.entry("mp3", "audio/mpeg"),
+            Map.entry("mp4", "video/mp4"));
 
     /** Alfresco's MimetypeService.guessMimetype(name): the extension's type; empty when it gives none. */
     static Optional<String> guessMimetype(String name) {
         int dot = name.lastIndexOf('.');
-        return dot < 0 ? Optional.empty()
+        return dot < 0
+                ? Optional.empty()
                 : Optional.ofNullable(MIMETYPES.get(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT)));
     }
 
@@ -1012,8 +1117,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         return -1;
     }
 
-    private void newVersion(String user, FakeNode node, byte[] content, String mimeType, boolean major,
-                            String comment) {
+    private void newVersion(
+            String user, FakeNode node, byte[] content, String mimeType, boolean major, String comment) {
         String label;
         if (node.versions.isEmpty()) {
             label = major ? "1.0" : "0.1";
@@ -1064,17 +1169,19 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                     String authority = element.path("authorityId").asText();
                     String role = element.path("name").asText();
                     // recorded: the whole call fails on an unknown authority, a duplicate or an unknown role
-                    if (!authority.equals("GROUP_EVERYONE") && !people.containsKey(authority)
+                    if (!authority.equals("GROUP_EVERYONE")
+                            && !people.containsKey(authority)
                             && !groups.containsKey(authority)) {
-                        throw new Failure(400, "Cannot set permissions on this node - unknown authority: "
-                                + authority);
+                        throw new Failure(400, "Cannot set permissions on this node - unknown authority: " + authority);
                     }
                     if (!SETTABLE.contains(role)) {
                         throw new Failure(400, "Unknown role '" + role + "'");
                     }
                     if (!seen.add(authority + "/" + role)) {
-                        throw new Failure(400, "Duplicate node permissions, there is more than one permission with "
-                                + "the same authority and name!");
+                        throw new Failure(
+                                400,
+                                "Duplicate node permissions, there is more than one permission with "
+                                        + "the same authority and name!");
                     }
                     if (!"DENIED".equals(element.path("accessStatus").asText("ALLOWED"))) {
                         local.add(new Perm(authority, role));
@@ -1182,8 +1289,15 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     private static Map<String, Object> contentJson(String mimeType, long size) {
-        return Map.of("mimeType", mimeType == null ? "application/octet-stream" : mimeType, "mimeTypeName",
-                mimeType == null ? "Binary" : mimeType, "sizeInBytes", size, "encoding", "UTF-8");
+        return Map.of(
+                "mimeType",
+                mimeType == null ? "application/octet-stream" : mimeType,
+                "mimeTypeName",
+                mimeType == null ? "Binary" : mimeType,
+                "sizeInBytes",
+                size,
+                "encoding",
+                "UTF-8");
     }
 
     private static Map<String, Object> userInfo(String id) {
@@ -1226,7 +1340,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             if (people.containsKey(id)) {
                 throw new Failure(409, "Person '" + id + "' already exists.");
             }
-            if (!body.path("firstName").isString() || !body.path("email").isString()
+            if (!body.path("firstName").isString()
+                    || !body.path("email").isString()
                     || !body.path("password").isString()) {
                 throw new Failure(400, "firstName, email and password are mandatory");
             }
@@ -1253,8 +1368,10 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             List<Object> entries = new ArrayList<>();
             for (String groupId : ids) {
                 FakeGroup group = groups.get(groupId);
-                entries.add(group != null ? groupJson(group, "") : new LinkedHashMap<>(Map.of("isRoot", false,
-                        "id", groupId)));
+                entries.add(
+                        group != null
+                                ? groupJson(group, "")
+                                : new LinkedHashMap<>(Map.of("isRoot", false, "id", groupId)));
             }
             return page(entries, query);
         }
@@ -1329,8 +1446,15 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         json.put("enabled", person.enabled);
         json.put("emailNotificationsEnabled", true);
         json.put("company", Map.of());
-        json.put("capabilities", Map.of("isGuest", false, "isMutable", true, "isAdmin",
-                authorities(person.id).contains("GROUP_ALFRESCO_ADMINISTRATORS")));
+        json.put(
+                "capabilities",
+                Map.of(
+                        "isGuest",
+                        false,
+                        "isMutable",
+                        true,
+                        "isAdmin",
+                        authorities(person.id).contains("GROUP_ALFRESCO_ADMINISTRATORS")));
         // the People API shows the aspects and properties of the person's custom model only, when there are any
         if (person.properties.keySet().stream().anyMatch(k -> k.startsWith("lk:"))) {
             json.put("aspectNames", List.of("lk:person"));
@@ -1384,8 +1508,10 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         json.put("isFile", false);
         json.put("parentId", AUTHORITY_CONTAINER);
         json.put("aspectNames", List.of());
-        json.put("properties", new LinkedHashMap<>(Map.of("cm:authorityName", group.id,
-                "cm:authorityDisplayName", group.displayName)));
+        json.put(
+                "properties",
+                new LinkedHashMap<>(
+                        Map.of("cm:authorityName", group.id, "cm:authorityDisplayName", group.displayName)));
         return json;
     }
 
@@ -1397,8 +1523,9 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         if (parts.length == 1) {
             if (method.equals("GET")) {
                 String where = query.getOrDefault("where", "").replace(" ", "");
-                Boolean root = where.equals("(isRoot=true)") ? Boolean.TRUE : where.equals("(isRoot=false)")
-                        ? Boolean.FALSE : null;
+                Boolean root = where.equals("(isRoot=true)")
+                        ? Boolean.TRUE
+                        : where.equals("(isRoot=false)") ? Boolean.FALSE : null;
                 if (!where.isEmpty() && root == null) {
                     throw new Failure(400, "where not modelled: " + where);
                 }
@@ -1471,10 +1598,13 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 }
                 FakeGroup sub = groups.get(member);
                 FakePerson person = people.get(member);
-                String displayName = sub != null ? sub.displayName
-                        : person == null ? member : personJson(person).get("displayName").toString();
-                entries.add(Map.of("id", member, "displayName", displayName, "memberType",
-                        sub != null ? "GROUP" : "PERSON"));
+                String displayName = sub != null
+                        ? sub.displayName
+                        : person == null
+                                ? member
+                                : personJson(person).get("displayName").toString();
+                entries.add(Map.of(
+                        "id", member, "displayName", displayName, "memberType", sub != null ? "GROUP" : "PERSON"));
             }
             return page(entries, query);
         }
@@ -1490,10 +1620,13 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 throw new Failure(409, member + " is already a member of " + group.id);
             }
             group.memberSince.put(member, System.nanoTime());
-            String displayName = isGroup ? groups.get(member).displayName
+            String displayName = isGroup
+                    ? groups.get(member).displayName
                     : personJson(people.get(member)).get("displayName").toString();
-            return json(201, entry(Map.of("id", member, "displayName", displayName, "memberType",
-                    isGroup ? "GROUP" : "PERSON")));
+            return json(
+                    201,
+                    entry(Map.of(
+                            "id", member, "displayName", displayName, "memberType", isGroup ? "GROUP" : "PERSON")));
         }
         if (parts.length == 4 && method.equals("DELETE")) {
             requireAdmin(admin);
@@ -1522,7 +1655,9 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", group.id);
         json.put("displayName", group.displayName);
-        List<String> parents = groups.values().stream().filter(g -> g.members.contains(group.id)).map(g -> g.id)
+        List<String> parents = groups.values().stream()
+                .filter(g -> g.members.contains(group.id))
+                .map(g -> g.id)
                 .toList();
         json.put("isRoot", parents.isEmpty());
         if (include.contains("parentIds")) {
@@ -1536,8 +1671,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
 
     // ================================================================== sites
 
-    private static final Set<String> SITE_ROLES = Set.of("SiteConsumer", "SiteContributor", "SiteCollaborator",
-            "SiteManager");
+    private static final Set<String> SITE_ROLES =
+            Set.of("SiteConsumer", "SiteContributor", "SiteCollaborator", "SiteManager");
     private static final Set<String> VISIBILITIES = Set.of("PUBLIC", "PRIVATE", "MODERATED");
 
     private Answer sites(String user, String method, String[] parts, Map<String, String> query, Request request) {
@@ -1548,7 +1683,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             }
             JsonNode body = JSON.readTree(request.getBodyAsString());
             String id = body.path("id").asText("");
-            if (!id.matches("[A-Za-z0-9-]+") || !body.path("title").isString()
+            if (!id.matches("[A-Za-z0-9-]+")
+                    || !body.path("title").isString()
                     || !VISIBILITIES.contains(body.path("visibility").asText(""))) {
                 throw new Failure(400, "Invalid site: id, title or visibility");
             }
@@ -1557,7 +1693,9 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             }
             FakeSite site = new FakeSite(id);
             site.title = body.path("title").asText();
-            site.description = body.path("description").isString() ? body.path("description").asText() : null;
+            site.description = body.path("description").isString()
+                    ? body.path("description").asText()
+                    : null;
             site.visibility = body.path("visibility").asText();
             site.memberRoles.put(user, "SiteManager");
             sites.put(id, site);
@@ -1635,7 +1773,9 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                     if (!manager) {
                         throw new Failure(403, "Permission was denied");
                     }
-                    String role = JSON.readTree(request.getBodyAsString()).path("role").asText("");
+                    String role = JSON.readTree(request.getBodyAsString())
+                            .path("role")
+                            .asText("");
                     if (!SITE_ROLES.contains(role)) {
                         throw new Failure(400, "Invalid role: " + role);
                     }
@@ -1656,8 +1796,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     private boolean isSiteMember(String user, FakeSite site) {
-        return site.memberRoles.containsKey(user)
-                || authorities(user).stream().anyMatch(site.groupRoles::containsKey);
+        return site.memberRoles.containsKey(user) || authorities(user).stream().anyMatch(site.groupRoles::containsKey);
     }
 
     /** A site as its caller sees it: with their role when they are a member. */
@@ -1682,8 +1821,11 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("role", role);
         json.put("id", groupId);
-        json.put("group", group == null ? Map.of("isRoot", false, "displayName", groupId.substring(6), "id", groupId)
-                : groupJson(group, ""));
+        json.put(
+                "group",
+                group == null
+                        ? Map.of("isRoot", false, "displayName", groupId.substring(6), "id", groupId)
+                        : groupJson(group, ""));
         return json;
     }
 
@@ -1696,7 +1838,10 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             parts[i] = URLDecoder.decode(parts[i], StandardCharsets.UTF_8);
         }
         // GET /api/groups/{shortName}/children (groups/children.get.desc.xml), authentication "user"
-        if (method.equals("GET") && parts.length == 4 && parts[0].equals("api") && parts[1].equals("groups")
+        if (method.equals("GET")
+                && parts.length == 4
+                && parts[0].equals("api")
+                && parts[1].equals("groups")
                 && parts[3].equals("children")) {
             return groupChildren(parts[2], query);
         }
@@ -1758,8 +1903,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         return json(200, answer);
     }
 
-    private static Map<String, Object> authorityJson(String type, String shortName, String fullName,
-                                                     String displayName) {
+    private static Map<String, Object> authorityJson(
+            String type, String shortName, String fullName, String displayName) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("authorityType", type);
         json.put("shortName", shortName);
@@ -1816,7 +1961,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             }
         } else {
             for (FakeNode node : nodes.values()) {
-                if ((database || indexed(node.writtenAt)) && canRead(user, node)
+                if ((database || indexed(node.writtenAt))
+                        && canRead(user, node)
                         && terms.stream().allMatch(t -> t.matches(node.properties, node, this))) {
                     hits.add(searchEntry(nodeJson(user, node, String.join(",", include), true), include));
                 }
@@ -1829,8 +1975,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 // the database orders through an inner join: what lacks the property is not returned
                 hits.removeIf(hit -> sortKey(hit, field) == null);
             }
-            Comparator<Map<String, Object>> order = Comparator.comparing(hit -> sortKey(hit, field),
-                    Comparator.nullsFirst(FakeAlfresco::compareValues));
+            Comparator<Map<String, Object>> order = Comparator.comparing(
+                    hit -> sortKey(hit, field), Comparator.nullsFirst(FakeAlfresco::compareValues));
             hits.sort(ascending ? order : order.reversed());
             break; // one sort field at most is modelled
         }
@@ -1904,8 +2050,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     /** One AFTS term of the grammar {@link Afts} generates. */
-    private record Term(String kind, String property, String value, String upper, boolean upperInclusive,
-                        List<Term> anyOf) {
+    private record Term(
+            String kind, String property, String value, String upper, boolean upperInclusive, List<Term> anyOf) {
 
         /**
          * What Alfresco's database query engine answers (DBFTSTerm, DBFTSPhrase, DBDisjunction, ...): an exact match,
@@ -1924,7 +2070,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 case "OR" -> anyOf.stream().anyMatch(t -> t.matches(properties, node, fake));
                 case "TYPE" -> node != null && fake.isOfType(node, value);
                 case "ASPECT" -> node != null && node.aspects.contains(value);
-                case "PARENT" -> node != null && value.substring(value.lastIndexOf('/') + 1).equals(node.parentId);
+                case "PARENT" ->
+                    node != null && value.substring(value.lastIndexOf('/') + 1).equals(node.parentId);
                 case "ANCESTOR" -> node != null && fake.hasAncestor(node, value.substring(value.lastIndexOf('/') + 1));
                 case "ISNOTNULL" -> properties.get(value) != null;
                 case "EQ" -> values(properties.get(property)).stream().anyMatch(v -> same(v, value));
@@ -2022,8 +2169,13 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             if (!range.group(2).equals("[")) {
                 throw new Failure(400, "unexpected range start: " + text);
             }
-            return new Term("RANGE", range.group(1), unquote(range.group(3)), unquote(range.group(4)),
-                    range.group(5).equals("]"), List.of());
+            return new Term(
+                    "RANGE",
+                    range.group(1),
+                    unquote(range.group(3)),
+                    unquote(range.group(4)),
+                    range.group(5).equals("]"),
+                    List.of());
         }
         throw new Failure(400, "AFTS term not modelled: " + text);
     }
@@ -2089,7 +2241,9 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     private static Answer json(int status, Object body) {
-        return new Answer(status, "application/json;charset=UTF-8",
+        return new Answer(
+                status,
+                "application/json;charset=UTF-8",
                 JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.locker.core.directory.importing.DirectoryImport;
 import org.locker.core.directory.importing.ImportReport;
 import org.locker.core.platform.UserId;
@@ -39,8 +38,8 @@ final class FakeAlfrescoSchool implements AutoCloseable {
             + "person,s.two,,student,Sue,Two,,5B,,," + PASSWORD + "\n"
             + "person,g.one,,guardian,Gus,One,,,s.one,," + PASSWORD + "\n"
             + "person,g.two,,guardian,Gil,Two,,,s.two,," + PASSWORD + "\n";
-    static final List<String> USERS = List.of("admin.one", "t.one", "t.two", "t.three", "st.one", "s.one", "s.two",
-            "g.one", "g.two");
+    static final List<String> USERS =
+            List.of("admin.one", "t.one", "t.two", "t.three", "st.one", "s.one", "s.two", "g.one", "g.two");
 
     final FakeAlfresco alfresco;
     final AlfrescoPlatform platform;
@@ -52,7 +51,9 @@ final class FakeAlfrescoSchool implements AutoCloseable {
             platform = AlfrescoPlatform.builder(alfresco.settings(ROOT_PATH)).build();
             imported = new DirectoryImport(platform).run(new StringReader(SCHOOL), false);
             for (String user : USERS) {
-                assertThat(platform.authenticate(UserId.of(user), PASSWORD.toCharArray())).as(user).isPresent();
+                assertThat(platform.authenticate(UserId.of(user), PASSWORD.toCharArray()))
+                        .as(user)
+                        .isPresent();
             }
         } catch (RuntimeException | Error e) {
             alfresco.close();
@@ -69,8 +70,10 @@ final class FakeAlfrescoSchool implements AutoCloseable {
     @Override
     public void close() {
         try {
-            AlfrescoContract.fromEnvironment().ifPresent(contract -> assertThat(contract.violations(alfresco.served()))
-                    .as("requests and answers against " + System.getenv(AlfrescoContract.ENV)).isEmpty());
+            AlfrescoContract.fromEnvironment()
+                    .ifPresent(contract -> assertThat(contract.violations(alfresco.served()))
+                            .as("requests and answers against " + System.getenv(AlfrescoContract.ENV))
+                            .isEmpty());
         } finally {
             platform.close();
             alfresco.close();

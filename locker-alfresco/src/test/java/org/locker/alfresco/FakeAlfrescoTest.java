@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +43,8 @@ class FakeAlfrescoTest {
         platform = AlfrescoPlatform.builder(alfresco.settings("Locker")).build();
         try (PlatformSession system = platform.systemSession()) {
             for (UserId user : List.of(ANN, BOB)) {
-                system.createUser(new NewUser(user, user.value(), "Test", user.value() + "@example.org", PASSWORD,
-                        Map.of()));
+                system.createUser(
+                        new NewUser(user, user.value(), "Test", user.value() + "@example.org", PASSWORD, Map.of()));
             }
             system.createGroup(GroupId.of("outer"), "Outer", Map.of());
             system.createGroup(GroupId.of("inner"), "Inner", Map.of());
@@ -60,8 +59,9 @@ class FakeAlfrescoTest {
     @AfterEach
     void stop() {
         try {
-            AlfrescoContract.fromEnvironment().ifPresent(contract -> assertThat(contract.violations(alfresco.served()))
-                    .isEmpty());
+            AlfrescoContract.fromEnvironment()
+                    .ifPresent(contract ->
+                            assertThat(contract.violations(alfresco.served())).isEmpty());
         } finally {
             platform.close();
             alfresco.close();
@@ -95,12 +95,15 @@ class FakeAlfrescoTest {
             system.save();
         }
         try (PlatformSession ann = platform.sessionAs(ANN)) {
-            assertThat(ann.findNode(granted.id())).as("granted to a group holding a group holding ann").isPresent();
+            assertThat(ann.findNode(granted.id()))
+                    .as("granted to a group holding a group holding ann")
+                    .isPresent();
             assertThat(ann.findNode(inheritsFromGranted.id())).as("inherited").isPresent();
             assertThat(ann.findNode(cutOff.id())).as("inheritance off").isEmpty();
             assertThat(ann.findNode(hidden.id())).isEmpty();
             assertThat(ann.canWrite(granted.id())).as("a read grant").isFalse();
-            assertThat(ann.query(NodeQuery.ofType("lk:folder").build())).extracting(Node::name)
+            assertThat(ann.query(NodeQuery.ofType("lk:folder").build()))
+                    .extracting(Node::name)
                     .containsExactly("granted");
             assertThatThrownBy(() -> ann.updateProperties(granted.id(), Map.of("lk:memo", "x")))
                     .isInstanceOf(AccessDeniedException.class);
@@ -119,30 +122,59 @@ class FakeAlfrescoTest {
         Node area;
         try (PlatformSession system = platform.systemSession()) {
             area = system.ensureFolder("/q");
-            system.createFolder(area.id(), "a", "lk:item", Map.of("lk:depositId", "A", "lk:depositedAt", t1,
-                    "lk:recipients", List.of("x", "y"), "lk:allowModify", true));
-            system.createFolder(area.id(), "b", "lk:item", Map.of("lk:depositId", "B", "lk:depositedAt", t2,
-                    "lk:recipients", List.of("z"), "lk:allowModify", false, "lk:memo", "set"));
+            system.createFolder(
+                    area.id(),
+                    "a",
+                    "lk:item",
+                    Map.of(
+                            "lk:depositId",
+                            "A",
+                            "lk:depositedAt",
+                            t1,
+                            "lk:recipients",
+                            List.of("x", "y"),
+                            "lk:allowModify",
+                            true));
+            system.createFolder(
+                    area.id(),
+                    "b",
+                    "lk:item",
+                    Map.of(
+                            "lk:depositId",
+                            "B",
+                            "lk:depositedAt",
+                            t2,
+                            "lk:recipients",
+                            List.of("z"),
+                            "lk:allowModify",
+                            false,
+                            "lk:memo",
+                            "set"));
             system.save();
         }
         try (PlatformSession system = platform.systemSession()) {
             assertThat(names(system, NodeQuery.ofType("lk:item").whereAnyOf("lk:recipients", List.of("y", "q"))))
                     .containsExactly("a");
-            assertThat(names(system, NodeQuery.ofType("lk:item").whereEquals("lk:allowModify", false))).containsExactly(
-                    "b");
-            assertThat(names(system, NodeQuery.ofType("lk:item").whereEquals("lk:depositedAt", t1))).containsExactly("a");
+            assertThat(names(system, NodeQuery.ofType("lk:item").whereEquals("lk:allowModify", false)))
+                    .containsExactly("b");
+            assertThat(names(system, NodeQuery.ofType("lk:item").whereEquals("lk:depositedAt", t1)))
+                    .containsExactly("a");
             assertThat(names(system, NodeQuery.ofType("lk:item").where(new NodeQuery.Before("lk:depositedAt", t2))))
                     .containsExactly("a");
             assertThat(names(system, NodeQuery.ofType("lk:item").where(new NodeQuery.NotBefore("lk:depositedAt", t2))))
                     .containsExactly("b");
             assertThat(names(system, NodeQuery.ofType("lk:item").where(new NodeQuery.IsSet("lk:memo"))))
                     .containsExactly("b");
-            assertThat(names(system, NodeQuery.ofType("lk:item").under(area.id()).orderBy("lk:depositedAt", true)))
+            assertThat(names(
+                            system, NodeQuery.ofType("lk:item").under(area.id()).orderBy("lk:depositedAt", true)))
                     .containsExactly("b", "a");
-            assertThat(names(system, NodeQuery.ofType("lk:item").orderBy("name", false).page(1, 1)))
+            assertThat(names(
+                            system,
+                            NodeQuery.ofType("lk:item").orderBy("name", false).page(1, 1)))
                     .containsExactly("b");
             assertThat(system.count(NodeQuery.ofType("lk:item").build())).isEqualTo(2);
-            assertThat(system.findUsersByProperty("cm:email", "bob@example.org")).extracting(u -> u.id().value())
+            assertThat(system.findUsersByProperty("cm:email", "bob@example.org"))
+                    .extracting(u -> u.id().value())
                     .containsExactly("bob");
         }
     }
@@ -166,19 +198,30 @@ class FakeAlfrescoTest {
 
         alfresco.indexAfter(java.time.Duration.ZERO);
         assertThat(raw("POST", AlfrescoRestClient.SEARCH + "/search", search)).contains("\"totalItems\":1");
-        assertThat(raw("GET", AlfrescoRestClient.CORE + "/groups/GROUP_inner/members", null)).contains("\"ann\"");
+        assertThat(raw("GET", AlfrescoRestClient.CORE + "/groups/GROUP_inner/members", null))
+                .contains("\"ann\"");
         alfresco.noIndex();
     }
 
     private String raw(String method, String path, String body) throws Exception {
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(alfresco.baseUrl() + path))
-                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                                (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD).getBytes()))
-                        .header("Content-Type", "application/json")
-                        .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                                : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(alfresco.baseUrl() + path))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString(
+                                                                (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD)
+                                                                        .getBytes()))
+                                .header("Content-Type", "application/json")
+                                .method(
+                                        method,
+                                        body == null
+                                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                                : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }

@@ -2,7 +2,6 @@ package org.locker.alfresco;
 
 import java.nio.file.Path;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterAll;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.conformance.VersionsConformance;
@@ -22,7 +21,8 @@ class FakeAlfrescoVersionsConformanceTest extends VersionsConformance {
     protected ContentPlatform newPlatform(Path dataDirectory) {
         fake = new FakeAlfresco();
         return AlfrescoPlatform.builder(fake.settings("Data Dictionary/locker-conformance"))
-                .userPasswords(u -> Optional.of(PASSWORD.toCharArray())).build();
+                .userPasswords(u -> Optional.of(PASSWORD.toCharArray()))
+                .build();
     }
 
     @AfterAll

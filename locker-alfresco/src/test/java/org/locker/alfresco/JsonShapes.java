@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,8 +14,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class JsonShapes {
 
-    private JsonShapes() {
-    }
+    private JsonShapes() {}
 
     /** The differences between the recorded answer and the actual one; empty when they have the same shape. */
     static List<String> differences(JsonNode recorded, JsonNode actual) {
@@ -25,8 +23,8 @@ final class JsonShapes {
         return problems;
     }
 
-    private static void compare(String path, JsonNode recorded, JsonNode actual, boolean properties,
-                                List<String> problems) {
+    private static void compare(
+            String path, JsonNode recorded, JsonNode actual, boolean properties, List<String> problems) {
         if (!type(recorded).equals(type(actual))) {
             problems.add(path + ": recorded " + type(recorded) + ", got " + type(actual));
             return;
@@ -52,7 +50,11 @@ final class JsonShapes {
             }
             for (String name : expected) {
                 if (got.contains(name)) {
-                    compare(path + "." + name, recorded.get(name), actual.get(name), name.equals("properties"),
+                    compare(
+                            path + "." + name,
+                            recorded.get(name),
+                            actual.get(name),
+                            name.equals("properties"),
                             problems);
                 }
             }

@@ -14,8 +14,7 @@ import java.util.UUID;
  */
 final class LiveAlfresco {
 
-    private LiveAlfresco() {
-    }
+    private LiveAlfresco() {}
 
     static AlfrescoPlatform open(String suitePassword) {
         return open(suitePassword, AlfrescoSettings.Profiles.NONE);
@@ -37,13 +36,23 @@ final class LiveAlfresco {
     static AlfrescoPlatform open(String suitePassword, AlfrescoSettings.Profiles profiles) {
         String url = System.getenv("ALFRESCO_URL");
         String user = Optional.ofNullable(System.getenv("ALFRESCO_USER")).orElse("admin");
-        String password = Optional.ofNullable(System.getenv("ALFRESCO_PASSWORD")).orElse("admin");
-        AlfrescoSettings settings = new AlfrescoSettings(URI.create(url), user, password.toCharArray(),
-                "Data Dictionary/locker-conformance/" + UUID.randomUUID(), Duration.ofSeconds(10),
-                Duration.ofMinutes(5), AlfrescoSettings.RetryPolicy.DEFAULT,
-                Optional.ofNullable(System.getenv("ALFRESCO_BROKER_URL")), AlfrescoSettings.DEFAULT_TOPIC,
-                AlfrescoSettings.GuardiansSite.NONE).withProfiles(profiles);
+        String password =
+                Optional.ofNullable(System.getenv("ALFRESCO_PASSWORD")).orElse("admin");
+        AlfrescoSettings settings = new AlfrescoSettings(
+                        URI.create(url),
+                        user,
+                        password.toCharArray(),
+                        "Data Dictionary/locker-conformance/" + UUID.randomUUID(),
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(5),
+                        AlfrescoSettings.RetryPolicy.DEFAULT,
+                        Optional.ofNullable(System.getenv("ALFRESCO_BROKER_URL")),
+                        AlfrescoSettings.DEFAULT_TOPIC,
+                        AlfrescoSettings.GuardiansSite.NONE)
+                .withProfiles(profiles);
         // the suite gives every user it creates the same password: the platform signs them in for sessionAs
-        return AlfrescoPlatform.builder(settings).userPasswords(u -> Optional.of(suitePassword.toCharArray())).build();
+        return AlfrescoPlatform.builder(settings)
+                .userPasswords(u -> Optional.of(suitePassword.toCharArray()))
+                .build();
     }
 }

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.ContentSource;
 
@@ -27,20 +26,20 @@ class MultipartBodyTest {
         String boundary = body.contentType().getParameter("boundary");
         assertThat(body.contentType().toString()).startsWith("multipart/form-data");
         assertThat(boundary).startsWith("locker-");
-        assertThat(written(body)).isEqualTo(
-                "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"name\"\r\n"
-                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
-                + "memo.txt\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"majorVersion\"\r\n"
-                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
-                + "true\r\n"
-                + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"filedata\"; filename=\"memo.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n"
-                + "hello"
-                + "\r\n--" + boundary + "--\r\n");
+        assertThat(written(body))
+                .isEqualTo("--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"name\"\r\n"
+                        + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                        + "memo.txt\r\n"
+                        + "--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"majorVersion\"\r\n"
+                        + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                        + "true\r\n"
+                        + "--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"filedata\"; filename=\"memo.txt\"\r\n"
+                        + "Content-Type: text/plain\r\n\r\n"
+                        + "hello"
+                        + "\r\n--" + boundary + "--\r\n");
     }
 
     @Test
@@ -59,11 +58,14 @@ class MultipartBodyTest {
         String written = written(body);
 
         // quotes and backslashes escaped, line breaks dropped: no new parameter, no new header line
-        assertThat(written).contains("Content-Disposition: form-data; name=\"filedata\"; "
-                + "filename=\"a\\\\b\\\"; name=\\\"nodeType\\\"Content-Type: evilx.txt\"\r\n");
+        assertThat(written)
+                .contains("Content-Disposition: form-data; name=\"filedata\"; "
+                        + "filename=\"a\\\\b\\\"; name=\\\"nodeType\\\"Content-Type: evilx.txt\"\r\n");
         assertThat(written).contains("Content-Disposition: form-data; name=\"lk:memo\\\"x\"\r\n");
-        assertThat(written.lines().filter(line -> line.startsWith("Content-Type: evil"))).isEmpty();
-        assertThat(written.lines().filter(line -> line.startsWith("Content-Disposition"))).hasSize(2);
+        assertThat(written.lines().filter(line -> line.startsWith("Content-Type: evil")))
+                .isEmpty();
+        assertThat(written.lines().filter(line -> line.startsWith("Content-Disposition")))
+                .hasSize(2);
     }
 
     @Test
@@ -82,13 +84,16 @@ class MultipartBodyTest {
         long size = 64L * 1024 * 1024;
         CountingInput content = new CountingInput(size);
         CheckingOutput out = new CheckingOutput(content);
-        MultipartBody body = new MultipartBody(Map.of("name", "big.bin"), "big.bin",
-                new ContentSource(content, "application/octet-stream"));
+        MultipartBody body = new MultipartBody(
+                Map.of("name", "big.bin"), "big.bin", new ContentSource(content, "application/octet-stream"));
 
         body.writeTo(out);
 
-        assertThat(out.readBeforeFirstWrite).as("the head is written before any content is read").isZero();
-        assertThat(out.mostReadAhead).as("content read ahead of what was written")
+        assertThat(out.readBeforeFirstWrite)
+                .as("the head is written before any content is read")
+                .isZero();
+        assertThat(out.mostReadAhead)
+                .as("content read ahead of what was written")
                 .isLessThanOrEqualTo(1024 * 1024);
         assertThat(content.read).isEqualTo(size);
         assertThat(content.closed).as("the caller closes the stream").isFalse();

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +41,14 @@ class NewVersionTypeTest {
 
     private NodeId document(String name) {
         try (PlatformSession s = platform.systemSession()) {
-            NodeId id = s.createDocument(s.ensureFolder("/d/" + name).id(), name, "lk:deposit", Map.of(),
-                    new ContentSource(new ByteArrayInputStream("first".getBytes(StandardCharsets.UTF_8)),
-                            "text/plain")).id();
+            NodeId id = s.createDocument(
+                            s.ensureFolder("/d/" + name).id(),
+                            name,
+                            "lk:deposit",
+                            Map.of(),
+                            new ContentSource(
+                                    new ByteArrayInputStream("first".getBytes(StandardCharsets.UTF_8)), "text/plain"))
+                    .id();
             s.save();
             return id;
         }
@@ -54,8 +58,8 @@ class NewVersionTypeTest {
     void shouldServeANewVersionOfAnotherTypeWithItsRealType() throws IOException {
         NodeId id = document("homework.txt");
         try (PlatformSession s = platform.systemSession()) {
-            Version version = s.updateContent(id, new ContentSource(new ByteArrayInputStream(PDF), "application/pdf"),
-                    "the scanned copy");
+            Version version = s.updateContent(
+                    id, new ContentSource(new ByteArrayInputStream(PDF), "application/pdf"), "the scanned copy");
             s.save();
             assertThat(version.content().mimeType()).isEqualTo("application/pdf");
             assertThat(s.node(id).name()).isEqualTo("homework.pdf");
@@ -63,7 +67,8 @@ class NewVersionTypeTest {
                 assertThat(content.info().mimeType()).isEqualTo("application/pdf");
                 assertThat(content.stream().readAllBytes()).isEqualTo(PDF);
             }
-            assertThat(s.versions(id)).extracting(v -> v.content().mimeType())
+            assertThat(s.versions(id))
+                    .extracting(v -> v.content().mimeType())
                     .containsExactly("text/plain", "application/pdf");
         }
     }
@@ -72,8 +77,11 @@ class NewVersionTypeTest {
     void shouldKeepTheNameForAVersionOfTheSameType() {
         NodeId id = document("notes.txt");
         try (PlatformSession s = platform.systemSession()) {
-            s.updateContent(id, new ContentSource(new ByteArrayInputStream("second".getBytes(StandardCharsets.UTF_8)),
-                    "text/plain"), "");
+            s.updateContent(
+                    id,
+                    new ContentSource(
+                            new ByteArrayInputStream("second".getBytes(StandardCharsets.UTF_8)), "text/plain"),
+                    "");
             s.save();
             assertThat(s.node(id).name()).isEqualTo("notes.txt");
         }

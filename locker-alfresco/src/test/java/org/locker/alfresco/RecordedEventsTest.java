@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,23 +34,27 @@ class RecordedEventsTest {
 
     @BeforeEach
     void start() {
-        Assumptions.assumeTrue(RecordedExchangesReplayTest.recordingsDirectory().isPresent(),
-                RecordedExchangesReplayTest.ENV + " is not set: the recorded events are not replayed here (CI sets it)");
+        Assumptions.assumeTrue(
+                RecordedExchangesReplayTest.recordingsDirectory().isPresent(),
+                RecordedExchangesReplayTest.ENV
+                        + " is not set: the recorded events are not replayed here (CI sets it)");
         events = RecordedExchangesReplayTest.recordingsDirectory().get().resolve("events");
         alfresco = new FakeAlfresco();
-        platform = AlfrescoPlatform.builder(alfresco.settings("Locker").withProfiles(new AlfrescoSettings.Profiles(
-                "lk:profile", Map.of("staff", GroupId.of("locker-profile-staff")), Map.of())))
+        platform = AlfrescoPlatform.builder(alfresco.settings("Locker")
+                        .withProfiles(new AlfrescoSettings.Profiles(
+                                "lk:profile", Map.of("staff", GroupId.of("locker-profile-staff")), Map.of())))
                 .listener(new PrincipalListener() {
-            @Override
-            public void userCreated(UserId user) {
-                heard.add("created " + user);
-            }
+                    @Override
+                    public void userCreated(UserId user) {
+                        heard.add("created " + user);
+                    }
 
-            @Override
-            public void membershipChanged(GroupId group, PrincipalId member, boolean added) {
-                heard.add((added ? "added " : "removed ") + member + " to " + group);
-            }
-        }).build();
+                    @Override
+                    public void membershipChanged(GroupId group, PrincipalId member, boolean added) {
+                        heard.add((added ? "added " : "removed ") + member + " to " + group);
+                    }
+                })
+                .build();
     }
 
     @AfterEach
@@ -73,8 +76,13 @@ class RecordedEventsTest {
     /** The people and the group the recorded events name, with the node ids they had on that repository. */
     private void createTheRecordedAuthorities() {
         try (PlatformSession s = platform.systemSession()) {
-            s.createUser(new NewUser(UserId.of("staffer-19-1jka"), "First", "Last", "staffer@example.org",
-                    "Pw-12345678".toCharArray(), Map.of()));
+            s.createUser(new NewUser(
+                    UserId.of("staffer-19-1jka"),
+                    "First",
+                    "Last",
+                    "staffer@example.org",
+                    "Pw-12345678".toCharArray(),
+                    Map.of()));
             s.createGroup(GroupId.of("staff-20-bi5r"), "Staff", Map.of());
             s.save();
         }
@@ -88,10 +96,11 @@ class RecordedEventsTest {
         assertThat(handle("group-created")).isEqualTo(RepoEventHandler.Outcome.DELIVERED);
         assertThat(handle("group-membership-added")).isEqualTo(RepoEventHandler.Outcome.DELIVERED);
         assertThat(handle("group-membership-removed")).isEqualTo(RepoEventHandler.Outcome.DELIVERED);
-        assertThat(heard).containsExactly("added staffer-19-1jka to staff-20-bi5r",
-                "removed staffer-19-1jka to staff-20-bi5r");
-        assertThat(handle("group-membership-added")).as("the same event again").isEqualTo(
-                RepoEventHandler.Outcome.DUPLICATE);
+        assertThat(heard)
+                .containsExactly("added staffer-19-1jka to staff-20-bi5r", "removed staffer-19-1jka to staff-20-bi5r");
+        assertThat(handle("group-membership-added"))
+                .as("the same event again")
+                .isEqualTo(RepoEventHandler.Outcome.DUPLICATE);
     }
 
     @Test
@@ -101,16 +110,23 @@ class RecordedEventsTest {
             s.save();
         }
         // as the recording was made: an administrator creates the person in Alfresco itself
-        java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(alfresco.baseUrl() + AlfrescoRestClient.CORE
-                                + "/people"))
-                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                                (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD).getBytes()))
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\":\"p.direct\","
-                                + "\"firstName\":\"Dina\",\"lastName\":\"Direct\",\"email\":\"dina@college-demo.fr\","
-                                + "\"password\":\"Pw-12345678\",\"properties\":{\"lk:profile\":\"staff\"}}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(alfresco.baseUrl() + AlfrescoRestClient.CORE + "/people"))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString(
+                                                                (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD)
+                                                                        .getBytes()))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\":\"p.direct\","
+                                        + "\"firstName\":\"Dina\",\"lastName\":\"Direct\",\"email\":\"dina@college-demo.fr\","
+                                        + "\"password\":\"Pw-12345678\",\"properties\":{\"lk:profile\":\"staff\"}}"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         alfresco.setAuthorityNodeId("p.direct", "ab072d02-9a78-4879-872d-029a7898793e");
         assertThat(handle("person-created")).isEqualTo(RepoEventHandler.Outcome.DELIVERED);
@@ -128,8 +144,14 @@ class RecordedEventsTest {
 
     @Test
     void shouldIgnoreEveryOtherRecordedEvent() throws IOException {
-        for (String other : List.of("group-zone-added", "node-created-cm-content", "node-created-cm-folder",
-                "node-created-lk-discussion", "node-deleted", "node-updated-content-version", "person-updated")) {
+        for (String other : List.of(
+                "group-zone-added",
+                "node-created-cm-content",
+                "node-created-cm-folder",
+                "node-created-lk-discussion",
+                "node-deleted",
+                "node-updated-content-version",
+                "person-updated")) {
             assertThat(handle(other)).as(other).isEqualTo(RepoEventHandler.Outcome.IGNORED);
         }
         assertThat(heard).isEmpty();

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,6 +56,7 @@ class RecordedExchangesReplayTest {
     private FakeAlfresco alfresco;
     /** An Alfresco without the repository AMP: the recordings made before it was installed. */
     private FakeAlfresco bare;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** The recordings' directory, or empty when this environment has none. */
@@ -69,10 +68,14 @@ class RecordedExchangesReplayTest {
     @BeforeAll
     void open() {
         java.util.Optional<Path> dir = recordingsDirectory();
-        Assumptions.assumeTrue(dir.isPresent(), ENV + " is not set: the replay of Alfresco's recorded exchanges is"
-                + " skipped here (CI sets it to shared/alfresco/recordings, see .ci/run)");
+        Assumptions.assumeTrue(
+                dir.isPresent(),
+                ENV + " is not set: the replay of Alfresco's recorded exchanges is"
+                        + " skipped here (CI sets it to shared/alfresco/recordings, see .ci/run)");
         recordings = dir.get();
-        assertThat(recordings.resolve("INDEX.txt")).as(ENV + " names the recordings' directory").isRegularFile();
+        assertThat(recordings.resolve("INDEX.txt"))
+                .as(ENV + " names the recordings' directory")
+                .isRegularFile();
         alfresco = new FakeAlfresco();
         bare = FakeAlfresco.withoutLockerModel();
     }
@@ -91,7 +94,8 @@ class RecordedExchangesReplayTest {
     Stream<DynamicTest> everyRecordedExchange() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> files = Files.list(recordings)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode recording = JSON.readTree(file.toFile());
                 String kind = file.getFileName().toString().replace(".json", "");
                 for (JsonNode example : recording.path("examples")) {
@@ -116,7 +120,8 @@ class RecordedExchangesReplayTest {
             assertThat(response.headers().firstValue("Content-Type").orElse("")).doesNotContain("json");
             assertThat(body).isNotEmpty();
         } else {
-            assertThat(JsonShapes.differences(recorded, JSON.readTree(body))).as(exchange + " answered " + body)
+            assertThat(JsonShapes.differences(recorded, JSON.readTree(body)))
+                    .as(exchange + " answered " + body)
                     .isEmpty();
         }
     }
@@ -136,8 +141,13 @@ class RecordedExchangesReplayTest {
             case "auth_POST_tickets 201", "auth_POST_tickets 403", "auth_POST_tickets 400" -> {
                 String user = person("signin");
                 String password = status == 201 ? PASSWORD : status == 403 ? "wrong" : "";
-                return send("POST", AUTH + "/tickets", null, "application/json",
-                        json(Map.of("userId", user, "password", password)), alfresco);
+                return send(
+                        "POST",
+                        AUTH + "/tickets",
+                        null,
+                        "application/json",
+                        json(Map.of("userId", user, "password", password)),
+                        alfresco);
             }
             // ---------------------------------------------------------------- groups
             case "core_DELETE_groups_groupId 204" -> {
@@ -175,13 +185,23 @@ class RecordedExchangesReplayTest {
                 return get(CORE + "/groups?" + query, admin());
             }
             case "core_POST_groups 201" -> {
-                return send("POST", CORE + "/groups", admin(), "application/json",
-                        json(Map.of("id", "GROUP_" + unique("staff"), "displayName", "Staff")), alfresco);
+                return send(
+                        "POST",
+                        CORE + "/groups",
+                        admin(),
+                        "application/json",
+                        json(Map.of("id", "GROUP_" + unique("staff"), "displayName", "Staff")),
+                        alfresco);
             }
             case "core_POST_groups 409" -> {
                 String group = group("dupgroup");
-                return send("POST", CORE + "/groups", admin(), "application/json",
-                        json(Map.of("id", group, "displayName", "Dup")), alfresco);
+                return send(
+                        "POST",
+                        CORE + "/groups",
+                        admin(),
+                        "application/json",
+                        json(Map.of("id", group, "displayName", "Dup")),
+                        alfresco);
             }
             case "core_POST_groups_groupId_members 201", "core_POST_groups_groupId_members 409" -> {
                 String group = group("class");
@@ -189,21 +209,31 @@ class RecordedExchangesReplayTest {
                 if (status == 409) {
                     addMember(group, user, "PERSON");
                 }
-                return send("POST", CORE + "/groups/" + group + "/members", admin(), "application/json",
-                        json(Map.of("id", user, "memberType", "PERSON")), alfresco);
+                return send(
+                        "POST",
+                        CORE + "/groups/" + group + "/members",
+                        admin(),
+                        "application/json",
+                        json(Map.of("id", user, "memberType", "PERSON")),
+                        alfresco);
             }
             case "core_PUT_groups_groupId 200" -> {
                 String group = group("renamed");
-                return send("PUT", CORE + "/groups/" + group, admin(), "application/json",
-                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8), alfresco);
+                return send(
+                        "PUT",
+                        CORE + "/groups/" + group,
+                        admin(),
+                        "application/json",
+                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8),
+                        alfresco);
             }
             // ---------------------------------------------------------------- nodes
             case "core_DELETE_nodes_nodeId_q_permanent_true 204" -> {
                 return send("DELETE", CORE + "/nodes/" + folder() + "?" + query, admin(), null, null, alfresco);
             }
             case "core_DELETE_nodes_nodeId_q_permanent_true 404" -> {
-                return send("DELETE", CORE + "/nodes/" + UUID.randomUUID() + "?" + query, admin(), null, null,
-                        alfresco);
+                return send(
+                        "DELETE", CORE + "/nodes/" + UUID.randomUUID() + "?" + query, admin(), null, null, alfresco);
             }
             case "core_DELETE_nodes_nodeId_q_permanent_true 403" -> {
                 String document = document("doc.txt", "x", Map.of());
@@ -212,7 +242,7 @@ class RecordedExchangesReplayTest {
                 return send("DELETE", CORE + "/nodes/" + document + "?" + query, basic(writer), null, null, alfresco);
             }
             case "core_GET_nodes_etc_passwd_q_include_properties_aspectNames 404",
-                 "core_GET_nodes_x_q_include_properties_aspectNames 404" -> {
+                    "core_GET_nodes_x_q_include_properties_aspectNames 404" -> {
                 return get(example.path("path").asString(), admin());
             }
             case "core_GET_nodes_nodeId_children_q_include_properties_aspectNames_maxItems_orderBy_skipCount 200" -> {
@@ -228,9 +258,10 @@ class RecordedExchangesReplayTest {
                 return get(CORE + "/nodes/" + document + "?" + query, basic(writer));
             }
             case "core_GET_nodes_nodeId_q_include_permissions 200",
-                 "core_GET_nodes_nodeId_q_include_properties_aspectNames 200",
-                 "core_GET_nodes_nodeId_versions_q_maxItems_skipCount 200" -> {
-                String suffix = example.path("path").asString().matches(".*/nodes/[^/?]+/versions.*") ? "/versions" : "";
+                    "core_GET_nodes_nodeId_q_include_properties_aspectNames 200",
+                    "core_GET_nodes_nodeId_versions_q_maxItems_skipCount 200" -> {
+                String suffix =
+                        example.path("path").asString().matches(".*/nodes/[^/?]+/versions.*") ? "/versions" : "";
                 return get(CORE + "/nodes/" + folder() + suffix + "?" + query, admin());
             }
             case "core_GET_nodes_nodeId_q_include_properties 200" -> {
@@ -241,8 +272,9 @@ class RecordedExchangesReplayTest {
             }
             case "core_GET_nodes_nodeId_q_include_properties_aspectNames 403" -> {
                 String closed = folder();
-                put(CORE + "/nodes/" + closed, Map.of("permissions", Map.of("isInheritanceEnabled", false,
-                        "locallySet", List.of())));
+                put(
+                        CORE + "/nodes/" + closed,
+                        Map.of("permissions", Map.of("isInheritanceEnabled", false, "locallySet", List.of())));
                 return get(CORE + "/nodes/" + closed + "?" + query, basic(person("outsider")));
             }
             case "core_GET_nodes_nodeId_q_include_properties_aspectNames_relativePath 404" -> {
@@ -258,25 +290,43 @@ class RecordedExchangesReplayTest {
                 if (slash > 0) {
                     body.put("relativePath", relative.substring(0, slash));
                 }
-                created(send("POST", CORE + "/nodes/" + top + "/children", admin(), "application/json", json(body),
+                created(send(
+                        "POST",
+                        CORE + "/nodes/" + top + "/children",
+                        admin(),
+                        "application/json",
+                        json(body),
                         alfresco));
                 return get(CORE + "/nodes/" + top + "?" + query, admin());
             }
             case "core_GET_nodes_nodeId_versions_versionId 200", "core_GET_nodes_nodeId_versions_versionId 404" -> {
-                return get(CORE + "/nodes/" + document("doc.txt", "first", Map.of()) + "/versions/"
-                        + (status == 200 ? "1.0" : "9.9"), admin());
+                return get(
+                        CORE + "/nodes/" + document("doc.txt", "first", Map.of()) + "/versions/"
+                                + (status == 200 ? "1.0" : "9.9"),
+                        admin());
             }
             case "core_GET_nodes_nodeId_versions_versionId_content_q_attachment 200" -> {
-                return get(CORE + "/nodes/" + document("doc.txt", "first", Map.of()) + "/versions/1.0/content?"
-                        + query, admin());
+                return get(
+                        CORE + "/nodes/" + document("doc.txt", "first", Map.of()) + "/versions/1.0/content?" + query,
+                        admin());
             }
             case "core_GET_nodes_root_q_relativePath 404", "core_GET_nodes_root_q_relativePath 200" -> {
                 if (status == 200) {
                     String relative = URLDecoder.decode(parameter(query, "relativePath"), StandardCharsets.UTF_8);
                     int slash = relative.lastIndexOf('/');
-                    Exchange create = send("POST", CORE + "/nodes/-root-/children", admin(), "application/json",
-                            json(Map.of("name", relative.substring(slash + 1), "nodeType", "cm:folder",
-                                    "relativePath", relative.substring(0, Math.max(slash, 0)))), alfresco);
+                    Exchange create = send(
+                            "POST",
+                            CORE + "/nodes/-root-/children",
+                            admin(),
+                            "application/json",
+                            json(Map.of(
+                                    "name",
+                                    relative.substring(slash + 1),
+                                    "nodeType",
+                                    "cm:folder",
+                                    "relativePath",
+                                    relative.substring(0, Math.max(slash, 0)))),
+                            alfresco);
                     try {
                         create.send(http); // 409 when an earlier replay created it
                     } catch (IOException | InterruptedException e) {
@@ -286,28 +336,44 @@ class RecordedExchangesReplayTest {
                 return get(CORE + "/nodes/-root-?" + query, admin());
             }
             case "core_POST_nodes_nodeId_children_json 201" -> {
-                return send("POST", CORE + "/nodes/" + folder() + "/children", admin(), "application/json",
-                        json(Map.of("name", unique("queries"), "nodeType", "cm:folder")), alfresco);
+                return send(
+                        "POST",
+                        CORE + "/nodes/" + folder() + "/children",
+                        admin(),
+                        "application/json",
+                        json(Map.of("name", unique("queries"), "nodeType", "cm:folder")),
+                        alfresco);
             }
             case "core_POST_nodes_nodeId_children_json 400" -> {
-                return send("POST", CORE + "/nodes/-root-/children", admin(), "application/json",
-                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8), bare);
+                return send(
+                        "POST",
+                        CORE + "/nodes/-root-/children",
+                        admin(),
+                        "application/json",
+                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8),
+                        bare);
             }
             case "core_POST_nodes_nodeId_children_json 409" -> {
                 String parent = folder();
                 byte[] body = example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8);
-                created(send("POST", CORE + "/nodes/" + parent + "/children", admin(), "application/json", body,
-                        alfresco));
-                return send("POST", CORE + "/nodes/" + parent + "/children", admin(), "application/json", body,
-                        alfresco);
+                created(send(
+                        "POST", CORE + "/nodes/" + parent + "/children", admin(), "application/json", body, alfresco));
+                return send(
+                        "POST", CORE + "/nodes/" + parent + "/children", admin(), "application/json", body, alfresco);
             }
             case "core_POST_nodes_nodeId_children_json 403" -> {
-                return send("POST", CORE + "/nodes/" + folder() + "/children", basic(person("intruder")),
-                        "application/json", example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8),
+                return send(
+                        "POST",
+                        CORE + "/nodes/" + folder() + "/children",
+                        basic(person("intruder")),
+                        "application/json",
+                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8),
                         alfresco);
             }
-            case "core_POST_nodes_nodeId_children_multipart 400", "core_POST_nodes_nodeId_children_multipart 201",
-                 "core_POST_nodes_nodeId_children_multipart 409", "core_POST_nodes_nodeId_children_multipart 422" -> {
+            case "core_POST_nodes_nodeId_children_multipart 400",
+                    "core_POST_nodes_nodeId_children_multipart 201",
+                    "core_POST_nodes_nodeId_children_multipart 409",
+                    "core_POST_nodes_nodeId_children_multipart 422" -> {
                 byte[] body = example.path("requestBody").asString().getBytes(StandardCharsets.UTF_8);
                 String type = example.path("requestContentType").asString();
                 if (status == 400) {
@@ -322,33 +388,69 @@ class RecordedExchangesReplayTest {
             case "core_POST_nodes_root_children_json 201" -> {
                 ObjectNode body = (ObjectNode) example.path("requestBody").deepCopy();
                 body.put("name", unique("conformance"));
-                return send("POST", CORE + "/nodes/-root-/children", admin(), "application/json",
-                        body.toString().getBytes(StandardCharsets.UTF_8), alfresco);
+                return send(
+                        "POST",
+                        CORE + "/nodes/-root-/children",
+                        admin(),
+                        "application/json",
+                        body.toString().getBytes(StandardCharsets.UTF_8),
+                        alfresco);
             }
             case "core_PUT_nodes_nodeId_content_q_comment_include_properties_aspectNames_majorVersion 200",
-                 "core_PUT_nodes_nodeId_content_q_include_properties_aspectNames_majorVersion 200",
-                 "core_PUT_nodes_nodeId_content_q_comment_include_properties_aspectNames_majorVersion 403",
-                 "core_PUT_nodes_nodeId_content_q_include_properties_aspectNames_majorVersion 403" -> {
+                    "core_PUT_nodes_nodeId_content_q_include_properties_aspectNames_majorVersion 200",
+                    "core_PUT_nodes_nodeId_content_q_comment_include_properties_aspectNames_majorVersion 403",
+                    "core_PUT_nodes_nodeId_content_q_include_properties_aspectNames_majorVersion 403" -> {
                 String document = document("doc.txt", "first", Map.of());
                 String user = person(status == 200 ? "writer" : "reader");
                 if (status == 200) {
                     permissions(document, List.of(user, "Editor"));
                 }
-                return send("PUT", CORE + "/nodes/" + document + "/content?" + query, basic(user),
-                        "application/octet-stream", example.path("requestBody").asString()
-                                .getBytes(StandardCharsets.UTF_8), alfresco);
+                return send(
+                        "PUT",
+                        CORE + "/nodes/" + document + "/content?" + query,
+                        basic(user),
+                        "application/octet-stream",
+                        example.path("requestBody").asString().getBytes(StandardCharsets.UTF_8),
+                        alfresco);
             }
             case "core_PUT_nodes_nodeId_permissions 200" -> {
-                return send("PUT", CORE + "/nodes/" + folder(), admin(), "application/json",
-                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8), alfresco);
+                return send(
+                        "PUT",
+                        CORE + "/nodes/" + folder(),
+                        admin(),
+                        "application/json",
+                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8),
+                        alfresco);
             }
             case "core_PUT_nodes_nodeId_permissions 403" -> {
                 String writer = person("writer");
                 String friend = person("friend");
-                return send("PUT", CORE + "/nodes/" + folder(), basic(friend), "application/json", json(Map.of(
-                        "permissions", Map.of("isInheritanceEnabled", false, "locallySet", List.of(
-                                Map.of("authorityId", writer, "accessStatus", "ALLOWED", "name", "Editor"),
-                                Map.of("authorityId", friend, "accessStatus", "ALLOWED", "name", "Consumer"))))),
+                return send(
+                        "PUT",
+                        CORE + "/nodes/" + folder(),
+                        basic(friend),
+                        "application/json",
+                        json(Map.of(
+                                "permissions",
+                                Map.of(
+                                        "isInheritanceEnabled",
+                                        false,
+                                        "locallySet",
+                                        List.of(
+                                                Map.of(
+                                                        "authorityId",
+                                                        writer,
+                                                        "accessStatus",
+                                                        "ALLOWED",
+                                                        "name",
+                                                        "Editor"),
+                                                Map.of(
+                                                        "authorityId",
+                                                        friend,
+                                                        "accessStatus",
+                                                        "ALLOWED",
+                                                        "name",
+                                                        "Consumer"))))),
                         alfresco);
             }
             case "core_PUT_nodes_nodeId_properties 200", "core_PUT_nodes_nodeId_properties 403" -> {
@@ -357,8 +459,13 @@ class RecordedExchangesReplayTest {
                 if (status == 200) {
                     permissions(document, List.of(user, "Editor"));
                 }
-                return send("PUT", CORE + "/nodes/" + document, basic(user), "application/json",
-                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8), alfresco);
+                return send(
+                        "PUT",
+                        CORE + "/nodes/" + document,
+                        basic(user),
+                        "application/json",
+                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8),
+                        alfresco);
             }
             // ---------------------------------------------------------------- people
             case "core_GET_people_me 200" -> {
@@ -381,7 +488,7 @@ class RecordedExchangesReplayTest {
                 return get(CORE + "/people/" + user + "/groups?" + query, admin());
             }
             case "core_GET_people_personId_q_fields_id 404",
-                 "core_GET_people_personId_q_include_properties_aspectNames 404" -> {
+                    "core_GET_people_personId_q_include_properties_aspectNames 404" -> {
                 return get(CORE + "/people/" + unique("nobody") + "?" + query, admin());
             }
             case "core_GET_people_personId_q_fields_id 200" -> {
@@ -399,19 +506,34 @@ class RecordedExchangesReplayTest {
                 ObjectNode body = (ObjectNode) example.path("requestBody").deepCopy();
                 body.put("id", status == 409 ? person("dup") : unique("head"));
                 body.put("password", PASSWORD);
-                return send("POST", CORE + "/people", admin(), "application/json",
-                        body.toString().getBytes(StandardCharsets.UTF_8), alfresco);
+                return send(
+                        "POST",
+                        CORE + "/people",
+                        admin(),
+                        "application/json",
+                        body.toString().getBytes(StandardCharsets.UTF_8),
+                        alfresco);
             }
             case "core_POST_people 400" -> {
                 ObjectNode body = (ObjectNode) example.path("requestBody").deepCopy();
                 body.put("id", unique("a"));
                 body.put("password", PASSWORD);
-                return send("POST", CORE + "/people", admin(), "application/json",
-                        body.toString().getBytes(StandardCharsets.UTF_8), bare);
+                return send(
+                        "POST",
+                        CORE + "/people",
+                        admin(),
+                        "application/json",
+                        body.toString().getBytes(StandardCharsets.UTF_8),
+                        bare);
             }
             case "core_PUT_people_personId 200" -> {
-                return send("PUT", CORE + "/people/" + person("phantom"), admin(), "application/json",
-                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8), alfresco);
+                return send(
+                        "PUT",
+                        CORE + "/people/" + person("phantom"),
+                        admin(),
+                        "application/json",
+                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8),
+                        alfresco);
             }
             // ---------------------------------------------------------------- sites
             case "core_GET_sites_siteId 404" -> {
@@ -426,28 +548,50 @@ class RecordedExchangesReplayTest {
             case "core_POST_sites_q_skipAddToFavorites 201" -> {
                 ObjectNode body = (ObjectNode) example.path("requestBody").deepCopy();
                 body.put("id", unique("site"));
-                return send("POST", CORE + "/sites?" + query, admin(), "application/json",
-                        body.toString().getBytes(StandardCharsets.UTF_8), alfresco);
+                return send(
+                        "POST",
+                        CORE + "/sites?" + query,
+                        admin(),
+                        "application/json",
+                        body.toString().getBytes(StandardCharsets.UTF_8),
+                        alfresco);
             }
             case "core_POST_sites_siteId_group_members 404", "core_POST_sites_siteId_group_members 201" -> {
                 String group = status == 201 ? group("profile") : "GROUP_" + unique("missing");
-                return send("POST", CORE + "/sites/" + site() + "/group-members", admin(), "application/json",
-                        json(Map.of("role", "SiteConsumer", "id", group)), alfresco);
+                return send(
+                        "POST",
+                        CORE + "/sites/" + site() + "/group-members",
+                        admin(),
+                        "application/json",
+                        json(Map.of("role", "SiteConsumer", "id", group)),
+                        alfresco);
             }
             // ---------------------------------------------------------------- search
             case "search_POST_search_engine_query 200" -> {
-                return send("POST", SEARCH + "/search", admin(), "application/json",
-                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8), alfresco);
+                return send(
+                        "POST",
+                        SEARCH + "/search",
+                        admin(),
+                        "application/json",
+                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8),
+                        alfresco);
             }
             case "search_POST_search_person 200" -> {
-                String query1 = example.path("requestBody").path("query").path("query").asString();
+                String query1 =
+                        example.path("requestBody").path("query").path("query").asString();
                 String value = query1.replaceAll(".*=lk:classes:\"([^\"]+)\".*", "$1");
                 person("a", Map.of("lk:classes", List.of("5A", value)));
-                return send("POST", SEARCH + "/search", admin(), "application/json",
-                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8), alfresco);
+                return send(
+                        "POST",
+                        SEARCH + "/search",
+                        admin(),
+                        "application/json",
+                        example.path("requestBody").toString().getBytes(StandardCharsets.UTF_8),
+                        alfresco);
             }
-            default -> throw new AssertionError("no replay scenario for the recorded " + kind + " -> " + status
-                    + ": add one to " + RecordedExchangesReplayTest.class.getSimpleName());
+            default ->
+                throw new AssertionError("no replay scenario for the recorded " + kind + " -> " + status
+                        + ": add one to " + RecordedExchangesReplayTest.class.getSimpleName());
         }
     }
 
@@ -461,26 +605,50 @@ class RecordedExchangesReplayTest {
         JsonNode person = entry("core_POST_people", 201);
         JsonNode group = entry("core_POST_groups", 201);
         JsonNode version = entry("core_GET_nodes_nodeId_versions_versionId", 200);
-        JsonNode list = example("core_GET_people_q_fields_id_maxItems_skipCount", 200).path("responseBody");
+        JsonNode list =
+                example("core_GET_people_q_fields_id_maxItems_skipCount", 200).path("responseBody");
         JsonNode error = example("core_GET_people_personId_q_fields_id", 404).path("responseBody");
 
         assertThat(JsonShapes.differences(folder, tree(AlfrescoStub.node("f", "folder", "cm:folder", true))))
-                .as("a folder").isEmpty();
-        assertThat(JsonShapes.differences(document, tree(AlfrescoStub.withProperties(
-                AlfrescoStub.node("d", "doc.txt", "cm:content", false), Map.of("cm:versionLabel", "1.0",
-                        "cm:versionType", "MAJOR", "lk:engineType", "lk:deposit"))))).as("a document").isEmpty();
-        assertThat(JsonShapes.differences(person, tree(AlfrescoStub.person("ann")))).as("a person").isEmpty();
-        assertThat(JsonShapes.differences(group, tree(AlfrescoStub.group("GROUP_x", "X")))).as("a group").isEmpty();
-        assertThat(JsonShapes.differences(version, tree(AlfrescoStub.version("1.0", "admin", null)))).as("a version")
+                .as("a folder")
+                .isEmpty();
+        assertThat(JsonShapes.differences(
+                        document,
+                        tree(AlfrescoStub.withProperties(
+                                AlfrescoStub.node("d", "doc.txt", "cm:content", false),
+                                Map.of(
+                                        "cm:versionLabel",
+                                        "1.0",
+                                        "cm:versionType",
+                                        "MAJOR",
+                                        "lk:engineType",
+                                        "lk:deposit")))))
+                .as("a document")
+                .isEmpty();
+        assertThat(JsonShapes.differences(person, tree(AlfrescoStub.person("ann"))))
+                .as("a person")
+                .isEmpty();
+        assertThat(JsonShapes.differences(group, tree(AlfrescoStub.group("GROUP_x", "X"))))
+                .as("a group")
+                .isEmpty();
+        assertThat(JsonShapes.differences(version, tree(AlfrescoStub.version("1.0", "admin", null))))
+                .as("a version")
                 .isEmpty();
         assertThat(JsonShapes.differences(list, tree(AlfrescoStub.list(List.of(Map.of("id", "ann")), false))))
-                .as("a list").isEmpty();
-        assertThat(JsonShapes.differences(error, JSON.readTree(AlfrescoStub.error(404,
-                "framework.exception.EntityNotFound", "not found").build().getBody()))).as("an error").isEmpty();
+                .as("a list")
+                .isEmpty();
+        assertThat(JsonShapes.differences(
+                        error,
+                        JSON.readTree(AlfrescoStub.error(404, "framework.exception.EntityNotFound", "not found")
+                                .build()
+                                .getBody())))
+                .as("an error")
+                .isEmpty();
     }
 
     private JsonNode example(String kind, int status) throws IOException {
-        for (JsonNode example : JSON.readTree(recordings.resolve(kind + ".json").toFile()).path("examples")) {
+        for (JsonNode example :
+                JSON.readTree(recordings.resolve(kind + ".json").toFile()).path("examples")) {
             if (example.path("status").asInt() == status) {
                 return example;
             }
@@ -499,13 +667,21 @@ class RecordedExchangesReplayTest {
     // ================================================================== requests
 
     /** One request to send: method, path and query, Authorization (or none), body. */
-    private record Exchange(String method, String pathAndQuery, String authorization, String contentType, byte[] body,
-                            FakeAlfresco target) {
+    private record Exchange(
+            String method,
+            String pathAndQuery,
+            String authorization,
+            String contentType,
+            byte[] body,
+            FakeAlfresco target) {
 
         HttpResponse<byte[]> send(HttpClient http) throws IOException, InterruptedException {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.baseUrl() + pathAndQuery))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
@@ -525,8 +701,13 @@ class RecordedExchangesReplayTest {
         return new Exchange("GET", pathAndQuery, authorization, null, null, alfresco);
     }
 
-    private static Exchange send(String method, String pathAndQuery, String authorization, String contentType,
-                                 byte[] body, FakeAlfresco target) {
+    private static Exchange send(
+            String method,
+            String pathAndQuery,
+            String authorization,
+            String contentType,
+            byte[] body,
+            FakeAlfresco target) {
         return new Exchange(method, pathAndQuery, authorization, contentType, body, target);
     }
 
@@ -535,7 +716,9 @@ class RecordedExchangesReplayTest {
         try {
             HttpResponse<byte[]> response = exchange.send(http);
             String body = new String(response.body(), StandardCharsets.UTF_8);
-            assertThat(response.statusCode()).as("set-up " + exchange + ": " + body).isLessThan(300);
+            assertThat(response.statusCode())
+                    .as("set-up " + exchange + ": " + body)
+                    .isLessThan(300);
             return body.isEmpty() ? JSON.missingNode() : JSON.readTree(body);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -613,32 +796,66 @@ class RecordedExchangesReplayTest {
     }
 
     private String ticket(String user) {
-        return call(send("POST", AUTH + "/tickets", null, "application/json",
-                json(Map.of("userId", user, "password", PASSWORD)), alfresco)).path("entry").path("id").asString();
+        return call(send(
+                        "POST",
+                        AUTH + "/tickets",
+                        null,
+                        "application/json",
+                        json(Map.of("userId", user, "password", PASSWORD)),
+                        alfresco))
+                .path("entry")
+                .path("id")
+                .asString();
     }
 
     /** The id of the user's cm:person node, found as the binding finds people. */
     private String personNode(String user) {
-        JsonNode found = call(send("POST", SEARCH + "/search", admin(), "application/json", json(Map.of(
-                "query", Map.of("query", "TYPE:\"cm:person\" AND =cm:userName:\"" + user + "\"", "language", "afts"))),
+        JsonNode found = call(send(
+                "POST",
+                SEARCH + "/search",
+                admin(),
+                "application/json",
+                json(Map.of(
+                        "query",
+                        Map.of("query", "TYPE:\"cm:person\" AND =cm:userName:\"" + user + "\"", "language", "afts"))),
                 alfresco));
-        return found.path("list").path("entries").get(0).path("entry").path("id").asString();
+        return found.path("list")
+                .path("entries")
+                .get(0)
+                .path("entry")
+                .path("id")
+                .asString();
     }
 
     private String group(String base) {
-        return created(send("POST", CORE + "/groups", admin(), "application/json",
-                json(Map.of("id", "GROUP_" + unique(base), "displayName", base)), alfresco));
+        return created(send(
+                "POST",
+                CORE + "/groups",
+                admin(),
+                "application/json",
+                json(Map.of("id", "GROUP_" + unique(base), "displayName", base)),
+                alfresco));
     }
 
     private void addMember(String group, String member, String type) {
-        call(send("POST", CORE + "/groups/" + group + "/members", admin(), "application/json",
-                json(Map.of("id", member, "memberType", type)), alfresco));
+        call(send(
+                "POST",
+                CORE + "/groups/" + group + "/members",
+                admin(),
+                "application/json",
+                json(Map.of("id", member, "memberType", type)),
+                alfresco));
     }
 
     /** A folder below Company Home (which lets everyone read), owned by the administrator. */
     private String folder() {
-        return created(send("POST", CORE + "/nodes/-root-/children", admin(), "application/json",
-                json(Map.of("name", unique("folder"), "nodeType", "cm:folder")), alfresco));
+        return created(send(
+                "POST",
+                CORE + "/nodes/-root-/children",
+                admin(),
+                "application/json",
+                json(Map.of("name", unique("folder"), "nodeType", "cm:folder")),
+                alfresco));
     }
 
     /** A versioned document (1.0) as the binding uploads one, with its engine type and these properties. */
@@ -651,13 +868,30 @@ class RecordedExchangesReplayTest {
         fields.put("majorVersion", "true");
         fields.put("lk:engineType", "lk:deposit");
         fields.putAll(properties);
-        fields.forEach((field, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; ")
-                .append("name=\"").append(field).append("\"\r\n\r\n").append(value).append("\r\n"));
-        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"filedata\"; filename=\"")
-                .append(name).append("\"\r\nContent-Type: text/plain\r\n\r\n").append(content).append("\r\n--")
-                .append(boundary).append("--\r\n");
-        return created(send("POST", CORE + "/nodes/" + folder() + "/children", admin(),
-                "multipart/form-data;boundary=" + boundary, body.toString().getBytes(StandardCharsets.UTF_8), alfresco));
+        fields.forEach((field, value) -> body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; ")
+                .append("name=\"")
+                .append(field)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+        body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"filedata\"; filename=\"")
+                .append(name)
+                .append("\"\r\nContent-Type: text/plain\r\n\r\n")
+                .append(content)
+                .append("\r\n--")
+                .append(boundary)
+                .append("--\r\n");
+        return created(send(
+                "POST",
+                CORE + "/nodes/" + folder() + "/children",
+                admin(),
+                "multipart/form-data;boundary=" + boundary,
+                body.toString().getBytes(StandardCharsets.UTF_8),
+                alfresco));
     }
 
     /** Local permissions: authority and role, in pairs; inheritance kept (everyone reads from Company Home). */
@@ -671,7 +905,12 @@ class RecordedExchangesReplayTest {
 
     private String site() {
         String id = unique("site");
-        return created(send("POST", CORE + "/sites?skipAddToFavorites=true", admin(), "application/json",
-                json(Map.of("id", id, "title", "Site", "description", "A site", "visibility", "PRIVATE")), alfresco));
+        return created(send(
+                "POST",
+                CORE + "/sites?skipAddToFavorites=true",
+                admin(),
+                "application/json",
+                json(Map.of("id", id, "title", "Site", "description", "A site", "visibility", "PRIVATE")),
+                alfresco));
     }
 }

@@ -1,5 +1,9 @@
 package org.locker.alfresco;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,11 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-
 /**
  * Repository events in Alfresco's format (CloudEvents 1.0 envelope, {@code data.resource} with its
  * {@code @type}), as {@code acs-event-model} writes them, and their validation against Alfresco's event JSON
@@ -24,8 +23,7 @@ final class RepoEvents {
 
     static final String ENV = "ALFRESCO_EVENT_SCHEMAS";
 
-    private RepoEvents() {
-    }
+    private RepoEvents() {}
 
     static String personCreated(String eventId, String nodeId, String userName) {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -59,8 +57,11 @@ final class RepoEvents {
         resource.put("assocQName", "cm:" + memberNodeId);
         resource.put("parent", Map.of("id", groupNodeId));
         resource.put("child", Map.of("id", memberNodeId));
-        return envelope(eventId, added ? "org.alfresco.event.assoc.child.Created" : "org.alfresco.event.assoc.child.Deleted",
-                added ? "childAssocCreated" : "childAssocDeleted", resource);
+        return envelope(
+                eventId,
+                added ? "org.alfresco.event.assoc.child.Created" : "org.alfresco.event.assoc.child.Deleted",
+                added ? "childAssocCreated" : "childAssocDeleted",
+                resource);
     }
 
     static String zone(String eventId, String zoneNodeId, String personNodeId) {
@@ -101,8 +102,11 @@ final class RepoEvents {
             return List.of("no schema " + file + " for the event");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09).getSchema(in);
-            return schema.validate(event, InputFormat.JSON).stream().map(Object::toString).toList();
+            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09)
+                    .getSchema(in);
+            return schema.validate(event, InputFormat.JSON).stream()
+                    .map(Object::toString)
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,9 @@ class UndeclaredPropertyTest {
         try (PlatformSession s = platform.systemSession()) {
             Node parent = s.ensureFolder("/model");
             s.save();
-            assertThatThrownBy(() -> s.createFolder(parent.id(), "refused", "lk:folder",
-                    Map.of("lk:notInTheModel", "x"))).isInstanceOf(UndeclaredPropertyException.class)
+            assertThatThrownBy(
+                            () -> s.createFolder(parent.id(), "refused", "lk:folder", Map.of("lk:notInTheModel", "x")))
+                    .isInstanceOf(UndeclaredPropertyException.class)
                     .hasMessageContaining("Unknown property");
             // (Alfresco creates nothing: NodesImpl maps the properties before creating the node. The fake creates
             // the node first, so what it leaves behind is not checked here.)

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.UserId;
@@ -36,7 +35,8 @@ class ValuesTest {
         assertThat(Values.fromRest(5)).isEqualTo(5L);
         assertThat(Values.fromRest(true)).isEqualTo(true);
         assertThat(Values.fromRest(List.of("a", 1))).isEqualTo(List.of("a", "1"));
-        assertThat(Values.fromRest("2024-01-02T03:04:05.006+0000")).isEqualTo(Instant.parse("2024-01-02T03:04:05.006Z"));
+        assertThat(Values.fromRest("2024-01-02T03:04:05.006+0000"))
+                .isEqualTo(Instant.parse("2024-01-02T03:04:05.006Z"));
         assertThat(Values.engineProperties(Map.of("lk:memo", "m", "cm:title", "t", "lk:engineType", "lk:deposit")))
                 .containsExactly(Map.entry("lk:memo", "m"));
     }
@@ -49,9 +49,13 @@ class ValuesTest {
         properties.put("lk:due", Instant.parse("2024-01-02T00:00:00Z"));
         properties.put("lk:tags", List.of("a"));
         properties.put("lk:gone", null);
-        assertThat(Values.toUpdateProperties(properties)).containsExactly(Map.entry("lk:standing", "true"),
-                Map.entry("lk:rank", "3"), Map.entry("lk:due", "2024-01-02T00:00:00.000+0000"),
-                Map.entry("lk:tags", List.of("a")), new java.util.AbstractMap.SimpleEntry<>("lk:gone", null));
+        assertThat(Values.toUpdateProperties(properties))
+                .containsExactly(
+                        Map.entry("lk:standing", "true"),
+                        Map.entry("lk:rank", "3"),
+                        Map.entry("lk:due", "2024-01-02T00:00:00.000+0000"),
+                        Map.entry("lk:tags", List.of("a")),
+                        new java.util.AbstractMap.SimpleEntry<>("lk:gone", null));
     }
 
     @Test
@@ -76,27 +80,31 @@ class ValuesTest {
 
     @Test
     void shouldNormaliseTheRootPathBelowCompanyHome() {
-        assertThat(AlfrescoSettings.normalizeRoot("/Company Home/Data Dictionary/Locker/")).isEqualTo("Data Dictionary/Locker");
-        assertThat(AlfrescoSettings.normalizeRoot("Sites/locker/documentLibrary")).isEqualTo("Sites/locker/documentLibrary");
+        assertThat(AlfrescoSettings.normalizeRoot("/Company Home/Data Dictionary/Locker/"))
+                .isEqualTo("Data Dictionary/Locker");
+        assertThat(AlfrescoSettings.normalizeRoot("Sites/locker/documentLibrary"))
+                .isEqualTo("Sites/locker/documentLibrary");
         assertThat(AlfrescoSettings.normalizeRoot("/Company Home")).isEmpty();
     }
 
     @Test
     void shouldBackOffExponentiallyUpToTheCap() {
-        AlfrescoSettings.RetryPolicy policy = new AlfrescoSettings.RetryPolicy(5, Duration.ofMillis(100),
-                Duration.ofMillis(350));
+        AlfrescoSettings.RetryPolicy policy =
+                new AlfrescoSettings.RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(350));
         assertThat(List.of(policy.backoff(1), policy.backoff(2), policy.backoff(3), policy.backoff(4)))
-                .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(350),
-                        Duration.ofMillis(350));
+                .containsExactly(
+                        Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(350), Duration.ofMillis(350));
     }
 
     @Test
     void shouldKeepPasswordsAndTicketsOutOfToString() {
-        AlfrescoSettings settings = AlfrescoSettings.of(java.net.URI.create("http://a"), "admin",
-                "s3cret".toCharArray(), "Locker").withBroker(null);
+        AlfrescoSettings settings = AlfrescoSettings.of(
+                        java.net.URI.create("http://a"), "admin", "s3cret".toCharArray(), "Locker")
+                .withBroker(null);
         assertThat(settings.toString()).doesNotContain("s3cret");
         assertThat(settings.brokerUrl()).isEqualTo(Optional.empty());
-        assertThat(new Credentials.Basic("admin", "s3cret".toCharArray()).toString()).doesNotContain("s3cret");
+        assertThat(new Credentials.Basic("admin", "s3cret".toCharArray()).toString())
+                .doesNotContain("s3cret");
         assertThat(new Credentials.Ticket("TICKET_x").toString()).doesNotContain("TICKET_x");
     }
 }

@@ -8,8 +8,7 @@ import java.util.Arrays;
  */
 public final class BenchmarkMain {
 
-    private BenchmarkMain() {
-    }
+    private BenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
         String what = args.length == 0 ? "help" : args[0];
@@ -22,8 +21,9 @@ public final class BenchmarkMain {
             case "discussions" -> DiscussionsBenchmark.run(rest);
             case "durability" -> DurabilityBenchmark.run(rest);
             default -> {
-                System.out.println("usage: java -jar benchmarks.jar jmh [JMH options, e.g. DiscussionRules] | deposits | scale"
-                        + " | newuser | discussions | durability  [--option=value ...]");
+                System.out.println(
+                        "usage: java -jar benchmarks.jar jmh [JMH options, e.g. DiscussionRules] | deposits | scale"
+                                + " | newuser | discussions | durability  [--option=value ...]");
                 System.exit(what.equals("help") ? 0 : 2);
             }
         }

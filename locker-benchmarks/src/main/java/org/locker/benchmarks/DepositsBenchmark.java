@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.DepositRequest;
 import org.locker.core.locker.Lockers;
@@ -31,8 +30,7 @@ import org.locker.core.platform.UserId;
  */
 final class DepositsBenchmark {
 
-    private DepositsBenchmark() {
-    }
+    private DepositsBenchmark() {}
 
     /** Teachers beyond {@code --users}, for the shifted selections. */
     private static final int SPARE = 20;
@@ -44,8 +42,8 @@ final class DepositsBenchmark {
         int bigReps = Harness.intArg(args, "bigReps", 3);
         int warmup = Harness.intArg(args, "warmup", 3);
         List<Integer> sizes = Harness.intListArg(args, "sizes", List.of(1, 100, 1_000, 5_000));
-        Harness.header("deposits: deposit to N recipients vs plain upload, " + sizeKb + " KB file, " + users
-                + " teachers");
+        Harness.header(
+                "deposits: deposit to N recipients vs plain upload, " + sizeKb + " KB file, " + users + " teachers");
         byte[] file = new byte[sizeKb * 1024];
         new Random(42).nextBytes(file);
 
@@ -86,61 +84,69 @@ final class DepositsBenchmark {
                 int n = size >= 5_000 ? bigReps : reps;
                 for (int i = 0; i < n; i++) {
                     List<String> selection = individuals(size, i + 1);
-                    timings.time(() -> deposit(lockers, depositor, selection, false, file, "d" + size + "-"
-                            + System.nanoTime()));
+                    timings.time(() ->
+                            deposit(lockers, depositor, selection, false, file, "d" + size + "-" + System.nanoTime()));
                 }
-                Harness.line("%s  ratio(p50)=%.2f", timings, timings.percentileMillis(50)
-                        / upload.percentileMillis(50));
+                Harness.line(
+                        "%s  ratio(p50)=%.2f", timings, timings.percentileMillis(50) / upload.percentileMillis(50));
                 results.put(size + " users", timings);
                 if (size >= 1_000) {
                     // the same users again: a depositor's usual list, whose recipient set exists already
                     Timings again = new Timings("deposit to the same " + size + " users again");
                     List<String> selection = individuals(size, 1);
                     for (int i = 0; i < n; i++) {
-                        again.time(() -> deposit(lockers, depositor, selection, false, file, "a" + size + "-"
-                                + System.nanoTime()));
+                        again.time(() -> deposit(
+                                lockers, depositor, selection, false, file, "a" + size + "-" + System.nanoTime()));
                     }
-                    Harness.line("%s  ratio(p50)=%.2f", again, again.percentileMillis(50)
-                            / upload.percentileMillis(50));
+                    Harness.line(
+                            "%s  ratio(p50)=%.2f", again, again.percentileMillis(50) / upload.percentileMillis(50));
                     results.put(size + " users, same users again", again);
                 }
             }
             Timings group = new Timings("deposit to category:teacher (standing, group)");
             for (int i = 0; i < reps; i++) {
-                group.time(() -> deposit(lockers, depositor, List.of("category:teacher"), true, file, "g-"
-                        + System.nanoTime()));
+                group.time(() ->
+                        deposit(lockers, depositor, List.of("category:teacher"), true, file, "g-" + System.nanoTime()));
             }
             Harness.line("%s  ratio(p50)=%.2f", group, group.percentileMillis(50) / upload.percentileMillis(50));
             results.put("category (group grant)", group);
             // the first snapshot makes the category's recipient set; the next ones, with the same members, reuse it
             Timings snapshot = new Timings("deposit to category:teacher (snapshot, new set)");
-            snapshot.time(() -> deposit(lockers, depositor, List.of("category:teacher"), false, file, "s-"
-                    + System.nanoTime()));
-            Harness.line("%s  ratio(p50)=%.2f", snapshot, snapshot.percentileMillis(50)
-                    / upload.percentileMillis(50));
+            snapshot.time(() ->
+                    deposit(lockers, depositor, List.of("category:teacher"), false, file, "s-" + System.nanoTime()));
+            Harness.line("%s  ratio(p50)=%.2f", snapshot, snapshot.percentileMillis(50) / upload.percentileMillis(50));
             results.put("category (snapshot of " + (users + SPARE) + ", new set)", snapshot);
             Timings snapshotAgain = new Timings("deposit to category:teacher (snapshot, same members)");
             for (int i = 0; i < bigReps; i++) {
-                snapshotAgain.time(() -> deposit(lockers, depositor, List.of("category:teacher"), false, file, "s-"
-                        + System.nanoTime()));
+                snapshotAgain.time(() -> deposit(
+                        lockers, depositor, List.of("category:teacher"), false, file, "s-" + System.nanoTime()));
             }
-            Harness.line("%s  ratio(p50)=%.2f", snapshotAgain, snapshotAgain.percentileMillis(50)
-                    / upload.percentileMillis(50));
+            Harness.line(
+                    "%s  ratio(p50)=%.2f",
+                    snapshotAgain, snapshotAgain.percentileMillis(50) / upload.percentileMillis(50));
             results.put("category (snapshot, same members again)", snapshotAgain);
 
             // sanity: the last teacher's locker lists the deposits made to every teacher
-            int listed = lockers.locker(UserId.of(teacher(users - 1)), Lockers.LockerFilter.none()).size();
+            int listed = lockers.locker(UserId.of(teacher(users - 1)), Lockers.LockerFilter.none())
+                    .size();
             Harness.line("check: %s's locker lists %d deposits", teacher(users - 1), listed);
-            int outside = lockers.locker(UserId.of(teacher(0)), Lockers.LockerFilter.none()).size();
+            int outside = lockers.locker(UserId.of(teacher(0)), Lockers.LockerFilter.none())
+                    .size();
             Harness.line("check: %s (never in a shifted selection) lists %d deposits", teacher(0), outside);
 
             System.out.println();
             System.out.println("| case | n | median | p95 | max | median / upload median |");
             System.out.println("|---|---|---|---|---|---|");
             double base = upload.percentileMillis(50);
-            results.forEach((name, t) -> System.out.printf(Locale.ROOT, "| %s | %d | %.0f ms | %.0f ms | %.0f ms "
-                    + "| %.2f |%n", name, t.count(), t.percentileMillis(50), t.percentileMillis(95),
-                    t.percentileMillis(100), t.percentileMillis(50) / base));
+            results.forEach((name, t) -> System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %.0f ms | %.0f ms | %.0f ms " + "| %.2f |%n",
+                    name,
+                    t.count(),
+                    t.percentileMillis(50),
+                    t.percentileMillis(95),
+                    t.percentileMillis(100),
+                    t.percentileMillis(50) / base));
             System.out.println("load average at the end: " + Harness.load());
         }
     }
@@ -161,19 +167,25 @@ final class DepositsBenchmark {
     private static Node upload(Harness h, byte[] file, String name) {
         try (PlatformSession session = h.platform.systemSession()) {
             Node folder = session.ensureFolder("/bench/uploads");
-            Node node = session.createDocument(folder.id(), name + ".bin", "lk:benchUpload", Map.of(),
+            Node node = session.createDocument(
+                    folder.id(),
+                    name + ".bin",
+                    "lk:benchUpload",
+                    Map.of(),
                     new ContentSource(new ByteArrayInputStream(file), "application/octet-stream"));
             session.save();
             return node;
         }
     }
 
-    private static List<Lockers.Deposited> deposit(Lockers lockers, UserId depositor, List<String> selection,
-                                                   boolean standing, byte[] file, String name) {
-        DepositRequest request = new DepositRequest("CIRCULAR", "benchmark", selection, standing, false,
-                Optional.empty(), Optional.empty());
+    private static List<Lockers.Deposited> deposit(
+            Lockers lockers, UserId depositor, List<String> selection, boolean standing, byte[] file, String name) {
+        DepositRequest request = new DepositRequest(
+                "CIRCULAR", "benchmark", selection, standing, false, Optional.empty(), Optional.empty());
         Lockers.PreparedDeposit prepared = lockers.prepare(depositor, Profile.STAFF, request);
-        return lockers.deposit(prepared, List.of(new Lockers.DepositFile(name + ".bin",
-                new ContentSource(new ByteArrayInputStream(file), "application/octet-stream"))));
+        return lockers.deposit(
+                prepared,
+                List.of(new Lockers.DepositFile(
+                        name + ".bin", new ContentSource(new ByteArrayInputStream(file), "application/octet-stream"))));
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.discussion.ContactCategory;
 import org.locker.core.discussion.Decision;

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-
 import org.locker.core.discussion.Discussions;
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.NodeQuery;
@@ -26,8 +25,7 @@ import org.locker.core.platform.UserId;
  */
 final class DiscussionsBenchmark {
 
-    private DiscussionsBenchmark() {
-    }
+    private DiscussionsBenchmark() {}
 
     static void run(String[] args) throws Exception {
         int users = Harness.intArg(args, "users", 200);
@@ -35,8 +33,8 @@ final class DiscussionsBenchmark {
         int perDiscussion = Harness.intArg(args, "perDiscussion", 10);
         int owned = Harness.intArg(args, "discussions", 1_000);
         int posts = Harness.intArg(args, "posts", 300);
-        Harness.header("discussions: post, list (" + owned + " discussions), " + users + " users posting for "
-                + seconds + " s");
+        Harness.header("discussions: post, list (" + owned + " discussions), " + users + " users posting for " + seconds
+                + " s");
         // --durableWrites=false: as before decision 0008 (the store flushed every 5 s), to compare
         boolean durable = !java.util.Arrays.asList(args).contains("--durableWrites=false");
         Harness.line("durable writes: %s", durable ? "on" : "off");
@@ -60,7 +58,8 @@ final class DiscussionsBenchmark {
             Harness.line("setup: %d discussions of %s started in %.1f s", owned, a, Harness.seconds(start));
 
             // ------------------------------------------------ posting
-            NodeId conversation = discussions.start(a, "posting", List.of(b), "first").id();
+            NodeId conversation =
+                    discussions.start(a, "posting", List.of(b), "first").id();
             for (int i = 0; i < 100; i++) {
                 discussions.post(i % 2 == 0 ? a : b, conversation, "warm-up " + i);
             }
@@ -95,7 +94,9 @@ final class DiscussionsBenchmark {
                 for (int k = 1; k < perDiscussion && g * perDiscussion + k < users; k++) {
                     others.add(UserId.of(user(g * perDiscussion + k)));
                 }
-                rooms.add(discussions.start(UserId.of(user(g * perDiscussion)), "room " + g, others, "open").id());
+                rooms.add(discussions
+                        .start(UserId.of(user(g * perDiscussion)), "room " + g, others, "open")
+                        .id());
             }
             LongAdder ok = new LongAdder();
             Map<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -109,29 +110,33 @@ final class DiscussionsBenchmark {
             for (int u = 0; u < users; u++) {
                 UserId me = UserId.of(user(u));
                 NodeId room = rooms.get(Math.min(groups - 1, u / perDiscussion));
-                Thread thread = new Thread(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    int n = 0;
-                    while (System.nanoTime() < deadline) {
-                        long t0 = System.nanoTime();
-                        try {
-                            discussions.post(me, room, me.value() + " #" + n++);
-                            long elapsed = System.nanoTime() - t0;
-                            synchronized (timingsLock) {
-                                concurrent.record(elapsed);
+                Thread thread = new Thread(
+                        () -> {
+                            try {
+                                go.await();
+                            } catch (InterruptedException e) {
+                                return;
                             }
-                            ok.increment();
-                            sent.get(room).incrementAndGet();
-                        } catch (RuntimeException e) {
-                            errors.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
-                                    k -> new LongAdder()).increment();
-                        }
-                    }
-                }, "poster-" + u);
+                            int n = 0;
+                            while (System.nanoTime() < deadline) {
+                                long t0 = System.nanoTime();
+                                try {
+                                    discussions.post(me, room, me.value() + " #" + n++);
+                                    long elapsed = System.nanoTime() - t0;
+                                    synchronized (timingsLock) {
+                                        concurrent.record(elapsed);
+                                    }
+                                    ok.increment();
+                                    sent.get(room).incrementAndGet();
+                                } catch (RuntimeException e) {
+                                    errors.computeIfAbsent(
+                                                    e.getClass().getSimpleName() + ": " + e.getMessage(),
+                                                    k -> new LongAdder())
+                                            .increment();
+                                }
+                            }
+                        },
+                        "poster-" + u);
                 threads.add(thread);
                 thread.start();
             }
@@ -146,32 +151,48 @@ final class DiscussionsBenchmark {
             long counters = 0;
             try (PlatformSession system = h.platform.systemSession()) {
                 for (NodeId room : rooms) {
-                    stored += system.count(NodeQuery.ofType(Discussions.MESSAGE).under(room).build());
-                    counters += system.node(room).number(Discussions.MESSAGE_COUNT).orElse(0L);
+                    stored += system.count(
+                            NodeQuery.ofType(Discussions.MESSAGE).under(room).build());
+                    counters +=
+                            system.node(room).number(Discussions.MESSAGE_COUNT).orElse(0L);
                     expected += sent.get(room).get();
                 }
             }
             long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
-            Harness.line("%d users, %d discussions, %.1f s: %d posts accepted (%.0f/s), %d errors", users, groups,
-                    elapsed, ok.sum(), ok.sum() / elapsed, errorCount);
+            Harness.line(
+                    "%d users, %d discussions, %.1f s: %d posts accepted (%.0f/s), %d errors",
+                    users, groups, elapsed, ok.sum(), ok.sum() / elapsed, errorCount);
             Harness.line("%s", concurrent);
             errors.forEach((k, v) -> System.out.println("  error x" + v.sum() + ": " + k));
-            Harness.line("messages stored in the platform: %d; accepted + first messages: %d; discussions' "
-                    + "counters: %d -> %s", stored, expected, counters,
-                    stored == expected && counters == expected ? "none lost" : "MISMATCH");
+            Harness.line(
+                    "messages stored in the platform: %d; accepted + first messages: %d; discussions' "
+                            + "counters: %d -> %s",
+                    stored, expected, counters, stored == expected && counters == expected ? "none lost" : "MISMATCH");
 
             System.out.println();
             System.out.println("| measure | target | measured |");
             System.out.println("|---|---|---|");
-            System.out.printf("| post a message, n=%d | p95 ≤ 20 ms | p50 %.1f ms, p95 %.1f ms, max %.1f ms |%n",
+            System.out.printf(
+                    "| post a message, n=%d | p95 ≤ 20 ms | p50 %.1f ms, p95 %.1f ms, max %.1f ms |%n",
                     post.count(), post.percentileMillis(50), post.percentileMillis(95), post.percentileMillis(100));
-            System.out.printf("| list, page of 100 of %d, n=%d | p95 ≤ 50 ms | p50 %.1f ms, p95 %.1f ms |%n",
+            System.out.printf(
+                    "| list, page of 100 of %d, n=%d | p95 ≤ 50 ms | p50 %.1f ms, p95 %.1f ms |%n",
                     owned + 1, list100.count(), list100.percentileMillis(50), list100.percentileMillis(95));
-            System.out.printf("| list, all %d, n=%d | p95 ≤ 50 ms | p50 %.1f ms, p95 %.1f ms |%n", gotAll,
-                    listAll.count(), listAll.percentileMillis(50), listAll.percentileMillis(95));
-            System.out.printf("| %d users posting %d s (%d discussions of %d) | no error, no loss | %d posts, %d "
-                    + "errors, stored %d / expected %d; post p50 %.0f ms, p95 %.0f ms |%n", users, seconds, groups,
-                    perDiscussion, ok.sum(), errorCount, stored, expected, concurrent.percentileMillis(50),
+            System.out.printf(
+                    "| list, all %d, n=%d | p95 ≤ 50 ms | p50 %.1f ms, p95 %.1f ms |%n",
+                    gotAll, listAll.count(), listAll.percentileMillis(50), listAll.percentileMillis(95));
+            System.out.printf(
+                    "| %d users posting %d s (%d discussions of %d) | no error, no loss | %d posts, %d "
+                            + "errors, stored %d / expected %d; post p50 %.0f ms, p95 %.0f ms |%n",
+                    users,
+                    seconds,
+                    groups,
+                    perDiscussion,
+                    ok.sum(),
+                    errorCount,
+                    stored,
+                    expected,
+                    concurrent.percentileMillis(50),
                     concurrent.percentileMillis(95));
             System.out.println("load average at the end: " + Harness.load());
         }

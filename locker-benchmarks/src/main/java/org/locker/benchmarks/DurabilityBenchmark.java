@@ -14,7 +14,6 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.discussion.Discussions;
 import org.locker.core.locker.DepositRequest;
@@ -45,8 +44,7 @@ import org.locker.core.platform.UserId;
  */
 final class DurabilityBenchmark {
 
-    private DurabilityBenchmark() {
-    }
+    private DurabilityBenchmark() {}
 
     /** One platform and what was measured on it. */
     private static final class Side implements AutoCloseable {
@@ -79,11 +77,12 @@ final class DurabilityBenchmark {
             harness.importDirectory(directory);
             lockers = new Lockers(harness.platform, harness.clock);
             // a Tuesday 10:00 in Paris, inside the discussions' daily window
-            Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(),
-                    Instant.parse("2026-11-24T09:00:00Z")));
+            Clock clock = Clock.offset(
+                    Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse("2026-11-24T09:00:00Z")));
             discussions = new Discussions(harness.platform, clock, ZoneId.of("Europe/Paris"));
-            discussion = discussions.start(UserId.of(teacher(0)), "durability", List.of(UserId.of(teacher(1))),
-                    "first").id();
+            discussion = discussions
+                    .start(UserId.of(teacher(0)), "durability", List.of(UserId.of(teacher(1))), "first")
+                    .id();
             deposit = new Timings(name + ": deposit, 1 recipient");
             post = new Timings(name + ": post a message");
             concurrentDeposit = new Timings(name + ": deposit, " + depositors + " concurrent depositors");
@@ -109,7 +108,8 @@ final class DurabilityBenchmark {
         byte[] file = new byte[sizeKb * 1024];
         new Random(42).nextBytes(file);
 
-        try (Side off = new Side("off", false, depositors); Side on = new Side("on", true, depositors)) {
+        try (Side off = new Side("off", false, depositors);
+                Side on = new Side("on", true, depositors)) {
             List<Side> sides = List.of(off, on);
             for (Side side : sides) {
                 for (int i = 0; i < warmup; i++) {
@@ -135,16 +135,18 @@ final class DurabilityBenchmark {
                     long end = System.nanoTime() + blockSeconds * 1_000_000_000L;
                     for (int n = 0; System.nanoTime() < end && side.deposit.count() < samples; n++) {
                         int i = n;
-                        side.deposit.time(() -> deposit(side, UserId.of("p.depositor"), teacher(i % 2), file,
-                                "d-" + System.nanoTime()));
-                        side.post.time(() -> side.discussions.post(UserId.of(teacher(i % 2)), side.discussion,
-                                "message " + i));
+                        side.deposit.time(() -> deposit(
+                                side, UserId.of("p.depositor"), teacher(i % 2), file, "d-" + System.nanoTime()));
+                        side.post.time(() ->
+                                side.discussions.post(UserId.of(teacher(i % 2)), side.discussion, "message " + i));
                     }
                     side.latencyCpuNanos += processCpuNanos() - cpu;
                 }
                 syncDisk();
-                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(probe,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                        probe,
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE,
                         java.nio.file.StandardOpenOption.APPEND)) {
                     for (int i = 0; i < 50; i++) {
                         sync.time(() -> {
@@ -159,16 +161,23 @@ final class DurabilityBenchmark {
             for (Side side : sides) {
                 Harness.line("%s", side.deposit);
                 Harness.line("%s", side.post);
-                Harness.line("%s: process CPU per deposit + post: %.1f ms", side.name, side.latencyCpuNanos / 1e6
-                        / Math.max(1, side.deposit.count()));
+                Harness.line(
+                        "%s: process CPU per deposit + post: %.1f ms",
+                        side.name, side.latencyCpuNanos / 1e6 / Math.max(1, side.deposit.count()));
             }
-            Harness.line("flushes made by durable saves so far: off %d, on %d (%.2f ms each on average); segment "
-                    + "store on disk: off %.1f MB, on %.1f MB (the same writes)", off.harness.platform.durableFlushes(),
-                    on.harness.platform.durableFlushes(), on.harness.platform.durableFlushNanos() / 1e6
-                            / Math.max(1, on.harness.platform.durableFlushes()), megabytes(off), megabytes(on));
+            Harness.line(
+                    "flushes made by durable saves so far: off %d, on %d (%.2f ms each on average); segment "
+                            + "store on disk: off %.1f MB, on %.1f MB (the same writes)",
+                    off.harness.platform.durableFlushes(),
+                    on.harness.platform.durableFlushes(),
+                    on.harness.platform.durableFlushNanos() / 1e6 / Math.max(1, on.harness.platform.durableFlushes()),
+                    megabytes(off),
+                    megabytes(on));
 
             // ------------------------------------------------ throughput, concurrent depositors
-            List<Side> concurrentSides = sides.stream().filter(side -> concurrent.contains(side.name)).toList();
+            List<Side> concurrentSides = sides.stream()
+                    .filter(side -> concurrent.contains(side.name))
+                    .toList();
             for (Side side : concurrentSides) {
                 // warm-up of the concurrent path (not counted): the first phase was a third slower
                 concurrentPhase(side, depositors, Math.max(1, seconds / 2), file, false);
@@ -191,13 +200,20 @@ final class DurabilityBenchmark {
             }
             pairRatios.sort(null);
             for (Side side : sides) {
-                Harness.line("%s: %d deposits in %.1f s = %.1f deposits/s; %d flushes (%.1f deposits per flush); "
-                                + "%d errors", side.name, side.concurrentDeposits, side.concurrentSeconds,
-                        side.concurrentDeposits / side.concurrentSeconds, side.concurrentFlushes,
+                Harness.line(
+                        "%s: %d deposits in %.1f s = %.1f deposits/s; %d flushes (%.1f deposits per flush); "
+                                + "%d errors",
+                        side.name,
+                        side.concurrentDeposits,
+                        side.concurrentSeconds,
+                        side.concurrentDeposits / side.concurrentSeconds,
+                        side.concurrentFlushes,
                         side.concurrentFlushes == 0 ? 0.0 : (double) side.concurrentDeposits / side.concurrentFlushes,
                         side.errors.values().stream().mapToLong(LongAdder::sum).sum());
                 Harness.line("%s", side.concurrentDeposit);
-                Harness.line("%s: process CPU per concurrent deposit: %.1f ms, of which in the kernel %.1f ms", side.name,
+                Harness.line(
+                        "%s: process CPU per concurrent deposit: %.1f ms, of which in the kernel %.1f ms",
+                        side.name,
                         side.concurrentCpuNanos / 1e6 / Math.max(1, side.concurrentDeposits),
                         side.concurrentSystemNanos / 1e6 / Math.max(1, side.concurrentDeposits));
                 side.errors.forEach((k, v) -> System.out.println("  error x" + v.sum() + ": " + k));
@@ -206,34 +222,62 @@ final class DurabilityBenchmark {
             System.out.println();
             System.out.println("| measure | durable writes off | on | on / off | target |");
             System.out.println("|---|---|---|---|---|");
-            row("deposit p50 (" + sizeKb + " KB, 1 recipient), n=" + on.deposit.count(), off.deposit, on.deposit,
-                    50, "");
+            row(
+                    "deposit p50 (" + sizeKb + " KB, 1 recipient), n=" + on.deposit.count(),
+                    off.deposit,
+                    on.deposit,
+                    50,
+                    "");
             row("deposit p95", off.deposit, on.deposit, 95, "≤ 1.5");
             row("post a message p50, n=" + on.post.count(), off.post, on.post, 50, "");
             row("post a message p95", off.post, on.post, 95, "≤ 1.5");
-            System.out.printf(Locale.ROOT, "| write 4 KB and sync it, for reference, n=%d | p50 %.1f ms, p95 %.1f ms | "
-                    + "| | |%n", sync.count(), sync.percentileMillis(50), sync.percentileMillis(95));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| write 4 KB and sync it, for reference, n=%d | p50 %.1f ms, p95 %.1f ms | " + "| | |%n",
+                    sync.count(),
+                    sync.percentileMillis(50),
+                    sync.percentileMillis(95));
             double offRate = off.concurrentDeposits / off.concurrentSeconds;
             double onRate = on.concurrentDeposits / on.concurrentSeconds;
-            System.out.printf(Locale.ROOT, "| %d concurrent depositors, deposits/s (%d × %d s each) | %.1f | %.1f "
-                    + "| %.2f | ≥ 0.80 |%n", depositors, phases, seconds, offRate, onRate, onRate / offRate);
-            System.out.printf(Locale.ROOT, "| the same, on / off of each pair of phases (%s) | | | median %.2f | |%n",
-                    pairRatios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r))
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d concurrent depositors, deposits/s (%d × %d s each) | %.1f | %.1f " + "| %.2f | ≥ 0.80 |%n",
+                    depositors,
+                    phases,
+                    seconds,
+                    offRate,
+                    onRate,
+                    onRate / offRate);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| the same, on / off of each pair of phases (%s) | | | median %.2f | |%n",
+                    pairRatios.stream()
+                            .map(r -> String.format(Locale.ROOT, "%.2f", r))
                             .collect(java.util.stream.Collectors.joining(", ")),
                     pairRatios.isEmpty() ? Double.NaN : pairRatios.get(pairRatios.size() / 2));
-            row(depositors + " concurrent depositors, deposit p95", off.concurrentDeposit, on.concurrentDeposit, 95,
+            row(
+                    depositors + " concurrent depositors, deposit p95",
+                    off.concurrentDeposit,
+                    on.concurrentDeposit,
+                    95,
                     "");
             double offCpu = off.concurrentCpuNanos / 1e6 / Math.max(1, off.concurrentDeposits);
             double onCpu = on.concurrentCpuNanos / 1e6 / Math.max(1, on.concurrentDeposits);
-            System.out.printf(Locale.ROOT, "| process CPU per concurrent deposit | %.1f ms | %.1f ms | %.2f | |%n",
-                    offCpu, onCpu, onCpu / offCpu);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| process CPU per concurrent deposit | %.1f ms | %.1f ms | %.2f | |%n",
+                    offCpu,
+                    onCpu,
+                    onCpu / offCpu);
             System.out.println("load average at the end: " + Harness.load());
         }
     }
 
     private static double megabytes(Side side) throws java.io.IOException {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(side.harness.directory)) {
-            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum()
+            return files.filter(java.nio.file.Files::isRegularFile)
+                            .mapToLong(f -> f.toFile().length())
+                            .sum()
                     / (1024.0 * 1024.0);
         }
     }
@@ -259,29 +303,34 @@ final class DurabilityBenchmark {
         for (int d = 0; d < depositors; d++) {
             UserId me = UserId.of(depositor(d));
             String recipient = teacher(d);
-            Thread thread = new Thread(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                while (System.nanoTime() < deadline) {
-                    long t0 = System.nanoTime();
-                    try {
-                        deposit(side, me, recipient, file, "c-" + System.nanoTime());
-                        long elapsed = System.nanoTime() - t0;
-                        if (counted) {
-                            synchronized (timingsLock) {
-                                side.concurrentDeposit.record(elapsed);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        while (System.nanoTime() < deadline) {
+                            long t0 = System.nanoTime();
+                            try {
+                                deposit(side, me, recipient, file, "c-" + System.nanoTime());
+                                long elapsed = System.nanoTime() - t0;
+                                if (counted) {
+                                    synchronized (timingsLock) {
+                                        side.concurrentDeposit.record(elapsed);
+                                    }
+                                }
+                                done.increment();
+                            } catch (RuntimeException e) {
+                                side.errors
+                                        .computeIfAbsent(
+                                                e.getClass().getSimpleName() + ": " + e.getMessage(),
+                                                k -> new LongAdder())
+                                        .increment();
                             }
                         }
-                        done.increment();
-                    } catch (RuntimeException e) {
-                        side.errors.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(),
-                                k -> new LongAdder()).increment();
-                    }
-                }
-            }, "depositor-" + d);
+                    },
+                    "depositor-" + d);
             threads.add(thread);
             thread.start();
         }
@@ -292,8 +341,14 @@ final class DurabilityBenchmark {
         }
         double elapsed = Harness.seconds(t0);
         long flushes = side.harness.platform.durableFlushes() - flushesBefore;
-        Harness.line("phase %s%s: %d deposits in %.1f s (%.1f/s), %d flushes of %.1f ms on average", side.name,
-                counted ? "" : " (warm-up)", done.sum(), elapsed, done.sum() / elapsed, flushes,
+        Harness.line(
+                "phase %s%s: %d deposits in %.1f s (%.1f/s), %d flushes of %.1f ms on average",
+                side.name,
+                counted ? "" : " (warm-up)",
+                done.sum(),
+                elapsed,
+                done.sum() / elapsed,
+                flushes,
                 (side.harness.platform.durableFlushNanos() - flushNanosBefore) / 1e6 / Math.max(1, flushes));
         if (!counted) {
             return done.sum() / elapsed;
@@ -322,17 +377,26 @@ final class DurabilityBenchmark {
 
     /** CPU time of this JVM (all threads): what an operation costs whatever the other processes of the machine do. */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
-    private static List<Lockers.Deposited> deposit(Side side, UserId depositor, String recipient, byte[] file,
-                                                   String name) {
-        DepositRequest request = new DepositRequest("CIRCULAR", "durability", List.of("user:" + recipient), false,
-                false, Optional.empty(), Optional.empty());
+    private static List<Lockers.Deposited> deposit(
+            Side side, UserId depositor, String recipient, byte[] file, String name) {
+        DepositRequest request = new DepositRequest(
+                "CIRCULAR",
+                "durability",
+                List.of("user:" + recipient),
+                false,
+                false,
+                Optional.empty(),
+                Optional.empty());
         Lockers.PreparedDeposit prepared = side.lockers.prepare(depositor, Profile.STAFF, request);
-        return side.lockers.deposit(prepared, List.of(new Lockers.DepositFile(name + ".bin",
-                new ContentSource(new ByteArrayInputStream(file), "application/octet-stream"))));
+        return side.lockers.deposit(
+                prepared,
+                List.of(new Lockers.DepositFile(
+                        name + ".bin", new ContentSource(new ByteArrayInputStream(file), "application/octet-stream"))));
     }
 
     /** Writes every file's dirty pages out (the system's {@code sync}), between measured blocks only. */

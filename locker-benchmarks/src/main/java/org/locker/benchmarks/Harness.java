@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.locker.core.QueriedProperties;
 import org.locker.core.directory.importing.DirectoryImport;
 import org.locker.core.directory.importing.ImportReport;
@@ -51,11 +50,14 @@ final class Harness implements AutoCloseable {
     /** @param durableWrites whether a save returns once on disk (the service's {@code locker.oak.durable-writes}) */
     Harness(String name, Optional<Path> keptDirectory, int cacheMegabytes, boolean durableWrites) throws IOException {
         kept = keptDirectory.isPresent();
-        directory = kept ? Files.createDirectories(keptDirectory.get())
+        directory = kept
+                ? Files.createDirectories(keptDirectory.get())
                 : Files.createTempDirectory("locker-bench-" + name + "-");
         platform = OakPlatform.builder(directory.resolve("oak"), "bench-admin".toCharArray())
-                .indexedProperties(QueriedProperties.ALL).cacheMegabytes(cacheMegabytes)
-                .durableWrites(durableWrites).build();
+                .indexedProperties(QueriedProperties.ALL)
+                .cacheMegabytes(cacheMegabytes)
+                .durableWrites(durableWrites)
+                .build();
         directoryImport = new DirectoryImport(platform);
         directoryImport.ensureProfileGroups();
     }
@@ -70,8 +72,16 @@ final class Harness implements AutoCloseable {
     }
 
     static String person(String id, String profile, String classes, String children, String delegateOf) {
-        return String.format(Locale.ROOT, "person,%s,,%s,Bench,%s,%s@bench.example,%s,%s,%s%n", id, profile, id, id,
-                classes, children, delegateOf);
+        return String.format(
+                Locale.ROOT,
+                "person,%s,,%s,Bench,%s,%s@bench.example,%s,%s,%s%n",
+                id,
+                profile,
+                id,
+                id,
+                classes,
+                children,
+                delegateOf);
     }
 
     static String schoolClass(String code) {
@@ -88,8 +98,11 @@ final class Harness implements AutoCloseable {
     }
 
     static String load() {
-        return String.format(Locale.ROOT, "%.2f",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format(
+                Locale.ROOT,
+                "%.2f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
     }
 
     static int intArg(String[] args, String name, int fallback) {
@@ -109,7 +122,8 @@ final class Harness implements AutoCloseable {
         for (String arg : args) {
             if (arg.startsWith("--" + name + "=")) {
                 return java.util.Arrays.stream(arg.substring(name.length() + 3).split(","))
-                        .map(v -> Integer.parseInt(v.strip().replace("_", ""))).toList();
+                        .map(v -> Integer.parseInt(v.strip().replace("_", "")))
+                        .toList();
             }
         }
         return fallback;

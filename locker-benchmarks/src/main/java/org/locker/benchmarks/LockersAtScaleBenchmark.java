@@ -8,14 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.DepositRequest;
 import org.locker.core.locker.LockerModel;
@@ -23,8 +21,8 @@ import org.locker.core.locker.Lockers;
 import org.locker.core.platform.Access;
 import org.locker.core.platform.AccessEntry;
 import org.locker.core.platform.ContentSource;
-import org.locker.core.platform.Node;
 import org.locker.core.platform.GroupId;
+import org.locker.core.platform.Node;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 
@@ -46,11 +44,12 @@ import org.locker.core.platform.UserId;
  */
 final class LockersAtScaleBenchmark {
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
-    private static final byte[] FILE = "%PDF-1.4 benchmark circular\n".repeat(40).getBytes(StandardCharsets.UTF_8);
+    private static final DateTimeFormatter MONTH =
+            DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
+    private static final byte[] FILE =
+            "%PDF-1.4 benchmark circular\n".repeat(40).getBytes(StandardCharsets.UTF_8);
 
-    private LockersAtScaleBenchmark() {
-    }
+    private LockersAtScaleBenchmark() {}
 
     static void run(String[] args) throws Exception {
         int deposits = Harness.intArg(args, "deposits", 100_000);
@@ -60,11 +59,12 @@ final class LockersAtScaleBenchmark {
         int windows = Math.min(deposits, Harness.intArg(args, "windows", 500));
         int classes = 10;
         int teachers = Math.max(1, deposits / visible);
-        Harness.header("lockers at scale: " + deposits + " windowed deposits, " + teachers + " teachers, "
-                + visible + " visible to t000");
+        Harness.header("lockers at scale: " + deposits + " windowed deposits, " + teachers + " teachers, " + visible
+                + " visible to t000");
         Optional<Path> kept = Harness.pathArg(args, "dir");
         String setupKey = "deposits=" + deposits + " visible=" + visible + " windows=" + windows;
-        boolean reuse = kept.isPresent() && Files.exists(kept.get().resolve(MARKER))
+        boolean reuse = kept.isPresent()
+                && Files.exists(kept.get().resolve(MARKER))
                 && Files.readString(kept.get().resolve(MARKER)).strip().equals(setupKey);
         int cacheMb = Harness.intArg(args, "cacheMb", 256);
         Harness.line("Oak segment cache: %d MB", cacheMb);
@@ -92,7 +92,8 @@ final class LockersAtScaleBenchmark {
             Timings listing = new Timings("locker listing of t000");
             int listed = 0;
             for (int i = 0; i < samples; i++) {
-                listed = listing.time(() -> lockers.locker(user, Lockers.LockerFilter.none())).size();
+                listed = listing.time(() -> lockers.locker(user, Lockers.LockerFilter.none()))
+                        .size();
             }
             Harness.line("%s  (lists %d)", listing, listed);
 
@@ -106,7 +107,8 @@ final class LockersAtScaleBenchmark {
             Lockers.ReconcileReport idle = lockers.reconcileWindows();
             double idleSeconds = Harness.seconds(t0);
             Harness.line("reconcile, nothing to change: %.2f s (%s)", idleSeconds, idle);
-            int guardianSees = lockers.locker(UserId.of("r.g0"), Lockers.LockerFilter.none()).size();
+            int guardianSees = lockers.locker(UserId.of("r.g0"), Lockers.LockerFilter.none())
+                    .size();
             Harness.line("check: r.g0's locker lists %d deposits while open", guardianSees);
             h.clock.set(to(base, ranges).plus(Duration.ofHours(1)));
             t0 = System.nanoTime();
@@ -118,21 +120,37 @@ final class LockersAtScaleBenchmark {
             System.out.println("| measure | target | measured |");
             System.out.println("|---|---|---|");
             System.out.printf("| set-up, %d deposits | — | %.0f s |%n", deposits, setup);
-            System.out.printf("| locker listing (%d of %d), n=%d | p95 ≤ 50 ms | p50 %.1f ms, p95 %.1f ms, max %.1f ms |%n",
-                    listed, deposits, listing.count(), listing.percentileMillis(50), listing.percentileMillis(95),
+            System.out.printf(
+                    "| locker listing (%d of %d), n=%d | p95 ≤ 50 ms | p50 %.1f ms, p95 %.1f ms, max %.1f ms |%n",
+                    listed,
+                    deposits,
+                    listing.count(),
+                    listing.percentileMillis(50),
+                    listing.percentileMillis(95),
                     listing.percentileMillis(100));
-            System.out.printf("| reconcile, %d windows open (%d deposits) | ≤ 5 s | %.2f s |%n", open.opened(),
-                    deposits, openSeconds);
+            System.out.printf(
+                    "| reconcile, %d windows open (%d deposits) | ≤ 5 s | %.2f s |%n",
+                    open.opened(), deposits, openSeconds);
             System.out.printf("| reconcile, nothing to change | ≤ 5 s | %.2f s |%n", idleSeconds);
-            System.out.printf("| reconcile, %d windows close (%d deposits) | ≤ 5 s | %.2f s |%n", close.closed(),
-                    deposits, closeSeconds);
+            System.out.printf(
+                    "| reconcile, %d windows close (%d deposits) | ≤ 5 s | %.2f s |%n",
+                    close.closed(), deposits, closeSeconds);
             System.out.println("load average at the end: " + Harness.load());
         }
     }
 
     /** Imports the school and stores the deposits; returns the set-up time in seconds. */
-    private static double setUp(Harness h, Lockers lockers, int deposits, int batch, int windows, int classes,
-                                int teachers, Instant base, int ranges, long start) {
+    private static double setUp(
+            Harness h,
+            Lockers lockers,
+            int deposits,
+            int batch,
+            int windows,
+            int classes,
+            int teachers,
+            Instant base,
+            int ranges,
+            long start) {
         StringBuilder directory = new StringBuilder(Harness.person("p.depositor", "staff", "", "", ""));
         for (int c = 0; c < classes; c++) {
             directory.append(Harness.schoolClass("C" + c));
@@ -149,17 +167,26 @@ final class LockersAtScaleBenchmark {
         String[] windowKeys = new String[windows];
         Lockers.Deposited real = null;
         for (int w = 0; w < windows; w++) {
-            DepositRequest request = new DepositRequest("CIRCULAR", "benchmark memo",
-                    List.of("user:" + teacher(w % teachers), "guardians:C" + (w % classes)), false, false,
-                    Optional.of(from(base, w / classes)), Optional.of(to(base, w / classes)));
-            real = lockers.deposit(lockers.prepare(UserId.of("p.depositor"), Profile.STAFF, request),
-                    List.of(new Lockers.DepositFile("real-" + w + ".pdf", content()))).get(0);
+            DepositRequest request = new DepositRequest(
+                    "CIRCULAR",
+                    "benchmark memo",
+                    List.of("user:" + teacher(w % teachers), "guardians:C" + (w % classes)),
+                    false,
+                    false,
+                    Optional.of(from(base, w / classes)),
+                    Optional.of(to(base, w / classes)));
+            real = lockers.deposit(
+                            lockers.prepare(UserId.of("p.depositor"), Profile.STAFF, request),
+                            List.of(new Lockers.DepositFile("real-" + w + ".pdf", content())))
+                    .get(0);
             try (PlatformSession session = h.platform.systemSession()) {
-                windowKeys[w] = session.node(real.id()).string(LockerModel.WINDOW_KEY).orElseThrow();
+                windowKeys[w] =
+                        session.node(real.id()).string(LockerModel.WINDOW_KEY).orElseThrow();
             }
         }
-        Harness.line("  %d windows created by real deposits (%d date ranges), %.0f s", windows, ranges,
-                Harness.seconds(start));
+        Harness.line(
+                "  %d windows created by real deposits (%d date ranges), %.0f s",
+                windows, ranges, Harness.seconds(start));
 
         int made = windows;
         while (made < deposits) {
@@ -168,8 +195,15 @@ final class LockersAtScaleBenchmark {
                 for (int i = made; i < end; i++) {
                     String teacher = teacher(i % teachers);
                     int w = i % windows;
-                    bulkDeposit(session, h.clock.instant(), teacher, "C" + (w % classes),
-                            from(base, w / classes), to(base, w / classes), windowKeys[w], i);
+                    bulkDeposit(
+                            session,
+                            h.clock.instant(),
+                            teacher,
+                            "C" + (w % classes),
+                            from(base, w / classes),
+                            to(base, w / classes),
+                            windowKeys[w],
+                            i);
                 }
                 session.save();
                 made = end;
@@ -191,8 +225,10 @@ final class LockersAtScaleBenchmark {
     private static void resetWindows(Harness h) {
         try (PlatformSession session = h.platform.systemSession()) {
             for (Node window : session.query(org.locker.core.platform.NodeQuery.ofType(LockerModel.WINDOW)
-                    .page(0, 1_000_000).build())) {
-                GroupId group = GroupId.of(window.string(LockerModel.WINDOW_GROUP).orElseThrow());
+                    .page(0, 1_000_000)
+                    .build())) {
+                GroupId group =
+                        GroupId.of(window.string(LockerModel.WINDOW_GROUP).orElseThrow());
                 for (org.locker.core.platform.PrincipalId member : session.members(group)) {
                     session.removeMember(group, member);
                 }
@@ -220,8 +256,15 @@ final class LockersAtScaleBenchmark {
     }
 
     /** What Lockers.deposit writes for one file to one teacher and the guardians of a class (window exists). */
-    private static void bulkDeposit(PlatformSession session, Instant now, String teacher, String schoolClass,
-                                    Instant from, Instant to, String windowKey, int i) {
+    private static void bulkDeposit(
+            PlatformSession session,
+            Instant now,
+            String teacher,
+            String schoolClass,
+            Instant from,
+            Instant to,
+            String windowKey,
+            int i) {
         String depositId = UUID.randomUUID().toString();
         Node folder = session.ensureFolder(LockerModel.DEPOSITS_FOLDER + "/" + MONTH.format(now) + "/" + depositId);
         String guardians = "locker-class-" + schoolClass + "-guardians";
@@ -261,16 +304,30 @@ final class LockersAtScaleBenchmark {
     private static void shapeCheck(Harness h, Lockers.Deposited real) {
         try (PlatformSession session = h.platform.systemSession()) {
             Node realNode = session.node(real.id());
-            Node bulk = session.query(org.locker.core.platform.NodeQuery.ofType(LockerModel.DEPOSIT)
-                    .whereEquals(LockerModel.DEPOSITOR, "p.depositor").page(0, 100_000).build()).stream()
-                    .filter(n -> n.name().startsWith("circular-")).findFirst().orElse(realNode);
-            boolean same = realNode.properties().keySet().equals(bulk.properties().keySet())
-                    && realNode.type().equals(bulk.type()) && realNode.versionLabel().equals(bulk.versionLabel())
-                    && kinds(session.accessEntries(realNode.id())).equals(kinds(session.accessEntries(bulk.id())))
-                    && session.versions(realNode.id()).size() == session.versions(bulk.id()).size();
-            Harness.line("shape check (real deposit vs bulk deposit): %s; real %s %s, bulk %s %s",
-                    same ? "same" : "DIFFERENT", realNode.properties().keySet(), session.accessEntries(realNode.id()),
-                    bulk.properties().keySet(), session.accessEntries(bulk.id()));
+            Node bulk = session
+                    .query(org.locker.core.platform.NodeQuery.ofType(LockerModel.DEPOSIT)
+                            .whereEquals(LockerModel.DEPOSITOR, "p.depositor")
+                            .page(0, 100_000)
+                            .build())
+                    .stream()
+                    .filter(n -> n.name().startsWith("circular-"))
+                    .findFirst()
+                    .orElse(realNode);
+            boolean same =
+                    realNode.properties().keySet().equals(bulk.properties().keySet())
+                            && realNode.type().equals(bulk.type())
+                            && realNode.versionLabel().equals(bulk.versionLabel())
+                            && kinds(session.accessEntries(realNode.id()))
+                                    .equals(kinds(session.accessEntries(bulk.id())))
+                            && session.versions(realNode.id()).size()
+                                    == session.versions(bulk.id()).size();
+            Harness.line(
+                    "shape check (real deposit vs bulk deposit): %s; real %s %s, bulk %s %s",
+                    same ? "same" : "DIFFERENT",
+                    realNode.properties().keySet(),
+                    session.accessEntries(realNode.id()),
+                    bulk.properties().keySet(),
+                    session.accessEntries(bulk.id()));
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.DepositRequest;
 import org.locker.core.locker.Lockers;
@@ -18,8 +17,7 @@ import org.locker.core.platform.UserId;
  */
 final class NewUserBenchmark {
 
-    private NewUserBenchmark() {
-    }
+    private NewUserBenchmark() {}
 
     static void run(String[] args) throws Exception {
         int standing = Harness.intArg(args, "standing", 500);
@@ -33,10 +31,18 @@ final class NewUserBenchmark {
             long start = System.nanoTime();
             byte[] file = "%PDF-1.4 standing circular\n".repeat(40).getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < standing; i++) {
-                DepositRequest request = new DepositRequest("CIRCULAR", "standing " + i, List.of("category:teacher"),
-                        true, false, Optional.empty(), Optional.empty());
-                lockers.deposit(lockers.prepare(UserId.of("p.depositor"), Profile.STAFF, request),
-                        List.of(new Lockers.DepositFile("standing-" + i + ".pdf",
+                DepositRequest request = new DepositRequest(
+                        "CIRCULAR",
+                        "standing " + i,
+                        List.of("category:teacher"),
+                        true,
+                        false,
+                        Optional.empty(),
+                        Optional.empty());
+                lockers.deposit(
+                        lockers.prepare(UserId.of("p.depositor"), Profile.STAFF, request),
+                        List.of(new Lockers.DepositFile(
+                                "standing-" + i + ".pdf",
                                 new ContentSource(new ByteArrayInputStream(file), "application/pdf"))));
             }
             Harness.line("setup: %d standing deposits through Lockers in %.1f s", standing, Harness.seconds(start));
@@ -67,9 +73,14 @@ final class NewUserBenchmark {
             System.out.println("| measure | target | p50 | p95 | max |");
             System.out.println("|---|---|---|---|---|");
             for (Timings t : List.of(create, list, total)) {
-                System.out.printf("| %s (n=%d) | %s | %.0f ms | %.0f ms | %.0f ms |%n", t.toString().substring(0, 48)
-                        .strip(), t.count(), t == total ? "≤ 200 ms" : "—", t.percentileMillis(50),
-                        t.percentileMillis(95), t.percentileMillis(100));
+                System.out.printf(
+                        "| %s (n=%d) | %s | %.0f ms | %.0f ms | %.0f ms |%n",
+                        t.toString().substring(0, 48).strip(),
+                        t.count(),
+                        t == total ? "≤ 200 ms" : "—",
+                        t.percentileMillis(50),
+                        t.percentileMillis(95),
+                        t.percentileMillis(100));
             }
             System.out.println("load average at the end: " + Harness.load());
         }

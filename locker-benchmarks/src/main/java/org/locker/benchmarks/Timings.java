@@ -45,8 +45,14 @@ final class Timings {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%-48s n=%6d  p50=%8.2f ms  p95=%8.2f ms  p99=%8.2f ms  max=%8.2f ms",
-                name, size, percentileMillis(50), percentileMillis(95), percentileMillis(99),
+        return String.format(
+                Locale.ROOT,
+                "%-48s n=%6d  p50=%8.2f ms  p95=%8.2f ms  p99=%8.2f ms  max=%8.2f ms",
+                name,
+                size,
+                percentileMillis(50),
+                percentileMillis(95),
+                percentileMillis(99),
                 percentileMillis(100));
     }
 

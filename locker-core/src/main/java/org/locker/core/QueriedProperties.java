@@ -2,7 +2,6 @@ package org.locker.core;
 
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.discussion.Discussions;
 import org.locker.core.locker.LockerModel;
@@ -10,10 +9,10 @@ import org.locker.core.locker.LockerModel;
 /** The engine's properties that queries and user or group look-ups match on: each needs a platform index. */
 public final class QueriedProperties {
 
-    public static final List<String> ALL = Stream.concat(LockerModel.INDEXED.stream(),
-            Stream.of(Discussions.PARTICIPANTS, DirectoryProperties.GROUP_KIND, DirectoryProperties.CHILDREN))
+    public static final List<String> ALL = Stream.concat(
+                    LockerModel.INDEXED.stream(),
+                    Stream.of(Discussions.PARTICIPANTS, DirectoryProperties.GROUP_KIND, DirectoryProperties.CHILDREN))
             .toList();
 
-    private QueriedProperties() {
-    }
+    private QueriedProperties() {}
 }

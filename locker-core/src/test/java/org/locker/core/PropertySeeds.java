@@ -15,8 +15,7 @@ public final class PropertySeeds {
     public static final String BASE = "locker.properties.seed";
     public static final String REPLAY = "locker.properties.replay";
 
-    private PropertySeeds() {
-    }
+    private PropertySeeds() {}
 
     /** The fixed seeds, then the configured number of derived ones; only the replayed seed when one is given. */
     public static LongStream seeds(int defaultTries, long... fixed) {
@@ -26,7 +25,8 @@ public final class PropertySeeds {
         }
         int tries = Integer.getInteger(TRIES, defaultTries);
         SplittableRandom derive = new SplittableRandom(Long.getLong(BASE, 20_261_130L));
-        return LongStream.concat(LongStream.of(fixed), LongStream.generate(derive::nextLong).limit(tries));
+        return LongStream.concat(
+                LongStream.of(fixed), LongStream.generate(derive::nextLong).limit(tries));
     }
 
     /** The words that go in front of a failing case's description. */

@@ -31,12 +31,14 @@ final class DurableCommits {
     private final boolean enabled;
     /** Numbers taken by commits that are in the head. */
     private final AtomicLong committed = new AtomicLong();
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition flushed = lock.newCondition();
     /** Every commit numbered up to this is on disk (guarded by {@link #lock}). */
     private long durable;
     /** Whether a thread is flushing (guarded by {@link #lock}, not held during the flush). */
     private boolean flushing;
+
     private final LongAdder flushes = new LongAdder();
     private final LongAdder flushNanos = new LongAdder();
 

@@ -12,11 +12,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-
 import org.apache.jackrabbit.util.Text;
 import org.locker.core.platform.AlreadyExistsException;
 import org.locker.core.platform.ContentInfo;
@@ -112,28 +110,48 @@ final class EngineTree {
         boolean document = node.hasProperty(CONTENT);
         Optional<ContentInfo> content = document ? Optional.of(contentInfo(node)) : Optional.empty();
         Instant created = node.hasProperty("jcr:created")
-                ? node.getProperty("jcr:created").getDate().toInstant() : Instant.EPOCH;
-        String createdBy = node.hasProperty("jcr:createdBy") ? node.getProperty("jcr:createdBy").getString() : "";
+                ? node.getProperty("jcr:created").getDate().toInstant()
+                : Instant.EPOCH;
+        String createdBy = node.hasProperty("jcr:createdBy")
+                ? node.getProperty("jcr:createdBy").getString()
+                : "";
         Instant modified = node.hasProperty("jcr:lastModified")
-                ? node.getProperty("jcr:lastModified").getDate().toInstant() : created;
+                ? node.getProperty("jcr:lastModified").getDate().toInstant()
+                : created;
         String modifiedBy = node.hasProperty("jcr:lastModifiedBy")
-                ? node.getProperty("jcr:lastModifiedBy").getString() : createdBy;
+                ? node.getProperty("jcr:lastModifiedBy").getString()
+                : createdBy;
         Optional<String> label = document && node.hasProperty(VERSION_LABEL)
-                ? Optional.of(node.getProperty(VERSION_LABEL).getString()) : Optional.empty();
-        return new Node(NodeId.of(node.getIdentifier()), displayName(node), node.getProperty(TYPE).getString(),
-                parentId, !document, Values.engineProperties(node), content, created, createdBy, modified,
-                modifiedBy, label);
+                ? Optional.of(node.getProperty(VERSION_LABEL).getString())
+                : Optional.empty();
+        return new Node(
+                NodeId.of(node.getIdentifier()),
+                displayName(node),
+                node.getProperty(TYPE).getString(),
+                parentId,
+                !document,
+                Values.engineProperties(node),
+                content,
+                created,
+                createdBy,
+                modified,
+                modifiedBy,
+                label);
     }
 
     static String displayName(javax.jcr.Node node) throws RepositoryException {
-        return node.hasProperty(NAME) ? node.getProperty(NAME).getString() : Text.unescapeIllegalJcrChars(node.getName());
+        return node.hasProperty(NAME)
+                ? node.getProperty(NAME).getString()
+                : Text.unescapeIllegalJcrChars(node.getName());
     }
 
     /** The content's type and size of a document (or of one of its frozen versions). */
     static ContentInfo contentInfo(javax.jcr.Node node) throws RepositoryException {
-        String mimeType = node.hasProperty(MIME_TYPE) ? node.getProperty(MIME_TYPE).getString()
-                : "application/octet-stream";
-        long size = node.hasProperty(SIZE) ? node.getProperty(SIZE).getLong() : node.getProperty(CONTENT).getLength();
+        String mimeType =
+                node.hasProperty(MIME_TYPE) ? node.getProperty(MIME_TYPE).getString() : "application/octet-stream";
+        long size = node.hasProperty(SIZE)
+                ? node.getProperty(SIZE).getLong()
+                : node.getProperty(CONTENT).getLength();
         return new ContentInfo(mimeType, size);
     }
 

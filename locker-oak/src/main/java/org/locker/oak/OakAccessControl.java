@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -22,7 +21,6 @@ import javax.jcr.query.Query;
 import javax.jcr.security.AccessControlEntry;
 import javax.jcr.security.AccessControlPolicy;
 import javax.jcr.security.Privilege;
-
 import org.apache.jackrabbit.api.security.JackrabbitAccessControlEntry;
 import org.apache.jackrabbit.api.security.JackrabbitAccessControlList;
 import org.apache.jackrabbit.commons.jackrabbit.authorization.AccessControlUtils;
@@ -44,8 +42,9 @@ final class OakAccessControl {
 
     private static final String[] READ_PRIVILEGES = {Privilege.JCR_READ};
     /** WRITE: read, change properties (metadata and content) and version; no removal, no children, no ACLs. */
-    private static final String[] WRITE_PRIVILEGES = {Privilege.JCR_READ, Privilege.JCR_MODIFY_PROPERTIES,
-        Privilege.JCR_VERSION_MANAGEMENT};
+    private static final String[] WRITE_PRIVILEGES = {
+        Privilege.JCR_READ, Privilege.JCR_MODIFY_PROPERTIES, Privilege.JCR_VERSION_MANAGEMENT
+    };
 
     private final SessionContext context;
     private final Session session;
@@ -76,8 +75,8 @@ final class OakAccessControl {
             String path = node.getPath();
             JackrabbitAccessControlList acl = acl(path);
             removeEntries(acl, principal, null);
-            acl.addEntry(principal, context.privileges(access == Access.WRITE ? WRITE_PRIVILEGES : READ_PRIVILEGES),
-                    true);
+            acl.addEntry(
+                    principal, context.privileges(access == Access.WRITE ? WRITE_PRIVILEGES : READ_PRIVILEGES), true);
             pendingAcls.put(path, acl);
             // where inheritance is off below, block what this grant would otherwise give there
             for (String blocked : inheritanceOffBelow(path)) {
@@ -179,7 +178,8 @@ final class OakAccessControl {
 
     /** WRITE when the entry allows changing properties (privilege names come back in expanded form). */
     private Access accessOf(Privilege[] privileges) throws RepositoryException {
-        String modify = context.acm().privilegeFromName(Privilege.JCR_MODIFY_PROPERTIES).getName();
+        String modify =
+                context.acm().privilegeFromName(Privilege.JCR_MODIFY_PROPERTIES).getName();
         for (Privilege privilege : privileges) {
             if (privilege.getName().equals(modify)) {
                 return Access.WRITE;
@@ -202,9 +202,12 @@ final class OakAccessControl {
     }
 
     private boolean canWrite(javax.jcr.Node node) throws RepositoryException {
-        return context.acm().hasPrivileges(node.getPath(), node.isNodeType("mix:versionable")
-                ? context.privileges(Privilege.JCR_MODIFY_PROPERTIES, Privilege.JCR_VERSION_MANAGEMENT)
-                : context.privileges(Privilege.JCR_MODIFY_PROPERTIES));
+        return context.acm()
+                .hasPrivileges(
+                        node.getPath(),
+                        node.isNodeType("mix:versionable")
+                                ? context.privileges(Privilege.JCR_MODIFY_PROPERTIES, Privilege.JCR_VERSION_MANAGEMENT)
+                                : context.privileges(Privilege.JCR_MODIFY_PROPERTIES));
     }
 
     /** Refuses a change of the node's properties or content to a session that may not write it. */
@@ -216,8 +219,10 @@ final class OakAccessControl {
 
     private javax.jcr.Node controllable(NodeId id) throws RepositoryException {
         javax.jcr.Node node = tree.get(id);
-        if (!context.acm().hasPrivileges(node.getPath(), context.privileges(Privilege.JCR_MODIFY_ACCESS_CONTROL,
-                Privilege.JCR_READ_ACCESS_CONTROL))) {
+        if (!context.acm()
+                .hasPrivileges(
+                        node.getPath(),
+                        context.privileges(Privilege.JCR_MODIFY_ACCESS_CONTROL, Privilege.JCR_READ_ACCESS_CONTROL))) {
             throw new AccessDeniedException("may not change access to " + id);
         }
         return node;
@@ -301,9 +306,12 @@ final class OakAccessControl {
             inheritanceOffBelowCache.put(path, paths);
             return paths;
         }
-        Query q = session.getWorkspace().getQueryManager().createQuery(
-                "SELECT * FROM [nt:base] AS n WHERE n.[" + NO_INHERIT + "] = true AND ISDESCENDANTNODE(n, ["
-                        + path + "])", Query.JCR_SQL2);
+        Query q = session.getWorkspace()
+                .getQueryManager()
+                .createQuery(
+                        "SELECT * FROM [nt:base] AS n WHERE n.[" + NO_INHERIT + "] = true AND ISDESCENDANTNODE(n, ["
+                                + path + "])",
+                        Query.JCR_SQL2);
         for (NodeIterator it = q.execute().getNodes(); it.hasNext(); ) {
             javax.jcr.Node node = it.nextNode();
             if (EngineTree.isEngineNode(node) && isInheritanceOff(node)) {
@@ -331,8 +339,9 @@ final class OakAccessControl {
 
     /** Writes the access control lists that grants changed (see {@link #pendingAcls}). */
     void flush() throws RepositoryException {
-        for (Iterator<Map.Entry<String, JackrabbitAccessControlList>> it = pendingAcls.entrySet().iterator();
-             it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JackrabbitAccessControlList>> it =
+                        pendingAcls.entrySet().iterator();
+                it.hasNext(); ) {
             Map.Entry<String, JackrabbitAccessControlList> pending = it.next();
             it.remove();
             context.acm().setPolicy(pending.getKey(), pending.getValue());

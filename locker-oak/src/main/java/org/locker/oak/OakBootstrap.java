@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.jcr.LoginException;
 import javax.jcr.NamespaceRegistry;
 import javax.jcr.Node;
@@ -17,7 +16,6 @@ import javax.jcr.Value;
 import javax.jcr.ValueFactory;
 import javax.jcr.security.AccessControlManager;
 import javax.jcr.security.Privilege;
-
 import org.apache.jackrabbit.api.JackrabbitSession;
 import org.apache.jackrabbit.api.security.JackrabbitAccessControlList;
 import org.apache.jackrabbit.api.security.user.Authorizable;
@@ -107,8 +105,8 @@ final class OakBootstrap {
     private static void denyEveryone(Session session, String path) throws RepositoryException {
         JackrabbitAccessControlList acl = AccessControlUtils.getAccessControlList(session, path);
         AccessControlManager acm = session.getAccessControlManager();
-        acl.addEntry(EveryonePrincipal.getInstance(), new Privilege[] {acm.privilegeFromName(Privilege.JCR_ALL)},
-                false);
+        acl.addEntry(
+                EveryonePrincipal.getInstance(), new Privilege[] {acm.privilegeFromName(Privilege.JCR_ALL)}, false);
         acm.setPolicy(path, acl);
     }
 
@@ -136,9 +134,11 @@ final class OakBootstrap {
      * the first snapshot of a category after a start does not look its members up one by one.
      */
     private void rememberAuthorizableIds(Session session) throws RepositoryException {
-        javax.jcr.query.Query query = session.getWorkspace().getQueryManager().createQuery(
-                "SELECT a.[jcr:uuid], a.[rep:authorizableId], a.[jcr:primaryType] FROM [rep:Authorizable] AS a",
-                javax.jcr.query.Query.JCR_SQL2);
+        javax.jcr.query.Query query = session.getWorkspace()
+                .getQueryManager()
+                .createQuery(
+                        "SELECT a.[jcr:uuid], a.[rep:authorizableId], a.[jcr:primaryType] FROM [rep:Authorizable] AS a",
+                        javax.jcr.query.Query.JCR_SQL2);
         for (javax.jcr.query.RowIterator it = query.execute().getRows(); it.hasNext(); ) {
             javax.jcr.query.Row row = it.nextRow();
             Value uuid = row.getValue("a.jcr:uuid");
@@ -168,7 +168,9 @@ final class OakBootstrap {
     private void ensureAdminPassword() throws RepositoryException {
         char[] adminPassword = logins.adminPassword();
         try {
-            logins.repository().login(new SimpleCredentials(OakPlatform.ADMIN_ID, adminPassword)).logout();
+            logins.repository()
+                    .login(new SimpleCredentials(OakPlatform.ADMIN_ID, adminPassword))
+                    .logout();
             return;
         } catch (LoginException expected) {
             // first start, or the configured password changed

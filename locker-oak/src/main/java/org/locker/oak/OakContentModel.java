@@ -9,11 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-
 import org.locker.core.platform.UndeclaredPropertyException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -38,8 +36,7 @@ final class OakContentModel {
     private static final String DICTIONARY = "http://www.alfresco.org/model/dictionary/1.0";
 
     /** A property's declaration: its data type ({@code d:text}, ...) and whether it is multi-valued. */
-    record Declaration(String dataType, boolean multiple) {
-    }
+    record Declaration(String dataType, boolean multiple) {}
 
     private final Map<String, Declaration> properties;
 
@@ -67,13 +64,14 @@ final class OakContentModel {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            NodeList declared = factory.newDocumentBuilder().parse(model)
-                    .getElementsByTagNameNS(DICTIONARY, "property");
+            NodeList declared =
+                    factory.newDocumentBuilder().parse(model).getElementsByTagNameNS(DICTIONARY, "property");
             Map<String, Declaration> properties = new LinkedHashMap<>();
             for (int i = 0; i < declared.getLength(); i++) {
                 Element property = (Element) declared.item(i);
-                properties.put(property.getAttribute("name"), new Declaration(child(property, "type"),
-                        "true".equals(child(property, "multiple"))));
+                properties.put(
+                        property.getAttribute("name"),
+                        new Declaration(child(property, "type"), "true".equals(child(property, "multiple"))));
             }
             return new OakContentModel(properties);
         } catch (ParserConfigurationException | SAXException e) {
@@ -83,7 +81,9 @@ final class OakContentModel {
 
     private static String child(Element parent, String localName) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && localName.equals(e.getLocalName()) && DICTIONARY.equals(e.getNamespaceURI())) {
+            if (n instanceof Element e
+                    && localName.equals(e.getLocalName())
+                    && DICTIONARY.equals(e.getNamespaceURI())) {
                 return e.getTextContent().trim();
             }
         }
@@ -116,7 +116,10 @@ final class OakContentModel {
             }
             for (Object element : list) {
                 if (!(element instanceof String)) {
-                    throw mismatch(name, declaration, "a list holding a " + element.getClass().getSimpleName());
+                    throw mismatch(
+                            name,
+                            declaration,
+                            "a list holding a " + element.getClass().getSimpleName());
                 }
             }
             return;

@@ -14,13 +14,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.jcr.Binary;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.version.VersionIterator;
 import javax.jcr.version.VersionManager;
-
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.Node;
@@ -53,8 +51,8 @@ final class OakDocuments {
         this.access = access;
     }
 
-    Node createDocument(NodeId parent, String name, String type, Map<String, Object> properties,
-                        ContentSource content) {
+    Node createDocument(
+            NodeId parent, String name, String type, Map<String, Object> properties, ContentSource content) {
         return jcr("create document " + name, () -> {
             context.platform().contentModel().check(properties);
             javax.jcr.Node node = tree.addChild(tree.get(parent), name, type, true);
@@ -100,7 +98,8 @@ final class OakDocuments {
             access.checkWritable(node);
             checkedOut(node);
             String identifier = node.getIdentifier();
-            String label = pendingVersions.containsKey(identifier) ? pendingVersions.get(identifier)
+            String label = pendingVersions.containsKey(identifier)
+                    ? pendingVersions.get(identifier)
                     : nextLabel(node.getProperty(VERSION_LABEL).getString());
             setContent(node, content);
             setVersionInfo(node, label, comment);
@@ -125,7 +124,9 @@ final class OakDocuments {
                 return List.of();
             }
             List<Version> versions = new ArrayList<>();
-            VersionIterator it = session.getWorkspace().getVersionManager().getVersionHistory(node.getPath())
+            VersionIterator it = session.getWorkspace()
+                    .getVersionManager()
+                    .getVersionHistory(node.getPath())
                     .getAllLinearVersions();
             while (it.hasNext()) {
                 javax.jcr.version.Version version = it.nextVersion();
@@ -133,10 +134,15 @@ final class OakDocuments {
                 if (!frozen.hasProperty(VERSION_LABEL) || !frozen.hasProperty(CONTENT)) {
                     continue; // the root version
                 }
-                versions.add(new Version(frozen.getProperty(VERSION_LABEL).getString(),
+                versions.add(new Version(
+                        frozen.getProperty(VERSION_LABEL).getString(),
                         version.getCreated().toInstant(),
-                        frozen.hasProperty(VERSION_AUTHOR) ? frozen.getProperty(VERSION_AUTHOR).getString() : "",
-                        frozen.hasProperty(VERSION_COMMENT) ? frozen.getProperty(VERSION_COMMENT).getString() : "",
+                        frozen.hasProperty(VERSION_AUTHOR)
+                                ? frozen.getProperty(VERSION_AUTHOR).getString()
+                                : "",
+                        frozen.hasProperty(VERSION_COMMENT)
+                                ? frozen.getProperty(VERSION_COMMENT).getString()
+                                : "",
                         EngineTree.contentInfo(frozen)));
             }
             return versions;
@@ -149,7 +155,9 @@ final class OakDocuments {
             if (!node.hasProperty(CONTENT)) {
                 throw new NotFoundException("node " + id + " has no content");
             }
-            return new Content(EngineTree.displayName(node), EngineTree.contentInfo(node),
+            return new Content(
+                    EngineTree.displayName(node),
+                    EngineTree.contentInfo(node),
                     node.getProperty(CONTENT).getBinary().getStream());
         });
     }
@@ -160,13 +168,18 @@ final class OakDocuments {
             if (!node.isNodeType("mix:versionable")) {
                 throw new NotFoundException("node " + id + " has no versions");
             }
-            VersionIterator it = session.getWorkspace().getVersionManager().getVersionHistory(node.getPath())
+            VersionIterator it = session.getWorkspace()
+                    .getVersionManager()
+                    .getVersionHistory(node.getPath())
                     .getAllLinearVersions();
             while (it.hasNext()) {
                 javax.jcr.Node frozen = it.nextVersion().getFrozenNode();
-                if (frozen.hasProperty(VERSION_LABEL) && frozen.hasProperty(CONTENT)
+                if (frozen.hasProperty(VERSION_LABEL)
+                        && frozen.hasProperty(CONTENT)
                         && frozen.getProperty(VERSION_LABEL).getString().equals(versionLabel)) {
-                    return new Content(EngineTree.displayName(node), EngineTree.contentInfo(frozen),
+                    return new Content(
+                            EngineTree.displayName(node),
+                            EngineTree.contentInfo(frozen),
                             frozen.getProperty(CONTENT).getBinary().getStream());
                 }
             }

@@ -9,9 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.jcr.RepositoryException;
-
 import org.apache.jackrabbit.api.security.user.Authorizable;
 import org.apache.jackrabbit.oak.spi.security.principal.PrincipalImpl;
 import org.locker.core.platform.GroupId;
@@ -49,8 +47,11 @@ final class OakGrantees {
      * existing users.
      */
     Optional<List<PrincipalId>> throughRecipientSet(Collection<? extends PrincipalId> grantees) {
-        List<String> users = grantees.stream().filter(UserId.class::isInstance).map(PrincipalId::value)
-                .distinct().toList();
+        List<String> users = grantees.stream()
+                .filter(UserId.class::isInstance)
+                .map(PrincipalId::value)
+                .distinct()
+                .toList();
         if (users.size() < RECIPIENT_SET_THRESHOLD || !context.isSystem()) {
             return Optional.empty();
         }

@@ -7,13 +7,11 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-
 import javax.jcr.Repository;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.SimpleCredentials;
 import javax.security.auth.Subject;
-
 import org.apache.jackrabbit.api.JackrabbitSession;
 import org.apache.jackrabbit.api.security.user.User;
 import org.apache.jackrabbit.oak.api.AuthInfo;
@@ -46,8 +44,8 @@ final class OakLogins {
     /** A session of Oak's system subject, for the binding's own housekeeping: no password to check. */
     Session system() throws RepositoryException {
         try {
-            return Subject.doAs(SystemSubject.INSTANCE,
-                    (PrivilegedExceptionAction<Session>) () -> repository.login(null, null));
+            return Subject.doAs(
+                    SystemSubject.INSTANCE, (PrivilegedExceptionAction<Session>) () -> repository.login(null, null));
         } catch (PrivilegedActionException e) {
             if (e.getException() instanceof RepositoryException r) {
                 throw r;
@@ -65,8 +63,8 @@ final class OakLogins {
         Subject subject = adminSubject;
         if (subject == null) {
             Session session = repository.login(new SimpleCredentials(OakPlatform.ADMIN_ID, adminPassword));
-            adminSubject = subjectOf((User) ((JackrabbitSession) session).getUserManager()
-                    .getAuthorizable(OakPlatform.ADMIN_ID));
+            adminSubject = subjectOf(
+                    (User) ((JackrabbitSession) session).getUserManager().getAuthorizable(OakPlatform.ADMIN_ID));
             return session;
         }
         try {

@@ -9,13 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.Value;
-
 import org.apache.jackrabbit.api.security.user.Authorizable;
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.PrincipalId;
@@ -46,15 +44,17 @@ final class OakMemberships {
     }
 
     void removeMember(GroupId group, PrincipalId member) {
-        jcr("remove member from " + group,
-                () -> principals.group(group).removeMember(principals.authorizable(member)));
+        jcr("remove member from " + group, () -> principals.group(group).removeMember(principals.authorizable(member)));
     }
 
     Set<PrincipalId> members(GroupId group) {
         return jcr("members of " + group, () -> {
             Set<PrincipalId> members = new LinkedHashSet<>();
             if (recipientSets().contains(group.value())) {
-                recipientSets().members(group.value()).stream().sorted().map(UserId::of).forEach(members::add);
+                recipientSets().members(group.value()).stream()
+                        .sorted()
+                        .map(UserId::of)
+                        .forEach(members::add);
                 return members;
             }
             // the group's member references, resolved from what the binding knows: Oak would look each one up
@@ -74,14 +74,16 @@ final class OakMemberships {
      * Oak's to decide.
      */
     private Optional<PrincipalId> memberId(String reference) throws RepositoryException {
-        PrincipalId known = context.isSystem() ? context.platform().authorizableIds().get(reference) : null;
+        PrincipalId known =
+                context.isSystem() ? context.platform().authorizableIds().get(reference) : null;
         if (known != null) {
             return Optional.of(known);
         }
         Optional<PrincipalId> found;
         try {
             Authorizable member = context.users()
-                    .getAuthorizableByPath(session.getNodeByIdentifier(reference).getPath());
+                    .getAuthorizableByPath(
+                            session.getNodeByIdentifier(reference).getPath());
             found = member == null ? Optional.empty() : OakPrincipals.principalId(member);
         } catch (ItemNotFoundException e) {
             return Optional.empty(); // a reference left by an authorizable that no longer exists
@@ -94,14 +96,18 @@ final class OakMemberships {
         return jcr("groups of " + principal, () -> {
             Set<GroupId> groups = new LinkedHashSet<>();
             for (Iterator<org.apache.jackrabbit.api.security.user.Group> it =
-                         principals.authorizable(principal).memberOf(); it.hasNext(); ) {
+                            principals.authorizable(principal).memberOf();
+                    it.hasNext(); ) {
                 String id = it.next().getID();
                 if (OakPrincipals.isValidGroupId(id)) {
                     groups.add(GroupId.of(id));
                 }
             }
             if (principal instanceof UserId) {
-                recipientSets().setsOf(principal.value()).stream().sorted().map(GroupId::of).forEach(groups::add);
+                recipientSets().setsOf(principal.value()).stream()
+                        .sorted()
+                        .map(GroupId::of)
+                        .forEach(groups::add);
             }
             return groups;
         });
@@ -116,7 +122,8 @@ final class OakMemberships {
         return jcr("members of " + group + " among " + candidates.size(), () -> {
             if (recipientSets().contains(group.value())) {
                 Set<String> members = recipientSets().members(group.value());
-                return candidates.stream().filter(c -> members.contains(c.value()))
+                return candidates.stream()
+                        .filter(c -> members.contains(c.value()))
                         .collect(Collectors.toCollection(LinkedHashSet::new));
             }
             // member references are the members' identifiers: resolved from the ids the binding knows, and for

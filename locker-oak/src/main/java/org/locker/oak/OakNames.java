@@ -8,6 +8,7 @@ final class OakNames {
     static final String NODE_TYPE = "oak:Unstructured";
     /** The engine type of a node ({@code lk:folder}, ...), the one engine name the binding reads itself. */
     static final String TYPE = "lk:type";
+
     static final String FOLDER_TYPE = "lk:folder";
     static final String NAME = "lkp:name";
     static final String NO_INHERIT = "lkp:noInherit";
@@ -22,9 +23,8 @@ final class OakNames {
     static final String EMAIL = "profile/lkp:email";
     static final String DISPLAY_NAME = "profile/lkp:displayName";
     /** The binding's own properties a query projection reads (see {@link OakQueries}). */
-    static final List<String> PROJECTED_OWN = List.of(NAME, MIME_TYPE, SIZE, VERSION_LABEL, "jcr:created",
-            "jcr:lastModified");
+    static final List<String> PROJECTED_OWN =
+            List.of(NAME, MIME_TYPE, SIZE, VERSION_LABEL, "jcr:created", "jcr:lastModified");
 
-    private OakNames() {
-    }
+    private OakNames() {}
 }

@@ -9,15 +9,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.jcr.NodeIterator;
 import javax.jcr.Session;
-
 import org.apache.jackrabbit.util.Text;
-import org.locker.core.platform.AccessDeniedException;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
-import org.locker.core.platform.PlatformException;
 import org.locker.core.platform.PropertyValues;
 
 /** Folders and nodes of the engine's tree: finds, creates, lists, updates the properties of and deletes them. */

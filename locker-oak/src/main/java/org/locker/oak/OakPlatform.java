@@ -11,21 +11,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.jcr.LoginException;
 import javax.jcr.Repository;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.SimpleCredentials;
-
 import org.apache.jackrabbit.api.JackrabbitRepository;
 import org.apache.jackrabbit.api.JackrabbitSession;
 import org.apache.jackrabbit.api.security.user.Authorizable;
 import org.apache.jackrabbit.oak.plugins.memory.MemoryNodeStore;
 import org.apache.jackrabbit.oak.segment.SegmentNodeStoreBuilders;
 import org.apache.jackrabbit.oak.segment.file.FileStore;
-import org.apache.jackrabbit.oak.spi.state.NodeStore;
 import org.apache.jackrabbit.oak.spi.security.user.UserConstants;
+import org.apache.jackrabbit.oak.spi.state.NodeStore;
 import org.locker.core.platform.AccessDeniedException;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.GroupId;
@@ -76,18 +74,20 @@ public final class OakPlatform implements ContentPlatform {
      * Oak's superuser (also the service's system account here) and its anonymous user: never locker users (see
      * {@link ContentPlatform#reservedAccounts()}).
      */
-    private static final Set<UserId> RESERVED = Set.of(UserId.of(ADMIN_ID),
-            UserId.of(UserConstants.DEFAULT_ANONYMOUS_ID));
+    private static final Set<UserId> RESERVED =
+            Set.of(UserId.of(ADMIN_ID), UserId.of(UserConstants.DEFAULT_ANONYMOUS_ID));
 
     private final FileStore fileStore;
     private final DurableCommits durableCommits;
     private final Repository repository;
     /** How the binding logs into the repository (as the system, as the administrator). */
     private final OakLogins logins;
+
     private final List<PrincipalListener> listeners = new CopyOnWriteArrayList<>();
     private final RecipientSets recipientSets = new RecipientSets();
     /** What may be written: the properties of the content model, the one Alfresco enforces. */
     private final OakContentModel contentModel = OakContentModel.load();
+
     private final Map<String, Principal> principals = new ConcurrentHashMap<>();
     private final Map<String, PrincipalId> authorizableIds = new ConcurrentHashMap<>();
     private PrincipalObserver observer;
@@ -116,7 +116,8 @@ public final class OakPlatform implements ContentPlatform {
 
         private Builder(Path dataDirectory, char[] adminPassword) {
             this.dataDirectory = dataDirectory;
-            this.adminPassword = Objects.requireNonNull(adminPassword, "adminPassword").clone();
+            this.adminPassword =
+                    Objects.requireNonNull(adminPassword, "adminPassword").clone();
             if (adminPassword.length == 0) {
                 throw new IllegalArgumentException("empty admin password");
             }
@@ -160,13 +161,16 @@ public final class OakPlatform implements ContentPlatform {
     }
 
     private OakPlatform(Builder builder) {
-        this.fileStore = builder.dataDirectory == null ? null
+        this.fileStore = builder.dataDirectory == null
+                ? null
                 : OakRepositoryFactory.openFileStore(builder.dataDirectory, builder.cacheMegabytes);
-        this.durableCommits = fileStore == null ? new DurableCommits(() -> { }, false)
+        this.durableCommits = fileStore == null
+                ? new DurableCommits(() -> {}, false)
                 : new DurableCommits(fileStore::flush, builder.durableWrites);
         Repository created = null;
         try {
-            NodeStore nodeStore = fileStore == null ? new MemoryNodeStore()
+            NodeStore nodeStore = fileStore == null
+                    ? new MemoryNodeStore()
                     : SegmentNodeStoreBuilders.builder(fileStore).build();
             created = OakRepositoryFactory.repository(nodeStore, recipientSets);
             this.repository = created;
@@ -287,7 +291,8 @@ public final class OakPlatform implements ContentPlatform {
         try {
             // a user whose principal is known exists (users are never removed): no look-up
             if (!principals.containsKey(principalKey(user))) {
-                Authorizable authorizable = ((JackrabbitSession) admin).getUserManager().getAuthorizable(user.value());
+                Authorizable authorizable =
+                        ((JackrabbitSession) admin).getUserManager().getAuthorizable(user.value());
                 if (authorizable == null || authorizable.isGroup()) {
                     throw new NotFoundException("no user " + user);
                 }

@@ -16,12 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.Value;
 import javax.jcr.ValueFactory;
-
 import org.apache.jackrabbit.api.security.user.Authorizable;
 import org.apache.jackrabbit.api.security.user.UserManager;
 import org.locker.core.platform.AlreadyExistsException;
@@ -55,8 +53,8 @@ final class OakPrincipals {
             if (users.getAuthorizable(newUser.id().value()) != null) {
                 throw new AlreadyExistsException("user or group " + newUser.id() + " exists");
             }
-            org.apache.jackrabbit.api.security.user.User created = users.createUser(newUser.id().value(),
-                    newUser.password() == null ? null : new String(newUser.password()));
+            org.apache.jackrabbit.api.security.user.User created = users.createUser(
+                    newUser.id().value(), newUser.password() == null ? null : new String(newUser.password()));
             remember(newUser.id());
             setProfile(created, newUser);
             return toUser(created);
@@ -66,8 +64,8 @@ final class OakPrincipals {
     User updateUser(NewUser changes) {
         return jcr("update user " + changes.id(), () -> {
             context.platform().contentModel().check(changes.properties());
-            org.apache.jackrabbit.api.security.user.User existing = userOf(changes.id())
-                    .orElseThrow(() -> new NotFoundException("no user " + changes.id()));
+            org.apache.jackrabbit.api.security.user.User existing =
+                    userOf(changes.id()).orElseThrow(() -> new NotFoundException("no user " + changes.id()));
             setProfile(existing, changes);
             if (changes.password() != null) {
                 existing.changePassword(new String(changes.password()));
@@ -125,7 +123,8 @@ final class OakPrincipals {
     private Optional<org.apache.jackrabbit.api.security.user.Group> groupOf(GroupId id) throws RepositoryException {
         Authorizable authorizable = context.users().getAuthorizable(id.value());
         return authorizable instanceof org.apache.jackrabbit.api.security.user.Group g
-                ? Optional.of(g) : Optional.empty();
+                ? Optional.of(g)
+                : Optional.empty();
     }
 
     org.apache.jackrabbit.api.security.user.Group group(GroupId id) throws RepositoryException {
@@ -177,8 +176,13 @@ final class OakPrincipals {
         if (session.nodeExists(path) && session.getNode(path).hasProperty("jcr:created")) {
             created = session.getNode(path).getProperty("jcr:created").getDate().toInstant();
         }
-        return new User(UserId.of(user.getID()), string(user, FIRST_NAME), string(user, LAST_NAME),
-                string(user, EMAIL), authorizableProperties(user), created);
+        return new User(
+                UserId.of(user.getID()),
+                string(user, FIRST_NAME),
+                string(user, LAST_NAME),
+                string(user, EMAIL),
+                authorizableProperties(user),
+                created);
     }
 
     private Group toGroup(org.apache.jackrabbit.api.security.user.Group group) throws RepositoryException {
@@ -195,8 +199,8 @@ final class OakPrincipals {
     List<User> findUsersByProperty(String property, String value) {
         return jcr("find users by " + property, () -> {
             List<User> found = new ArrayList<>();
-            Iterator<Authorizable> it = context.users().findAuthorizables(property, value,
-                    UserManager.SEARCH_TYPE_USER);
+            Iterator<Authorizable> it =
+                    context.users().findAuthorizables(property, value, UserManager.SEARCH_TYPE_USER);
             while (it.hasNext()) {
                 Authorizable a = it.next();
                 if (!a.isGroup() && UserId.isValid(a.getID()) && matches(a, property, value)) {
@@ -260,11 +264,12 @@ final class OakPrincipals {
     List<Group> findGroupsByProperty(String property, String value) {
         return jcr("find groups by " + property, () -> {
             List<Group> found = new ArrayList<>();
-            Iterator<Authorizable> it = context.users().findAuthorizables(property, value,
-                    UserManager.SEARCH_TYPE_GROUP);
+            Iterator<Authorizable> it =
+                    context.users().findAuthorizables(property, value, UserManager.SEARCH_TYPE_GROUP);
             while (it.hasNext()) {
                 Authorizable a = it.next();
-                if (a instanceof org.apache.jackrabbit.api.security.user.Group g && isValidGroupId(a.getID())
+                if (a instanceof org.apache.jackrabbit.api.security.user.Group g
+                        && isValidGroupId(a.getID())
                         && matches(a, property, value)) {
                     found.add(toGroup(g));
                 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.NodeIterator;
 import javax.jcr.PropertyType;
@@ -26,7 +25,6 @@ import javax.jcr.ValueFactory;
 import javax.jcr.query.Query;
 import javax.jcr.query.Row;
 import javax.jcr.query.RowIterator;
-
 import org.apache.jackrabbit.util.Text;
 import org.locker.core.platform.ContentInfo;
 import org.locker.core.platform.Node;
@@ -75,7 +73,10 @@ final class OakQueries {
      * is read from the row's node.
      */
     private List<Node> projection(NodeQuery query) throws RepositoryException {
-        List<String> selected = query.select().stream().filter(Values::isEngineProperty).sorted().toList();
+        List<String> selected = query.select().stream()
+                .filter(Values::isEngineProperty)
+                .sorted()
+                .toList();
         List<String> columns = new ArrayList<>(PROJECTED_OWN);
         columns.add(JCR_UUID);
         columns.addAll(selected);
@@ -116,18 +117,28 @@ final class OakQueries {
     private static Node toNode(Row row, String type, Map<String, Object> properties) throws RepositoryException {
         Value size = row.getValue(COLUMN + SIZE);
         Value mimeType = row.getValue(COLUMN + MIME_TYPE);
-        Optional<ContentInfo> content = size == null ? Optional.empty() : Optional.of(new ContentInfo(
-                mimeType == null ? "application/octet-stream" : mimeType.getString(), size.getLong()));
+        Optional<ContentInfo> content = size == null
+                ? Optional.empty()
+                : Optional.of(new ContentInfo(
+                        mimeType == null ? "application/octet-stream" : mimeType.getString(), size.getLong()));
         Value createdValue = row.getValue(COLUMN + "jcr:created");
         Value modifiedValue = row.getValue(COLUMN + "jcr:lastModified");
         Instant created = createdValue == null ? Instant.EPOCH : Values.instant(createdValue.getString());
         Instant modified = modifiedValue == null ? created : Values.instant(modifiedValue.getString());
         Value name = row.getValue(COLUMN + NAME);
         Value label = row.getValue(COLUMN + VERSION_LABEL);
-        return new Node(NodeId.of(row.getValue(COLUMN + JCR_UUID).getString()),
+        return new Node(
+                NodeId.of(row.getValue(COLUMN + JCR_UUID).getString()),
                 name != null ? name.getString() : Text.unescapeIllegalJcrChars(Text.getName(row.getPath())),
-                type, Optional.empty(), content.isEmpty(), properties, content,
-                created, "", modified, "",
+                type,
+                Optional.empty(),
+                content.isEmpty(),
+                properties,
+                content,
+                created,
+                "",
+                modified,
+                "",
                 content.isPresent() && label != null ? Optional.of(label.getString()) : Optional.empty());
     }
 

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import javax.jcr.Repository;
-
 import org.apache.jackrabbit.oak.Oak;
 import org.apache.jackrabbit.oak.jcr.Jcr;
 import org.apache.jackrabbit.oak.security.internal.SecurityProviderBuilder;
@@ -29,8 +27,7 @@ final class OakRepositoryFactory {
 
     private static final long EAGER_PERMISSION_ENTRIES = 20_000;
 
-    private OakRepositoryFactory() {
-    }
+    private OakRepositoryFactory() {}
 
     /** Opens (creating it if missing) the segment store in {@code dataDirectory}, its segment cache so large. */
     static FileStore openFileStore(Path dataDirectory, int cacheMegabytes) {
@@ -64,13 +61,18 @@ final class OakRepositoryFactory {
     private static SecurityProvider securityProvider(RecipientSets recipientSets) {
         // the binding checks every principal it grants to (an unknown user or group is refused before), so Oak's
         // own check of each new entry's principal, a query per entry, is not repeated
-        SecurityProvider security = SecurityProviderBuilder.newBuilder().with(ConfigurationParameters.of(
-                AuthorizationConfiguration.NAME, ConfigurationParameters.of(Map.of("eagerCacheSize",
-                        EAGER_PERMISSION_ENTRIES, ProtectedItemImporter.PARAM_IMPORT_BEHAVIOR,
-                        ImportBehavior.NAME_BESTEFFORT)))).build();
+        SecurityProvider security = SecurityProviderBuilder.newBuilder()
+                .with(ConfigurationParameters.of(
+                        AuthorizationConfiguration.NAME,
+                        ConfigurationParameters.of(Map.of(
+                                "eagerCacheSize",
+                                EAGER_PERMISSION_ENTRIES,
+                                ProtectedItemImporter.PARAM_IMPORT_BEHAVIOR,
+                                ImportBehavior.NAME_BESTEFFORT))))
+                .build();
         // Oak's own principals (users, groups, everyone), plus the recipient sets
-        if (!(security.getConfiguration(PrincipalConfiguration.class) instanceof CompositePrincipalConfiguration
-                composite)) {
+        if (!(security.getConfiguration(PrincipalConfiguration.class)
+                instanceof CompositePrincipalConfiguration composite)) {
             throw new PlatformException("unexpected Oak principal configuration");
         }
         PrincipalConfiguration oakPrincipals = composite.getDefaultConfig();

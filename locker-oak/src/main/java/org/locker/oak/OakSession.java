@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.jcr.Session;
-
 import org.locker.core.platform.Access;
 import org.locker.core.platform.AccessEntry;
 import org.locker.core.platform.Content;
@@ -172,8 +170,8 @@ final class OakSession implements PlatformSession {
     // ================================================================ documents
 
     @Override
-    public Node createDocument(NodeId parent, String name, String type, Map<String, Object> properties,
-                               ContentSource content) {
+    public Node createDocument(
+            NodeId parent, String name, String type, Map<String, Object> properties, ContentSource content) {
         return documents.createDocument(parent, name, type, properties, content);
     }
 

@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.observation.Event;
 import javax.jcr.observation.EventIterator;
 import javax.jcr.observation.EventListener;
 import javax.jcr.observation.ObservationManager;
-
 import org.apache.jackrabbit.api.JackrabbitSession;
 import org.apache.jackrabbit.api.security.user.Authorizable;
 import org.apache.jackrabbit.api.security.user.Group;
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns JCR observation of the user and group trees into principal events, whoever made
-
+ *
  * the change: a node added that is a user is a user creation; a change of a group's {@code rep:members}
  * (or of its member-list overflow nodes) is diffed against the members last seen for that group. The
  * members of every group are read once when observation starts.
@@ -50,8 +48,9 @@ final class PrincipalObserver implements EventListener {
         this.users = ((JackrabbitSession) session).getUserManager();
         this.listeners = listeners;
         synchronized (this) {
-            for (Iterator<Authorizable> it = users.findAuthorizables("rep:principalName", null,
-                    UserManager.SEARCH_TYPE_GROUP); it.hasNext(); ) {
+            for (Iterator<Authorizable> it =
+                            users.findAuthorizables("rep:principalName", null, UserManager.SEARCH_TYPE_GROUP);
+                    it.hasNext(); ) {
                 if (it.next() instanceof Group group) {
                     members.put(group.getID(), declaredMembers(group));
                 }
@@ -59,8 +58,14 @@ final class PrincipalObserver implements EventListener {
         }
         this.home = authorizablesRoot();
         ObservationManager observation = session.getWorkspace().getObservationManager();
-        observation.addEventListener(this, Event.NODE_ADDED | Event.PROPERTY_ADDED | Event.PROPERTY_CHANGED
-                | Event.PROPERTY_REMOVED, home, true, null, null, false);
+        observation.addEventListener(
+                this,
+                Event.NODE_ADDED | Event.PROPERTY_ADDED | Event.PROPERTY_CHANGED | Event.PROPERTY_REMOVED,
+                home,
+                true,
+                null,
+                null,
+                false);
     }
 
     /**
@@ -70,8 +75,9 @@ final class PrincipalObserver implements EventListener {
     private String authorizablesRoot() throws RepositoryException {
         String path = users.getAuthorizable(OakPlatform.ADMIN_ID).getPath();
         String topFolder = null;
-        for (String parent = Text.getRelativeParent(path, 1); parent.length() > 1;
-             parent = Text.getRelativeParent(parent, 1)) {
+        for (String parent = Text.getRelativeParent(path, 1);
+                parent.length() > 1;
+                parent = Text.getRelativeParent(parent, 1)) {
             if (session.getNode(parent).isNodeType("rep:AuthorizableFolder")) {
                 topFolder = parent;
             } else {

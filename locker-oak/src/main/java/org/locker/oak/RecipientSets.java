@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.jackrabbit.api.security.principal.GroupPrincipal;
 import org.apache.jackrabbit.api.security.principal.PrincipalManager;
 import org.apache.jackrabbit.oak.api.Root;
@@ -39,6 +38,7 @@ final class RecipientSets {
     static final String PREFIX = "locker-set-";
     /** The binding's own folder of sets, outside the engine's tree; nobody but the administrator reads it. */
     static final String FOLDER = "/locker-recipient-sets";
+
     static final String MEMBERS = "lkp:members";
 
     private final Map<String, Set<String>> membersBySet = new ConcurrentHashMap<>();
@@ -76,7 +76,9 @@ final class RecipientSets {
         Set<String> members = Set.copyOf(userIds);
         if (membersBySet.putIfAbsent(set, members) == null) {
             for (String user : members) {
-                setsByUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(set);
+                setsByUser
+                        .computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet())
+                        .add(set);
             }
         }
     }
@@ -163,7 +165,9 @@ final class RecipientSets {
 
         @Override
         public Enumeration<? extends Principal> members() {
-            List<Principal> principals = RecipientSets.this.members(name).stream().<Principal>map(n -> () -> n).toList();
+            List<Principal> principals = RecipientSets.this.members(name).stream()
+                    .<Principal>map(n -> () -> n)
+                    .toList();
             return Collections.enumeration(principals);
         }
 

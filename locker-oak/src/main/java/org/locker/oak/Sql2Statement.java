@@ -6,9 +6,7 @@ import static org.locker.oak.OakNames.TYPE;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.jcr.RepositoryException;
-
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.NodeQuery;
 
@@ -34,7 +32,9 @@ record Sql2Statement(String sql, Map<String, Object> bindings) {
             sql.append('*');
         } else {
             for (int i = 0; i < columns.size(); i++) {
-                sql.append(i == 0 ? "n.[" : ", n.[").append(checkedName(columns.get(i))).append(']');
+                sql.append(i == 0 ? "n.[" : ", n.[")
+                        .append(checkedName(columns.get(i)))
+                        .append(']');
             }
         }
         sql.append(" FROM [nt:base] AS n WHERE n.[").append(TYPE).append("] = $type");
@@ -48,7 +48,8 @@ record Sql2Statement(String sql, Map<String, Object> bindings) {
             } else if (condition instanceof NodeQuery.AnyOf a) {
                 sql.append(property).append(" IN (");
                 for (int i = 0; i < a.values().size(); i++) {
-                    sql.append(i == 0 ? "$" : ", $").append(bind(bindings, a.values().get(i)));
+                    sql.append(i == 0 ? "$" : ", $")
+                            .append(bind(bindings, a.values().get(i)));
                 }
                 sql.append(')');
             } else if (condition instanceof NodeQuery.Before b) {

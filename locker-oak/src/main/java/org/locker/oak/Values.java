@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-
 import javax.jcr.Property;
 import javax.jcr.PropertyIterator;
 import javax.jcr.PropertyType;
@@ -21,8 +20,7 @@ final class Values {
 
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
-    private Values() {
-    }
+    private Values() {}
 
     static Calendar calendar(Instant instant) {
         Calendar calendar = new GregorianCalendar(UTC);
@@ -43,7 +41,8 @@ final class Values {
         } else if (value instanceof Instant i) {
             return factory.createValue(calendar(i));
         }
-        throw new IllegalArgumentException("unsupported value type " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "unsupported value type " + value.getClass().getName());
     }
 
     static Value[] values(ValueFactory factory, List<?> list) throws RepositoryException {
@@ -82,13 +81,19 @@ final class Values {
      */
     static Instant instant(String iso) {
         // the form Oak writes for a UTC calendar: 2026-11-24T09:00:00.000Z
-        if (iso.length() == 24 && iso.charAt(4) == '-' && iso.charAt(7) == '-' && iso.charAt(10) == 'T'
-                && iso.charAt(13) == ':' && iso.charAt(16) == ':' && iso.charAt(19) == '.' && iso.charAt(23) == 'Z') {
+        if (iso.length() == 24
+                && iso.charAt(4) == '-'
+                && iso.charAt(7) == '-'
+                && iso.charAt(10) == 'T'
+                && iso.charAt(13) == ':'
+                && iso.charAt(16) == ':'
+                && iso.charAt(19) == '.'
+                && iso.charAt(23) == 'Z') {
             try {
                 long day = java.time.LocalDate.of(digits(iso, 0, 4), digits(iso, 5, 7), digits(iso, 8, 10))
                         .toEpochDay();
-                long seconds = day * 86_400 + digits(iso, 11, 13) * 3_600L + digits(iso, 14, 16) * 60L
-                        + digits(iso, 17, 19);
+                long seconds =
+                        day * 86_400 + digits(iso, 11, 13) * 3_600L + digits(iso, 14, 16) * 60L + digits(iso, 17, 19);
                 return Instant.ofEpochSecond(seconds, digits(iso, 20, 23) * 1_000_000L);
             } catch (java.time.DateTimeException | NumberFormatException e) {
                 // not that form after all: the general parser below decides
@@ -115,8 +120,12 @@ final class Values {
 
     /** Whether a property name is the engine's (not JCR's, Oak's or the binding's own). */
     static boolean isEngineProperty(String name) {
-        return !(name.startsWith("jcr:") || name.startsWith("rep:") || name.startsWith("oak:")
-                || name.startsWith("lkp:") || name.startsWith("mix:") || name.startsWith(":")
+        return !(name.startsWith("jcr:")
+                || name.startsWith("rep:")
+                || name.startsWith("oak:")
+                || name.startsWith("lkp:")
+                || name.startsWith("mix:")
+                || name.startsWith(":")
                 || name.equals(OakNames.TYPE));
     }
 

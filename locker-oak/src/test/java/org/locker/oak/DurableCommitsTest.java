@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.PlatformException;
 
@@ -25,12 +24,14 @@ class DurableCommitsTest {
         CountDownLatch firstFlushStarted = new CountDownLatch(1);
         CountDownLatch releaseFirstFlush = new CountDownLatch(1);
         AtomicInteger flushes = new AtomicInteger();
-        DurableCommits commits = new DurableCommits(() -> {
-            if (flushes.incrementAndGet() == 1) {
-                firstFlushStarted.countDown();
-                await(releaseFirstFlush);
-            }
-        }, true);
+        DurableCommits commits = new DurableCommits(
+                () -> {
+                    if (flushes.incrementAndGet() == 1) {
+                        firstFlushStarted.countDown();
+                        await(releaseFirstFlush);
+                    }
+                },
+                true);
         ExecutorService savers = Executors.newFixedThreadPool(30);
         try {
             Future<?> first = savers.submit(commits::awaitDurable);
@@ -52,7 +53,9 @@ class DurableCommitsTest {
         } finally {
             savers.shutdownNow();
         }
-        assertThat(flushes).as("the first flush, then one for the 29 commits that waited").hasValue(2);
+        assertThat(flushes)
+                .as("the first flush, then one for the 29 commits that waited")
+                .hasValue(2);
         assertThat(commits.flushes()).isEqualTo(2);
     }
 
@@ -81,16 +84,20 @@ class DurableCommitsTest {
     @Test
     void shouldFailTheSaveWhenTheFlushFailsAndFlushAgainForTheNext() {
         AtomicInteger calls = new AtomicInteger();
-        DurableCommits commits = new DurableCommits(() -> {
-            if (calls.incrementAndGet() == 1) {
-                throw new IOException("disk full");
-            }
-        }, true);
+        DurableCommits commits = new DurableCommits(
+                () -> {
+                    if (calls.incrementAndGet() == 1) {
+                        throw new IOException("disk full");
+                    }
+                },
+                true);
 
         // not a PlatformException: the engine retries those (a conflict), which would commit the work twice
-        assertThatThrownBy(commits::awaitDurable).isInstanceOf(UncheckedIOException.class)
+        assertThatThrownBy(commits::awaitDurable)
+                .isInstanceOf(UncheckedIOException.class)
                 .isNotInstanceOf(PlatformException.class)
-                .hasMessageContaining("could not be written to disk").hasRootCauseMessage("disk full");
+                .hasMessageContaining("could not be written to disk")
+                .hasRootCauseMessage("disk full");
         commits.awaitDurable();
 
         assertThat(calls).hasValue(2);

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.util.Map;
-
 import javax.jcr.Session;
 import javax.jcr.security.AccessControlEntry;
 import javax.jcr.security.AccessControlPolicy;
-
 import org.apache.jackrabbit.api.security.JackrabbitAccessControlList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,12 +47,14 @@ class OakAccessControlTest {
         try {
             SessionContext context = new SessionContext(session, UserId.of(OakPlatform.ADMIN_ID), platform);
             EngineTree tree = new EngineTree(context);
-            OakAccessControl access = new OakAccessControl(context, tree,
-                    new OakGrantees(context, new OakPrincipals(context)));
+            OakAccessControl access =
+                    new OakAccessControl(context, tree, new OakGrantees(context, new OakPrincipals(context)));
             String path = tree.get(doc).getPath();
 
             access.grant(doc, READER, Access.READ);
-            assertThat(entriesOf(session, path)).as("held by the delegate, not written").isZero();
+            assertThat(entriesOf(session, path))
+                    .as("held by the delegate, not written")
+                    .isZero();
 
             access.flush();
             assertThat(entriesOf(session, path)).isEqualTo(1);
@@ -98,8 +98,13 @@ class OakAccessControlTest {
     private static NodeId document(String name) {
         try (PlatformSession s = platform.systemSession()) {
             Node folder = s.ensureFolder("/access-" + name);
-            NodeId doc = s.createDocument(folder.id(), name + ".txt", "lk:doc", Map.of(),
-                    new ContentSource(new ByteArrayInputStream(new byte[] {1}), "text/plain")).id();
+            NodeId doc = s.createDocument(
+                            folder.id(),
+                            name + ".txt",
+                            "lk:doc",
+                            Map.of(),
+                            new ContentSource(new ByteArrayInputStream(new byte[] {1}), "text/plain"))
+                    .id();
             s.save();
             return doc;
         }

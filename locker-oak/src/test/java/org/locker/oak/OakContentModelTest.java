@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locker.core.directory.DirectoryProperties;
@@ -28,14 +27,29 @@ class OakContentModelTest {
 
     @Test
     void shouldBeTheRepositoryModulesModel() {
-        assertThat(model.declared()).contains(LockerModel.RECIPIENTS, LockerModel.DOCUMENT_TYPE,
-                Discussions.PARTICIPANTS, DirectoryProperties.CHILDREN, "lk:engineType", "lk:serviceUrl");
+        assertThat(model.declared())
+                .contains(
+                        LockerModel.RECIPIENTS,
+                        LockerModel.DOCUMENT_TYPE,
+                        Discussions.PARTICIPANTS,
+                        DirectoryProperties.CHILDREN,
+                        "lk:engineType",
+                        "lk:serviceUrl");
     }
 
     @Test
     void shouldTakeTheValueKindsTheModelDeclares() {
-        model.check(Map.of(LockerModel.MEMO, "text", LockerModel.STANDING, true, Discussions.MESSAGE_COUNT, 3L,
-                LockerModel.DEPOSITED_AT, Instant.EPOCH, LockerModel.RECIPIENTS, List.of("a", "b")));
+        model.check(Map.of(
+                LockerModel.MEMO,
+                "text",
+                LockerModel.STANDING,
+                true,
+                Discussions.MESSAGE_COUNT,
+                3L,
+                LockerModel.DEPOSITED_AT,
+                Instant.EPOCH,
+                LockerModel.RECIPIENTS,
+                List.of("a", "b")));
         java.util.HashMap<String, Object> removal = new java.util.HashMap<>();
         removal.put(LockerModel.MEMO, null);
         model.check(removal);
@@ -43,13 +57,16 @@ class OakContentModelTest {
 
     @Test
     void shouldRefuseWhatTheModelDoesNotDeclare() {
-        assertThatThrownBy(() -> model.check("lk:published", true)).isInstanceOf(UndeclaredPropertyException.class)
+        assertThatThrownBy(() -> model.check("lk:published", true))
+                .isInstanceOf(UndeclaredPropertyException.class)
                 .hasMessageContaining("lk:published is not declared");
-        assertThatThrownBy(() -> model.check("lk:memo", 12L)).isInstanceOf(UndeclaredPropertyException.class)
+        assertThatThrownBy(() -> model.check("lk:memo", 12L))
+                .isInstanceOf(UndeclaredPropertyException.class)
                 .hasMessageContaining("d:text");
         assertThatThrownBy(() -> model.check("lk:memo", List.of("a"))).isInstanceOf(UndeclaredPropertyException.class);
         assertThatThrownBy(() -> model.check(LockerModel.RECIPIENTS, "a"))
-                .isInstanceOf(UndeclaredPropertyException.class).hasMessageContaining("(multiple)");
+                .isInstanceOf(UndeclaredPropertyException.class)
+                .hasMessageContaining("(multiple)");
         assertThatThrownBy(() -> model.check(LockerModel.DEPOSITED_AT, "2026-01-01"))
                 .isInstanceOf(UndeclaredPropertyException.class);
     }

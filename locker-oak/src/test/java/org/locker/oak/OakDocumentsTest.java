@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,13 +34,17 @@ class OakDocumentsTest {
         NodeId doc;
         try (PlatformSession s = platform.systemSession()) {
             Node folder = s.ensureFolder("/documents-twice");
-            doc = s.createDocument(folder.id(), "a.txt", "lk:doc", Map.of(), text("one")).id();
+            doc = s.createDocument(folder.id(), "a.txt", "lk:doc", Map.of(), text("one"))
+                    .id();
             s.save();
             Version first = s.updateContent(doc, text("two"), "first");
             Version second = s.updateContent(doc, text("three"), "second");
             assertThat(first.label()).isEqualTo("1.1");
             assertThat(second.label()).as("the pending version's label").isEqualTo("1.1");
-            assertThat(s.versions(doc)).extracting(Version::label).as("checked in at the save").containsExactly("1.0");
+            assertThat(s.versions(doc))
+                    .extracting(Version::label)
+                    .as("checked in at the save")
+                    .containsExactly("1.0");
             s.save();
             assertThat(s.versions(doc)).extracting(Version::label).containsExactly("1.0", "1.1");
         }

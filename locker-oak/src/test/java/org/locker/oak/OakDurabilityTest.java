@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locker.core.platform.ContentSource;
@@ -39,8 +38,13 @@ class OakDurabilityTest {
                 NodeId document;
                 try (PlatformSession s = platform.systemSession()) {
                     s.createUser(new NewUser(user, "D", "U", null, "pass".toCharArray(), Map.of()));
-                    document = s.createDocument(s.ensureFolder("/durable/" + i).id(), "d.txt", "lk:deposit",
-                            Map.of(), text("first " + i)).id();
+                    document = s.createDocument(
+                                    s.ensureFolder("/durable/" + i).id(),
+                                    "d.txt",
+                                    "lk:deposit",
+                                    Map.of(),
+                                    text("first " + i))
+                            .id();
                     s.save();
                 }
                 Path afterCreate = copy(dir.resolve("live"), dir.resolve("create-" + i));
@@ -50,12 +54,18 @@ class OakDurabilityTest {
                 }
                 Path afterVersion = copy(dir.resolve("live"), dir.resolve("version-" + i));
 
-                try (OakPlatform copy = OakTestPlatforms.open(afterCreate); PlatformSession s = copy.systemSession()) {
+                try (OakPlatform copy = OakTestPlatforms.open(afterCreate);
+                        PlatformSession s = copy.systemSession()) {
                     assertThat(s.findUser(user)).as("user of save %d", i).isPresent();
-                    assertThat(s.findNode(document)).as("document of save %d", i).isPresent();
+                    assertThat(s.findNode(document))
+                            .as("document of save %d", i)
+                            .isPresent();
                 }
-                try (OakPlatform copy = OakTestPlatforms.open(afterVersion); PlatformSession s = copy.systemSession()) {
-                    assertThat(s.versions(document)).as("versions after save %d", i).hasSize(2);
+                try (OakPlatform copy = OakTestPlatforms.open(afterVersion);
+                        PlatformSession s = copy.systemSession()) {
+                    assertThat(s.versions(document))
+                            .as("versions after save %d", i)
+                            .hasSize(2);
                     try (var content = s.readContent(document)) {
                         assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8))
                                 .isEqualTo("second " + i);
@@ -83,8 +93,13 @@ class OakDurabilityTest {
                     int n = i;
                     running.add(pool.submit(() -> {
                         try (PlatformSession s = platform.systemSession()) {
-                            NodeId id = s.createDocument(s.ensureFolder("/concurrent/" + n).id(), "d.txt",
-                                    "lk:deposit", Map.of(), text("saver " + n)).id();
+                            NodeId id = s.createDocument(
+                                            s.ensureFolder("/concurrent/" + n).id(),
+                                            "d.txt",
+                                            "lk:deposit",
+                                            Map.of(),
+                                            text("saver " + n))
+                                    .id();
                             s.save();
                             return id;
                         }
@@ -98,7 +113,8 @@ class OakDurabilityTest {
             }
             Path copy = copy(dir.resolve("live"), dir.resolve("copy"));
             flushes = platform.durableCommits().flushes() - before;
-            try (OakPlatform reopened = OakTestPlatforms.open(copy); PlatformSession s = reopened.systemSession()) {
+            try (OakPlatform reopened = OakTestPlatforms.open(copy);
+                    PlatformSession s = reopened.systemSession()) {
                 assertThat(saved).allSatisfy(id -> assertThat(s.findNode(id)).isPresent());
             }
         }
@@ -122,8 +138,13 @@ class OakDurabilityTest {
             savers.add(pool.submit(() -> {
                 for (int n = 0; ; n++) {
                     try (PlatformSession s = platform.systemSession()) {
-                        NodeId id = s.createDocument(s.ensureFolder("/closing").id(), thread + "-" + n + ".txt",
-                                "lk:deposit", Map.of(), text("closing " + n)).id();
+                        NodeId id = s.createDocument(
+                                        s.ensureFolder("/closing").id(),
+                                        thread + "-" + n + ".txt",
+                                        "lk:deposit",
+                                        Map.of(),
+                                        text("closing " + n))
+                                .id();
                         s.save();
                         saved.add(id);
                         someSaved.countDown();
@@ -142,14 +163,18 @@ class OakDurabilityTest {
         } finally {
             pool.shutdownNow();
         }
-        try (OakPlatform reopened = OakTestPlatforms.open(dir); PlatformSession s = reopened.systemSession()) {
-            assertThat(saved).isNotEmpty().allSatisfy(id -> assertThat(s.findNode(id)).isPresent());
+        try (OakPlatform reopened = OakTestPlatforms.open(dir);
+                PlatformSession s = reopened.systemSession()) {
+            assertThat(saved)
+                    .isNotEmpty()
+                    .allSatisfy(id -> assertThat(s.findNode(id)).isPresent());
         }
     }
 
     @Test
     void shouldNotFlushOnSaveWhenDurableWritesAreOff(@TempDir Path dir) {
-        try (OakPlatform platform = OakPlatform.builder(dir, OakTestPlatforms.ADMIN_PASSWORD).durableWrites(false)
+        try (OakPlatform platform = OakPlatform.builder(dir, OakTestPlatforms.ADMIN_PASSWORD)
+                .durableWrites(false)
                 .build()) {
             try (PlatformSession s = platform.systemSession()) {
                 s.ensureFolder("/not-durable");
@@ -157,8 +182,9 @@ class OakDurabilityTest {
             }
             assertThat(platform.durableCommits().flushes()).isZero();
         }
-        try (OakPlatform platform = OakPlatform.builder(dir, OakTestPlatforms.ADMIN_PASSWORD).build();
-             PlatformSession s = platform.systemSession()) {
+        try (OakPlatform platform = OakPlatform.builder(dir, OakTestPlatforms.ADMIN_PASSWORD)
+                        .build();
+                PlatformSession s = platform.systemSession()) {
             assertThat(s.nodeAt("/not-durable")).as("kept by the close's flush").isPresent();
         }
     }

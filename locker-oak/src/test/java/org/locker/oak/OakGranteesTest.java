@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.jcr.Session;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +44,8 @@ class OakGranteesTest {
     @Test
     void shouldLetPrincipalsStandForThemselvesBelowTheThreshold() throws Exception {
         try (Delegate grantees = Delegate.system()) {
-            assertThat(grantees.it.throughRecipientSet(USERS.subList(1, USERS.size()))).isEmpty();
+            assertThat(grantees.it.throughRecipientSet(USERS.subList(1, USERS.size())))
+                    .isEmpty();
         }
     }
 
@@ -55,7 +54,8 @@ class OakGranteesTest {
         Session admin = platform.adminSession();
         Session session;
         try {
-            session = admin.impersonate(new javax.jcr.SimpleCredentials(USERS.get(0).value(), new char[0]));
+            session = admin.impersonate(
+                    new javax.jcr.SimpleCredentials(USERS.get(0).value(), new char[0]));
         } finally {
             admin.logout();
         }
@@ -70,14 +70,20 @@ class OakGranteesTest {
         users.remove(0);
         users.add(UserId.of("g0")); // the same users in another order: the same set
         try (Delegate grantees = Delegate.system()) {
-            List<PrincipalId> result = grantees.it.throughRecipientSet(
-                    withGroup(users, GroupId.of("teachers"))).orElseThrow();
+            List<PrincipalId> result = grantees.it
+                    .throughRecipientSet(withGroup(users, GroupId.of("teachers")))
+                    .orElseThrow();
             GroupId set = (GroupId) result.get(0);
 
             assertThat(result).containsExactly(set, GroupId.of("teachers"));
-            assertThat(set.value()).isEqualTo(RecipientSets.nameFor(USERS.stream().map(UserId::value).toList()));
-            assertThat(platform.recipientSets().contains(set.value())).as("not known before the save").isFalse();
-            assertThat(grantees.it.principalId(platform.recipientSets().principal(set.value()))).contains(set);
+            assertThat(set.value())
+                    .isEqualTo(RecipientSets.nameFor(
+                            USERS.stream().map(UserId::value).toList()));
+            assertThat(platform.recipientSets().contains(set.value()))
+                    .as("not known before the save")
+                    .isFalse();
+            assertThat(grantees.it.principalId(platform.recipientSets().principal(set.value())))
+                    .contains(set);
 
             grantees.session.save();
             grantees.it.registerPending();
@@ -98,15 +104,18 @@ class OakGranteesTest {
         String name = RecipientSets.nameFor(users.stream().map(UserId::value).toList());
         try (Delegate grantees = Delegate.system()) {
             assertThat(grantees.it.throughRecipientSet(users).orElseThrow()).containsExactly(GroupId.of(name));
-            assertThat(grantees.session.nodeExists(RecipientSets.FOLDER + "/" + name)).isTrue();
+            assertThat(grantees.session.nodeExists(RecipientSets.FOLDER + "/" + name))
+                    .isTrue();
 
             grantees.session.refresh(false);
             grantees.it.discardPending();
             grantees.it.registerPending();
 
             assertThat(platform.recipientSets().contains(name)).isFalse();
-            assertThat(grantees.session.nodeExists(RecipientSets.FOLDER + "/" + name)).isFalse();
-            assertThat(grantees.it.principalId(platform.recipientSets().principal(name))).isEqualTo(Optional.empty());
+            assertThat(grantees.session.nodeExists(RecipientSets.FOLDER + "/" + name))
+                    .isFalse();
+            assertThat(grantees.it.principalId(platform.recipientSets().principal(name)))
+                    .isEqualTo(Optional.empty());
         }
     }
 

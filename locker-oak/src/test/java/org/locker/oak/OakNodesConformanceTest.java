@@ -1,7 +1,6 @@
 package org.locker.oak;
 
 import java.nio.file.Path;
-
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.conformance.NodesConformance;
 

@@ -9,20 +9,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import javax.jcr.Session;
 import javax.jcr.query.Query;
 import javax.jcr.query.Row;
 import javax.jcr.query.RowIterator;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locker.core.platform.Access;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentSource;
+import org.locker.core.platform.NewUser;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
-import org.locker.core.platform.NewUser;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 
@@ -32,8 +30,8 @@ class OakPlatformTest {
     @Test
     void shouldReserveOaksSuperuserAndAnonymous(@TempDir Path dir) {
         try (OakPlatform platform = OakTestPlatforms.open(dir)) {
-            assertThat(platform.reservedAccounts()).containsExactlyInAnyOrder(UserId.of("admin"),
-                    UserId.of("anonymous"));
+            assertThat(platform.reservedAccounts())
+                    .containsExactlyInAnyOrder(UserId.of("admin"), UserId.of("anonymous"));
             assertThatThrownBy(() -> platform.sessionAs(UserId.of("admin")))
                     .isInstanceOf(org.locker.core.platform.AccessDeniedException.class);
             assertThatThrownBy(() -> platform.sessionAs(UserId.of("anonymous")))
@@ -47,17 +45,26 @@ class OakPlatformTest {
         NodeId document;
         try (OakPlatform platform = OakTestPlatforms.open(dir)) {
             try (PlatformSession s = platform.systemSession()) {
-                s.createUser(new NewUser(pupil, "P", "U", null, "pupil-pass".toCharArray(),
-                        Map.of("lk:classes", List.of("5A"))));
+                s.createUser(new NewUser(
+                        pupil, "P", "U", null, "pupil-pass".toCharArray(), Map.of("lk:classes", List.of("5A"))));
                 Node locker = s.ensureFolder("/lockers/pupil");
                 s.setInheritance(locker.id(), false);
                 s.grant(locker.id(), pupil, Access.READ);
-                document = s.createDocument(locker.id(), "d.txt", "lk:deposit", Map.of("lk:subject", "math"),
-                        new ContentSource(new ByteArrayInputStream("kept".getBytes(StandardCharsets.UTF_8)),
-                                "text/plain")).id();
+                document = s.createDocument(
+                                locker.id(),
+                                "d.txt",
+                                "lk:deposit",
+                                Map.of("lk:subject", "math"),
+                                new ContentSource(
+                                        new ByteArrayInputStream("kept".getBytes(StandardCharsets.UTF_8)),
+                                        "text/plain"))
+                        .id();
                 s.save();
-                s.updateContent(document, new ContentSource(
-                        new ByteArrayInputStream("kept 2".getBytes(StandardCharsets.UTF_8)), "text/plain"), "v2");
+                s.updateContent(
+                        document,
+                        new ContentSource(
+                                new ByteArrayInputStream("kept 2".getBytes(StandardCharsets.UTF_8)), "text/plain"),
+                        "v2");
                 s.save();
             }
         }
@@ -68,7 +75,8 @@ class OakPlatformTest {
             try (PlatformSession s = platform.sessionAs(pupil)) {
                 assertThat(s.node(document).versionLabel()).contains("1.1");
                 try (Content content = s.readContent(document, "1.0")) {
-                    assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("kept");
+                    assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8))
+                            .isEqualTo("kept");
                 }
                 assertThat(s.versions(document)).hasSize(2);
             }
@@ -98,20 +106,24 @@ class OakPlatformTest {
                 members.forEach(m -> s.addMember(group, m));
                 s.addMember(group, nested);
                 s.save();
-                assertThat(s.members(group)).containsExactlyInAnyOrder(members.get(0), members.get(1),
-                        members.get(2), nested);
+                assertThat(s.members(group))
+                        .containsExactlyInAnyOrder(members.get(0), members.get(1), members.get(2), nested);
             }
         }
         try (OakPlatform platform = OakTestPlatforms.open(dir)) {
             // known from the start: read in one query when the platform opens
             assertThat(platform.authorizableIds().values()).contains(members.get(0), outsider, nested);
-            platform.authorizableIds().remove(platform.authorizableIds().entrySet().stream()
-                    .filter(e -> e.getValue().equals(members.get(2))).findFirst().orElseThrow().getKey());
+            platform.authorizableIds()
+                    .remove(platform.authorizableIds().entrySet().stream()
+                            .filter(e -> e.getValue().equals(members.get(2)))
+                            .findFirst()
+                            .orElseThrow()
+                            .getKey());
             try (PlatformSession s = platform.systemSession()) {
                 List<UserId> selection = List.of(outsider, members.get(1), members.get(0));
                 assertThat(s.membersAmong(group, selection)).containsExactly(members.get(1), members.get(0));
-                assertThat(s.members(group)).containsExactlyInAnyOrder(members.get(0), members.get(1),
-                        members.get(2), nested);
+                assertThat(s.members(group))
+                        .containsExactlyInAnyOrder(members.get(0), members.get(1), members.get(2), nested);
                 // now resolved from what the binding met
                 assertThat(s.membersAmong(group, selection)).containsExactly(members.get(1), members.get(0));
                 assertThat(s.members(group)).hasSize(4);
@@ -133,23 +145,36 @@ class OakPlatformTest {
                 for (UserId user : users) {
                     s.createUser(new org.locker.core.platform.NewUser(user, "U", "Ser", "", null, Map.of()));
                 }
-                s.createUser(new org.locker.core.platform.NewUser(UserId.of("other"), "O", "Ther", "", null,
-                        Map.of()));
+                s.createUser(new org.locker.core.platform.NewUser(UserId.of("other"), "O", "Ther", "", null, Map.of()));
                 org.locker.core.platform.Node folder = s.ensureFolder("/many");
-                first = s.createDocument(folder.id(), "a.txt", "lk:doc", Map.of(),
-                        new org.locker.core.platform.ContentSource(new java.io.ByteArrayInputStream(new byte[] {1}),
-                                "text/plain")).id();
-                second = s.createDocument(folder.id(), "b.txt", "lk:doc", Map.of(),
-                        new org.locker.core.platform.ContentSource(new java.io.ByteArrayInputStream(new byte[] {2}),
-                                "text/plain")).id();
-                List<org.locker.core.platform.PrincipalId> a = s.grantAll(first, users,
-                        org.locker.core.platform.Access.READ);
+                first = s.createDocument(
+                                folder.id(),
+                                "a.txt",
+                                "lk:doc",
+                                Map.of(),
+                                new org.locker.core.platform.ContentSource(
+                                        new java.io.ByteArrayInputStream(new byte[] {1}), "text/plain"))
+                        .id();
+                second = s.createDocument(
+                                folder.id(),
+                                "b.txt",
+                                "lk:doc",
+                                Map.of(),
+                                new org.locker.core.platform.ContentSource(
+                                        new java.io.ByteArrayInputStream(new byte[] {2}), "text/plain"))
+                        .id();
+                List<org.locker.core.platform.PrincipalId> a =
+                        s.grantAll(first, users, org.locker.core.platform.Access.READ);
                 List<UserId> reversed = new ArrayList<>(users);
                 java.util.Collections.reverse(reversed);
-                List<org.locker.core.platform.PrincipalId> b = s.grantAll(second, reversed,
-                        org.locker.core.platform.Access.WRITE);
-                assertThat(a).hasSize(1).first().isInstanceOf(org.locker.core.platform.GroupId.class)
-                        .extracting(org.locker.core.platform.PrincipalId::value).asString()
+                List<org.locker.core.platform.PrincipalId> b =
+                        s.grantAll(second, reversed, org.locker.core.platform.Access.WRITE);
+                assertThat(a)
+                        .hasSize(1)
+                        .first()
+                        .isInstanceOf(org.locker.core.platform.GroupId.class)
+                        .extracting(org.locker.core.platform.PrincipalId::value)
+                        .asString()
                         .startsWith(RecipientSets.PREFIX);
                 assertThat(b).as("the same users, the same set").isEqualTo(a);
                 s.save();
@@ -194,8 +219,13 @@ class OakPlatformTest {
                     deposits.add(pool.submit(() -> {
                         try (PlatformSession s = platform.systemSession()) {
                             Node folder = s.nodeAt("/concurrent").orElseThrow();
-                            NodeId doc = s.createDocument(folder.id(), name, "lk:doc", Map.of(),
-                                    new ContentSource(new ByteArrayInputStream(new byte[] {1}), "text/plain")).id();
+                            NodeId doc = s.createDocument(
+                                            folder.id(),
+                                            name,
+                                            "lk:doc",
+                                            Map.of(),
+                                            new ContentSource(new ByteArrayInputStream(new byte[] {1}), "text/plain"))
+                                    .id();
                             barrier.await();
                             s.grantAll(doc, users, Access.READ);
                             s.save();
@@ -230,21 +260,32 @@ class OakPlatformTest {
                 }
                 Node folder = s.ensureFolder("/discarded");
                 s.save();
-                NodeId doc = s.createDocument(folder.id(), "gone.txt", "lk:doc", Map.of(),
-                        new ContentSource(new ByteArrayInputStream(new byte[] {1}), "text/plain")).id();
+                NodeId doc = s.createDocument(
+                                folder.id(),
+                                "gone.txt",
+                                "lk:doc",
+                                Map.of(),
+                                new ContentSource(new ByteArrayInputStream(new byte[] {1}), "text/plain"))
+                        .id();
                 List<org.locker.core.platform.PrincipalId> set = s.grantAll(doc, users, Access.READ);
                 assertThat(set).hasSize(1);
                 assertThat(s.accessEntries(doc)).anyMatch(e -> e.principal().equals(set.get(0)));
                 s.discard();
-                assertThat(platform.recipientSets().contains(set.get(0).value())).isFalse();
-                kept = s.createDocument(folder.id(), "kept.txt", "lk:doc", Map.of(),
-                        new ContentSource(new ByteArrayInputStream(new byte[] {2}), "text/plain")).id();
+                assertThat(platform.recipientSets().contains(set.get(0).value()))
+                        .isFalse();
+                kept = s.createDocument(
+                                folder.id(),
+                                "kept.txt",
+                                "lk:doc",
+                                Map.of(),
+                                new ContentSource(new ByteArrayInputStream(new byte[] {2}), "text/plain"))
+                        .id();
                 assertThat(s.grantAll(kept, users, Access.READ)).isEqualTo(set);
                 s.save();
             }
         }
         try (OakPlatform platform = OakTestPlatforms.open(dir);
-             PlatformSession s = platform.sessionAs(users.get(7))) {
+                PlatformSession s = platform.sessionAs(users.get(7))) {
             assertThat(s.findNode(kept)).isPresent();
         }
     }
@@ -280,11 +321,16 @@ class OakPlatformTest {
         try (OakPlatform platform = OakTestPlatforms.open(dir)) {
             Session admin = platform.adminSession();
             try {
-                assertThat(plan(admin, "SELECT * FROM [nt:base] AS n WHERE n.[lk:type] = 'lk:deposit'"
-                        + " AND ISDESCENDANTNODE(n, [/locker])")).contains("/oak:index/locker-lk-type");
-                assertThat(plan(admin, "SELECT * FROM [nt:base] AS n WHERE n.[lk:type] = 'lk:deposit'"
-                        + " AND n.[lk:subject] = 'math'")).containsAnyOf("/oak:index/locker-lk-type",
-                        "/oak:index/locker-lk-subject");
+                assertThat(plan(
+                                admin,
+                                "SELECT * FROM [nt:base] AS n WHERE n.[lk:type] = 'lk:deposit'"
+                                        + " AND ISDESCENDANTNODE(n, [/locker])"))
+                        .contains("/oak:index/locker-lk-type");
+                assertThat(plan(
+                                admin,
+                                "SELECT * FROM [nt:base] AS n WHERE n.[lk:type] = 'lk:deposit'"
+                                        + " AND n.[lk:subject] = 'math'"))
+                        .containsAnyOf("/oak:index/locker-lk-type", "/oak:index/locker-lk-subject");
                 assertThat(plan(admin, "SELECT * FROM [rep:Authorizable] AS a WHERE a.[lk:class] = 'x'"))
                         .contains("/oak:index/locker-lk-class");
             } finally {

@@ -1,7 +1,6 @@
 package org.locker.oak;
 
 import java.nio.file.Path;
-
 import org.locker.core.platform.conformance.PlatformConformanceSuite;
 
 /** How the tests open an Oak platform. */
@@ -9,8 +8,7 @@ final class OakTestPlatforms {
 
     static final char[] ADMIN_PASSWORD = "test-admin-pass".toCharArray();
 
-    private OakTestPlatforms() {
-    }
+    private OakTestPlatforms() {}
 
     static OakPlatform open(Path dataDirectory) {
         return OakPlatform.builder(dataDirectory, ADMIN_PASSWORD)

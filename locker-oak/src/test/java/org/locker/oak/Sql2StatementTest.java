@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.NodeQuery;
@@ -19,10 +18,12 @@ class Sql2StatementTest {
 
     @Test
     void shouldSelectTheTypeBelowTheEngineRootWithTheTypeBound() throws Exception {
-        Sql2Statement statement = Sql2Statement.of(NodeQuery.ofType("lk:deposit").build(), true, List.of(), NO_FOLDER);
+        Sql2Statement statement =
+                Sql2Statement.of(NodeQuery.ofType("lk:deposit").build(), true, List.of(), NO_FOLDER);
 
-        assertThat(statement.sql()).isEqualTo("SELECT * FROM [nt:base] AS n WHERE n.[lk:type] = $type"
-                + " AND ISDESCENDANTNODE(n, [/locker])");
+        assertThat(statement.sql())
+                .isEqualTo("SELECT * FROM [nt:base] AS n WHERE n.[lk:type] = $type"
+                        + " AND ISDESCENDANTNODE(n, [/locker])");
         assertThat(statement.bindings()).containsExactly(java.util.Map.entry("type", "lk:deposit"));
     }
 
@@ -40,12 +41,18 @@ class Sql2StatementTest {
 
         Sql2Statement statement = Sql2Statement.of(query, true, List.of(), NO_FOLDER);
 
-        assertThat(statement.sql()).endsWith("ISDESCENDANTNODE(n, [/locker])"
-                + " AND n.[lk:subject] = $v1 AND n.[lk:state] IN ($v2, $v3) AND n.[lk:opens] >= $v4"
-                + " AND n.[lk:closes] < $v5 AND n.[lk:withdrawn] IS NOT NULL");
-        assertThat(statement.bindings()).containsExactly(java.util.Map.entry("type", "lk:deposit"),
-                java.util.Map.entry("v1", "it's"), java.util.Map.entry("v2", "open"),
-                java.util.Map.entry("v3", "closed"), java.util.Map.entry("v4", from), java.util.Map.entry("v5", to));
+        assertThat(statement.sql())
+                .endsWith("ISDESCENDANTNODE(n, [/locker])"
+                        + " AND n.[lk:subject] = $v1 AND n.[lk:state] IN ($v2, $v3) AND n.[lk:opens] >= $v4"
+                        + " AND n.[lk:closes] < $v5 AND n.[lk:withdrawn] IS NOT NULL");
+        assertThat(statement.bindings())
+                .containsExactly(
+                        java.util.Map.entry("type", "lk:deposit"),
+                        java.util.Map.entry("v1", "it's"),
+                        java.util.Map.entry("v2", "open"),
+                        java.util.Map.entry("v3", "closed"),
+                        java.util.Map.entry("v4", from),
+                        java.util.Map.entry("v5", to));
     }
 
     @Test
@@ -53,8 +60,8 @@ class Sql2StatementTest {
         NodeId folder = NodeId.of("f-1");
         NodeQuery query = NodeQuery.ofType("lk:deposit").under(folder).build();
 
-        Sql2Statement statement = Sql2Statement.of(query, true, List.of(),
-                id -> id.equals(folder) ? "/locker/lockers/x" : "/elsewhere");
+        Sql2Statement statement =
+                Sql2Statement.of(query, true, List.of(), id -> id.equals(folder) ? "/locker/lockers/x" : "/elsewhere");
 
         assertThat(statement.sql()).contains("ISDESCENDANTNODE(n, [/locker/lockers/x])");
     }
@@ -69,32 +76,43 @@ class Sql2StatementTest {
 
     @Test
     void shouldLeaveTheOrderOutOfACount() throws Exception {
-        NodeQuery query = NodeQuery.ofType("lk:deposit").orderBy("created", true).build();
+        NodeQuery query =
+                NodeQuery.ofType("lk:deposit").orderBy("created", true).build();
 
         assertThat(Sql2Statement.of(query, false, List.of(), NO_FOLDER).sql()).doesNotContain("ORDER BY");
     }
 
     @Test
     void shouldSelectTheColumnsOfAProjection() throws Exception {
-        Sql2Statement statement = Sql2Statement.of(NodeQuery.ofType("lk:deposit").build(), true,
-                List.of("lkp:name", "jcr:uuid", "lk:subject"), NO_FOLDER);
+        Sql2Statement statement = Sql2Statement.of(
+                NodeQuery.ofType("lk:deposit").build(), true, List.of("lkp:name", "jcr:uuid", "lk:subject"), NO_FOLDER);
 
         assertThat(statement.sql()).startsWith("SELECT n.[lkp:name], n.[jcr:uuid], n.[lk:subject] FROM [nt:base]");
     }
 
     @Test
     void shouldRefuseAPropertyNameThatWouldChangeTheStatement() {
-        NodeQuery query = NodeQuery.ofType("lk:deposit").whereEquals("lk:x] OR n.[lk:y", "v").build();
+        NodeQuery query = NodeQuery.ofType("lk:deposit")
+                .whereEquals("lk:x] OR n.[lk:y", "v")
+                .build();
 
         assertThatThrownBy(() -> Sql2Statement.of(query, true, List.of(), NO_FOLDER))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid property name");
-        NodeQuery ordered = NodeQuery.ofType("lk:deposit").orderBy("lk:[x", false).build();
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid property name");
+        NodeQuery ordered =
+                NodeQuery.ofType("lk:deposit").orderBy("lk:[x", false).build();
         assertThatThrownBy(() -> Sql2Statement.of(ordered, true, List.of(), NO_FOLDER))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static String ordered(String property, boolean descending) throws Exception {
-        return Sql2Statement.of(NodeQuery.ofType("lk:deposit").orderBy(property, descending).build(), true,
-                List.of(), NO_FOLDER).sql();
+        return Sql2Statement.of(
+                        NodeQuery.ofType("lk:deposit")
+                                .orderBy(property, descending)
+                                .build(),
+                        true,
+                        List.of(),
+                        NO_FOLDER)
+                .sql();
     }
 }

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,12 +83,14 @@ class AdminConsolePageTest {
         assertThat(eval("discussions.properties['lk:windowStart'] + '-' + discussions.properties['lk:windowEnd']"))
                 .isEqualTo("07:45-19:00");
         assertThat(eval("discussions.properties['lk:enabled']")).isEqualTo("true");
-        assertThat(eval("String(discussions.properties['lk:disabledProfiles'])")).isEqualTo("student");
+        assertThat(eval("String(discussions.properties['lk:disabledProfiles'])"))
+                .isEqualTo("student");
         assertThat(eval("lockers.properties['lk:guardianDocumentExchange']")).isEqualTo("false");
         assertThat(eval("settings.properties['lk:serviceUrl']")).isEqualTo("https://locker.example.org");
         assertThat(eval("settings.hasAspect('lk:settings')")).isEqualTo("true");
         assertThat(eval("dataDictionary.children.length + ' ' + settings.children.length"))
-                .as("nothing created beside what the service created").isEqualTo("1 2");
+                .as("nothing created beside what the service created")
+                .isEqualTo("1 2");
     }
 
     @Test
@@ -104,7 +105,8 @@ class AdminConsolePageTest {
         assertThat(eval("status.location")).endsWith("?m=locker-settings.saved");
         assertThat(eval("locker.childByNamePath('settings/discussions').properties['lk:windowEnd']"))
                 .isEqualTo("20:00");
-        assertThat(eval("locker.childByNamePath('settings').hasAspect('lk:settings')")).isEqualTo("true");
+        assertThat(eval("locker.childByNamePath('settings').hasAspect('lk:settings')"))
+                .isEqualTo("true");
     }
 
     @Test

@@ -19,26 +19,36 @@ class AmpLayoutIT {
     @Test
     void ampShouldHoldModulePropertiesAtTheRootAndTheAlfrescoTreeUnderConfig() throws Exception {
         Path amp = Path.of(System.getProperty("locker.amp.file", "target/missing.amp"));
-        assertThat(amp).exists().hasFileName(amp.getFileName().toString()).satisfies(p -> assertThat(p.toString()).endsWith(".amp"));
+        assertThat(amp)
+                .exists()
+                .hasFileName(amp.getFileName().toString())
+                .satisfies(p -> assertThat(p.toString()).endsWith(".amp"));
         try (ZipFile zip = new ZipFile(amp.toFile())) {
             List<String> names = names(zip);
-            assertThat(names).contains(
-                    "module.properties",
-                    CONFIG + "module/locker-platform-module/module-context.xml",
-                    CONFIG + "module/locker-platform-module/context/bootstrap-context.xml",
-                    CONFIG + "module/locker-platform-module/model/locker-model.xml",
-                    CONFIG + "module/locker-platform-module/messages/locker-model.properties",
-                    CONFIG + "module/locker-platform-module/messages/locker-model_fr.properties",
-                    CONFIG + "module/locker-platform-module/bootstrap/locker-profile-groups.xml",
-                    CONFIG + "module/locker-platform-module/bootstrap/locker-data-dictionary.xml",
-                    CONFIG + "extension/templates/webscripts/org/alfresco/repository/admin/locker/locker-settings.get.desc.xml",
-                    CONFIG + "extension/templates/webscripts/org/alfresco/repository/admin/locker/locker-settings.get.js",
-                    CONFIG + "extension/templates/webscripts/org/alfresco/repository/admin/locker/locker-settings.get.html.ftl",
-                    CONFIG + "extension/templates/webscripts/org/alfresco/repository/admin/locker/locker-settings.post.desc.xml");
-            assertThat(names).as("every file is module.properties or under config/")
+            assertThat(names)
+                    .contains(
+                            "module.properties",
+                            CONFIG + "module/locker-platform-module/module-context.xml",
+                            CONFIG + "module/locker-platform-module/context/bootstrap-context.xml",
+                            CONFIG + "module/locker-platform-module/model/locker-model.xml",
+                            CONFIG + "module/locker-platform-module/messages/locker-model.properties",
+                            CONFIG + "module/locker-platform-module/messages/locker-model_fr.properties",
+                            CONFIG + "module/locker-platform-module/bootstrap/locker-profile-groups.xml",
+                            CONFIG + "module/locker-platform-module/bootstrap/locker-data-dictionary.xml",
+                            CONFIG
+                                    + "extension/templates/webscripts/org/alfresco/repository/admin/locker/locker-settings.get.desc.xml",
+                            CONFIG
+                                    + "extension/templates/webscripts/org/alfresco/repository/admin/locker/locker-settings.get.js",
+                            CONFIG
+                                    + "extension/templates/webscripts/org/alfresco/repository/admin/locker/locker-settings.get.html.ftl",
+                            CONFIG
+                                    + "extension/templates/webscripts/org/alfresco/repository/admin/locker/locker-settings.post.desc.xml");
+            assertThat(names)
+                    .as("every file is module.properties or under config/")
                     .allMatch(n -> n.equals("module.properties") || n.startsWith("config/"));
-            assertThat(names).as("MMT writes module.properties itself").doesNotContain(
-                    CONFIG + "module/locker-platform-module/module.properties");
+            assertThat(names)
+                    .as("MMT writes module.properties itself")
+                    .doesNotContain(CONFIG + "module/locker-platform-module/module.properties");
 
             Properties module = new Properties();
             try (InputStream in = zip.getInputStream(zip.getEntry("module.properties"))) {
@@ -53,11 +63,12 @@ class AmpLayoutIT {
     void jarVariantShouldHoldTheModuleUnderAlfrescoModule() throws Exception {
         Path jar = Path.of(System.getProperty("locker.jar.file", "target/missing.jar"));
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            assertThat(names(zip)).contains(
-                    "alfresco/module/locker-platform-module/module.properties",
-                    "alfresco/module/locker-platform-module/module-context.xml",
-                    "alfresco/module/locker-platform-module/model/locker-model.xml",
-                    "alfresco/extension/templates/webscripts/org/alfresco/repository/admin/locker/locker-settings.get.desc.xml");
+            assertThat(names(zip))
+                    .contains(
+                            "alfresco/module/locker-platform-module/module.properties",
+                            "alfresco/module/locker-platform-module/module-context.xml",
+                            "alfresco/module/locker-platform-module/model/locker-model.xml",
+                            "alfresco/extension/templates/webscripts/org/alfresco/repository/admin/locker/locker-settings.get.desc.xml");
         }
     }
 

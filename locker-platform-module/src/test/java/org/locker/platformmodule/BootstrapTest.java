@@ -27,6 +27,7 @@ class BootstrapTest {
     static final Path CONTEXT = ModuleDescriptorTest.CONTEXT_DIR.resolve("bootstrap-context.xml");
     /** AbstractModuleComponent's defaults. */
     static final String APPLIES_FROM_DEFAULT = "0";
+
     static final String APPLIES_TO_DEFAULT = "999.999.999.99";
 
     static Map<String, Element> beans;
@@ -47,8 +48,9 @@ class BootstrapTest {
      */
     @Test
     void everyBootstrapShouldRunOnThisModulesVersionsAndOnEveryRepository() {
-        String moduleVersion = ModuleFiles.properties(Path.of("target/classes/alfresco/module", ModuleFiles.MODULE_ID,
-                "module.properties")).getProperty("module.version");
+        String moduleVersion = ModuleFiles.properties(
+                        Path.of("target/classes/alfresco/module", ModuleFiles.MODULE_ID, "module.properties"))
+                .getProperty("module.version");
         List<String> versions = List.of(moduleVersion, "0.1.0", "0.1.1-SNAPSHOT", "1.0.0-RC1", "1.0.0", "2.3.4");
         int imports = 0;
         for (String id : beans.keySet()) {
@@ -57,25 +59,35 @@ class BootstrapTest {
             }
             if (inherits(id, "module.baseComponent")) {
                 imports++;
-                ComparableVersion from = new ComparableVersion(property(id, "appliesFromVersion", APPLIES_FROM_DEFAULT));
+                ComparableVersion from =
+                        new ComparableVersion(property(id, "appliesFromVersion", APPLIES_FROM_DEFAULT));
                 ComparableVersion to = new ComparableVersion(property(id, "appliesToVersion", APPLIES_TO_DEFAULT));
                 for (String version : versions) {
                     ComparableVersion current = new ComparableVersion(version);
-                    assertThat(current.compareTo(from)).as(id + " applies from " + from + " to module " + version)
+                    assertThat(current.compareTo(from))
+                            .as(id + " applies from " + from + " to module " + version)
                             .isGreaterThanOrEqualTo(0);
-                    assertThat(current.compareTo(to)).as(id + " applies to " + to + " for module " + version)
+                    assertThat(current.compareTo(to))
+                            .as(id + " applies to " + to + " for module " + version)
                             .isLessThanOrEqualTo(0);
                 }
             } else if (inherits(id, "basePatch")) {
                 imports++;
                 assertThat(property(id, "fixesFromSchema", null)).as(id).isEqualTo("0");
-                assertThat(property(id, "fixesToSchema", null)).as(id + ": the running repository's schema")
+                assertThat(property(id, "fixesToSchema", null))
+                        .as(id + ": the running repository's schema")
                         .isEqualTo("${version.schema}");
-                assertThat(Integer.parseInt(property(id, "targetSchema", null))).as(id).isGreaterThan(30_000);
-                assertThat(property(id, "id", null)).as("the patch id is its bean id").isEqualTo(id);
+                assertThat(Integer.parseInt(property(id, "targetSchema", null)))
+                        .as(id)
+                        .isGreaterThan(30_000);
+                assertThat(property(id, "id", null))
+                        .as("the patch id is its bean id")
+                        .isEqualTo(id);
             }
         }
-        assertThat(imports).as("the groups, their two zones and the Data Dictionary folders").isEqualTo(4);
+        assertThat(imports)
+                .as("the groups, their two zones and the Data Dictionary folders")
+                .isEqualTo(4);
     }
 
     /**
@@ -121,8 +133,10 @@ class BootstrapTest {
                 }
             }
         }
-        Set<String> labels = Set.of("admin-console.tool.locker-settings.label",
-                "admin-console.tool.locker-settings.description", "admin-console.tool.group.locker");
+        Set<String> labels = Set.of(
+                "admin-console.tool.locker-settings.label",
+                "admin-console.tool.locker-settings.description",
+                "admin-console.tool.group.locker");
         for (String suffix : List.of(".properties", "_fr.properties")) {
             Set<String> global = new java.util.HashSet<>();
             for (String bundle : bundles) {
@@ -131,9 +145,11 @@ class BootstrapTest {
                 global.addAll(ModuleFiles.properties(file).stringPropertyNames());
             }
             assertThat(global).as("global messages" + suffix).containsAll(labels);
-            Properties page = ModuleFiles.properties(ModuleFiles.ADMIN_WEBSCRIPTS.resolve("locker-settings.get"
-                    + suffix));
-            assertThat(page.stringPropertyNames()).as("not hidden by the page's own bundle").doesNotContainAnyElementsOf(labels);
+            Properties page =
+                    ModuleFiles.properties(ModuleFiles.ADMIN_WEBSCRIPTS.resolve("locker-settings.get" + suffix));
+            assertThat(page.stringPropertyNames())
+                    .as("not hidden by the page's own bundle")
+                    .doesNotContainAnyElementsOf(labels);
             for (String id : beans.keySet()) {
                 String description = property(id, "description", null);
                 if (description != null && inherits(id, "basePatch")) {
@@ -146,7 +162,8 @@ class BootstrapTest {
     // ------------------------------------------------------------------ helpers
 
     private static String view(String name) throws Exception {
-        return java.nio.file.Files.readString(ModuleFiles.MODULE_DIR.resolve("bootstrap").resolve(name));
+        return java.nio.file.Files.readString(
+                ModuleFiles.MODULE_DIR.resolve("bootstrap").resolve(name));
     }
 
     /** Whether the bean, or a bean it inherits from (in this file), has {@code parent}. */
@@ -172,13 +189,16 @@ class BootstrapTest {
     private static String property(String id, String name, String fallback) {
         for (Element bean = beans.get(id); bean != null; bean = beans.get(bean.getAttribute("parent"))) {
             for (Node n = bean.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element property && "property".equals(property.getLocalName())
+                if (n instanceof Element property
+                        && "property".equals(property.getLocalName())
                         && name.equals(property.getAttribute("name"))) {
                     if (property.hasAttribute("value")) {
                         return property.getAttribute("value");
                     }
                     NodeList values = property.getElementsByTagNameNS(BEANS_NS, "value");
-                    return values.getLength() == 0 ? null : values.item(0).getTextContent().trim();
+                    return values.getLength() == 0
+                            ? null
+                            : values.item(0).getTextContent().trim();
                 }
             }
         }

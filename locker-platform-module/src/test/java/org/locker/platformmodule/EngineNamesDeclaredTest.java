@@ -45,8 +45,8 @@ class EngineNamesDeclaredTest {
      * {@code lk:} is a name the engine writes (a node type or a property), collected by reflection. One model class
      * per feature holds every name it stores.
      */
-    static final List<Class<?>> ENGINE_NAME_CLASSES = List.of(LockerModel.class, DirectoryProperties.class,
-            DiscussionModel.class);
+    static final List<Class<?>> ENGINE_NAME_CLASSES =
+            List.of(LockerModel.class, DirectoryProperties.class, DiscussionModel.class);
 
     /** The Alfresco binding's own names (package-private in locker-alfresco's Values). */
     static final Set<String> BINDING_PROPERTIES = Set.of("lk:engineType");
@@ -83,16 +83,21 @@ class EngineNamesDeclaredTest {
     @Test
     void everyEngineNameShouldBeDeclaredInTheContentModel() throws Exception {
         Map<String, String> names = engineNames();
-        assertThat(names.values()).as("names collected from the model classes")
+        assertThat(names.values())
+                .as("names collected from the model classes")
                 .contains("lk:deposit", "lk:recipients", "lk:window", "lk:profile", "lk:discussion", "lk:message");
         Set<String> undeclared = new TreeSet<>();
         names.forEach((constant, name) -> {
-            if (!properties.containsKey(name) && !types.contains(name) && !aspects.contains(name)
+            if (!properties.containsKey(name)
+                    && !types.contains(name)
+                    && !aspects.contains(name)
                     && !CARRIED_ONLY_IN_ENGINE_TYPE.contains(name)) {
                 undeclared.add(constant + " = " + name);
             }
         });
-        assertThat(undeclared).as("engine names the content model does not declare").isEmpty();
+        assertThat(undeclared)
+                .as("engine names the content model does not declare")
+                .isEmpty();
     }
 
     /** The types carried only in lk:engineType are engine names indeed, and not declared by the model too. */
@@ -103,7 +108,8 @@ class EngineNamesDeclaredTest {
         for (String type : CARRIED_ONLY_IN_ENGINE_TYPE) {
             assertThat(engineNames).as(type + " is an engine name").contains(type);
             assertThat(types.contains(type) || aspects.contains(type) || properties.containsKey(type))
-                    .as(type + " both declared and listed as carried only in lk:engineType").isFalse();
+                    .as(type + " both declared and listed as carried only in lk:engineType")
+                    .isFalse();
         }
     }
 
@@ -122,12 +128,15 @@ class EngineNamesDeclaredTest {
         try (Stream<Path> files = Files.walk(lockers)) {
             for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 if (!source.getFileName().toString().equals("LockerModel.java")
-                        && literal.matcher(Files.readString(source, StandardCharsets.UTF_8)).find()) {
+                        && literal.matcher(Files.readString(source, StandardCharsets.UTF_8))
+                                .find()) {
                     outside.add(lockers.relativize(source).toString());
                 }
             }
         }
-        assertThat(outside).as("locker sources with lk: literals outside LockerModel").isEmpty();
+        assertThat(outside)
+                .as("locker sources with lk: literals outside LockerModel")
+                .isEmpty();
     }
 
     /**
@@ -138,7 +147,9 @@ class EngineNamesDeclaredTest {
     @Test
     void everyLkLiteralInTheEngineAndBindingSourcesShouldBeDeclared() throws IOException {
         List<Path> roots = Stream.of("../locker-core/src/main/java", "../locker-alfresco/src/main/java")
-                .map(Path::of).filter(Files::isDirectory).toList();
+                .map(Path::of)
+                .filter(Files::isDirectory)
+                .toList();
         assumeTrue(roots.size() == 2, "engine and binding sources not found next to the module");
         Pattern literal = Pattern.compile("\"(lk:[A-Za-z0-9_]+)\"");
         Set<String> unknown = new TreeSet<>();
@@ -153,7 +164,9 @@ class EngineNamesDeclaredTest {
                 while (m.find()) {
                     found++;
                     String name = m.group(1);
-                    if (!properties.containsKey(name) && !types.contains(name) && !aspects.contains(name)
+                    if (!properties.containsKey(name)
+                            && !types.contains(name)
+                            && !aspects.contains(name)
                             && !CARRIED_ONLY_IN_ENGINE_TYPE.contains(name)) {
                         unknown.add(name + " (" + root.relativize(source) + ")");
                     }
@@ -161,7 +174,9 @@ class EngineNamesDeclaredTest {
             }
         }
         assertThat(found).isGreaterThan(50);
-        assertThat(unknown).as("lk: names in the sources that the model does not declare").isEmpty();
+        assertThat(unknown)
+                .as("lk: names in the sources that the model does not declare")
+                .isEmpty();
     }
 
     /**
@@ -186,14 +201,16 @@ class EngineNamesDeclaredTest {
 
     @Test
     void constraintsShouldMatchTheEngine() {
-        assertThat(listValues("lk:profiles")).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(Profile.values()).map(Profile::code).toList());
+        assertThat(listValues("lk:profiles"))
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(Profile.values()).map(Profile::code).toList());
         Element memoLength = constraint("lk:memoLength");
         assertThat(memoLength.getAttribute("type")).isEqualTo("LENGTH");
         assertThat(parameter(memoLength, "maxLength")).isEqualTo(String.valueOf(LockerModel.MEMO_LIMIT));
         assertThat(constraintRefs(LockerModel.MEMO)).containsExactly("lk:memoLength");
         assertThat(constraintRefs(LockerModel.DOCUMENT_TYPE))
-                .as("administrators manage the document types: the repository must not restrict them").isEmpty();
+                .as("administrators manage the document types: the repository must not restrict them")
+                .isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers
@@ -204,7 +221,9 @@ class EngineNamesDeclaredTest {
         for (Class<?> owner : ENGINE_NAME_CLASSES) {
             for (Field field : owner.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
-                if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)
+                if (Modifier.isPublic(modifiers)
+                        && Modifier.isStatic(modifiers)
+                        && Modifier.isFinal(modifiers)
                         && field.getType() == String.class) {
                     String value = (String) field.get(null);
                     if (value != null && value.startsWith("lk:")) {
@@ -217,27 +236,37 @@ class EngineNamesDeclaredTest {
     }
 
     private static List<String> constraintRefs(String property) {
-        return elements(properties.get(property), "constraint").stream().map(e -> e.getAttribute("ref")).toList();
+        return elements(properties.get(property), "constraint").stream()
+                .map(e -> e.getAttribute("ref"))
+                .toList();
     }
 
     private static Element constraint(String name) {
         return elements(model.getDocumentElement(), "constraint").stream()
-                .filter(e -> name.equals(e.getAttribute("name"))).findFirst().orElseThrow();
+                .filter(e -> name.equals(e.getAttribute("name")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String parameter(Element constraint, String name) {
-        return elements(constraint, "parameter").stream().filter(e -> name.equals(e.getAttribute("name")))
-                .map(e -> text(e, "value")).findFirst().orElseThrow();
+        return elements(constraint, "parameter").stream()
+                .filter(e -> name.equals(e.getAttribute("name")))
+                .map(e -> text(e, "value"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<String> listValues(String constraintName) {
         Element list = elements(constraint(constraintName), "list").get(0);
-        return elements(list, "value").stream().map(e -> e.getTextContent().trim()).toList();
+        return elements(list, "value").stream()
+                .map(e -> e.getTextContent().trim())
+                .toList();
     }
 
     private static Set<String> names(String localName) {
         Set<String> names = new TreeSet<>();
-        elements(model.getDocumentElement(), localName).stream().filter(e -> e.hasAttribute("name"))
+        elements(model.getDocumentElement(), localName).stream()
+                .filter(e -> e.hasAttribute("name"))
                 .forEach(e -> names.add(e.getAttribute("name")));
         return names;
     }

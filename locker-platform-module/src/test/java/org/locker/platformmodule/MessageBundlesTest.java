@@ -29,20 +29,25 @@ class MessageBundlesTest {
     @Test
     void shouldHaveFrenchBundlesForModelBootstrapAndAdminConsole() {
         assertThat(frenchBundles().map(p -> p.getFileName().toString()))
-                .contains("locker-model_fr.properties", "locker-bootstrap_fr.properties",
+                .contains(
+                        "locker-model_fr.properties",
+                        "locker-bootstrap_fr.properties",
                         "locker-settings.get_fr.properties");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("frenchBundles")
     void frenchAndEnglishShouldHaveTheSameKeys(Path frenchFile) {
-        Path englishFile = frenchFile.resolveSibling(frenchFile.getFileName().toString().replace("_fr.properties", ".properties"));
+        Path englishFile =
+                frenchFile.resolveSibling(frenchFile.getFileName().toString().replace("_fr.properties", ".properties"));
         assertThat(englishFile).exists();
         Properties english = ModuleFiles.properties(englishFile);
         Properties french = ModuleFiles.properties(frenchFile);
         assertThat(french.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
-        french.stringPropertyNames().forEach(k -> assertThat(french.getProperty(k)).as(k).isNotBlank());
-        english.stringPropertyNames().forEach(k -> assertThat(english.getProperty(k)).as(k).isNotBlank());
+        french.stringPropertyNames()
+                .forEach(k -> assertThat(french.getProperty(k)).as(k).isNotBlank());
+        english.stringPropertyNames()
+                .forEach(k -> assertThat(english.getProperty(k)).as(k).isNotBlank());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -50,7 +55,9 @@ class MessageBundlesTest {
     void bundlesShouldBeAsciiWithUnicodeEscapes(Path bundle) throws Exception {
         byte[] bytes = Files.readAllBytes(bundle);
         for (byte b : bytes) {
-            assertThat(b & 0xff).as(bundle + " must be ASCII (use \\uXXXX escapes)").isLessThan(0x80);
+            assertThat(b & 0xff)
+                    .as(bundle + " must be ASCII (use \\uXXXX escapes)")
+                    .isLessThan(0x80);
         }
     }
 
@@ -63,8 +70,8 @@ class MessageBundlesTest {
 
     @Test
     void everyPlaceholderOfTheDataDictionaryViewShouldBeInTheBootstrapBundles() throws Exception {
-        String view = Files.readString(ModuleFiles.MODULE_DIR.resolve("bootstrap/locker-data-dictionary.xml"),
-                StandardCharsets.UTF_8);
+        String view = Files.readString(
+                ModuleFiles.MODULE_DIR.resolve("bootstrap/locker-data-dictionary.xml"), StandardCharsets.UTF_8);
         Set<String> placeholders = new LinkedHashSet<>();
         Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(view);
         while (m.find()) {
@@ -72,8 +79,10 @@ class MessageBundlesTest {
         }
         assertThat(placeholders).isNotEmpty();
         for (String bundle : new String[] {"locker-bootstrap.properties", "locker-bootstrap_fr.properties"}) {
-            assertThat(ModuleFiles.properties(ModuleFiles.MESSAGES.resolve(bundle)).stringPropertyNames())
-                    .as(bundle).containsAll(placeholders);
+            assertThat(ModuleFiles.properties(ModuleFiles.MESSAGES.resolve(bundle))
+                            .stringPropertyNames())
+                    .as(bundle)
+                    .containsAll(placeholders);
         }
     }
 }

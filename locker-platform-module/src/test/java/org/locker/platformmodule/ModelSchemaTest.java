@@ -22,7 +22,8 @@ class ModelSchemaTest {
     @Test
     void modelShouldValidateAgainstAlfrescoModelSchema() throws Exception {
         String xsd = System.getenv(XSD_VARIABLE);
-        assumeTrue(xsd != null && !xsd.isBlank(),
+        assumeTrue(
+                xsd != null && !xsd.isBlank(),
                 XSD_VARIABLE + " is not set: skipping the validation of the model against Alfresco's modelSchema.xsd");
         Path schemaFile = Path.of(xsd);
         assumeTrue(Files.isRegularFile(schemaFile), XSD_VARIABLE + " does not name a file: " + xsd);

@@ -19,9 +19,27 @@ class ModelSemanticsTest {
 
     static final String DICTIONARY_NS = "http://www.alfresco.org/model/dictionary/1.0";
     static final String LOCKER_NS = "http://www.locker.org/model/locker/1.0";
-    static final Set<String> DATA_TYPES = Set.of("d:text", "d:mltext", "d:content", "d:int", "d:long", "d:float",
-            "d:double", "d:date", "d:datetime", "d:boolean", "d:qname", "d:noderef", "d:childassocref",
-            "d:assocref", "d:path", "d:category", "d:locale", "d:period", "d:any", "d:encrypted");
+    static final Set<String> DATA_TYPES = Set.of(
+            "d:text",
+            "d:mltext",
+            "d:content",
+            "d:int",
+            "d:long",
+            "d:float",
+            "d:double",
+            "d:date",
+            "d:datetime",
+            "d:boolean",
+            "d:qname",
+            "d:noderef",
+            "d:childassocref",
+            "d:assocref",
+            "d:path",
+            "d:category",
+            "d:locale",
+            "d:period",
+            "d:any",
+            "d:encrypted");
 
     static Document model;
     static Properties english;
@@ -69,9 +87,12 @@ class ModelSemanticsTest {
     void everyLockerReferenceShouldResolveToADeclaration() {
         Set<String> classes = new HashSet<>();
         declarations("type").forEach(e -> classes.add(e.getAttribute("name")));
-        elements("aspect").stream().filter(e -> e.hasAttribute("name")).forEach(e -> classes.add(e.getAttribute("name")));
+        elements("aspect").stream()
+                .filter(e -> e.hasAttribute("name"))
+                .forEach(e -> classes.add(e.getAttribute("name")));
         Set<String> constraints = new HashSet<>();
-        elements("constraint").stream().filter(e -> e.hasAttribute("name"))
+        elements("constraint").stream()
+                .filter(e -> e.hasAttribute("name"))
                 .forEach(e -> constraints.add(e.getAttribute("name")));
 
         for (String parent : texts("parent")) {
@@ -86,13 +107,17 @@ class ModelSemanticsTest {
         }
         for (Element aspect : elements("aspect")) {
             if (!aspect.hasAttribute("name")) {
-                assertThat(classes).as("mandatory aspect").contains(aspect.getTextContent().trim());
+                assertThat(classes)
+                        .as("mandatory aspect")
+                        .contains(aspect.getTextContent().trim());
             }
         }
         for (Element constraint : elements("constraint")) {
             if (constraint.hasAttribute("ref")) {
                 assertThat(constraints).as("constraint ref").contains(constraint.getAttribute("ref"));
-                assertThat(constraint.hasAttribute("type")).as("type and ref together").isFalse();
+                assertThat(constraint.hasAttribute("type"))
+                        .as("type and ref together")
+                        .isFalse();
             }
         }
     }
@@ -102,7 +127,9 @@ class ModelSemanticsTest {
         for (Element property : elements("property")) {
             Element type = firstChild(property, "type");
             assertThat(type).as(property.getAttribute("name")).isNotNull();
-            assertThat(DATA_TYPES).as(property.getAttribute("name")).contains(type.getTextContent().trim());
+            assertThat(DATA_TYPES)
+                    .as(property.getAttribute("name"))
+                    .contains(type.getTextContent().trim());
         }
     }
 
@@ -152,7 +179,8 @@ class ModelSemanticsTest {
                 for (int i = 0; i < values.getLength(); i++) {
                     Element value = (Element) values.item(i);
                     if ("list".equals(((Element) value.getParentNode()).getLocalName())) {
-                        keys.add("listconstraint." + name + "." + value.getTextContent().trim());
+                        keys.add("listconstraint." + name + "."
+                                + value.getTextContent().trim());
                     }
                 }
             }
@@ -172,10 +200,15 @@ class ModelSemanticsTest {
         List<String> references = new ArrayList<>();
         references.addAll(texts("parent"));
         references.addAll(texts("class"));
-        elements("property").forEach(p -> references.add(firstChild(p, "type").getTextContent().trim()));
-        elements("aspect").stream().filter(e -> !e.hasAttribute("name"))
+        elements("property")
+                .forEach(p ->
+                        references.add(firstChild(p, "type").getTextContent().trim()));
+        elements("aspect").stream()
+                .filter(e -> !e.hasAttribute("name"))
                 .forEach(e -> references.add(e.getTextContent().trim()));
-        elements("constraint").stream().filter(e -> e.hasAttribute("ref")).forEach(e -> references.add(e.getAttribute("ref")));
+        elements("constraint").stream()
+                .filter(e -> e.hasAttribute("ref"))
+                .forEach(e -> references.add(e.getAttribute("ref")));
         return references;
     }
 

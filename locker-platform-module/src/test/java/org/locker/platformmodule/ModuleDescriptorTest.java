@@ -23,12 +23,15 @@ class ModuleDescriptorTest {
         Path filtered = Path.of("target/classes/alfresco/module", ModuleFiles.MODULE_ID, "module.properties");
         assertThat(filtered).exists();
         Properties module = ModuleFiles.properties(filtered);
-        assertThat(module.getProperty("module.id")).isEqualTo(ModuleFiles.MODULE_ID).doesNotMatch(".*[^\\w.-].*");
+        assertThat(module.getProperty("module.id"))
+                .isEqualTo(ModuleFiles.MODULE_ID)
+                .doesNotMatch(".*[^\\w.-].*");
         assertThat(module.getProperty("module.version")).isNotBlank().doesNotContain("${");
         assertThat(module.getProperty("module.title")).isNotBlank();
         assertThat(module.getProperty("module.description")).isNotBlank();
         assertThat(module.getProperty("module.repo.version.min")).isEqualTo("23.1");
-        module.stringPropertyNames().forEach(k -> assertThat(module.getProperty(k)).as(k).doesNotContain("${"));
+        module.stringPropertyNames()
+                .forEach(k -> assertThat(module.getProperty(k)).as(k).doesNotContain("${"));
     }
 
     @Test
@@ -39,8 +42,8 @@ class ModuleDescriptorTest {
         for (int i = 0; i < nodes.getLength(); i++) {
             imports.add(((Element) nodes.item(i)).getAttribute("resource"));
         }
-        assertThat(imports).containsExactly(
-                "classpath:alfresco/module/locker-platform-module/context/bootstrap-context.xml");
+        assertThat(imports)
+                .containsExactly("classpath:alfresco/module/locker-platform-module/context/bootstrap-context.xml");
     }
 
     @Test

@@ -24,8 +24,7 @@ final class ModuleFiles {
     static final Path ADMIN_WEBSCRIPTS =
             SOURCES.resolve("alfresco/extension/templates/webscripts/org/alfresco/repository/admin/locker");
 
-    private ModuleFiles() {
-    }
+    private ModuleFiles() {}
 
     static List<Path> filesEndingWith(Path root, String suffix) {
         try (Stream<Path> files = Files.walk(root)) {

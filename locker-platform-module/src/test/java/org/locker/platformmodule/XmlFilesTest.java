@@ -21,16 +21,17 @@ class XmlFilesTest {
     @Test
     void shouldHoldTheExpectedXmlFiles() {
         List<String> names = xmlFiles().map(p -> p.getFileName().toString()).toList();
-        assertThat(names).contains(
-                "locker-model.xml",
-                "module-context.xml",
-                "bootstrap-context.xml",
-                "locker-profile-groups.xml",
-                "locker-profile-groups-zone.xml",
-                "locker-data-dictionary.xml",
-                "locker-settings.get.desc.xml",
-                "locker-settings.post.desc.xml",
-                "amp.xml");
+        assertThat(names)
+                .contains(
+                        "locker-model.xml",
+                        "module-context.xml",
+                        "bootstrap-context.xml",
+                        "locker-profile-groups.xml",
+                        "locker-profile-groups-zone.xml",
+                        "locker-data-dictionary.xml",
+                        "locker-settings.get.desc.xml",
+                        "locker-settings.post.desc.xml",
+                        "amp.xml");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,7 +2,6 @@ package org.locker.service;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -20,19 +19,19 @@ import org.springframework.util.unit.DataSize;
  * @param importFile when set, the service imports this directory file and exits (see run.sh import)
  */
 @ConfigurationProperties("locker")
-public record LockerProperties(@DefaultValue("oak") String platform,
-                               @DefaultValue("./data") Path dataDirectory,
-                               @DefaultValue("Europe/Paris") ZoneId timeZone,
-                               @DefaultValue("50MB") DataSize uploadLimit,
-                               @DefaultValue("200MB") DataSize requestLimit,
-                               java.net.URI publicUrl,
-                               @DefaultValue Demo demo,
-                               @DefaultValue Oak oak,
-                               Path importFile) {
+public record LockerProperties(
+        @DefaultValue("oak") String platform,
+        @DefaultValue("./data") Path dataDirectory,
+        @DefaultValue("Europe/Paris") ZoneId timeZone,
+        @DefaultValue("50MB") DataSize uploadLimit,
+        @DefaultValue("200MB") DataSize requestLimit,
+        java.net.URI publicUrl,
+        @DefaultValue Demo demo,
+        @DefaultValue Oak oak,
+        Path importFile) {
 
     /** @param enabled load the demo school into an empty platform at start-up */
-    public record Demo(@DefaultValue("false") boolean enabled) {
-    }
+    public record Demo(@DefaultValue("false") boolean enabled) {}
 
     /**
      * @param adminPassword the embedded repository's superuser password (system work only, never a login)
@@ -41,7 +40,8 @@ public record LockerProperties(@DefaultValue("oak") String platform,
      * @param durableWrites whether every acknowledged write is on disk before its response (decision 0008); off,
      *                      a crash loses the last seconds of writes: for throw-away repositories only
      */
-    public record Oak(@DefaultValue("admin") String adminPassword, @DefaultValue("256") int cacheMegabytes,
-                      @DefaultValue("true") boolean durableWrites) {
-    }
+    public record Oak(
+            @DefaultValue("admin") String adminPassword,
+            @DefaultValue("256") int cacheMegabytes,
+            @DefaultValue("true") boolean durableWrites) {}
 }

@@ -36,17 +36,21 @@ class ServiceIT extends DemoSchoolTest {
 
     @Test
     void shouldRefuseAWrongPassword() {
-        assertThat(api().withPassword("/api/v1/me", "t.girard", "wrong").status()).isEqualTo(401);
+        assertThat(api().withPassword("/api/v1/me", "t.girard", "wrong").status())
+                .isEqualTo(401);
         assertThat(api().withPassword("/api/v1/me", "nobody", "demo").status()).isEqualTo(401);
         assertThat(api().withPassword("/api/v1/me", "admin", "admin").status())
-                .as("the repository superuser has no profile: it is not a login").isEqualTo(401);
+                .as("the repository superuser has no profile: it is not a login")
+                .isEqualTo(401);
     }
 
     @Test
     void shouldTellEachUserWhoTheyAre() {
         Response teacher = api().get("/api/v1/me", "t.girard");
         assertThat(teacher.status()).isEqualTo(200);
-        assertThat(teacher.json()).containsEntry("id", "t.girard").containsEntry("profile", "teacher")
+        assertThat(teacher.json())
+                .containsEntry("id", "t.girard")
+                .containsEntry("profile", "teacher")
                 .containsEntry("displayName", "Paul Girard");
 
         Response delegate = api().get("/api/v1/me", "r.sophie.martin");
@@ -61,6 +65,7 @@ class ServiceIT extends DemoSchoolTest {
 
     @Test
     void shouldAcceptTheLoginCaseInsensitively() {
-        assertThat(api().withPassword("/api/v1/me", "T.Girard", "demo").status()).isEqualTo(200);
+        assertThat(api().withPassword("/api/v1/me", "T.Girard", "demo").status())
+                .isEqualTo(200);
     }
 }

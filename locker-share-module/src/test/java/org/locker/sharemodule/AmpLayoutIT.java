@@ -22,19 +22,20 @@ class AmpLayoutIT {
         assertThat(amp.toString()).endsWith(".amp");
         try (ZipFile zip = new ZipFile(amp.toFile())) {
             List<String> names = names(zip);
-            assertThat(names).contains(
-                    "module.properties",
-                    WEB_EXTENSION + "locker-share-module-context.xml",
-                    WEB_EXTENSION + "locker-share-module-config.xml",
-                    WEB_EXTENSION + "messages/locker-share-module.properties",
-                    WEB_EXTENSION + "messages/locker-share-module_fr.properties",
-                    WEB_EXTENSION + "site-data/extensions/locker-share-module-extension.xml",
-                    WEB_EXTENSION + "site-data/pages/locker.xml",
-                    WEB_EXTENSION + "site-data/template-instances/locker.xml",
-                    WEB_EXTENSION + "templates/org/locker/share/locker.ftl",
-                    WEB_EXTENSION + "site-webscripts/org/locker/share/header/share-header.get.js",
-                    WEB_EXTENSION + "site-webscripts/org/locker/share/dashlets/locker-my-locker.get.desc.xml",
-                    WEB_EXTENSION + "site-webscripts/org/locker/share/components/locker-frame.get.desc.xml");
+            assertThat(names)
+                    .contains(
+                            "module.properties",
+                            WEB_EXTENSION + "locker-share-module-context.xml",
+                            WEB_EXTENSION + "locker-share-module-config.xml",
+                            WEB_EXTENSION + "messages/locker-share-module.properties",
+                            WEB_EXTENSION + "messages/locker-share-module_fr.properties",
+                            WEB_EXTENSION + "site-data/extensions/locker-share-module-extension.xml",
+                            WEB_EXTENSION + "site-data/pages/locker.xml",
+                            WEB_EXTENSION + "site-data/template-instances/locker.xml",
+                            WEB_EXTENSION + "templates/org/locker/share/locker.ftl",
+                            WEB_EXTENSION + "site-webscripts/org/locker/share/header/share-header.get.js",
+                            WEB_EXTENSION + "site-webscripts/org/locker/share/dashlets/locker-my-locker.get.desc.xml",
+                            WEB_EXTENSION + "site-webscripts/org/locker/share/components/locker-frame.get.desc.xml");
             assertThat(names).allMatch(n -> n.equals("module.properties") || n.startsWith("config/alfresco/"));
             assertThat(names).doesNotContain("config/alfresco/module/locker-share-module/module.properties");
 
@@ -51,11 +52,12 @@ class AmpLayoutIT {
     void jarVariantShouldHoldTheSameTreeAtItsRoot() throws Exception {
         Path jar = Path.of(System.getProperty("locker.jar.file", "target/missing.jar"));
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            assertThat(names(zip)).contains(
-                    "alfresco/module/locker-share-module/module.properties",
-                    "alfresco/web-extension/locker-share-module-context.xml",
-                    "alfresco/web-extension/site-data/extensions/locker-share-module-extension.xml",
-                    "alfresco/web-extension/site-webscripts/org/locker/share/header/share-header.get.js");
+            assertThat(names(zip))
+                    .contains(
+                            "alfresco/module/locker-share-module/module.properties",
+                            "alfresco/web-extension/locker-share-module-context.xml",
+                            "alfresco/web-extension/site-data/extensions/locker-share-module-extension.xml",
+                            "alfresco/web-extension/site-webscripts/org/locker/share/header/share-header.get.js");
         }
     }
 

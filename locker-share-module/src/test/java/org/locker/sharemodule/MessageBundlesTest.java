@@ -32,11 +32,12 @@ class MessageBundlesTest {
 
     @Test
     void shouldHaveFrenchBundlesForEveryScriptWithMessages() {
-        assertThat(frenchBundles().map(p -> p.getFileName().toString())).contains(
-                "locker-share-module_fr.properties",
-                "share-header.get_fr.properties",
-                "locker-frame.get_fr.properties",
-                "locker-my-locker.get_fr.properties");
+        assertThat(frenchBundles().map(p -> p.getFileName().toString()))
+                .contains(
+                        "locker-share-module_fr.properties",
+                        "share-header.get_fr.properties",
+                        "locker-frame.get_fr.properties",
+                        "locker-my-locker.get_fr.properties");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -47,21 +48,24 @@ class MessageBundlesTest {
         Properties english = ShareFiles.properties(englishFile);
         Properties french = ShareFiles.properties(frenchFile);
         assertThat(french.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
-        french.stringPropertyNames().forEach(k -> assertThat(french.getProperty(k)).as(k).isNotBlank());
+        french.stringPropertyNames()
+                .forEach(k -> assertThat(french.getProperty(k)).as(k).isNotBlank());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("allBundles")
     void bundlesShouldBeAsciiWithUnicodeEscapes(Path bundle) throws Exception {
         for (byte b : Files.readAllBytes(bundle)) {
-            assertThat(b & 0xff).as(bundle + " must be ASCII (use \\uXXXX escapes)").isLessThan(0x80);
+            assertThat(b & 0xff)
+                    .as(bundle + " must be ASCII (use \\uXXXX escapes)")
+                    .isLessThan(0x80);
         }
     }
 
     @Test
     void frenchLabelsShouldKeepTheirAccents() {
-        Properties french = ShareFiles.properties(
-                ShareFiles.WEB_EXTENSION.resolve("messages/locker-share-module_fr.properties"));
+        Properties french =
+                ShareFiles.properties(ShareFiles.WEB_EXTENSION.resolve("messages/locker-share-module_fr.properties"));
         assertThat(french.getProperty("locker.header.menu")).isEqualTo("Casier num\u00e9rique");
         assertThat(french.getProperty("locker.dashlet.title")).isEqualTo("Mon casier");
     }
@@ -76,8 +80,12 @@ class MessageBundlesTest {
         Matcher m = Pattern.compile("msg(?:\\.get)?\\(\"([^\"]+)\"").matcher(text);
         while (m.find()) {
             assertThat(englishFile).as("bundle of " + script).exists();
-            assertThat(ShareFiles.properties(englishFile).stringPropertyNames()).as(script.toString()).contains(m.group(1));
-            assertThat(ShareFiles.properties(frenchFile).stringPropertyNames()).as(script.toString()).contains(m.group(1));
+            assertThat(ShareFiles.properties(englishFile).stringPropertyNames())
+                    .as(script.toString())
+                    .contains(m.group(1));
+            assertThat(ShareFiles.properties(frenchFile).stringPropertyNames())
+                    .as(script.toString())
+                    .contains(m.group(1));
         }
     }
 

@@ -31,26 +31,35 @@ class ShareConfigurationTest {
         assertThat(child(endpoint, "identity")).isEqualTo("user");
         assertThat(child(endpoint, "parent-id")).isEqualTo("alfresco");
         assertThat(child(endpoint, "endpoint-url")).startsWith("http");
-        assertThat(child(endpoint, "unsecure")).as("the proxy refuses unsecure endpoints").isNull();
+        assertThat(child(endpoint, "unsecure"))
+                .as("the proxy refuses unsecure endpoints")
+                .isNull();
     }
 
     @Test
     void contextShouldRegisterTheModulesConfigAndBundleUnderPrefixedIds() throws Exception {
         Document context = ShareFiles.parse(ShareFiles.WEB_EXTENSION.resolve("locker-share-module-context.xml"));
         List<Element> beans = elements(context, BEANS_NS, "bean");
-        assertThat(beans).isNotEmpty().allSatisfy(b -> assertThat(b.getAttribute("id")).startsWith(ShareFiles.MODULE_ID + "."));
+        assertThat(beans)
+                .isNotEmpty()
+                .allSatisfy(b -> assertThat(b.getAttribute("id")).startsWith(ShareFiles.MODULE_ID + "."));
         List<String> values = new ArrayList<>();
-        elements(context, BEANS_NS, "value").forEach(v -> values.add(v.getTextContent().trim()));
-        assertThat(values).contains("classpath:alfresco/web-extension/locker-share-module-config.xml",
-                "alfresco.web-extension.messages.locker-share-module");
+        elements(context, BEANS_NS, "value")
+                .forEach(v -> values.add(v.getTextContent().trim()));
+        assertThat(values)
+                .contains(
+                        "classpath:alfresco/web-extension/locker-share-module-config.xml",
+                        "alfresco.web-extension.messages.locker-share-module");
         for (String value : values) {
             if (value.contains("locker-share-config-custom.xml")) {
                 continue; // the installation's, tested below
             }
             if (value.startsWith("classpath:")) {
-                assertThat(ShareFiles.SOURCES.resolve(value.substring("classpath:".length()))).exists();
+                assertThat(ShareFiles.SOURCES.resolve(value.substring("classpath:".length())))
+                        .exists();
             } else {
-                assertThat(ShareFiles.SOURCES.resolve(value.replace('.', '/') + ".properties")).exists();
+                assertThat(ShareFiles.SOURCES.resolve(value.replace('.', '/') + ".properties"))
+                        .exists();
             }
         }
     }
@@ -73,12 +82,16 @@ class ShareConfigurationTest {
                 }
             }
         }
-        assertThat(configs).containsExactly("classpath:alfresco/web-extension/locker-share-module-config.xml",
-                "classpath:alfresco/web-extension/locker-share-config-custom.xml",
-                "jar:*!/META-INF/locker-share-config-custom.xml");
+        assertThat(configs)
+                .containsExactly(
+                        "classpath:alfresco/web-extension/locker-share-module-config.xml",
+                        "classpath:alfresco/web-extension/locker-share-config-custom.xml",
+                        "jar:*!/META-INF/locker-share-config-custom.xml");
         assertThat(ShareFiles.WEB_EXTENSION.resolve("locker-share-config-custom.xml"))
-                .as("the installation's file, which the module must not ship").doesNotExist();
-        assertThat(ShareFiles.SOURCES.resolve("META-INF/locker-share-config-custom.xml")).doesNotExist();
+                .as("the installation's file, which the module must not ship")
+                .doesNotExist();
+        assertThat(ShareFiles.SOURCES.resolve("META-INF/locker-share-config-custom.xml"))
+                .doesNotExist();
 
         // what the Docker image installs there, overriding the same endpoint
         Document override = ShareFiles.parse(Path.of("../docker/share/locker-share-config-custom.xml"));
@@ -97,8 +110,10 @@ class ShareConfigurationTest {
         assertThat(text(extension, "auto-deploy")).isEqualTo("true");
         assertThat(text(extension, "targetPackageRoot")).isEqualTo("org.alfresco.share.header");
         String source = text(extension, "sourcePackageRoot");
-        assertThat(ShareFiles.WEBSCRIPTS.resolve(source.replace('.', '/')).resolve("share-header.get.js")).exists();
-        String script = Files.readString(ShareFiles.WEBSCRIPTS.resolve(source.replace('.', '/')).resolve("share-header.get.js"));
+        assertThat(ShareFiles.WEBSCRIPTS.resolve(source.replace('.', '/')).resolve("share-header.get.js"))
+                .exists();
+        String script = Files.readString(
+                ShareFiles.WEBSCRIPTS.resolve(source.replace('.', '/')).resolve("share-header.get.js"));
         assertThat(script).contains("alfresco/header/AlfMenuBarItem").contains("targetUrl: \"locker\"");
     }
 
@@ -109,7 +124,8 @@ class ShareConfigurationTest {
         String instance = text(page, "template-instance");
         Document templateInstance = ShareFiles.parse(siteData.resolve("template-instances/" + instance + ".xml"));
         String templateType = text(templateInstance, "template-type");
-        assertThat(ShareFiles.WEB_EXTENSION.resolve("templates/" + templateType + ".ftl")).exists();
+        assertThat(ShareFiles.WEB_EXTENSION.resolve("templates/" + templateType + ".ftl"))
+                .exists();
         String componentUrl = text(templateInstance, "url");
         assertThat(webScriptUrls()).contains(componentUrl);
         assertThat(text(page, "authentication")).isEqualTo("user");
@@ -117,20 +133,24 @@ class ShareConfigurationTest {
 
     @Test
     void myLockerShouldBeAUserDashlet() throws Exception {
-        Document desc = ShareFiles.parse(ShareFiles.WEBSCRIPTS.resolve("org/locker/share/dashlets/locker-my-locker.get.desc.xml"));
+        Document desc = ShareFiles.parse(
+                ShareFiles.WEBSCRIPTS.resolve("org/locker/share/dashlets/locker-my-locker.get.desc.xml"));
         List<String> families = new ArrayList<>();
-        elements(desc, null, "family").forEach(f -> families.add(f.getTextContent().trim()));
+        elements(desc, null, "family")
+                .forEach(f -> families.add(f.getTextContent().trim()));
         assertThat(families).contains("user-dashlet");
         assertThat(text(desc, "url")).startsWith("/components/dashlets/");
     }
 
     @Test
     void filteredDescriptorsShouldCarryTheModuleIdAndVersion() throws Exception {
-        Properties module = ShareFiles.properties(Path.of("target/classes/alfresco/module", ShareFiles.MODULE_ID, "module.properties"));
+        Properties module = ShareFiles.properties(
+                Path.of("target/classes/alfresco/module", ShareFiles.MODULE_ID, "module.properties"));
         assertThat(module.getProperty("module.id")).isEqualTo(ShareFiles.MODULE_ID);
         assertThat(module.getProperty("module.title")).isNotBlank();
         assertThat(module.getProperty("module.description")).isNotBlank();
-        module.stringPropertyNames().forEach(k -> assertThat(module.getProperty(k)).as(k).doesNotContain("${"));
+        module.stringPropertyNames()
+                .forEach(k -> assertThat(module.getProperty(k)).as(k).doesNotContain("${"));
         Document extension = ShareFiles.parse(Path.of(
                 "target/classes/alfresco/web-extension/site-data/extensions/locker-share-module-extension.xml"));
         assertThat(text(extension, "version")).isEqualTo(module.getProperty("module.version"));
@@ -139,7 +159,8 @@ class ShareConfigurationTest {
     private static List<String> webScriptUrls() throws Exception {
         List<String> urls = new ArrayList<>();
         for (Path desc : ShareFiles.filesEndingWith(ShareFiles.WEBSCRIPTS, ".desc.xml")) {
-            elements(ShareFiles.parse(desc), null, "url").forEach(u -> urls.add(u.getTextContent().trim()));
+            elements(ShareFiles.parse(desc), null, "url")
+                    .forEach(u -> urls.add(u.getTextContent().trim()));
         }
         return urls;
     }

@@ -22,8 +22,7 @@ final class ShareFiles {
     static final Path WEB_EXTENSION = SOURCES.resolve("alfresco/web-extension");
     static final Path WEBSCRIPTS = WEB_EXTENSION.resolve("site-webscripts");
 
-    private ShareFiles() {
-    }
+    private ShareFiles() {}
 
     static List<Path> filesEndingWith(Path root, String suffix) {
         try (Stream<Path> files = Files.walk(root)) {

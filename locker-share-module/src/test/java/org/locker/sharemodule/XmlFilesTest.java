@@ -19,14 +19,15 @@ class XmlFilesTest {
 
     @Test
     void shouldHoldTheExpectedXmlFiles() {
-        assertThat(xmlFiles().map(p -> p.getFileName().toString())).contains(
-                "locker-share-module-context.xml",
-                "locker-share-module-config.xml",
-                "locker-share-module-extension.xml",
-                "locker.xml",
-                "locker-frame.get.desc.xml",
-                "locker-my-locker.get.desc.xml",
-                "amp.xml");
+        assertThat(xmlFiles().map(p -> p.getFileName().toString()))
+                .contains(
+                        "locker-share-module-context.xml",
+                        "locker-share-module-config.xml",
+                        "locker-share-module-extension.xml",
+                        "locker.xml",
+                        "locker-frame.get.desc.xml",
+                        "locker-my-locker.get.desc.xml",
+                        "amp.xml");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,6 +18,5 @@ public final class DirectoryProperties {
     /** Group (class students group): the class's display name. */
     public static final String CLASS_NAME = "lk:className";
 
-    private DirectoryProperties() {
-    }
+    private DirectoryProperties() {}
 }

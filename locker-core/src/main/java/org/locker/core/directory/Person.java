@@ -2,7 +2,6 @@ package org.locker.core.directory;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.locker.core.platform.UserId;
 
 /**
@@ -13,8 +12,15 @@ import org.locker.core.platform.UserId;
  * @param children a guardian's students; empty for other profiles
  * @param delegateOf the classes where a guardian is a delegate; empty for other profiles
  */
-public record Person(UserId id, Profile profile, String firstName, String lastName, String email,
-                     List<ClassCode> classes, List<UserId> children, List<ClassCode> delegateOf) {
+public record Person(
+        UserId id,
+        Profile profile,
+        String firstName,
+        String lastName,
+        String email,
+        List<ClassCode> classes,
+        List<UserId> children,
+        List<ClassCode> delegateOf) {
 
     public Person {
         Objects.requireNonNull(id, "id");

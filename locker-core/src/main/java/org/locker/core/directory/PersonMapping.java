@@ -5,20 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.locker.core.platform.User;
 import org.locker.core.platform.UserId;
 
 /** Maps directory persons to the platform's users and back. */
 public final class PersonMapping {
 
-    private PersonMapping() {
-    }
+    private PersonMapping() {}
 
     /** The person a platform user is, if the user has a locker profile. */
     public static Optional<Person> toPerson(User user) {
-        Optional<Profile> profile = user.stringProperty(DirectoryProperties.PROFILE).flatMap(Profile::fromCode);
-        return profile.map(p -> new Person(user.id(), p, user.firstName(), user.lastName(), user.email(),
+        Optional<Profile> profile =
+                user.stringProperty(DirectoryProperties.PROFILE).flatMap(Profile::fromCode);
+        return profile.map(p -> new Person(
+                user.id(),
+                p,
+                user.firstName(),
+                user.lastName(),
+                user.email(),
                 classCodes(user.properties().get(DirectoryProperties.CLASSES)),
                 userIds(user.properties().get(DirectoryProperties.CHILDREN)),
                 classCodes(user.properties().get(DirectoryProperties.DELEGATE_OF))));
@@ -28,9 +32,14 @@ public final class PersonMapping {
     public static Map<String, Object> properties(Person person) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(DirectoryProperties.PROFILE, person.profile().code());
-        properties.put(DirectoryProperties.CLASSES, person.classes().stream().map(ClassCode::value).toList());
-        properties.put(DirectoryProperties.CHILDREN, person.children().stream().map(UserId::value).toList());
-        properties.put(DirectoryProperties.DELEGATE_OF,
+        properties.put(
+                DirectoryProperties.CLASSES,
+                person.classes().stream().map(ClassCode::value).toList());
+        properties.put(
+                DirectoryProperties.CHILDREN,
+                person.children().stream().map(UserId::value).toList());
+        properties.put(
+                DirectoryProperties.DELEGATE_OF,
                 person.delegateOf().stream().map(ClassCode::value).toList());
         return properties;
     }

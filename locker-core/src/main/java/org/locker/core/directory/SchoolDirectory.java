@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.Group;
 import org.locker.core.platform.GroupId;
@@ -27,8 +26,9 @@ public final class SchoolDirectory {
 
     static final String KIND_CLASS = "class-";
     private static final Comparator<Person> BY_NAME = Comparator.comparing(
-            (Person p) -> p.lastName().toLowerCase(Locale.ROOT)).thenComparing(p -> p.firstName()
-            .toLowerCase(Locale.ROOT)).thenComparing(p -> p.id().value());
+                    (Person p) -> p.lastName().toLowerCase(Locale.ROOT))
+            .thenComparing(p -> p.firstName().toLowerCase(Locale.ROOT))
+            .thenComparing(p -> p.id().value());
 
     private final Supplier<PlatformSession> systemSessions;
     private final Predicate<UserId> reservedAccounts;
@@ -49,25 +49,31 @@ public final class SchoolDirectory {
     }
 
     /** A class with the size of each of its groups. */
-    public record ClassSummary(SchoolClass schoolClass, int students, int team, int guardians, int delegates) {
-    }
+    public record ClassSummary(SchoolClass schoolClass, int students, int team, int guardians, int delegates) {}
 
     /** A class with its members. */
-    public record ClassDetail(SchoolClass schoolClass, List<Person> students, List<Person> team,
-                              List<Person> guardians, List<Person> delegates) {
-    }
+    public record ClassDetail(
+            SchoolClass schoolClass,
+            List<Person> students,
+            List<Person> team,
+            List<Person> guardians,
+            List<Person> delegates) {}
 
     public List<ClassSummary> classes() {
         try (PlatformSession session = systemSessions.get()) {
             List<ClassSummary> result = new ArrayList<>();
-            for (Group group : session.findGroupsByProperty(DirectoryProperties.GROUP_KIND,
-                    KIND_CLASS + ClassGroup.STUDENTS.suffix())) {
+            for (Group group : session.findGroupsByProperty(
+                    DirectoryProperties.GROUP_KIND, KIND_CLASS + ClassGroup.STUDENTS.suffix())) {
                 SchoolClass schoolClass = schoolClass(group);
-                result.add(new ClassSummary(schoolClass,
-                        session.members(ClassGroup.STUDENTS.of(schoolClass.code())).size(),
+                result.add(new ClassSummary(
+                        schoolClass,
+                        session.members(ClassGroup.STUDENTS.of(schoolClass.code()))
+                                .size(),
                         session.members(ClassGroup.TEAM.of(schoolClass.code())).size(),
-                        session.members(ClassGroup.GUARDIANS.of(schoolClass.code())).size(),
-                        session.members(ClassGroup.DELEGATES.of(schoolClass.code())).size()));
+                        session.members(ClassGroup.GUARDIANS.of(schoolClass.code()))
+                                .size(),
+                        session.members(ClassGroup.DELEGATES.of(schoolClass.code()))
+                                .size()));
             }
             result.sort(Comparator.comparing(c -> c.schoolClass().code()));
             return result;
@@ -77,7 +83,8 @@ public final class SchoolDirectory {
     public Optional<ClassDetail> classDetail(ClassCode code) {
         try (PlatformSession session = systemSessions.get()) {
             Optional<Group> group = session.findGroup(ClassGroup.STUDENTS.of(code));
-            return group.map(g -> new ClassDetail(schoolClass(g),
+            return group.map(g -> new ClassDetail(
+                    schoolClass(g),
                     persons(session, ClassGroup.STUDENTS.of(code)),
                     persons(session, ClassGroup.TEAM.of(code)),
                     persons(session, ClassGroup.GUARDIANS.of(code)),
@@ -101,8 +108,10 @@ public final class SchoolDirectory {
      */
     public Set<ClassCode> familyClasses(UserId viewer) {
         try (PlatformSession session = systemSessions.get()) {
-            return session.findUser(viewer).flatMap(PersonMapping::toPerson)
-                    .map(person -> familyClasses(session, person)).orElse(Set.of());
+            return session.findUser(viewer)
+                    .flatMap(PersonMapping::toPerson)
+                    .map(person -> familyClasses(session, person))
+                    .orElse(Set.of());
         }
     }
 
@@ -113,7 +122,8 @@ public final class SchoolDirectory {
             case STUDENT -> classes.addAll(person.classes());
             case GUARDIAN -> {
                 for (UserId child : person.children()) {
-                    session.findUser(child).flatMap(PersonMapping::toPerson)
+                    session.findUser(child)
+                            .flatMap(PersonMapping::toPerson)
                             .filter(c -> c.profile() == Profile.STUDENT)
                             .ifPresent(c -> classes.addAll(c.classes()));
                 }
@@ -131,7 +141,8 @@ public final class SchoolDirectory {
             return session.findUsersByProperty(DirectoryProperties.CHILDREN, student.value()).stream()
                     .flatMap(u -> toPerson(u).stream())
                     .filter(p -> p.profile() == Profile.GUARDIAN)
-                    .sorted(BY_NAME).toList();
+                    .sorted(BY_NAME)
+                    .toList();
         }
     }
 
@@ -143,7 +154,8 @@ public final class SchoolDirectory {
         try (PlatformSession session = systemSessions.get()) {
             return persons(session, profile.group()).stream()
                     .filter(p -> needle.isEmpty() || matches(p, needle))
-                    .limit(limit).toList();
+                    .limit(limit)
+                    .toList();
         }
     }
 

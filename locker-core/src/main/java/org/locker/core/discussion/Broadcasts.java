@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import org.locker.core.discussion.DiscussionInputException.Problem;
 import org.locker.core.discussion.DiscussionStore.StoredBroadcast;
 import org.locker.core.discussion.DiscussionStore.StoredResponse;
@@ -32,8 +31,10 @@ final class Broadcasts {
     /** The broadcasts {@code me} sent or received, newest first. */
     List<Broadcast> list(UserId me) {
         try (PlatformSession session = context.platform().sessionAs(me);
-             PlatformSession system = context.platform().systemSession()) {
-            return session.query(store.broadcasts()).stream().map(node -> view(store, system, node, me)).toList();
+                PlatformSession system = context.platform().systemSession()) {
+            return session.query(store.broadcasts()).stream()
+                    .map(node -> view(store, system, node, me))
+                    .toList();
         }
     }
 
@@ -123,9 +124,19 @@ final class Broadcasts {
                 results.add(count);
             }
         }
-        return new Broadcast(node.id(), broadcast.kind(), broadcast.classCode(), broadcast.author(),
-                broadcast.text(), broadcast.options(), broadcast.sentAt(), broadcast.audience().size(),
-                mine ? confirmedBy.stream().sorted().toList() : List.of(), results, mine ? answers : 0,
-                confirmedByMe, myAnswer);
+        return new Broadcast(
+                node.id(),
+                broadcast.kind(),
+                broadcast.classCode(),
+                broadcast.author(),
+                broadcast.text(),
+                broadcast.options(),
+                broadcast.sentAt(),
+                broadcast.audience().size(),
+                mine ? confirmedBy.stream().sorted().toList() : List.of(),
+                results,
+                mine ? answers : 0,
+                confirmedByMe,
+                myAnswer);
     }
 }

@@ -3,7 +3,6 @@ package org.locker.core.discussion;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.discussion.Discussions.Preferences;
 import org.locker.core.platform.NewUser;
@@ -34,20 +33,22 @@ final class ContactPreferences {
         return context.work().inSystem(session -> {
             Participant me = context.participants().require(session, user);
             User existing = session.findUser(user).orElseThrow();
-            Map<String, Object> properties = context.store().preferenceProperties(
-                    me.profile() == Profile.TEACHER ? acceptedContacts : null,
-                    me.profile() == Profile.GUARDIAN ? guardianMessaging : null);
+            Map<String, Object> properties = context.store()
+                    .preferenceProperties(
+                            me.profile() == Profile.TEACHER ? acceptedContacts : null,
+                            me.profile() == Profile.GUARDIAN ? guardianMessaging : null);
             if (!properties.isEmpty()) {
                 // updateUser also sets names and e-mail: pass the current ones back.
-                session.updateUser(new NewUser(user, existing.firstName(), existing.lastName(), existing.email(),
-                        null, properties));
+                session.updateUser(new NewUser(
+                        user, existing.firstName(), existing.lastName(), existing.email(), null, properties));
             }
             return of(context.participants().require(session, user));
         });
     }
 
     private static Preferences of(Participant me) {
-        return new Preferences(me.profile() == Profile.TEACHER ? me.acceptedContacts() : null,
+        return new Preferences(
+                me.profile() == Profile.TEACHER ? me.acceptedContacts() : null,
                 me.profile() == Profile.GUARDIAN ? me.guardianMessaging() : null);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.Profile;
 import org.locker.core.directory.SchoolDirectory;
@@ -50,10 +49,16 @@ final class Contacts {
         try (PlatformSession session = context.platform().systemSession()) {
             Participant self = context.participants().require(session, me);
             if (asSeen && self.profile().isFamily()) {
-                Set<String> shared = directory.familyClasses(me).stream().map(ClassCode::value)
+                Set<String> shared = directory.familyClasses(me).stream()
+                        .map(ClassCode::value)
                         .collect(Collectors.toSet());
-                return allowed(session, rules, self).stream().map(c -> new Contact(c.id(), c.profile(),
-                        c.displayName(), c.classes().stream().filter(shared::contains).toList())).toList();
+                return allowed(session, rules, self).stream()
+                        .map(c -> new Contact(
+                                c.id(),
+                                c.profile(),
+                                c.displayName(),
+                                c.classes().stream().filter(shared::contains).toList()))
+                        .toList();
             }
             return allowed(session, rules, self);
         }
@@ -79,13 +84,15 @@ final class Contacts {
         for (User user : users) {
             Optional<Profile> profile = Participants.profile(user);
             if (profile.isPresent()) {
-                candidates.add(context.participants().of(user, profile.get(),
-                        child -> studentClasses.getOrDefault(child, List.of())));
-                contacts.put(user.id(), new Contact(user.id(), profile.get(), user.displayName(),
-                        Participants.classes(user)));
+                candidates.add(context.participants()
+                        .of(user, profile.get(), child -> studentClasses.getOrDefault(child, List.of())));
+                contacts.put(
+                        user.id(),
+                        new Contact(user.id(), profile.get(), user.displayName(), Participants.classes(user)));
             }
         }
-        return rules.allowedContacts(self, candidates).stream().map(contacts::get)
+        return rules.allowedContacts(self, candidates).stream()
+                .map(contacts::get)
                 .sorted(Comparator.comparing((Contact c) -> c.profile().ordinal())
                         .thenComparing(c -> c.displayName().toLowerCase(Locale.ROOT)))
                 .toList();

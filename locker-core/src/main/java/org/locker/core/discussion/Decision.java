@@ -80,11 +80,13 @@ public final class Decision {
             throw new IllegalStateException("an allowed decision has no refusal message");
         }
         // No fallback to the JVM's default locale: an English request must not get French on a French server.
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String pattern = bundle.getString(reason.messageKey());
-        String opening = nextOpening == null ? ""
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
+        String opening = nextOpening == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                        .withLocale(locale)
                         .format(nextOpening);
         return new MessageFormat(pattern, locale).format(new Object[] {opening});
     }

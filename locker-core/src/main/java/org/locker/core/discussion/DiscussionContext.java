@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
-
 import org.locker.core.platform.ContentPlatform;
 
 /** What every discussion use case works with: the platform, the storage mapping, the directory, the settings. */
-record DiscussionContext(ContentPlatform platform, DiscussionStore store, DiscussionWork work,
-                         Participants participants, EstablishmentSettings settings, Clock clock) {
+record DiscussionContext(
+        ContentPlatform platform,
+        DiscussionStore store,
+        DiscussionWork work,
+        Participants participants,
+        EstablishmentSettings settings,
+        Clock clock) {
 
     DiscussionContext {
         Objects.requireNonNull(platform, "platform");
@@ -23,8 +27,13 @@ record DiscussionContext(ContentPlatform platform, DiscussionStore store, Discus
     static DiscussionContext of(ContentPlatform platform, Clock clock, ZoneId defaultZone) {
         DiscussionStore store = new DiscussionStore();
         DiscussionWork work = new DiscussionWork(platform, store);
-        return new DiscussionContext(platform, store, work, new Participants(platform, store),
-                new EstablishmentSettings(platform, store, work, defaultZone), clock);
+        return new DiscussionContext(
+                platform,
+                store,
+                work,
+                new Participants(platform, store),
+                new EstablishmentSettings(platform, store, work, defaultZone),
+                clock);
     }
 
     /** The same parts at another time (tests of the daily window). */

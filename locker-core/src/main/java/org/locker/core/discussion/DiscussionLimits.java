@@ -11,8 +11,7 @@ public final class DiscussionLimits {
     public static final int MIN_OPTIONS = 2;
     public static final int MAX_OPTIONS = 10;
 
-    private DiscussionLimits() {
-    }
+    private DiscussionLimits() {}
 
     /** A message, or a survey's question: not blank, at most {@link #MAX_TEXT} characters. */
     static void checkText(String text) {

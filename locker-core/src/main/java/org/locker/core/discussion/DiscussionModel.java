@@ -23,6 +23,7 @@ public final class DiscussionModel {
     public static final String MEMBERS = "lk:members";
     /** The participants' ids, queried to list one's discussions. */
     public static final String PARTICIPANTS = "lk:participants";
+
     public static final String LAST_ACTIVITY = "lk:lastActivity";
     public static final String MESSAGE_COUNT = "lk:messageCount";
     /** One per user: the number of messages they had read ({@link ReadMarker}). */
@@ -69,6 +70,5 @@ public final class DiscussionModel {
     /** The child folder of a broadcast holding its responses. */
     public static final String RESPONSES = "responses";
 
-    private DiscussionModel() {
-    }
+    private DiscussionModel() {}
 }

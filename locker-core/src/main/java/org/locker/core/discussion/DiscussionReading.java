@@ -4,7 +4,6 @@ import static org.locker.core.discussion.DiscussionWork.require;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.locker.core.discussion.DiscussionInputException.Problem;
 import org.locker.core.discussion.Discussions.Message;
 import org.locker.core.discussion.Discussions.Page;
@@ -38,7 +37,8 @@ final class DiscussionReading {
         }
         try (PlatformSession session = platform.sessionAs(me)) {
             return session.query(store.discussionsOf(me, offset, limit)).stream()
-                    .map(node -> store.summary(node, me)).toList();
+                    .map(node -> store.summary(node, me))
+                    .toList();
         }
     }
 
@@ -53,7 +53,8 @@ final class DiscussionReading {
                 require(rules.mayRead(reader, context.participants().state(system, discussion)));
             }
             List<Message> messages = session.query(store.messagesOf(discussionId, offset, limit)).stream()
-                    .map(store::message).toList();
+                    .map(store::message)
+                    .toList();
             return new Page(store.summary(discussion, me), messages, offset, limit);
         }
     }

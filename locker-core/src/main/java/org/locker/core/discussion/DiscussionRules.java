@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.platform.UserId;
 
@@ -240,13 +239,13 @@ public final class DiscussionRules {
      * separately), in the candidates' order. Empty when {@code me} may not start discussions at all.
      */
     public Set<UserId> allowedContacts(Participant me, Collection<Participant> candidates) {
-        if (!settings.enabled() || settings.isProfileDisabled(me.profile())
-                || settings.isInitiationBlocked(me.id())) {
+        if (!settings.enabled() || settings.isProfileDisabled(me.profile()) || settings.isInitiationBlocked(me.id())) {
             return Set.of();
         }
         Set<UserId> allowed = new LinkedHashSet<>();
         for (Participant candidate : candidates) {
-            if (!candidate.id().equals(me.id()) && !settings.isProfileDisabled(candidate.profile())
+            if (!candidate.id().equals(me.id())
+                    && !settings.isProfileDisabled(candidate.profile())
                     && contactRefusal(me, candidate) == null) {
                 allowed.add(candidate.id());
             }
@@ -273,7 +272,8 @@ public final class DiscussionRules {
         }
         Set<UserId> audience = new LinkedHashSet<>();
         for (Participant candidate : candidates) {
-            if (candidate.isGuardianOf(classCode) && candidate.guardianMessaging()
+            if (candidate.isGuardianOf(classCode)
+                    && candidate.guardianMessaging()
                     && !candidate.id().equals(delegate.id())) {
                 audience.add(candidate.id());
             }
@@ -410,7 +410,8 @@ public final class DiscussionRules {
         if (!settings.guardianMessagingEnabled()) {
             return RefusalReason.GUARDIAN_MESSAGING_DISABLED;
         }
-        if (delegate.profile() != Profile.GUARDIAN || !delegate.delegateClasses().contains(classCode)) {
+        if (delegate.profile() != Profile.GUARDIAN
+                || !delegate.delegateClasses().contains(classCode)) {
             return RefusalReason.NOT_A_DELEGATE;
         }
         if (!delegate.guardianMessaging()) {

@@ -4,7 +4,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Set;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.platform.UserId;
 
@@ -21,9 +20,15 @@ import org.locker.core.platform.UserId;
  * @param disabledProfiles profiles whose users see no discussions and cannot take part
  * @param initiationBlocked users (students, from their record) who may not start discussions
  */
-public record DiscussionSettings(boolean enabled, boolean guardianMessagingEnabled, boolean windowEnforced,
-                                 LocalTime windowStart, LocalTime windowEnd, ZoneId zone,
-                                 Set<Profile> disabledProfiles, Set<UserId> initiationBlocked) {
+public record DiscussionSettings(
+        boolean enabled,
+        boolean guardianMessagingEnabled,
+        boolean windowEnforced,
+        LocalTime windowStart,
+        LocalTime windowEnd,
+        ZoneId zone,
+        Set<Profile> disabledProfiles,
+        Set<UserId> initiationBlocked) {
 
     public static final LocalTime DEFAULT_START = LocalTime.of(7, 0);
     public static final LocalTime DEFAULT_END = LocalTime.of(20, 0);
@@ -47,40 +52,75 @@ public record DiscussionSettings(boolean enabled, boolean guardianMessagingEnabl
     }
 
     public DiscussionSettings withEnabled(boolean value) {
-        return new DiscussionSettings(value, guardianMessagingEnabled, windowEnforced, windowStart, windowEnd, zone,
-                disabledProfiles, initiationBlocked);
+        return new DiscussionSettings(
+                value,
+                guardianMessagingEnabled,
+                windowEnforced,
+                windowStart,
+                windowEnd,
+                zone,
+                disabledProfiles,
+                initiationBlocked);
     }
 
     public DiscussionSettings withGuardianMessaging(boolean value) {
-        return new DiscussionSettings(enabled, value, windowEnforced, windowStart, windowEnd, zone, disabledProfiles,
-                initiationBlocked);
+        return new DiscussionSettings(
+                enabled, value, windowEnforced, windowStart, windowEnd, zone, disabledProfiles, initiationBlocked);
     }
 
     /** Enforces the window {@code [start, end)}. */
     public DiscussionSettings withWindow(LocalTime start, LocalTime end) {
-        return new DiscussionSettings(enabled, guardianMessagingEnabled, true, start, end, zone, disabledProfiles,
-                initiationBlocked);
+        return new DiscussionSettings(
+                enabled, guardianMessagingEnabled, true, start, end, zone, disabledProfiles, initiationBlocked);
     }
 
     /** Unchecks "Uniquement entre": open at any hour (the window's times are kept for when it is checked again). */
     public DiscussionSettings withoutWindow() {
-        return new DiscussionSettings(enabled, guardianMessagingEnabled, false, windowStart, windowEnd, zone,
-                disabledProfiles, initiationBlocked);
+        return new DiscussionSettings(
+                enabled,
+                guardianMessagingEnabled,
+                false,
+                windowStart,
+                windowEnd,
+                zone,
+                disabledProfiles,
+                initiationBlocked);
     }
 
     public DiscussionSettings withZone(ZoneId value) {
-        return new DiscussionSettings(enabled, guardianMessagingEnabled, windowEnforced, windowStart, windowEnd, value,
-                disabledProfiles, initiationBlocked);
+        return new DiscussionSettings(
+                enabled,
+                guardianMessagingEnabled,
+                windowEnforced,
+                windowStart,
+                windowEnd,
+                value,
+                disabledProfiles,
+                initiationBlocked);
     }
 
     public DiscussionSettings withDisabledProfiles(Set<Profile> value) {
-        return new DiscussionSettings(enabled, guardianMessagingEnabled, windowEnforced, windowStart, windowEnd, zone,
-                value, initiationBlocked);
+        return new DiscussionSettings(
+                enabled,
+                guardianMessagingEnabled,
+                windowEnforced,
+                windowStart,
+                windowEnd,
+                zone,
+                value,
+                initiationBlocked);
     }
 
     public DiscussionSettings withInitiationBlocked(Set<UserId> value) {
-        return new DiscussionSettings(enabled, guardianMessagingEnabled, windowEnforced, windowStart, windowEnd, zone,
-                disabledProfiles, value);
+        return new DiscussionSettings(
+                enabled,
+                guardianMessagingEnabled,
+                windowEnforced,
+                windowStart,
+                windowEnd,
+                zone,
+                disabledProfiles,
+                value);
     }
 
     public boolean isProfileDisabled(Profile profile) {

@@ -3,7 +3,6 @@ package org.locker.core.discussion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import org.locker.core.platform.UserId;
 
 /**

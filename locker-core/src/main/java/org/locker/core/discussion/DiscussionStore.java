@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.discussion.DiscussionInputException.Problem;
 import org.locker.core.discussion.Discussions.Attachment;
@@ -40,17 +39,21 @@ import org.locker.core.platform.UserId;
 final class DiscussionStore {
 
     /** What a broadcast node holds. */
-    record StoredBroadcast(NodeId id, BroadcastKind kind, String classCode, UserId author, String text,
-                           List<String> options, Instant sentAt, List<UserId> audience) {
-    }
+    record StoredBroadcast(
+            NodeId id,
+            BroadcastKind kind,
+            String classCode,
+            UserId author,
+            String text,
+            List<String> options,
+            Instant sentAt,
+            List<UserId> audience) {}
 
     /** A broadcast just stored, and the folder of its responses. */
-    record NewBroadcast(Node node, NodeId responses) {
-    }
+    record NewBroadcast(Node node, NodeId responses) {}
 
     /** A read confirmation (no option) or a survey answer of one guardian. */
-    record StoredResponse(UserId respondent, Optional<Integer> option) {
-    }
+    record StoredResponse(UserId respondent, Optional<Integer> option) {}
 
     // ---------------------------------------------------------------- settings and preferences
 
@@ -65,10 +68,15 @@ final class DiscussionStore {
         n.strings(DISABLED_PROFILES).forEach(code -> Profile.fromCode(code).ifPresent(profiles::add));
         Set<UserId> blocked = new HashSet<>();
         n.strings(INITIATION_BLOCKED).stream().filter(UserId::isValid).forEach(v -> blocked.add(UserId.of(v)));
-        return new DiscussionSettings(n.flag(ENABLED), n.flag(GUARDIAN_MESSAGING_ENABLED), n.flag(WINDOW_ENFORCED),
+        return new DiscussionSettings(
+                n.flag(ENABLED),
+                n.flag(GUARDIAN_MESSAGING_ENABLED),
+                n.flag(WINDOW_ENFORCED),
                 n.string(WINDOW_START).map(LocalTime::parse).orElse(DiscussionSettings.DEFAULT_START),
                 n.string(WINDOW_END).map(LocalTime::parse).orElse(DiscussionSettings.DEFAULT_END),
-                n.string(ZONE).map(ZoneId::of).orElse(defaultZone), profiles, blocked);
+                n.string(ZONE).map(ZoneId::of).orElse(defaultZone),
+                profiles,
+                blocked);
     }
 
     void saveSettings(PlatformSession session, DiscussionSettings settings) {
@@ -79,9 +87,15 @@ final class DiscussionStore {
         properties.put(WINDOW_START, settings.windowStart().toString());
         properties.put(WINDOW_END, settings.windowEnd().toString());
         properties.put(ZONE, settings.zone().getId());
-        properties.put(DISABLED_PROFILES, settings.disabledProfiles().stream().map(Profile::code).sorted().toList());
-        properties.put(INITIATION_BLOCKED, settings.initiationBlocked().stream().map(UserId::value).sorted()
-                .toList());
+        properties.put(
+                DISABLED_PROFILES,
+                settings.disabledProfiles().stream().map(Profile::code).sorted().toList());
+        properties.put(
+                INITIATION_BLOCKED,
+                settings.initiationBlocked().stream()
+                        .map(UserId::value)
+                        .sorted()
+                        .toList());
         session.updateProperties(session.ensureFolder(SETTINGS_PATH).id(), properties);
     }
 
@@ -89,7 +103,9 @@ final class DiscussionStore {
     Map<String, Object> preferenceProperties(Set<ContactCategory> acceptedContacts, Boolean guardianMessaging) {
         Map<String, Object> properties = new LinkedHashMap<>();
         if (acceptedContacts != null) {
-            properties.put(CONTACT_PREFERENCES, acceptedContacts.stream().map(Enum::name).sorted().toList());
+            properties.put(
+                    CONTACT_PREFERENCES,
+                    acceptedContacts.stream().map(Enum::name).sorted().toList());
         }
         if (guardianMessaging != null) {
             properties.put(GUARDIAN_MESSAGING, guardianMessaging);
@@ -122,8 +138,8 @@ final class DiscussionStore {
     // ---------------------------------------------------------------- discussions
 
     /** Creates the discussion's folder under its year, with its members and one message counted read by the starter. */
-    Node createDiscussion(PlatformSession session, int year, String subject, UserId startedBy, DiscussionState state,
-                          Instant now) {
+    Node createDiscussion(
+            PlatformSession session, int year, String subject, UserId startedBy, DiscussionState state, Instant now) {
         Node folder = session.ensureFolder(DISCUSSIONS_FOLDER + "/" + year);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(SUBJECT, subject);
@@ -139,15 +155,19 @@ final class DiscussionStore {
     /** The discussion, if the session may read it; an unknown or malformed id is an unknown discussion. */
     Node visibleDiscussion(PlatformSession session, NodeId id) {
         try {
-            return session.findNode(id).filter(n -> n.type().equals(DISCUSSION)).orElseThrow(
-                    () -> new DiscussionInputException(Problem.UNKNOWN_DISCUSSION, id.value()));
+            return session.findNode(id)
+                    .filter(n -> n.type().equals(DISCUSSION))
+                    .orElseThrow(() -> new DiscussionInputException(Problem.UNKNOWN_DISCUSSION, id.value()));
         } catch (PlatformException | IllegalArgumentException e) {
             throw new DiscussionInputException(Problem.UNKNOWN_DISCUSSION, id.value());
         }
     }
 
     List<MemberEntry> members(Node discussion) {
-        return discussion.strings(MEMBERS).stream().map(MemberEntry::parse).flatMap(Optional::stream).toList();
+        return discussion.strings(MEMBERS).stream()
+                .map(MemberEntry::parse)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** Stores the members after someone joined or left; {@code lastActivity} null leaves the activity as it is. */
@@ -177,29 +197,37 @@ final class DiscussionStore {
     /** Marks every message of the discussion read by {@code reader}. */
     void markRead(PlatformSession session, Node discussion, UserId reader) {
         ReadMarker marker = new ReadMarker(reader, messageCount(discussion));
-        session.updateProperties(discussion.id(), Map.of(READ_MARKERS,
-                marker.replacing(discussion.strings(READ_MARKERS))));
+        session.updateProperties(
+                discussion.id(), Map.of(READ_MARKERS, marker.replacing(discussion.strings(READ_MARKERS))));
     }
 
     Summary summary(Node node, UserId me) {
         long count = messageCount(node);
         long read = ReadMarker.readBy(node.strings(READ_MARKERS), me);
-        return new Summary(node.id(), node.string(SUBJECT).orElse(""),
+        return new Summary(
+                node.id(),
+                node.string(SUBJECT).orElse(""),
                 UserId.of(node.string(STARTED_BY).orElseThrow()),
-                node.strings(PARTICIPANTS).stream().map(UserId::of).toList(), node.created(),
-                node.instant(LAST_ACTIVITY).orElse(node.created()), count, Math.max(0, count - read));
+                node.strings(PARTICIPANTS).stream().map(UserId::of).toList(),
+                node.created(),
+                node.instant(LAST_ACTIVITY).orElse(node.created()),
+                count,
+                Math.max(0, count - read));
     }
 
     /** The discussions {@code me} takes part in, newest activity first. */
     NodeQuery discussionsOf(UserId me, int offset, int limit) {
-        return NodeQuery.ofType(DISCUSSION).whereEquals(PARTICIPANTS, me.value()).orderBy(LAST_ACTIVITY, true)
-                .page(offset, limit).build();
+        return NodeQuery.ofType(DISCUSSION)
+                .whereEquals(PARTICIPANTS, me.value())
+                .orderBy(LAST_ACTIVITY, true)
+                .page(offset, limit)
+                .build();
     }
 
     // ---------------------------------------------------------------- messages
 
-    Message createMessage(PlatformSession session, NodeId discussion, long sequence, UserId author, String text,
-                          Instant now) {
+    Message createMessage(
+            PlatformSession session, NodeId discussion, long sequence, UserId author, String text, Instant now) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(AUTHOR, author.value());
         properties.put(TEXT, text);
@@ -210,7 +238,11 @@ final class DiscussionStore {
 
     /** Keeps a copy of {@code content} under the message and records it as the message's attachment. */
     Message attach(PlatformSession session, Message message, Content content) {
-        Node copy = session.createDocument(message.id(), content.name(), ATTACHMENT_TYPE, Map.of(),
+        Node copy = session.createDocument(
+                message.id(),
+                content.name(),
+                ATTACHMENT_TYPE,
+                Map.of(),
                 new ContentSource(content.stream(), content.info().mimeType()));
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(ATTACHMENT, copy.id().value());
@@ -224,27 +256,47 @@ final class DiscussionStore {
     Optional<NodeId> attachmentFile(PlatformSession session, NodeId discussion, NodeId message) {
         return session.findNode(message)
                 .filter(n -> n.type().equals(MESSAGE) && n.parentId().equals(Optional.of(discussion)))
-                .flatMap(n -> n.string(ATTACHMENT)).map(NodeId::of);
+                .flatMap(n -> n.string(ATTACHMENT))
+                .map(NodeId::of);
     }
 
     /** A page of the discussion's messages, oldest first. */
     NodeQuery messagesOf(NodeId discussion, int offset, int limit) {
-        return NodeQuery.ofType(MESSAGE).under(discussion).orderBy(SEQUENCE, false).page(offset, limit).build();
+        return NodeQuery.ofType(MESSAGE)
+                .under(discussion)
+                .orderBy(SEQUENCE, false)
+                .page(offset, limit)
+                .build();
     }
 
     Message message(Node node) {
-        Optional<Attachment> attachment = node.string(ATTACHMENT).map(id -> new Attachment(NodeId.of(id),
-                node.string(ATTACHMENT_NAME).orElse(""), node.string(ATTACHMENT_MIME_TYPE).orElse(""),
-                node.number(ATTACHMENT_SIZE).orElse(0L)));
-        return new Message(node.id(), UserId.of(node.string(AUTHOR).orElseThrow()), node.string(TEXT).orElse(""),
-                node.instant(POSTED_AT).orElse(node.created()), attachment);
+        Optional<Attachment> attachment = node.string(ATTACHMENT)
+                .map(id -> new Attachment(
+                        NodeId.of(id),
+                        node.string(ATTACHMENT_NAME).orElse(""),
+                        node.string(ATTACHMENT_MIME_TYPE).orElse(""),
+                        node.number(ATTACHMENT_SIZE).orElse(0L)));
+        return new Message(
+                node.id(),
+                UserId.of(node.string(AUTHOR).orElseThrow()),
+                node.string(TEXT).orElse(""),
+                node.instant(POSTED_AT).orElse(node.created()),
+                attachment);
     }
 
     // ---------------------------------------------------------------- broadcasts
 
     /** Creates the broadcast's folder under its year and its (empty) responses folder. */
-    NewBroadcast createBroadcast(PlatformSession session, int year, BroadcastKind kind, String classCode, UserId author,
-                           String text, List<String> options, List<UserId> audience, Instant now) {
+    NewBroadcast createBroadcast(
+            PlatformSession session,
+            int year,
+            BroadcastKind kind,
+            String classCode,
+            UserId author,
+            String text,
+            List<String> options,
+            List<UserId> audience,
+            Instant now) {
         Node folder = session.ensureFolder(BROADCASTS_FOLDER + "/" + year);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(KIND, kind.name());
@@ -262,8 +314,9 @@ final class DiscussionStore {
     /** The broadcast, if the session may read it; an unknown or malformed id is an unknown broadcast. */
     Node visibleBroadcast(PlatformSession session, NodeId id) {
         try {
-            return session.findNode(id).filter(n -> n.type().equals(BROADCAST)).orElseThrow(
-                    () -> new DiscussionInputException(Problem.UNKNOWN_BROADCAST, id.value()));
+            return session.findNode(id)
+                    .filter(n -> n.type().equals(BROADCAST))
+                    .orElseThrow(() -> new DiscussionInputException(Problem.UNKNOWN_BROADCAST, id.value()));
         } catch (PlatformException | IllegalArgumentException e) {
             throw new DiscussionInputException(Problem.UNKNOWN_BROADCAST, id.value());
         }
@@ -275,16 +328,22 @@ final class DiscussionStore {
     }
 
     StoredBroadcast broadcast(Node node) {
-        return new StoredBroadcast(node.id(), BroadcastKind.valueOf(node.string(KIND).orElseThrow()),
-                node.string(CLASS).orElse(""), UserId.of(node.string(AUTHOR).orElseThrow()),
-                node.string(TEXT).orElse(""), node.strings(OPTIONS), node.instant(SENT_AT).orElse(node.created()),
+        return new StoredBroadcast(
+                node.id(),
+                BroadcastKind.valueOf(node.string(KIND).orElseThrow()),
+                node.string(CLASS).orElse(""),
+                UserId.of(node.string(AUTHOR).orElseThrow()),
+                node.string(TEXT).orElse(""),
+                node.strings(OPTIONS),
+                node.instant(SENT_AT).orElse(node.created()),
                 node.strings(AUDIENCE).stream().map(UserId::of).toList());
     }
 
     List<StoredResponse> responses(PlatformSession session, NodeId broadcast) {
         List<StoredResponse> responses = new ArrayList<>();
         for (Node response : session.children(responsesFolder(session, broadcast))) {
-            responses.add(new StoredResponse(UserId.of(response.string(RESPONDENT).orElseThrow()),
+            responses.add(new StoredResponse(
+                    UserId.of(response.string(RESPONDENT).orElseThrow()),
                     response.number(OPTION).map(Long::intValue)));
         }
         return responses;
@@ -306,20 +365,24 @@ final class DiscussionStore {
         if (session.children(responses).stream().anyMatch(n -> n.name().equals(name))) {
             return false;
         }
-        session.createFolder(responses, name, RESPONSE,
-                Map.of(RESPONDENT, guardian.value(), OPTION, (long) option, POSTED_AT, now));
+        session.createFolder(
+                responses, name, RESPONSE, Map.of(RESPONDENT, guardian.value(), OPTION, (long) option, POSTED_AT, now));
         return true;
     }
 
     private static NodeId responsesFolder(PlatformSession session, NodeId broadcast) {
-        return session.children(broadcast).stream().filter(n -> n.name().equals(RESPONSES)).findFirst()
-                .orElseThrow(() -> new NotFoundException("no responses folder in " + broadcast)).id();
+        return session.children(broadcast).stream()
+                .filter(n -> n.name().equals(RESPONSES))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("no responses folder in " + broadcast))
+                .id();
     }
 
     // ---------------------------------------------------------------- encodings
 
     private static List<String> members(DiscussionState state) {
-        return state.members().stream().map(m -> new MemberEntry(m.participant().id(), m.broughtBy()).format())
+        return state.members().stream()
+                .map(m -> new MemberEntry(m.participant().id(), m.broughtBy()).format())
                 .toList();
     }
 

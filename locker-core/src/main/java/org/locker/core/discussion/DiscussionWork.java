@@ -2,7 +2,6 @@ package org.locker.core.discussion;
 
 import java.util.Objects;
 import java.util.function.Function;
-
 import org.locker.core.platform.AccessDeniedException;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.NodeId;

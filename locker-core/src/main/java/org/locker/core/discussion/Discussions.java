@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
@@ -82,38 +81,52 @@ public final class Discussions {
 
     // ================================================================ views
 
-    public record Summary(NodeId id, String subject, UserId startedBy, List<UserId> participants, Instant created,
-                          Instant lastActivity, long messages, long unread) {
-    }
+    public record Summary(
+            NodeId id,
+            String subject,
+            UserId startedBy,
+            List<UserId> participants,
+            Instant created,
+            Instant lastActivity,
+            long messages,
+            long unread) {}
 
     /** A document of the author's locker attached to a message: a copy kept in the discussion. */
-    public record Attachment(NodeId id, String name, String mimeType, long size) {
-    }
+    public record Attachment(NodeId id, String name, String mimeType, long size) {}
 
-    public record Message(NodeId id, UserId author, String text, Instant postedAt, Optional<Attachment> attachment) {
-    }
+    public record Message(NodeId id, UserId author, String text, Instant postedAt, Optional<Attachment> attachment) {}
 
-    public record Page(Summary discussion, List<Message> messages, int offset, int limit) {
-    }
+    public record Page(Summary discussion, List<Message> messages, int offset, int limit) {}
 
     /** @param acceptedContacts for a teacher, else null; @param guardianMessaging for a guardian, else null */
-    public record Preferences(Set<ContactCategory> acceptedContacts, Boolean guardianMessaging) {
-    }
+    public record Preferences(Set<ContactCategory> acceptedContacts, Boolean guardianMessaging) {}
 
     /** @param classes a student's class, or the classes whose team a teacher or staff member is in */
-    public record Contact(UserId id, Profile profile, String displayName, List<String> classes) {
-    }
+    public record Contact(UserId id, Profile profile, String displayName, List<String> classes) {}
 
-    public enum BroadcastKind { INFORMATION, SURVEY }
+    public enum BroadcastKind {
+        INFORMATION,
+        SURVEY
+    }
 
     /**
      * A broadcast as its reader sees it. {@code confirmedBy} and {@code results} (answer count per option) are
      * filled for its delegate only; {@code confirmedByMe} and {@code myAnswer} for a guardian of its audience.
      */
-    public record Broadcast(NodeId id, BroadcastKind kind, String classCode, UserId author, String text,
-                            List<String> options, Instant sentAt, int audience, List<UserId> confirmedBy,
-                            List<Long> results, long answers, boolean confirmedByMe, Integer myAnswer) {
-    }
+    public record Broadcast(
+            NodeId id,
+            BroadcastKind kind,
+            String classCode,
+            UserId author,
+            String text,
+            List<String> options,
+            Instant sentAt,
+            int audience,
+            List<UserId> confirmedBy,
+            List<Long> results,
+            long answers,
+            boolean confirmedByMe,
+            Integer myAnswer) {}
 
     // ================================================================ settings and preferences
 
@@ -137,8 +150,8 @@ public final class Discussions {
      * Changes the user's own preferences: accepted contacts apply to teachers, guardian messaging to guardians;
      * a value that does not apply to the user's profile, or a null one, is left unchanged.
      */
-    public Preferences updatePreferences(UserId user, Set<ContactCategory> acceptedContacts,
-                                         Boolean guardianMessaging) {
+    public Preferences updatePreferences(
+            UserId user, Set<ContactCategory> acceptedContacts, Boolean guardianMessaging) {
         return preferences.update(user, acceptedContacts, guardianMessaging);
     }
 

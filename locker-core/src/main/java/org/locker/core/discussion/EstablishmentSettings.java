@@ -2,7 +2,6 @@ package org.locker.core.discussion;
 
 import java.time.ZoneId;
 import java.util.Objects;
-
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.PlatformSession;
 

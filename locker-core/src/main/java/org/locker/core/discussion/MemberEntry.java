@@ -2,7 +2,6 @@ package org.locker.core.discussion;
 
 import java.util.Objects;
 import java.util.Optional;
-
 import org.locker.core.platform.UserId;
 
 /**

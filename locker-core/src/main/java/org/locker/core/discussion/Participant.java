@@ -3,7 +3,6 @@ package org.locker.core.discussion;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.platform.UserId;
 
@@ -17,8 +16,13 @@ import org.locker.core.platform.UserId;
  * @param acceptedContacts for a teacher: who may start discussions with them (everyone by default); ignored for
  *                         other profiles, which have no contact preferences in PRONOTE
  */
-public record Participant(UserId id, Profile profile, Set<String> childrenClasses, Set<String> delegateClasses,
-                          boolean guardianMessaging, Set<ContactCategory> acceptedContacts) {
+public record Participant(
+        UserId id,
+        Profile profile,
+        Set<String> childrenClasses,
+        Set<String> delegateClasses,
+        boolean guardianMessaging,
+        Set<ContactCategory> acceptedContacts) {
 
     private static final Set<ContactCategory> EVERYONE = Set.copyOf(EnumSet.allOf(ContactCategory.class));
 
@@ -28,10 +32,10 @@ public record Participant(UserId id, Profile profile, Set<String> childrenClasse
         childrenClasses = Set.copyOf(childrenClasses);
         delegateClasses = Set.copyOf(delegateClasses);
         acceptedContacts = Set.copyOf(acceptedContacts);
-        if (profile != Profile.GUARDIAN && (!childrenClasses.isEmpty() || !delegateClasses.isEmpty()
-                || guardianMessaging)) {
-            throw new IllegalArgumentException("only guardians have children, delegate classes or guardian messaging: "
-                    + id);
+        if (profile != Profile.GUARDIAN
+                && (!childrenClasses.isEmpty() || !delegateClasses.isEmpty() || guardianMessaging)) {
+            throw new IllegalArgumentException(
+                    "only guardians have children, delegate classes or guardian messaging: " + id);
         }
     }
 
@@ -44,8 +48,8 @@ public record Participant(UserId id, Profile profile, Set<String> childrenClasse
         return new Participant(id, Profile.TEACHER, Set.of(), Set.of(), false, acceptedContacts);
     }
 
-    public static Participant guardian(UserId id, Set<String> childrenClasses, Set<String> delegateClasses,
-                                       boolean guardianMessaging) {
+    public static Participant guardian(
+            UserId id, Set<String> childrenClasses, Set<String> delegateClasses, boolean guardianMessaging) {
         return new Participant(id, Profile.GUARDIAN, childrenClasses, delegateClasses, guardianMessaging, EVERYONE);
     }
 

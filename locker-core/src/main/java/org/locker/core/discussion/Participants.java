@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.directory.Profile;
 import org.locker.core.discussion.DiscussionInputException.Problem;
@@ -31,8 +30,8 @@ final class Participants {
 
     /** The user as a participant; an unknown user, or one without a profile, is an unknown participant. */
     Participant require(PlatformSession system, UserId id) {
-        return find(system, id).orElseThrow(
-                () -> new DiscussionInputException(Problem.UNKNOWN_PARTICIPANT, id.value()));
+        return find(system, id)
+                .orElseThrow(() -> new DiscussionInputException(Problem.UNKNOWN_PARTICIPANT, id.value()));
     }
 
     /** The rules' facts about a user, from the directory and their preferences; empty without a profile. */
@@ -44,8 +43,13 @@ final class Participants {
         if (user.isEmpty()) {
             return Optional.empty();
         }
-        return profile(user.get()).map(p -> of(user.get(), p, child -> system.findUser(child)
-                .map(Participants::classes).orElse(List.of())));
+        return profile(user.get())
+                .map(p -> of(
+                        user.get(),
+                        p,
+                        child -> system.findUser(child)
+                                .map(Participants::classes)
+                                .orElse(List.of())));
     }
 
     /** The members of a stored discussion; members no longer in the directory are left out. */
@@ -73,7 +77,9 @@ final class Participants {
                         classes.addAll(childClasses.apply(UserId.of(child)));
                     }
                 }
-                yield Participant.guardian(user.id(), classes,
+                yield Participant.guardian(
+                        user.id(),
+                        classes,
                         Set.copyOf(DiscussionStore.strings(properties.get(DirectoryProperties.DELEGATE_OF))),
                         store.guardianMessaging(properties));
             }

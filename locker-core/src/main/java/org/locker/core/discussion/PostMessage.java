@@ -4,7 +4,6 @@ import static org.locker.core.discussion.DiscussionWork.require;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import org.locker.core.discussion.Discussions.Message;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;

@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 final class RecipientScreening {
 
-    private RecipientScreening() {
-    }
+    private RecipientScreening() {}
 
     /** Whether {@code starter} must not learn from an answer which ids exist: those who do not read the directory. */
     static boolean hidesExistence(Participant starter) {
@@ -34,7 +33,8 @@ final class RecipientScreening {
             return own;
         }
         for (Optional<Participant> recipient : recipients) {
-            if (recipient.isEmpty() || rules.allowedContacts(starter, List.of(recipient.get())).isEmpty()) {
+            if (recipient.isEmpty()
+                    || rules.allowedContacts(starter, List.of(recipient.get())).isEmpty()) {
                 return Decision.refused(RefusalReason.NOT_A_CONTACT);
             }
         }

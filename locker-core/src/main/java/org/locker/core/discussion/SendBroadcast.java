@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-
 import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.ClassGroup;
 import org.locker.core.discussion.DiscussionInputException.Problem;
@@ -36,19 +35,28 @@ final class SendBroadcast {
     /** A question with {@value DiscussionLimits#MIN_OPTIONS} to {@value DiscussionLimits#MAX_OPTIONS} options. */
     Broadcast survey(UserId me, String classCode, String question, List<String> options) {
         DiscussionLimits.checkText(question);
-        if (options == null || options.size() < DiscussionLimits.MIN_OPTIONS
+        if (options == null
+                || options.size() < DiscussionLimits.MIN_OPTIONS
                 || options.size() > DiscussionLimits.MAX_OPTIONS) {
-            throw new DiscussionInputException(Problem.INVALID_SURVEY,
+            throw new DiscussionInputException(
+                    Problem.INVALID_SURVEY,
                     "options: " + DiscussionLimits.MIN_OPTIONS + ".." + DiscussionLimits.MAX_OPTIONS);
         }
         Set<String> distinct = new HashSet<>();
         for (String option : options) {
-            if (option == null || option.isBlank() || option.length() > DiscussionLimits.MAX_OPTION
+            if (option == null
+                    || option.isBlank()
+                    || option.length() > DiscussionLimits.MAX_OPTION
                     || !distinct.add(option.strip())) {
                 throw new DiscussionInputException(Problem.INVALID_SURVEY, String.valueOf(option));
             }
         }
-        return send(me, classCode, BroadcastKind.SURVEY, question, options.stream().map(String::strip).toList());
+        return send(
+                me,
+                classCode,
+                BroadcastKind.SURVEY,
+                question,
+                options.stream().map(String::strip).toList());
     }
 
     private Broadcast send(UserId me, String classCode, BroadcastKind kind, String text, List<String> options) {
@@ -77,10 +85,11 @@ final class SendBroadcast {
                 context.participants().find(session, candidate).ifPresent(guardians::add);
             }
             List<UserId> audience = rules.broadcastAudience(delegate, code.value(), guardians).stream()
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
             int year = now.atZone(rules.settings().zone()).getYear();
-            NewBroadcast broadcast = context.store().createBroadcast(session, year, kind, code.value(), me, text,
-                    options, audience, now);
+            NewBroadcast broadcast = context.store()
+                    .createBroadcast(session, year, kind, code.value(), me, text, options, audience, now);
             // readable by its delegate and its audience; the responses by the delegate only
             session.setInheritance(broadcast.node().id(), false);
             session.grant(broadcast.node().id(), me, Access.READ);
@@ -89,7 +98,8 @@ final class SendBroadcast {
             }
             session.setInheritance(broadcast.responses(), false);
             session.grant(broadcast.responses(), me, Access.READ);
-            return Broadcasts.view(context.store(), session, session.node(broadcast.node().id()), me);
+            return Broadcasts.view(
+                    context.store(), session, session.node(broadcast.node().id()), me);
         });
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
 import org.locker.core.discussion.DiscussionInputException.Problem;
 import org.locker.core.discussion.Discussions.Summary;
 import org.locker.core.platform.Access;
@@ -47,13 +46,15 @@ final class StartDiscussion {
             List<Participant> others = new ArrayList<>();
             for (int i = 0; i < recipients.size(); i++) {
                 UserId recipient = recipients.get(i);
-                others.add(found.get(i).orElseThrow(
-                        () -> new DiscussionInputException(Problem.UNKNOWN_PARTICIPANT, recipient.value())));
+                others.add(found.get(i)
+                        .orElseThrow(
+                                () -> new DiscussionInputException(Problem.UNKNOWN_PARTICIPANT, recipient.value())));
             }
             require(rules.mayStart(starter, others, now));
             DiscussionState state = DiscussionState.started(starter, others);
-            Node discussion = context.store().createDiscussion(session, now.atZone(rules.settings().zone()).getYear(),
-                    cleanSubject, me, state, now);
+            Node discussion = context.store()
+                    .createDiscussion(
+                            session, now.atZone(rules.settings().zone()).getYear(), cleanSubject, me, state, now);
             // only the participants read it, the platform enforces it
             session.setInheritance(discussion.id(), false);
             for (DiscussionState.Member member : state.members()) {

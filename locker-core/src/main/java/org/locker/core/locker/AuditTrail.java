@@ -5,7 +5,6 @@ import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.locker.core.locker.Lockers.AuditEntry;
@@ -27,10 +26,16 @@ final class AuditTrail {
     }
 
     /** Adds a line in the caller's session, saved with what it records. */
-    void record(PlatformSession session, AuditAction action, UserId actor, String depositId, String documentName,
-                String detail) {
-        store.appendAudit(session, new AuditEntry(clock.instant(), action.name(), actor.value(), depositId,
-                documentName, detail));
+    void record(
+            PlatformSession session,
+            AuditAction action,
+            UserId actor,
+            String depositId,
+            String documentName,
+            String detail) {
+        store.appendAudit(
+                session,
+                new AuditEntry(clock.instant(), action.name(), actor.value(), depositId, documentName, detail));
     }
 
     /** The trail, oldest first, optionally for one deposit. */
@@ -43,11 +48,19 @@ final class AuditTrail {
     /** Writes the trail as CSV (header line, then one line per entry), cells safe for spreadsheets. */
     void writeCsv(Writer writer) throws IOException {
         // not closed: the caller owns the writer
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-                .setHeader("at", "action", "actor", "depositId", "document", "detail").get());
+        CSVPrinter csv = new CSVPrinter(
+                writer,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader("at", "action", "actor", "depositId", "document", "detail")
+                        .get());
         for (AuditEntry entry : entries(Optional.empty())) {
-            csv.printRecord(entry.at().toString(), CsvCells.safe(entry.action()), CsvCells.safe(entry.actor()),
-                    CsvCells.safe(entry.depositId()), CsvCells.safe(entry.documentName()),
+            csv.printRecord(
+                    entry.at().toString(),
+                    CsvCells.safe(entry.action()),
+                    CsvCells.safe(entry.actor()),
+                    CsvCells.safe(entry.depositId()),
+                    CsvCells.safe(entry.documentName()),
                     CsvCells.safe(entry.detail()));
         }
         csv.flush();

@@ -7,16 +7,15 @@ package org.locker.core.locker;
  */
 public final class CsvCells {
 
-    private CsvCells() {
-    }
+    private CsvCells() {}
 
     public static String safe(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
         char first = value.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
-                || first == '\r';
+        boolean formula =
+                first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
         return formula ? "'" + value : value;
     }
 }

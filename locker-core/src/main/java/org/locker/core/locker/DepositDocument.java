@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.DepositStore.NewDeposit;
 import org.locker.core.locker.LockerRefusal.Reason;
@@ -46,8 +45,13 @@ final class DepositDocument {
     private final PublicationWindows windows;
     private final AuditTrail audit;
 
-    DepositDocument(ContentPlatform platform, Clock clock, DepositStore store, RecipientResolver recipients,
-                    PublicationWindows windows, AuditTrail audit) {
+    DepositDocument(
+            ContentPlatform platform,
+            Clock clock,
+            DepositStore store,
+            RecipientResolver recipients,
+            PublicationWindows windows,
+            AuditTrail audit) {
         this.platform = platform;
         this.clock = clock;
         this.store = store;
@@ -84,8 +88,8 @@ final class DepositDocument {
                 // a family writes to people it knows, never to whoever joins the establishment later
                 throw new LockerRefusal(Reason.STANDING_NOT_ALLOWED);
             }
-            Recipients resolved = recipients.resolve(session, depositor, profile, request.selection(),
-                    request.standing());
+            Recipients resolved =
+                    recipients.resolve(session, depositor, profile, request.selection(), request.standing());
             if (resolved.immediate().isEmpty() && resolved.guardians().isEmpty()) {
                 throw new LockerRefusal(Reason.NO_RECIPIENT);
             }
@@ -105,7 +109,8 @@ final class DepositDocument {
             if (!to.isAfter(clock.instant())) {
                 throw new LockerRefusal(Reason.WINDOW_ENDED);
             }
-        } else if (request.publishFrom().isPresent() && request.publishTo().isPresent()
+        } else if (request.publishFrom().isPresent()
+                && request.publishTo().isPresent()
                 && !request.publishTo().get().isAfter(request.publishFrom().get())) {
             throw new LockerRefusal(Reason.WINDOW_INVALID);
         }
@@ -122,25 +127,42 @@ final class DepositDocument {
         Instant now = clock.instant();
         DepositRequest request = prepared.request();
         // guardians see the deposit through its window's group, a member of which they are only while it is open
-        Optional<Window> window = prepared.guardians().isEmpty() ? Optional.empty()
-                : Optional.of(windows.join(request.publishFrom().orElseThrow(), request.publishTo().orElseThrow(),
-                        prepared.guardians()));
+        Optional<Window> window = prepared.guardians().isEmpty()
+                ? Optional.empty()
+                : Optional.of(windows.join(
+                        request.publishFrom().orElseThrow(), request.publishTo().orElseThrow(), prepared.guardians()));
         List<Deposited> deposited = new ArrayList<>();
         try (PlatformSession session = platform.systemSession()) {
             // many users may be granted through one principal of the platform's own: lockers query that one
             List<PrincipalId> grantees = session.grantees(prepared.immediate());
             List<String> names = new ArrayList<>();
             grantees.forEach(p -> names.add(p.value()));
-            List<String> guardians = prepared.guardians().stream().map(PrincipalId::value).toList();
+            List<String> guardians =
+                    prepared.guardians().stream().map(PrincipalId::value).toList();
             names.addAll(guardians);
             for (DepositFile file : files) {
                 String depositId = UUID.randomUUID().toString();
-                Node document = store.create(session, new NewDeposit(depositId, prepared.depositor(), request, now,
-                        names, guardians, window.map(Window::key), file.name(), file.content()));
+                Node document = store.create(
+                        session,
+                        new NewDeposit(
+                                depositId,
+                                prepared.depositor(),
+                                request,
+                                now,
+                                names,
+                                guardians,
+                                window.map(Window::key),
+                                file.name(),
+                                file.content()));
                 session.grant(document.id(), prepared.depositor(), Access.WRITE);
                 session.grantAll(document.id(), grantees, request.allowModify() ? Access.WRITE : Access.READ);
                 window.ifPresent(w -> session.grant(document.id(), w.group(), Access.READ));
-                audit.record(session, AuditAction.DEPOSITED, prepared.depositor(), depositId, file.name(),
+                audit.record(
+                        session,
+                        AuditAction.DEPOSITED,
+                        prepared.depositor(),
+                        depositId,
+                        file.name(),
                         "recipients=" + abridged(request.selection()));
                 deposited.add(new Deposited(document.id(), depositId, file.name(), "1.0"));
             }
@@ -155,16 +177,18 @@ final class DepositDocument {
      * withdrawal must not depend on, nor change, the depositor's own document. The content is read once, into
      * a temporary file that the judge and the deposit both read.
      */
-    List<Deposited> copyFromCloud(PreparedDeposit prepared, NodeId source, Optional<String> rename,
-                                  ContentJudge judge) {
+    List<Deposited> copyFromCloud(
+            PreparedDeposit prepared, NodeId source, Optional<String> rename, ContentJudge judge) {
         UserId depositor = prepared.depositor();
         boolean guardian = Principals.isGuardian(platform, depositor);
         Path copy = null;
         try {
             String name;
             try (PlatformSession session = platform.sessionAs(depositor)) {
-                Node node = session.findNode(source).filter(n -> n.content().isPresent())
-                        .filter(n -> !guardian || !DepositStore.isDeposit(n)
+                Node node = session.findNode(source)
+                        .filter(n -> n.content().isPresent())
+                        .filter(n -> !guardian
+                                || !DepositStore.isDeposit(n)
                                 || DepositStore.read(n).visibleToGuardiansAt(clock.instant()))
                         .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_DOCUMENT, source.value()));
                 name = rename.orElse(node.name());
@@ -176,8 +200,11 @@ final class DepositDocument {
             Path local = copy;
             DepositFile judged = judge.judge(name, () -> Files.newInputStream(local));
             try (InputStream content = Files.newInputStream(local)) {
-                return deposit(prepared, List.of(new DepositFile(judged.name(),
-                        new ContentSource(content, judged.content().mimeType()))));
+                return deposit(
+                        prepared,
+                        List.of(new DepositFile(
+                                judged.name(),
+                                new ContentSource(content, judged.content().mimeType()))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the document", e);

@@ -15,8 +15,14 @@ import java.util.Optional;
  * @param publishFrom start of the guardians' publication window (mandatory with guardian recipients)
  * @param publishTo end (exclusive) of the guardians' publication window
  */
-public record DepositRequest(String documentType, String memo, List<String> selection, boolean standing,
-                             boolean allowModify, Optional<Instant> publishFrom, Optional<Instant> publishTo) {
+public record DepositRequest(
+        String documentType,
+        String memo,
+        List<String> selection,
+        boolean standing,
+        boolean allowModify,
+        Optional<Instant> publishFrom,
+        Optional<Instant> publishTo) {
 
     public DepositRequest {
         memo = memo == null ? "" : memo;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.core.locker.Lockers.AuditEntry;
 import org.locker.core.locker.Lockers.LockerFilter;
@@ -30,20 +29,31 @@ import org.locker.core.platform.UserId;
  */
 final class DepositStore {
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH =
+            DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
 
     /** What a locker listing reads of each deposit. */
-    private static final Set<String> LISTED = Set.of(LockerModel.DEPOSIT_ID, LockerModel.DOCUMENT_TYPE,
-            LockerModel.MEMO, LockerModel.DEPOSITOR, LockerModel.DEPOSITED_AT, LockerModel.ALLOW_MODIFY,
-            LockerModel.WITHDRAWN, LockerModel.PUBLISH_FROM, LockerModel.PUBLISH_TO);
+    private static final Set<String> LISTED = Set.of(
+            LockerModel.DEPOSIT_ID,
+            LockerModel.DOCUMENT_TYPE,
+            LockerModel.MEMO,
+            LockerModel.DEPOSITOR,
+            LockerModel.DEPOSITED_AT,
+            LockerModel.ALLOW_MODIFY,
+            LockerModel.WITHDRAWN,
+            LockerModel.PUBLISH_FROM,
+            LockerModel.PUBLISH_TO);
 
     // ------------------------------------------------------------------ settings
 
     Settings settings(PlatformSession session) {
         return session.nodeAt(LockerModel.SETTINGS_PATH)
-                .map(n -> new Settings(n.properties().containsKey(LockerModel.DOCUMENT_TYPES)
-                        ? n.strings(LockerModel.DOCUMENT_TYPES) : LockerModel.DEFAULT_DOCUMENT_TYPES,
-                        n.flag(LockerModel.GUARDIAN_EXCHANGE), n.flag(LockerModel.MACRO_DOCUMENTS)))
+                .map(n -> new Settings(
+                        n.properties().containsKey(LockerModel.DOCUMENT_TYPES)
+                                ? n.strings(LockerModel.DOCUMENT_TYPES)
+                                : LockerModel.DEFAULT_DOCUMENT_TYPES,
+                        n.flag(LockerModel.GUARDIAN_EXCHANGE),
+                        n.flag(LockerModel.MACRO_DOCUMENTS)))
                 .orElse(new Settings(LockerModel.DEFAULT_DOCUMENT_TYPES, false, false));
     }
 
@@ -64,16 +74,22 @@ final class DepositStore {
      * @param recipients every principal it is for, guardians included
      * @param windowKey the publication window it belongs to, when it has guardian recipients
      */
-    record NewDeposit(String depositId, UserId depositor, DepositRequest request, Instant at,
-                      List<String> recipients, List<String> guardians, Optional<String> windowKey, String fileName,
-                      ContentSource content) {
-    }
+    record NewDeposit(
+            String depositId,
+            UserId depositor,
+            DepositRequest request,
+            Instant at,
+            List<String> recipients,
+            List<String> guardians,
+            Optional<String> windowKey,
+            String fileName,
+            ContentSource content) {}
 
     /** Creates the deposit's folder and document (not saved, no grants). */
     Node create(PlatformSession session, NewDeposit deposit) {
         DepositRequest request = deposit.request();
-        Node folder = session.ensureFolder(LockerModel.DEPOSITS_FOLDER + "/" + MONTH.format(deposit.at()) + "/"
-                + deposit.depositId());
+        Node folder = session.ensureFolder(
+                LockerModel.DEPOSITS_FOLDER + "/" + MONTH.format(deposit.at()) + "/" + deposit.depositId());
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(LockerModel.DEPOSIT_ID, deposit.depositId());
         properties.put(LockerModel.DOCUMENT_TYPE, request.documentType());
@@ -84,8 +100,10 @@ final class DepositStore {
         properties.put(LockerModel.STANDING, request.standing());
         properties.put(LockerModel.RECIPIENTS, deposit.recipients());
         // one text, a selector per line (LockerModel.SELECTION says why)
-        properties.put(LockerModel.SELECTION, String.join("\n", request.selection().stream().map(String::strip)
-                .toList()));
+        properties.put(
+                LockerModel.SELECTION,
+                String.join(
+                        "\n", request.selection().stream().map(String::strip).toList()));
         properties.put(LockerModel.GUARDIAN_RECIPIENTS, deposit.guardians());
         properties.put(LockerModel.WITHDRAWN, false);
         if (deposit.windowKey().isPresent()) {
@@ -93,8 +111,8 @@ final class DepositStore {
             properties.put(LockerModel.PUBLISH_TO, request.publishTo().orElseThrow());
             properties.put(LockerModel.WINDOW_KEY, deposit.windowKey().get());
         }
-        return session.createDocument(folder.id(), deposit.fileName(), LockerModel.DEPOSIT, properties,
-                deposit.content());
+        return session.createDocument(
+                folder.id(), deposit.fileName(), LockerModel.DEPOSIT, properties, deposit.content());
     }
 
     /** The node {@code id} as a deposit, if it is one the session may read (withdrawn or not). */
@@ -104,7 +122,8 @@ final class DepositStore {
 
     /** The deposit {@code id}, unless it is withdrawn: what the session may not read does not exist. */
     StoredDeposit current(PlatformSession session, NodeId id) {
-        return find(session, id).filter(d -> !d.withdrawn())
+        return find(session, id)
+                .filter(d -> !d.withdrawn())
                 .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_DOCUMENT, id.value()));
     }
 
@@ -113,10 +132,11 @@ final class DepositStore {
     }
 
     /** The deposits for any of {@code principals}, with the filter; the newest first when asked. */
-    List<StoredDeposit> forRecipients(PlatformSession session, List<String> principals, LockerFilter filter,
-                                      int limit, boolean newestFirst) {
+    List<StoredDeposit> forRecipients(
+            PlatformSession session, List<String> principals, LockerFilter filter, int limit, boolean newestFirst) {
         NodeQuery.Builder query = NodeQuery.ofType(LockerModel.DEPOSIT)
-                .whereAnyOf(LockerModel.RECIPIENTS, principals).select(LISTED);
+                .whereAnyOf(LockerModel.RECIPIENTS, principals)
+                .select(LISTED);
         filter.documentType().ifPresent(t -> query.whereEquals(LockerModel.DOCUMENT_TYPE, t));
         filter.depositor().ifPresent(d -> query.whereEquals(LockerModel.DEPOSITOR, d));
         filter.from().ifPresent(f -> query.where(new NodeQuery.NotBefore(LockerModel.DEPOSITED_AT, f)));
@@ -124,15 +144,22 @@ final class DepositStore {
         if (newestFirst) {
             query.orderBy(LockerModel.DEPOSITED_AT, true);
         }
-        return session.query(query.page(0, limit).build()).stream().map(DepositStore::read).toList();
+        return session.query(query.page(0, limit).build()).stream()
+                .map(DepositStore::read)
+                .toList();
     }
 
     /** The deposits made by {@code depositor}, newest first. */
     List<StoredDeposit> depositedBy(PlatformSession session, UserId depositor, int limit) {
-        return session.query(NodeQuery.ofType(LockerModel.DEPOSIT)
-                .whereEquals(LockerModel.DEPOSITOR, depositor.value())
-                .orderBy(LockerModel.DEPOSITED_AT, true).page(0, limit).build())
-                .stream().map(DepositStore::read).toList();
+        return session
+                .query(NodeQuery.ofType(LockerModel.DEPOSIT)
+                        .whereEquals(LockerModel.DEPOSITOR, depositor.value())
+                        .orderBy(LockerModel.DEPOSITED_AT, true)
+                        .page(0, limit)
+                        .build())
+                .stream()
+                .map(DepositStore::read)
+                .toList();
     }
 
     void markWithdrawn(PlatformSession session, NodeId id, Instant at) {
@@ -143,12 +170,19 @@ final class DepositStore {
     }
 
     static StoredDeposit read(Node node) {
-        return new StoredDeposit(node, node.string(LockerModel.DEPOSIT_ID).orElse(""),
-                node.string(LockerModel.DOCUMENT_TYPE).orElse(""), node.string(LockerModel.MEMO).orElse(""),
+        return new StoredDeposit(
+                node,
+                node.string(LockerModel.DEPOSIT_ID).orElse(""),
+                node.string(LockerModel.DOCUMENT_TYPE).orElse(""),
+                node.string(LockerModel.MEMO).orElse(""),
                 node.string(LockerModel.DEPOSITOR).orElse(""),
-                node.instant(LockerModel.DEPOSITED_AT).orElse(node.created()), node.flag(LockerModel.ALLOW_MODIFY),
-                node.flag(LockerModel.STANDING), selection(node), node.strings(LockerModel.RECIPIENTS),
-                node.instant(LockerModel.PUBLISH_FROM), node.instant(LockerModel.PUBLISH_TO),
+                node.instant(LockerModel.DEPOSITED_AT).orElse(node.created()),
+                node.flag(LockerModel.ALLOW_MODIFY),
+                node.flag(LockerModel.STANDING),
+                selection(node),
+                node.strings(LockerModel.RECIPIENTS),
+                node.instant(LockerModel.PUBLISH_FROM),
+                node.instant(LockerModel.PUBLISH_TO),
                 node.flag(LockerModel.WITHDRAWN));
     }
 
@@ -166,8 +200,10 @@ final class DepositStore {
     Set<String> openedBy(PlatformSession session, UserId reader) {
         Set<String> opened = new HashSet<>();
         for (Node receipt : session.query(NodeQuery.ofType(LockerModel.RECEIPT)
-                .whereEquals(LockerModel.READER, reader.value()).select(Set.of(LockerModel.DEPOSIT_ID))
-                .page(0, 100_000).build())) {
+                .whereEquals(LockerModel.READER, reader.value())
+                .select(Set.of(LockerModel.DEPOSIT_ID))
+                .page(0, 100_000)
+                .build())) {
             receipt.string(LockerModel.DEPOSIT_ID).ifPresent(opened::add);
         }
         return opened;
@@ -176,11 +212,20 @@ final class DepositStore {
     /** Records that {@code reader} opened the deposit, unless they did before; true if this is the first time. */
     boolean recordOpening(PlatformSession session, String depositId, UserId reader, Instant at) {
         Node folder = session.ensureFolder(LockerModel.RECEIPTS_FOLDER + "/" + depositId);
-        boolean first = session.children(folder.id()).stream().noneMatch(c -> c.name().equals(reader.value()));
+        boolean first =
+                session.children(folder.id()).stream().noneMatch(c -> c.name().equals(reader.value()));
         if (first) {
-            session.createFolder(folder.id(), reader.value(), LockerModel.RECEIPT, Map.of(
-                    LockerModel.DEPOSIT_ID, depositId, LockerModel.READER, reader.value(),
-                    LockerModel.OPENED_AT, at));
+            session.createFolder(
+                    folder.id(),
+                    reader.value(),
+                    LockerModel.RECEIPT,
+                    Map.of(
+                            LockerModel.DEPOSIT_ID,
+                            depositId,
+                            LockerModel.READER,
+                            reader.value(),
+                            LockerModel.OPENED_AT,
+                            at));
         }
         return first;
     }
@@ -188,9 +233,10 @@ final class DepositStore {
     /** Who opened the deposit, and when they first did. */
     Map<String, Instant> openings(PlatformSession session, String depositId) {
         Map<String, Instant> opened = new HashMap<>();
-        session.nodeAt(LockerModel.RECEIPTS_FOLDER + "/" + depositId).ifPresent(folder ->
-                session.children(folder.id()).forEach(r -> opened.put(r.name(),
-                        r.instant(LockerModel.OPENED_AT).orElse(r.created()))));
+        session.nodeAt(LockerModel.RECEIPTS_FOLDER + "/" + depositId)
+                .ifPresent(folder -> session.children(folder.id())
+                        .forEach(r -> opened.put(
+                                r.name(), r.instant(LockerModel.OPENED_AT).orElse(r.created()))));
         return opened;
     }
 
@@ -205,19 +251,24 @@ final class DepositStore {
         properties.put(LockerModel.DOCUMENT_NAME, entry.documentName());
         properties.put(LockerModel.AT, entry.at());
         properties.put(LockerModel.DETAIL, entry.detail());
-        session.createFolder(folder.id(), entry.at().toEpochMilli() + "-" + UUID.randomUUID(),
-                LockerModel.AUDIT_ENTRY, properties);
+        session.createFolder(
+                folder.id(), entry.at().toEpochMilli() + "-" + UUID.randomUUID(), LockerModel.AUDIT_ENTRY, properties);
     }
 
     /** The audit lines, oldest first, optionally of one deposit. */
     List<AuditEntry> auditEntries(PlatformSession session, Optional<String> depositId) {
-        NodeQuery.Builder query = NodeQuery.ofType(LockerModel.AUDIT_ENTRY).orderBy("created", false)
+        NodeQuery.Builder query = NodeQuery.ofType(LockerModel.AUDIT_ENTRY)
+                .orderBy("created", false)
                 .page(0, 100_000);
         depositId.ifPresent(d -> query.whereEquals(LockerModel.DEPOSIT_ID, d));
-        return session.query(query.build()).stream().map(n -> new AuditEntry(
-                n.instant(LockerModel.AT).orElse(n.created()), n.string(LockerModel.ACTION).orElse(""),
-                n.string(LockerModel.ACTOR).orElse(""), n.string(LockerModel.DEPOSIT_ID).orElse(""),
-                n.string(LockerModel.DOCUMENT_NAME).orElse(""), n.string(LockerModel.DETAIL).orElse("")))
+        return session.query(query.build()).stream()
+                .map(n -> new AuditEntry(
+                        n.instant(LockerModel.AT).orElse(n.created()),
+                                n.string(LockerModel.ACTION).orElse(""),
+                        n.string(LockerModel.ACTOR).orElse(""),
+                                n.string(LockerModel.DEPOSIT_ID).orElse(""),
+                        n.string(LockerModel.DOCUMENT_NAME).orElse(""),
+                                n.string(LockerModel.DETAIL).orElse("")))
                 .toList();
     }
 }

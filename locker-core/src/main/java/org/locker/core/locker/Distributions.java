@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.core.locker.Lockers.Distribution;
 import org.locker.core.locker.Lockers.Receipt;
@@ -49,12 +48,25 @@ final class Distributions {
                 readers.addAll(opened.keySet());
                 readers.remove(depositor.value());
                 List<Receipt> receipts = readers.stream()
-                        .map(u -> new Receipt(u, Optional.ofNullable(opened.get(u)))).toList();
-                result.add(new Distribution(deposit.id(), deposit.depositId(), deposit.name(),
-                        deposit.documentType(), deposit.memo(), deposit.depositedAt(), deposit.selection(),
-                        deposit.recipients(), deposit.standing(), deposit.allowModify(), deposit.publishFrom(),
-                        deposit.publishTo(), windowState(deposit, clock.instant()),
-                        system.versions(deposit.id()).size(), deposit.withdrawn(), receipts));
+                        .map(u -> new Receipt(u, Optional.ofNullable(opened.get(u))))
+                        .toList();
+                result.add(new Distribution(
+                        deposit.id(),
+                        deposit.depositId(),
+                        deposit.name(),
+                        deposit.documentType(),
+                        deposit.memo(),
+                        deposit.depositedAt(),
+                        deposit.selection(),
+                        deposit.recipients(),
+                        deposit.standing(),
+                        deposit.allowModify(),
+                        deposit.publishFrom(),
+                        deposit.publishTo(),
+                        windowState(deposit, clock.instant()),
+                        system.versions(deposit.id()).size(),
+                        deposit.withdrawn(),
+                        receipts));
             }
         }
         return result;
@@ -65,7 +77,9 @@ final class Distributions {
         if (deposit.publishFrom().isEmpty()) {
             return "";
         }
-        return deposit.withdrawn() ? WindowState.CLOSED.name() : deposit.windowState(now).orElseThrow().name();
+        return deposit.withdrawn()
+                ? WindowState.CLOSED.name()
+                : deposit.windowState(now).orElseThrow().name();
     }
 
     /** Withdraws a deposit: every grant is revoked, so it leaves every locker; the node and the audit stay. */

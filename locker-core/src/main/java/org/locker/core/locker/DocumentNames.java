@@ -2,7 +2,6 @@ package org.locker.core.locker;
 
 import java.util.Locale;
 import java.util.Set;
-
 import org.locker.core.locker.LockerRefusal.Reason;
 
 /**
@@ -19,9 +18,10 @@ public final class DocumentNames {
     private static final String REFUSED_CHARACTERS = "\"*<>?|\\:/";
 
     /** Windows device names: a file called so (whatever its extension) cannot be opened there. */
-    private static final Set<String> WINDOWS_RESERVED = Set.of("CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
-            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "COM¹", "COM²", "COM³",
-            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT¹", "LPT²", "LPT³");
+    private static final Set<String> WINDOWS_RESERVED = Set.of(
+            "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7",
+            "COM8", "COM9", "COM¹", "COM²", "COM³", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8",
+            "LPT9", "LPT¹", "LPT²", "LPT³");
 
     /**
      * Extensions of programs, scripts, installers, shortcuts and disk images: a file named so runs (or opens
@@ -29,22 +29,124 @@ public final class DocumentNames {
      */
     public static final Set<String> EXECUTABLE_EXTENSIONS = Set.of(
             // Windows programs, libraries, installers, shortcuts, settings
-            "exe", "scr", "com", "pif", "cpl", "dll", "ocx", "sys", "drv", "msi", "msp", "mst", "msc", "msix",
-            "appx", "appxbundle", "lnk", "url", "scf", "reg", "inf", "ins", "isp", "job", "gadget", "application",
-            "appref-ms", "xbap", "chm", "hlp", "library-ms", "settingcontent-ms", "search-ms", "website", "cab",
-            "xll", "mde", "ade", "adp", "accde", "mda", "mam",
+            "exe",
+            "scr",
+            "com",
+            "pif",
+            "cpl",
+            "dll",
+            "ocx",
+            "sys",
+            "drv",
+            "msi",
+            "msp",
+            "mst",
+            "msc",
+            "msix",
+            "appx",
+            "appxbundle",
+            "lnk",
+            "url",
+            "scf",
+            "reg",
+            "inf",
+            "ins",
+            "isp",
+            "job",
+            "gadget",
+            "application",
+            "appref-ms",
+            "xbap",
+            "chm",
+            "hlp",
+            "library-ms",
+            "settingcontent-ms",
+            "search-ms",
+            "website",
+            "cab",
+            "xll",
+            "mde",
+            "ade",
+            "adp",
+            "accde",
+            "mda",
+            "mam",
             // scripts
-            "bat", "cmd", "ps1", "ps1xml", "ps2", "ps2xml", "psc1", "psc2", "psd1", "psm1", "vb", "vbs", "vbe",
-            "js", "jse", "mjs", "cjs", "wsf", "wsc", "wsh", "ws", "hta", "sct", "sh", "bash", "zsh", "csh", "ksh",
-            "fish", "command", "tool", "py", "pyw", "pyc", "pyz", "pl", "pm", "rb", "php", "phtml", "phar", "lua",
-            "tcl", "applescript", "scpt", "ahk", "au3",
+            "bat",
+            "cmd",
+            "ps1",
+            "ps1xml",
+            "ps2",
+            "ps2xml",
+            "psc1",
+            "psc2",
+            "psd1",
+            "psm1",
+            "vb",
+            "vbs",
+            "vbe",
+            "js",
+            "jse",
+            "mjs",
+            "cjs",
+            "wsf",
+            "wsc",
+            "wsh",
+            "ws",
+            "hta",
+            "sct",
+            "sh",
+            "bash",
+            "zsh",
+            "csh",
+            "ksh",
+            "fish",
+            "command",
+            "tool",
+            "py",
+            "pyw",
+            "pyc",
+            "pyz",
+            "pl",
+            "pm",
+            "rb",
+            "php",
+            "phtml",
+            "phar",
+            "lua",
+            "tcl",
+            "applescript",
+            "scpt",
+            "ahk",
+            "au3",
             // Java, Android, Apple, Linux packages and disk images
-            "jar", "war", "ear", "class", "jnlp", "apk", "aab", "xapk", "apks", "ipa", "app", "dmg", "pkg",
-            "mpkg", "deb", "rpm", "snap", "flatpakref", "appimage", "run", "desktop", "iso", "img", "vhd",
+            "jar",
+            "war",
+            "ear",
+            "class",
+            "jnlp",
+            "apk",
+            "aab",
+            "xapk",
+            "apks",
+            "ipa",
+            "app",
+            "dmg",
+            "pkg",
+            "mpkg",
+            "deb",
+            "rpm",
+            "snap",
+            "flatpakref",
+            "appimage",
+            "run",
+            "desktop",
+            "iso",
+            "img",
+            "vhd",
             "vhdx");
 
-    private DocumentNames() {
-    }
+    private DocumentNames() {}
 
     /**
      * The name stripped of surrounding white space, or a refusal: {@code INVALID_NAME} (blank, too long, only
@@ -59,12 +161,12 @@ public final class DocumentNames {
         if (trimmed.isEmpty() || trimmed.length() > MAX_LENGTH || trimmed.endsWith(".")) {
             throw new LockerRefusal(Reason.INVALID_NAME, name);
         }
-        trimmed.codePoints().filter(DocumentNames::refused).findFirst()
-                .ifPresent(c -> {
-                    throw new LockerRefusal(Reason.INVALID_NAME, name);
-                });
+        trimmed.codePoints().filter(DocumentNames::refused).findFirst().ifPresent(c -> {
+            throw new LockerRefusal(Reason.INVALID_NAME, name);
+        });
         int dot = trimmed.indexOf('.');
-        String device = (dot < 0 ? trimmed : trimmed.substring(0, dot)).stripTrailing().toUpperCase(Locale.ROOT);
+        String device =
+                (dot < 0 ? trimmed : trimmed.substring(0, dot)).stripTrailing().toUpperCase(Locale.ROOT);
         if (WINDOWS_RESERVED.contains(device)) {
             throw new LockerRefusal(Reason.RESERVED_NAME, trimmed);
         }
@@ -91,15 +193,20 @@ public final class DocumentNames {
      */
     private static boolean refused(int c) {
         int type = Character.getType(c);
-        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
+        return Character.isISOControl(c)
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SURROGATE
                 || REFUSED_CHARACTERS.indexOf(c) >= 0;
     }
 
     /** The extension (lower case, without the dot), empty when none. */
     public static String extension(String name) {
         int dot = name.lastIndexOf('.');
-        return dot <= 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return dot <= 0 || dot == name.length() - 1
+                ? ""
+                : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     /** The name without its extension. */

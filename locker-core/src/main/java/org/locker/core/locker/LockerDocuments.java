@@ -3,7 +3,6 @@ package org.locker.core.locker;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.core.locker.Lockers.VersionJudge;
 import org.locker.core.platform.AccessDeniedException;
@@ -43,7 +42,9 @@ public final class LockerDocuments {
      */
     public static boolean isReadableDocument(ContentPlatform platform, UserId reader, NodeId id) {
         try (PlatformSession session = platform.sessionAs(reader)) {
-            return session.findNode(id).filter(n -> n.type().equals(LockerModel.DEPOSIT) && n.content().isPresent())
+            return session.findNode(id)
+                    .filter(n ->
+                            n.type().equals(LockerModel.DEPOSIT) && n.content().isPresent())
                     .isPresent();
         } catch (PlatformException | IllegalArgumentException e) {
             return false;
@@ -88,7 +89,12 @@ public final class LockerDocuments {
         synchronized (receipts) {
             try (PlatformSession system = platform.systemSession()) {
                 boolean first = store.recordOpening(system, deposit.depositId(), user, clock.instant());
-                audit.record(system, AuditAction.OPENED, user, deposit.depositId(), deposit.name(),
+                audit.record(
+                        system,
+                        AuditAction.OPENED,
+                        user,
+                        deposit.depositId(),
+                        deposit.name(),
                         first ? "first opening" : "");
                 system.save();
             }
@@ -98,7 +104,8 @@ public final class LockerDocuments {
     /** A deposit as its reader may see it now: a guardian outside its window is told it does not exist. */
     private StoredDeposit readable(PlatformSession session, NodeId id, boolean guardian) {
         StoredDeposit deposit = store.current(session, id);
-        if (guardian && !deposit.depositedBy(session.user().value())
+        if (guardian
+                && !deposit.depositedBy(session.user().value())
                 && !deposit.visibleToGuardiansAt(clock.instant())) {
             throw new LockerRefusal(Reason.UNKNOWN_DOCUMENT, id.value());
         }
@@ -116,8 +123,11 @@ public final class LockerDocuments {
             StoredDeposit deposit = readable(session, id, guardian);
             String depositor = deposit.depositor().isEmpty() ? system : deposit.depositor();
             // the service account stores the first version on the depositor's behalf
-            return session.versions(id).stream().map(v -> v.author().equals(system)
-                    ? new Version(v.label(), v.created(), depositor, v.comment(), v.content()) : v).toList();
+            return session.versions(id).stream()
+                    .map(v -> v.author().equals(system)
+                            ? new Version(v.label(), v.created(), depositor, v.comment(), v.content())
+                            : v)
+                    .toList();
         }
     }
 
@@ -131,7 +141,8 @@ public final class LockerDocuments {
         try (PlatformSession session = platform.sessionAs(user)) {
             deposit = store.current(session, id);
             ContentSource content = judge.judge(deposit.name());
-            String current = deposit.node().content().map(c -> baseType(c.mimeType())).orElse("");
+            String current =
+                    deposit.node().content().map(c -> baseType(c.mimeType())).orElse("");
             if (!current.equals(baseType(content.mimeType()))) {
                 throw new LockerRefusal(Reason.VERSION_TYPE_MISMATCH, content.mimeType(), current);
             }
@@ -143,7 +154,12 @@ public final class LockerDocuments {
             }
         }
         try (PlatformSession system = platform.systemSession()) {
-            audit.record(system, AuditAction.NEW_VERSION, user, deposit.depositId(), deposit.name(),
+            audit.record(
+                    system,
+                    AuditAction.NEW_VERSION,
+                    user,
+                    deposit.depositId(),
+                    deposit.name(),
                     "version=" + version.label() + (comment == null || comment.isBlank() ? "" : " " + comment));
             system.save();
         }
@@ -153,6 +169,8 @@ public final class LockerDocuments {
     /** A media type without its parameters, in lower case ({@code text/plain; charset=UTF-8} → text/plain). */
     private static String baseType(String mimeType) {
         int semicolon = mimeType.indexOf(';');
-        return (semicolon < 0 ? mimeType : mimeType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? mimeType : mimeType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 }

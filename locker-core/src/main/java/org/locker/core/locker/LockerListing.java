@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.Lockers.LockerEntry;
 import org.locker.core.locker.Lockers.LockerFilter;
@@ -55,8 +54,8 @@ final class LockerListing {
                 // write is granted only to the depositor and, when the deposit allows it, to recipients: ask the
                 // platform (a costly permission check per node) only then
                 boolean mayWrite = deposit.allowModify() || deposit.depositedBy(user.value());
-                entries.add(entry(deposit, opened.contains(deposit.depositId()),
-                        mayWrite && session.canWrite(deposit.id())));
+                entries.add(entry(
+                        deposit, opened.contains(deposit.depositId()), mayWrite && session.canWrite(deposit.id())));
             }
         }
         entries.sort(Comparator.comparing(LockerEntry::opened)
@@ -67,9 +66,20 @@ final class LockerListing {
 
     private static LockerEntry entry(StoredDeposit deposit, boolean opened, boolean canModify) {
         var node = deposit.node();
-        return new LockerEntry(deposit.id(), deposit.depositId(), deposit.name(), deposit.documentType(),
-                deposit.memo(), deposit.depositor(), deposit.depositedAt(), node.versionLabel().orElse(""), opened,
-                canModify, node.content().map(ContentInfo::mimeType).orElse("application/octet-stream"),
-                node.content().map(ContentInfo::size).orElse(0L), deposit.publishFrom(), deposit.publishTo());
+        return new LockerEntry(
+                deposit.id(),
+                deposit.depositId(),
+                deposit.name(),
+                deposit.documentType(),
+                deposit.memo(),
+                deposit.depositor(),
+                deposit.depositedAt(),
+                node.versionLabel().orElse(""),
+                opened,
+                canModify,
+                node.content().map(ContentInfo::mimeType).orElse("application/octet-stream"),
+                node.content().map(ContentInfo::size).orElse(0L),
+                deposit.publishFrom(),
+                deposit.publishTo());
     }
 }

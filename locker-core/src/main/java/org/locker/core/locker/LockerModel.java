@@ -34,6 +34,7 @@ public final class LockerModel {
     public static final String SELECTION = "lk:recipientCategories";
     /** The guardian principals, who see the deposit only inside the publication window. */
     public static final String GUARDIAN_RECIPIENTS = "lk:guardianRecipients";
+
     public static final String PUBLISH_FROM = "lk:publishFrom";
     public static final String PUBLISH_TO = "lk:publishTo";
     /** The window a deposit for guardians belongs to (the name of its node under {@link #WINDOWS_FOLDER}). */
@@ -45,6 +46,7 @@ public final class LockerModel {
     public static final String WINDOW_GROUP = "lk:windowGroup";
     /** Of a window: PENDING (before the start), OPEN (guardians are members of its group), CLOSED (after the end). */
     public static final String WINDOW_STATE = "lk:windowState";
+
     public static final String WITHDRAWN = "lk:withdrawn";
     public static final String WITHDRAWN_AT = "lk:withdrawnAt";
 
@@ -63,15 +65,22 @@ public final class LockerModel {
     public static final String MACRO_DOCUMENTS = "lk:macroEnabledDocuments";
 
     /** Properties the platform must index for lockers' queries (matched exactly: the type filters a locker). */
-    public static final List<String> INDEXED = List.of(RECIPIENTS, DEPOSITOR, WINDOW_STATE, WINDOW_KEY, READER,
-            DEPOSIT_ID, ACTION, DOCUMENT_TYPE);
+    public static final List<String> INDEXED =
+            List.of(RECIPIENTS, DEPOSITOR, WINDOW_STATE, WINDOW_KEY, READER, DEPOSIT_ID, ACTION, DOCUMENT_TYPE);
 
     /** The seed vocabulary of document types. */
-    public static final List<String> DEFAULT_DOCUMENT_TYPES = List.of("REPORT_CARD", "CERTIFICATE", "CIRCULAR",
-            "MEETING_MINUTES", "INTERNSHIP_AGREEMENT", "TIMETABLE", "COURSE_MATERIAL", "FORM", "OTHER");
+    public static final List<String> DEFAULT_DOCUMENT_TYPES = List.of(
+            "REPORT_CARD",
+            "CERTIFICATE",
+            "CIRCULAR",
+            "MEETING_MINUTES",
+            "INTERNSHIP_AGREEMENT",
+            "TIMETABLE",
+            "COURSE_MATERIAL",
+            "FORM",
+            "OTHER");
 
     public static final int MEMO_LIMIT = 2_000;
 
-    private LockerModel() {
-    }
+    private LockerModel() {}
 }

@@ -9,11 +9,25 @@ public final class LockerRefusal extends RuntimeException {
 
     /** The stable reason codes; {@link #forbidden()} ones are refusals of the caller, the others bad input. */
     public enum Reason {
-        EMPTY_FILE(false), FILE_TOO_LARGE(false), TYPE_NOT_ACCEPTED(false), INVALID_NAME(false),
-        MEMO_TOO_LONG(false), UNKNOWN_RECIPIENT(false), NO_RECIPIENT(false), WINDOW_REQUIRED(false),
-        WINDOW_INVALID(false), WINDOW_ENDED(false), CATEGORY_NOT_ALLOWED(true), STUDENTS_CANNOT_DEPOSIT(true),
-        GUARDIAN_EXCHANGE_DISABLED(true), UNKNOWN_DOCUMENT_TYPE(false), DOCUMENT_READ_ONLY(true),
-        NOT_THE_DEPOSITOR(true), UNKNOWN_DOCUMENT(false), NO_FILE(false), INVALID_SETTINGS(false),
+        EMPTY_FILE(false),
+        FILE_TOO_LARGE(false),
+        TYPE_NOT_ACCEPTED(false),
+        INVALID_NAME(false),
+        MEMO_TOO_LONG(false),
+        UNKNOWN_RECIPIENT(false),
+        NO_RECIPIENT(false),
+        WINDOW_REQUIRED(false),
+        WINDOW_INVALID(false),
+        WINDOW_ENDED(false),
+        CATEGORY_NOT_ALLOWED(true),
+        STUDENTS_CANNOT_DEPOSIT(true),
+        GUARDIAN_EXCHANGE_DISABLED(true),
+        UNKNOWN_DOCUMENT_TYPE(false),
+        DOCUMENT_READ_ONLY(true),
+        NOT_THE_DEPOSITOR(true),
+        UNKNOWN_DOCUMENT(false),
+        NO_FILE(false),
+        INVALID_SETTINGS(false),
         /** A Windows device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9), whatever its extension. */
         RESERVED_NAME(false),
         /** A name (the requested one, the uploaded file's or a new version's) with a program or script extension. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.core.locker.Lockers.Settings;
 import org.locker.core.platform.ContentPlatform;
@@ -34,17 +33,27 @@ final class LockerSettings {
     }
 
     /** Changes what is given, keeps the rest; audited. */
-    Settings update(UserId admin, Optional<List<String>> documentTypes, Optional<Boolean> guardianExchange,
-                    Optional<Boolean> macroEnabledDocuments) {
+    Settings update(
+            UserId admin,
+            Optional<List<String>> documentTypes,
+            Optional<Boolean> guardianExchange,
+            Optional<Boolean> macroEnabledDocuments) {
         try (PlatformSession session = platform.systemSession()) {
             Settings current = store.settings(session);
-            Settings changed = new Settings(documentTypes.map(LockerSettings::checkedTypes)
-                    .orElse(current.documentTypes()), guardianExchange.orElse(current.guardianExchange()),
+            Settings changed = new Settings(
+                    documentTypes.map(LockerSettings::checkedTypes).orElse(current.documentTypes()),
+                    guardianExchange.orElse(current.guardianExchange()),
                     macroEnabledDocuments.orElse(current.macroEnabledDocuments()));
             store.saveSettings(session, changed);
-            audit.record(session, AuditAction.SETTINGS_CHANGED, admin, "", "", "types=" + changed.documentTypes()
-                    + " guardianExchange=" + changed.guardianExchange()
-                    + " macroEnabledDocuments=" + changed.macroEnabledDocuments());
+            audit.record(
+                    session,
+                    AuditAction.SETTINGS_CHANGED,
+                    admin,
+                    "",
+                    "",
+                    "types=" + changed.documentTypes()
+                            + " guardianExchange=" + changed.guardianExchange()
+                            + " macroEnabledDocuments=" + changed.macroEnabledDocuments());
             session.save();
             return changed;
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
@@ -67,8 +66,11 @@ public final class Lockers {
         return settings.settings();
     }
 
-    public Settings updateSettings(UserId admin, Optional<List<String>> documentTypes,
-                                   Optional<Boolean> guardianExchange, Optional<Boolean> macroEnabledDocuments) {
+    public Settings updateSettings(
+            UserId admin,
+            Optional<List<String>> documentTypes,
+            Optional<Boolean> guardianExchange,
+            Optional<Boolean> macroEnabledDocuments) {
         return settings.update(admin, documentTypes, guardianExchange, macroEnabledDocuments);
     }
 
@@ -85,17 +87,14 @@ public final class Lockers {
     }
 
     /** A validated deposit, ready to store one or several files with the same settings. */
-    public record PreparedDeposit(UserId depositor, DepositRequest request, Set<PrincipalId> immediate,
-                                  Set<PrincipalId> guardians) {
-    }
+    public record PreparedDeposit(
+            UserId depositor, DepositRequest request, Set<PrincipalId> immediate, Set<PrincipalId> guardians) {}
 
     /** A file to deposit: its checked name, its detected type and its content stream. */
-    public record DepositFile(String name, ContentSource content) {
-    }
+    public record DepositFile(String name, ContentSource content) {}
 
     /** A stored deposit. */
-    public record Deposited(NodeId id, String depositId, String name, String version) {
-    }
+    public record Deposited(NodeId id, String depositId, String name, String version) {}
 
     /**
      * Judges content to deposit: checks the name and the type detected on the content, and returns the final
@@ -121,8 +120,8 @@ public final class Lockers {
      * "From my cloud": copies a platform document the depositor can read into a new deposit.
      * @param depositor the prepared deposit's depositor (it is the one who reads the source)
      */
-    public List<Deposited> depositCopy(PreparedDeposit prepared, UserId depositor, NodeId source,
-                                       Optional<String> rename, ContentJudge judge) {
+    public List<Deposited> depositCopy(
+            PreparedDeposit prepared, UserId depositor, NodeId source, Optional<String> rename, ContentJudge judge) {
         if (!prepared.depositor().equals(depositor)) {
             throw new IllegalArgumentException("a copy is made by the depositor of the prepared deposit");
         }
@@ -157,19 +156,29 @@ public final class Lockers {
     // ------------------------------------------------------------------ my locker
 
     /** Filters of a locker listing; empty means no filter. */
-    public record LockerFilter(Optional<String> documentType, Optional<String> depositor, Optional<Instant> from,
-                               Optional<Instant> to) {
+    public record LockerFilter(
+            Optional<String> documentType, Optional<String> depositor, Optional<Instant> from, Optional<Instant> to) {
         public static LockerFilter none() {
             return new LockerFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
     /** A document in a locker, as its owner sees it. */
-    public record LockerEntry(NodeId id, String depositId, String name, String documentType, String memo,
-                              String depositor, Instant depositedAt, String version, boolean opened,
-                              boolean canModify, String mimeType, long size, Optional<Instant> publishFrom,
-                              Optional<Instant> publishTo) {
-    }
+    public record LockerEntry(
+            NodeId id,
+            String depositId,
+            String name,
+            String documentType,
+            String memo,
+            String depositor,
+            Instant depositedAt,
+            String version,
+            boolean opened,
+            boolean canModify,
+            String mimeType,
+            long size,
+            Optional<Instant> publishFrom,
+            Optional<Instant> publishTo) {}
 
     /** The deposits for {@code user} that the platform lets them read, unread first, then newest first. */
     public List<LockerEntry> locker(UserId user, LockerFilter filter) {
@@ -211,16 +220,26 @@ public final class Lockers {
     // ------------------------------------------------------------------ the depositor's side
 
     /** Someone a deposit is for, and whether and when they opened it. */
-    public record Receipt(String user, Optional<Instant> openedAt) {
-    }
+    public record Receipt(String user, Optional<Instant> openedAt) {}
 
     /** A deposit as its depositor sees it. */
-    public record Distribution(NodeId id, String depositId, String name, String documentType, String memo,
-                               Instant depositedAt, List<String> selection, List<String> recipients,
-                               boolean standing, boolean allowModify, Optional<Instant> publishFrom,
-                               Optional<Instant> publishTo, String windowState, int versions, boolean withdrawn,
-                               List<Receipt> receipts) {
-    }
+    public record Distribution(
+            NodeId id,
+            String depositId,
+            String name,
+            String documentType,
+            String memo,
+            Instant depositedAt,
+            List<String> selection,
+            List<String> recipients,
+            boolean standing,
+            boolean allowModify,
+            Optional<Instant> publishFrom,
+            Optional<Instant> publishTo,
+            String windowState,
+            int versions,
+            boolean withdrawn,
+            List<Receipt> receipts) {}
 
     /** The deposits made by {@code depositor}, newest first, with read receipts of the current recipients. */
     public List<Distribution> distributions(UserId depositor) {
@@ -235,9 +254,8 @@ public final class Lockers {
     // ------------------------------------------------------------------ audit
 
     /** One line of the audit trail. */
-    public record AuditEntry(Instant at, String action, String actor, String depositId, String documentName,
-                             String detail) {
-    }
+    public record AuditEntry(
+            Instant at, String action, String actor, String depositId, String documentName, String detail) {}
 
     /** The audit trail, oldest first, optionally for one deposit. */
     public List<AuditEntry> audit(Optional<String> depositId) {

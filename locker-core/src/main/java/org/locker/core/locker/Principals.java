@@ -1,7 +1,6 @@
 package org.locker.core.locker;
 
 import java.util.Set;
-
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.directory.Profile;
 import org.locker.core.platform.ContentPlatform;
@@ -13,8 +12,7 @@ import org.locker.core.platform.UserId;
 /** Who a stored principal name is, and who a reader is, as lockers need to know. */
 final class Principals {
 
-    private Principals() {
-    }
+    private Principals() {}
 
     /** The user of that name if there is one, else the group. */
     static PrincipalId principal(PlatformSession session, String name) {
@@ -41,8 +39,11 @@ final class Principals {
     /** Whether {@code user}'s profile is guardian: they see deposits only inside their windows. */
     static boolean isGuardian(ContentPlatform platform, UserId user) {
         try (PlatformSession system = platform.systemSession()) {
-            return system.findUser(user).flatMap(u -> u.stringProperty(DirectoryProperties.PROFILE))
-                    .flatMap(Profile::fromCode).filter(p -> p == Profile.GUARDIAN).isPresent();
+            return system.findUser(user)
+                    .flatMap(u -> u.stringProperty(DirectoryProperties.PROFILE))
+                    .flatMap(Profile::fromCode)
+                    .filter(p -> p == Profile.GUARDIAN)
+                    .isPresent();
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-
 import org.locker.core.locker.Lockers.ReconcileReport;
 import org.locker.core.locker.WindowStore.StoredWindow;
 import org.locker.core.platform.ContentPlatform;
@@ -28,8 +27,7 @@ import org.locker.core.platform.PrincipalId;
 final class PublicationWindows {
 
     /** A window: its node's name and the platform group its deposits are granted to. */
-    record Window(String key, GroupId group) {
-    }
+    record Window(String key, GroupId group) {}
 
     private final ContentPlatform platform;
     private final Clock clock;
@@ -37,7 +35,7 @@ final class PublicationWindows {
     /** One window change at a time: two deposits joining a new window create it once. */
     private final ReentrantLock lock = new ReentrantLock();
     /** Told the next boundary of a window a deposit was just added to, so that it is applied on time. */
-    private volatile Consumer<Instant> boundaries = boundary -> { };
+    private volatile Consumer<Instant> boundaries = boundary -> {};
 
     PublicationWindows(ContentPlatform platform, Clock clock, WindowStore store) {
         this.platform = platform;
@@ -147,8 +145,8 @@ final class PublicationWindows {
 
     private static String key(Instant from, Instant to, List<String> guardians) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((from + "|" + to + "|"
-                    + String.join(",", guardians)).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((from + "|" + to + "|" + String.join(",", guardians)).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.ClassGroup;
 import org.locker.core.directory.DirectoryProperties;
@@ -36,8 +35,7 @@ final class RecipientResolver {
     private static final int USERS_CHECKED_TOGETHER = 20;
 
     /** The principals a selection resolves to; the depositor is never among them. */
-    record Recipients(Set<PrincipalId> immediate, Set<PrincipalId> guardians) {
-    }
+    record Recipients(Set<PrincipalId> immediate, Set<PrincipalId> guardians) {}
 
     /** Whether {@code depositor} may deposit to someone of profile {@code recipient}: guardians to personnel only. */
     static boolean mayDepositTo(Profile depositor, Profile recipient) {
@@ -45,14 +43,17 @@ final class RecipientResolver {
     }
 
     /** Resolves {@code selection} as {@code depositor} (of {@code profile}) made it, in the caller's session. */
-    Recipients resolve(PlatformSession session, UserId depositor, Profile profile, List<String> selection,
-                       boolean standing) {
+    Recipients resolve(
+            PlatformSession session, UserId depositor, Profile profile, List<String> selection, boolean standing) {
         boolean guardian = profile == Profile.GUARDIAN;
         Set<PrincipalId> immediate = new LinkedHashSet<>();
         Set<PrincipalId> guardians = new LinkedHashSet<>();
-        Set<ClassCode> familyClasses = !guardian ? Set.of()
-                : session.findUser(depositor).flatMap(PersonMapping::toPerson)
-                .map(person -> SchoolDirectory.familyClasses(session, person)).orElse(Set.of());
+        Set<ClassCode> familyClasses = !guardian
+                ? Set.of()
+                : session.findUser(depositor)
+                        .flatMap(PersonMapping::toPerson)
+                        .map(person -> SchoolDirectory.familyClasses(session, person))
+                        .orElse(Set.of());
         // users last, so that many are checked together
         List<String> userSpecs = new ArrayList<>();
         for (String selected : selection) {
@@ -61,9 +62,12 @@ final class RecipientResolver {
                 userSpecs.add(spec);
                 continue;
             }
-            RecipientSelector selector = RecipientSelector.parse(spec).orElseThrow(() -> new LockerRefusal(
-                    guardian && RecipientSelector.namesAClassGroup(spec) ? Reason.CATEGORY_NOT_ALLOWED
-                            : Reason.UNKNOWN_RECIPIENT, spec));
+            RecipientSelector selector = RecipientSelector.parse(spec)
+                    .orElseThrow(() -> new LockerRefusal(
+                            guardian && RecipientSelector.namesAClassGroup(spec)
+                                    ? Reason.CATEGORY_NOT_ALLOWED
+                                    : Reason.UNKNOWN_RECIPIENT,
+                            spec));
             if (selector instanceof Category category) {
                 category(session, guardian, category, standing, immediate, guardians);
             } else if (selector instanceof Team team) {
@@ -91,8 +95,13 @@ final class RecipientResolver {
         return new Recipients(immediate, guardians);
     }
 
-    private static void category(PlatformSession session, boolean guardianDepositor, Category category,
-                                 boolean standing, Set<PrincipalId> immediate, Set<PrincipalId> guardians) {
+    private static void category(
+            PlatformSession session,
+            boolean guardianDepositor,
+            Category category,
+            boolean standing,
+            Set<PrincipalId> immediate,
+            Set<PrincipalId> guardians) {
         if (guardianDepositor) {
             throw new LockerRefusal(Reason.CATEGORY_NOT_ALLOWED, category.spec());
         }
@@ -122,12 +131,17 @@ final class RecipientResolver {
      * deposit to. A few are looked up one by one; many are checked together, their profile being the profile
      * group they belong to, asked once per category.
      */
-    private static void users(PlatformSession session, Profile depositorProfile, List<User> selected,
-                              Set<PrincipalId> immediate, Set<PrincipalId> guardians) {
+    private static void users(
+            PlatformSession session,
+            Profile depositorProfile,
+            List<User> selected,
+            Set<PrincipalId> immediate,
+            Set<PrincipalId> guardians) {
         Map<UserId, String> ids = new LinkedHashMap<>();
         selected.forEach(user -> ids.putIfAbsent(user.user(), user.spec()));
         Map<UserId, Profile> profiles = ids.size() >= USERS_CHECKED_TOGETHER
-                ? profilesByGroup(session, ids.keySet()) : profilesByProperty(session, ids.keySet());
+                ? profilesByGroup(session, ids.keySet())
+                : profilesByProperty(session, ids.keySet());
         for (Map.Entry<UserId, String> user : ids.entrySet()) {
             Profile profile = profiles.get(user.getKey());
             if (profile == null || !mayDepositTo(depositorProfile, profile)) {
@@ -143,8 +157,10 @@ final class RecipientResolver {
     private static Map<UserId, Profile> profilesByProperty(PlatformSession session, Set<UserId> users) {
         Map<UserId, Profile> profiles = new HashMap<>();
         for (UserId id : users) {
-            session.findUser(id).flatMap(u -> u.stringProperty(DirectoryProperties.PROFILE))
-                    .flatMap(Profile::fromCode).filter(RecipientSelector.CATEGORIES::contains)
+            session.findUser(id)
+                    .flatMap(u -> u.stringProperty(DirectoryProperties.PROFILE))
+                    .flatMap(Profile::fromCode)
+                    .filter(RecipientSelector.CATEGORIES::contains)
                     .ifPresent(profile -> profiles.put(id, profile));
         }
         return profiles;

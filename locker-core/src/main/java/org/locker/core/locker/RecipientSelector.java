@@ -2,7 +2,6 @@ package org.locker.core.locker;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.Profile;
 import org.locker.core.platform.UserId;
@@ -20,17 +19,13 @@ public sealed interface RecipientSelector {
     /** The selector as written (stripped): what a refusal names. */
     String spec();
 
-    record User(String spec, UserId user) implements RecipientSelector {
-    }
+    record User(String spec, UserId user) implements RecipientSelector {}
 
-    record Category(String spec, Profile profile) implements RecipientSelector {
-    }
+    record Category(String spec, Profile profile) implements RecipientSelector {}
 
-    record Team(String spec, ClassCode schoolClass) implements RecipientSelector {
-    }
+    record Team(String spec, ClassCode schoolClass) implements RecipientSelector {}
 
-    record GuardiansOf(String spec, ClassCode schoolClass) implements RecipientSelector {
-    }
+    record GuardiansOf(String spec, ClassCode schoolClass) implements RecipientSelector {}
 
     /** The selector {@code spec} writes; empty when it names no kind of recipient there is. */
     static Optional<RecipientSelector> parse(String spec) {
@@ -42,12 +37,12 @@ public sealed interface RecipientSelector {
         String value = text.substring(colon + 1);
         return switch (text.substring(0, colon)) {
             case "user" -> UserId.isValid(value) ? Optional.of(new User(text, UserId.of(value))) : Optional.empty();
-            case "category" -> Profile.fromCode(value).filter(CATEGORIES::contains)
-                    .map(profile -> new Category(text, profile));
-            case "team" -> ClassCode.isValid(value)
-                    ? Optional.of(new Team(text, ClassCode.of(value))) : Optional.empty();
-            case "guardians" -> ClassCode.isValid(value)
-                    ? Optional.of(new GuardiansOf(text, ClassCode.of(value))) : Optional.empty();
+            case "category" ->
+                Profile.fromCode(value).filter(CATEGORIES::contains).map(profile -> new Category(text, profile));
+            case "team" ->
+                ClassCode.isValid(value) ? Optional.of(new Team(text, ClassCode.of(value))) : Optional.empty();
+            case "guardians" ->
+                ClassCode.isValid(value) ? Optional.of(new GuardiansOf(text, ClassCode.of(value))) : Optional.empty();
             default -> Optional.empty();
         };
     }

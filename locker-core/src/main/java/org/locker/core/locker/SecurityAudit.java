@@ -2,7 +2,6 @@ package org.locker.core.locker;
 
 import java.time.Clock;
 import java.util.Objects;
-
 import org.locker.core.locker.Lockers.AuditEntry;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.PlatformSession;

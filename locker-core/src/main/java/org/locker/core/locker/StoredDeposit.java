@@ -3,7 +3,6 @@ package org.locker.core.locker;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
 
@@ -13,10 +12,20 @@ import org.locker.core.platform.NodeId;
  * @param selection the depositor's selectors, one a line as made
  * @param recipients every principal the deposit is for, guardians included
  */
-record StoredDeposit(Node node, String depositId, String documentType, String memo, String depositor,
-                     Instant depositedAt, boolean allowModify, boolean standing, List<String> selection,
-                     List<String> recipients, Optional<Instant> publishFrom, Optional<Instant> publishTo,
-                     boolean withdrawn) {
+record StoredDeposit(
+        Node node,
+        String depositId,
+        String documentType,
+        String memo,
+        String depositor,
+        Instant depositedAt,
+        boolean allowModify,
+        boolean standing,
+        List<String> selection,
+        List<String> recipients,
+        Optional<Instant> publishFrom,
+        Optional<Instant> publishTo,
+        boolean withdrawn) {
 
     NodeId id() {
         return node.id();

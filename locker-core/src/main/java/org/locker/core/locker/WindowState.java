@@ -8,7 +8,9 @@ import java.util.Optional;
  * past its end (exclusive). Stored by name in {@link LockerModel#WINDOW_STATE}.
  */
 public enum WindowState {
-    PENDING, OPEN, CLOSED;
+    PENDING,
+    OPEN,
+    CLOSED;
 
     /** The state of a window from {@code from} to {@code to} (exclusive), seen at {@code now}. */
     public static WindowState at(Instant from, Instant to, Instant now) {

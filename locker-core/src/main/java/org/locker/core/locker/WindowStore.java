@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.Node;
@@ -24,9 +23,14 @@ final class WindowStore {
      * @param to its end (exclusive); {@link Instant#MIN} when missing, so that it counts as closed
      * @param state as last applied; empty when none or unknown
      */
-    record StoredWindow(NodeId id, String key, Instant from, Instant to, List<String> guardians,
-                        Optional<GroupId> group, Optional<WindowState> state) {
-    }
+    record StoredWindow(
+            NodeId id,
+            String key,
+            Instant from,
+            Instant to,
+            List<String> guardians,
+            Optional<GroupId> group,
+            Optional<WindowState> state) {}
 
     Optional<StoredWindow> find(PlatformSession session, String key) {
         return session.nodeAt(LockerModel.WINDOWS_FOLDER + "/" + key).map(WindowStore::read);
@@ -35,13 +39,19 @@ final class WindowStore {
     /** The platform group a window's deposits are granted to, created if it does not exist. */
     void ensureGroup(PlatformSession session, GroupId group, Instant from, Instant to) {
         if (session.findGroup(group).isEmpty()) {
-            session.createGroup(group, "Publication window " + from + " - " + to,
-                    Map.of(DirectoryProperties.GROUP_KIND, "window"));
+            session.createGroup(
+                    group, "Publication window " + from + " - " + to, Map.of(DirectoryProperties.GROUP_KIND, "window"));
         }
     }
 
-    void create(PlatformSession session, String key, Instant from, Instant to, List<String> guardians,
-                GroupId group, WindowState state) {
+    void create(
+            PlatformSession session,
+            String key,
+            Instant from,
+            Instant to,
+            List<String> guardians,
+            GroupId group,
+            WindowState state) {
         Node folder = session.ensureFolder(LockerModel.WINDOWS_FOLDER);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(LockerModel.WINDOW_KEY, key);
@@ -55,11 +65,22 @@ final class WindowStore {
 
     /** The windows not closed yet (as last applied). */
     List<StoredWindow> unsettled(PlatformSession session) {
-        return session.query(NodeQuery.ofType(LockerModel.WINDOW)
-                .whereAnyOf(LockerModel.WINDOW_STATE, List.of(WindowState.PENDING.name(), WindowState.OPEN.name()))
-                .select(Set.of(LockerModel.PUBLISH_FROM, LockerModel.PUBLISH_TO, LockerModel.WINDOW_STATE,
-                        LockerModel.WINDOW_GROUP, LockerModel.GUARDIAN_RECIPIENTS, LockerModel.WINDOW_KEY))
-                .page(0, 1_000_000).build()).stream().map(WindowStore::read).toList();
+        return session
+                .query(NodeQuery.ofType(LockerModel.WINDOW)
+                        .whereAnyOf(
+                                LockerModel.WINDOW_STATE, List.of(WindowState.PENDING.name(), WindowState.OPEN.name()))
+                        .select(Set.of(
+                                LockerModel.PUBLISH_FROM,
+                                LockerModel.PUBLISH_TO,
+                                LockerModel.WINDOW_STATE,
+                                LockerModel.WINDOW_GROUP,
+                                LockerModel.GUARDIAN_RECIPIENTS,
+                                LockerModel.WINDOW_KEY))
+                        .page(0, 1_000_000)
+                        .build())
+                .stream()
+                .map(WindowStore::read)
+                .toList();
     }
 
     void setState(PlatformSession session, NodeId window, WindowState state) {
@@ -67,8 +88,12 @@ final class WindowStore {
     }
 
     private static StoredWindow read(Node node) {
-        return new StoredWindow(node.id(), node.name(), node.instant(LockerModel.PUBLISH_FROM).orElse(Instant.MAX),
-                node.instant(LockerModel.PUBLISH_TO).orElse(Instant.MIN), node.strings(LockerModel.GUARDIAN_RECIPIENTS),
+        return new StoredWindow(
+                node.id(),
+                node.name(),
+                node.instant(LockerModel.PUBLISH_FROM).orElse(Instant.MAX),
+                node.instant(LockerModel.PUBLISH_TO).orElse(Instant.MIN),
+                node.strings(LockerModel.GUARDIAN_RECIPIENTS),
                 node.string(LockerModel.WINDOW_GROUP).map(GroupId::of),
                 WindowState.named(node.string(LockerModel.WINDOW_STATE)));
     }

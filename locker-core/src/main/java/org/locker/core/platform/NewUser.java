@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param password the initial password; null for a user who signs in elsewhere (single sign-on)
  */
-public record NewUser(UserId id, String firstName, String lastName, String email, char[] password,
-                      Map<String, Object> properties) {
+public record NewUser(
+        UserId id, String firstName, String lastName, String email, char[] password, Map<String, Object> properties) {
 
     public NewUser {
         Objects.requireNonNull(id, "id");

@@ -14,10 +14,19 @@ import java.util.Optional;
  * @param content the binary's description, present for documents only
  * @param versionLabel the current version label ({@code 1.0}, {@code 1.1}, ...), empty for unversioned nodes
  */
-public record Node(NodeId id, String name, String type, Optional<NodeId> parentId, boolean folder,
-                   Map<String, Object> properties, Optional<ContentInfo> content,
-                   Instant created, String createdBy, Instant modified, String modifiedBy,
-                   Optional<String> versionLabel) {
+public record Node(
+        NodeId id,
+        String name,
+        String type,
+        Optional<NodeId> parentId,
+        boolean folder,
+        Map<String, Object> properties,
+        Optional<ContentInfo> content,
+        Instant created,
+        String createdBy,
+        Instant modified,
+        String modifiedBy,
+        Optional<String> versionLabel) {
 
     public Node {
         Objects.requireNonNull(id, "id");

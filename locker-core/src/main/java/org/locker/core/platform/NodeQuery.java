@@ -14,8 +14,14 @@ import java.util.Set;
  * @param select when not empty, a projection for listings of many nodes: the platform may return only these
  *               properties, and no parent id (each costs a read per node); empty returns whole nodes
  */
-public record NodeQuery(String type, List<Condition> conditions, Optional<NodeId> under,
-                        Optional<Order> order, int offset, int limit, Set<String> select) {
+public record NodeQuery(
+        String type,
+        List<Condition> conditions,
+        Optional<NodeId> under,
+        Optional<Order> order,
+        int offset,
+        int limit,
+        Set<String> select) {
 
     public NodeQuery {
         Objects.requireNonNull(type, "type");
@@ -37,8 +43,7 @@ public record NodeQuery(String type, List<Condition> conditions, Optional<NodeId
         String property();
     }
 
-    public record Equals(String property, Object value) implements Condition {
-    }
+    public record Equals(String property, Object value) implements Condition {}
 
     /** The property (or one of its values) equals one of {@code values}. */
     public record AnyOf(String property, List<String> values) implements Condition {
@@ -51,19 +56,15 @@ public record NodeQuery(String type, List<Condition> conditions, Optional<NodeId
     }
 
     /** The date property is strictly before {@code instant}. */
-    public record Before(String property, Instant instant) implements Condition {
-    }
+    public record Before(String property, Instant instant) implements Condition {}
 
     /** The date property is at or after {@code instant}. */
-    public record NotBefore(String property, Instant instant) implements Condition {
-    }
+    public record NotBefore(String property, Instant instant) implements Condition {}
 
-    public record IsSet(String property) implements Condition {
-    }
+    public record IsSet(String property) implements Condition {}
 
     /** Order by a property ({@code created} and {@code name} are understood as the node's own fields). */
-    public record Order(String property, boolean descending) {
-    }
+    public record Order(String property, boolean descending) {}
 
     public static final class Builder {
         private final String type;
@@ -114,8 +115,8 @@ public record NodeQuery(String type, List<Condition> conditions, Optional<NodeId
         }
 
         public NodeQuery build() {
-            return new NodeQuery(type, conditions, Optional.ofNullable(under), Optional.ofNullable(order), offset,
-                    limit, select);
+            return new NodeQuery(
+                    type, conditions, Optional.ofNullable(under), Optional.ofNullable(order), offset, limit, select);
         }
     }
 }

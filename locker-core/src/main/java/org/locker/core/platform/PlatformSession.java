@@ -1,6 +1,5 @@
 package org.locker.core.platform;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,8 +91,7 @@ public interface PlatformSession extends AutoCloseable {
     Node createFolder(NodeId parent, String name, String type, Map<String, Object> properties);
 
     /** Creates a versioned document, its first version labelled {@code 1.0}; streams the content. */
-    Node createDocument(NodeId parent, String name, String type, Map<String, Object> properties,
-                        ContentSource content);
+    Node createDocument(NodeId parent, String name, String type, Map<String, Object> properties, ContentSource content);
 
     /** Sets (null removes) the given properties; others are kept. */
     Node updateProperties(NodeId id, Map<String, Object> properties);

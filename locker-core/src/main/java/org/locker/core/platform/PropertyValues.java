@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class PropertyValues {
 
-    private PropertyValues() {
-    }
+    private PropertyValues() {}
 
     /** An immutable copy that keeps the caller's order; rejects unsupported value types. */
     public static Map<String, Object> copyOf(Map<String, Object> properties) {
@@ -32,7 +31,10 @@ public final class PropertyValues {
     }
 
     private static Object checked(String name, Object value) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
+        if (value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Long
                 || value instanceof Instant) {
             return value;
         }
@@ -47,6 +49,7 @@ public final class PropertyValues {
             }
             return List.copyOf(list);
         }
-        throw new IllegalArgumentException("property " + name + ": unsupported type " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "property " + name + ": unsupported type " + value.getClass().getName());
     }
 }

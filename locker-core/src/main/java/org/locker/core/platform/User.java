@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param properties the user's typed metadata (see {@link PropertyValues} for the value types), never null
  * @param created when the platform created the user; never null
  */
-public record User(UserId id, String firstName, String lastName, String email,
-                   Map<String, Object> properties, Instant created) {
+public record User(
+        UserId id, String firstName, String lastName, String email, Map<String, Object> properties, Instant created) {
 
     public User {
         Objects.requireNonNull(id, "id");

@@ -8,7 +8,6 @@ import java.util.Objects;
  */
 public record UserId(String value) implements PrincipalId, Comparable<UserId> {
 
-
     public UserId {
         Objects.requireNonNull(value, "value");
         if (!isValid(value)) {
@@ -27,7 +26,8 @@ public record UserId(String value) implements PrincipalId, Comparable<UserId> {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean valid = c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+            boolean valid = c >= 'a' && c <= 'z'
+                    || c >= '0' && c <= '9'
                     || i > 0 && (c == '.' || c == '_' || c == '@' || c == '-');
             if (!valid) {
                 return false;

@@ -20,39 +20,55 @@ class CoreDependencyRulesTest {
 
     @Test
     void coreDependsOnlyOnTheJdkAndSmallLibraries() {
-        classes().should().onlyDependOnClassesThat()
+        classes()
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("org.locker.core..", "java..", "javax.annotation..", "org.apache.commons.csv..")
                 .check(CORE);
     }
 
     @Test
     void thePlatformPortKnowsNothingOfTheEngine() {
-        noClasses().that().resideInAPackage("org.locker.core.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.locker.core.directory..",
-                        "org.locker.core.discussion..", "org.locker.core.locker..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.locker.core.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.locker.core.directory..", "org.locker.core.discussion..", "org.locker.core.locker..")
                 .check(CORE);
     }
 
     @Test
     void lockersKnowNothingOfDiscussions() {
-        noClasses().that().resideInAPackage("org.locker.core.locker..")
-                .should().dependOnClassesThat().resideInAPackage("org.locker.core.discussion..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.locker.core.locker..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.locker.core.discussion..")
                 .check(CORE);
     }
 
     @Test
     void discussionsReachLockersOnlyThroughTheLockerDocumentsUseCase() {
-        noClasses().that().resideInAPackage("org.locker.core.discussion..")
-                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.locker.core.locker..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.locker.core.discussion..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.locker.core.locker..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(LockerDocuments.class))))
                 .check(CORE);
     }
 
     @Test
     void theDirectoryKnowsNothingOfLockersOrDiscussions() {
-        noClasses().that().resideInAPackage("org.locker.core.directory..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.locker.core.locker..",
-                        "org.locker.core.discussion..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.locker.core.directory..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.locker.core.locker..", "org.locker.core.discussion..")
                 .check(CORE);
     }
 }

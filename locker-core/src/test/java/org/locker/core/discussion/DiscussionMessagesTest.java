@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -59,9 +58,15 @@ class DiscussionMessagesTest {
     @Test
     void outsideHoursMessageShouldNameTheNextOpening() {
         Decision decision = Decision.outsideHours(ZonedDateTime.parse("2026-03-29T07:00+02:00[Europe/Paris]"));
-        assertThat(decision.message(Locale.FRENCH)).contains("rouvrent").contains("29").contains("mars")
+        assertThat(decision.message(Locale.FRENCH))
+                .contains("rouvrent")
+                .contains("29")
+                .contains("mars")
                 .contains("07:00");
-        assertThat(decision.message(Locale.ENGLISH)).contains("open again").contains("March").contains("29");
+        assertThat(decision.message(Locale.ENGLISH))
+                .contains("open again")
+                .contains("March")
+                .contains("29");
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /** The storage names of discussions are spelled in DiscussionModel only. Skipped without the sources. */
@@ -28,8 +27,10 @@ class DiscussionModelTest {
         }
         assertThat(sources).hasSizeGreaterThan(10);
         for (Path source : sources) {
-            boolean spells = literal.matcher(Files.readString(source, StandardCharsets.UTF_8)).find();
-            assertThat(spells).as(source.getFileName() + " spells an lk: name")
+            boolean spells = literal.matcher(Files.readString(source, StandardCharsets.UTF_8))
+                    .find();
+            assertThat(spells)
+                    .as(source.getFileName() + " spells an lk: name")
                     .isEqualTo(source.getFileName().toString().equals("DiscussionModel.java"));
         }
     }

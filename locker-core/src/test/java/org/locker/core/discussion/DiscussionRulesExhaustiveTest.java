@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -52,12 +51,22 @@ class DiscussionRulesExhaustiveTest {
             new Moment("2026-10-25T02:30+01:00[Europe/Paris]", false, "2026-10-25T07:00+01:00[Europe/Paris]"));
 
     /** How two guardians are related through delegation. */
-    enum Link { NONE, FIRST_DELEGATE_OF_SECONDS_CLASS, SECOND_DELEGATE_OF_FIRSTS_CLASS, DELEGATE_OF_ANOTHER_CLASS }
+    enum Link {
+        NONE,
+        FIRST_DELEGATE_OF_SECONDS_CLASS,
+        SECOND_DELEGATE_OF_FIRSTS_CLASS,
+        DELEGATE_OF_ANOTHER_CLASS
+    }
 
     /** How a discussion holding {@code a} (who acts) and {@code b} came about. */
     enum Scenario {
-        A_STARTED_WITH_B, B_STARTED_WITH_A, TEACHER_STARTED_WITH_BOTH, TEACHER_STARTED_WITH_BOTH_AND_LEFT,
-        STAFF_INVITED_B_INTO_TEACHERS_DISCUSSION_WITH_A, SAME_BUT_STAFF_LEFT, A_STARTED_WITH_TEACHER_WHO_INVITED_B,
+        A_STARTED_WITH_B,
+        B_STARTED_WITH_A,
+        TEACHER_STARTED_WITH_BOTH,
+        TEACHER_STARTED_WITH_BOTH_AND_LEFT,
+        STAFF_INVITED_B_INTO_TEACHERS_DISCUSSION_WITH_A,
+        SAME_BUT_STAFF_LEFT,
+        A_STARTED_WITH_TEACHER_WHO_INVITED_B,
         A_NOT_A_MEMBER
     }
 
@@ -103,11 +112,22 @@ class DiscussionRulesExhaustiveTest {
 
     // ------------------------------------------------------------------ the combinations
 
-    record Combination(boolean enabled, boolean messagingOn, Profile disabled, boolean teacherRefuses,
-                       boolean blocked, Link link, boolean prefA, boolean prefB, boolean windowOn, Moment moment) {
+    record Combination(
+            boolean enabled,
+            boolean messagingOn,
+            Profile disabled,
+            boolean teacherRefuses,
+            boolean blocked,
+            Link link,
+            boolean prefA,
+            boolean prefB,
+            boolean windowOn,
+            Moment moment) {
 
         DiscussionSettings settings(Participant a) {
-            DiscussionSettings s = DiscussionSettings.defaults().withEnabled(enabled).withGuardianMessaging(messagingOn)
+            DiscussionSettings s = DiscussionSettings.defaults()
+                    .withEnabled(enabled)
+                    .withGuardianMessaging(messagingOn)
                     .withDisabledProfiles(disabled == null ? Set.of() : Set.of(disabled))
                     .withInitiationBlocked(blocked ? Set.of(a.id()) : Set.of());
             return windowOn ? s : s.withoutWindow();
@@ -129,9 +149,17 @@ class DiscussionRulesExhaustiveTest {
                                 for (int prefs = 0; prefs < (guardians ? 4 : 1); prefs++) {
                                     for (boolean windowOn : new boolean[] {true, false}) {
                                         for (Moment moment : windowOn ? MOMENTS : MOMENTS.subList(0, 1)) {
-                                            all.add(new Combination(enabled, messaging, off, refuses, blocked, link,
+                                            all.add(new Combination(
+                                                    enabled,
+                                                    messaging,
+                                                    off,
+                                                    refuses,
+                                                    blocked,
+                                                    link,
                                                     guardians ? (prefs & 1) == 0 : false,
-                                                    guardians ? (prefs & 2) == 0 : false, windowOn, moment));
+                                                    guardians ? (prefs & 2) == 0 : false,
+                                                    windowOn,
+                                                    moment));
                                         }
                                     }
                                 }
@@ -182,7 +210,8 @@ class DiscussionRulesExhaustiveTest {
         }
         if (family(a) && family(b)) {
             RefusalReason r = a == Profile.GUARDIAN && b == Profile.GUARDIAN
-                    ? guardians(c.messagingOn(), c.link(), c.prefA(), c.prefB()) : RefusalReason.NOT_INVITED;
+                    ? guardians(c.messagingOn(), c.link(), c.prefA(), c.prefB())
+                    : RefusalReason.NOT_INVITED;
             if (r != null) {
                 return r;
             }
@@ -200,30 +229,37 @@ class DiscussionRulesExhaustiveTest {
         for (Combination c : combinations(a, b)) {
             Participant first = user("a", a, true, b, c);
             Participant second = user("b", b, false, a, c);
-            Decision decision = new DiscussionRules(c.settings(first)).mayStart(first, List.of(second),
-                    c.moment().instant());
+            Decision decision = new DiscussionRules(c.settings(first))
+                    .mayStart(first, List.of(second), c.moment().instant());
             checkDecision(decision, expectedStart(a, b, c), c.moment(), c, failures);
             checked++;
         }
-        assertThat(failures).as("%d of %d combinations", failures.size(), checked).isEmpty();
+        assertThat(failures)
+                .as("%d of %d combinations", failures.size(), checked)
+                .isEmpty();
     }
 
     // ------------------------------------------------------------------ posting
 
-    static DiscussionState discussion(Scenario s, Participant a, Participant b, Participant teacher,
-                                      Participant staff) {
+    static DiscussionState discussion(
+            Scenario s, Participant a, Participant b, Participant teacher, Participant staff) {
         return switch (s) {
             case A_STARTED_WITH_B -> DiscussionState.started(a, List.of(b));
             case B_STARTED_WITH_A -> DiscussionState.started(b, List.of(a));
             case TEACHER_STARTED_WITH_BOTH -> DiscussionState.started(teacher, List.of(a, b));
-            case TEACHER_STARTED_WITH_BOTH_AND_LEFT -> DiscussionState.started(teacher, List.of(a, b))
-                    .without(teacher.id());
-            case STAFF_INVITED_B_INTO_TEACHERS_DISCUSSION_WITH_A -> DiscussionState.started(teacher, List.of(a))
-                    .withInvited(teacher, staff).withInvited(staff, b);
-            case SAME_BUT_STAFF_LEFT -> DiscussionState.started(teacher, List.of(a)).withInvited(teacher, staff)
-                    .withInvited(staff, b).without(staff.id());
-            case A_STARTED_WITH_TEACHER_WHO_INVITED_B -> DiscussionState.started(a, List.of(teacher))
-                    .withInvited(teacher, b);
+            case TEACHER_STARTED_WITH_BOTH_AND_LEFT ->
+                DiscussionState.started(teacher, List.of(a, b)).without(teacher.id());
+            case STAFF_INVITED_B_INTO_TEACHERS_DISCUSSION_WITH_A ->
+                DiscussionState.started(teacher, List.of(a))
+                        .withInvited(teacher, staff)
+                        .withInvited(staff, b);
+            case SAME_BUT_STAFF_LEFT ->
+                DiscussionState.started(teacher, List.of(a))
+                        .withInvited(teacher, staff)
+                        .withInvited(staff, b)
+                        .without(staff.id());
+            case A_STARTED_WITH_TEACHER_WHO_INVITED_B ->
+                DiscussionState.started(a, List.of(teacher)).withInvited(teacher, b);
             case A_NOT_A_MEMBER -> DiscussionState.started(teacher, List.of(b));
         };
     }
@@ -248,9 +284,10 @@ class DiscussionRulesExhaustiveTest {
             return RefusalReason.NOT_A_PARTICIPANT;
         }
         if (family(a) && family(b) && !supervised(s, c.disabled())) {
-            boolean linkedGuardians = a == Profile.GUARDIAN && b == Profile.GUARDIAN
+            boolean linkedGuardians = a == Profile.GUARDIAN
+                    && b == Profile.GUARDIAN
                     && (c.link() == Link.FIRST_DELEGATE_OF_SECONDS_CLASS
-                    || c.link() == Link.SECOND_DELEGATE_OF_FIRSTS_CLASS);
+                            || c.link() == Link.SECOND_DELEGATE_OF_FIRSTS_CLASS);
             if (!linkedGuardians) {
                 return RefusalReason.NOT_INVITED;
             }
@@ -274,13 +311,17 @@ class DiscussionRulesExhaustiveTest {
             Participant second = user("b", b, false, a, c);
             DiscussionRules rules = new DiscussionRules(c.settings(first));
             for (Scenario s : Scenario.values()) {
-                Decision decision = rules.mayPost(first, discussion(s, first, second, teacher, staff),
+                Decision decision = rules.mayPost(
+                        first,
+                        discussion(s, first, second, teacher, staff),
                         c.moment().instant());
                 checkDecision(decision, expectedPost(a, b, s, c), c.moment(), c + " " + s, failures);
                 checked++;
             }
         }
-        assertThat(failures).as("%d of %d combinations", failures.size(), checked).isEmpty();
+        assertThat(failures)
+                .as("%d of %d combinations", failures.size(), checked)
+                .isEmpty();
     }
 
     // ------------------------------------------------------------------ inviting
@@ -317,11 +358,12 @@ class DiscussionRulesExhaustiveTest {
             Participant second = user("b", b, false, a, c);
             DiscussionRules rules = new DiscussionRules(c.settings(first));
             for (boolean member : new boolean[] {true, false}) {
-                DiscussionState state = member ? DiscussionState.started(host, List.of(first))
+                DiscussionState state = member
+                        ? DiscussionState.started(host, List.of(first))
                         : DiscussionState.started(host, List.of(Participant.of(UserId.of("x"), Profile.STAFF)));
-                Decision decision = rules.mayInvite(first, second, state, c.moment().instant());
-                checkDecision(decision, expectedInvite(a, b, member, c), c.moment(), c + " member=" + member,
-                        failures);
+                Decision decision =
+                        rules.mayInvite(first, second, state, c.moment().instant());
+                checkDecision(decision, expectedInvite(a, b, member, c), c.moment(), c + " member=" + member, failures);
             }
         }
         assertThat(failures).isEmpty();
@@ -339,14 +381,17 @@ class DiscussionRulesExhaustiveTest {
             Participant first = user("a", a, true, b, c);
             Participant second = user("b", b, false, a, c);
             DiscussionRules rules = new DiscussionRules(c.settings(first));
-            boolean listed = rules.allowedContacts(first, List.of(first, second)).contains(second.id());
-            assertThat(listed).as(c.toString())
-                    .isEqualTo(rules.mayStart(first, List.of(second), c.moment().instant()).isAllowed());
+            boolean listed =
+                    rules.allowedContacts(first, List.of(first, second)).contains(second.id());
+            assertThat(listed)
+                    .as(c.toString())
+                    .isEqualTo(rules.mayStart(first, List.of(second), c.moment().instant())
+                            .isAllowed());
         }
     }
 
-    private static void checkDecision(Decision decision, RefusalReason expected, Moment moment, Object context,
-                                      List<String> failures) {
+    private static void checkDecision(
+            Decision decision, RefusalReason expected, Moment moment, Object context, List<String> failures) {
         if (failures.size() > 20) {
             return;
         }
@@ -355,7 +400,8 @@ class DiscussionRulesExhaustiveTest {
         } else if (expected == RefusalReason.OUTSIDE_HOURS
                 && !decision.nextOpening().equals(Optional.of(ZonedDateTime.parse(moment.nextOpening())))) {
             failures.add(context + ": next opening " + decision.nextOpening() + " instead of " + moment.nextOpening());
-        } else if (expected != RefusalReason.OUTSIDE_HOURS && decision.nextOpening().isPresent()) {
+        } else if (expected != RefusalReason.OUTSIDE_HOURS
+                && decision.nextOpening().isPresent()) {
             failures.add(context + ": unexpected next opening in " + decision);
         }
     }
@@ -365,7 +411,8 @@ class DiscussionRulesExhaustiveTest {
         for (Moment m : MOMENTS) {
             ZonedDateTime z = ZonedDateTime.parse(m.at());
             LocalTime t = z.toLocalTime();
-            assertThat(!t.isBefore(LocalTime.of(7, 0)) && t.isBefore(LocalTime.of(20, 0))).as(m.at())
+            assertThat(!t.isBefore(LocalTime.of(7, 0)) && t.isBefore(LocalTime.of(20, 0)))
+                    .as(m.at())
                     .isEqualTo(m.open());
             assertThat(z.toLocalDate()).isAfter(LocalDate.of(2026, 1, 1));
         }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.LongStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,11 +28,9 @@ import org.locker.core.platform.UserId;
 class DiscussionRulesPropertiesTest {
 
     /** One user action; indexes are taken modulo the number of users or discussions. */
-    record Action(int kind, int actor, int discussion, List<Integer> others) {
-    }
+    record Action(int kind, int actor, int discussion, List<Integer> others) {}
 
-    record World(DiscussionSettings settings, List<Participant> users, List<Action> actions) {
-    }
+    record World(DiscussionSettings settings, List<Participant> users, List<Action> actions) {}
 
     static LongStream seeds() {
         return PropertySeeds.seeds(300, 1L, 7L, 42L, 20_261_130L);
@@ -50,9 +47,11 @@ class DiscussionRulesPropertiesTest {
     @Test
     void theWorldsShouldIncludeFamilyMembersPosting() {
         long[] seeds = PropertySeeds.seeds(300, 1L, 7L, 42L, 20_261_130L).toArray();
-        long withFamilyPosts = LongStream.of(seeds).filter(seed -> play(world(new Random(seed)), "seed " + seed) > 0)
+        long withFamilyPosts = LongStream.of(seeds)
+                .filter(seed -> play(world(new Random(seed)), "seed " + seed) > 0)
                 .count();
-        assertThat(withFamilyPosts).as("worlds where a family member posted, of %d", seeds.length)
+        assertThat(withFamilyPosts)
+                .as("worlds where a family member posted, of %d", seeds.length)
                 .isGreaterThanOrEqualTo(seeds.length / 10); // about 30% of them
     }
 
@@ -69,7 +68,8 @@ class DiscussionRulesPropertiesTest {
             Participant actor = users.get(action.actor() % users.size());
             if (action.kind() == 0) {
                 List<Participant> recipients = distinctOthers(actor, action.others(), users);
-                if (!recipients.isEmpty() && rules.mayStart(actor, recipients, now).isAllowed()) {
+                if (!recipients.isEmpty()
+                        && rules.mayStart(actor, recipients, now).isAllowed()) {
                     discussions.add(DiscussionState.started(actor, recipients));
                     Map<UserId, UserId> brought = new HashMap<>();
                     recipients.forEach(r -> brought.put(r.id(), actor.id()));
@@ -85,7 +85,8 @@ class DiscussionRulesPropertiesTest {
                 case 1 -> {
                     Participant invitee = users.get(action.others().get(0) % users.size());
                     if (!discussions.get(d).contains(invitee.id())
-                            && rules.mayInvite(actor, invitee, discussions.get(d), now).isAllowed()) {
+                            && rules.mayInvite(actor, invitee, discussions.get(d), now)
+                                    .isAllowed()) {
                         discussions.set(d, discussions.get(d).withInvited(actor, invitee));
                         invitations.get(d).put(invitee.id(), actor.id());
                     }
@@ -95,8 +96,7 @@ class DiscussionRulesPropertiesTest {
                         if (isFamily(actor)) {
                             familyPosts++;
                         }
-                        assertNoUnsupervisedFamilyExchange(actor, discussions.get(d), invitations.get(d),
-                                description);
+                        assertNoUnsupervisedFamilyExchange(actor, discussions.get(d), invitations.get(d), description);
                     }
                 }
                 default -> {
@@ -112,8 +112,8 @@ class DiscussionRulesPropertiesTest {
 
     /** The property itself, in the source page's words: "sauf à y avoir été invités par un enseignant ou un
      * personnel également présent dans la discussion". */
-    private static void assertNoUnsupervisedFamilyExchange(Participant author, DiscussionState discussion,
-                                                           Map<UserId, UserId> brought, String description) {
+    private static void assertNoUnsupervisedFamilyExchange(
+            Participant author, DiscussionState discussion, Map<UserId, UserId> brought, String description) {
         Set<UserId> present = new HashSet<>();
         Map<UserId, Profile> profiles = new HashMap<>();
         for (DiscussionState.Member m : discussion.members()) {
@@ -127,7 +127,8 @@ class DiscussionRulesPropertiesTest {
             }
             boolean supervised = invitedByPresentPersonnel(author.id(), brought, present, profiles)
                     || invitedByPresentPersonnel(reader.id(), brought, present, profiles);
-            assertThat(supervised).as("%s posted to %s in %s; %s", author.id(), reader.id(), discussion, description)
+            assertThat(supervised)
+                    .as("%s posted to %s in %s; %s", author.id(), reader.id(), discussion, description)
                     .isTrue();
         }
     }
@@ -135,14 +136,16 @@ class DiscussionRulesPropertiesTest {
     /** Two students, two guardians of whom neither is a delegate, or a student and a guardian. */
     private static boolean forbiddenPair(Participant a, Participant b) {
         boolean students = a.profile() == Profile.STUDENT && b.profile() == Profile.STUDENT;
-        boolean plainGuardians = a.profile() == Profile.GUARDIAN && b.profile() == Profile.GUARDIAN
-                && !a.isDelegate() && !b.isDelegate();
+        boolean plainGuardians = a.profile() == Profile.GUARDIAN
+                && b.profile() == Profile.GUARDIAN
+                && !a.isDelegate()
+                && !b.isDelegate();
         boolean mixed = isFamily(a) && isFamily(b) && a.profile() != b.profile();
         return students || plainGuardians || mixed;
     }
 
-    private static boolean invitedByPresentPersonnel(UserId user, Map<UserId, UserId> brought, Set<UserId> present,
-                                                     Map<UserId, Profile> profiles) {
+    private static boolean invitedByPresentPersonnel(
+            UserId user, Map<UserId, UserId> brought, Set<UserId> present, Map<UserId, Profile> profiles) {
         UserId inviter = brought.get(user);
         return inviter != null && present.contains(inviter) && !isFamily(profiles.get(inviter));
     }
@@ -172,9 +175,21 @@ class DiscussionRulesPropertiesTest {
     // ------------------------------------------------------------------ generators
 
     // Families are the point of the property: more of them.
-    private static final Profile[] PROFILES = {Profile.TEACHER, Profile.TEACHER, Profile.STAFF, Profile.COUNSELOR,
-        Profile.ADMINISTRATOR, Profile.STUDENT, Profile.STUDENT, Profile.STUDENT, Profile.STUDENT,
-        Profile.GUARDIAN, Profile.GUARDIAN, Profile.GUARDIAN, Profile.GUARDIAN};
+    private static final Profile[] PROFILES = {
+        Profile.TEACHER,
+        Profile.TEACHER,
+        Profile.STAFF,
+        Profile.COUNSELOR,
+        Profile.ADMINISTRATOR,
+        Profile.STUDENT,
+        Profile.STUDENT,
+        Profile.STUDENT,
+        Profile.STUDENT,
+        Profile.GUARDIAN,
+        Profile.GUARDIAN,
+        Profile.GUARDIAN,
+        Profile.GUARDIAN
+    };
     private static final String[] CLASSES = {"6a", "6b", "5c"};
     private static final int[] KINDS = {0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 3};
 
@@ -205,8 +220,12 @@ class DiscussionRulesPropertiesTest {
         for (int i = random.nextInt(4); i > 0; i--) {
             barred.add(UserId.of("u" + random.nextInt(10)));
         }
-        return DiscussionSettings.defaults().withoutWindow().withEnabled(enabled).withGuardianMessaging(messaging)
-                .withDisabledProfiles(disabled).withInitiationBlocked(barred);
+        return DiscussionSettings.defaults()
+                .withoutWindow()
+                .withEnabled(enabled)
+                .withGuardianMessaging(messaging)
+                .withDisabledProfiles(disabled)
+                .withInitiationBlocked(barred);
     }
 
     private static Participant user(Random random) {

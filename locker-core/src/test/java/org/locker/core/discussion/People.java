@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.locker.core.directory.Profile;
 import org.locker.core.platform.UserId;
 
@@ -18,8 +17,7 @@ final class People {
     /** A Thursday in term time, well inside the window. */
     static final Instant NOON = paris(2026, 1, 15, 12, 0);
 
-    private People() {
-    }
+    private People() {}
 
     static Participant teacher(String id) {
         return Participant.of(UserId.of(id), Profile.TEACHER);
@@ -61,7 +59,8 @@ final class People {
     }
 
     static Instant paris(int year, int month, int day, int hour, int minute) {
-        return ZonedDateTime.of(LocalDate.of(year, month, day), LocalTime.of(hour, minute), PARIS).toInstant();
+        return ZonedDateTime.of(LocalDate.of(year, month, day), LocalTime.of(hour, minute), PARIS)
+                .toInstant();
     }
 
     static DiscussionRules rules() {

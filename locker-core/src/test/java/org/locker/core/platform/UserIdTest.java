@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,8 +29,11 @@ class UserIdTest {
         Random random = new Random(seed);
         for (int i = 0; i < CANDIDATES_PER_SEED; i++) {
             String value = candidate(random);
-            assertThat(UserId.isValid(value)).as("%s, candidate %d: \"%s\" (length %d)", PropertySeeds.replay(seed),
-                    i, value.replace("\n", "\\n"), value.length()).isEqualTo(RULE.matcher(value).matches());
+            assertThat(UserId.isValid(value))
+                    .as(
+                            "%s, candidate %d: \"%s\" (length %d)",
+                            PropertySeeds.replay(seed), i, value.replace("\n", "\\n"), value.length())
+                    .isEqualTo(RULE.matcher(value).matches());
         }
     }
 

@@ -8,7 +8,6 @@ import static org.locker.core.discussion.School.SOPHIE;
 import static org.locker.core.discussion.StartDiscussionTest.assertProblem;
 
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,9 @@ class BroadcastsTest {
         Broadcast sent = send.information(SOPHIE, "6A", "Sortie au musée jeudi");
 
         assertThat(sent.kind()).isEqualTo(BroadcastKind.INFORMATION);
-        assertThat(sent.audience()).as("Nadia; not the delegate herself, not 5B").isEqualTo(1);
+        assertThat(sent.audience())
+                .as("Nadia; not the delegate herself, not 5B")
+                .isEqualTo(1);
         assertThat(broadcasts.list(NADIA)).extracting(Broadcast::id).contains(sent.id());
         assertThat(broadcasts.list(PAUL)).extracting(Broadcast::id).doesNotContain(sent.id());
         assertProblem(() -> broadcasts.confirmRead(PAUL, sent.id()), Problem.UNKNOWN_BROADCAST);
@@ -56,8 +57,12 @@ class BroadcastsTest {
         broadcasts.confirmRead(NADIA, sent.id());
 
         Broadcast seenByDelegate = broadcasts.get(SOPHIE, sent.id());
-        assertThat(seenByDelegate.confirmedBy()).as("confirming twice counts once").containsExactly(NADIA);
-        assertThat(broadcasts.get(NADIA, sent.id()).confirmedBy()).as("for the delegate only").isEmpty();
+        assertThat(seenByDelegate.confirmedBy())
+                .as("confirming twice counts once")
+                .containsExactly(NADIA);
+        assertThat(broadcasts.get(NADIA, sent.id()).confirmedBy())
+                .as("for the delegate only")
+                .isEmpty();
         assertProblem(() -> broadcasts.answer(NADIA, sent.id(), 0), Problem.NOT_A_SURVEY);
     }
 
@@ -79,14 +84,16 @@ class BroadcastsTest {
     @Test
     void onlyTheDelegateOfAnExistingClassShouldBroadcast() {
         assertThatThrownBy(() -> send.information(NADIA, "6A", "Bonjour"))
-                .isInstanceOfSatisfying(DiscussionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        DiscussionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefusalReason.NOT_A_DELEGATE));
         assertThatThrownBy(() -> send.information(SOPHIE, "5B", "Bonjour"))
-                .isInstanceOfSatisfying(DiscussionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        DiscussionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefusalReason.NOT_A_DELEGATE));
         assertProblem(() -> send.information(SOPHIE, "4C", "Bonjour"), Problem.UNKNOWN_CLASS);
         assertProblem(() -> send.survey(SOPHIE, "6A", "Quel jour ?", List.of("Lundi")), Problem.INVALID_SURVEY);
-        assertProblem(() -> send.survey(SOPHIE, "6A", "Quel jour ?", List.of("Lundi", " Lundi")),
-                Problem.INVALID_SURVEY);
+        assertProblem(
+                () -> send.survey(SOPHIE, "6A", "Quel jour ?", List.of("Lundi", " Lundi")), Problem.INVALID_SURVEY);
     }
 }

@@ -10,7 +10,6 @@ import static org.locker.core.discussion.School.REY;
 import static org.locker.core.discussion.School.SOPHIE;
 
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,13 +50,21 @@ class ContactsTest {
 
     @Test
     void aStudentShouldBeOfferedTheEstablishmentOnly() {
-        assertThat(contacts.allowedAsSeenBy(EMMA)).extracting(c -> c.profile().isEstablishment())
-                .isNotEmpty().containsOnly(true);
-        assertThat(contacts.allowedAsSeenBy(EMMA)).extracting(Contact::id).contains(GIRARD, PRINCIPAL)
+        assertThat(contacts.allowedAsSeenBy(EMMA))
+                .extracting(c -> c.profile().isEstablishment())
+                .isNotEmpty()
+                .containsOnly(true);
+        assertThat(contacts.allowedAsSeenBy(EMMA))
+                .extracting(Contact::id)
+                .contains(GIRARD, PRINCIPAL)
                 .doesNotContain(EMMA);
     }
 
     private static List<String> classesOf(List<Contact> contacts, UserId who) {
-        return contacts.stream().filter(c -> c.id().equals(who)).findFirst().orElseThrow().classes();
+        return contacts.stream()
+                .filter(c -> c.id().equals(who))
+                .findFirst()
+                .orElseThrow()
+                .classes();
     }
 }

@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,8 @@ class DiscussionStoreTest {
         assertThat(brought.format()).isEqualTo("e.emma.martin|t.girard");
         assertThat(MemberEntry.parse(starter.format())).contains(starter);
         assertThat(MemberEntry.parse(brought.format())).contains(brought);
-        assertThat(MemberEntry.parse("e.emma.martin")).as("a bare id: brought by nobody")
+        assertThat(MemberEntry.parse("e.emma.martin"))
+                .as("a bare id: brought by nobody")
                 .contains(new MemberEntry(EMMA, null));
         assertThat(MemberEntry.parse("Not An Id|t.girard")).as("skipped").isEmpty();
     }
@@ -64,7 +64,9 @@ class DiscussionStoreTest {
 
     @Test
     void aDiscussionShouldBeStoredUnderTheNamesAndValuesOfTheModel() {
-        NodeId id = school.discussions.start(GIRARD, "Sujet", List.of(EMMA, LEO), "Bonjour").id();
+        NodeId id = school.discussions
+                .start(GIRARD, "Sujet", List.of(EMMA, LEO), "Bonjour")
+                .id();
         school.discussions.post(EMMA, id, "Merci");
 
         Node discussion = school.node(id);
@@ -91,9 +93,12 @@ class DiscussionStoreTest {
 
     @Test
     void settingsAndPreferencesShouldRoundTrip() {
-        DiscussionSettings settings = DiscussionSettings.defaults().withGuardianMessaging(true)
-                .withWindow(LocalTime.of(8, 0), LocalTime.of(18, 30)).withZone(ZoneId.of("Europe/Brussels"))
-                .withDisabledProfiles(Set.of(Profile.STUDENT)).withInitiationBlocked(Set.of(LEO));
+        DiscussionSettings settings = DiscussionSettings.defaults()
+                .withGuardianMessaging(true)
+                .withWindow(LocalTime.of(8, 0), LocalTime.of(18, 30))
+                .withZone(ZoneId.of("Europe/Brussels"))
+                .withDisabledProfiles(Set.of(Profile.STUDENT))
+                .withInitiationBlocked(Set.of(LEO));
         school.discussions.updateSettings(settings);
         assertThat(school.discussions.settings()).isEqualTo(settings);
         try (PlatformSession system = school.platform.systemSession()) {
@@ -103,19 +108,23 @@ class DiscussionStoreTest {
         }
         school.discussions.updateSettings(DiscussionSettings.defaults().withZone(School.PARIS));
 
-        school.discussions.updatePreferences(GIRARD, EnumSet.of(ContactCategory.STAFF, ContactCategory.TEACHERS),
-                true);
-        assertThat(school.discussions.preferences(GIRARD)).isEqualTo(new Discussions.Preferences(
-                EnumSet.of(ContactCategory.STAFF, ContactCategory.TEACHERS), null));
+        school.discussions.updatePreferences(GIRARD, EnumSet.of(ContactCategory.STAFF, ContactCategory.TEACHERS), true);
+        assertThat(school.discussions.preferences(GIRARD))
+                .isEqualTo(
+                        new Discussions.Preferences(EnumSet.of(ContactCategory.STAFF, ContactCategory.TEACHERS), null));
         try (PlatformSession system = school.platform.systemSession()) {
             assertThat(system.findUser(GIRARD).orElseThrow().properties().get(DiscussionModel.CONTACT_PREFERENCES))
                     .isEqualTo(List.of("STAFF", "TEACHERS"));
             assertThat(system.findUser(GIRARD).orElseThrow().properties())
-                    .as("guardian messaging is a guardian's").doesNotContainKey(DiscussionModel.GUARDIAN_MESSAGING);
+                    .as("guardian messaging is a guardian's")
+                    .doesNotContainKey(DiscussionModel.GUARDIAN_MESSAGING);
         }
-        assertThat(school.store.acceptedContacts(java.util.Map.of())).as("never set: everyone")
+        assertThat(school.store.acceptedContacts(java.util.Map.of()))
+                .as("never set: everyone")
                 .isEqualTo(EnumSet.allOf(ContactCategory.class));
-        assertThat(school.store.guardianMessaging(java.util.Map.of())).as("never set: off").isFalse();
+        assertThat(school.store.guardianMessaging(java.util.Map.of()))
+                .as("never set: off")
+                .isFalse();
         school.discussions.updatePreferences(GIRARD, EnumSet.allOf(ContactCategory.class), null);
     }
 }

@@ -9,7 +9,6 @@ import static org.locker.core.discussion.School.NADIA;
 import static org.locker.core.discussion.StartDiscussionTest.assertProblem;
 
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,8 @@ class InvitationsTest {
 
     @Test
     void aTeacherShouldBringAGuardianInWhoThenReadsTheDiscussion() {
-        NodeId id = school.discussions.start(GIRARD, "", List.of(EMMA), "Bonjour").id();
+        NodeId id =
+                school.discussions.start(GIRARD, "", List.of(EMMA), "Bonjour").id();
         assertProblem(() -> school.reading().read(NADIA, id, 0, 10), Problem.UNKNOWN_DISCUSSION);
 
         Summary summary = invitations.invite(GIRARD, id, NADIA);
@@ -50,10 +50,12 @@ class InvitationsTest {
 
     @Test
     void onlyTheEstablishmentsSideShouldInvite() {
-        NodeId id = school.discussions.start(GIRARD, "", List.of(EMMA), "Bonjour").id();
+        NodeId id =
+                school.discussions.start(GIRARD, "", List.of(EMMA), "Bonjour").id();
 
         assertThatThrownBy(() -> invitations.invite(EMMA, id, NADIA))
-                .isInstanceOfSatisfying(DiscussionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        DiscussionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefusalReason.NOT_ALLOWED_TO_INVITE));
         assertProblem(() -> invitations.invite(GIRARD, id, EMMA), Problem.ALREADY_PARTICIPANT);
         assertProblem(() -> invitations.invite(GIRARD, id, UserId.of("nobody")), Problem.UNKNOWN_PARTICIPANT);
@@ -64,7 +66,9 @@ class InvitationsTest {
 
     @Test
     void whoLeavesShouldNoLongerSeeTheDiscussion() {
-        NodeId id = school.discussions.start(GIRARD, "", List.of(EMMA, NADIA), "Bonjour").id();
+        NodeId id = school.discussions
+                .start(GIRARD, "", List.of(EMMA, NADIA), "Bonjour")
+                .id();
 
         invitations.leave(EMMA, id);
 

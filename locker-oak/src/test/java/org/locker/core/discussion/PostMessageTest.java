@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,8 @@ class PostMessageTest {
 
     @Test
     void aReplyShouldCountAsUnreadForTheOthersOnlyUntilTheyMarkItRead() {
-        NodeId id = school.discussions.start(GIRARD, "", List.of(EMMA), "Bonjour").id();
+        NodeId id =
+                school.discussions.start(GIRARD, "", List.of(EMMA), "Bonjour").id();
 
         Message reply = post.post(EMMA, id, "Bonjour monsieur", null);
 
@@ -57,13 +57,15 @@ class PostMessageTest {
         assertThat(summary(GIRARD, id).unread()).isEqualTo(1);
         assertThat(summary(GIRARD, id).messages()).isEqualTo(2);
         assertThat(school.reading().markRead(GIRARD, id).unread()).isZero();
-        assertThat(school.reading().read(GIRARD, id, 0, 10).messages()).extracting(Message::text)
+        assertThat(school.reading().read(GIRARD, id, 0, 10).messages())
+                .extracting(Message::text)
                 .containsExactly("Bonjour", "Bonjour monsieur");
     }
 
     @Test
     void someoneOutsideTheDiscussionShouldNotEvenSeeIt() {
-        NodeId id = school.discussions.start(GIRARD, "", List.of(EMMA), "Bonjour").id();
+        NodeId id =
+                school.discussions.start(GIRARD, "", List.of(EMMA), "Bonjour").id();
 
         assertProblem(() -> post.post(HUGO, id, "Coucou", null), Problem.UNKNOWN_DISCUSSION);
         assertThat(summary(GIRARD, id).messages()).isEqualTo(1);
@@ -72,20 +74,24 @@ class PostMessageTest {
     @Test
     void twoStudentsShouldNoLongerTalkOnceTheTeacherWhoBroughtThemLeft() {
         // who brought whom is stored with the members: it must survive the round trip through the repository
-        NodeId id = school.discussions.start(GIRARD, "", List.of(EMMA, LEO), "Bonjour à vous deux").id();
+        NodeId id = school.discussions
+                .start(GIRARD, "", List.of(EMMA, LEO), "Bonjour à vous deux")
+                .id();
         post.post(EMMA, id, "Bonjour Léo", null);
 
         school.invitations().leave(GIRARD, id);
 
         assertThatThrownBy(() -> post.post(LEO, id, "Bonjour Emma", null))
-                .isInstanceOfSatisfying(DiscussionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        DiscussionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefusalReason.NOT_INVITED));
         assertThat(summary(EMMA, id).messages()).isEqualTo(2);
     }
 
     @Test
     void aDocumentOfTheAuthorsLockerShouldBeCopiedIntoTheDiscussion() throws IOException {
-        NodeId id = school.discussions.start(GIRARD, "", List.of(EMMA), "Bonjour").id();
+        NodeId id =
+                school.discussions.start(GIRARD, "", List.of(EMMA), "Bonjour").id();
         NodeId document = lockerDocument("notes.txt", "Les notes du trimestre");
 
         Message message = post.post(GIRARD, id, "Voici les notes", document);
@@ -104,7 +110,8 @@ class PostMessageTest {
 
     @Test
     void anAttachmentShouldBeADocumentOfALockerTheAuthorReads() {
-        NodeId id = school.discussions.start(GIRARD, "", List.of(EMMA), "Bonjour").id();
+        NodeId id =
+                school.discussions.start(GIRARD, "", List.of(EMMA), "Bonjour").id();
         NodeId notMine = lockerDocument("autre.txt", "Pas pour Emma");
 
         assertProblem(() -> post.post(EMMA, id, "Regardez", notMine), Problem.UNKNOWN_ATTACHMENT);
@@ -116,9 +123,12 @@ class PostMessageTest {
     private static NodeId lockerDocument(String name, String text) {
         try (PlatformSession system = school.platform.systemSession()) {
             Node folder = system.ensureFolder("/test-lockers/" + System.nanoTime());
-            Node document = system.createDocument(folder.id(), name, LockerModel.DEPOSIT,
-                    Map.of(), new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                            "text/plain"));
+            Node document = system.createDocument(
+                    folder.id(),
+                    name,
+                    LockerModel.DEPOSIT,
+                    Map.of(),
+                    new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "text/plain"));
             system.grant(document.id(), GIRARD, Access.READ);
             system.save();
             return document.id();

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-
 import org.locker.core.QueriedProperties;
 import org.locker.core.directory.importing.DirectoryImport;
 import org.locker.core.platform.UserId;
@@ -20,13 +19,15 @@ import org.locker.oak.OakPlatform;
 final class School implements AutoCloseable {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static final Instant TUESDAY_TEN = ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, PARIS).toInstant();
+    static final Instant TUESDAY_TEN =
+            ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, PARIS).toInstant();
 
     static final UserId PRINCIPAL = UserId.of("principal");
     /** Teaches 6A and 5B. */
     static final UserId GIRARD = UserId.of("t.girard");
     /** Teaches 6A. */
     static final UserId REY = UserId.of("t.rey");
+
     static final UserId BENALI = UserId.of("p.benali");
     static final UserId EMMA = UserId.of("e.emma.martin");
     static final UserId LEO = UserId.of("e.leo.thomas");
@@ -59,19 +60,25 @@ final class School implements AutoCloseable {
     final Discussions discussions;
     /** The parts the use cases work with, at {@link #TUESDAY_TEN}. */
     final DiscussionContext context;
+
     final DiscussionStore store;
 
     School() {
         platform = OakPlatform.inMemory("test-admin-pass".toCharArray())
-                .indexedProperties(QueriedProperties.ALL).build();
-        assertThat(new DirectoryImport(platform).run(new StringReader(DIRECTORY), false).applied()).isTrue();
+                .indexedProperties(QueriedProperties.ALL)
+                .build();
+        assertThat(new DirectoryImport(platform)
+                        .run(new StringReader(DIRECTORY), false)
+                        .applied())
+                .isTrue();
         discussions = new Discussions(platform, Clock.fixed(TUESDAY_TEN, PARIS), PARIS);
         context = DiscussionContext.of(platform, Clock.fixed(TUESDAY_TEN, PARIS), PARIS);
         store = context.store();
     }
 
     static Clock at(int hour, int minute) {
-        return Clock.fixed(ZonedDateTime.of(2026, 11, 24, hour, minute, 0, 0, PARIS).toInstant(), PARIS);
+        return Clock.fixed(
+                ZonedDateTime.of(2026, 11, 24, hour, minute, 0, 0, PARIS).toInstant(), PARIS);
     }
 
     StartDiscussion startDiscussion(Clock clock) {

@@ -9,7 +9,6 @@ import static org.locker.core.discussion.School.PRINCIPAL;
 import static org.locker.core.discussion.School.TUESDAY_TEN;
 
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,13 @@ class StartDiscussionTest {
         assertThat(summary.unread()).as("the starter read their own message").isZero();
         assertThat(summary.lastActivity()).isEqualTo(TUESDAY_TEN);
         Summary seenByEmma = school.reading().list(EMMA, 0, 100).stream()
-                .filter(s -> s.id().equals(summary.id())).findFirst().orElseThrow();
+                .filter(s -> s.id().equals(summary.id()))
+                .findFirst()
+                .orElseThrow();
         assertThat(seenByEmma.unread()).isEqualTo(1);
         assertThat(school.reading().read(EMMA, summary.id(), 0, 10).messages())
-                .extracting(Discussions.Message::text).containsExactly("Bonjour Emma");
+                .extracting(Discussions.Message::text)
+                .containsExactly("Bonjour Emma");
     }
 
     @Test
@@ -63,20 +65,24 @@ class StartDiscussionTest {
         int before = school.reading().list(EMMA, 0, 100).size();
 
         assertThatThrownBy(() -> start.start(EMMA, "", List.of(LEO), "Salut"))
-                .isInstanceOfSatisfying(DiscussionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        DiscussionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefusalReason.NOT_A_CONTACT));
         assertThat(school.reading().list(EMMA, 0, 100)).hasSize(before);
-        assertThat(school.reading().list(LEO, 0, 100)).noneMatch(s -> s.startedBy().equals(EMMA));
+        assertThat(school.reading().list(LEO, 0, 100))
+                .noneMatch(s -> s.startedBy().equals(EMMA));
     }
 
     @Test
     void anUnknownRecipientShouldBeNamedToTheEstablishmentAndHiddenFromFamilies() {
         UserId nobody = UserId.of("nobody");
         assertThatThrownBy(() -> start.start(GIRARD, "", List.of(nobody), "Bonjour"))
-                .isInstanceOfSatisfying(DiscussionInputException.class,
+                .isInstanceOfSatisfying(
+                        DiscussionInputException.class,
                         e -> assertThat(e.problem()).isEqualTo(Problem.UNKNOWN_PARTICIPANT));
         assertThatThrownBy(() -> start.start(EMMA, "", List.of(nobody), "Bonjour"))
-                .isInstanceOfSatisfying(DiscussionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        DiscussionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefusalReason.NOT_A_CONTACT));
     }
 
@@ -86,8 +92,7 @@ class StartDiscussionTest {
         assertProblem(() -> start.start(GIRARD, "", List.of(GIRARD), "Bonjour"), Problem.SELF_ONLY);
         assertProblem(() -> start.start(GIRARD, "", List.of(EMMA, EMMA), "Bonjour"), Problem.DUPLICATE_PARTICIPANT);
         assertProblem(() -> start.start(GIRARD, "", List.of(EMMA), " "), Problem.EMPTY_MESSAGE);
-        assertProblem(() -> start.start(GIRARD, "x".repeat(201), List.of(EMMA), "Bonjour"),
-                Problem.SUBJECT_TOO_LONG);
+        assertProblem(() -> start.start(GIRARD, "x".repeat(201), List.of(EMMA), "Bonjour"), Problem.SUBJECT_TOO_LONG);
         assertProblem(() -> start.start(GIRARD, "", List.of(EMMA), "x".repeat(10_001)), Problem.MESSAGE_TOO_LONG);
     }
 
@@ -104,7 +109,9 @@ class StartDiscussionTest {
     }
 
     static void assertProblem(Runnable action, Problem problem) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(DiscussionInputException.class,
-                e -> assertThat(e.problem()).isEqualTo(problem));
+        assertThatThrownBy(action::run)
+                .isInstanceOfSatisfying(
+                        DiscussionInputException.class,
+                        e -> assertThat(e.problem()).isEqualTo(problem));
     }
 }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,44 +35,57 @@ class AuditTrailTest {
         school.read(STAFF, deposited.id());
         school.read(STAFF, deposited.id());
         school.read(T_ONE, deposited.id()); // the depositor's own openings are no receipts
-        school.documents.addVersion(T_ONE, deposited.id(), name -> LockerSchool.text(name, "v2").content(), "typo");
+        school.documents.addVersion(
+                T_ONE, deposited.id(), name -> LockerSchool.text(name, "v2").content(), "typo");
         school.distributions.withdraw(T_ONE, deposited.id());
 
         List<AuditEntry> entries = school.audit.entries(Optional.of(deposited.depositId()));
-        assertThat(entries).extracting(AuditEntry::action).containsExactly(AuditAction.DEPOSITED.name(),
-                AuditAction.OPENED.name(), AuditAction.OPENED.name(), AuditAction.NEW_VERSION.name(),
-                AuditAction.WITHDRAWN.name());
-        assertThat(entries).extracting(AuditEntry::actor).containsExactly("t.one", "s.staff", "s.staff", "t.one",
-                "t.one");
-        assertThat(entries).extracting(AuditEntry::detail).containsExactly("recipients=[user:s.staff]",
-                "first opening", "", "version=1.1 typo", "");
+        assertThat(entries)
+                .extracting(AuditEntry::action)
+                .containsExactly(
+                        AuditAction.DEPOSITED.name(),
+                        AuditAction.OPENED.name(),
+                        AuditAction.OPENED.name(),
+                        AuditAction.NEW_VERSION.name(),
+                        AuditAction.WITHDRAWN.name());
+        assertThat(entries)
+                .extracting(AuditEntry::actor)
+                .containsExactly("t.one", "s.staff", "s.staff", "t.one", "t.one");
+        assertThat(entries)
+                .extracting(AuditEntry::detail)
+                .containsExactly("recipients=[user:s.staff]", "first opening", "", "version=1.1 typo", "");
         assertThat(entries).allSatisfy(e -> assertThat(e.documentName()).isEqualTo("report.txt"));
     }
 
     @Test
     void settingsChangesShouldBeCheckedAndAudited() {
-        Settings changed = school.settings.update(ADMIN, Optional.of(List.of(" circular ", "OTHER", "CIRCULAR")),
-                Optional.empty(), Optional.of(true));
+        Settings changed = school.settings.update(
+                ADMIN, Optional.of(List.of(" circular ", "OTHER", "CIRCULAR")), Optional.empty(), Optional.of(true));
 
         assertThat(changed.documentTypes()).containsExactly("CIRCULAR", "OTHER");
         assertThat(changed.macroEnabledDocuments()).isTrue();
         assertThat(school.settings.settings()).isEqualTo(changed);
-        assertThat(school.audit.entries(Optional.empty())).extracting(AuditEntry::action)
+        assertThat(school.audit.entries(Optional.empty()))
+                .extracting(AuditEntry::action)
                 .contains(AuditAction.SETTINGS_CHANGED.name());
-        assertRefused(() -> school.settings.update(ADMIN, Optional.of(List.of("no spaces")), Optional.empty(),
-                Optional.empty()), Reason.INVALID_SETTINGS);
-        assertRefused(() -> school.settings.update(ADMIN, Optional.of(List.of()), Optional.empty(), Optional.empty()),
+        assertRefused(
+                () -> school.settings.update(
+                        ADMIN, Optional.of(List.of("no spaces")), Optional.empty(), Optional.empty()),
                 Reason.INVALID_SETTINGS);
-        school.settings.update(ADMIN, Optional.of(LockerModel.DEFAULT_DOCUMENT_TYPES), Optional.empty(),
-                Optional.of(false));
+        assertRefused(
+                () -> school.settings.update(ADMIN, Optional.of(List.of()), Optional.empty(), Optional.empty()),
+                Reason.INVALID_SETTINGS);
+        school.settings.update(
+                ADMIN, Optional.of(LockerModel.DEFAULT_DOCUMENT_TYPES), Optional.empty(), Optional.of(false));
     }
 
     @Test
     void securityEventsShouldJoinTheSameTrail() {
-        new SecurityAudit(school.platform, school.clock).record(SecurityAudit.SIGN_IN_LOCKED, "some\none", "5 failures");
+        new SecurityAudit(school.platform, school.clock)
+                .record(SecurityAudit.SIGN_IN_LOCKED, "some\none", "5 failures");
 
-        assertThat(school.audit.entries(Optional.empty())).contains(new AuditEntry(school.clock.instant(),
-                "SIGN_IN_LOCKED", "some?one", "", "", "5 failures"));
+        assertThat(school.audit.entries(Optional.empty()))
+                .contains(new AuditEntry(school.clock.instant(), "SIGN_IN_LOCKED", "some?one", "", "", "5 failures"));
     }
 
     @Test
@@ -85,7 +97,8 @@ class AuditTrailTest {
 
         String[] lines = csv.toString().split("\r\n");
         assertThat(lines[0]).isEqualTo("at,action,actor,depositId,document,detail");
-        assertThat(csv.toString()).contains(",DEPOSITED,t.one," + deposited.depositId() + ",'=cmd.txt,")
+        assertThat(csv.toString())
+                .contains(",DEPOSITED,t.one," + deposited.depositId() + ",'=cmd.txt,")
                 .doesNotContain(",=cmd.txt");
     }
 }

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,7 +57,8 @@ class DepositDocumentTest {
         assertThat(school.lockerNames(STAFF)).contains("timetable.txt");
         assertThat(school.lockerNames(T_TWO)).as("in the team of 5B").contains("timetable.txt");
         assertThat(school.lockerNames(COUNSELOR)).as("not selected").doesNotContain("timetable.txt");
-        assertThat(school.lockerNames(T_ONE)).as("the depositor is no recipient of their own deposit")
+        assertThat(school.lockerNames(T_ONE))
+                .as("the depositor is no recipient of their own deposit")
                 .doesNotContain("timetable.txt");
         assertThat(school.read(STAFF, deposited.id())).isEqualTo("content of timetable.txt");
     }
@@ -66,8 +66,8 @@ class DepositDocumentTest {
     @Test
     void severalFilesShouldBeSeveralDepositsWithTheSameRecipients() {
         PreparedDeposit prepared = school.deposits.prepare(T_ONE, Profile.TEACHER, request("user:c.couns"));
-        List<Deposited> deposited = school.deposits.deposit(prepared, List.of(LockerSchool.text("a.txt", "a"),
-                LockerSchool.text("b.txt", "b")));
+        List<Deposited> deposited = school.deposits.deposit(
+                prepared, List.of(LockerSchool.text("a.txt", "a"), LockerSchool.text("b.txt", "b")));
 
         assertThat(deposited).extracting(Deposited::name).containsExactly("a.txt", "b.txt");
         assertThat(deposited.get(0).depositId()).isNotEqualTo(deposited.get(1).depositId());
@@ -76,19 +76,40 @@ class DepositDocumentTest {
 
     @Test
     void requestsShouldBeRefusedWithTheirReason() {
-        assertRefused(() -> school.deposits.prepare(STUDENT, Profile.STUDENT, request("user:t.one")),
+        assertRefused(
+                () -> school.deposits.prepare(STUDENT, Profile.STUDENT, request("user:t.one")),
                 Reason.STUDENTS_CANNOT_DEPOSIT);
-        assertRefused(() -> school.deposits.prepare(T_ONE, Profile.TEACHER, new DepositRequest("NO_SUCH_TYPE", "",
-                List.of("user:s.staff"), false, false, Optional.empty(), Optional.empty())),
+        assertRefused(
+                () -> school.deposits.prepare(
+                        T_ONE,
+                        Profile.TEACHER,
+                        new DepositRequest(
+                                "NO_SUCH_TYPE",
+                                "",
+                                List.of("user:s.staff"),
+                                false,
+                                false,
+                                Optional.empty(),
+                                Optional.empty())),
                 Reason.UNKNOWN_DOCUMENT_TYPE);
-        assertRefused(() -> school.deposits.prepare(T_ONE, Profile.TEACHER, new DepositRequest("OTHER",
-                "x".repeat(LockerModel.MEMO_LIMIT + 1), List.of("user:s.staff"), false, false, Optional.empty(),
-                Optional.empty())), Reason.MEMO_TOO_LONG);
+        assertRefused(
+                () -> school.deposits.prepare(
+                        T_ONE,
+                        Profile.TEACHER,
+                        new DepositRequest(
+                                "OTHER",
+                                "x".repeat(LockerModel.MEMO_LIMIT + 1),
+                                List.of("user:s.staff"),
+                                false,
+                                false,
+                                Optional.empty(),
+                                Optional.empty())),
+                Reason.MEMO_TOO_LONG);
         assertRefused(() -> school.deposits.prepare(T_ONE, Profile.TEACHER, request()), Reason.NO_RECIPIENT);
-        assertRefused(() -> school.deposits.prepare(T_ONE, Profile.TEACHER, request("user:t.one")),
-                Reason.NO_RECIPIENT);
-        assertRefused(() -> school.deposits.prepare(T_ONE, Profile.TEACHER, request("guardians:6A")),
-                Reason.WINDOW_REQUIRED);
+        assertRefused(
+                () -> school.deposits.prepare(T_ONE, Profile.TEACHER, request("user:t.one")), Reason.NO_RECIPIENT);
+        assertRefused(
+                () -> school.deposits.prepare(T_ONE, Profile.TEACHER, request("guardians:6A")), Reason.WINDOW_REQUIRED);
         PreparedDeposit prepared = school.deposits.prepare(T_ONE, Profile.TEACHER, request("user:s.staff"));
         assertRefused(() -> school.deposits.deposit(prepared, List.of()), Reason.NO_FILE);
     }
@@ -101,7 +122,9 @@ class DepositDocumentTest {
         assertThat(DepositDocument.mayDeposit(Profile.GUARDIAN, closed)).isFalse();
         assertThat(DepositDocument.mayDeposit(Profile.GUARDIAN, open)).isTrue();
         for (Profile profile : List.of(Profile.TEACHER, Profile.STAFF, Profile.COUNSELOR, Profile.ADMINISTRATOR)) {
-            assertThat(DepositDocument.mayDeposit(profile, closed)).as(profile.code()).isTrue();
+            assertThat(DepositDocument.mayDeposit(profile, closed))
+                    .as(profile.code())
+                    .isTrue();
         }
 
         Lockers lockers = new Lockers(school.platform, school.clock);
@@ -109,7 +132,8 @@ class DepositDocumentTest {
         try {
             lockers.updateSettings(LockerSchool.ADMIN, Optional.empty(), Optional.of(false), Optional.empty());
             assertThat(lockers.mayDeposit(Profile.GUARDIAN)).isFalse();
-            assertRefused(() -> school.deposits.prepare(GUARDIAN, Profile.GUARDIAN, request("user:t.one")),
+            assertRefused(
+                    () -> school.deposits.prepare(GUARDIAN, Profile.GUARDIAN, request("user:t.one")),
                     Reason.GUARDIAN_EXCHANGE_DISABLED);
             lockers.updateSettings(LockerSchool.ADMIN, Optional.empty(), Optional.of(true), Optional.empty());
             assertThat(lockers.mayDeposit(Profile.GUARDIAN)).isTrue();
@@ -127,12 +151,13 @@ class DepositDocumentTest {
         AtomicInteger opened = new AtomicInteger();
         List<String> judgedNames = new ArrayList<>();
 
-        List<Deposited> copied = school.deposits.copyFromCloud(prepared, source, Optional.of("renamed.txt"),
-                (name, content) -> {
+        List<Deposited> copied =
+                school.deposits.copyFromCloud(prepared, source, Optional.of("renamed.txt"), (name, content) -> {
                     judgedNames.add(name);
                     opened.incrementAndGet();
                     try (InputStream in = content.open()) {
-                        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("notes of t.one");
+                        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                                .isEqualTo("notes of t.one");
                     } catch (IOException e) {
                         throw new AssertionError(e);
                     }
@@ -150,8 +175,8 @@ class DepositDocumentTest {
         NodeId source = ownDocument("cloud-t-one-once", "once.txt", "read me once", T_ONE);
         AtomicInteger reads = new AtomicInteger();
         ContentPlatform counting = countingReads(school.platform, reads);
-        DepositDocument deposits = new DepositDocument(counting, school.clock, school.store, school.resolver,
-                school.windows, school.audit);
+        DepositDocument deposits = new DepositDocument(
+                counting, school.clock, school.store, school.resolver, school.windows, school.audit);
         PreparedDeposit prepared = deposits.prepare(T_ONE, Profile.TEACHER, request("user:s.staff"));
 
         List<Deposited> copied = deposits.copyFromCloud(prepared, source, Optional.empty(), (name, content) -> {
@@ -169,13 +194,17 @@ class DepositDocumentTest {
 
     /** {@code platform}, counting the contents its sessions read. */
     private static ContentPlatform countingReads(ContentPlatform platform, AtomicInteger reads) {
-        return proxy(ContentPlatform.class, platform, (method, result) -> result instanceof PlatformSession session
-                ? proxy(PlatformSession.class, session, (m, r) -> {
-                    if (m.getName().equals("readContent")) {
-                        reads.incrementAndGet();
-                    }
-                    return r;
-                }) : result);
+        return proxy(
+                ContentPlatform.class,
+                platform,
+                (method, result) -> result instanceof PlatformSession session
+                        ? proxy(PlatformSession.class, session, (m, r) -> {
+                            if (m.getName().equals("readContent")) {
+                                reads.incrementAndGet();
+                            }
+                            return r;
+                        })
+                        : result);
     }
 
     private static <T> T proxy(Class<T> type, T target, BiFunction<Method, Object, Object> after) {
@@ -193,12 +222,18 @@ class DepositDocumentTest {
         NodeId theirs = ownDocument("cloud-t-two", "private.txt", "of t.two", T_TWO);
         PreparedDeposit prepared = school.deposits.prepare(T_ONE, Profile.TEACHER, request("user:s.staff"));
 
-        assertRefused(() -> school.deposits.copyFromCloud(prepared, theirs, Optional.empty(),
-                (name, content) -> new DepositFile(name, new ContentSource(InputStream.nullInputStream(),
-                        "text/plain"))), Reason.UNKNOWN_DOCUMENT);
+        assertRefused(
+                () -> school.deposits.copyFromCloud(
+                        prepared,
+                        theirs,
+                        Optional.empty(),
+                        (name, content) ->
+                                new DepositFile(name, new ContentSource(InputStream.nullInputStream(), "text/plain"))),
+                Reason.UNKNOWN_DOCUMENT);
         Lockers lockers = new Lockers(school.platform, school.clock);
-        assertThatThrownBy(() -> lockers.depositCopy(prepared, T_TWO, theirs, Optional.empty(),
-                (name, content) -> null)).as("the depositor is the prepared one")
+        assertThatThrownBy(
+                        () -> lockers.depositCopy(prepared, T_TWO, theirs, Optional.empty(), (name, content) -> null))
+                .as("the depositor is the prepared one")
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -206,7 +241,11 @@ class DepositDocumentTest {
     private NodeId ownDocument(String folder, String name, String text, org.locker.core.platform.UserId owner) {
         try (PlatformSession system = school.platform.systemSession()) {
             Node parent = system.ensureFolder("/cloud/" + folder);
-            Node document = system.createDocument(parent.id(), name, "lk:cloudDocument", Map.of(),
+            Node document = system.createDocument(
+                    parent.id(),
+                    name,
+                    "lk:cloudDocument",
+                    Map.of(),
                     new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "text/plain"));
             system.grant(document.id(), owner, Access.WRITE);
             system.save();
@@ -215,7 +254,9 @@ class DepositDocumentTest {
     }
 
     static void assertRefused(Runnable action, Reason reason) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(LockerRefusal.class,
-                refusal -> assertThat(refusal.reason()).isEqualTo(reason));
+        assertThatThrownBy(action::run)
+                .isInstanceOfSatisfying(
+                        LockerRefusal.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(reason));
     }
 }

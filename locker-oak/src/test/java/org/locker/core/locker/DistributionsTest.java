@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,8 +46,9 @@ class DistributionsTest {
 
         Distribution distribution = distribution(deposited);
         assertThat(distribution.selection()).containsExactly("user:s.staff", "user:c.couns");
-        assertThat(distribution.receipts()).containsExactly(new Receipt("c.couns", Optional.empty()),
-                new Receipt("s.staff", Optional.of(openedAt)));
+        assertThat(distribution.receipts())
+                .containsExactly(
+                        new Receipt("c.couns", Optional.empty()), new Receipt("s.staff", Optional.of(openedAt)));
         assertThat(distribution.windowState()).as("no window").isEmpty();
         assertThat(distribution.versions()).isEqualTo(1);
         assertThat(distribution.withdrawn()).isFalse();
@@ -57,8 +57,8 @@ class DistributionsTest {
     @Test
     void onlyTheDepositorShouldWithdrawAndTheDistributionShouldSayItIsClosed() {
         Instant from = school.clock.instant().plus(Duration.ofDays(1));
-        Deposited deposited = school.deposit(T_ONE, windowed(from, from.plus(Duration.ofDays(1)), "user:s.staff",
-                "user:g.parent"), "letter.txt");
+        Deposited deposited = school.deposit(
+                T_ONE, windowed(from, from.plus(Duration.ofDays(1)), "user:s.staff", "user:g.parent"), "letter.txt");
         assertThat(distribution(deposited).windowState()).isEqualTo("PENDING");
 
         assertRefused(() -> school.distributions.withdraw(STAFF, deposited.id()), Reason.NOT_THE_DEPOSITOR);
@@ -74,29 +74,47 @@ class DistributionsTest {
 
     @Test
     void versionsShouldBeAddedByThoseTheDepositAllowsAndKeepTheDocumentsType() {
-        Deposited deposited = school.deposit(T_ONE, new DepositRequest("OTHER", "", List.of("user:t.two",
-                "user:c.couns"), false, true, Optional.empty(), Optional.empty()), "draft.txt");
+        Deposited deposited = school.deposit(
+                T_ONE,
+                new DepositRequest(
+                        "OTHER",
+                        "",
+                        List.of("user:t.two", "user:c.couns"),
+                        false,
+                        true,
+                        Optional.empty(),
+                        Optional.empty()),
+                "draft.txt");
         Deposited readOnly = school.deposit(T_ONE, request("user:c.couns"), "final.txt");
 
         Version second = school.documents.addVersion(T_TWO, deposited.id(), name -> text("second"), "fixed");
         assertThat(second.label()).isEqualTo("1.1");
         assertThat(school.read(COUNSELOR, deposited.id())).isEqualTo("second");
-        assertThat(school.documents.versions(COUNSELOR, deposited.id())).extracting(Version::author)
+        assertThat(school.documents.versions(COUNSELOR, deposited.id()))
+                .extracting(Version::author)
                 .as("the first version is the depositor's, not the service account's")
                 .containsExactly("t.one", "t.two");
-        assertRefused(() -> school.documents.addVersion(T_TWO, deposited.id(), name -> new ContentSource(
-                new ByteArrayInputStream(new byte[] {1}), "application/pdf"), ""), Reason.VERSION_TYPE_MISMATCH);
-        assertRefused(() -> school.documents.addVersion(COUNSELOR, readOnly.id(), name -> text("no"), ""),
+        assertRefused(
+                () -> school.documents.addVersion(
+                        T_TWO,
+                        deposited.id(),
+                        name -> new ContentSource(new ByteArrayInputStream(new byte[] {1}), "application/pdf"),
+                        ""),
+                Reason.VERSION_TYPE_MISMATCH);
+        assertRefused(
+                () -> school.documents.addVersion(COUNSELOR, readOnly.id(), name -> text("no"), ""),
                 Reason.DOCUMENT_READ_ONLY);
     }
 
     private static ContentSource text(String text) {
-        return new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                "text/plain; charset=UTF-8");
+        return new ContentSource(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "text/plain; charset=UTF-8");
     }
 
     private Distribution distribution(Deposited deposited) {
-        return school.distributions.distributions(T_ONE).stream().filter(d -> d.id().equals(deposited.id()))
-                .findFirst().orElseThrow();
+        return school.distributions.distributions(T_ONE).stream()
+                .filter(d -> d.id().equals(deposited.id()))
+                .findFirst()
+                .orElseThrow();
     }
 }

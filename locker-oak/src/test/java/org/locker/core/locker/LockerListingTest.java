@@ -10,7 +10,6 @@ import static org.locker.core.locker.LockerSchool.request;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -55,19 +54,32 @@ class LockerListingTest {
 
     @Test
     void filtersShouldNarrowTheListing() {
-        school.deposit(T_TWO, new DepositRequest("CIRCULAR", "", List.of("user:s.staff"), false, true,
-                Optional.empty(), Optional.empty()), "circular.txt");
+        school.deposit(
+                T_TWO,
+                new DepositRequest(
+                        "CIRCULAR", "", List.of("user:s.staff"), false, true, Optional.empty(), Optional.empty()),
+                "circular.txt");
         school.deposit(T_ONE, request("user:s.staff"), "other.txt");
 
-        assertThat(names(new LockerFilter(Optional.of("CIRCULAR"), Optional.empty(), Optional.empty(),
-                Optional.empty()))).containsExactly("circular.txt");
-        assertThat(names(new LockerFilter(Optional.empty(), Optional.of("t.one"), Optional.empty(),
-                Optional.empty()))).contains("other.txt").doesNotContain("circular.txt");
-        assertThat(names(new LockerFilter(Optional.empty(), Optional.empty(),
-                Optional.of(school.clock.instant().plusSeconds(1)), Optional.empty()))).isEmpty();
+        assertThat(names(new LockerFilter(
+                        Optional.of("CIRCULAR"), Optional.empty(), Optional.empty(), Optional.empty())))
+                .containsExactly("circular.txt");
+        assertThat(names(new LockerFilter(Optional.empty(), Optional.of("t.one"), Optional.empty(), Optional.empty())))
+                .contains("other.txt")
+                .doesNotContain("circular.txt");
+        assertThat(names(new LockerFilter(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(school.clock.instant().plusSeconds(1)),
+                        Optional.empty())))
+                .isEmpty();
         LockerEntry circular = school.listing.locker(STAFF, LockerFilter.none()).stream()
-                .filter(e -> e.name().equals("circular.txt")).findFirst().orElseThrow();
-        assertThat(circular.canModify()).as("the deposit allows recipients to modify it").isTrue();
+                .filter(e -> e.name().equals("circular.txt"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(circular.canModify())
+                .as("the deposit allows recipients to modify it")
+                .isTrue();
     }
 
     @Test
@@ -81,6 +93,8 @@ class LockerListingTest {
     }
 
     private List<String> names(LockerFilter filter) {
-        return school.listing.locker(STAFF, filter).stream().map(LockerEntry::name).toList();
+        return school.listing.locker(STAFF, filter).stream()
+                .map(LockerEntry::name)
+                .toList();
     }
 }

@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-
 import org.locker.core.QueriedProperties;
 import org.locker.core.directory.Profile;
 import org.locker.core.directory.importing.DirectoryImport;
@@ -74,7 +73,8 @@ final class LockerSchool implements AutoCloseable {
 
     LockerSchool() {
         platform = OakPlatform.inMemory("school-admin-pass".toCharArray())
-                .indexedProperties(QueriedProperties.ALL).build();
+                .indexedProperties(QueriedProperties.ALL)
+                .build();
         ImportReport report = new DirectoryImport(platform).run(new StringReader(SCHOOL), false);
         if (!report.applied()) {
             throw new IllegalStateException("the test school was refused: " + report.problems());
@@ -99,14 +99,15 @@ final class LockerSchool implements AutoCloseable {
     }
 
     static DepositFile text(String name, String text) {
-        return new DepositFile(name, new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                "text/plain"));
+        return new DepositFile(
+                name, new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "text/plain"));
     }
 
     /** Prepares and deposits one text file as {@code depositor} (a teacher unless said otherwise). */
     Deposited deposit(UserId depositor, Profile profile, DepositRequest request, String name) {
-        return deposits.deposit(deposits.prepare(depositor, profile, request),
-                List.of(text(name, "content of " + name))).get(0);
+        return deposits.deposit(
+                        deposits.prepare(depositor, profile, request), List.of(text(name, "content of " + name)))
+                .get(0);
     }
 
     Deposited deposit(UserId depositor, DepositRequest request, String name) {
@@ -115,12 +116,15 @@ final class LockerSchool implements AutoCloseable {
 
     /** The names in {@code user}'s locker. */
     List<String> lockerNames(UserId user) {
-        return listing.locker(user, LockerFilter.none()).stream().map(LockerEntry::name).toList();
+        return listing.locker(user, LockerFilter.none()).stream()
+                .map(LockerEntry::name)
+                .toList();
     }
 
     /** Opens as {@code user} and reads the whole content. */
     String read(UserId user, NodeId id) {
-        try (Content content = documents.open(user, id); InputStream in = content.stream()) {
+        try (Content content = documents.open(user, id);
+                InputStream in = content.stream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -83,7 +82,8 @@ class PublicationWindowsTest {
         try (PlatformSession session = school.platform.systemSession()) {
             assertThat(session.members(pending.group())).isEmpty();
             assertThat(session.members(open.group())).containsExactly(UserId.of("g.other"));
-            WindowStore.StoredWindow stored = new WindowStore().find(session, open.key()).orElseThrow();
+            WindowStore.StoredWindow stored =
+                    new WindowStore().find(session, open.key()).orElseThrow();
             assertThat(stored.state()).contains(WindowState.OPEN);
             assertThat(stored.group()).isEqualTo(Optional.of(open.group()));
         }

@@ -2,7 +2,6 @@ package org.locker.service.content;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.locker.core.platform.Content;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -13,8 +12,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** Streams platform content to the client as a download, never holding it whole in memory. */
 public final class ContentResponses {
 
-    private ContentResponses() {
-    }
+    private ContentResponses() {}
 
     /** A download response that reads the content while writing it, and closes it afterwards. */
     public static ResponseEntity<StreamingResponseBody> download(Content content) {
@@ -24,8 +22,12 @@ public final class ContentResponses {
             }
         };
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(content.name(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(content.name(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .contentType(MediaType.parseMediaType(content.info().mimeType()))
                 .contentLength(content.info().size())
                 .body(body);

@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-
 import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.directory.importing.DirectoryImport;
 import org.locker.core.directory.importing.ImportProblem;
@@ -36,8 +35,11 @@ class StartupDirectoryLoader implements ApplicationRunner {
     private final SchoolDirectory directory;
     private final ApplicationContext context;
 
-    StartupDirectoryLoader(LockerProperties properties, DirectoryImport directoryImport, SchoolDirectory directory,
-                           ApplicationContext context) {
+    StartupDirectoryLoader(
+            LockerProperties properties,
+            DirectoryImport directoryImport,
+            SchoolDirectory directory,
+            ApplicationContext context) {
         this.properties = properties;
         this.directoryImport = directoryImport;
         this.directory = directory;
@@ -52,8 +54,8 @@ class StartupDirectoryLoader implements ApplicationRunner {
             return;
         }
         if (properties.demo().enabled() && directory.classes().isEmpty()) {
-            try (Reader reader = new InputStreamReader(getClass().getResourceAsStream(DEMO_SCHOOL),
-                    StandardCharsets.UTF_8)) {
+            try (Reader reader =
+                    new InputStreamReader(getClass().getResourceAsStream(DEMO_SCHOOL), StandardCharsets.UTF_8)) {
                 ImportReport report = directoryImport.run(reader, false);
                 log.info("Demo school loaded: {} classes, {} persons", report.classes(), report.persons());
             }
@@ -66,9 +68,15 @@ class StartupDirectoryLoader implements ApplicationRunner {
             report = directoryImport.run(reader, false);
         }
         if (report.valid()) {
-            log.info("Imported {}: {} classes, {} persons; {} users created, {} updated, {} memberships added, {}"
-                            + " removed", properties.importFile(), report.classes(), report.persons(),
-                    report.usersCreated(), report.usersUpdated(), report.membershipsAdded(),
+            log.info(
+                    "Imported {}: {} classes, {} persons; {} users created, {} updated, {} memberships added, {}"
+                            + " removed",
+                    properties.importFile(),
+                    report.classes(),
+                    report.persons(),
+                    report.usersCreated(),
+                    report.usersUpdated(),
+                    report.membershipsAdded(),
                     report.membershipsRemoved());
         } else {
             log.error("{} refused, nothing imported:", properties.importFile());

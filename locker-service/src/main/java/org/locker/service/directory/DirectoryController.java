@@ -1,9 +1,8 @@
 package org.locker.service.directory;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.Person;
 import org.locker.core.directory.Profile;
@@ -32,27 +31,43 @@ class DirectoryController {
         this.directory = directory;
     }
 
-    record ClassSummaryView(String code, String name, int students, int team, int guardians, int delegates) {
-    }
+    record ClassSummaryView(String code, String name, int students, int team, int guardians, int delegates) {}
 
-    record ClassDetailView(String code, String name, List<PersonView> students, List<PersonView> team,
-                           List<PersonView> guardians, List<PersonView> delegates) {
-    }
+    record ClassDetailView(
+            String code,
+            String name,
+            List<PersonView> students,
+            List<PersonView> team,
+            List<PersonView> guardians,
+            List<PersonView> delegates) {}
 
     @GetMapping("/classes")
     @Operation(summary = "The classes of the establishment, with the size of each of their groups")
     List<ClassSummaryView> classes() {
-        return directory.classes().stream().map(c -> new ClassSummaryView(c.schoolClass().code().value(),
-                c.schoolClass().name(), c.students(), c.team(), c.guardians(), c.delegates())).toList();
+        return directory.classes().stream()
+                .map(c -> new ClassSummaryView(
+                        c.schoolClass().code().value(),
+                        c.schoolClass().name(),
+                        c.students(),
+                        c.team(),
+                        c.guardians(),
+                        c.delegates()))
+                .toList();
     }
 
     @GetMapping("/classes/{code}")
     @Operation(summary = "A class with its students, pedagogical team, guardians and delegates")
     ClassDetailView classDetail(@PathVariable String code) {
         ClassCode classCode = classCode(code);
-        return directory.classDetail(classCode)
-                .map(d -> new ClassDetailView(d.schoolClass().code().value(), d.schoolClass().name(),
-                        views(d.students()), views(d.team()), views(d.guardians()), views(d.delegates())))
+        return directory
+                .classDetail(classCode)
+                .map(d -> new ClassDetailView(
+                        d.schoolClass().code().value(),
+                        d.schoolClass().name(),
+                        views(d.students()),
+                        views(d.team()),
+                        views(d.guardians()),
+                        views(d.delegates())))
                 .orElseThrow(() -> unknownClass(code));
     }
 
@@ -65,10 +80,13 @@ class DirectoryController {
 
     @GetMapping("/persons")
     @Operation(summary = "Persons of a profile, searchable by name or id")
-    List<PersonView> persons(@RequestParam String profile, @RequestParam(defaultValue = "") String q,
-                             @RequestParam(defaultValue = "200") int limit) {
-        Profile wanted = Profile.fromCode(profile).orElseThrow(() -> new LockerProblemException(
-                HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "profile=" + profile));
+    List<PersonView> persons(
+            @RequestParam String profile,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "200") int limit) {
+        Profile wanted = Profile.fromCode(profile)
+                .orElseThrow(() ->
+                        new LockerProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "profile=" + profile));
         if (limit < 1 || limit > 5_000) {
             throw new LockerProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "limit=" + limit);
         }
@@ -95,7 +113,8 @@ class DirectoryController {
         if (!UserId.isValid(id)) {
             throw new LockerProblemException(HttpStatus.NOT_FOUND, "UNKNOWN_PERSON", id);
         }
-        return directory.person(UserId.of(id))
+        return directory
+                .person(UserId.of(id))
                 .orElseThrow(() -> new LockerProblemException(HttpStatus.NOT_FOUND, "UNKNOWN_PERSON", id));
     }
 

@@ -1,5 +1,7 @@
 package org.locker.service.directory;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -7,9 +9,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.locker.core.directory.importing.DirectoryImport;
 import org.locker.core.directory.importing.ImportProblem;
 import org.locker.core.directory.importing.ImportReport;
@@ -35,16 +34,31 @@ class DirectoryImportController {
         this.directoryImport = directoryImport;
     }
 
-    record ImportReportView(boolean applied, int classes, int persons, int usersCreated, int usersUpdated,
-                            int groupsCreated, int membershipsAdded, int membershipsRemoved) {
+    record ImportReportView(
+            boolean applied,
+            int classes,
+            int persons,
+            int usersCreated,
+            int usersUpdated,
+            int groupsCreated,
+            int membershipsAdded,
+            int membershipsRemoved) {
         static ImportReportView of(ImportReport report) {
-            return new ImportReportView(report.applied(), report.classes(), report.persons(), report.usersCreated(),
-                    report.usersUpdated(), report.groupsCreated(), report.membershipsAdded(),
+            return new ImportReportView(
+                    report.applied(),
+                    report.classes(),
+                    report.persons(),
+                    report.usersCreated(),
+                    report.usersUpdated(),
+                    report.groupsCreated(),
+                    report.membershipsAdded(),
                     report.membershipsRemoved());
         }
     }
 
-    @PostMapping(path = "/api/v1/directory/import", consumes = {"text/csv", "text/plain"})
+    @PostMapping(
+            path = "/api/v1/directory/import",
+            consumes = {"text/csv", "text/plain"})
     @Operation(summary = "Import the directory from a CSV body; a file with any problem is refused whole (422)")
     ImportReportView importCsv(InputStream body, @RequestParam(defaultValue = "false") boolean dryRun)
             throws IOException {
@@ -53,8 +67,10 @@ class DirectoryImportController {
 
     @PostMapping(path = "/api/v1/directory/import", consumes = "multipart/form-data")
     @Operation(summary = "Import the directory from an uploaded CSV file (part 'file')")
-    ImportReportView importUpload(@RequestPart(name = "file", required = false) MultipartFile file,
-                                  @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+    ImportReportView importUpload(
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             throw new LockerProblemException(HttpStatus.BAD_REQUEST, "MISSING_IMPORT_FILE");
         }
@@ -70,9 +86,13 @@ class DirectoryImportController {
         }
         if (!report.valid()) {
             List<Map<String, Object>> problems = report.problems().stream()
-                    .map(DirectoryImportController::problem).toList();
-            throw new LockerProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_IMPORT_FILE",
-                    Map.of("problems", problems), report.problems().size());
+                    .map(DirectoryImportController::problem)
+                    .toList();
+            throw new LockerProblemException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "INVALID_IMPORT_FILE",
+                    Map.of("problems", problems),
+                    report.problems().size());
         }
         return ImportReportView.of(report);
     }

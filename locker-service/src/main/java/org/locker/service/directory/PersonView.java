@@ -1,7 +1,6 @@
 package org.locker.service.directory;
 
 import java.util.List;
-
 import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.Person;
 import org.locker.core.platform.UserId;
@@ -10,13 +9,27 @@ import org.locker.core.platform.UserId;
  * A person as the establishment (teachers, staff, counselors, administrators) and the person themselves see them;
  * families see others as {@link PublicPersonView}.
  */
-public record PersonView(String id, String profile, String firstName, String lastName, String displayName,
-                         String email, List<String> classes, List<String> children, List<String> delegateOf)
+public record PersonView(
+        String id,
+        String profile,
+        String firstName,
+        String lastName,
+        String displayName,
+        String email,
+        List<String> classes,
+        List<String> children,
+        List<String> delegateOf)
         implements PersonSummary {
 
     public static PersonView of(Person person) {
-        return new PersonView(person.id().value(), person.profile().code(), person.firstName(), person.lastName(),
-                person.displayName(), person.email(), person.classes().stream().map(ClassCode::value).toList(),
+        return new PersonView(
+                person.id().value(),
+                person.profile().code(),
+                person.firstName(),
+                person.lastName(),
+                person.displayName(),
+                person.email(),
+                person.classes().stream().map(ClassCode::value).toList(),
                 person.children().stream().map(UserId::value).toList(),
                 person.delegateOf().stream().map(ClassCode::value).toList());
     }

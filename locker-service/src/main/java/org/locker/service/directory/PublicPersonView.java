@@ -2,7 +2,6 @@ package org.locker.service.directory;
 
 import java.util.List;
 import java.util.Set;
-
 import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.Person;
 
@@ -22,7 +21,13 @@ public record PublicPersonView(String id, String profile, String displayName, Li
     }
 
     public static PublicPersonView of(Person person, Set<ClassCode> viewerClasses) {
-        return new PublicPersonView(person.id().value(), person.profile().code(), person.displayName(),
-                person.classes().stream().filter(viewerClasses::contains).map(ClassCode::value).toList());
+        return new PublicPersonView(
+                person.id().value(),
+                person.profile().code(),
+                person.displayName(),
+                person.classes().stream()
+                        .filter(viewerClasses::contains)
+                        .map(ClassCode::value)
+                        .toList());
     }
 }

@@ -1,10 +1,9 @@
 package org.locker.service.discussion;
 
-import java.time.Instant;
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
 import org.locker.core.discussion.DiscussionInputException;
 import org.locker.core.discussion.DiscussionInputException.Problem;
 import org.locker.core.discussion.Discussions;
@@ -37,26 +36,48 @@ class BroadcastController {
     }
 
     /** @param kind INFORMATION or SURVEY; @param text the information, or the survey's question */
-    record BroadcastRequest(String kind, String classCode, String text, List<String> options) {
-    }
+    record BroadcastRequest(String kind, String classCode, String text, List<String> options) {}
 
-    record AnswerRequest(Integer option) {
-    }
+    record AnswerRequest(Integer option) {}
 
-    record BroadcastView(String id, String kind, String classCode, String author, String text, List<String> options,
-                         Instant sentAt, int audience, List<String> confirmedBy, List<Long> results, long answers,
-                         boolean confirmedByMe, Integer myAnswer) {
+    record BroadcastView(
+            String id,
+            String kind,
+            String classCode,
+            String author,
+            String text,
+            List<String> options,
+            Instant sentAt,
+            int audience,
+            List<String> confirmedBy,
+            List<Long> results,
+            long answers,
+            boolean confirmedByMe,
+            Integer myAnswer) {
         static BroadcastView of(Discussions.Broadcast b) {
-            return new BroadcastView(b.id().value(), b.kind().name(), b.classCode(), b.author().value(), b.text(),
-                    b.options(), b.sentAt(), b.audience(), b.confirmedBy().stream().map(UserId::value).toList(),
-                    b.results(), b.answers(), b.confirmedByMe(), b.myAnswer());
+            return new BroadcastView(
+                    b.id().value(),
+                    b.kind().name(),
+                    b.classCode(),
+                    b.author().value(),
+                    b.text(),
+                    b.options(),
+                    b.sentAt(),
+                    b.audience(),
+                    b.confirmedBy().stream().map(UserId::value).toList(),
+                    b.results(),
+                    b.answers(),
+                    b.confirmedByMe(),
+                    b.myAnswer());
         }
     }
 
     @GetMapping
     @Operation(summary = "The broadcasts I sent or received, newest first")
     List<BroadcastView> list(@AuthenticationPrincipal LockerUser user) {
-        return discussions.broadcasts(user.userId()).stream().map(BroadcastView::of).toList();
+        return discussions.broadcasts(user.userId()).stream()
+                .map(BroadcastView::of)
+                .toList();
     }
 
     @PostMapping
@@ -64,12 +85,15 @@ class BroadcastController {
     @Operation(summary = "Send an information or a survey (question and 2 to 10 options) to the guardians of a class")
     BroadcastView send(@AuthenticationPrincipal LockerUser user, @RequestBody BroadcastRequest request) {
         String kind = request.kind() == null ? "" : request.kind();
-        return BroadcastView.of(switch (kind) {
-            case "INFORMATION" -> discussions.broadcastInformation(user.userId(), request.classCode(), request.text());
-            case "SURVEY" -> discussions.broadcastSurvey(user.userId(), request.classCode(), request.text(),
-                    request.options());
-            default -> throw new DiscussionInputException(Problem.INVALID_SURVEY, "kind " + kind);
-        });
+        return BroadcastView.of(
+                switch (kind) {
+                    case "INFORMATION" ->
+                        discussions.broadcastInformation(user.userId(), request.classCode(), request.text());
+                    case "SURVEY" ->
+                        discussions.broadcastSurvey(
+                                user.userId(), request.classCode(), request.text(), request.options());
+                    default -> throw new DiscussionInputException(Problem.INVALID_SURVEY, "kind " + kind);
+                });
     }
 
     @GetMapping("/{id}")
@@ -86,8 +110,8 @@ class BroadcastController {
 
     @PostMapping("/{id}/answer")
     @Operation(summary = "Answer a survey, once, with the index of an option")
-    BroadcastView answer(@AuthenticationPrincipal LockerUser user, @PathVariable String id,
-                         @RequestBody AnswerRequest request) {
+    BroadcastView answer(
+            @AuthenticationPrincipal LockerUser user, @PathVariable String id, @RequestBody AnswerRequest request) {
         if (request.option() == null) {
             throw new DiscussionInputException(Problem.UNKNOWN_OPTION, "none");
         }

@@ -1,7 +1,6 @@
 package org.locker.service.discussion;
 
 import java.time.Clock;
-
 import org.locker.core.discussion.Discussions;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.service.LockerProperties;

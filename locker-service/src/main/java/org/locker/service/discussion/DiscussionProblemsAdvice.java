@@ -3,7 +3,6 @@ package org.locker.service.discussion;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import org.locker.core.discussion.Decision;
 import org.locker.core.discussion.DiscussionInputException;
 import org.locker.core.discussion.DiscussionRefusedException;
@@ -33,14 +32,16 @@ class DiscussionProblemsAdvice {
     ProblemDetail refused(DiscussionRefusedException exception, Locale locale) {
         Decision decision = exception.decision();
         boolean french = Locale.FRENCH.getLanguage().equals(locale.getLanguage());
-        ProblemDetail problem = problems.problem(HttpStatus.FORBIDDEN, exception.reason().name(), locale);
+        ProblemDetail problem =
+                problems.problem(HttpStatus.FORBIDDEN, exception.reason().name(), locale);
         Map<String, String> messages = new LinkedHashMap<>();
         messages.put("en", decision.message(Locale.ENGLISH));
         messages.put("fr", decision.message(Locale.FRENCH));
         problem.setDetail(french ? messages.get("fr") : messages.get("en"));
         problem.setProperty("messages", messages);
-        decision.nextOpening().ifPresent(opening -> problem.setProperty("nextOpening", opening.toOffsetDateTime()
-                .toString()));
+        decision.nextOpening()
+                .ifPresent(opening -> problem.setProperty(
+                        "nextOpening", opening.toOffsetDateTime().toString()));
         return problem;
     }
 

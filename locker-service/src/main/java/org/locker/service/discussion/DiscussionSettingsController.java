@@ -1,14 +1,13 @@
 package org.locker.service.discussion;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.locker.core.directory.Profile;
 import org.locker.core.discussion.DiscussionInputException;
 import org.locker.core.discussion.DiscussionInputException.Problem;
@@ -40,12 +39,23 @@ class DiscussionSettingsController {
      * @param windowStart "HH:mm", inclusive; @param windowEnd "HH:mm", exclusive
      * @param disabledProfiles profile codes; @param initiationBlocked user ids barred from starting discussions
      */
-    record SettingsView(boolean enabled, boolean guardianMessagingEnabled, boolean windowEnforced,
-                        String windowStart, String windowEnd, String zone, List<String> disabledProfiles,
-                        List<String> initiationBlocked) {
+    record SettingsView(
+            boolean enabled,
+            boolean guardianMessagingEnabled,
+            boolean windowEnforced,
+            String windowStart,
+            String windowEnd,
+            String zone,
+            List<String> disabledProfiles,
+            List<String> initiationBlocked) {
         static SettingsView of(DiscussionSettings s) {
-            return new SettingsView(s.enabled(), s.guardianMessagingEnabled(), s.windowEnforced(),
-                    s.windowStart().toString(), s.windowEnd().toString(), s.zone().getId(),
+            return new SettingsView(
+                    s.enabled(),
+                    s.guardianMessagingEnabled(),
+                    s.windowEnforced(),
+                    s.windowStart().toString(),
+                    s.windowEnd().toString(),
+                    s.zone().getId(),
                     s.disabledProfiles().stream().map(Profile::code).sorted().toList(),
                     s.initiationBlocked().stream().map(UserId::value).sorted().toList());
         }
@@ -77,10 +87,15 @@ class DiscussionSettingsController {
                 blocked.add(UserId.of(id));
             }
             DiscussionSettings defaults = DiscussionSettings.defaults();
-            return new DiscussionSettings(view.enabled(), view.guardianMessagingEnabled(), view.windowEnforced(),
+            return new DiscussionSettings(
+                    view.enabled(),
+                    view.guardianMessagingEnabled(),
+                    view.windowEnforced(),
                     view.windowStart() == null ? defaults.windowStart() : LocalTime.parse(view.windowStart()),
                     view.windowEnd() == null ? defaults.windowEnd() : LocalTime.parse(view.windowEnd()),
-                    view.zone() == null ? defaults.zone() : ZoneId.of(view.zone()), profiles, blocked);
+                    view.zone() == null ? defaults.zone() : ZoneId.of(view.zone()),
+                    profiles,
+                    blocked);
         } catch (java.time.DateTimeException | IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }

@@ -1,11 +1,10 @@
 package org.locker.service.discussion;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.locker.core.discussion.ContactCategory;
 import org.locker.core.discussion.DiscussionInputException;
 import org.locker.core.discussion.DiscussionInputException.Problem;
@@ -39,8 +38,14 @@ class PreferencesController {
      */
     record PreferencesView(List<String> acceptedContacts, Boolean guardianMessaging) {
         static PreferencesView of(Discussions.Preferences p) {
-            return new PreferencesView(p.acceptedContacts() == null ? null
-                    : p.acceptedContacts().stream().map(Enum::name).sorted().toList(), p.guardianMessaging());
+            return new PreferencesView(
+                    p.acceptedContacts() == null
+                            ? null
+                            : p.acceptedContacts().stream()
+                                    .map(Enum::name)
+                                    .sorted()
+                                    .toList(),
+                    p.guardianMessaging());
         }
     }
 

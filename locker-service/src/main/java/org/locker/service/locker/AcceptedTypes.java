@@ -10,10 +10,19 @@ import java.util.Set;
  */
 final class AcceptedTypes {
 
-    private static final Set<String> PLAIN = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif",
-            "image/webp", "text/plain", "text/csv", "application/rtf",
+    private static final Set<String> PLAIN = Set.of(
+            "application/pdf",
+            "image/png",
+            "image/jpeg",
+            "image/gif",
+            "image/webp",
+            "text/plain",
+            "text/csv",
+            "application/rtf",
             // OLE2 files that Tika identified by their streams (WordDocument, Workbook, PowerPoint Document)
-            "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+            "application/msword",
+            "application/vnd.ms-excel",
+            "application/vnd.ms-powerpoint",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.template",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -21,25 +30,29 @@ final class AcceptedTypes {
             "application/vnd.openxmlformats-officedocument.presentationml.presentation",
             "application/vnd.openxmlformats-officedocument.presentationml.slideshow",
             "application/vnd.openxmlformats-officedocument.presentationml.template",
-            "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text-template",
+            "application/vnd.oasis.opendocument.text",
+            "application/vnd.oasis.opendocument.text-template",
             "application/vnd.oasis.opendocument.spreadsheet",
             "application/vnd.oasis.opendocument.spreadsheet-template",
             "application/vnd.oasis.opendocument.presentation",
             "application/vnd.oasis.opendocument.presentation-template",
-            "application/vnd.oasis.opendocument.graphics", "application/vnd.oasis.opendocument.graphics-template");
+            "application/vnd.oasis.opendocument.graphics",
+            "application/vnd.oasis.opendocument.graphics-template");
 
     /** Office Open XML formats that carry VBA projects (docm, dotm, xlsm, xltm, xlam, xlsb, pptm, potm, ppsm, ppam). */
-    private static final Set<String> MACRO_ENABLED = Set.of("application/vnd.ms-word.document.macroenabled.12",
-            "application/vnd.ms-word.template.macroenabled.12", "application/vnd.ms-excel.sheet.macroenabled.12",
-            "application/vnd.ms-excel.template.macroenabled.12", "application/vnd.ms-excel.addin.macroenabled.12",
+    private static final Set<String> MACRO_ENABLED = Set.of(
+            "application/vnd.ms-word.document.macroenabled.12",
+            "application/vnd.ms-word.template.macroenabled.12",
+            "application/vnd.ms-excel.sheet.macroenabled.12",
+            "application/vnd.ms-excel.template.macroenabled.12",
+            "application/vnd.ms-excel.addin.macroenabled.12",
             "application/vnd.ms-excel.sheet.binary.macroenabled.12",
             "application/vnd.ms-powerpoint.presentation.macroenabled.12",
             "application/vnd.ms-powerpoint.template.macroenabled.12",
             "application/vnd.ms-powerpoint.slideshow.macroenabled.12",
             "application/vnd.ms-powerpoint.addin.macroenabled.12");
 
-    private AcceptedTypes() {
-    }
+    private AcceptedTypes() {}
 
     /** Whether the type is accepted, macro-enabled formats included (the setting is checked apart). */
     static boolean accepted(String type) {
@@ -56,7 +69,8 @@ final class AcceptedTypes {
     }
 
     static boolean ole2(String type) {
-        return type.equals("application/msword") || type.equals("application/vnd.ms-excel")
+        return type.equals("application/msword")
+                || type.equals("application/vnd.ms-excel")
                 || type.equals("application/vnd.ms-powerpoint");
     }
 

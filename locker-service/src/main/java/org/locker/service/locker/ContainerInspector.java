@@ -16,7 +16,6 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-
 import org.apache.poi.poifs.filesystem.DirectoryEntry;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.Entry;
@@ -40,19 +39,23 @@ final class ContainerInspector {
     private static final int MAX_MANIFEST_BYTES = 64 * 1024;
     private static final int MAX_OLE_DEPTH = 6;
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
-    private static final byte[] OLE2_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1,
-        0x1A, (byte) 0xE1};
+    private static final byte[] OLE2_MAGIC = {
+        (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+    };
     /** Storages that hold a VBA project: Word's, Excel's, and the generic ones. */
-    private static final List<String> OLE2_MACRO_STORAGES = List.of("Macros", "_VBA_PROJECT_CUR", "VBA",
-            "_VBA_PROJECT");
+    private static final List<String> OLE2_MACRO_STORAGES =
+            List.of("Macros", "_VBA_PROJECT_CUR", "VBA", "_VBA_PROJECT");
 
     /** What the inside of a file showed. */
-    record Findings(Kind kind, List<String> entries, boolean macros, boolean firstEntryStored,
-                    String mimetypeEntry) {
+    record Findings(Kind kind, List<String> entries, boolean macros, boolean firstEntryStored, String mimetypeEntry) {
         static final Findings NONE = new Findings(Kind.OTHER, List.of(), false, false, "");
     }
 
-    enum Kind { ZIP, OLE2, OTHER }
+    enum Kind {
+        ZIP,
+        OLE2,
+        OTHER
+    }
 
     /**
      * Inspects the file: refuses programs ({@code EXECUTABLE_CONTENT}) and what is too large to inspect
@@ -83,14 +86,18 @@ final class ContainerInspector {
     void requireParts(Findings findings, String type) {
         Optional<String> mainPart = AcceptedTypes.officeOpenXmlMainPart(type);
         if (mainPart.isPresent()) {
-            if (findings.kind() != Kind.ZIP || !findings.entries().contains("[Content_Types].xml")
-                    || !findings.entries().contains("_rels/.rels") || !findings.entries().contains(mainPart.get())) {
+            if (findings.kind() != Kind.ZIP
+                    || !findings.entries().contains("[Content_Types].xml")
+                    || !findings.entries().contains("_rels/.rels")
+                    || !findings.entries().contains(mainPart.get())) {
                 throw new LockerRefusal(Reason.MALFORMED_DOCUMENT, type);
             }
         } else if (AcceptedTypes.openDocument(type)) {
             // the OpenDocument package: first entry "mimetype", stored, naming the type; a manifest; the content
-            if (findings.kind() != Kind.ZIP || findings.entries().isEmpty()
-                    || !findings.entries().get(0).equals("mimetype") || !findings.firstEntryStored()
+            if (findings.kind() != Kind.ZIP
+                    || findings.entries().isEmpty()
+                    || !findings.entries().get(0).equals("mimetype")
+                    || !findings.firstEntryStored()
                     || !findings.mimetypeEntry().equalsIgnoreCase(type)
                     || !findings.entries().contains("META-INF/manifest.xml")
                     || !findings.entries().contains("content.xml")) {
@@ -187,7 +194,8 @@ final class ContainerInspector {
         }
         Path copy = Files.createTempFile("locker-nested-", ".bin");
         try {
-            try (InputStream in = zip.getInputStream(entry); OutputStream out = Files.newOutputStream(copy)) {
+            try (InputStream in = zip.getInputStream(entry);
+                    OutputStream out = Files.newOutputStream(copy)) {
                 long left = MAX_NESTED_BYTES - budget.nestedBytes;
                 long copied = in.transferTo(new LimitedOutputStream(out, left));
                 budget.nestedBytes += copied;

@@ -1,13 +1,12 @@
 package org.locker.service.locker;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.locker.core.locker.DepositRequest;
 import org.locker.core.locker.LockerRefusal;
 import org.locker.core.locker.LockerRefusal.Reason;
@@ -44,29 +43,38 @@ class DepositController {
         this.dates = dates;
     }
 
-    record DepositedView(String id, String depositId, String name, String version) {
-    }
+    record DepositedView(String id, String depositId, String name, String version) {}
 
     @PostMapping(path = "/deposits", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Roles.ANY_PROFILE)
-    @Operation(summary = "Deposit one or several files (parts 'file'), or a platform document the depositor can "
-            + "read ('fromNode', copied), with a type, optional name and memo, recipients (user:<id>, "
-            + "category:<teacher|staff|counselor|guardian>, team:<class>, guardians:<class>), options standing "
-            + "and allowModify, and publishFrom/publishTo (date or date-time, establishment time zone) for guardians")
-    List<DepositedView> deposit(@AuthenticationPrincipal LockerUser user,
-                                @RequestPart(name = "file", required = false) List<MultipartFile> files,
-                                @RequestParam(required = false) String fromNode,
-                                @RequestParam(required = false) String documentType,
-                                @RequestParam(required = false) String name,
-                                @RequestParam(required = false) String memo,
-                                @RequestParam(name = "recipients", required = false) List<String> recipients,
-                                @RequestParam(defaultValue = "false") boolean standing,
-                                @RequestParam(defaultValue = "false") boolean allowModify,
-                                @RequestParam(required = false) String publishFrom,
-                                @RequestParam(required = false) String publishTo) throws IOException {
-        DepositRequest request = new DepositRequest(documentType, memo, recipients, standing, allowModify,
-                dates.windowBound(publishFrom, false), dates.windowBound(publishTo, true));
+    @Operation(
+            summary =
+                    "Deposit one or several files (parts 'file'), or a platform document the depositor can "
+                            + "read ('fromNode', copied), with a type, optional name and memo, recipients (user:<id>, "
+                            + "category:<teacher|staff|counselor|guardian>, team:<class>, guardians:<class>), options standing "
+                            + "and allowModify, and publishFrom/publishTo (date or date-time, establishment time zone) for guardians")
+    List<DepositedView> deposit(
+            @AuthenticationPrincipal LockerUser user,
+            @RequestPart(name = "file", required = false) List<MultipartFile> files,
+            @RequestParam(required = false) String fromNode,
+            @RequestParam(required = false) String documentType,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String memo,
+            @RequestParam(name = "recipients", required = false) List<String> recipients,
+            @RequestParam(defaultValue = "false") boolean standing,
+            @RequestParam(defaultValue = "false") boolean allowModify,
+            @RequestParam(required = false) String publishFrom,
+            @RequestParam(required = false) String publishTo)
+            throws IOException {
+        DepositRequest request = new DepositRequest(
+                documentType,
+                memo,
+                recipients,
+                standing,
+                allowModify,
+                dates.windowBound(publishFrom, false),
+                dates.windowBound(publishTo, true));
         Lockers.PreparedDeposit prepared = lockers.prepare(user.userId(), user.profile(), request);
         List<MultipartFile> uploads = files == null ? List.of() : files;
         if (fromNode != null && !fromNode.isBlank()) {
@@ -84,20 +92,28 @@ class DepositController {
         return depositUploads(prepared, uploads, name);
     }
 
-    private List<DepositedView> copyFromCloud(LockerUser user, Lockers.PreparedDeposit prepared, String fromNode,
-                                              String name) {
-        return lockers.depositCopy(prepared, user.userId(), NodeId.of(fromNode),
-                name == null || name.isBlank() ? Optional.empty() : Optional.of(name), (sourceName, opener) -> {
-                    FileInspector.Inspected inspected = inspector.inspectStored(sourceName, opener,
-                            this::macrosAllowed);
-                    return new Lockers.DepositFile(inspected.name(),
-                            new ContentSource(InputStream.nullInputStream(), inspected.mimeType()));
-                }).stream()
-                .map(d -> new DepositedView(d.id().value(), d.depositId(), d.name(), d.version())).toList();
+    private List<DepositedView> copyFromCloud(
+            LockerUser user, Lockers.PreparedDeposit prepared, String fromNode, String name) {
+        return lockers
+                .depositCopy(
+                        prepared,
+                        user.userId(),
+                        NodeId.of(fromNode),
+                        name == null || name.isBlank() ? Optional.empty() : Optional.of(name),
+                        (sourceName, opener) -> {
+                            FileInspector.Inspected inspected =
+                                    inspector.inspectStored(sourceName, opener, this::macrosAllowed);
+                            return new Lockers.DepositFile(
+                                    inspected.name(),
+                                    new ContentSource(InputStream.nullInputStream(), inspected.mimeType()));
+                        })
+                .stream()
+                .map(d -> new DepositedView(d.id().value(), d.depositId(), d.name(), d.version()))
+                .toList();
     }
 
-    private List<DepositedView> depositUploads(Lockers.PreparedDeposit prepared, List<MultipartFile> uploads,
-                                               String name) throws IOException {
+    private List<DepositedView> depositUploads(
+            Lockers.PreparedDeposit prepared, List<MultipartFile> uploads, String name) throws IOException {
         // judge every file before storing any
         List<FileInspector.Inspected> inspected = new ArrayList<>();
         for (MultipartFile file : uploads) {
@@ -109,11 +125,13 @@ class DepositController {
             for (int i = 0; i < uploads.size(); i++) {
                 InputStream stream = uploads.get(i).getInputStream();
                 streams.add(stream);
-                depositFiles.add(new Lockers.DepositFile(inspected.get(i).name(),
+                depositFiles.add(new Lockers.DepositFile(
+                        inspected.get(i).name(),
                         new ContentSource(stream, inspected.get(i).mimeType())));
             }
             return lockers.deposit(prepared, depositFiles).stream()
-                    .map(d -> new DepositedView(d.id().value(), d.depositId(), d.name(), d.version())).toList();
+                    .map(d -> new DepositedView(d.id().value(), d.depositId(), d.name(), d.version()))
+                    .toList();
         } finally {
             for (InputStream stream : streams) {
                 stream.close();

@@ -1,10 +1,9 @@
 package org.locker.service.locker;
 
-import java.time.Instant;
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
 import org.locker.core.locker.Lockers;
 import org.locker.core.platform.NodeId;
 import org.locker.service.security.LockerUser;
@@ -31,23 +30,57 @@ class DistributionController {
         this.lockers = lockers;
     }
 
-    record ReceiptView(String user, boolean opened, Instant openedAt) {
-    }
+    record ReceiptView(String user, boolean opened, Instant openedAt) {}
 
-    record DistributionView(String id, String depositId, String name, String documentType, String memo,
-                            Instant depositedAt, List<String> selection, List<String> recipients, boolean standing,
-                            boolean allowModify, Instant publishFrom, Instant publishTo, String windowState,
-                            int versions, boolean withdrawn, List<ReceiptView> receipts, List<String> openedBy,
-                            List<String> notOpenedBy) {
+    record DistributionView(
+            String id,
+            String depositId,
+            String name,
+            String documentType,
+            String memo,
+            Instant depositedAt,
+            List<String> selection,
+            List<String> recipients,
+            boolean standing,
+            boolean allowModify,
+            Instant publishFrom,
+            Instant publishTo,
+            String windowState,
+            int versions,
+            boolean withdrawn,
+            List<ReceiptView> receipts,
+            List<String> openedBy,
+            List<String> notOpenedBy) {
         static DistributionView of(Lockers.Distribution d) {
             List<ReceiptView> receipts = d.receipts().stream()
-                    .map(r -> new ReceiptView(r.user(), r.openedAt().isPresent(), r.openedAt().orElse(null))).toList();
-            return new DistributionView(d.id().value(), d.depositId(), d.name(), d.documentType(), d.memo(),
-                    d.depositedAt(), d.selection(), d.recipients(), d.standing(), d.allowModify(),
-                    d.publishFrom().orElse(null), d.publishTo().orElse(null), d.windowState(), d.versions(),
-                    d.withdrawn(), receipts,
-                    receipts.stream().filter(ReceiptView::opened).map(ReceiptView::user).toList(),
-                    receipts.stream().filter(r -> !r.opened()).map(ReceiptView::user).toList());
+                    .map(r -> new ReceiptView(
+                            r.user(), r.openedAt().isPresent(), r.openedAt().orElse(null)))
+                    .toList();
+            return new DistributionView(
+                    d.id().value(),
+                    d.depositId(),
+                    d.name(),
+                    d.documentType(),
+                    d.memo(),
+                    d.depositedAt(),
+                    d.selection(),
+                    d.recipients(),
+                    d.standing(),
+                    d.allowModify(),
+                    d.publishFrom().orElse(null),
+                    d.publishTo().orElse(null),
+                    d.windowState(),
+                    d.versions(),
+                    d.withdrawn(),
+                    receipts,
+                    receipts.stream()
+                            .filter(ReceiptView::opened)
+                            .map(ReceiptView::user)
+                            .toList(),
+                    receipts.stream()
+                            .filter(r -> !r.opened())
+                            .map(ReceiptView::user)
+                            .toList());
         }
     }
 
@@ -55,7 +88,9 @@ class DistributionController {
     @PreAuthorize(Roles.LOCKER_OWNERS)
     @Operation(summary = "My distributions: my deposits with recipients, window, versions and read receipts")
     List<DistributionView> distributions(@AuthenticationPrincipal LockerUser user) {
-        return lockers.distributions(user.userId()).stream().map(DistributionView::of).toList();
+        return lockers.distributions(user.userId()).stream()
+                .map(DistributionView::of)
+                .toList();
     }
 
     @DeleteMapping("/documents/{id}")

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-
 import org.locker.core.locker.LockerRefusal;
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.service.LockerProperties;
@@ -37,7 +36,8 @@ class EstablishmentDates {
         try {
             if (text.length() == 10) {
                 LocalDate date = LocalDate.parse(text);
-                return Optional.of((end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant());
+                return Optional.of(
+                        (end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant());
             }
             if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
                 return Optional.of(OffsetDateTime.parse(text).toInstant());

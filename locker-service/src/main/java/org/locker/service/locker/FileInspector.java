@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
-
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
@@ -35,6 +34,7 @@ final class FileInspector {
     private final long limit;
     /** Tika's detectors found on the class path: magic bytes, then the zip (OOXML, ODF, jar) and OLE2 ones. */
     private final Detector detector = new DefaultDetector(MIME_TYPES);
+
     private final ContainerInspector containers = new ContainerInspector();
 
     FileInspector(long limit) {
@@ -42,8 +42,7 @@ final class FileInspector {
     }
 
     /** A file that passed: its final name and its detected type. */
-    record Inspected(String name, String mimeType) {
-    }
+    record Inspected(String name, String mimeType) {}
 
     /**
      * An upload to deposit, named {@code requestedName} when given, else by its own file name.
@@ -121,7 +120,8 @@ final class FileInspector {
         named.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         MediaType byName = MIME_TYPES.detect(null, named);
         return MIME_TYPES.getMediaTypeRegistry().isSpecializationOf(byName, MediaType.TEXT_PLAIN)
-                ? byName.getBaseType().toString() : byContent;
+                ? byName.getBaseType().toString()
+                : byContent;
     }
 
     private static String withMatchingExtension(String name, String type) {

@@ -1,14 +1,13 @@
 package org.locker.service.locker;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.locker.core.locker.Lockers;
 import org.locker.service.security.LockerUser;
 import org.locker.service.security.Roles;
@@ -43,40 +42,44 @@ class LockerAdministrationController {
     /** @param macroEnabledDocuments whether macro-enabled Office documents (docm, xlsm, pptm, ...) are accepted */
     record SettingsView(List<String> documentTypes, boolean guardianExchange, boolean macroEnabledDocuments) {
         static SettingsView of(Lockers.Settings settings) {
-            return new SettingsView(settings.documentTypes(), settings.guardianExchange(),
-                    settings.macroEnabledDocuments());
+            return new SettingsView(
+                    settings.documentTypes(), settings.guardianExchange(), settings.macroEnabledDocuments());
         }
     }
 
-    record SettingsChange(List<String> documentTypes, Boolean guardianExchange, Boolean macroEnabledDocuments) {
-    }
+    record SettingsChange(List<String> documentTypes, Boolean guardianExchange, Boolean macroEnabledDocuments) {}
 
     @GetMapping("/settings")
     @PreAuthorize(Roles.ADMINISTRATOR)
-    @Operation(summary = "The document type vocabulary, whether guardians may exchange documents and whether "
-            + "macro-enabled Office documents are accepted")
+    @Operation(
+            summary = "The document type vocabulary, whether guardians may exchange documents and whether "
+                    + "macro-enabled Office documents are accepted")
     SettingsView settings() {
         return SettingsView.of(lockers.settings());
     }
 
     @PutMapping("/settings")
     @PreAuthorize(Roles.ADMINISTRATOR)
-    @Operation(summary = "Change the document types, the guardian document exchange and/or whether macro-enabled "
-            + "Office documents are accepted")
+    @Operation(
+            summary = "Change the document types, the guardian document exchange and/or whether macro-enabled "
+                    + "Office documents are accepted")
     SettingsView updateSettings(@AuthenticationPrincipal LockerUser user, @RequestBody SettingsChange change) {
-        return SettingsView.of(lockers.updateSettings(user.userId(), Optional.ofNullable(change.documentTypes()),
-                Optional.ofNullable(change.guardianExchange()), Optional.ofNullable(change.macroEnabledDocuments())));
+        return SettingsView.of(lockers.updateSettings(
+                user.userId(),
+                Optional.ofNullable(change.documentTypes()),
+                Optional.ofNullable(change.guardianExchange()),
+                Optional.ofNullable(change.macroEnabledDocuments())));
     }
 
-    record AuditView(Instant at, String action, String actor, String depositId, String document, String detail) {
-    }
+    record AuditView(Instant at, String action, String actor, String depositId, String document, String detail) {}
 
     @GetMapping("/audit")
     @PreAuthorize(Roles.ADMINISTRATOR)
     @Operation(summary = "The audit trail (deposits, openings, new versions, withdrawals), oldest first")
     List<AuditView> audit(@RequestParam(required = false) String depositId) {
-        return lockers.audit(Optional.ofNullable(depositId)).stream().map(e -> new AuditView(e.at(), e.action(),
-                e.actor(), e.depositId(), e.documentName(), e.detail())).toList();
+        return lockers.audit(Optional.ofNullable(depositId)).stream()
+                .map(e -> new AuditView(e.at(), e.action(), e.actor(), e.depositId(), e.documentName(), e.detail()))
+                .toList();
     }
 
     @GetMapping(path = "/audit.csv", produces = "text/csv")
@@ -88,13 +91,14 @@ class LockerAdministrationController {
             lockers.writeAuditCsv(writer);
             writer.flush();
         };
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"locker-audit.csv\"").body(body);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"locker-audit.csv\"")
+                .body(body);
     }
 
     /** Publication windows opened and closed by this run (deposits with the same dates and guardians share one). */
-    record ReconcileView(int opened, int closed) {
-    }
+    record ReconcileView(int opened, int closed) {}
 
     @PostMapping("/windows/reconcile")
     @PreAuthorize(Roles.ADMINISTRATOR)

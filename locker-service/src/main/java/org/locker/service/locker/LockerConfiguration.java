@@ -1,7 +1,6 @@
 package org.locker.service.locker;
 
 import java.time.Clock;
-
 import org.locker.core.locker.Lockers;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.service.LockerProperties;

@@ -1,7 +1,6 @@
 package org.locker.service.locker;
 
 import java.util.Locale;
-
 import org.locker.core.locker.LockerRefusal;
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.service.problem.ProblemResponses;
@@ -28,10 +27,13 @@ class LockerRefusalAdvice {
 
     @ExceptionHandler(LockerRefusal.class)
     ProblemDetail refusal(LockerRefusal refusal, Locale locale) {
-        HttpStatus status = refusal.reason().forbidden() ? HttpStatus.FORBIDDEN
-                : refusal.reason() == Reason.UNKNOWN_DOCUMENT ? HttpStatus.NOT_FOUND
-                : refusal.reason() == Reason.FILE_TOO_LARGE ? HttpStatus.CONTENT_TOO_LARGE
-                : HttpStatus.BAD_REQUEST;
+        HttpStatus status = refusal.reason().forbidden()
+                ? HttpStatus.FORBIDDEN
+                : refusal.reason() == Reason.UNKNOWN_DOCUMENT
+                        ? HttpStatus.NOT_FOUND
+                        : refusal.reason() == Reason.FILE_TOO_LARGE
+                                ? HttpStatus.CONTENT_TOO_LARGE
+                                : HttpStatus.BAD_REQUEST;
         return problems.problem(status, refusal.reason().name(), locale, refusal.arguments());
     }
 }

@@ -1,13 +1,12 @@
 package org.locker.service.locker;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.locker.core.locker.Lockers;
 import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.NodeId;
@@ -48,8 +47,7 @@ class MyLockerController {
     }
 
     /** @param mayDeposit whether the caller may deposit now (guardians: when the establishment allows it) */
-    record Capabilities(boolean mayDeposit) {
-    }
+    record Capabilities(boolean mayDeposit) {}
 
     @GetMapping("/capabilities")
     @PreAuthorize(Roles.ANY_PROFILE)
@@ -65,27 +63,57 @@ class MyLockerController {
         return lockers.settings().documentTypes();
     }
 
-    record LockerEntryView(String id, String depositId, String name, String documentType, String memo,
-                           String depositor, Instant depositedAt, String version, boolean opened, boolean canModify,
-                           String mimeType, long size, Instant publishFrom, Instant publishTo) {
+    record LockerEntryView(
+            String id,
+            String depositId,
+            String name,
+            String documentType,
+            String memo,
+            String depositor,
+            Instant depositedAt,
+            String version,
+            boolean opened,
+            boolean canModify,
+            String mimeType,
+            long size,
+            Instant publishFrom,
+            Instant publishTo) {
         static LockerEntryView of(Lockers.LockerEntry e) {
-            return new LockerEntryView(e.id().value(), e.depositId(), e.name(), e.documentType(), e.memo(),
-                    e.depositor(), e.depositedAt(), e.version(), e.opened(), e.canModify(), e.mimeType(), e.size(),
-                    e.publishFrom().orElse(null), e.publishTo().orElse(null));
+            return new LockerEntryView(
+                    e.id().value(),
+                    e.depositId(),
+                    e.name(),
+                    e.documentType(),
+                    e.memo(),
+                    e.depositor(),
+                    e.depositedAt(),
+                    e.version(),
+                    e.opened(),
+                    e.canModify(),
+                    e.mimeType(),
+                    e.size(),
+                    e.publishFrom().orElse(null),
+                    e.publishTo().orElse(null));
         }
     }
 
     @GetMapping("/mine")
     @PreAuthorize(Roles.LOCKER_OWNERS)
     @Operation(summary = "My locker: unread first, then newest; filters type, depositor, from/to (deposit date)")
-    List<LockerEntryView> mine(@AuthenticationPrincipal LockerUser user,
-                               @RequestParam(required = false) String type,
-                               @RequestParam(required = false) String depositor,
-                               @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to) {
-        Lockers.LockerFilter filter = new Lockers.LockerFilter(Optional.ofNullable(type),
-                Optional.ofNullable(depositor), dates.filterBound(from, false), dates.filterBound(to, true));
-        return lockers.locker(user.userId(), filter).stream().map(LockerEntryView::of).toList();
+    List<LockerEntryView> mine(
+            @AuthenticationPrincipal LockerUser user,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String depositor,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        Lockers.LockerFilter filter = new Lockers.LockerFilter(
+                Optional.ofNullable(type),
+                Optional.ofNullable(depositor),
+                dates.filterBound(from, false),
+                dates.filterBound(to, true));
+        return lockers.locker(user.userId(), filter).stream()
+                .map(LockerEntryView::of)
+                .toList();
     }
 
     @GetMapping("/documents/{id}/content")
@@ -97,7 +125,12 @@ class MyLockerController {
 
     record VersionView(String label, Instant created, String author, String comment, String mimeType, long size) {
         static VersionView of(Version v) {
-            return new VersionView(v.label(), v.created(), v.author(), v.comment(), v.content().mimeType(),
+            return new VersionView(
+                    v.label(),
+                    v.created(),
+                    v.author(),
+                    v.comment(),
+                    v.content().mimeType(),
                     v.content().size());
         }
     }
@@ -106,23 +139,32 @@ class MyLockerController {
     @PreAuthorize(Roles.LOCKER_OWNERS)
     @Operation(summary = "Version history of a document (who, when, comment), oldest first")
     List<VersionView> versions(@AuthenticationPrincipal LockerUser user, @PathVariable String id) {
-        return lockers.versions(user.userId(), NodeId.of(id)).stream().map(VersionView::of).toList();
+        return lockers.versions(user.userId(), NodeId.of(id)).stream()
+                .map(VersionView::of)
+                .toList();
     }
 
     @PostMapping(path = "/documents/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(Roles.LOCKER_OWNERS)
-    @Operation(summary = "A new version (part 'file'), by the depositor (update in place) or by a recipient "
-            + "allowed to modify; refused by the platform otherwise (403 DOCUMENT_READ_ONLY); judged like a deposit, "
-            + "and refused (400 VERSION_TYPE_MISMATCH) when its detected type is not the document's")
-    VersionView addVersion(@AuthenticationPrincipal LockerUser user, @PathVariable String id,
-                           @RequestPart(name = "file", required = false) MultipartFile file,
-                           @RequestParam(defaultValue = "") String comment) throws IOException {
+    @Operation(
+            summary = "A new version (part 'file'), by the depositor (update in place) or by a recipient "
+                    + "allowed to modify; refused by the platform otherwise (403 DOCUMENT_READ_ONLY); judged like a deposit, "
+                    + "and refused (400 VERSION_TYPE_MISMATCH) when its detected type is not the document's")
+    VersionView addVersion(
+            @AuthenticationPrincipal LockerUser user,
+            @PathVariable String id,
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestParam(defaultValue = "") String comment)
+            throws IOException {
         inspector.checkSize(file);
         // judged as the document's new content: refused unless its detected type is the document's
         try (InputStream stream = file.getInputStream()) {
-            return VersionView.of(lockers.addVersion(user.userId(), NodeId.of(id), documentName ->
-                    new ContentSource(stream, inspector.inspectVersion(file, documentName, this::macrosAllowed)),
+            return VersionView.of(lockers.addVersion(
+                    user.userId(),
+                    NodeId.of(id),
+                    documentName -> new ContentSource(
+                            stream, inspector.inspectVersion(file, documentName, this::macrosAllowed)),
                     comment));
         }
     }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
-
 import org.locker.core.locker.Lockers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,8 @@ class WindowReconciler {
         run();
     }
 
-    @Scheduled(fixedDelayString = "${locker.lockers.reconcile-interval:60s}",
+    @Scheduled(
+            fixedDelayString = "${locker.lockers.reconcile-interval:60s}",
             initialDelayString = "${locker.lockers.reconcile-interval:60s}")
     void periodically() {
         run();

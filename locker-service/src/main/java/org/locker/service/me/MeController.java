@@ -25,10 +25,13 @@ class MeController {
 
     @GetMapping("/api/v1/me")
     @PreAuthorize(Roles.ANY_PROFILE)
-    @Operation(summary = "The caller's identity, profile and place in the establishment, whether they are personnel "
-            + "and which profiles are")
+    @Operation(
+            summary = "The caller's identity, profile and place in the establishment, whether they are personnel "
+                    + "and which profiles are")
     MeView me(@AuthenticationPrincipal LockerUser user) {
-        return directory.person(user.userId()).map(MeView::of)
+        return directory
+                .person(user.userId())
+                .map(MeView::of)
                 .orElseThrow(() -> new LockerProblemException(HttpStatus.NOT_FOUND, "UNKNOWN_PERSON", user.id()));
     }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.locker.alfresco.AlfrescoPlatform;
 import org.locker.alfresco.AlfrescoSettings;
 import org.locker.alfresco.AlfrescoSettings.GuardiansSite;
@@ -47,20 +46,26 @@ class AlfrescoPlatformConfiguration {
      * administrator or the directory synchronisation, who is in that group becomes a teacher of the service).
      */
     @ConfigurationProperties("locker.alfresco")
-    record AlfrescoProperties(URI url, @DefaultValue("admin") String user, String password,
-                              @DefaultValue("Data Dictionary/Locker") String root, String brokerUrl,
-                              @DefaultValue(AlfrescoSettings.DEFAULT_TOPIC) String topic,
-                              @DefaultValue("5s") Duration connectTimeout, @DefaultValue("60s") Duration readTimeout,
-                              @DefaultValue Retry retry, @DefaultValue Reconcile reconcile,
-                              @DefaultValue(GuardiansSite.DEFAULT_ID) String guardiansSite,
-                              Map<String, String> profileGroups) {
+    record AlfrescoProperties(
+            URI url,
+            @DefaultValue("admin") String user,
+            String password,
+            @DefaultValue("Data Dictionary/Locker") String root,
+            String brokerUrl,
+            @DefaultValue(AlfrescoSettings.DEFAULT_TOPIC) String topic,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("60s") Duration readTimeout,
+            @DefaultValue Retry retry,
+            @DefaultValue Reconcile reconcile,
+            @DefaultValue(GuardiansSite.DEFAULT_ID) String guardiansSite,
+            Map<String, String> profileGroups) {
 
-        record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("200ms") Duration initialBackoff,
-                     @DefaultValue("5s") Duration maxBackoff) {
-        }
+        record Retry(
+                @DefaultValue("4") int maxAttempts,
+                @DefaultValue("200ms") Duration initialBackoff,
+                @DefaultValue("5s") Duration maxBackoff) {}
 
-        record Reconcile(@DefaultValue("15m") Duration interval, Path checkpoint) {
-        }
+        record Reconcile(@DefaultValue("15m") Duration interval, Path checkpoint) {}
     }
 
     @Bean(destroyMethod = "close")
@@ -69,16 +74,29 @@ class AlfrescoPlatformConfiguration {
             throw new IllegalStateException(
                     "locker.platform=alfresco needs locker.alfresco.url and locker.alfresco.password");
         }
-        AlfrescoSettings settings = new AlfrescoSettings(p.url(), p.user(), p.password().toCharArray(), p.root(),
-                p.connectTimeout(), p.readTimeout(), new AlfrescoSettings.RetryPolicy(p.retry().maxAttempts(),
-                p.retry().initialBackoff(), p.retry().maxBackoff()),
-                Optional.ofNullable(p.brokerUrl()).filter(url -> !url.isBlank()), p.topic(),
-                guardiansSite(p.guardiansSite()), profiles(p.profileGroups()));
-        Path checkpoint = p.reconcile().checkpoint() != null ? p.reconcile().checkpoint()
+        AlfrescoSettings settings = new AlfrescoSettings(
+                p.url(),
+                p.user(),
+                p.password().toCharArray(),
+                p.root(),
+                p.connectTimeout(),
+                p.readTimeout(),
+                new AlfrescoSettings.RetryPolicy(
+                        p.retry().maxAttempts(),
+                        p.retry().initialBackoff(),
+                        p.retry().maxBackoff()),
+                Optional.ofNullable(p.brokerUrl()).filter(url -> !url.isBlank()),
+                p.topic(),
+                guardiansSite(p.guardiansSite()),
+                profiles(p.profileGroups()));
+        Path checkpoint = p.reconcile().checkpoint() != null
+                ? p.reconcile().checkpoint()
                 : locker.dataDirectory().resolve("alfresco-people");
         // no reconcile inside build(): listeners register after this bean exists
-        return AlfrescoPlatform.builder(settings).checkpoint(ReconcileCheckpoint.inFile(checkpoint))
-                .reconcileAtStart(false).build();
+        return AlfrescoPlatform.builder(settings)
+                .checkpoint(ReconcileCheckpoint.inFile(checkpoint))
+                .reconcileAtStart(false)
+                .build();
     }
 
     /**
@@ -108,8 +126,8 @@ class AlfrescoPlatformConfiguration {
         for (Profile profile : Profile.values()) {
             groups.put(profile.code(), profile.group());
         }
-        return new AlfrescoSettings.Profiles(DirectoryProperties.PROFILE, groups,
-                alfrescoGroups == null ? Map.of() : alfrescoGroups);
+        return new AlfrescoSettings.Profiles(
+                DirectoryProperties.PROFILE, groups, alfrescoGroups == null ? Map.of() : alfrescoGroups);
     }
 
     @Bean
@@ -134,7 +152,8 @@ class AlfrescoPlatformConfiguration {
             run();
         }
 
-        @Scheduled(initialDelayString = "${locker.alfresco.reconcile.interval:15m}",
+        @Scheduled(
+                initialDelayString = "${locker.alfresco.reconcile.interval:15m}",
                 fixedDelayString = "${locker.alfresco.reconcile.interval:15m}")
         void periodically() {
             run();

@@ -1,7 +1,6 @@
 package org.locker.service.platform;
 
 import java.time.Clock;
-
 import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.directory.importing.DirectoryImport;
 import org.locker.core.platform.ContentPlatform;

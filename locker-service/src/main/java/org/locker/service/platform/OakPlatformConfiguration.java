@@ -15,9 +15,12 @@ class OakPlatformConfiguration {
 
     @Bean(destroyMethod = "close")
     ContentPlatform contentPlatform(LockerProperties properties) {
-        return OakPlatform.builder(properties.dataDirectory().resolve("oak"),
-                properties.oak().adminPassword().toCharArray())
-                .indexedProperties(QueriedProperties.ALL).cacheMegabytes(properties.oak().cacheMegabytes())
-                .durableWrites(properties.oak().durableWrites()).build();
+        return OakPlatform.builder(
+                        properties.dataDirectory().resolve("oak"),
+                        properties.oak().adminPassword().toCharArray())
+                .indexedProperties(QueriedProperties.ALL)
+                .cacheMegabytes(properties.oak().cacheMegabytes())
+                .durableWrites(properties.oak().durableWrites())
+                .build();
     }
 }

@@ -1,7 +1,6 @@
 package org.locker.service.problem;
 
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -19,8 +18,8 @@ public class LockerProblemException extends RuntimeException {
         this(status, reason, Map.of(), arguments);
     }
 
-    public LockerProblemException(HttpStatus status, String reason, Map<String, Object> properties,
-                                  Object... arguments) {
+    public LockerProblemException(
+            HttpStatus status, String reason, Map<String, Object> properties, Object... arguments) {
         super(reason);
         this.status = status;
         this.reason = reason;

@@ -1,9 +1,8 @@
 package org.locker.service.problem;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.Locale;
 import org.locker.core.platform.NotFoundException;
 import org.locker.core.platform.SignInRequiredException;
 import org.locker.service.LockerProperties;
@@ -44,8 +43,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(LockerProblemException.class)
     ProblemDetail lockerProblem(LockerProblemException exception, Locale locale) {
-        ProblemDetail problem = problems.problem(exception.status(), exception.reason(), locale,
-                exception.arguments());
+        ProblemDetail problem = problems.problem(exception.status(), exception.reason(), locale, exception.arguments());
         exception.properties().forEach(problem::setProperty);
         return problem;
     }
@@ -97,18 +95,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private ProblemDetail tooLarge(MaxUploadSizeExceededException exception, Locale locale) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause.getClass().getSimpleName().equals("FileSizeLimitExceededException")) {
-                return problems.problem(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE", locale, String.valueOf(fileLimitMegabytes));
+                return problems.problem(
+                        HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE", locale, String.valueOf(fileLimitMegabytes));
             }
         }
-        return problems.problem(HttpStatus.CONTENT_TOO_LARGE, "REQUEST_TOO_LARGE", locale, String.valueOf(requestLimitMegabytes));
+        return problems.problem(
+                HttpStatus.CONTENT_TOO_LARGE, "REQUEST_TOO_LARGE", locale, String.valueOf(requestLimitMegabytes));
     }
 
     /** Spring MVC's own errors, with the reason their status stands for. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception exception, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (exception instanceof MaxUploadSizeExceededException tooLarge) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(headers)
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .headers(headers)
                     .body(tooLarge(tooLarge, request.getLocale()));
         }
         boolean badParameter = exception instanceof org.springframework.web.bind.ServletRequestBindingException

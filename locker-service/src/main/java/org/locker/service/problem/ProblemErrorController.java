@@ -27,10 +27,11 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatusCode status = code instanceof Integer value ? HttpStatusCode.valueOf(value)
-                : HttpStatus.INTERNAL_SERVER_ERROR;
-        ProblemDetail problem = problems.problem(status, ProblemResponses.reasonFor(status), request.getLocale(),
-                "");
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        HttpStatusCode status =
+                code instanceof Integer value ? HttpStatusCode.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        ProblemDetail problem = problems.problem(status, ProblemResponses.reasonFor(status), request.getLocale(), "");
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

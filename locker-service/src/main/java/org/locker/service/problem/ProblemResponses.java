@@ -1,13 +1,12 @@
 package org.locker.service.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.locker.service.security.SignInThrottledException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -59,8 +58,9 @@ public class ProblemResponses {
      * calls (X-Requested-With) get no Basic challenge, which would make the browser prompt for a password: the app
      * says "sign in again" itself.
      */
-    public void unauthenticated(HttpServletRequest request, HttpServletResponse response,
-                                AuthenticationException exception) throws IOException {
+    public void unauthenticated(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"locker\"");
         }
@@ -71,8 +71,8 @@ public class ProblemResponses {
     }
 
     /** Access-denied handler for API calls refused by the URL rules. */
-    public void forbidden(HttpServletRequest request, HttpServletResponse response,
-                          AccessDeniedException exception) throws IOException {
+    public void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+            throws IOException {
         String reason = exception instanceof CsrfException ? "CSRF_REJECTED" : "FORBIDDEN_PROFILE";
         write(response, problem(HttpStatus.FORBIDDEN, reason, request.getLocale()));
     }

@@ -1,12 +1,11 @@
 package org.locker.service.security;
 
-import java.io.IOException;
-import java.util.List;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import org.locker.alfresco.AlfrescoPlatform;
 import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.platform.PlatformException;
@@ -40,7 +39,8 @@ final class AlfrescoTicketAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String ticket = request.getParameter(TICKET_PARAMETER);
-        if (ticket != null && !ticket.isBlank()
+        if (ticket != null
+                && !ticket.isBlank()
                 && SecurityContextHolder.getContext().getAuthentication() == null) {
             signIn(ticket);
         }
@@ -59,8 +59,11 @@ final class AlfrescoTicketAuthenticationFilter extends OncePerRequestFilter {
         }
         directory.person(user).ifPresent(person -> {
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(LockerUser.of(person), null,
-                    List.of(new SimpleGrantedAuthority("ROLE_" + person.profile().name()))));
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    LockerUser.of(person),
+                    null,
+                    List.of(new SimpleGrantedAuthority(
+                            "ROLE_" + person.profile().name()))));
             SecurityContextHolder.setContext(context);
         });
     }

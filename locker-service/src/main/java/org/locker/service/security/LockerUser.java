@@ -1,7 +1,6 @@
 package org.locker.service.security;
 
 import java.io.Serializable;
-
 import org.locker.core.directory.Person;
 import org.locker.core.directory.Profile;
 import org.locker.core.platform.UserId;

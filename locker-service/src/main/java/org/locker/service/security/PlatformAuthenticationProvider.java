@@ -1,7 +1,6 @@
 package org.locker.service.security;
 
 import java.util.List;
-
 import org.locker.core.directory.Person;
 import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.platform.ContentPlatform;
@@ -55,7 +54,9 @@ class PlatformAuthenticationProvider implements AuthenticationProvider {
             throw refused;
         }
         throttle.succeeded(name);
-        return UsernamePasswordAuthenticationToken.authenticated(LockerUser.of(person), null,
+        return UsernamePasswordAuthenticationToken.authenticated(
+                LockerUser.of(person),
+                null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + person.profile().name())));
     }
 

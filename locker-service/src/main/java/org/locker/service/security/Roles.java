@@ -8,16 +8,16 @@ package org.locker.service.security;
 public final class Roles {
 
     /** The establishment's personnel (teachers, staff, counselors) and its administrators. */
-    public static final String ESTABLISHMENT =
-            "hasAnyRole('TEACHER','STAFF','COUNSELOR','ADMINISTRATOR')";
+    public static final String ESTABLISHMENT = "hasAnyRole('TEACHER','STAFF','COUNSELOR','ADMINISTRATOR')";
     /** Whoever has a locker: every profile but students. */
     public static final String LOCKER_OWNERS = "hasAnyRole('TEACHER','STAFF','COUNSELOR','GUARDIAN','ADMINISTRATOR')";
+
     public static final String ADMINISTRATOR = "hasRole('ADMINISTRATOR')";
     /** Guardians (broadcasts are sent by delegate guardians; the rules check the delegation). */
     public static final String GUARDIAN = "hasRole('GUARDIAN')";
+
     public static final String ANY_PROFILE =
             "hasAnyRole('TEACHER','STAFF','COUNSELOR','GUARDIAN','STUDENT','ADMINISTRATOR')";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -1,16 +1,15 @@
 package org.locker.service.security;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.Locale;
-import java.util.Optional;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.web.csrf.CsrfException;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -66,12 +65,17 @@ final class SameOriginSignInFilter extends OncePerRequestFilter {
         if (authority.isEmpty()) {
             return false; // "null" origins (sandboxed frames, file:) and garbage
         }
-        if (publicUrl.flatMap(u -> authority(u.toString())).filter(authority.get()::equals).isPresent()) {
+        if (publicUrl
+                .flatMap(u -> authority(u.toString()))
+                .filter(authority.get()::equals)
+                .isPresent()) {
             return true;
         }
         String host = request.getHeader("Host");
-        return host != null && authority(request.getScheme() + "://" + host).filter(authority.get()::equals)
-                .isPresent();
+        return host != null
+                && authority(request.getScheme() + "://" + host)
+                        .filter(authority.get()::equals)
+                        .isPresent();
     }
 
     /** host[:port] of an absolute http(s) address, without the scheme's default port. */

@@ -1,8 +1,7 @@
 package org.locker.service.security;
 
-import java.util.Optional;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.locker.alfresco.AlfrescoPlatform;
 import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.platform.ContentPlatform;
@@ -12,16 +11,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -38,35 +37,49 @@ class SecurityConfiguration {
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, ContentPlatform platform,
-                                            SchoolDirectory directory, LockerProperties properties)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            ProblemResponses problems,
+            ContentPlatform platform,
+            SchoolDirectory directory,
+            LockerProperties properties)
             throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         if (platform instanceof AlfrescoPlatform alfresco) {
             // calls through Share's proxy carry the user's Alfresco ticket
-            http.addFilterBefore(new AlfrescoTicketAuthenticationFilter(alfresco, directory),
-                    BasicAuthenticationFilter.class);
+            http.addFilterBefore(
+                    new AlfrescoTicketAuthenticationFilter(alfresco, directory), BasicAuthenticationFilter.class);
         }
-        http.addFilterBefore(new SameOriginSignInFilter(Optional.ofNullable(properties.publicUrl()),
-                problems::forbidden), UsernamePasswordAuthenticationFilter.class);
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/v3/api-docs", "/v3/api-docs/**", "/error", "/login").permitAll()
+        http.addFilterBefore(
+                new SameOriginSignInFilter(Optional.ofNullable(properties.publicUrl()), problems::forbidden),
+                UsernamePasswordAuthenticationFilter.class);
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/error",
+                                "/login")
+                        .permitAll()
                         // metrics tell about the establishment's activity
-                        .requestMatchers("/actuator/**").hasRole("ADMINISTRATOR")
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMINISTRATOR")
                         // the web app's code and styles hold no data; what it shows comes from /api, signed in
-                        .requestMatchers("/app/**", "/favicon.ico").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/app/**", "/favicon.ico")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthenticated))
                 // the app's own sign-in page (web.LoginPageController) posts to Spring's /login
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/app/index.html"))
                 .logout(Customizer.withDefaults())
                 // the web app reads the token from the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN;
                 // forms (the sign-in page) send it as the _csrf parameter
-                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens())
+                .csrf(csrf -> csrf.spa()
+                        .csrfTokenRepository(csrfTokens())
                         .ignoringRequestMatchers(SecurityConfiguration::cannotBeForged))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         // before the body: a streamed download commits its response on another thread, where
                         // headers written at commit time were sometimes lost

@@ -1,7 +1,6 @@
 package org.locker.service.security;
 
 import java.time.Clock;
-
 import org.locker.core.locker.SecurityAudit;
 import org.locker.core.platform.ContentPlatform;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +19,7 @@ class SignInConfiguration {
 
     @Bean
     SignInThrottle signInThrottle(SignInProperties settings, Clock clock, SecurityAudit audit) {
-        return new SignInThrottle(settings, clock,
-                (account, detail) -> audit.record(SecurityAudit.SIGN_IN_LOCKED, account, detail));
+        return new SignInThrottle(
+                settings, clock, (account, detail) -> audit.record(SecurityAudit.SIGN_IN_LOCKED, account, detail));
     }
 }

@@ -3,7 +3,6 @@ package org.locker.service.security;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,10 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("locker.security.sign-in")
 public record SignInProperties(Policy account, Policy address, Duration forgetAfter, Integer maxTracked) {
 
-    static final Policy ACCOUNT_DEFAULTS = new Policy(List.of(new Limit(3, Duration.ofMinutes(1)),
-            new Limit(6, Duration.ofMinutes(10))), 10, Duration.ofMinutes(15));
-    static final Policy ADDRESS_DEFAULTS = new Policy(List.of(new Limit(30, Duration.ofMinutes(1)),
-            new Limit(300, Duration.ofHours(1))), 1_000, Duration.ofMinutes(15));
+    static final Policy ACCOUNT_DEFAULTS = new Policy(
+            List.of(new Limit(3, Duration.ofMinutes(1)), new Limit(6, Duration.ofMinutes(10))),
+            10,
+            Duration.ofMinutes(15));
+    static final Policy ADDRESS_DEFAULTS = new Policy(
+            List.of(new Limit(30, Duration.ofMinutes(1)), new Limit(300, Duration.ofHours(1))),
+            1_000,
+            Duration.ofMinutes(15));
 
     public SignInProperties {
         account = Policy.completed(account, ACCOUNT_DEFAULTS);
@@ -62,7 +65,8 @@ public record SignInProperties(Policy account, Policy address, Duration forgetAf
             if (given == null) {
                 return defaults;
             }
-            Policy policy = new Policy(given.delays == null || given.delays.isEmpty() ? defaults.delays : given.delays,
+            Policy policy = new Policy(
+                    given.delays == null || given.delays.isEmpty() ? defaults.delays : given.delays,
                     given.lockAfter == null ? defaults.lockAfter : given.lockAfter,
                     given.lockDuration == null ? defaults.lockDuration : given.lockDuration);
             if (policy.lockAfter < 1) {
@@ -76,7 +80,10 @@ public record SignInProperties(Policy account, Policy address, Duration forgetAf
 
         /** The longest period of its delays: after that long without failure, they have no effect left. */
         Duration longestPeriod() {
-            return delays.stream().map(Limit::period).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+            return delays.stream()
+                    .map(Limit::period)
+                    .max(Comparator.naturalOrder())
+                    .orElse(Duration.ZERO);
         }
     }
 

@@ -1,17 +1,16 @@
 package org.locker.service.security;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.Optional;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucketBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 import org.locker.core.locker.SecurityAudit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +60,10 @@ public final class SignInThrottle {
     /** A key's failures are worth remembering while its delays, its lock or its failures in a row last. */
     private Cache<String, Failures> cache(SignInProperties.Policy policy) {
         Duration relevant = max(max(policy.longestPeriod(), policy.lockDuration()), settings.forgetAfter());
-        return Caffeine.newBuilder().maximumSize(settings.maxTracked()).expireAfterAccess(relevant).build();
+        return Caffeine.newBuilder()
+                .maximumSize(settings.maxTracked())
+                .expireAfterAccess(relevant)
+                .build();
     }
 
     /** The account key of what a client typed: trimmed, lower-case, as ids are compared at sign-in. */
@@ -89,9 +91,12 @@ public final class SignInThrottle {
     public void failed(String account, String address) {
         Instant now = clock.instant();
         String accountKey = accountKey(account);
-        accounts.get(accountKey, k -> new Failures(settings.account(), time)).fail(now, settings.forgetAfter())
+        accounts.get(accountKey, k -> new Failures(settings.account(), time))
+                .fail(now, settings.forgetAfter())
                 .ifPresent(until -> locked("account", accountKey, address, until));
-        addresses.get(address, k -> new Failures(settings.address(), time)).fail(now, settings.forgetAfter())
+        addresses
+                .get(address, k -> new Failures(settings.address(), time))
+                .fail(now, settings.forgetAfter())
                 .ifPresent(until -> locked("client address", accountKey, address, until));
     }
 
@@ -143,7 +148,8 @@ public final class SignInThrottle {
         synchronized Duration waitAt(Instant now) {
             EstimationProbe probe = delays.estimateAbilityToConsume(1);
             Duration delay = probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
-            Duration lock = lockedUntil != null && now.isBefore(lockedUntil) ? Duration.between(now, lockedUntil)
+            Duration lock = lockedUntil != null && now.isBefore(lockedUntil)
+                    ? Duration.between(now, lockedUntil)
                     : Duration.ZERO;
             return max(delay, lock);
         }

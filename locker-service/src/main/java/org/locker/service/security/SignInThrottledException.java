@@ -1,7 +1,6 @@
 package org.locker.service.security;
 
 import java.time.Duration;
-
 import org.springframework.security.authentication.BadCredentialsException;
 
 /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -41,8 +40,11 @@ class WebAppController {
 
     @GetMapping("/login")
     ResponseEntity<String> login(CsrfToken csrf) {
-        String page = loginPage.replace("{{csrfParameter}}", HtmlUtils.htmlEscape(csrf.getParameterName()))
+        String page = loginPage
+                .replace("{{csrfParameter}}", HtmlUtils.htmlEscape(csrf.getParameterName()))
                 .replace("{{csrfToken}}", HtmlUtils.htmlEscape(csrf.getToken()));
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(page);
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(page);
     }
 }

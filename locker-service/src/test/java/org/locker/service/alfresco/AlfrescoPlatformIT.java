@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +46,7 @@ class AlfrescoPlatformIT extends ServiceTestBase {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The service account: an Alfresco administrator of its own, as an installation would create one. */
     private static final String SERVICE_USER = "svc.locker";
+
     private static final String SERVICE_PASSWORD = "Service-Secret-1";
     private static final FakeAlfresco ALFRESCO = new FakeAlfresco();
 
@@ -79,7 +79,6 @@ class AlfrescoPlatformIT extends ServiceTestBase {
         assertThat(directoryImport.run(new StringReader(SCHOOL), false).valid()).isTrue();
     }
 
-
     @Test
     void shouldSignInWithTheAlfrescoPassword() {
         ApiClient.Response me = api().withPassword("/api/v1/me", "t.one", PASSWORD);
@@ -98,8 +97,10 @@ class AlfrescoPlatformIT extends ServiceTestBase {
         assertThat(me.body()).contains("\"id\":\"t.two\"");
 
         assertThat(get("/api/v1/me?alf_ticket=TICKET_forged").statusCode()).isEqualTo(401);
-        assertThat(get("/api/v1/directory/classes?alf_ticket=" + ticket("s.one")).statusCode())
-                .as("the ticket's user keeps their profile's limits").isEqualTo(403);
+        assertThat(get("/api/v1/directory/classes?alf_ticket=" + ticket("s.one"))
+                        .statusCode())
+                .as("the ticket's user keeps their profile's limits")
+                .isEqualTo(403);
     }
 
     @Test
@@ -111,17 +112,22 @@ class AlfrescoPlatformIT extends ServiceTestBase {
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"note.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n";
         byte[] body = concat(head.getBytes(), pdf, ("\r\n--" + boundary + "--\r\n").getBytes());
-        HttpResponse<String> deposit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/lockers/deposits?alf_ticket=" + ticket("t.one")))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> deposit = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                        + "/api/v1/lockers/deposits?alf_ticket=" + ticket("t.one")))
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(deposit.statusCode()).as(deposit.body()).isEqualTo(201);
 
         HttpResponse<String> locker = get("/api/v1/lockers/mine?alf_ticket=" + ticket("t.two"));
         assertThat(locker.statusCode()).isEqualTo(200);
         assertThat(locker.body()).contains("note.pdf");
         assertThat(get("/api/v1/lockers/mine?alf_ticket=" + ticket("t.one")).body())
-                .as("the depositor is not a recipient").doesNotContain("note.pdf");
+                .as("the depositor is not a recipient")
+                .doesNotContain("note.pdf");
     }
 
     /**
@@ -140,10 +146,14 @@ class AlfrescoPlatformIT extends ServiceTestBase {
         assertThat(ended.statusCode()).as(ended.body()).isEqualTo(401);
         assertThat(ended.body()).contains("\"reason\":\"SIGN_IN_AGAIN\"");
         assertThat(ended.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-        assertThat(browser.get("/api/v1/me").statusCode()).as("the ended session is forgotten").isEqualTo(401);
+        assertThat(browser.get("/api/v1/me").statusCode())
+                .as("the ended session is forgotten")
+                .isEqualTo(401);
 
         browser.signIn("t.one", PASSWORD);
-        assertThat(browser.get("/api/v1/lockers/mine").statusCode()).as("signed in again").isEqualTo(200);
+        assertThat(browser.get("/api/v1/lockers/mine").statusCode())
+                .as("signed in again")
+                .isEqualTo(200);
     }
 
     /** Disabling a user in Alfresco ends their ticket too. */
@@ -152,26 +162,42 @@ class AlfrescoPlatformIT extends ServiceTestBase {
         BrowserSession browser = new BrowserSession(port);
         browser.signIn("t.two", PASSWORD);
         assertThat(browser.get("/api/v1/lockers/mine").statusCode()).isEqualTo(200);
-        HttpResponse<String> disabled = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        ALFRESCO.baseUrl() + "/alfresco/api/-default-/public/alfresco/versions/1/people/t.two"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD).getBytes()))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> disabled = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(ALFRESCO.baseUrl()
+                                        + "/alfresco/api/-default-/public/alfresco/versions/1/people/t.two"))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString(
+                                                                (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD)
+                                                                        .getBytes()))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":false}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
         try {
             HttpResponse<String> refused = browser.get("/api/v1/lockers/mine");
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(refused.body()).contains("\"reason\":\"SIGN_IN_AGAIN\"");
         } finally {
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ALFRESCO.baseUrl()
-                            + "/alfresco/api/-default-/public/alfresco/versions/1/people/t.two"))
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                            (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD).getBytes()))
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":true}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(ALFRESCO.baseUrl()
+                                            + "/alfresco/api/-default-/public/alfresco/versions/1/people/t.two"))
+                                    .header(
+                                            "Authorization",
+                                            "Basic "
+                                                    + java.util.Base64.getEncoder()
+                                                            .encodeToString((FakeAlfresco.ADMIN + ":"
+                                                                            + FakeAlfresco.ADMIN_PASSWORD)
+                                                                    .getBytes()))
+                                    .header("Content-Type", "application/json")
+                                    .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":true}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         }
     }
 
@@ -206,15 +232,22 @@ class AlfrescoPlatformIT extends ServiceTestBase {
             assertThat(csrf.find()).isTrue();
             String form = "username=" + user + "&password=" + password + "&_csrf="
                     + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> login = http.send(
+                    HttpRequest.newBuilder(uri("/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).isEqualTo(302);
             assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(uri(path))
+                            .header("Accept", "application/json")
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
@@ -230,22 +263,46 @@ class AlfrescoPlatformIT extends ServiceTestBase {
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"recipients\"\r\n\r\ncategory:staff\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"standing\"\r\n\r\ntrue\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"staff-memo.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\nTo every member of staff, now and later.\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> deposit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/lockers/deposits?alf_ticket=" + ticket("t.one")))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                + "Content-Type: text/plain\r\n\r\nTo every member of staff, now and later.\r\n--" + boundary
+                + "--\r\n";
+        HttpResponse<String> deposit = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                        + "/api/v1/lockers/deposits?alf_ticket=" + ticket("t.one")))
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(deposit.statusCode()).as(deposit.body()).isEqualTo(201);
 
         // an administrator creates a person in Alfresco itself, with a profile; the service was not told
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        ALFRESCO.baseUrl() + "/alfresco/api/-default-/public/alfresco/versions/1/people"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD).getBytes()))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("id", "p.direct",
-                        "firstName", "Dina", "lastName", "Direct", "email", "dina@school.fr", "password", PASSWORD,
-                        "properties", Map.of("lk:profile", "staff"))))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(ALFRESCO.baseUrl()
+                                        + "/alfresco/api/-default-/public/alfresco/versions/1/people"))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString(
+                                                                (FakeAlfresco.ADMIN + ":" + FakeAlfresco.ADMIN_PASSWORD)
+                                                                        .getBytes()))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                                        "id",
+                                        "p.direct",
+                                        "firstName",
+                                        "Dina",
+                                        "lastName",
+                                        "Direct",
+                                        "email",
+                                        "dina@school.fr",
+                                        "password",
+                                        PASSWORD,
+                                        "properties",
+                                        Map.of("lk:profile", "staff")))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
         platform.reconcile(); // as at start-up and every locker.alfresco.reconcile.interval
@@ -253,30 +310,39 @@ class AlfrescoPlatformIT extends ServiceTestBase {
         ApiClient.Response me = api().withPassword("/api/v1/me", "p.direct", PASSWORD);
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json()).containsEntry("id", "p.direct").containsEntry("profile", "staff");
-        assertThat(get("/api/v1/lockers/mine?alf_ticket=" + ticket("p.direct")).body()).contains("staff-memo.txt");
+        assertThat(get("/api/v1/lockers/mine?alf_ticket=" + ticket("p.direct")).body())
+                .contains("staff-memo.txt");
     }
 
     @Test
     void shouldAnswerNotFoundForAHostileDocumentIdWithoutAskingAlfresco() throws Exception {
         String ticket = ticket("t.one");
         for (String hostile : java.util.List.of("-root-", "-my-", "x..y", "_")) {
-            long before = ALFRESCO.calls().stream().filter(c -> c.contains("/nodes/" + hostile)).count();
-            assertThat(get("/api/v1/lockers/documents/" + hostile + "/content?alf_ticket=" + ticket).statusCode())
-                    .as(hostile).isEqualTo(404);
-            assertThat(ALFRESCO.calls().stream().filter(c -> c.contains("/nodes/" + hostile)).count())
-                    .as("no call to Alfresco with " + hostile).isEqualTo(before);
+            long before = ALFRESCO.calls().stream()
+                    .filter(c -> c.contains("/nodes/" + hostile))
+                    .count();
+            assertThat(get("/api/v1/lockers/documents/" + hostile + "/content?alf_ticket=" + ticket)
+                            .statusCode())
+                    .as(hostile)
+                    .isEqualTo(404);
+            assertThat(ALFRESCO.calls().stream()
+                            .filter(c -> c.contains("/nodes/" + hostile))
+                            .count())
+                    .as("no call to Alfresco with " + hostile)
+                    .isEqualTo(before);
         }
     }
 
     @Test
     void shouldKeepThePrivateGuardiansSiteWithTheProfileGroupsFromStartUp() {
         assertThat(ALFRESCO.siteVisibility("locker-guardians")).contains("PRIVATE");
-        assertThat(ALFRESCO.siteGroupRoles("locker-guardians")).as("profile groups created before the start-up"
-                + " reconcile").containsExactlyInAnyOrderEntriesOf(Map.of(
-                "GROUP_locker-profile-guardian", "SiteConsumer",
-                "GROUP_locker-profile-teacher", "SiteCollaborator",
-                "GROUP_locker-profile-staff", "SiteCollaborator",
-                "GROUP_locker-profile-counselor", "SiteCollaborator"));
+        assertThat(ALFRESCO.siteGroupRoles("locker-guardians"))
+                .as("profile groups created before the start-up" + " reconcile")
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "GROUP_locker-profile-guardian", "SiteConsumer",
+                        "GROUP_locker-profile-teacher", "SiteCollaborator",
+                        "GROUP_locker-profile-staff", "SiteCollaborator",
+                        "GROUP_locker-profile-counselor", "SiteCollaborator"));
     }
 
     @Test
@@ -287,27 +353,40 @@ class AlfrescoPlatformIT extends ServiceTestBase {
                 + "person,System,,administrator,Sys,Tem,,,,,\n"
                 + "person," + SERVICE_USER + ",,teacher,Ser,Vice,,,,,\n";
 
-        ApiClient.Response response = api().postWithPassword("/api/v1/directory/import", "adm.one", PASSWORD,
-                "text/csv", refused);
+        ApiClient.Response response =
+                api().postWithPassword("/api/v1/directory/import", "adm.one", PASSWORD, "text/csv", refused);
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.reason()).isEqualTo("INVALID_IMPORT_FILE");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> problems = (List<Map<String, Object>>) response.json().get("problems");
-        assertThat(problems).extracting(p -> p.get("line"), p -> p.get("code")).containsExactly(
-                tuple(8, "RESERVED_ID"), tuple(9, "RESERVED_ID"), tuple(10, "RESERVED_ID"), tuple(11, "RESERVED_ID"));
+        List<Map<String, Object>> problems =
+                (List<Map<String, Object>>) response.json().get("problems");
+        assertThat(problems)
+                .extracting(p -> p.get("line"), p -> p.get("code"))
+                .containsExactly(
+                        tuple(8, "RESERVED_ID"),
+                        tuple(9, "RESERVED_ID"),
+                        tuple(10, "RESERVED_ID"),
+                        tuple(11, "RESERVED_ID"));
         try (PlatformSession system = platform.systemSession()) {
-            assertThat(system.findUser(UserId.of("t.new"))).as("nothing applied").isEmpty();
+            assertThat(system.findUser(UserId.of("t.new")))
+                    .as("nothing applied")
+                    .isEmpty();
         }
     }
 
     @Test
     void shouldNeverSignInAlfrescosOwnAccountsEvenWithAProfileWrittenByOtherMeans() throws Exception {
-        Map<String, String> passwords = Map.of(FakeAlfresco.ADMIN, FakeAlfresco.ADMIN_PASSWORD, "guest", "guest",
-                SERVICE_USER, SERVICE_PASSWORD);
+        Map<String, String> passwords = Map.of(
+                FakeAlfresco.ADMIN, FakeAlfresco.ADMIN_PASSWORD, "guest", "guest", SERVICE_USER, SERVICE_PASSWORD);
         for (String id : passwords.keySet()) {
             try (PlatformSession system = platform.systemSession()) {
-                system.updateUser(new NewUser(UserId.of(id), id, id, null, null,
+                system.updateUser(new NewUser(
+                        UserId.of(id),
+                        id,
+                        id,
+                        null,
+                        null,
                         Map.of(DirectoryProperties.PROFILE, Profile.ADMINISTRATOR.code())));
                 system.addMember(Profile.ADMINISTRATOR.group(), UserId.of(id));
                 system.save();
@@ -316,12 +395,18 @@ class AlfrescoPlatformIT extends ServiceTestBase {
         try {
             for (Map.Entry<String, String> account : passwords.entrySet()) {
                 String id = account.getKey();
-                assertThat(api().withPassword("/api/v1/me", id, account.getValue()).status())
-                        .as(id + " with its right password").isEqualTo(401);
-                assertThat(get("/api/v1/me?alf_ticket=" + ticket(id, account.getValue())).statusCode())
-                        .as(id + " with its Alfresco ticket").isEqualTo(401);
-                assertThat(api().withPassword("/api/v1/directory/persons/" + id, "t.one", PASSWORD).status())
-                        .as(id + " in the directory").isEqualTo(404);
+                assertThat(api().withPassword("/api/v1/me", id, account.getValue())
+                                .status())
+                        .as(id + " with its right password")
+                        .isEqualTo(401);
+                assertThat(get("/api/v1/me?alf_ticket=" + ticket(id, account.getValue()))
+                                .statusCode())
+                        .as(id + " with its Alfresco ticket")
+                        .isEqualTo(401);
+                assertThat(api().withPassword("/api/v1/directory/persons/" + id, "t.one", PASSWORD)
+                                .status())
+                        .as(id + " in the directory")
+                        .isEqualTo(404);
             }
         } finally {
             for (String id : passwords.keySet()) {
@@ -342,19 +427,27 @@ class AlfrescoPlatformIT extends ServiceTestBase {
     }
 
     private static String ticket(String user, String password) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        ALFRESCO.baseUrl() + "/alfresco/api/-default-/public/authentication/versions/1/tickets"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", user,
-                        "password", password)))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(ALFRESCO.baseUrl()
+                                        + "/alfresco/api/-default-/public/authentication/versions/1/tickets"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        JSON.writeValueAsString(Map.of("userId", user, "password", password))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Map<?, ?> entry = (Map<?, ?>) JSON.readValue(response.body(), Map.class).get("entry");
         return String.valueOf(entry.get("id"));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] concat(byte[]... parts) {

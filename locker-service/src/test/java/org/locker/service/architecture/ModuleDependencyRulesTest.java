@@ -20,43 +20,71 @@ class ModuleDependencyRulesTest {
 
     @Test
     void theOakBindingKnowsNothingOfAlfrescoNorOfTheService() {
-        noClasses().that().resideInAPackage("org.locker.oak..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.locker.alfresco..", "org.locker.service..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.locker.oak..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.locker.alfresco..", "org.locker.service..")
                 .check(PRODUCT);
     }
 
     @Test
     void theAlfrescoBindingKnowsNothingOfOakNorOfTheService() {
-        noClasses().that().resideInAPackage("org.locker.alfresco..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.locker.oak..", "org.locker.service..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.locker.alfresco..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.locker.oak..", "org.locker.service..")
                 .check(PRODUCT);
     }
 
     @Test
     void theEngineKnowsNoBindingNorTheService() {
-        noClasses().that().resideInAPackage("org.locker.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.locker.oak..", "org.locker.alfresco..",
-                        "org.locker.service..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.locker.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.locker.oak..", "org.locker.alfresco..", "org.locker.service..")
                 .check(PRODUCT);
     }
 
     @Test
     void theServiceFeaturesDoNotReachIntoEachOther() {
-        noClasses().that().resideInAPackage("org.locker.service.locker..")
-                .should().dependOnClassesThat().resideInAPackage("org.locker.service.discussion..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.locker.service.locker..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.locker.service.discussion..")
                 .check(PRODUCT);
-        noClasses().that().resideInAPackage("org.locker.service.discussion..")
-                .should().dependOnClassesThat().resideInAPackage("org.locker.service.locker..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.locker.service.discussion..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.locker.service.locker..")
                 .check(PRODUCT);
     }
 
     /** The platform is chosen in service.platform, and Alfresco's ticket sign-in lives in service.security. */
     @Test
     void theServiceFeaturesKnowNoBinding() {
-        noClasses().that().resideInAnyPackage("org.locker.service.locker..", "org.locker.service.discussion..",
-                        "org.locker.service.directory..", "org.locker.service.me..", "org.locker.service.web..",
-                        "org.locker.service.problem..", "org.locker.service.content..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.locker.oak..", "org.locker.alfresco..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.locker.service.locker..",
+                        "org.locker.service.discussion..",
+                        "org.locker.service.directory..",
+                        "org.locker.service.me..",
+                        "org.locker.service.web..",
+                        "org.locker.service.problem..",
+                        "org.locker.service.content..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.locker.oak..", "org.locker.alfresco..")
                 .check(PRODUCT);
     }
 }

@@ -6,7 +6,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locker.core.directory.importing.DirectoryImport;
@@ -55,8 +54,12 @@ class DirectoryImportIT extends ServiceTestBase {
         Response response = importCsv(SCHOOL + "person,t.three,,teacher,Theo,Three,,6A|5B,,,demo\n");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json()).containsEntry("applied", true).containsEntry("classes", 2)
-                .containsEntry("persons", 8).containsEntry("usersCreated", 1).containsEntry("usersUpdated", 0);
+        assertThat(response.json())
+                .containsEntry("applied", true)
+                .containsEntry("classes", 2)
+                .containsEntry("persons", 8)
+                .containsEntry("usersCreated", 1)
+                .containsEntry("usersUpdated", 0);
         assertThat(ids(api().get("/api/v1/directory/classes/5B/team", "t.one").jsonList()))
                 .containsExactlyInAnyOrder("t.two", "t.three");
         assertThat(api().get("/api/v1/me", "t.three").json()).containsEntry("profile", "teacher");
@@ -66,8 +69,11 @@ class DirectoryImportIT extends ServiceTestBase {
     void shouldBeIdempotent() {
         Response again = importCsv(SCHOOL);
 
-        assertThat(again.json()).containsEntry("usersCreated", 0).containsEntry("usersUpdated", 0)
-                .containsEntry("groupsCreated", 0).containsEntry("membershipsAdded", 0)
+        assertThat(again.json())
+                .containsEntry("usersCreated", 0)
+                .containsEntry("usersUpdated", 0)
+                .containsEntry("groupsCreated", 0)
+                .containsEntry("membershipsAdded", 0)
                 .containsEntry("membershipsRemoved", 0);
     }
 
@@ -88,19 +94,22 @@ class DirectoryImportIT extends ServiceTestBase {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json()).containsEntry("usersUpdated", 4);
-        Map<String, Object> sixthA = api().get("/api/v1/directory/classes/6A", "t.two").json();
+        Map<String, Object> sixthA =
+                api().get("/api/v1/directory/classes/6A", "t.two").json();
         assertThat(ids(sixthA.get("students"))).isEmpty();
         assertThat(ids(sixthA.get("team"))).isEmpty();
         assertThat(ids(sixthA.get("guardians"))).isEmpty();
         assertThat(ids(sixthA.get("delegates"))).isEmpty();
-        Map<String, Object> fifthB = api().get("/api/v1/directory/classes/5B", "t.two").json();
+        Map<String, Object> fifthB =
+                api().get("/api/v1/directory/classes/5B", "t.two").json();
         assertThat(fifthB).containsEntry("name", "Cinquième B (bilingue)");
         assertThat(ids(fifthB.get("students"))).containsExactlyInAnyOrder("s.one", "s.two");
         assertThat(ids(fifthB.get("team"))).containsExactlyInAnyOrder("t.one", "t.two");
         assertThat(ids(fifthB.get("guardians"))).containsExactlyInAnyOrder("g.one", "g.two");
         assertThat(ids(fifthB.get("delegates"))).containsExactly("g.two");
         assertThat(api().get("/api/v1/me", "t.one").json()).containsEntry("lastName", "One-Renamed");
-        assertThat(api().get("/api/v1/me", "t.one").status()).as("an import never resets a password")
+        assertThat(api().get("/api/v1/me", "t.one").status())
+                .as("an import never resets a password")
                 .isEqualTo(200);
     }
 
@@ -111,7 +120,8 @@ class DirectoryImportIT extends ServiceTestBase {
         importCsv(withoutTeacherTwo);
 
         assertThat(api().get("/api/v1/me", "t.two").status()).isEqualTo(200);
-        assertThat(ids(api().get("/api/v1/directory/classes/5B/team", "t.one").jsonList())).isEmpty();
+        assertThat(ids(api().get("/api/v1/directory/classes/5B/team", "t.one").jsonList()))
+                .isEmpty();
     }
 
     @Test
@@ -127,11 +137,19 @@ class DirectoryImportIT extends ServiceTestBase {
         Response response = importCsv(SCHOOL + "class,4C,,,,,,,,,\n" + "person,t.new,,teacher,N,New,,3A,,,\n");
 
         assertRefused(response, "UNKNOWN_CLASS");
-        assertThat(problems(response)).containsExactly(Map.of("line", 12, "code", "UNKNOWN_CLASS",
-                "message", "class '3A' in classes is not declared in this file"));
+        assertThat(problems(response))
+                .containsExactly(Map.of(
+                        "line",
+                        12,
+                        "code",
+                        "UNKNOWN_CLASS",
+                        "message",
+                        "class '3A' in classes is not declared in this file"));
         assertThat(api().get("/api/v1/directory/classes/4C", "t.one").status())
-                .as("the valid class of a refused file is not created").isEqualTo(404);
-        assertThat(api().get("/api/v1/directory/persons/t.new", "t.one").status()).isEqualTo(404);
+                .as("the valid class of a refused file is not created")
+                .isEqualTo(404);
+        assertThat(api().get("/api/v1/directory/persons/t.new", "t.one").status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -154,22 +172,33 @@ class DirectoryImportIT extends ServiceTestBase {
     @Test
     void shouldAcceptAnUploadedFileAndADryRun() {
         String file = SCHOOL + "person,t.four,,teacher,F,Four,,,,,\n";
-        Response dryRun = api().postFile("/api/v1/directory/import?dryRun=true", "admin.one", "file",
-                "school.csv", "text/csv", file.getBytes(StandardCharsets.UTF_8));
+        Response dryRun = api().postFile(
+                        "/api/v1/directory/import?dryRun=true",
+                        "admin.one",
+                        "file",
+                        "school.csv",
+                        "text/csv",
+                        file.getBytes(StandardCharsets.UTF_8));
 
         assertThat(dryRun.status()).isEqualTo(200);
         assertThat(dryRun.json()).containsEntry("applied", false).containsEntry("persons", 8);
-        assertThat(api().get("/api/v1/directory/persons/t.four", "t.one").status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/directory/persons/t.four", "t.one").status())
+                .isEqualTo(404);
 
-        Response upload = api().postFile("/api/v1/directory/import", "admin.one", "file", "school.csv",
-                "text/csv", file.getBytes(StandardCharsets.UTF_8));
+        Response upload = api().postFile(
+                        "/api/v1/directory/import",
+                        "admin.one",
+                        "file",
+                        "school.csv",
+                        "text/csv",
+                        file.getBytes(StandardCharsets.UTF_8));
         assertThat(upload.json()).containsEntry("applied", true).containsEntry("usersCreated", 1);
     }
 
     @Test
     void shouldRefuseAMultipartRequestWithoutAFile() {
-        Response response = api().postFile("/api/v1/directory/import", "admin.one", "other", "x.csv",
-                "text/csv", new byte[0]);
+        Response response =
+                api().postFile("/api/v1/directory/import", "admin.one", "other", "x.csv", "text/csv", new byte[0]);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.reason()).isEqualTo("MISSING_IMPORT_FILE");
@@ -182,13 +211,19 @@ class DirectoryImportIT extends ServiceTestBase {
             assertThat(response.status()).as(user).isEqualTo(403);
             assertThat(response.reason()).isEqualTo("FORBIDDEN_PROFILE");
         }
-        assertThat(api().post("/api/v1/directory/import", null, "text/csv", SCHOOL).status()).isEqualTo(401);
+        assertThat(api().post("/api/v1/directory/import", null, "text/csv", SCHOOL)
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void shouldRefuseACrossSiteBrowserPostWithoutCsrfToken() {
-        Response forged = api().post("/api/v1/directory/import", "admin.one", "text/plain", SCHOOL,
-                Map.of("Sec-Fetch-Site", "cross-site"));
+        Response forged = api().post(
+                        "/api/v1/directory/import",
+                        "admin.one",
+                        "text/plain",
+                        SCHOOL,
+                        Map.of("Sec-Fetch-Site", "cross-site"));
 
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.reason()).isEqualTo("CSRF_REJECTED");
@@ -207,6 +242,7 @@ class DirectoryImportIT extends ServiceTestBase {
 
     @SuppressWarnings("unchecked")
     private static List<Object> ids(Object persons) {
-        return ((List<Map<String, Object>>) persons).stream().map(p -> p.get("id")).toList();
+        return ((List<Map<String, Object>>) persons)
+                .stream().map(p -> p.get("id")).toList();
     }
 }

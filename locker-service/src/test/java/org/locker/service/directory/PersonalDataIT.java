@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.Response;
 import org.locker.service.support.DemoSchoolTest;
@@ -24,14 +23,13 @@ class PersonalDataIT extends DemoSchoolTest {
     private static final Set<String> PUBLIC_FIELDS = Set.of("id", "profile", "displayName", "classes");
 
     /** A viewer, whether they are a family, and the classes that place people for them. */
-    record Viewer(String id, boolean family, Set<String> classes) {
-    }
+    record Viewer(String id, boolean family, Set<String> classes) {}
 
     private static final List<Viewer> VIEWERS = List.of(
-            new Viewer("r.sophie.martin", true, Set.of("6A")),    // guardian, delegate of 6A
-            new Viewer("r.stephane.martin", true, Set.of("6A")),  // guardian
-            new Viewer("r.sophie.morel", true, Set.of("5B")),     // guardian, delegate of 5B
-            new Viewer("e.emma.martin", true, Set.of("6A")),      // student
+            new Viewer("r.sophie.martin", true, Set.of("6A")), // guardian, delegate of 6A
+            new Viewer("r.stephane.martin", true, Set.of("6A")), // guardian
+            new Viewer("r.sophie.morel", true, Set.of("5B")), // guardian, delegate of 5B
+            new Viewer("e.emma.martin", true, Set.of("6A")), // student
             new Viewer("t.girard", false, Set.of()),
             new Viewer("p.benali", false, Set.of()),
             new Viewer("c.barbier", false, Set.of()),
@@ -58,7 +56,8 @@ class PersonalDataIT extends DemoSchoolTest {
         for (Viewer viewer : VIEWERS) {
             for (String endpoint : ENDPOINTS) {
                 Response response = api().get(endpoint, viewer.id());
-                assertThat(response.status()).as(viewer.id() + " " + endpoint + ": " + response.body())
+                assertThat(response.status())
+                        .as(viewer.id() + " " + endpoint + ": " + response.body())
                         .isIn(200, 403);
                 if (response.status() != 200) {
                     continue;
@@ -87,13 +86,20 @@ class PersonalDataIT extends DemoSchoolTest {
         // families never read the directory; students have no locker to deposit from
         for (Viewer viewer : VIEWERS) {
             boolean student = viewer.id().startsWith("e.");
-            assertThat(api().get("/api/v1/directory/persons?profile=teacher", viewer.id()).status())
-                    .as(viewer.id()).isEqualTo(viewer.family() ? 403 : 200);
-            assertThat(api().get("/api/v1/lockers/candidates?category=teacher", viewer.id()).status())
-                    .as(viewer.id()).isEqualTo(student ? 403 : 200);
-            assertThat(api().get("/api/v1/lockers/candidates?category=guardian", viewer.id()).status())
-                    .as(viewer.id()).isEqualTo(viewer.family() ? 403 : 200);
-            assertThat(api().get("/api/v1/discussions/contacts", viewer.id()).status()).as(viewer.id())
+            assertThat(api().get("/api/v1/directory/persons?profile=teacher", viewer.id())
+                            .status())
+                    .as(viewer.id())
+                    .isEqualTo(viewer.family() ? 403 : 200);
+            assertThat(api().get("/api/v1/lockers/candidates?category=teacher", viewer.id())
+                            .status())
+                    .as(viewer.id())
+                    .isEqualTo(student ? 403 : 200);
+            assertThat(api().get("/api/v1/lockers/candidates?category=guardian", viewer.id())
+                            .status())
+                    .as(viewer.id())
+                    .isEqualTo(viewer.family() ? 403 : 200);
+            assertThat(api().get("/api/v1/discussions/contacts", viewer.id()).status())
+                    .as(viewer.id())
                     .isEqualTo(200);
         }
     }
@@ -105,32 +111,38 @@ class PersonalDataIT extends DemoSchoolTest {
         assertThat(teacher("r.sophie.morel", "t.girard")).containsEntry("classes", List.of("5B"));
         assertThat(teacher("r.sophie.morel", "t.rey")).containsEntry("classes", List.of());
         Map<String, Object> establishment = teacher("t.colin", "t.girard");
-        assertThat(establishment).containsEntry("classes", List.of("6A", "5B"))
+        assertThat(establishment)
+                .containsEntry("classes", List.of("6A", "5B"))
                 .containsEntry("email", "paul.girard@college-demo.fr");
     }
 
     @Test
     void shouldOfferGuardiansOnlyTheTeamsOfTheirChildrensClasses() {
-        Map<String, Object> teams = api().get("/api/v1/lockers/candidates?category=team", "r.sophie.martin").json();
+        Map<String, Object> teams = api().get("/api/v1/lockers/candidates?category=team", "r.sophie.martin")
+                .json();
         assertThat(selectors(teams)).containsExactly("team:6A");
         Map<String, Object> teacher = api().get("/api/v1/lockers/candidates?category=teacher", "r.sophie.martin")
                 .json();
-        assertThat(teacher.get("wholeCategory")).as("guardians never deposit to a whole category").isNull();
-        assertThat(selectors(api().get("/api/v1/lockers/candidates?category=team", "t.girard").json()))
+        assertThat(teacher.get("wholeCategory"))
+                .as("guardians never deposit to a whole category")
+                .isNull();
+        assertThat(selectors(api().get("/api/v1/lockers/candidates?category=team", "t.girard")
+                        .json()))
                 .containsExactly("team:5B", "team:6A");
     }
 
     @SuppressWarnings("unchecked")
     private static List<Object> selectors(Map<String, Object> candidates) {
-        return ((List<Map<String, Object>>) candidates.get("byClass")).stream().map(g -> g.get("selector"))
-                .toList();
+        return ((List<Map<String, Object>>) candidates.get("byClass"))
+                .stream().map(g -> g.get("selector")).toList();
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> teacher(String viewer, String teacher) {
-        Map<String, Object> candidates = api().get("/api/v1/lockers/candidates?category=teacher", viewer).json();
-        return ((List<Map<String, Object>>) candidates.get("persons")).stream()
-                .filter(p -> teacher.equals(p.get("id"))).findFirst().orElseThrow();
+        Map<String, Object> candidates =
+                api().get("/api/v1/lockers/candidates?category=teacher", viewer).json();
+        return ((List<Map<String, Object>>) candidates.get("persons"))
+                .stream().filter(p -> teacher.equals(p.get("id"))).findFirst().orElseThrow();
     }
 
     /** Every object of a JSON document that is a person (it has a display name). */

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.DepositRequest;
@@ -27,12 +26,27 @@ class AttachmentsIT extends DiscussionTest {
 
     /** Deposits a document into one user's locker and returns its id. */
     private String depositFor(String recipient, String name) {
-        Lockers.PreparedDeposit prepared = lockers.prepare(UserId.of("p.benali"), Profile.STAFF,
-                new DepositRequest("CIRCULAR", "", List.of("user:" + recipient), false, false, Optional.empty(),
+        Lockers.PreparedDeposit prepared = lockers.prepare(
+                UserId.of("p.benali"),
+                Profile.STAFF,
+                new DepositRequest(
+                        "CIRCULAR",
+                        "",
+                        List.of("user:" + recipient),
+                        false,
+                        false,
+                        Optional.empty(),
                         Optional.empty()));
-        return lockers.deposit(prepared, List.of(new Lockers.DepositFile(name, new ContentSource(
-                new ByteArrayInputStream(PDF.getBytes(StandardCharsets.US_ASCII)), "application/pdf"))))
-                .get(0).id().value();
+        return lockers.deposit(
+                        prepared,
+                        List.of(new Lockers.DepositFile(
+                                name,
+                                new ContentSource(
+                                        new ByteArrayInputStream(PDF.getBytes(StandardCharsets.US_ASCII)),
+                                        "application/pdf"))))
+                .get(0)
+                .id()
+                .value();
     }
 
     @Test
@@ -40,20 +54,25 @@ class AttachmentsIT extends DiscussionTest {
         String document = depositFor("t.girard", "sortie-scolaire.pdf");
         String discussion = startOk("t.girard", "Sortie scolaire", "r.nathalie.bernard");
 
-        Response posted = post("/api/v1/discussions/" + discussion + "/messages", "t.girard",
+        Response posted = post(
+                "/api/v1/discussions/" + discussion + "/messages",
+                "t.girard",
                 Map.of("text", "Voici l'autorisation", "attachment", document));
 
         assertThat(posted.status()).isEqualTo(201);
-        assertThat(posted.json().get("attachment")).isEqualTo(Map.of("name", "sortie-scolaire.pdf",
-                "mimeType", "application/pdf", "size", PDF.length()));
+        assertThat(posted.json().get("attachment"))
+                .isEqualTo(Map.of("name", "sortie-scolaire.pdf", "mimeType", "application/pdf", "size", PDF.length()));
         String message = String.valueOf(posted.json().get("id"));
         String path = "/api/v1/discussions/" + discussion + "/messages/" + message + "/attachment";
 
         Response download = get(path, "r.nathalie.bernard");
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(PDF);
-        assertThat(get(path, "r.sophie.martin").status()).as("not a participant").isEqualTo(404);
-        assertThat(messages(get("/api/v1/discussions/" + discussion, "r.nathalie.bernard").json()))
+        assertThat(get(path, "r.sophie.martin").status())
+                .as("not a participant")
+                .isEqualTo(404);
+        assertThat(messages(get("/api/v1/discussions/" + discussion, "r.nathalie.bernard")
+                        .json()))
                 .anySatisfy(m -> assertThat(m.get("attachment")).isNotNull());
     }
 
@@ -62,12 +81,15 @@ class AttachmentsIT extends DiscussionTest {
         String someoneElses = depositFor("t.rey", "bulletin.pdf");
         String discussion = startOk("t.girard", "Bulletin", "r.nathalie.bernard");
 
-        Response posted = post("/api/v1/discussions/" + discussion + "/messages", "t.girard",
+        Response posted = post(
+                "/api/v1/discussions/" + discussion + "/messages",
+                "t.girard",
                 Map.of("text", "Voici", "attachment", someoneElses));
 
         assertThat(posted.status()).isEqualTo(404);
         assertThat(posted.reason()).isEqualTo("UNKNOWN_ATTACHMENT");
         assertThat(messages(get("/api/v1/discussions/" + discussion, "t.girard").json()))
-                .as("nothing stored").hasSize(1);
+                .as("nothing stored")
+                .hasSize(1);
     }
 }

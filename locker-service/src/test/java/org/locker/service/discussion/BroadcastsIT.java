@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,42 +34,87 @@ class BroadcastsIT extends DiscussionTest {
 
     @Test
     void shouldBroadcastAnInformationWithReadConfirmations() {
-        Response sent = post("/api/v1/broadcasts", DELEGATE, Map.of("kind", "INFORMATION", "classCode", "6A",
-                "text", "Réunion <i>jeudi</i> à 18h"));
+        Response sent = post(
+                "/api/v1/broadcasts",
+                DELEGATE,
+                Map.of("kind", "INFORMATION", "classCode", "6A", "text", "Réunion <i>jeudi</i> à 18h"));
         assertThat(sent.status()).isEqualTo(201);
         String id = (String) sent.json().get("id");
         assertThat(sent.json()).containsEntry("audience", 1).containsEntry("text", "Réunion <i>jeudi</i> à 18h");
 
-        assertThat(get("/api/v1/broadcasts", GUARDIAN).jsonList()).extracting(b -> b.get("id")).contains(id);
+        assertThat(get("/api/v1/broadcasts", GUARDIAN).jsonList())
+                .extracting(b -> b.get("id"))
+                .contains(id);
         assertThat(get("/api/v1/broadcasts/" + id, SILENT).reason()).isEqualTo("UNKNOWN_BROADCAST");
-        assertThat(get("/api/v1/broadcasts/" + id, DELEGATE).json().get("confirmedBy")).isEqualTo(List.of());
+        assertThat(get("/api/v1/broadcasts/" + id, DELEGATE).json().get("confirmedBy"))
+                .isEqualTo(List.of());
 
         Response confirmed = post("/api/v1/broadcasts/" + id + "/confirmation", GUARDIAN, null);
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.json()).containsEntry("confirmedByMe", true).containsEntry("confirmedBy", List.of());
-        assertThat(post("/api/v1/broadcasts/" + id + "/confirmation", GUARDIAN, null).status()).isEqualTo(200);
-        assertThat(get("/api/v1/broadcasts/" + id, DELEGATE).json().get("confirmedBy")).isEqualTo(List.of(GUARDIAN));
+        assertThat(post("/api/v1/broadcasts/" + id + "/confirmation", GUARDIAN, null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(get("/api/v1/broadcasts/" + id, DELEGATE).json().get("confirmedBy"))
+                .isEqualTo(List.of(GUARDIAN));
     }
 
     @Test
     void shouldRefuseBroadcastsFromNonDelegatesAndWhenMessagingIsOff() {
         Map<String, Object> information = Map.of("kind", "INFORMATION", "classCode", "6A", "text", "Bonjour");
         assertThat(post("/api/v1/broadcasts", GUARDIAN, information).reason()).isEqualTo("NOT_A_DELEGATE");
-        assertThat(post("/api/v1/broadcasts", DELEGATE, Map.of("kind", "INFORMATION", "classCode", "4C",
-                "text", "Bonjour")).reason()).isEqualTo("UNKNOWN_CLASS");
+        assertThat(post(
+                                "/api/v1/broadcasts",
+                                DELEGATE,
+                                Map.of("kind", "INFORMATION", "classCode", "4C", "text", "Bonjour"))
+                        .reason())
+                .isEqualTo("UNKNOWN_CLASS");
         settings(Map.of("guardianMessagingEnabled", false));
-        assertThat(post("/api/v1/broadcasts", DELEGATE, information).reason())
-                .isEqualTo("GUARDIAN_MESSAGING_DISABLED");
+        assertThat(post("/api/v1/broadcasts", DELEGATE, information).reason()).isEqualTo("GUARDIAN_MESSAGING_DISABLED");
     }
 
     @Test
     void shouldTakeOneAnswerPerGuardianAndShowTheResultsToTheDelegate() {
-        assertThat(post("/api/v1/broadcasts", DELEGATE, Map.of("kind", "SURVEY", "classCode", "6A",
-                "text", "Kermesse ?", "options", List.of("Oui"))).reason()).isEqualTo("INVALID_SURVEY");
-        assertThat(post("/api/v1/broadcasts", DELEGATE, Map.of("kind", "SURVEY", "classCode", "6A",
-                "text", "Kermesse ?", "options", List.of("Oui", "Oui"))).reason()).isEqualTo("INVALID_SURVEY");
-        Response sent = post("/api/v1/broadcasts", DELEGATE, Map.of("kind", "SURVEY", "classCode", "6A",
-                "text", "Kermesse samedi ?", "options", List.of("Oui", "Non", "Peut-être")));
+        assertThat(post(
+                                "/api/v1/broadcasts",
+                                DELEGATE,
+                                Map.of(
+                                        "kind",
+                                        "SURVEY",
+                                        "classCode",
+                                        "6A",
+                                        "text",
+                                        "Kermesse ?",
+                                        "options",
+                                        List.of("Oui")))
+                        .reason())
+                .isEqualTo("INVALID_SURVEY");
+        assertThat(post(
+                                "/api/v1/broadcasts",
+                                DELEGATE,
+                                Map.of(
+                                        "kind",
+                                        "SURVEY",
+                                        "classCode",
+                                        "6A",
+                                        "text",
+                                        "Kermesse ?",
+                                        "options",
+                                        List.of("Oui", "Oui")))
+                        .reason())
+                .isEqualTo("INVALID_SURVEY");
+        Response sent = post(
+                "/api/v1/broadcasts",
+                DELEGATE,
+                Map.of(
+                        "kind",
+                        "SURVEY",
+                        "classCode",
+                        "6A",
+                        "text",
+                        "Kermesse samedi ?",
+                        "options",
+                        List.of("Oui", "Non", "Peut-être")));
         assertThat(sent.status()).isEqualTo(201);
         String id = (String) sent.json().get("id");
 
@@ -83,7 +127,8 @@ class BroadcastsIT extends DiscussionTest {
         Response twice = post("/api/v1/broadcasts/" + id + "/answer", GUARDIAN, Map.of("option", 1));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.reason()).isEqualTo("SURVEY_ALREADY_ANSWERED");
-        assertThat(post("/api/v1/broadcasts/" + id + "/answer", SILENT, Map.of("option", 1)).status())
+        assertThat(post("/api/v1/broadcasts/" + id + "/answer", SILENT, Map.of("option", 1))
+                        .status())
                 .isEqualTo(404);
 
         Map<String, Object> results = get("/api/v1/broadcasts/" + id, DELEGATE).json();

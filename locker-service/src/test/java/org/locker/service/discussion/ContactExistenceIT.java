@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.Response;
 
@@ -29,18 +28,19 @@ class ContactExistenceIT extends DiscussionTest {
 
             assertThat(unknown.status()).isEqualTo(403);
             assertThat(unknown.reason()).isEqualTo("NOT_A_CONTACT");
-            assertThat(unknown.json().get("messages")).asInstanceOf(
-                    org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKeys("en", "fr");
+            assertThat(unknown.json().get("messages"))
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsKeys("en", "fr");
             for (String existing : List.of("e.gabriel.bernard", GUARDIAN, "t.lemoine", "admin")) {
                 Response refused = start(STUDENT, "Salut", existing);
                 assertThat(refused.status()).as(existing).isEqualTo(unknown.status());
                 assertThat(refused.body()).as(existing).isEqualTo(unknown.body());
             }
             assertThat(start(STUDENT, "Salut", "t.girard", "nobody.here").body())
-                    .as("an unknown id among contacts").isEqualTo(unknown.body());
+                    .as("an unknown id among contacts")
+                    .isEqualTo(unknown.body());
         } finally {
-            preferences("t.lemoine", Map.of("acceptedContacts", List.of("GUARDIANS", "STAFF", "STUDENTS",
-                    "TEACHERS")));
+            preferences("t.lemoine", Map.of("acceptedContacts", List.of("GUARDIANS", "STAFF", "STUDENTS", "TEACHERS")));
         }
     }
 
@@ -59,7 +59,8 @@ class ContactExistenceIT extends DiscussionTest {
     @Test
     void shouldKeepPreciseAnswersAboutTheStarterAndTheirContacts() {
         clock.set(ZonedDateTime.of(2026, 11, 24, 20, 0, 0, 0, PARIS).toInstant());
-        assertThat(start(STUDENT, "Ce soir", "t.girard").reason()).as("a contact, outside hours")
+        assertThat(start(STUDENT, "Ce soir", "t.girard").reason())
+                .as("a contact, outside hours")
                 .isEqualTo("OUTSIDE_HOURS");
         assertThat(start(STUDENT, "Ce soir", "nobody.here").reason()).isEqualTo("NOT_A_CONTACT");
 
@@ -75,9 +76,11 @@ class ContactExistenceIT extends DiscussionTest {
     void shouldAnswerAFamilyMemberInvitingAlikeWhoeverTheyName() {
         String id = startOk("t.girard", "Projet", "e.louise.robert");
 
-        Response unknown = post("/api/v1/discussions/" + id + "/participants", "e.louise.robert",
-                Map.of("participant", "nobody.here"));
-        Response existing = post("/api/v1/discussions/" + id + "/participants", "e.louise.robert",
+        Response unknown = post(
+                "/api/v1/discussions/" + id + "/participants", "e.louise.robert", Map.of("participant", "nobody.here"));
+        Response existing = post(
+                "/api/v1/discussions/" + id + "/participants",
+                "e.louise.robert",
                 Map.of("participant", "e.leo.thomas"));
 
         assertThat(unknown.status()).isEqualTo(403);
@@ -92,7 +95,11 @@ class ContactExistenceIT extends DiscussionTest {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.reason()).isEqualTo("UNKNOWN_PARTICIPANT");
         String id = startOk("t.marchand", "Bonjour", "r.julie.moreau");
-        assertThat(post("/api/v1/discussions/" + id + "/participants", "t.marchand",
-                Map.of("participant", "nobody.here")).reason()).isEqualTo("UNKNOWN_PARTICIPANT");
+        assertThat(post(
+                                "/api/v1/discussions/" + id + "/participants",
+                                "t.marchand",
+                                Map.of("participant", "nobody.here"))
+                        .reason())
+                .isEqualTo("UNKNOWN_PARTICIPANT");
     }
 }

@@ -6,22 +6,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.Response;
 
 /** Each profile × each discussion endpoint: allowed (whatever the rules then say) or 403 FORBIDDEN_PROFILE. */
 class DiscussionSecurityIT extends DiscussionTest {
 
-    private static final Map<String, String> USERS = Map.of("teacher", "t.girard", "staff", "p.benali",
-            "counselor", "c.barbier", "guardian", "r.stephane.martin", "student", "e.emma.martin",
-            "administrator", "principal");
+    private static final Map<String, String> USERS = Map.of(
+            "teacher",
+            "t.girard",
+            "staff",
+            "p.benali",
+            "counselor",
+            "c.barbier",
+            "guardian",
+            "r.stephane.martin",
+            "student",
+            "e.emma.martin",
+            "administrator",
+            "principal");
     private static final Set<String> EVERYONE = USERS.keySet();
     private static final String UNKNOWN = "/api/v1/discussions/00000000-0000-0000-0000-000000000000";
     private static final String UNKNOWN_BROADCAST = "/api/v1/broadcasts/00000000-0000-0000-0000-000000000000";
 
-    record Endpoint(String method, String path, String body, Set<String> allowed) {
-    }
+    record Endpoint(String method, String path, String body, Set<String> allowed) {}
 
     @Test
     void shouldLetEachProfileCallOnlyItsEndpoints() {
@@ -40,7 +48,10 @@ class DiscussionSecurityIT extends DiscussionTest {
                 new Endpoint("GET", "/api/v1/me/preferences", null, EVERYONE),
                 new Endpoint("PUT", "/api/v1/me/preferences", "{}", EVERYONE),
                 new Endpoint("GET", "/api/v1/broadcasts", null, Set.of("guardian")),
-                new Endpoint("POST", "/api/v1/broadcasts", "{\"kind\":\"INFORMATION\",\"classCode\":\"6A\",\"text\":\"\"}",
+                new Endpoint(
+                        "POST",
+                        "/api/v1/broadcasts",
+                        "{\"kind\":\"INFORMATION\",\"classCode\":\"6A\",\"text\":\"\"}",
                         Set.of("guardian")),
                 new Endpoint("GET", UNKNOWN_BROADCAST, null, Set.of("guardian")),
                 new Endpoint("POST", UNKNOWN_BROADCAST + "/confirmation", null, Set.of("guardian")),
@@ -66,7 +77,12 @@ class DiscussionSecurityIT extends DiscussionTest {
     void shouldPublishTheEndpointsInTheOpenApiDocument() {
         String document = api().get("/v3/api-docs", null).body();
 
-        assertThat(document).contains("/api/v1/discussions/{id}/messages", "/api/v1/discussions/settings",
-                "/api/v1/discussions/contacts", "/api/v1/me/preferences", "/api/v1/broadcasts/{id}/answer");
+        assertThat(document)
+                .contains(
+                        "/api/v1/discussions/{id}/messages",
+                        "/api/v1/discussions/settings",
+                        "/api/v1/discussions/contacts",
+                        "/api/v1/me/preferences",
+                        "/api/v1/broadcasts/{id}/answer");
     }
 }

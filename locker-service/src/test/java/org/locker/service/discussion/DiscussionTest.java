@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.locker.service.support.ApiClient.Response;
@@ -24,7 +23,9 @@ abstract class DiscussionTest extends ServiceTestBase {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Tuesday 24 November 2026, 10:00 in Paris. */
-    static final Instant TUESDAY_TEN = ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, PARIS).toInstant();
+    static final Instant TUESDAY_TEN =
+            ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, PARIS).toInstant();
+
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
@@ -62,16 +63,19 @@ abstract class DiscussionTest extends ServiceTestBase {
     }
 
     Response send(String method, String path, String user, Object body) {
-        byte[] json = body == null ? null : (body instanceof String s ? s : JSON.writeValueAsString(body))
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] json = body == null
+                ? null
+                : (body instanceof String s ? s : JSON.writeValueAsString(body)).getBytes(StandardCharsets.UTF_8);
         return api().request(method, path, user, "application/json", json);
     }
 
     // ---------------------------------------------------------------- discussion helpers
 
     Response start(String user, String text, String... participants) {
-        return post("/api/v1/discussions", user, Map.of("subject", "Sujet", "participants", List.of(participants),
-                "text", text));
+        return post(
+                "/api/v1/discussions",
+                user,
+                Map.of("subject", "Sujet", "participants", List.of(participants), "text", text));
     }
 
     String startOk(String user, String text, String... participants) {
@@ -89,7 +93,9 @@ abstract class DiscussionTest extends ServiceTestBase {
     /** The caller's summary of one discussion in their list, or null. */
     Map<String, Object> summary(String user, String discussion) {
         return get("/api/v1/discussions", user).jsonList().stream()
-                .filter(d -> discussion.equals(d.get("id"))).findFirst().orElse(null);
+                .filter(d -> discussion.equals(d.get("id")))
+                .findFirst()
+                .orElse(null);
     }
 
     long unread(String user, String discussion) {

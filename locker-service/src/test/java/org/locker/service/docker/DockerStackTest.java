@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -50,9 +49,15 @@ class DockerStackTest {
      * The repository image's keystore settings, which Alfresco's reference Community compose file passes in
      * {@code JAVA_TOOL_OPTIONS}: without them the repository does not start (it cannot open its keystore).
      */
-    static final List<String> KEYSTORE_OPTIONS = List.of("encryption.keystore.type", "encryption.cipherAlgorithm",
-            "encryption.keyAlgorithm", "encryption.keystore.location", "metadata-keystore.password",
-            "metadata-keystore.aliases", "metadata-keystore.metadata.password", "metadata-keystore.metadata.algorithm");
+    static final List<String> KEYSTORE_OPTIONS = List.of(
+            "encryption.keystore.type",
+            "encryption.cipherAlgorithm",
+            "encryption.keyAlgorithm",
+            "encryption.keystore.location",
+            "metadata-keystore.password",
+            "metadata-keystore.aliases",
+            "metadata-keystore.metadata.password",
+            "metadata-keystore.metadata.algorithm");
 
     /** {@code ${NAME:-default}} and {@code ${NAME}} of compose files. */
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}");
@@ -76,7 +81,9 @@ class DockerStackTest {
             given.put(option.group(1), option.group(2));
         }
         for (String name : KEYSTORE_OPTIONS) {
-            assertThat(given.get(name)).as("-D" + name + " in the repository's JAVA_TOOL_OPTIONS").isNotBlank();
+            assertThat(given.get(name))
+                    .as("-D" + name + " in the repository's JAVA_TOOL_OPTIONS")
+                    .isNotBlank();
         }
         assertThat(given.get("encryption.keystore.location")).startsWith("/usr/local/tomcat/");
     }
@@ -92,7 +99,9 @@ class DockerStackTest {
                 images.add(baseImage(service.getKey(), castMap(build)));
             }
         }
-        assertThat(images).hasSize(services.size()).allSatisfy(image -> assertThat(PUBLISHED).contains(image));
+        assertThat(images)
+                .hasSize(services.size())
+                .allSatisfy(image -> assertThat(PUBLISHED).contains(image));
         assertThat(images).contains("alfresco/alfresco-activemq:5.18-jre17-rockylinux8");
     }
 
@@ -129,8 +138,8 @@ class DockerStackTest {
         Matcher variable = VARIABLE.matcher(text);
         StringBuilder result = new StringBuilder();
         while (variable.find()) {
-            variable.appendReplacement(result, Matcher.quoteReplacement(
-                    variable.group(2) == null ? "" : variable.group(2)));
+            variable.appendReplacement(
+                    result, Matcher.quoteReplacement(variable.group(2) == null ? "" : variable.group(2)));
         }
         variable.appendTail(result);
         return result.toString();

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locker.service.support.ApiClient;
@@ -44,11 +43,19 @@ class CrashDurabilityIT {
     private static final int ACKNOWLEDGED_BEFORE_KILL = 40;
     private static final String PDF_HEAD = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
 
-    enum Kind { DEPOSIT, WITHDRAWAL, NEW_VERSION, READ_RECEIPT, DISCUSSION, MESSAGE, SETTINGS, DISCUSSION_SETTINGS }
+    enum Kind {
+        DEPOSIT,
+        WITHDRAWAL,
+        NEW_VERSION,
+        READ_RECEIPT,
+        DISCUSSION,
+        MESSAGE,
+        SETTINGS,
+        DISCUSSION_SETTINGS
+    }
 
     /** An acknowledged write and how to find it in the restarted service. */
-    record Write(int round, Kind kind, String what, Predicate<Observed> found) {
-    }
+    record Write(int round, Kind kind, String what, Predicate<Observed> found) {}
 
     @TempDir
     Path temp;
@@ -66,7 +73,9 @@ class CrashDurabilityIT {
         try {
             for (int round = 1; round <= ROUNDS; round++) {
                 writeUntilKilled(service, round);
-                assertThat(service.awaitExit()).as("the service was killed by SIGKILL (128 + 9)").isEqualTo(137);
+                assertThat(service.awaitExit())
+                        .as("the service was killed by SIGKILL (128 + 9)")
+                        .isEqualTo(137);
                 assertThat(unexpected).as("writes refused before the kill").isEmpty();
 
                 service = ServiceProcess.start(data, log);
@@ -80,8 +89,9 @@ class CrashDurabilityIT {
                 }
                 int round1 = round;
                 Map<Kind, Integer> made = new EnumMap<>(Kind.class);
-                acknowledged.stream().filter(w -> w.round() == round1).forEach(w -> made.merge(w.kind(), 1,
-                        Integer::sum));
+                acknowledged.stream()
+                        .filter(w -> w.round() == round1)
+                        .forEach(w -> made.merge(w.kind(), 1, Integer::sum));
                 rounds.add("round " + round + ": acknowledged " + made + "; missing after the restart " + missing);
             }
         } finally {
@@ -89,8 +99,11 @@ class CrashDurabilityIT {
         }
         String report = String.join("\n", rounds);
         System.out.println("[CrashDurabilityIT]\n" + report);
-        assertThat(lost).withFailMessage("%d acknowledged writes lost in a crash, for example %s%n%s", lost.size(),
-                lost.keySet().stream().limit(5).toList(), report).isEmpty();
+        assertThat(lost)
+                .withFailMessage(
+                        "%d acknowledged writes lost in a crash, for example %s%n%s",
+                        lost.size(), lost.keySet().stream().limit(5).toList(), report)
+                .isEmpty();
     }
 
     /** One round: the writers run until the kill, which one of them sends right after an acknowledgement. */
@@ -98,11 +111,15 @@ class CrashDurabilityIT {
         ApiClient api = service.api();
         AtomicInteger count = new AtomicInteger();
         AtomicBoolean killed = new AtomicBoolean();
-        Round r = new Round(api, round, () -> {
-            if (count.incrementAndGet() >= ACKNOWLEDGED_BEFORE_KILL && killed.compareAndSet(false, true)) {
-                service.killNow();
-            }
-        }, killed);
+        Round r = new Round(
+                api,
+                round,
+                () -> {
+                    if (count.incrementAndGet() >= ACKNOWLEDGED_BEFORE_KILL && killed.compareAndSet(false, true)) {
+                        service.killNow();
+                    }
+                },
+                killed);
         r.setUp();
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try {
@@ -146,23 +163,33 @@ class CrashDurabilityIT {
 
         /** Discussions open at any hour; a discussion and a document to version. */
         void setUp() {
-            Response settings = api.request("PUT", "/api/v1/discussions/settings", "principal", "application/json",
+            Response settings = api.request(
+                    "PUT",
+                    "/api/v1/discussions/settings",
+                    "principal",
+                    "application/json",
                     ("{\"enabled\":true,\"guardianMessagingEnabled\":true,\"windowEnforced\":false,"
-                            + "\"windowStart\":\"07:00\",\"windowEnd\":\"20:00\",\"zone\":\"Europe/Paris\","
-                            + "\"disabledProfiles\":[],\"initiationBlocked\":[]}").getBytes(StandardCharsets.UTF_8));
+                                    + "\"windowStart\":\"07:00\",\"windowEnd\":\"20:00\",\"zone\":\"Europe/Paris\","
+                                    + "\"disabledProfiles\":[],\"initiationBlocked\":[]}")
+                            .getBytes(StandardCharsets.UTF_8));
             require(settings, 200, "discussion settings");
-            record(Kind.DISCUSSION_SETTINGS, "discussion settings of round " + round,
+            record(
+                    Kind.DISCUSSION_SETTINGS,
+                    "discussion settings of round " + round,
                     o -> Boolean.FALSE.equals(o.discussionSettings().get("windowEnforced")));
 
-            Response started = api.post("/api/v1/discussions", "t.girard", "application/json",
+            Response started = api.post(
+                    "/api/v1/discussions",
+                    "t.girard",
+                    "application/json",
                     "{\"subject\":\"crash round " + round + "\",\"participants\":[\"t.rey\"],\"text\":\"first\"}");
             require(started, 201, "discussion");
             discussion = String.valueOf(started.json().get("id"));
             String id = discussion;
             record(Kind.DISCUSSION, "discussion " + id, o -> o.discussionExists(id));
 
-            versioned = Objects.requireNonNull(deposit("t.girard", "t.rey", "versioned-" + round),
-                    () -> "deposit refused: " + unexpected);
+            versioned = Objects.requireNonNull(
+                    deposit("t.girard", "t.rey", "versioned-" + round), () -> "deposit refused: " + unexpected);
             String doc = versioned;
             record(Kind.DEPOSIT, "deposit " + doc, o -> o.distribution("t.girard", doc) != null);
         }
@@ -176,13 +203,17 @@ class CrashDurabilityIT {
                 record(Kind.DEPOSIT, "deposit " + id, o -> o.distribution(depositor, id) != null);
                 acknowledgement.run();
                 if (withdrawSome && n % 3 == 2) {
-                    Response withdrawn = send(() -> api.request("DELETE", "/api/v1/lockers/documents/" + id,
-                            depositor, null, null));
+                    Response withdrawn =
+                            send(() -> api.request("DELETE", "/api/v1/lockers/documents/" + id, depositor, null, null));
                     if (!check(withdrawn, 204, "withdrawal")) {
                         return;
                     }
-                    record(Kind.WITHDRAWAL, "withdrawal " + id, o -> o.distribution(depositor, id) != null
-                            && Boolean.TRUE.equals(o.distribution(depositor, id).get("withdrawn")));
+                    record(
+                            Kind.WITHDRAWAL,
+                            "withdrawal " + id,
+                            o -> o.distribution(depositor, id) != null
+                                    && Boolean.TRUE.equals(
+                                            o.distribution(depositor, id).get("withdrawn")));
                     acknowledgement.run();
                 } else if (withdrawSome) {
                     downloadable.add(id);
@@ -194,8 +225,11 @@ class CrashDurabilityIT {
             for (int n = 0; !killed.get(); n++) {
                 String author = n % 2 == 0 ? "t.rey" : "t.girard";
                 String text = "message " + n + " of round " + round;
-                Response posted = send(() -> api.post("/api/v1/discussions/" + discussion + "/messages", author,
-                        "application/json", "{\"text\":\"" + text + "\"}"));
+                Response posted = send(() -> api.post(
+                        "/api/v1/discussions/" + discussion + "/messages",
+                        author,
+                        "application/json",
+                        "{\"text\":\"" + text + "\"}"));
                 if (!check(posted, 201, "message")) {
                     return;
                 }
@@ -215,27 +249,37 @@ class CrashDurabilityIT {
                         if (id == null) {
                             continue;
                         }
-                        Response download = send(() -> api.get("/api/v1/lockers/documents/" + id + "/content",
-                                "t.rey"));
+                        Response download =
+                                send(() -> api.get("/api/v1/lockers/documents/" + id + "/content", "t.rey"));
                         if (!check(download, 200, "download")) {
                             return;
                         }
-                        record(Kind.READ_RECEIPT, "receipt of " + id, o -> o.distribution("t.girard", id) != null
-                                && ((List<Object>) o.distribution("t.girard", id).get("openedBy")).contains("t.rey"));
+                        record(
+                                Kind.READ_RECEIPT,
+                                "receipt of " + id,
+                                o -> o.distribution("t.girard", id) != null
+                                        && ((List<Object>) o.distribution("t.girard", id)
+                                                        .get("openedBy"))
+                                                .contains("t.rey"));
                     }
                     case 1 -> {
                         String comment = "c" + round + "x" + n;
-                        Response version = send(() -> api.post("/api/v1/lockers/documents/" + versioned
-                                + "/versions?comment=" + comment, "t.girard", "multipart/form-data; boundary=b0",
+                        Response version = send(() -> api.post(
+                                "/api/v1/lockers/documents/" + versioned + "/versions?comment=" + comment,
+                                "t.girard",
+                                "multipart/form-data; boundary=b0",
                                 multipart(List.of(), "v.pdf", pdf(comment))));
                         if (!check(version, 201, "new version")) {
                             return;
                         }
                         String label = String.valueOf(version.json().get("label"));
                         String doc = versioned;
-                        record(Kind.NEW_VERSION, "version " + label + " of " + doc, o -> o.versions(doc)
-                                .stream().anyMatch(v -> label.equals(v.get("label"))
-                                        && comment.equals(v.get("comment"))));
+                        record(
+                                Kind.NEW_VERSION,
+                                "version " + label + " of " + doc,
+                                o -> o.versions(doc).stream()
+                                        .anyMatch(
+                                                v -> label.equals(v.get("label")) && comment.equals(v.get("comment"))));
                     }
                     default -> {
                         String type = "CRASH_R" + round + "_" + n;
@@ -243,15 +287,23 @@ class CrashDurabilityIT {
                         if (!check(current, 200, "settings")) {
                             return;
                         }
-                        List<String> types = new ArrayList<>((List<String>) current.json().get("documentTypes"));
+                        List<String> types =
+                                new ArrayList<>((List<String>) current.json().get("documentTypes"));
                         types.add(type);
-                        Response changed = send(() -> api.request("PUT", "/api/v1/lockers/settings", "principal",
-                                "application/json", ("{\"documentTypes\":[\"" + String.join("\",\"", types)
-                                        + "\"]}").getBytes(StandardCharsets.UTF_8)));
+                        Response changed = send(() -> api.request(
+                                "PUT",
+                                "/api/v1/lockers/settings",
+                                "principal",
+                                "application/json",
+                                ("{\"documentTypes\":[\"" + String.join("\",\"", types) + "\"]}")
+                                        .getBytes(StandardCharsets.UTF_8)));
                         if (!check(changed, 200, "settings")) {
                             return;
                         }
-                        record(Kind.SETTINGS, "document type " + type, o -> o.documentTypes().contains(type));
+                        record(
+                                Kind.SETTINGS,
+                                "document type " + type,
+                                o -> o.documentTypes().contains(type));
                     }
                 }
                 acknowledgement.run();
@@ -260,9 +312,14 @@ class CrashDurabilityIT {
 
         /** A deposit of one PDF; its id once acknowledged, or null when the service is gone. */
         private String deposit(String depositor, String recipient, String name) {
-            Response response = send(() -> api.post("/api/v1/lockers/deposits", depositor,
-                    "multipart/form-data; boundary=b0", multipart(List.of("documentType", "REPORT_CARD",
-                            "recipients", "user:" + recipient), name + ".pdf", pdf(name))));
+            Response response = send(() -> api.post(
+                    "/api/v1/lockers/deposits",
+                    depositor,
+                    "multipart/form-data; boundary=b0",
+                    multipart(
+                            List.of("documentType", "REPORT_CARD", "recipients", "user:" + recipient),
+                            name + ".pdf",
+                            pdf(name))));
             if (!check(response, 201, "deposit")) {
                 return null;
             }
@@ -283,8 +340,8 @@ class CrashDurabilityIT {
 
         private void require(Response response, int status, String what) {
             if (response.status() != status) {
-                throw new AssertionError("round " + round + ", " + what + ": " + response.status() + " "
-                        + response.body());
+                throw new AssertionError(
+                        "round " + round + ", " + what + ": " + response.status() + " " + response.body());
             }
         }
 
@@ -317,13 +374,16 @@ class CrashDurabilityIT {
 
         /** A depositor's distribution of a document (withdrawn ones included), or null. */
         Map<String, Object> distribution(String depositor, String id) {
-            return distributions.computeIfAbsent(depositor, d -> {
-                Map<String, Map<String, Object>> byId = new HashMap<>();
-                for (Map<String, Object> entry : ok(api.get("/api/v1/lockers/distributions", d)).jsonList()) {
-                    byId.put(String.valueOf(entry.get("id")), entry);
-                }
-                return byId;
-            }).get(id);
+            return distributions
+                    .computeIfAbsent(depositor, d -> {
+                        Map<String, Map<String, Object>> byId = new HashMap<>();
+                        for (Map<String, Object> entry :
+                                ok(api.get("/api/v1/lockers/distributions", d)).jsonList()) {
+                            byId.put(String.valueOf(entry.get("id")), entry);
+                        }
+                        return byId;
+                    })
+                    .get(id);
         }
 
         List<Map<String, Object>> versions(String id) {
@@ -343,14 +403,15 @@ class CrashDurabilityIT {
                 if (response.status() == 404) {
                     return List.of();
                 }
-                return ((List<Map<String, Object>>) ok(response).json().get("messages")).stream()
-                        .map(m -> String.valueOf(m.get("id"))).toList();
+                return ((List<Map<String, Object>>) ok(response).json().get("messages"))
+                        .stream().map(m -> String.valueOf(m.get("id"))).toList();
             });
         }
 
         List<String> documentTypes() {
             if (documentTypes == null) {
-                documentTypes = (List<String>) ok(api.get("/api/v1/lockers/settings", "principal")).json()
+                documentTypes = (List<String>) ok(api.get("/api/v1/lockers/settings", "principal"))
+                        .json()
                         .get("documentTypes");
             }
             return documentTypes;
@@ -358,15 +419,15 @@ class CrashDurabilityIT {
 
         Map<String, Object> discussionSettings() {
             if (discussionSettings == null) {
-                discussionSettings = ok(api.get("/api/v1/discussions/settings", "principal")).json();
+                discussionSettings =
+                        ok(api.get("/api/v1/discussions/settings", "principal")).json();
             }
             return discussionSettings;
         }
 
         private static Response ok(Response response) {
             if (response.status() != 200) {
-                throw new AssertionError("the restarted service answered " + response.status() + " "
-                        + response.body());
+                throw new AssertionError("the restarted service answered " + response.status() + " " + response.body());
             }
             return response;
         }
@@ -381,10 +442,12 @@ class CrashDurabilityIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < fields.size(); i += 2) {
             out.writeBytes(("--b0\r\nContent-Disposition: form-data; name=\"" + fields.get(i) + "\"\r\n\r\n"
-                    + fields.get(i + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+                            + fields.get(i + 1) + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         out.writeBytes(("--b0\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/pdf\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         out.writeBytes(content);
         out.writeBytes("\r\n--b0--\r\n".getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.locker.service.support.ApiClient;
 
 /**
@@ -57,16 +56,21 @@ final class ServiceProcess implements AutoCloseable {
 
     private static ServiceProcess start(Path data, Path log, int port) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(),
-                // a small JVM that starts fast: the test measures nothing, and shares the machine with the build
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", jar().toAbsolutePath().toString(),
-                "--server.port=" + port,
-                "--locker.data-directory=" + data.toAbsolutePath(),
-                "--locker.demo.enabled=true",
-                "--locker.oak.cache-megabytes=32",
-                "--locker.lockers.reconcile-interval=1h",
-                "--spring.main.banner-mode=off"))
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        java.toString(),
+                        // a small JVM that starts fast: the test measures nothing, and shares the machine with the
+                        // build
+                        "-Xmx512m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        jar().toAbsolutePath().toString(),
+                        "--server.port=" + port,
+                        "--locker.data-directory=" + data.toAbsolutePath(),
+                        "--locker.demo.enabled=true",
+                        "--locker.oak.cache-megabytes=32",
+                        "--locker.lockers.reconcile-interval=1h",
+                        "--spring.main.banner-mode=off"))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         ServiceProcess service = new ServiceProcess(builder.start(), log, port);
@@ -79,8 +83,8 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the service stopped while starting (exit " + process.exitValue()
-                        + "):\n" + logTail());
+                throw new IllegalStateException(
+                        "the service stopped while starting (exit " + process.exitValue() + "):\n" + logTail());
             }
             try {
                 if (api.get("/api/v1/me", "t.girard").status() == 200) {

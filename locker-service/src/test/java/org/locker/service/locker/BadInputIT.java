@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.Response;
 
@@ -22,13 +21,15 @@ class BadInputIT extends LockerTestBase {
     }
 
     private void assertRefused(String user, Form form, int status, String reason) {
-        int distributions = api().get("/api/v1/lockers/distributions", DEPOSITOR).jsonList().size();
+        int distributions =
+                api().get("/api/v1/lockers/distributions", DEPOSITOR).jsonList().size();
         int audit = api().get("/api/v1/lockers/audit", "principal").jsonList().size();
         Response response = deposit(user, form);
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.reason()).as(response.body()).isEqualTo(reason);
         assertThat(response.json().get("messages")).asString().contains("en=").contains("fr=");
-        assertThat(api().get("/api/v1/lockers/distributions", DEPOSITOR).jsonList()).hasSize(distributions);
+        assertThat(api().get("/api/v1/lockers/distributions", DEPOSITOR).jsonList())
+                .hasSize(distributions);
         assertThat(api().get("/api/v1/lockers/audit", "principal").jsonList()).hasSize(audit);
     }
 
@@ -68,8 +69,9 @@ class BadInputIT extends LockerTestBase {
     void shouldKeepAnExtensionThatMatchesTheDetectedType() {
         Response renamed = deposit(DEPOSITOR, valid().pdfFile("scan.pdf", "x").field("name", "Bulletin T1"));
         assertThat(renamed.jsonList().get(0)).containsEntry("name", "Bulletin T1.pdf");
-        Response text = deposit(DEPOSITOR, valid().file("notes.pdf", "application/pdf",
-                "just some notes".getBytes(StandardCharsets.UTF_8)));
+        Response text = deposit(
+                DEPOSITOR,
+                valid().file("notes.pdf", "application/pdf", "just some notes".getBytes(StandardCharsets.UTF_8)));
         assertThat(text.status()).isEqualTo(201);
         assertThat(text.jsonList().get(0)).containsEntry("name", "notes.txt");
     }
@@ -77,22 +79,49 @@ class BadInputIT extends LockerTestBase {
     @Test
     void shouldRefuseALongMemo() {
         assertRefused(valid().pdfFile("ok.pdf", "x").field("memo", "m".repeat(2_001)), 400, "MEMO_TOO_LONG");
-        assertThat(deposit(DEPOSITOR, valid().pdfFile("ok.pdf", "x").field("memo", "m".repeat(2_000))).status())
+        assertThat(deposit(DEPOSITOR, valid().pdfFile("ok.pdf", "x").field("memo", "m".repeat(2_000)))
+                        .status())
                 .isEqualTo(201);
     }
 
     @Test
     void shouldRefuseUnknownRecipientsAndTypes() {
-        assertRefused(new Form().pdfFile("ok.pdf", "x").field("documentType", "REPORT_CARD")
-                .field("recipients", "user:t.rey").field("recipients", "user:nobody"), 400, "UNKNOWN_RECIPIENT");
-        assertRefused(new Form().pdfFile("ok.pdf", "x").field("documentType", "REPORT_CARD")
-                .field("recipients", "team:9Z"), 400, "UNKNOWN_RECIPIENT");
-        assertRefused(new Form().pdfFile("ok.pdf", "x").field("documentType", "REPORT_CARD")
-                .field("recipients", "user:e.emma.martin"), 400, "UNKNOWN_RECIPIENT");
-        assertRefused(new Form().pdfFile("ok.pdf", "x").field("documentType", "REPORT_CARD")
-                .field("recipients", "category:student"), 400, "UNKNOWN_RECIPIENT");
-        assertRefused(new Form().pdfFile("ok.pdf", "x").field("documentType", "SECRET")
-                .field("recipients", "user:t.rey"), 400, "UNKNOWN_DOCUMENT_TYPE");
+        assertRefused(
+                new Form()
+                        .pdfFile("ok.pdf", "x")
+                        .field("documentType", "REPORT_CARD")
+                        .field("recipients", "user:t.rey")
+                        .field("recipients", "user:nobody"),
+                400,
+                "UNKNOWN_RECIPIENT");
+        assertRefused(
+                new Form()
+                        .pdfFile("ok.pdf", "x")
+                        .field("documentType", "REPORT_CARD")
+                        .field("recipients", "team:9Z"),
+                400,
+                "UNKNOWN_RECIPIENT");
+        assertRefused(
+                new Form()
+                        .pdfFile("ok.pdf", "x")
+                        .field("documentType", "REPORT_CARD")
+                        .field("recipients", "user:e.emma.martin"),
+                400,
+                "UNKNOWN_RECIPIENT");
+        assertRefused(
+                new Form()
+                        .pdfFile("ok.pdf", "x")
+                        .field("documentType", "REPORT_CARD")
+                        .field("recipients", "category:student"),
+                400,
+                "UNKNOWN_RECIPIENT");
+        assertRefused(
+                new Form()
+                        .pdfFile("ok.pdf", "x")
+                        .field("documentType", "SECRET")
+                        .field("recipients", "user:t.rey"),
+                400,
+                "UNKNOWN_DOCUMENT_TYPE");
     }
 
     @Test
@@ -102,14 +131,23 @@ class BadInputIT extends LockerTestBase {
 
     @Test
     void shouldLetTheAdministratorManageDocumentTypes() {
-        Response changed = putJson("/api/v1/lockers/settings", "principal",
+        Response changed = putJson(
+                "/api/v1/lockers/settings",
+                "principal",
                 "{\"documentTypes\":[\"REPORT_CARD\",\"CIRCULAR\",\"FORM\",\"CERTIFICATE\",\"MEETING_MINUTES\","
                         + "\"INTERNSHIP_AGREEMENT\",\"TIMETABLE\",\"COURSE_MATERIAL\",\"OTHER\",\"MENU\"]}");
         assertThat(changed.status()).isEqualTo(200);
         assertThat(api().get("/api/v1/lockers/document-types", "t.rey").body()).contains("\"MENU\"");
-        assertThat(deposit(DEPOSITOR, new Form().pdfFile("menu.pdf", "x").field("documentType", "MENU")
-                .field("recipients", "user:t.rey")).status()).isEqualTo(201);
-        assertThat(putJson("/api/v1/lockers/settings", "principal", "{\"documentTypes\":[\"bad type!\"]}").reason())
+        assertThat(deposit(
+                                DEPOSITOR,
+                                new Form()
+                                        .pdfFile("menu.pdf", "x")
+                                        .field("documentType", "MENU")
+                                        .field("recipients", "user:t.rey"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(putJson("/api/v1/lockers/settings", "principal", "{\"documentTypes\":[\"bad type!\"]}")
+                        .reason())
                 .isEqualTo("INVALID_SETTINGS");
     }
 }

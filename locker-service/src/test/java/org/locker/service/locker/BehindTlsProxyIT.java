@@ -12,12 +12,16 @@ class BehindTlsProxyIT extends ServiceTestBase {
 
     @Test
     void shouldMarkItsCookiesSecureBehindTls() throws Exception {
-        String answer = HttpHardeningIT.raw(port, "GET /login HTTP/1.1\r\nHost: locker.example\r\n"
-                + "X-Forwarded-Proto: https\r\nConnection: close\r\n\r\n");
-        assertThat(answer).contains("XSRF-TOKEN=").containsIgnoringCase("; Secure")
+        String answer = HttpHardeningIT.raw(
+                port,
+                "GET /login HTTP/1.1\r\nHost: locker.example\r\n"
+                        + "X-Forwarded-Proto: https\r\nConnection: close\r\n\r\n");
+        assertThat(answer)
+                .contains("XSRF-TOKEN=")
+                .containsIgnoringCase("; Secure")
                 .containsIgnoringCase("SameSite=Lax");
-        String plain = HttpHardeningIT.raw(port, "GET /login HTTP/1.1\r\nHost: locker.example\r\n"
-                + "Connection: close\r\n\r\n");
+        String plain = HttpHardeningIT.raw(
+                port, "GET /login HTTP/1.1\r\nHost: locker.example\r\n" + "Connection: close\r\n\r\n");
         assertThat(plain).contains("XSRF-TOKEN=").doesNotContainIgnoringCase("; Secure");
     }
 }

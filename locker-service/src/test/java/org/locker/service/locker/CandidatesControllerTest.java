@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.Person;
@@ -31,8 +30,15 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import({WebSlice.class, LockerRefusalAdvice.class})
 class CandidatesControllerTest {
 
-    private static final Person TEACHER = new Person(UserId.of("t.one"), Profile.TEACHER, "Tina", "One",
-            "t.one@school.fr", List.of(ClassCode.of("6A"), ClassCode.of("5B")), List.of(), List.of());
+    private static final Person TEACHER = new Person(
+            UserId.of("t.one"),
+            Profile.TEACHER,
+            "Tina",
+            "One",
+            "t.one@school.fr",
+            List.of(ClassCode.of("6A"), ClassCode.of("5B")),
+            List.of(),
+            List.of());
 
     @Autowired
     MockMvc mvc;
@@ -53,7 +59,9 @@ class CandidatesControllerTest {
     void shouldOfferTheEstablishmentPeopleAndTheWholeCategory() throws Exception {
         when(directory.search(eq(Profile.TEACHER), eq("tin"), anyInt())).thenReturn(List.of(TEACHER));
 
-        mvc.perform(get("/api/v1/lockers/candidates").param("category", "teacher").param("q", "tin")
+        mvc.perform(get("/api/v1/lockers/candidates")
+                        .param("category", "teacher")
+                        .param("q", "tin")
                         .with(WebSlice.as(Profile.STAFF, "p.one")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.category").value("teacher"))
@@ -68,7 +76,8 @@ class CandidatesControllerTest {
         when(directory.familyClasses(UserId.of("g.one"))).thenReturn(Set.of(ClassCode.of("6A")));
         when(directory.search(eq(Profile.TEACHER), eq(""), anyInt())).thenReturn(List.of(TEACHER));
 
-        mvc.perform(get("/api/v1/lockers/candidates").param("category", "teacher")
+        mvc.perform(get("/api/v1/lockers/candidates")
+                        .param("category", "teacher")
                         .with(WebSlice.as(Profile.GUARDIAN, "g.one")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.wholeCategory").doesNotExist())
@@ -79,11 +88,13 @@ class CandidatesControllerTest {
 
     @Test
     void shouldRefuseACategoryThatIsNotOne() throws Exception {
-        mvc.perform(get("/api/v1/lockers/candidates").param("category", "student")
+        mvc.perform(get("/api/v1/lockers/candidates")
+                        .param("category", "student")
                         .with(WebSlice.as(Profile.TEACHER, "t.one")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.reason").value("INVALID_PARAMETER"));
-        mvc.perform(get("/api/v1/lockers/candidates").param("category", "guardian")
+        mvc.perform(get("/api/v1/lockers/candidates")
+                        .param("category", "guardian")
                         .with(WebSlice.as(Profile.GUARDIAN, "g.one")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.reason").value("CATEGORY_NOT_ALLOWED"));
@@ -91,7 +102,8 @@ class CandidatesControllerTest {
 
     @Test
     void shouldKeepStudentsOutOfTheRecipientDialog() throws Exception {
-        mvc.perform(get("/api/v1/lockers/candidates").param("category", "teacher")
+        mvc.perform(get("/api/v1/lockers/candidates")
+                        .param("category", "teacher")
                         .with(WebSlice.as(Profile.STUDENT, "s.one")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.reason").value("FORBIDDEN_PROFILE"));

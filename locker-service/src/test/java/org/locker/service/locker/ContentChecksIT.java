@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.Access;
 import org.locker.core.platform.ContentSource;
@@ -35,12 +34,13 @@ class ContentChecksIT extends LockerTestBase {
     }
 
     /** What a deposit leaves: the depositor's distributions, the audit trail, the recipient's locker. */
-    private record Stored(int distributions, int audit, int locker) {
-    }
+    private record Stored(int distributions, int audit, int locker) {}
 
     private Stored stored() {
-        return new Stored(api().get("/api/v1/lockers/distributions", DEPOSITOR).jsonList().size(),
-                api().get("/api/v1/lockers/audit", "principal").jsonList().size(), locker("t.rey").size());
+        return new Stored(
+                api().get("/api/v1/lockers/distributions", DEPOSITOR).jsonList().size(),
+                api().get("/api/v1/lockers/audit", "principal").jsonList().size(),
+                locker("t.rey").size());
     }
 
     /** Refused with its reason and messages; each test then checks that nothing was stored ({@link #stored()}). */
@@ -61,8 +61,8 @@ class ContentChecksIT extends LockerTestBase {
     }
 
     private void setMacros(boolean allowed) {
-        Response changed = putJson("/api/v1/lockers/settings", "principal",
-                "{\"macroEnabledDocuments\":" + allowed + "}");
+        Response changed =
+                putJson("/api/v1/lockers/settings", "principal", "{\"macroEnabledDocuments\":" + allowed + "}");
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.json()).containsEntry("macroEnabledDocuments", allowed);
     }
@@ -76,16 +76,27 @@ class ContentChecksIT extends LockerTestBase {
         assertRefused(withFile("grades.jar", jar), 400, "EXECUTABLE_NAME");
         assertRefused(withFile("grades.docx", jar), 400, "EXECUTABLE_CONTENT");
         assertRefused(withFile("grades.docx", jar).field("name", "Grades"), 400, "EXECUTABLE_CONTENT");
-        assertRefused(withFile("grades.docx", TestFiles.manifestWithMainClassLookingLikeOffice()), 400,
-                "EXECUTABLE_CONTENT");
+        assertRefused(
+                withFile("grades.docx", TestFiles.manifestWithMainClassLookingLikeOffice()), 400, "EXECUTABLE_CONTENT");
         assertThat(stored()).as("nothing stored").isEqualTo(before);
     }
 
     @Test
     void shouldRefuseProgramAndScriptNamesWhateverTheContent() {
         Stored before = stored();
-        for (String name : List.of("report.exe", "report.scr", "report.apk", "report.com", "report.bat",
-                "report.msi", "report.ps1", "report.vbs", "report.js", "report.hta", "report.lnk", "report.pdf.exe")) {
+        for (String name : List.of(
+                "report.exe",
+                "report.scr",
+                "report.apk",
+                "report.com",
+                "report.bat",
+                "report.msi",
+                "report.ps1",
+                "report.vbs",
+                "report.js",
+                "report.hta",
+                "report.lnk",
+                "report.pdf.exe")) {
             assertRefused(valid().pdfFile(name, "a real pdf"), 400, "EXECUTABLE_NAME");
         }
         assertRefused(withFile("bulletin.exe", TestFiles.doc()), 400, "EXECUTABLE_NAME");
@@ -149,11 +160,11 @@ class ContentChecksIT extends LockerTestBase {
         assertRefused(withFile("bulletin.docx", TestFiles.zip(noRelationships)), 400, "MALFORMED_DOCUMENT");
         assertRefused(withFile("bulletin.odt", TestFiles.odtMimetypeNotFirst()), 400, "MALFORMED_DOCUMENT");
         byte[] docx = TestFiles.docx();
-        assertRefused(withFile("truncated.docx", java.util.Arrays.copyOf(docx, docx.length - 30)), 400,
-                "MALFORMED_DOCUMENT");
+        assertRefused(
+                withFile("truncated.docx", java.util.Arrays.copyOf(docx, docx.length - 30)), 400, "MALFORMED_DOCUMENT");
         // a plain zip is not a document, whatever its name says
-        assertRefused(withFile("bulletin.docx", TestFiles.zip(Map.of("notes.txt", utf8("notes")))), 400,
-                "TYPE_NOT_ACCEPTED");
+        assertRefused(
+                withFile("bulletin.docx", TestFiles.zip(Map.of("notes.txt", utf8("notes")))), 400, "TYPE_NOT_ACCEPTED");
         assertThat(stored()).as("nothing stored").isEqualTo(before);
     }
 
@@ -181,21 +192,33 @@ class ContentChecksIT extends LockerTestBase {
         assertRefused(withFile("letter.docm", TestFiles.docm()), 400, "MACROS_NOT_ALLOWED");
         // a macro-enabled package renamed as its macro-free sibling is judged by its content
         assertRefused(withFile("budget.xlsx", TestFiles.xlsm()), 400, "MACROS_NOT_ALLOWED");
-        assertRefused(withFile("letter.doc", TestFiles.ole2(new String[] {"WordDocument"}, "Macros")), 400,
+        assertRefused(
+                withFile("letter.doc", TestFiles.ole2(new String[] {"WordDocument"}, "Macros")),
+                400,
                 "MACROS_NOT_ALLOWED");
-        assertRefused(withFile("budget.xls", TestFiles.ole2(new String[] {"Workbook"}, "_VBA_PROJECT_CUR")), 400,
+        assertRefused(
+                withFile("budget.xls", TestFiles.ole2(new String[] {"Workbook"}, "_VBA_PROJECT_CUR")),
+                400,
                 "MACROS_NOT_ALLOWED");
         assertThat(stored()).as("nothing stored").isEqualTo(before);
         setMacros(true);
         try {
-            assertAccepted(withFile("budget.xlsx", TestFiles.xlsm()), "budget.xlsm",
+            assertAccepted(
+                    withFile("budget.xlsx", TestFiles.xlsm()),
+                    "budget.xlsm",
                     "application/vnd.ms-excel.sheet.macroenabled.12");
-            assertAccepted(withFile("slides.pptm", TestFiles.pptm()), "slides.pptm",
+            assertAccepted(
+                    withFile("slides.pptm", TestFiles.pptm()),
+                    "slides.pptm",
                     "application/vnd.ms-powerpoint.presentation.macroenabled.12");
-            assertAccepted(withFile("tools.xlam", TestFiles.xlam()), "tools.xlam",
+            assertAccepted(
+                    withFile("tools.xlam", TestFiles.xlam()),
+                    "tools.xlam",
                     "application/vnd.ms-excel.addin.macroenabled.12");
-            assertAccepted(withFile("letter.doc", TestFiles.ole2(new String[] {"WordDocument"}, "Macros")),
-                    "letter.doc", "application/msword");
+            assertAccepted(
+                    withFile("letter.doc", TestFiles.ole2(new String[] {"WordDocument"}, "Macros")),
+                    "letter.doc",
+                    "application/msword");
         } finally {
             setMacros(false);
         }
@@ -215,8 +238,15 @@ class ContentChecksIT extends LockerTestBase {
         for (String reserved : List.of("CON", "con.pdf", "PRN.pdf", "AUX.pdf", "NUL.pdf", "COM1.pdf", "LPT9.pdf")) {
             assertRefused(valid().pdfFile("ok.pdf", "x").field("name", reserved), 400, "RESERVED_NAME");
         }
-        for (String alfrescoRefuses : List.of("say \"hi\".pdf", "a*b.pdf", "a<b.pdf", "a>b.pdf", "why?.pdf",
-                "a|b.pdf", "ends with a dot.", "a:b.pdf")) {
+        for (String alfrescoRefuses : List.of(
+                "say \"hi\".pdf",
+                "a*b.pdf",
+                "a<b.pdf",
+                "a>b.pdf",
+                "why?.pdf",
+                "a|b.pdf",
+                "ends with a dot.",
+                "a:b.pdf")) {
             assertRefused(valid().pdfFile("ok.pdf", "x").field("name", alfrescoRefuses), 400, "INVALID_NAME");
         }
         assertRefused(valid().pdfFile("why?.pdf", "x"), 400, "INVALID_NAME");
@@ -235,11 +265,15 @@ class ContentChecksIT extends LockerTestBase {
         assertAccepted(withFile("photo.png", TestFiles.png()), "photo.png", "image/png");
         assertAccepted(withFile("notes.txt", utf8("Some notes")), "notes.txt", "text/plain");
         assertAccepted(withFile("marks.csv", utf8("name,mark\nemma,15\n")), "marks.csv", "text/csv");
-        assertAccepted(valid().pdfFile("ok.pdf", "x").field("name", "ok [v2] été n°3.pdf"), "ok [v2] été n°3.pdf",
+        assertAccepted(
+                valid().pdfFile("ok.pdf", "x").field("name", "ok [v2] été n°3.pdf"),
+                "ok [v2] été n°3.pdf",
                 "application/pdf");
         // the extension follows the content: an Excel workbook sent as .docx is stored as .xlsx
         assertAccepted(withFile("notes.docx", TestFiles.xlsx()), "notes.xlsx", TestFiles.XLSX);
-        assertAccepted(withFile("bulletin.zip", TestFiles.docx()).field("name", "Bulletin T1"), "Bulletin T1.docx",
+        assertAccepted(
+                withFile("bulletin.zip", TestFiles.docx()).field("name", "Bulletin T1"),
+                "Bulletin T1.docx",
                 TestFiles.DOCX);
     }
 
@@ -255,12 +289,16 @@ class ContentChecksIT extends LockerTestBase {
         List<Map<String, Object>> before = api().get("/api/v1/lockers/documents/" + id + "/versions", DEPOSITOR)
                 .jsonList();
         String body = download(DEPOSITOR, id).body();
-        Response response = send("POST", "/api/v1/lockers/documents/" + id + "/versions", DEPOSITOR,
+        Response response = send(
+                "POST",
+                "/api/v1/lockers/documents/" + id + "/versions",
+                DEPOSITOR,
                 new Form().file(fileName, OCTETS, content));
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.reason()).as(response.body()).isEqualTo(reason);
         assertThat(response.json().get("messages")).asString().contains("en=").contains("fr=");
-        assertThat(api().get("/api/v1/lockers/documents/" + id + "/versions", DEPOSITOR).jsonList())
+        assertThat(api().get("/api/v1/lockers/documents/" + id + "/versions", DEPOSITOR)
+                        .jsonList())
                 .hasSameSizeAs(before);
         assertThat(download(DEPOSITOR, id).body()).isEqualTo(body);
     }
@@ -272,10 +310,15 @@ class ContentChecksIT extends LockerTestBase {
         assertVersionRefused(text, "v.png", TestFiles.png(), "VERSION_TYPE_MISMATCH");
         assertVersionRefused(text, "v.txt", TestFiles.docx(), "VERSION_TYPE_MISMATCH");
         Map<String, Object> entry = inLocker("t.rey", text).orElseThrow();
-        assertThat(entry).containsEntry("name", "v.txt").containsEntry("mimeType", "text/plain")
+        assertThat(entry)
+                .containsEntry("name", "v.txt")
+                .containsEntry("mimeType", "text/plain")
                 .containsEntry("version", "1.0");
 
-        Response same = send("POST", "/api/v1/lockers/documents/" + text + "/versions", DEPOSITOR,
+        Response same = send(
+                "POST",
+                "/api/v1/lockers/documents/" + text + "/versions",
+                DEPOSITOR,
                 new Form().file("anything.txt", "text/plain", utf8("version two")));
         assertThat(same.status()).as(same.body()).isEqualTo(201);
         assertThat(download("t.rey", text).body()).isEqualTo("version two");
@@ -292,7 +335,10 @@ class ContentChecksIT extends LockerTestBase {
         noMainPart.remove("word/document.xml");
         assertVersionRefused(docx, "bulletin.docx", TestFiles.zip(noMainPart), "MALFORMED_DOCUMENT");
 
-        Response accepted = send("POST", "/api/v1/lockers/documents/" + docx + "/versions", DEPOSITOR,
+        Response accepted = send(
+                "POST",
+                "/api/v1/lockers/documents/" + docx + "/versions",
+                DEPOSITOR,
                 new Form().file("bulletin v2.docx", OCTETS, TestFiles.docx()));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         assertThat(accepted.json()).containsEntry("mimeType", TestFiles.DOCX);
@@ -303,8 +349,13 @@ class ContentChecksIT extends LockerTestBase {
     private NodeId cloudDocument(String name, byte[] content, String mimeType) {
         try (PlatformSession system = platform.systemSession()) {
             Node folder = system.ensureFolder("/cloud/" + DEPOSITOR + "-content-" + System.nanoTime());
-            NodeId id = system.createDocument(folder.id(), name, "lk:document", Map.of(),
-                    new ContentSource(new ByteArrayInputStream(content), mimeType)).id();
+            NodeId id = system.createDocument(
+                            folder.id(),
+                            name,
+                            "lk:document",
+                            Map.of(),
+                            new ContentSource(new ByteArrayInputStream(content), mimeType))
+                    .id();
             system.grant(id, UserId.of(DEPOSITOR), Access.READ);
             system.save();
             return id;
@@ -321,8 +372,7 @@ class ContentChecksIT extends LockerTestBase {
         NodeId macros = cloudDocument("budget.xlsx", TestFiles.xlsm(), TestFiles.XLSX);
         assertRefused(valid().field("fromNode", macros.value()), 400, "MACROS_NOT_ALLOWED");
         NodeId renamed = cloudDocument("bulletin.docx", TestFiles.docx(), TestFiles.DOCX);
-        assertRefused(valid().field("fromNode", renamed.value()).field("name", "bulletin.vbs"), 400,
-                "EXECUTABLE_NAME");
+        assertRefused(valid().field("fromNode", renamed.value()).field("name", "bulletin.vbs"), 400, "EXECUTABLE_NAME");
         Map<String, byte[]> parts = new LinkedHashMap<>(TestFiles.docxParts());
         NodeId good = cloudDocument("from cloud.docx", TestFiles.zip(parts), TestFiles.DOCX);
         assertThat(stored()).as("nothing stored").isEqualTo(before);

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.DepositRequest;
@@ -36,7 +35,10 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import({WebSlice.class, EstablishmentDates.class, LockerRefusalAdvice.class, DepositControllerTest.Inspection.class})
 class DepositControllerTest {
 
-    private static final MockMultipartFile PDF = new MockMultipartFile("file", "minutes.pdf", "application/pdf",
+    private static final MockMultipartFile PDF = new MockMultipartFile(
+            "file",
+            "minutes.pdf",
+            "application/pdf",
             "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.UTF_8));
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -55,11 +57,14 @@ class DepositControllerTest {
 
     @Test
     void shouldDepositAnUploadAndAnswerWithTheDocuments() throws Exception {
-        when(lockers.deposit(any(), anyList())).thenReturn(List.of(
-                new Lockers.Deposited(NodeId.of("n1"), "d1", "minutes.pdf", "1.0")));
+        when(lockers.deposit(any(), anyList()))
+                .thenReturn(List.of(new Lockers.Deposited(NodeId.of("n1"), "d1", "minutes.pdf", "1.0")));
 
-        mvc.perform(multipart("/api/v1/lockers/deposits").file(PDF).param("documentType", "CIRCULAR")
-                        .param("recipients", "user:c.one").param("publishFrom", "2026-12-01")
+        mvc.perform(multipart("/api/v1/lockers/deposits")
+                        .file(PDF)
+                        .param("documentType", "CIRCULAR")
+                        .param("recipients", "user:c.one")
+                        .param("publishFrom", "2026-12-01")
                         .with(WebSlice.as(Profile.TEACHER, "t.one")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$[0].id").value("n1"))
@@ -76,7 +81,8 @@ class DepositControllerTest {
 
     @Test
     void shouldRefuseADepositWithoutAFile() throws Exception {
-        mvc.perform(multipart("/api/v1/lockers/deposits").param("documentType", "CIRCULAR")
+        mvc.perform(multipart("/api/v1/lockers/deposits")
+                        .param("documentType", "CIRCULAR")
                         .with(WebSlice.as(Profile.TEACHER, "t.one")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.reason").value("NO_FILE"));
@@ -84,7 +90,9 @@ class DepositControllerTest {
 
     @Test
     void shouldRefuseAnUnreadablePublicationDateBeforeAskingTheEngine() throws Exception {
-        mvc.perform(multipart("/api/v1/lockers/deposits").file(PDF).param("publishTo", "soon")
+        mvc.perform(multipart("/api/v1/lockers/deposits")
+                        .file(PDF)
+                        .param("publishTo", "soon")
                         .with(WebSlice.as(Profile.GUARDIAN, "g.one")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.reason").value("WINDOW_INVALID"));

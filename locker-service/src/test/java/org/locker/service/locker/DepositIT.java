@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.ClassGroup;
@@ -27,17 +26,27 @@ class DepositIT extends LockerTestBase {
 
     @Test
     void shouldDepositFromTheWorkstationWithTypeRenameAndMemoToIndividualsAndACategory() {
-        Response response = deposit("t.girard", new Form().pdfFile("scan-001.pdf", "minutes")
-                .field("documentType", "MEETING_MINUTES").field("name", "Conseil &amp; '6A'")
-                .field("memo", "Compte rendu <script>alert(1)</script>")
-                .field("recipients", "user:t.rey").field("recipients", "category:counselor"));
+        Response response = deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("scan-001.pdf", "minutes")
+                        .field("documentType", "MEETING_MINUTES")
+                        .field("name", "Conseil &amp; '6A'")
+                        .field("memo", "Compte rendu <script>alert(1)</script>")
+                        .field("recipients", "user:t.rey")
+                        .field("recipients", "category:counselor"));
 
         assertThat(response.status()).isEqualTo(201);
         String id = String.valueOf(response.jsonList().get(0).get("id"));
         Map<String, Object> entry = inLocker("t.rey", id).orElseThrow();
-        assertThat(entry).containsEntry("name", "Conseil &amp; '6A'.pdf").containsEntry("documentType", "MEETING_MINUTES")
-                .containsEntry("memo", "Compte rendu <script>alert(1)</script>").containsEntry("depositor", "t.girard")
-                .containsEntry("version", "1.0").containsEntry("opened", false).containsEntry("canModify", false);
+        assertThat(entry)
+                .containsEntry("name", "Conseil &amp; '6A'.pdf")
+                .containsEntry("documentType", "MEETING_MINUTES")
+                .containsEntry("memo", "Compte rendu <script>alert(1)</script>")
+                .containsEntry("depositor", "t.girard")
+                .containsEntry("version", "1.0")
+                .containsEntry("opened", false)
+                .containsEntry("canModify", false);
         assertThat(entry.get("depositedAt")).isNotNull();
         assertThat(inLocker("c.barbier", id)).isPresent();
         assertThat(inLocker("t.lemoine", id)).isEmpty();
@@ -66,7 +75,9 @@ class DepositIT extends LockerTestBase {
         assertThat(audit).extracting(e -> e.get("action")).containsExactly("DEPOSITED", "OPENED");
         Response csv = api().get("/api/v1/lockers/audit.csv", "principal");
         assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.body()).startsWith("at,action,actor,depositId,document,detail").contains(depositId);
+        assertThat(csv.body())
+                .startsWith("at,action,actor,depositId,document,detail")
+                .contains(depositId);
     }
 
     @Test
@@ -79,28 +90,37 @@ class DepositIT extends LockerTestBase {
         int firstIndex = indexOf(all, first);
         int secondIndex = indexOf(all, second);
         assertThat(firstIndex).isLessThan(secondIndex);
-        assertThat(all.stream().filter(e -> Boolean.TRUE.equals(e.get("opened")))
-                .allMatch(e -> all.indexOf(e) > firstIndex)).isTrue();
+        assertThat(all.stream()
+                        .filter(e -> Boolean.TRUE.equals(e.get("opened")))
+                        .allMatch(e -> all.indexOf(e) > firstIndex))
+                .isTrue();
 
         List<Map<String, Object>> byDepositor = api().get("/api/v1/lockers/mine?depositor=t.marchand", "c.barbier")
                 .jsonList();
         assertThat(byDepositor).extracting(e -> e.get("id")).contains(second).doesNotContain(first);
-        List<Map<String, Object>> byType = api().get("/api/v1/lockers/mine?type=REPORT_CARD", "c.barbier").jsonList();
+        List<Map<String, Object>> byType =
+                api().get("/api/v1/lockers/mine?type=REPORT_CARD", "c.barbier").jsonList();
         assertThat(byType).extracting(e -> e.get("id")).doesNotContain(first, second);
-        List<Map<String, Object>> byDate = api().get("/api/v1/lockers/mine?from=2000-01-01&to=2000-12-31",
-                "c.barbier").jsonList();
+        List<Map<String, Object>> byDate = api().get("/api/v1/lockers/mine?from=2000-01-01&to=2000-12-31", "c.barbier")
+                .jsonList();
         assertThat(byDate).isEmpty();
     }
 
     @Test
     void shouldDepositSeveralFilesAsSeparateDepositsWithTheSameSettings() {
-        Response response = deposit("t.girard", new Form().pdfFile("a.pdf", "a").pdfFile("b.pdf", "b")
-                .field("documentType", "COURSE_MATERIAL").field("recipients", "user:t.carpentier"));
+        Response response = deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("a.pdf", "a")
+                        .pdfFile("b.pdf", "b")
+                        .field("documentType", "COURSE_MATERIAL")
+                        .field("recipients", "user:t.carpentier"));
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.jsonList()).hasSize(2);
         for (Map<String, Object> deposited : response.jsonList()) {
-            assertThat(inLocker("t.carpentier", String.valueOf(deposited.get("id"))).orElseThrow())
+            assertThat(inLocker("t.carpentier", String.valueOf(deposited.get("id")))
+                            .orElseThrow())
                     .containsEntry("documentType", "COURSE_MATERIAL");
         }
     }
@@ -110,17 +130,30 @@ class DepositIT extends LockerTestBase {
         NodeId source;
         try (PlatformSession system = platform.systemSession()) {
             Node folder = system.ensureFolder("/cloud/t.girard-" + System.nanoTime());
-            source = system.createDocument(folder.id(), "planning.pdf", "lk:document", Map.of(),
-                    new ContentSource(new java.io.ByteArrayInputStream(pdf("cloud")), "application/pdf")).id();
+            source = system.createDocument(
+                            folder.id(),
+                            "planning.pdf",
+                            "lk:document",
+                            Map.of(),
+                            new ContentSource(new java.io.ByteArrayInputStream(pdf("cloud")), "application/pdf"))
+                    .id();
             system.grant(source, UserId.of("t.girard"), Access.WRITE);
             system.save();
         }
-        Response refused = deposit("t.lemoine", new Form().field("fromNode", source.value())
-                .field("documentType", "TIMETABLE").field("recipients", "user:t.rey"));
+        Response refused = deposit(
+                "t.lemoine",
+                new Form()
+                        .field("fromNode", source.value())
+                        .field("documentType", "TIMETABLE")
+                        .field("recipients", "user:t.rey"));
         assertThat(refused.status()).isEqualTo(404);
 
-        Response response = deposit("t.girard", new Form().field("fromNode", source.value())
-                .field("documentType", "TIMETABLE").field("recipients", "user:t.rey"));
+        Response response = deposit(
+                "t.girard",
+                new Form()
+                        .field("fromNode", source.value())
+                        .field("documentType", "TIMETABLE")
+                        .field("recipients", "user:t.rey"));
         assertThat(response.status()).isEqualTo(201);
         String id = String.valueOf(response.jsonList().get(0).get("id"));
         assertThat(id).isNotEqualTo(source.value());
@@ -133,29 +166,52 @@ class DepositIT extends LockerTestBase {
             byte[] mz = new byte[256];
             mz[0] = 'M';
             mz[1] = 'Z';
-            executable = system.createDocument(folder.id(), "tool.pdf", "lk:document", Map.of(),
-                    new ContentSource(new java.io.ByteArrayInputStream(mz), "application/pdf")).id();
+            executable = system.createDocument(
+                            folder.id(),
+                            "tool.pdf",
+                            "lk:document",
+                            Map.of(),
+                            new ContentSource(new java.io.ByteArrayInputStream(mz), "application/pdf"))
+                    .id();
             system.grant(executable, UserId.of("t.girard"), Access.READ);
             system.save();
         }
-        Response refusedType = deposit("t.girard", new Form().field("fromNode", executable.value())
-                .field("documentType", "TIMETABLE").field("recipients", "user:t.rey"));
+        Response refusedType = deposit(
+                "t.girard",
+                new Form()
+                        .field("fromNode", executable.value())
+                        .field("documentType", "TIMETABLE")
+                        .field("recipients", "user:t.rey"));
         assertThat(refusedType.status()).isEqualTo(400);
         assertThat(refusedType.reason()).isEqualTo("TYPE_NOT_ACCEPTED");
     }
 
     @Test
     void shouldDeliverAStandingDepositToUsersCreatedLaterButNotASnapshot() {
-        String standing = id(deposit("principal", new Form().pdfFile("standing.pdf", "s")
-                .field("documentType", "CIRCULAR").field("recipients", "category:staff").field("standing", "true")));
-        String snapshot = id(deposit("principal", new Form().pdfFile("snapshot.pdf", "s")
-                .field("documentType", "CIRCULAR").field("recipients", "category:staff")));
+        String standing = id(deposit(
+                "principal",
+                new Form()
+                        .pdfFile("standing.pdf", "s")
+                        .field("documentType", "CIRCULAR")
+                        .field("recipients", "category:staff")
+                        .field("standing", "true")));
+        String snapshot = id(deposit(
+                "principal",
+                new Form()
+                        .pdfFile("snapshot.pdf", "s")
+                        .field("documentType", "CIRCULAR")
+                        .field("recipients", "category:staff")));
         assertThat(inLocker("p.masson", standing)).isPresent();
         assertThat(inLocker("p.masson", snapshot)).isPresent();
 
         String newcomer = "p.new" + (System.nanoTime() % 100_000);
         try (PlatformSession system = platform.systemSession()) {
-            system.createUser(new NewUser(UserId.of(newcomer), "New", "Staff", "", "demo".toCharArray(),
+            system.createUser(new NewUser(
+                    UserId.of(newcomer),
+                    "New",
+                    "Staff",
+                    "",
+                    "demo".toCharArray(),
                     Map.of(DirectoryProperties.PROFILE, Profile.STAFF.code())));
             system.addMember(Profile.STAFF.group(), UserId.of(newcomer));
             system.save();
@@ -175,15 +231,24 @@ class DepositIT extends LockerTestBase {
         try (PlatformSession system = platform.systemSession()) {
             for (int i = 0; i < 60; i++) {
                 UserId teacher = UserId.of(prefix + i);
-                system.createUser(new NewUser(teacher, "Many", "Teacher" + i, "", "demo".toCharArray(),
+                system.createUser(new NewUser(
+                        teacher,
+                        "Many",
+                        "Teacher" + i,
+                        "",
+                        "demo".toCharArray(),
                         Map.of(DirectoryProperties.PROFILE, Profile.TEACHER.code())));
                 system.addMember(Profile.TEACHER.group(), teacher);
                 form.field("recipients", "user:" + teacher.value());
             }
             system.save();
         }
-        Response refused = deposit("principal", new Form().pdfFile("many.pdf", "many")
-                .field("documentType", "CIRCULAR").fields("recipients", manySelectors(prefix, 59, "user:e.emma.martin")));
+        Response refused = deposit(
+                "principal",
+                new Form()
+                        .pdfFile("many.pdf", "many")
+                        .field("documentType", "CIRCULAR")
+                        .fields("recipients", manySelectors(prefix, 59, "user:e.emma.martin")));
         assertThat(refused.status()).as("a student among them").isEqualTo(400);
         assertThat(refused.reason()).isEqualTo("UNKNOWN_RECIPIENT");
 
@@ -201,12 +266,16 @@ class DepositIT extends LockerTestBase {
         }
         assertThat(download(prefix + 5, id).status()).isEqualTo(200);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> receipts = (List<Map<String, Object>>) distribution("principal", id).get("receipts");
+        List<Map<String, Object>> receipts =
+                (List<Map<String, Object>>) distribution("principal", id).get("receipts");
         assertThat(receipts).hasSize(60);
-        assertThat(receipts).filteredOn(r -> r.get("openedAt") != null).extracting(r -> r.get("user"))
+        assertThat(receipts)
+                .filteredOn(r -> r.get("openedAt") != null)
+                .extracting(r -> r.get("user"))
                 .containsExactly(prefix + 5);
 
-        assertThat(delete("/api/v1/lockers/documents/" + id, "principal").status()).isEqualTo(204);
+        assertThat(delete("/api/v1/lockers/documents/" + id, "principal").status())
+                .isEqualTo(204);
         assertThat(inLocker(prefix + 31, id)).isEmpty();
         try (PlatformSession asRecipient = platform.sessionAs(UserId.of(prefix + 31))) {
             assertThat(asRecipient.findNode(NodeId.of(id))).isEmpty();
@@ -224,14 +293,19 @@ class DepositIT extends LockerTestBase {
 
     @Test
     void shouldFollowThePedagogicalTeam() {
-        String id = id(deposit("principal", new Form().pdfFile("team.pdf", "t")
-                .field("documentType", "CIRCULAR").field("recipients", "team:5B")));
+        String id = id(deposit(
+                "principal",
+                new Form()
+                        .pdfFile("team.pdf", "t")
+                        .field("documentType", "CIRCULAR")
+                        .field("recipients", "team:5B")));
         assertThat(inLocker("t.carpentier", id)).isPresent();
         assertThat(inLocker("p.masson", id)).isEmpty();
         download("t.carpentier", id);
         Map<String, Object> receipts = distribution("principal", id);
         assertThat((List<Object>) receipts.get("openedBy")).containsExactly("t.carpentier");
-        assertThat((List<Object>) receipts.get("notOpenedBy")).contains("t.girard", "t.marchand", "p.benali")
+        assertThat((List<Object>) receipts.get("notOpenedBy"))
+                .contains("t.girard", "t.marchand", "p.benali")
                 .doesNotContain("t.carpentier", "p.masson");
 
         var team = ClassGroup.TEAM.of(ClassCode.of("5B"));
@@ -255,28 +329,41 @@ class DepositIT extends LockerTestBase {
 
     @Test
     void shouldLetOnlyRecipientsAllowedToModifyAddVersionsEnforcedByThePlatform() {
-        String writable = id(deposit("t.girard", new Form().pdfFile("shared.pdf", "v1")
-                .field("documentType", "FORM").field("recipients", "user:t.rey").field("allowModify", "true")));
+        String writable = id(deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("shared.pdf", "v1")
+                        .field("documentType", "FORM")
+                        .field("recipients", "user:t.rey")
+                        .field("allowModify", "true")));
         String readOnly = depositPdf("t.girard", "readonly.pdf", "user:t.lemoine");
         assertThat(inLocker("t.rey", writable).orElseThrow()).containsEntry("canModify", true);
 
-        Response version = send("POST", "/api/v1/lockers/documents/" + writable + "/versions?comment=fixed", "t.rey",
+        Response version = send(
+                "POST",
+                "/api/v1/lockers/documents/" + writable + "/versions?comment=fixed",
+                "t.rey",
                 new Form().pdfFile("shared.pdf", "v2 by rey"));
         assertThat(version.status()).isEqualTo(201);
         assertThat(version.json()).containsEntry("label", "1.1").containsEntry("author", "t.rey");
-        List<Map<String, Object>> history = api().get("/api/v1/lockers/documents/" + writable + "/versions",
-                "t.girard").jsonList();
+        List<Map<String, Object>> history = api().get("/api/v1/lockers/documents/" + writable + "/versions", "t.girard")
+                .jsonList();
         assertThat(history).extracting(v -> v.get("author")).containsExactly("t.girard", "t.rey");
         assertThat(history.get(1)).containsEntry("comment", "fixed");
 
-        Response refused = send("POST", "/api/v1/lockers/documents/" + readOnly + "/versions", "t.lemoine",
+        Response refused = send(
+                "POST",
+                "/api/v1/lockers/documents/" + readOnly + "/versions",
+                "t.lemoine",
                 new Form().pdfFile("readonly.pdf", "hacked"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.reason()).isEqualTo("DOCUMENT_READ_ONLY");
         try (PlatformSession asRecipient = platform.sessionAs(UserId.of("t.lemoine"))) {
             assertThat(asRecipient.canWrite(NodeId.of(readOnly))).isFalse();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> asRecipient.updateContent(NodeId.of(readOnly),
-                    new ContentSource(new java.io.ByteArrayInputStream(pdf("x")), "application/pdf"), ""))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> asRecipient.updateContent(
+                            NodeId.of(readOnly),
+                            new ContentSource(new java.io.ByteArrayInputStream(pdf("x")), "application/pdf"),
+                            ""))
                     .isInstanceOf(AccessDeniedException.class);
         }
         assertThat(download("t.lemoine", readOnly).body()).doesNotContain("hacked");
@@ -285,7 +372,10 @@ class DepositIT extends LockerTestBase {
     @Test
     void shouldLetTheDepositorUpdateInPlaceForEveryRecipient() {
         String id = depositPdf("p.perret", "timetable.pdf", "user:t.rey", "team:6A");
-        Response version = send("POST", "/api/v1/lockers/documents/" + id + "/versions", "p.perret",
+        Response version = send(
+                "POST",
+                "/api/v1/lockers/documents/" + id + "/versions",
+                "p.perret",
                 new Form().pdfFile("timetable.pdf", "updated timetable"));
         assertThat(version.status()).isEqualTo(201);
 
@@ -298,7 +388,8 @@ class DepositIT extends LockerTestBase {
     @Test
     void shouldWithdrawFromEveryLockerAndKeepTheAuditRecord() {
         String id = depositPdf("t.rey", "withdrawn.pdf", "user:t.lemoine", "category:counselor");
-        assertThat(delete("/api/v1/lockers/documents/" + id, "t.lemoine").status()).isEqualTo(403);
+        assertThat(delete("/api/v1/lockers/documents/" + id, "t.lemoine").status())
+                .isEqualTo(403);
 
         assertThat(delete("/api/v1/lockers/documents/" + id, "t.rey").status()).isEqualTo(204);
 
@@ -310,22 +401,29 @@ class DepositIT extends LockerTestBase {
         }
         Map<String, Object> distribution = distribution("t.rey", id);
         assertThat(distribution).containsEntry("withdrawn", true);
-        List<Map<String, Object>> audit = api().get("/api/v1/lockers/audit?depositId="
-                + distribution.get("depositId"), "principal").jsonList();
+        List<Map<String, Object>> audit = api().get(
+                        "/api/v1/lockers/audit?depositId=" + distribution.get("depositId"), "principal")
+                .jsonList();
         assertThat(audit).extracting(e -> e.get("action")).containsExactly("DEPOSITED", "WITHDRAWN");
     }
 
     @Test
     void shouldOfferCandidatesPerCategoryGroupedByClass() {
-        Map<String, Object> teachers = api().get("/api/v1/lockers/candidates?category=teacher&q=girard", "t.rey").json();
-        assertThat((List<Map<String, Object>>) teachers.get("persons")).extracting(p -> p.get("id"))
+        Map<String, Object> teachers = api().get("/api/v1/lockers/candidates?category=teacher&q=girard", "t.rey")
+                .json();
+        assertThat((List<Map<String, Object>>) teachers.get("persons"))
+                .extracting(p -> p.get("id"))
                 .containsExactly("t.girard");
         assertThat(teachers).containsEntry("wholeCategory", "category:teacher");
-        Map<String, Object> guardians = api().get("/api/v1/lockers/candidates?category=guardian", "t.rey").json();
-        assertThat((List<Map<String, Object>>) guardians.get("byClass")).extracting(g -> g.get("selector"))
+        Map<String, Object> guardians = api().get("/api/v1/lockers/candidates?category=guardian", "t.rey")
+                .json();
+        assertThat((List<Map<String, Object>>) guardians.get("byClass"))
+                .extracting(g -> g.get("selector"))
                 .contains("guardians:6A", "guardians:5B");
-        Map<String, Object> teams = api().get("/api/v1/lockers/candidates?category=team", "t.rey").json();
-        assertThat((List<Map<String, Object>>) teams.get("byClass")).extracting(g -> g.get("selector"))
+        Map<String, Object> teams =
+                api().get("/api/v1/lockers/candidates?category=team", "t.rey").json();
+        assertThat((List<Map<String, Object>>) teams.get("byClass"))
+                .extracting(g -> g.get("selector"))
                 .contains("team:6A", "team:5B");
     }
 
@@ -340,7 +438,9 @@ class DepositIT extends LockerTestBase {
 
     private Map<String, Object> distribution(String depositor, String id) {
         return api().get("/api/v1/lockers/distributions", depositor).jsonList().stream()
-                .filter(d -> id.equals(d.get("id"))).findFirst().orElseThrow();
+                .filter(d -> id.equals(d.get("id")))
+                .findFirst()
+                .orElseThrow();
     }
 
     static String id(Response response) {

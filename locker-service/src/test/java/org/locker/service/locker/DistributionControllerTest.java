@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.locker.core.directory.Profile;
@@ -43,11 +42,26 @@ class DistributionControllerTest {
 
     @Test
     void shouldListMyDistributionsWithWhoOpenedThem() throws Exception {
-        when(lockers.distributions(UserId.of("t.one"))).thenReturn(List.of(new Lockers.Distribution(
-                NodeId.of("n1"), "d1", "minutes.pdf", "CIRCULAR", "", MONDAY, List.of("team:6A"),
-                List.of("t.two", "p.one"), false, true, Optional.empty(), Optional.empty(), "NONE", 2, false,
-                List.of(new Lockers.Receipt("t.two", Optional.of(MONDAY)),
-                        new Lockers.Receipt("p.one", Optional.empty())))));
+        when(lockers.distributions(UserId.of("t.one")))
+                .thenReturn(List.of(new Lockers.Distribution(
+                        NodeId.of("n1"),
+                        "d1",
+                        "minutes.pdf",
+                        "CIRCULAR",
+                        "",
+                        MONDAY,
+                        List.of("team:6A"),
+                        List.of("t.two", "p.one"),
+                        false,
+                        true,
+                        Optional.empty(),
+                        Optional.empty(),
+                        "NONE",
+                        2,
+                        false,
+                        List.of(
+                                new Lockers.Receipt("t.two", Optional.of(MONDAY)),
+                                new Lockers.Receipt("p.one", Optional.empty())))));
 
         mvc.perform(get("/api/v1/lockers/distributions").with(WebSlice.as(Profile.TEACHER, "t.one")))
                 .andExpect(status().isOk())
@@ -71,7 +85,8 @@ class DistributionControllerTest {
                 .andExpect(status().isNoContent());
         verify(lockers).withdraw(UserId.of("t.one"), NodeId.of("n1"));
 
-        doThrow(new LockerRefusal(Reason.NOT_THE_DEPOSITOR)).when(lockers)
+        doThrow(new LockerRefusal(Reason.NOT_THE_DEPOSITOR))
+                .when(lockers)
                 .withdraw(UserId.of("t.two"), NodeId.of("n1"));
         mvc.perform(delete("/api/v1/lockers/documents/n1").with(WebSlice.as(Profile.TEACHER, "t.two")))
                 .andExpect(status().isForbidden())
@@ -83,8 +98,7 @@ class DistributionControllerTest {
         mvc.perform(get("/api/v1/lockers/distributions").with(WebSlice.as(Profile.STUDENT, "s.one")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.reason").value("FORBIDDEN_PROFILE"));
-        mvc.perform(delete("/api/v1/lockers/documents/n1"))
-                .andExpect(status().isUnauthorized());
+        mvc.perform(delete("/api/v1/lockers/documents/n1")).andExpect(status().isUnauthorized());
         verifyNoInteractions(lockers);
     }
 }

@@ -60,8 +60,8 @@ class GuardianDepositIT extends LockerTestBase {
 
     @Test
     void shouldNeverDepositToAWholeCategory() {
-        for (String category : new String[] {"category:teacher", "category:staff", "category:counselor",
-                "category:guardian"}) {
+        for (String category :
+                new String[] {"category:teacher", "category:staff", "category:counselor", "category:guardian"}) {
             assertRefused(depositTo(category), "CATEGORY_NOT_ALLOWED");
         }
         assertRefused(depositTo("guardians:6A"), "CATEGORY_NOT_ALLOWED");
@@ -73,8 +73,13 @@ class GuardianDepositIT extends LockerTestBase {
 
     @Test
     void shouldNeverMakeAStandingDeposit() {
-        Response standing = deposit(GUARDIAN, new Form().pdfFile("c.pdf", "c").field("documentType", "CERTIFICATE")
-                .field("recipients", "user:c.barbier").field("standing", "true"));
+        Response standing = deposit(
+                GUARDIAN,
+                new Form()
+                        .pdfFile("c.pdf", "c")
+                        .field("documentType", "CERTIFICATE")
+                        .field("recipients", "user:c.barbier")
+                        .field("standing", "true"));
         assertRefused(standing, "STANDING_NOT_ALLOWED");
         assertThat(standing.json().get("messages")).asString().contains("en=").contains("fr=");
         assertThat(api().get("/api/v1/lockers/distributions", GUARDIAN).jsonList())

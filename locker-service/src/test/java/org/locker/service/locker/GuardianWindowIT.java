@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.locker.core.locker.LockerModel;
@@ -33,24 +32,33 @@ class GuardianWindowIT extends LockerTestBase {
     }
 
     private String depositForGuardians(Instant from, Instant to) {
-        return DepositIT.id(deposit("t.girard", new Form().pdfFile("outing.pdf", "outing")
-                .field("documentType", "FORM").field("recipients", "guardians:6A")
-                .field("publishFrom", from.toString()).field("publishTo", to.toString())));
+        return DepositIT.id(deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("outing.pdf", "outing")
+                        .field("documentType", "FORM")
+                        .field("recipients", "guardians:6A")
+                        .field("publishFrom", from.toString())
+                        .field("publishTo", to.toString())));
     }
 
     private boolean guardianSeesOnThePlatform(String id) {
         try (PlatformSession session = platform.sessionAs(UserId.of(GUARDIAN))) {
             boolean direct = session.findNode(NodeId.of(id)).isPresent();
-            boolean queried = session.query(NodeQuery.ofType(LockerModel.DEPOSIT)
-                    .whereAnyOf(LockerModel.RECIPIENTS, List.of("locker-class-6A-guardians", GUARDIAN)).build())
-                    .stream().anyMatch(n -> n.id().value().equals(id));
+            boolean queried = session
+                    .query(NodeQuery.ofType(LockerModel.DEPOSIT)
+                            .whereAnyOf(LockerModel.RECIPIENTS, List.of("locker-class-6A-guardians", GUARDIAN))
+                            .build())
+                    .stream()
+                    .anyMatch(n -> n.id().value().equals(id));
             assertThat(queried).isEqualTo(direct);
             return direct;
         }
     }
 
     private void reconcile() {
-        assertThat(api().post("/api/v1/lockers/windows/reconcile", "principal", "application/json", "").status())
+        assertThat(api().post("/api/v1/lockers/windows/reconcile", "principal", "application/json", "")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -101,9 +109,13 @@ class GuardianWindowIT extends LockerTestBase {
         String second = depositForGuardians(start, start.plus(Duration.ofDays(1)));
         String other = depositForGuardians(start, start.plus(Duration.ofDays(2)));
         try (PlatformSession system = platform.systemSession()) {
-            String window = system.node(NodeId.of(first)).string(LockerModel.WINDOW_KEY).orElseThrow();
-            assertThat(system.node(NodeId.of(second)).string(LockerModel.WINDOW_KEY)).contains(window);
-            assertThat(system.node(NodeId.of(other)).string(LockerModel.WINDOW_KEY)).isPresent().get()
+            String window =
+                    system.node(NodeId.of(first)).string(LockerModel.WINDOW_KEY).orElseThrow();
+            assertThat(system.node(NodeId.of(second)).string(LockerModel.WINDOW_KEY))
+                    .contains(window);
+            assertThat(system.node(NodeId.of(other)).string(LockerModel.WINDOW_KEY))
+                    .isPresent()
+                    .get()
                     .isNotEqualTo(window);
         }
 
@@ -113,16 +125,24 @@ class GuardianWindowIT extends LockerTestBase {
         assertThat(((Number) opened.json().get("opened")).intValue()).isGreaterThanOrEqualTo(2);
         assertThat(List.of(first, second, other)).allMatch(this::guardianSeesOnThePlatform);
 
-        assertThat(delete("/api/v1/lockers/documents/" + first, "t.girard").status()).isEqualTo(204);
+        assertThat(delete("/api/v1/lockers/documents/" + first, "t.girard").status())
+                .isEqualTo(204);
         assertThat(guardianSeesOnThePlatform(first)).as("withdrawn").isFalse();
-        assertThat(guardianSeesOnThePlatform(second)).as("same window, not withdrawn").isTrue();
+        assertThat(guardianSeesOnThePlatform(second))
+                .as("same window, not withdrawn")
+                .isTrue();
 
         clock.advance(Duration.ofDays(1));
         reconcile();
         assertThat(guardianSeesOnThePlatform(second)).isFalse();
-        assertThat(guardianSeesOnThePlatform(other)).as("its window ends a day later").isTrue();
+        assertThat(guardianSeesOnThePlatform(other))
+                .as("its window ends a day later")
+                .isTrue();
         assertThat(api().get("/api/v1/lockers/distributions", "t.girard").jsonList().stream()
-                .filter(d -> d.get("id").equals(other)).findFirst().orElseThrow()).containsEntry("windowState", "OPEN");
+                        .filter(d -> d.get("id").equals(other))
+                        .findFirst()
+                        .orElseThrow())
+                .containsEntry("windowState", "OPEN");
     }
 
     @Test
@@ -132,24 +152,35 @@ class GuardianWindowIT extends LockerTestBase {
         assertThat(guardianSeesOnThePlatform(early)).isFalse();
         clock.advance(Duration.ofHours(2)); // the window's start passes; no reconcile runs
         String late = depositForGuardians(start, start.plus(Duration.ofDays(1)));
-        assertThat(guardianSeesOnThePlatform(late)).as("delivered when the call returns").isTrue();
+        assertThat(guardianSeesOnThePlatform(late))
+                .as("delivered when the call returns")
+                .isTrue();
         assertThat(guardianSeesOnThePlatform(early)).as("the same window").isTrue();
     }
 
     @Test
     void shouldDeliverAStandingGuardianDepositToGuardiansCreatedLaterInsideTheWindow() {
         Instant now = clock.instant();
-        String id = DepositIT.id(deposit("principal", new Form().pdfFile("rules.pdf", "rules")
-                .field("documentType", "CIRCULAR").field("recipients", "category:guardian").field("standing", "true")
-                .field("publishFrom", now.minusSeconds(60).toString())
-                .field("publishTo", now.plus(Duration.ofDays(30)).toString())));
+        String id = DepositIT.id(deposit(
+                "principal",
+                new Form()
+                        .pdfFile("rules.pdf", "rules")
+                        .field("documentType", "CIRCULAR")
+                        .field("recipients", "category:guardian")
+                        .field("standing", "true")
+                        .field("publishFrom", now.minusSeconds(60).toString())
+                        .field("publishTo", now.plus(Duration.ofDays(30)).toString())));
         assertThat(inLocker("r.sophie.morel", id)).isPresent();
 
         String newcomer = "r.new" + (System.nanoTime() % 100_000);
         try (PlatformSession system = platform.systemSession()) {
-            system.createUser(new org.locker.core.platform.NewUser(UserId.of(newcomer), "New", "Guardian", "",
-                    "demo".toCharArray(), java.util.Map.of(org.locker.core.directory.DirectoryProperties.PROFILE,
-                    "guardian")));
+            system.createUser(new org.locker.core.platform.NewUser(
+                    UserId.of(newcomer),
+                    "New",
+                    "Guardian",
+                    "",
+                    "demo".toCharArray(),
+                    java.util.Map.of(org.locker.core.directory.DirectoryProperties.PROFILE, "guardian")));
             system.addMember(org.locker.core.directory.Profile.GUARDIAN.group(), UserId.of(newcomer));
             system.save();
         }
@@ -164,9 +195,14 @@ class GuardianWindowIT extends LockerTestBase {
 
     @Test
     void shouldAcceptDatesInTheEstablishmentsTimeZone() {
-        Response response = deposit("t.girard", new Form().pdfFile("dates.pdf", "d").field("documentType", "FORM")
-                .field("recipients", "user:" + GUARDIAN).field("publishFrom", "2000-01-01")
-                .field("publishTo", "2999-12-31"));
+        Response response = deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("dates.pdf", "d")
+                        .field("documentType", "FORM")
+                        .field("recipients", "user:" + GUARDIAN)
+                        .field("publishFrom", "2000-01-01")
+                        .field("publishTo", "2999-12-31"));
         String id = DepositIT.id(response);
         assertThat(guardianSeesOnThePlatform(id)).isTrue();
         assertThat(inLocker(GUARDIAN, id).orElseThrow().get("publishFrom")).isEqualTo("1999-12-31T23:00:00Z");
@@ -175,45 +211,85 @@ class GuardianWindowIT extends LockerTestBase {
     @Test
     void shouldRefuseGuardianDepositsUnlessExchangeIsAuthorized() {
         assertThat(api().get("/api/v1/lockers/capabilities", GUARDIAN).json())
-                .as("the interface is told before the guardian tries").containsEntry("mayDeposit", false);
+                .as("the interface is told before the guardian tries")
+                .containsEntry("mayDeposit", false);
         assertThat(api().get("/api/v1/lockers/capabilities", "e.emma.martin").json())
                 .containsEntry("mayDeposit", false);
         assertThat(api().get("/api/v1/lockers/capabilities", "t.girard").json()).containsEntry("mayDeposit", true);
-        Response refused = deposit(GUARDIAN, new Form().pdfFile("certificate.pdf", "c")
-                .field("documentType", "CERTIFICATE").field("recipients", "user:c.barbier"));
+        Response refused = deposit(
+                GUARDIAN,
+                new Form()
+                        .pdfFile("certificate.pdf", "c")
+                        .field("documentType", "CERTIFICATE")
+                        .field("recipients", "user:c.barbier"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.reason()).isEqualTo("GUARDIAN_EXCHANGE_DISABLED");
 
-        assertThat(putJson("/api/v1/lockers/settings", "principal", "{\"guardianExchange\":true}").json())
+        assertThat(putJson("/api/v1/lockers/settings", "principal", "{\"guardianExchange\":true}")
+                        .json())
                 .containsEntry("guardianExchange", true);
         assertThat(api().get("/api/v1/lockers/capabilities", GUARDIAN).json()).containsEntry("mayDeposit", true);
-        Response accepted = deposit(GUARDIAN, new Form().pdfFile("certificate.pdf", "c")
-                .field("documentType", "CERTIFICATE").field("recipients", "user:c.barbier")
-                .field("recipients", "user:t.rey"));
+        Response accepted = deposit(
+                GUARDIAN,
+                new Form()
+                        .pdfFile("certificate.pdf", "c")
+                        .field("documentType", "CERTIFICATE")
+                        .field("recipients", "user:c.barbier")
+                        .field("recipients", "user:t.rey"));
         String id = DepositIT.id(accepted);
         assertThat(inLocker("c.barbier", id)).isPresent();
         assertThat(inLocker("t.rey", id)).isPresent();
 
-        Response toGuardians = deposit(GUARDIAN, new Form().pdfFile("c.pdf", "c").field("documentType", "CERTIFICATE")
-                .field("recipients", "category:guardian"));
+        Response toGuardians = deposit(
+                GUARDIAN,
+                new Form()
+                        .pdfFile("c.pdf", "c")
+                        .field("documentType", "CERTIFICATE")
+                        .field("recipients", "category:guardian"));
         assertThat(toGuardians.status()).isEqualTo(403);
         assertThat(toGuardians.reason()).isEqualTo("CATEGORY_NOT_ALLOWED");
-        Response toTeam = deposit(GUARDIAN, new Form().pdfFile("c.pdf", "c").field("documentType", "CERTIFICATE")
-                .field("recipients", "team:5B"));
+        Response toTeam = deposit(
+                GUARDIAN,
+                new Form()
+                        .pdfFile("c.pdf", "c")
+                        .field("documentType", "CERTIFICATE")
+                        .field("recipients", "team:5B"));
         assertThat(toTeam.reason()).as("no child of theirs is in 5B").isEqualTo("CATEGORY_NOT_ALLOWED");
     }
 
     @Test
     void shouldRefuseBadWindows() {
         Instant now = clock.instant();
-        assertThat(deposit("t.girard", new Form().pdfFile("w.pdf", "w").field("documentType", "FORM")
-                .field("recipients", "guardians:6A")).reason()).isEqualTo("WINDOW_REQUIRED");
-        assertThat(deposit("t.girard", new Form().pdfFile("w.pdf", "w").field("documentType", "FORM")
-                .field("recipients", "guardians:6A").field("publishFrom", now.plusSeconds(7200).toString())
-                .field("publishTo", now.plusSeconds(3600).toString())).reason()).isEqualTo("WINDOW_INVALID");
-        Response ended = deposit("t.girard", new Form().pdfFile("w.pdf", "w").field("documentType", "FORM")
-                .field("recipients", "guardians:6A").field("publishFrom", "2020-01-01")
-                .field("publishTo", "2020-01-31"));
+        assertThat(deposit(
+                                "t.girard",
+                                new Form()
+                                        .pdfFile("w.pdf", "w")
+                                        .field("documentType", "FORM")
+                                        .field("recipients", "guardians:6A"))
+                        .reason())
+                .isEqualTo("WINDOW_REQUIRED");
+        assertThat(deposit(
+                                "t.girard",
+                                new Form()
+                                        .pdfFile("w.pdf", "w")
+                                        .field("documentType", "FORM")
+                                        .field("recipients", "guardians:6A")
+                                        .field(
+                                                "publishFrom",
+                                                now.plusSeconds(7200).toString())
+                                        .field(
+                                                "publishTo",
+                                                now.plusSeconds(3600).toString()))
+                        .reason())
+                .isEqualTo("WINDOW_INVALID");
+        Response ended = deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("w.pdf", "w")
+                        .field("documentType", "FORM")
+                        .field("recipients", "guardians:6A")
+                        .field("publishFrom", "2020-01-01")
+                        .field("publishTo", "2020-01-31"));
         assertThat(ended.status()).isEqualTo(400);
         assertThat(ended.reason()).isEqualTo("WINDOW_ENDED");
     }

@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.Response;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +41,8 @@ class HttpHardeningIT extends LockerTestBase {
             "x-content-type-options", "nosniff",
             "referrer-policy", "");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private String url(String path) {
         return "http://localhost:" + port + path;
@@ -61,8 +61,13 @@ class HttpHardeningIT extends LockerTestBase {
     }
 
     private static void assertSecurityHeaders(HttpResponse<?> response, String what) {
-        SECURITY_HEADERS.forEach((header, value) -> assertThat(response.headers().firstValue(header))
-                .as(what + " " + response.statusCode() + ": " + header).isPresent().get().asString().contains(value));
+        SECURITY_HEADERS.forEach(
+                (header, value) -> assertThat(response.headers().firstValue(header))
+                        .as(what + " " + response.statusCode() + ": " + header)
+                        .isPresent()
+                        .get()
+                        .asString()
+                        .contains(value));
     }
 
     // ------------------------------------------------------------------ headers
@@ -88,8 +93,9 @@ class HttpHardeningIT extends LockerTestBase {
 
     @Test
     void shouldSendTheSecurityHeadersWithErrorsPagesAndProblems() throws Exception {
-        assertSecurityHeaders(get("/api/v1/lockers/documents/00000000-0000-0000-0000-000000000000/content",
-                "t.rey"), "unknown document");
+        assertSecurityHeaders(
+                get("/api/v1/lockers/documents/00000000-0000-0000-0000-000000000000/content", "t.rey"),
+                "unknown document");
         assertSecurityHeaders(get("/api/v1/lockers/mine", null), "unauthenticated");
         assertSecurityHeaders(get("/api/v1/lockers/audit", "t.rey"), "forbidden");
         assertSecurityHeaders(get("/api/v1/nothing-here", "t.rey"), "no such endpoint");
@@ -97,8 +103,11 @@ class HttpHardeningIT extends LockerTestBase {
         assertSecurityHeaders(get("/login", null), "the sign-in page");
         assertSecurityHeaders(get("/actuator/health", null), "health");
         assertSecurityHeaders(get("/api/v1/lockers/%2e%2e/mine", "t.rey"), "rejected by the firewall");
-        HttpResponse<String> missingPage = http.send(HttpRequest.newBuilder(URI.create(url("/app/missing.html")))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> missingPage = http.send(
+                HttpRequest.newBuilder(URI.create(url("/app/missing.html")))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(missingPage.statusCode()).isEqualTo(404);
         assertThat(missingPage.body()).contains("\"reason\":\"NOT_FOUND\"");
         assertSecurityHeaders(missingPage, "a missing page asked by a browser");
@@ -115,20 +124,43 @@ class HttpHardeningIT extends LockerTestBase {
 
     @Test
     void shouldAnswerMalformedRequestsWithAProblemAndAReason() throws Exception {
-        Form nulName = new Form().field("documentType", "REPORT_CARD").field("recipients", "user:t.rey")
+        Form nulName = new Form()
+                .field("documentType", "REPORT_CARD")
+                .field("recipients", "user:t.rey")
                 .file("bad\u0000name.pdf", "application/pdf", pdf("nul"));
         assertProblem(deposit("t.girard", nulName), 400, "INVALID_NAME");
-        assertProblem(request("POST", "/api/v1/lockers/deposits", "t.girard", "multipart/form-data",
-                "--x\r\n\r\n".getBytes(StandardCharsets.UTF_8)), 400, "MALFORMED_REQUEST");
-        Response unclosed = request("POST", "/api/v1/directory/import", "principal", "text/csv",
+        assertProblem(
+                request(
+                        "POST",
+                        "/api/v1/lockers/deposits",
+                        "t.girard",
+                        "multipart/form-data",
+                        "--x\r\n\r\n".getBytes(StandardCharsets.UTF_8)),
+                400,
+                "MALFORMED_REQUEST");
+        Response unclosed = request(
+                "POST",
+                "/api/v1/directory/import",
+                "principal",
+                "text/csv",
                 ("type,id,label,profile,first_name,last_name,email,classes,children,delegate_of,password\n"
-                        + "person,\"t.unclosed,,teacher,Ann,Lee,,,,,demo\n").getBytes(StandardCharsets.UTF_8));
+                                + "person,\"t.unclosed,,teacher,Ann,Lee,,,,,demo\n")
+                        .getBytes(StandardCharsets.UTF_8));
         assertProblem(unclosed, 422, "INVALID_IMPORT_FILE");
         assertThat(unclosed.json().get("problems")).asString().contains("UNREADABLE_FILE");
-        assertProblem(putJson("/api/v1/lockers/settings", "principal", "{\"guardianExchange\": tru"), 400,
+        assertProblem(
+                putJson("/api/v1/lockers/settings", "principal", "{\"guardianExchange\": tru"),
+                400,
                 "MALFORMED_REQUEST");
-        assertProblem(request("POST", "/api/v1/lockers/deposits", "t.girard", "text/plain",
-                "x".getBytes(StandardCharsets.UTF_8)), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(
+                request(
+                        "POST",
+                        "/api/v1/lockers/deposits",
+                        "t.girard",
+                        "text/plain",
+                        "x".getBytes(StandardCharsets.UTF_8)),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
         assertProblem(api().get("/api/v1/directory/persons", "t.girard"), 400, "INVALID_PARAMETER");
         assertProblem(request("PATCH", "/api/v1/lockers/mine", "t.girard", null, null), 405, "METHOD_NOT_ALLOWED");
         assertProblem(api().get("/api/v1/nothing-here", "t.girard"), 404, "NOT_FOUND");
@@ -140,8 +172,12 @@ class HttpHardeningIT extends LockerTestBase {
     void shouldNameTheFileAndTheRequestLimitsInMegabytes() {
         byte[] big = new byte[1_200_000];
         System.arraycopy(pdf("big"), 0, big, 0, pdf("big").length);
-        Response file = deposit("t.girard", new Form().field("documentType", "REPORT_CARD")
-                .field("recipients", "user:t.rey").file("big.pdf", "application/pdf", big));
+        Response file = deposit(
+                "t.girard",
+                new Form()
+                        .field("documentType", "REPORT_CARD")
+                        .field("recipients", "user:t.rey")
+                        .file("big.pdf", "application/pdf", big));
         assertProblem(file, 413, "FILE_TOO_LARGE");
         assertThat(file.json().get("detail")).asString().contains("1 MB");
 
@@ -161,8 +197,13 @@ class HttpHardeningIT extends LockerTestBase {
     @Test
     void shouldNeutraliseFormulasInCsvExports() throws Exception {
         for (String name : List.of("=1+2", "+33 list", "-2 notes", "@SUM(A1)")) {
-            deposit("t.girard", new Form().field("documentType", "REPORT_CARD").field("recipients", "user:t.rey")
-                    .field("name", name).pdfFile("formula.pdf", name));
+            deposit(
+                    "t.girard",
+                    new Form()
+                            .field("documentType", "REPORT_CARD")
+                            .field("recipients", "user:t.rey")
+                            .field("name", name)
+                            .pdfFile("formula.pdf", name));
         }
         String csv = new String(get("/api/v1/lockers/audit.csv", "principal").body(), StandardCharsets.UTF_8);
         List<String> cells = new ArrayList<>();
@@ -177,41 +218,60 @@ class HttpHardeningIT extends LockerTestBase {
 
     @Test
     void shouldRefuseAForgedSignIn() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String page = browser.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String page = browser.send(
+                        HttpRequest.newBuilder(URI.create(url("/login"))).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
         assertThat(csrf.find()).isTrue();
-        String form = "username=t.girard&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1),
-                StandardCharsets.UTF_8);
+        String form =
+                "username=t.girard&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
 
-        HttpResponse<String> crossOrigin = browser.send(HttpRequest.newBuilder(URI.create(url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://evil.example")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(crossOrigin.statusCode()).as("another origin, no Sec-Fetch-Site").isEqualTo(403);
-        HttpResponse<String> crossReferer = browser.send(HttpRequest.newBuilder(URI.create(url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Referer", "https://evil.example/page").POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> crossOrigin = browser.send(
+                HttpRequest.newBuilder(URI.create(url("/login")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", "https://evil.example")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(crossOrigin.statusCode())
+                .as("another origin, no Sec-Fetch-Site")
+                .isEqualTo(403);
+        HttpResponse<String> crossReferer = browser.send(
+                HttpRequest.newBuilder(URI.create(url("/login")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Referer", "https://evil.example/page")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(crossReferer.statusCode()).as("another referer, no Origin").isEqualTo(403);
 
         // a client without cookies, token nor browser headers cannot sign in through the form either
-        HttpResponse<String> tokenless = http.send(HttpRequest.newBuilder(URI.create(url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=t.girard&password=demo")).build(),
+        HttpResponse<String> tokenless = http.send(
+                HttpRequest.newBuilder(URI.create(url("/login")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=t.girard&password=demo"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(tokenless.statusCode()).isEqualTo(403);
         assertThat(tokenless.headers().allValues("set-cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
 
-        HttpResponse<String> sameOrigin = browser.send(HttpRequest.newBuilder(URI.create(url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", "http://localhost:" + port).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse<String> sameOrigin = browser.send(
+                HttpRequest.newBuilder(URI.create(url("/login")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", "http://localhost:" + port)
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(sameOrigin.statusCode()).isEqualTo(302);
         assertThat(sameOrigin.headers().firstValue("location").orElse("")).doesNotContain("error");
         String session = sameOrigin.headers().allValues("set-cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst()
+                .orElseThrow();
         assertThat(session).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
     }
 
@@ -254,7 +314,8 @@ class HttpHardeningIT extends LockerTestBase {
         assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
         Map<?, ?> health = JSON.readValue(get("/actuator/health", null).body(), Map.class);
-        assertThat(health.keySet().stream().map(String::valueOf).toList()).as("no details for the anonymous")
+        assertThat(health.keySet().stream().map(String::valueOf).toList())
+                .as("no details for the anonymous")
                 .doesNotContain("components", "details");
     }
 }

@@ -18,7 +18,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
-
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.locker.core.directory.Profile;
@@ -52,16 +51,19 @@ class LockerAdministrationControllerTest {
     @Test
     void shouldShowAndChangeTheSettings() throws Exception {
         when(lockers.settings()).thenReturn(new Lockers.Settings(List.of("CIRCULAR", "REPORT"), true, false));
-        when(lockers.updateSettings(eq(UserId.of("adm.one")), eq(Optional.empty()), eq(Optional.of(false)),
-                eq(Optional.empty()))).thenReturn(new Lockers.Settings(List.of("CIRCULAR"), false, false));
+        when(lockers.updateSettings(
+                        eq(UserId.of("adm.one")), eq(Optional.empty()), eq(Optional.of(false)), eq(Optional.empty())))
+                .thenReturn(new Lockers.Settings(List.of("CIRCULAR"), false, false));
 
         mvc.perform(get("/api/v1/lockers/settings").with(WebSlice.as(Profile.ADMINISTRATOR, "adm.one")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.documentTypes").value(Matchers.contains("CIRCULAR", "REPORT")))
                 .andExpect(jsonPath("$.guardianExchange").value(true))
                 .andExpect(jsonPath("$.macroEnabledDocuments").value(false));
-        mvc.perform(put("/api/v1/lockers/settings").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"guardianExchange\":false}").with(WebSlice.as(Profile.ADMINISTRATOR, "adm.one")))
+        mvc.perform(put("/api/v1/lockers/settings")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"guardianExchange\":false}")
+                        .with(WebSlice.as(Profile.ADMINISTRATOR, "adm.one")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.guardianExchange").value(false));
     }
@@ -71,8 +73,10 @@ class LockerAdministrationControllerTest {
         when(lockers.updateSettings(any(), any(), any(), any()))
                 .thenThrow(new LockerRefusal(Reason.INVALID_SETTINGS, "documentTypes"));
 
-        mvc.perform(put("/api/v1/lockers/settings").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"documentTypes\":[]}").with(WebSlice.as(Profile.ADMINISTRATOR, "adm.one")))
+        mvc.perform(put("/api/v1/lockers/settings")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"documentTypes\":[]}")
+                        .with(WebSlice.as(Profile.ADMINISTRATOR, "adm.one")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.reason").value("INVALID_SETTINGS"));
     }
@@ -80,14 +84,17 @@ class LockerAdministrationControllerTest {
     @Test
     void shouldServeTheAuditTrailAsCsvAndReconcileWindows() throws Exception {
         doAnswer(call -> {
-            call.getArgument(0, Writer.class).write("at,action\r\n");
-            return null;
-        }).when(lockers).writeAuditCsv(any());
+                    call.getArgument(0, Writer.class).write("at,action\r\n");
+                    return null;
+                })
+                .when(lockers)
+                .writeAuditCsv(any());
         when(reconciler.run()).thenReturn(new Lockers.ReconcileReport(2, 1, Optional.empty()));
 
-        MvcResult csv = mvc.perform(get("/api/v1/lockers/audit.csv")
-                        .with(WebSlice.as(Profile.ADMINISTRATOR, "adm.one")))
-                .andExpect(request().asyncStarted()).andReturn();
+        MvcResult csv = mvc.perform(
+                        get("/api/v1/lockers/audit.csv").with(WebSlice.as(Profile.ADMINISTRATOR, "adm.one")))
+                .andExpect(request().asyncStarted())
+                .andReturn();
         mvc.perform(asyncDispatch(csv))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
@@ -101,8 +108,8 @@ class LockerAdministrationControllerTest {
 
     @Test
     void shouldKeepEveryoneButAdministratorsOut() throws Exception {
-        for (Profile profile : List.of(Profile.TEACHER, Profile.STAFF, Profile.COUNSELOR, Profile.GUARDIAN,
-                Profile.STUDENT)) {
+        for (Profile profile :
+                List.of(Profile.TEACHER, Profile.STAFF, Profile.COUNSELOR, Profile.GUARDIAN, Profile.STUDENT)) {
             mvc.perform(get("/api/v1/lockers/audit").with(WebSlice.as(profile, "someone")))
                     .andExpect(status().isForbidden())
                     .andExpect(jsonPath("$.reason").value("FORBIDDEN_PROFILE"));

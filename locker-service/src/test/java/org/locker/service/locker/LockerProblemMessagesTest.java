@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.locker.LockerRefusal.Reason;
 
@@ -31,7 +30,8 @@ class LockerProblemMessagesTest {
         for (String bundle : BUNDLES) {
             Properties one = load(bundle + suffix + ".properties");
             for (String key : one.stringPropertyNames()) {
-                assertThat(merged.containsKey(key)).as(key + " is defined in two bundles, one shadows the other")
+                assertThat(merged.containsKey(key))
+                        .as(key + " is defined in two bundles, one shadows the other")
                         .isFalse();
                 merged.setProperty(key, one.getProperty(key));
             }
@@ -53,19 +53,22 @@ class LockerProblemMessagesTest {
         assertThat(french.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
         for (String key : english.stringPropertyNames()) {
             // the same arguments in both languages: a message never loses the name or limit it reports
-            assertThat(placeholders(french.getProperty(key))).as(key + ": {n} in fr and en")
+            assertThat(placeholders(french.getProperty(key)))
+                    .as(key + ": {n} in fr and en")
                     .isEqualTo(placeholders(english.getProperty(key)));
         }
         for (Properties bundle : List.of(english, french)) {
             // MessageFormat eats a lone ASCII apostrophe: write ’ or ''
-            bundle.forEach((key, value) -> assertThat(value.toString().replace("''", "")).as(key.toString())
+            bundle.forEach((key, value) -> assertThat(value.toString().replace("''", ""))
+                    .as(key.toString())
                     .doesNotContain("'"));
         }
     }
 
     private static java.util.Set<String> placeholders(String message) {
         java.util.Set<String> found = new java.util.TreeSet<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\d+)[^}]*}").matcher(message);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\{(\\d+)[^}]*}").matcher(message);
         while (m.find()) {
             found.add(m.group(1));
         }

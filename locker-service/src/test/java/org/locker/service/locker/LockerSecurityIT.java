@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.PlatformSession;
@@ -61,28 +60,53 @@ class LockerSecurityIT extends LockerTestBase {
 
         check("GET settings", u -> api().get("/api/v1/lockers/settings", u), expect(403, ADMIN, 200));
         check("PUT settings", u -> putJson("/api/v1/lockers/settings", u, "{}"), expect(403, ADMIN, 200));
-        check("GET document-types", u -> api().get("/api/v1/lockers/document-types", u),
+        check(
+                "GET document-types",
+                u -> api().get("/api/v1/lockers/document-types", u),
                 expect(personnelAndGuardian, STUDENT, 403));
-        check("GET candidates", u -> api().get("/api/v1/lockers/candidates?category=staff", u),
+        check(
+                "GET candidates",
+                u -> api().get("/api/v1/lockers/candidates?category=staff", u),
                 expect(200, STUDENT, 403));
         check("GET mine", u -> api().get("/api/v1/lockers/mine", u), expect(200, STUDENT, 403));
         check("GET distributions", u -> api().get("/api/v1/lockers/distributions", u), expect(200, STUDENT, 403));
         check("GET audit", u -> api().get("/api/v1/lockers/audit", u), expect(403, ADMIN, 200));
         check("GET audit.csv", u -> api().get("/api/v1/lockers/audit.csv", u), expect(403, ADMIN, 200));
-        check("POST reconcile", u -> api().post("/api/v1/lockers/windows/reconcile", u, "application/json", ""),
+        check(
+                "POST reconcile",
+                u -> api().post("/api/v1/lockers/windows/reconcile", u, "application/json", ""),
                 expect(403, ADMIN, 200));
-        check("POST deposits", u -> deposit(u, new Form().pdfFile("m.pdf", "m").field("documentType", "OTHER")
-                .field("recipients", "user:t.colin")), expect(201, GUARDIAN, 403, STUDENT, 403));
+        check(
+                "POST deposits",
+                u -> deposit(
+                        u,
+                        new Form()
+                                .pdfFile("m.pdf", "m")
+                                .field("documentType", "OTHER")
+                                .field("recipients", "user:t.colin")),
+                expect(201, GUARDIAN, 403, STUDENT, 403));
         check("GET content", u -> download(u, document), expect(404, COUNSELOR, 200, STUDENT, 403));
-        check("GET versions", u -> api().get("/api/v1/lockers/documents/" + document + "/versions", u),
+        check(
+                "GET versions",
+                u -> api().get("/api/v1/lockers/documents/" + document + "/versions", u),
                 expect(404, COUNSELOR, 200, STUDENT, 403));
-        check("POST version", u -> send("POST", "/api/v1/lockers/documents/" + document + "/versions", u,
-                new Form().pdfFile("matrix.pdf", "v2")), expect(404, COUNSELOR, 403, STUDENT, 403));
-        check("DELETE document", u -> delete("/api/v1/lockers/documents/" + document, u), expect(404, COUNSELOR, 403, STUDENT, 403));
+        check(
+                "POST version",
+                u -> send(
+                        "POST",
+                        "/api/v1/lockers/documents/" + document + "/versions",
+                        u,
+                        new Form().pdfFile("matrix.pdf", "v2")),
+                expect(404, COUNSELOR, 403, STUDENT, 403));
+        check(
+                "DELETE document",
+                u -> delete("/api/v1/lockers/documents/" + document, u),
+                expect(404, COUNSELOR, 403, STUDENT, 403));
 
         assertThat(failures).isEmpty();
         assertThat(download("t.rey", document).status()).isEqualTo(200);
-        assertThat(delete("/api/v1/lockers/documents/" + document, "t.rey").status()).isEqualTo(204);
+        assertThat(delete("/api/v1/lockers/documents/" + document, "t.rey").status())
+                .isEqualTo(204);
     }
 
     @Test

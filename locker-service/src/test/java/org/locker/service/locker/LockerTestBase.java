@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.locker.core.platform.ContentPlatform;
 import org.locker.service.support.ApiClient.Response;
 import org.locker.service.support.ServiceTestBase;
@@ -67,11 +66,12 @@ abstract class LockerTestBase extends ServiceTestBase {
                 out.writeBytes(("--" + boundary + "\r\n").getBytes(StandardCharsets.UTF_8));
                 if (part.length == 2) {
                     out.writeBytes(("Content-Disposition: form-data; name=\"" + part[0] + "\"\r\n"
-                            + "Content-Type: text/plain; charset=UTF-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                                    + "Content-Type: text/plain; charset=UTF-8\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
                     out.writeBytes(((String) part[1]).getBytes(StandardCharsets.UTF_8));
                 } else {
-                    out.writeBytes(("Content-Disposition: form-data; name=\"" + part[0] + "\"; filename=\""
-                            + part[1] + "\"\r\nContent-Type: " + part[2] + "\r\n\r\n")
+                    out.writeBytes(("Content-Disposition: form-data; name=\"" + part[0] + "\"; filename=\"" + part[1]
+                                    + "\"\r\nContent-Type: " + part[2] + "\r\n\r\n")
                             .getBytes(StandardCharsets.UTF_8));
                     out.writeBytes((byte[]) part[3]);
                 }

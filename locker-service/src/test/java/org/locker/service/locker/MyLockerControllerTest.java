@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.LockerRefusal;
@@ -45,9 +44,22 @@ class MyLockerControllerTest {
 
     @Test
     void shouldListMyLockerAsJson() throws Exception {
-        when(lockers.locker(eq(UserId.of("t.one")), any())).thenReturn(List.of(new Lockers.LockerEntry(
-                NodeId.of("n1"), "d1", "report.pdf", "CIRCULAR", "read me", "t.two", MONDAY, "1.0", false, true,
-                "application/pdf", 42, Optional.empty(), Optional.of(MONDAY))));
+        when(lockers.locker(eq(UserId.of("t.one")), any()))
+                .thenReturn(List.of(new Lockers.LockerEntry(
+                        NodeId.of("n1"),
+                        "d1",
+                        "report.pdf",
+                        "CIRCULAR",
+                        "read me",
+                        "t.two",
+                        MONDAY,
+                        "1.0",
+                        false,
+                        true,
+                        "application/pdf",
+                        42,
+                        Optional.empty(),
+                        Optional.of(MONDAY))));
 
         mvc.perform(get("/api/v1/lockers/mine").with(WebSlice.as(Profile.TEACHER, "t.one")))
                 .andExpect(status().isOk())
@@ -66,8 +78,7 @@ class MyLockerControllerTest {
 
     @Test
     void shouldRefuseAnUnreadableDateFilter() throws Exception {
-        mvc.perform(get("/api/v1/lockers/mine").param("from", "yesterday")
-                        .with(WebSlice.as(Profile.TEACHER, "t.one")))
+        mvc.perform(get("/api/v1/lockers/mine").param("from", "yesterday").with(WebSlice.as(Profile.TEACHER, "t.one")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.reason").value("INVALID_PARAMETER"));
         verifyNoInteractions(lockers);
@@ -89,8 +100,7 @@ class MyLockerControllerTest {
         mvc.perform(get("/api/v1/lockers/mine").with(WebSlice.as(Profile.STUDENT, "s.one")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.reason").value("FORBIDDEN_PROFILE"));
-        mvc.perform(get("/api/v1/lockers/mine"))
-                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/lockers/mine")).andExpect(status().isUnauthorized());
         verifyNoInteractions(lockers);
     }
 

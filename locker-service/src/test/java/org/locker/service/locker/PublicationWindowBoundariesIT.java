@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.NodeId;
@@ -27,21 +26,30 @@ class PublicationWindowBoundariesIT extends LockerTestBase {
     }
 
     private String depositFor6AGuardians(Instant from, Instant to) {
-        return DepositIT.id(deposit("t.lemoine", new Form().pdfFile("trip.pdf", "school trip")
-                .field("documentType", "FORM").field("recipients", "guardians:6A").field("recipients", "user:t.rey")
-                .field("publishFrom", from.toString()).field("publishTo", to.toString())));
+        return DepositIT.id(deposit(
+                "t.lemoine",
+                new Form()
+                        .pdfFile("trip.pdf", "school trip")
+                        .field("documentType", "FORM")
+                        .field("recipients", "guardians:6A")
+                        .field("recipients", "user:t.rey")
+                        .field("publishFrom", from.toString())
+                        .field("publishTo", to.toString())));
     }
 
     private void reconcile() {
-        assertThat(api().post("/api/v1/lockers/windows/reconcile", "principal", "application/json", "").status())
+        assertThat(api().post("/api/v1/lockers/windows/reconcile", "principal", "application/json", "")
+                        .status())
                 .isEqualTo(200);
     }
 
     private void assertGuardianSees(String id, boolean sees, String when) {
         assertThat(inLocker(GUARDIAN, id).isPresent()).as("listed " + when).isEqualTo(sees);
         assertThat(download(GUARDIAN, id).status()).as("downloaded " + when).isEqualTo(sees ? 200 : 404);
-        assertThat(api().get("/api/v1/lockers/documents/" + id + "/versions", GUARDIAN).status())
-                .as("versions " + when).isEqualTo(sees ? 200 : 404);
+        assertThat(api().get("/api/v1/lockers/documents/" + id + "/versions", GUARDIAN)
+                        .status())
+                .as("versions " + when)
+                .isEqualTo(sees ? 200 : 404);
     }
 
     @Test
@@ -68,10 +76,14 @@ class PublicationWindowBoundariesIT extends LockerTestBase {
         assertGuardianSees(id, false, "at end");
         clock.set(to.plusSeconds(1));
         assertGuardianSees(id, false, "at end + 1 s");
-        assertThat(inLocker("t.rey", id)).as("the window is the guardians' only").isPresent();
+        assertThat(inLocker("t.rey", id))
+                .as("the window is the guardians' only")
+                .isPresent();
 
         reconcile();
-        assertThat(guardianReadsOnThePlatform(id)).as("closed on the platform by the next run").isFalse();
+        assertThat(guardianReadsOnThePlatform(id))
+                .as("closed on the platform by the next run")
+                .isFalse();
         assertGuardianSees(id, false, "after the reconcile");
     }
 
@@ -80,7 +92,9 @@ class PublicationWindowBoundariesIT extends LockerTestBase {
         Instant from = Instant.now().plusSeconds(8);
         String id = depositFor6AGuardians(from, from.plusSeconds(4));
         boolean beforeStart = Instant.now().isBefore(from);
-        assertThat(guardianReadsOnThePlatform(id) && beforeStart).as("not open before its start").isFalse();
+        assertThat(guardianReadsOnThePlatform(id) && beforeStart)
+                .as("not open before its start")
+                .isFalse();
         awaitUntil(() -> guardianReadsOnThePlatform(id), "opened at its start");
         awaitUntil(() -> !guardianReadsOnThePlatform(id), "closed at its end");
     }

@@ -3,7 +3,6 @@ package org.locker.service.locker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,14 +37,21 @@ class RecipientExistenceIT extends LockerTestBase {
             Response refused = depositTo(existing);
             assertThat(refused.status()).as(existing).isEqualTo(unknown.status());
             // the same problem but for the id the guardian typed, which the detail repeats
-            assertThat(refused.body().replace(existing, "nobody.here")).as(existing).isEqualTo(unknown.body());
+            assertThat(refused.body().replace(existing, "nobody.here"))
+                    .as(existing)
+                    .isEqualTo(unknown.body());
         }
-        assertThat(depositTo("c.barbier").status()).as("the personnel, whom guardians may deposit to")
+        assertThat(depositTo("c.barbier").status())
+                .as("the personnel, whom guardians may deposit to")
                 .isEqualTo(201);
     }
 
     private Response depositTo(String user) {
-        return deposit(GUARDIAN, new Form().pdfFile("certificate.pdf", "c").field("documentType", "CERTIFICATE")
-                .field("recipients", "user:" + user));
+        return deposit(
+                GUARDIAN,
+                new Form()
+                        .pdfFile("certificate.pdf", "c")
+                        .field("documentType", "CERTIFICATE")
+                        .field("recipients", "user:" + user));
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.apache.poi.poifs.filesystem.Ole10Native;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
@@ -25,8 +24,7 @@ final class TestFiles {
     static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
     static final String ODT = "application/vnd.oasis.opendocument.text";
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /** A zip of the given entries (name → content), in that order, deflated. */
     static byte[] zip(Map<String, byte[]> entries) {
@@ -79,7 +77,8 @@ final class TestFiles {
     }
 
     static Map<String, byte[]> docxParts() {
-        return officeParts("word/document.xml",
+        return officeParts(
+                "word/document.xml",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
                 "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
                         + "<w:body><w:p><w:r><w:t>Bulletin</w:t></w:r></w:p></w:body></w:document>");
@@ -90,12 +89,15 @@ final class TestFiles {
     }
 
     static byte[] xlsx() {
-        return zip(officeParts("xl/workbook.xml",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", workbook()));
+        return zip(officeParts(
+                "xl/workbook.xml",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                workbook()));
     }
 
     static byte[] pptx() {
-        return zip(officeParts("ppt/presentation.xml",
+        return zip(officeParts(
+                "ppt/presentation.xml",
                 "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
                 "<p:presentation xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"/>"));
     }
@@ -106,24 +108,33 @@ final class TestFiles {
 
     /** A macro-enabled package: its main part typed as such, and a VBA project. */
     static byte[] xlsm() {
-        return macroEnabled("xl/workbook.xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml", workbook(),
+        return macroEnabled(
+                "xl/workbook.xml",
+                "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+                workbook(),
                 "xl/vbaProject.bin");
     }
 
     static byte[] xlam() {
-        return macroEnabled("xl/workbook.xml", "application/vnd.ms-excel.addin.macroEnabled.main+xml", workbook(),
+        return macroEnabled(
+                "xl/workbook.xml",
+                "application/vnd.ms-excel.addin.macroEnabled.main+xml",
+                workbook(),
                 "xl/vbaProject.bin");
     }
 
     static byte[] pptm() {
-        return macroEnabled("ppt/presentation.xml",
+        return macroEnabled(
+                "ppt/presentation.xml",
                 "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
                 "<p:presentation xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"/>",
                 "ppt/vbaProject.bin");
     }
 
     static byte[] docm() {
-        return macroEnabled("word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml",
+        return macroEnabled(
+                "word/document.xml",
+                "application/vnd.ms-word.document.macroEnabled.main+xml",
                 "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>",
                 "word/vbaProject.bin");
     }
@@ -250,9 +261,74 @@ final class TestFiles {
     }
 
     static byte[] png() {
-        return new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0,
-            0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, (byte) 0xC4, (byte) 0x89, 0, 0, 0, 10, 'I', 'D', 'A', 'T',
-            0x78, (byte) 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0D, 0x0A, 0x2D, (byte) 0xB4, 0, 0, 0, 0, 'I', 'E', 'N',
-            'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
+        return new byte[] {
+            (byte) 0x89,
+            'P',
+            'N',
+            'G',
+            '\r',
+            '\n',
+            0x1A,
+            '\n',
+            0,
+            0,
+            0,
+            13,
+            'I',
+            'H',
+            'D',
+            'R',
+            0,
+            0,
+            0,
+            1,
+            0,
+            0,
+            0,
+            1,
+            8,
+            6,
+            0,
+            0,
+            0,
+            0x1F,
+            0x15,
+            (byte) 0xC4,
+            (byte) 0x89,
+            0,
+            0,
+            0,
+            10,
+            'I',
+            'D',
+            'A',
+            'T',
+            0x78,
+            (byte) 0x9C,
+            0x63,
+            0,
+            1,
+            0,
+            0,
+            5,
+            0,
+            1,
+            0x0D,
+            0x0A,
+            0x2D,
+            (byte) 0xB4,
+            0,
+            0,
+            0,
+            0,
+            'I',
+            'E',
+            'N',
+            'D',
+            (byte) 0xAE,
+            0x42,
+            0x60,
+            (byte) 0x82
+        };
     }
 }

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.Person;
@@ -34,9 +33,16 @@ class MeControllerTest {
 
     @Test
     void shouldSayThatACounselorIsPersonnelAndWhichProfilesAre() throws Exception {
-        when(directory.person(UserId.of("c.one"))).thenReturn(Optional.of(new Person(UserId.of("c.one"),
-                Profile.COUNSELOR, "Chloé", "One", "c.one@school.fr", List.of(ClassCode.of("6A")), List.of(),
-                List.of())));
+        when(directory.person(UserId.of("c.one")))
+                .thenReturn(Optional.of(new Person(
+                        UserId.of("c.one"),
+                        Profile.COUNSELOR,
+                        "Chloé",
+                        "One",
+                        "c.one@school.fr",
+                        List.of(ClassCode.of("6A")),
+                        List.of(),
+                        List.of())));
 
         mvc.perform(get("/api/v1/me").with(WebSlice.as(Profile.COUNSELOR, "c.one")))
                 .andExpect(status().isOk())
@@ -45,15 +51,16 @@ class MeControllerTest {
                 .andExpect(jsonPath("$.email").value("c.one@school.fr"))
                 .andExpect(jsonPath("$.classes[0]").value("6A"))
                 .andExpect(jsonPath("$.personnel").value(true))
-                .andExpect(jsonPath("$.personnelProfiles").value(org.hamcrest.Matchers.contains(
-                        "teacher", "staff", "counselor")));
+                .andExpect(jsonPath("$.personnelProfiles")
+                        .value(org.hamcrest.Matchers.contains("teacher", "staff", "counselor")));
     }
 
     @Test
     void shouldSayThatAnAdministratorOrAGuardianIsNotPersonnel() throws Exception {
         for (Profile profile : List.of(Profile.ADMINISTRATOR, Profile.GUARDIAN, Profile.STUDENT)) {
-            when(directory.person(UserId.of("x.one"))).thenReturn(Optional.of(new Person(UserId.of("x.one"),
-                    profile, "X", "One", null, List.of(), List.of(), List.of())));
+            when(directory.person(UserId.of("x.one")))
+                    .thenReturn(Optional.of(new Person(
+                            UserId.of("x.one"), profile, "X", "One", null, List.of(), List.of(), List.of())));
 
             mvc.perform(get("/api/v1/me").with(WebSlice.as(profile, "x.one")))
                     .andExpect(status().isOk())

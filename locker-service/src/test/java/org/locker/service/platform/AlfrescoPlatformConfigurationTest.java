@@ -3,7 +3,6 @@ package org.locker.service.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.locker.alfresco.AlfrescoSettings.GuardiansSite;
 import org.locker.alfresco.AlfrescoSettings.SiteRole;
@@ -26,20 +25,27 @@ class AlfrescoPlatformConfigurationTest {
 
         GuardiansSite site = AlfrescoPlatformConfiguration.guardiansSite(id);
         assertThat(site.enabled()).isTrue();
-        assertThat(site.groupRoles()).containsExactly(
-                Map.entry(Profile.GUARDIAN.group(), SiteRole.CONSUMER),
-                Map.entry(Profile.TEACHER.group(), SiteRole.COLLABORATOR),
-                Map.entry(Profile.STAFF.group(), SiteRole.COLLABORATOR),
-                Map.entry(Profile.COUNSELOR.group(), SiteRole.COLLABORATOR));
+        assertThat(site.groupRoles())
+                .containsExactly(
+                        Map.entry(Profile.GUARDIAN.group(), SiteRole.CONSUMER),
+                        Map.entry(Profile.TEACHER.group(), SiteRole.COLLABORATOR),
+                        Map.entry(Profile.STAFF.group(), SiteRole.COLLABORATOR),
+                        Map.entry(Profile.COUNSELOR.group(), SiteRole.COLLABORATOR));
     }
 
     @Test
     void shouldTakeAnotherIdOrNoneWhenBlank() {
-        assertThat(AlfrescoPlatformConfiguration.guardiansSite(
-                bind(Map.of("locker.alfresco.guardians-site", "famille")).guardiansSite()).id()).isEqualTo("famille");
-        assertThat(AlfrescoPlatformConfiguration.guardiansSite(
-                bind(Map.of("locker.alfresco.guardians-site", "")).guardiansSite()).enabled()).isFalse();
-        assertThat(AlfrescoPlatformConfiguration.guardiansSite(
-                bind(Map.of("locker.alfresco.guardians-site", "  ")).guardiansSite()).enabled()).isFalse();
+        assertThat(AlfrescoPlatformConfiguration.guardiansSite(bind(Map.of("locker.alfresco.guardians-site", "famille"))
+                                .guardiansSite())
+                        .id())
+                .isEqualTo("famille");
+        assertThat(AlfrescoPlatformConfiguration.guardiansSite(bind(Map.of("locker.alfresco.guardians-site", ""))
+                                .guardiansSite())
+                        .enabled())
+                .isFalse();
+        assertThat(AlfrescoPlatformConfiguration.guardiansSite(bind(Map.of("locker.alfresco.guardians-site", "  "))
+                                .guardiansSite())
+                        .enabled())
+                .isFalse();
     }
 }

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.directory.Profile;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -56,17 +55,21 @@ class RolesTest {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(RestController.class));
         for (var candidate : scanner.findCandidateComponents("org.locker.service")) {
-            Class<?> type = ClassUtils.forName(candidate.getBeanClassName(), getClass().getClassLoader());
+            Class<?> type =
+                    ClassUtils.forName(candidate.getBeanClassName(), getClass().getClassLoader());
             List<PreAuthorize> guards = new ArrayList<>();
             guards.add(type.getAnnotation(PreAuthorize.class));
             for (Method method : type.getDeclaredMethods()) {
                 guards.add(method.getAnnotation(PreAuthorize.class));
             }
-            guards.stream().filter(g -> g != null && !expressions.contains(g.value()))
+            guards.stream()
+                    .filter(g -> g != null && !expressions.contains(g.value()))
                     .forEach(g -> elsewhere.add(type.getSimpleName() + ": " + g.value()));
         }
 
-        assertThat(elsewhere).as("@PreAuthorize expressions that are not constants of Roles").isEmpty();
+        assertThat(elsewhere)
+                .as("@PreAuthorize expressions that are not constants of Roles")
+                .isEmpty();
     }
 
     private static Set<String> expressions() throws IllegalAccessException {
@@ -89,7 +92,8 @@ class RolesTest {
     }
 
     private static Set<Profile> profiles(java.util.function.Predicate<Profile> which) {
-        return Arrays.stream(Profile.values()).filter(which)
+        return Arrays.stream(Profile.values())
+                .filter(which)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Profile.class)));
     }
 }

@@ -3,7 +3,6 @@ package org.locker.service.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.locker.core.directory.importing.DirectoryImport;

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,31 +60,43 @@ class SignInThrottleIT extends SignInTestBase {
         assertThat(burst).extracting(Answer::status).containsOnly(401);
         assertThat(burst).extracting(Answer::body).containsOnly(burst.get(0).body());
         int free = settings.account().delays().get(0).failures();
-        assertThat(burst.subList(0, free)).as("the first failures are answered at once").noneMatch(Answer::held);
+        assertThat(burst.subList(0, free))
+                .as("the first failures are answered at once")
+                .noneMatch(Answer::held);
         assertThat(burst.subList(free, 200)).as("then attempts must wait").allMatch(Answer::held);
         Answer right = basic("t.one", PASSWORD);
-        assertThat(right.status()).as("the right password, while the account must wait").isEqualTo(401);
+        assertThat(right.status())
+                .as("the right password, while the account must wait")
+                .isEqualTo(401);
         assertThat(right.body()).isEqualTo(burst.get(0).body());
 
         List<Answer> untilLocked = failUntilLocked("t.one", "wrong", free);
 
-        assertThat(untilLocked.get(untilLocked.size() - 1).retryAfter()).contains(
-                Long.toString(settings.account().lockDuration().toSeconds()));
+        assertThat(untilLocked.get(untilLocked.size() - 1).retryAfter())
+                .contains(Long.toString(settings.account().lockDuration().toSeconds()));
         Answer locked = basic("t.one", PASSWORD);
-        assertThat(locked.status()).as("the right password, on a locked account").isEqualTo(401);
+        assertThat(locked.status())
+                .as("the right password, on a locked account")
+                .isEqualTo(401);
         assertThat(locked.body()).isEqualTo(burst.get(0).body());
         assertThat(lockEntries()).singleElement().satisfies(entry -> {
             assertThat(entry.get("actor")).isEqualTo("t.one");
-            assertThat(String.valueOf(entry.get("detail"))).startsWith("client address ").contains("account locked");
+            assertThat(String.valueOf(entry.get("detail")))
+                    .startsWith("client address ")
+                    .contains("account locked");
         });
 
         clock.advance(settings.account().lockDuration().minusSeconds(1));
-        assertThat(basic("t.one", PASSWORD).status()).as("a second before the lock ends").isEqualTo(401);
+        assertThat(basic("t.one", PASSWORD).status())
+                .as("a second before the lock ends")
+                .isEqualTo(401);
         clock.advance(Duration.ofSeconds(1));
         assertThat(basic("t.one", PASSWORD).status()).as("the lock has ended").isEqualTo(200);
         Answer afterSuccess = basic("t.one", "wrong");
         assertThat(afterSuccess.status()).isEqualTo(401);
-        assertThat(afterSuccess.held()).as("a success cleared the account's failures").isFalse();
+        assertThat(afterSuccess.held())
+                .as("a success cleared the account's failures")
+                .isFalse();
         assertThat(basic("t.one", PASSWORD).status()).isEqualTo(200);
     }
 
@@ -98,7 +109,9 @@ class SignInThrottleIT extends SignInTestBase {
 
         assertThat(existing).hasSizeGreaterThan(settings.account().lockAfter());
         assertThat(unknown).isEqualTo(existing);
-        assertThat(superuser).as("the platform's superuser, with its right password").isEqualTo(existing);
+        assertThat(superuser)
+                .as("the platform's superuser, with its right password")
+                .isEqualTo(existing);
         assertThat(mixedCase).isEqualTo(existing);
     }
 
@@ -110,10 +123,13 @@ class SignInThrottleIT extends SignInTestBase {
         }
         int free = settings.address().delays().get(0).failures();
         assertThat(spray.subList(0, free)).noneMatch(Answer::held);
-        assertThat(spray.subList(free, 200)).as("accounts never tried before, from the same address")
+        assertThat(spray.subList(free, 200))
+                .as("accounts never tried before, from the same address")
                 .allMatch(Answer::held);
         Answer right = basic("t.one", PASSWORD);
-        assertThat(right.status()).as("the address must wait, for every account").isEqualTo(401);
+        assertThat(right.status())
+                .as("the address must wait, for every account")
+                .isEqualTo(401);
 
         clock.advance(Duration.ofSeconds(Long.parseLong(right.retryAfter().orElseThrow())));
         assertThat(basic("t.one", PASSWORD).status()).isEqualTo(200);
@@ -125,9 +141,12 @@ class SignInThrottleIT extends SignInTestBase {
         for (int i = 0; i < 20; i++) {
             assertThat(browser.signIn("t.two", "wrong-" + i)).endsWith("/login?error");
         }
-        assertThat(browser.signIn("t.two", PASSWORD)).as("the right password, while the account must wait")
+        assertThat(browser.signIn("t.two", PASSWORD))
+                .as("the right password, while the account must wait")
                 .endsWith("/login?error");
-        assertThat(basic("t.two", PASSWORD).held()).as("one count for the form and the API").isTrue();
+        assertThat(basic("t.two", PASSWORD).held())
+                .as("one count for the form and the API")
+                .isTrue();
 
         clock.advance(settings.account().delays().get(0).period());
         assertThat(browser.signIn("t.two", PASSWORD)).doesNotContain("error");
@@ -141,7 +160,8 @@ class SignInThrottleIT extends SignInTestBase {
             Answer answer = basic(user, password);
             answers.add(answer);
             if (answer.held()) {
-                clock.advance(Duration.ofSeconds(Long.parseLong(answer.retryAfter().get())));
+                clock.advance(
+                        Duration.ofSeconds(Long.parseLong(answer.retryAfter().get())));
             } else {
                 failures++;
             }
@@ -159,21 +179,29 @@ class SignInThrottleIT extends SignInTestBase {
         for (int i = 0; i < 10; i++) {
             answers.add(basic(user, password));
         }
-        answers.addAll(failUntilLocked(user, password, (int) answers.stream().filter(a -> !a.held()).count()));
+        answers.addAll(failUntilLocked(
+                user, password, (int) answers.stream().filter(a -> !a.held()).count()));
         return answers;
     }
 
     private List<Map<String, Object>> lockEntries() {
         return api().get("/api/v1/lockers/audit", "adm.one").jsonList().stream()
-                .filter(entry -> "SIGN_IN_LOCKED".equals(entry.get("action"))).toList();
+                .filter(entry -> "SIGN_IN_LOCKED".equals(entry.get("action")))
+                .toList();
     }
 
     private Answer basic(String user, String password) {
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/me")).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/me"))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .GET()
+                .build();
         HttpResponse<String> response = send(http, request);
-        return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
+        return new Answer(
+                response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
     }
 
     private URI uri(String path) {
@@ -193,20 +221,27 @@ class SignInThrottleIT extends SignInTestBase {
 
     /** A browser's side of the sign-in form: cookies kept, redirects not followed. */
     private final class Browser {
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         /** Posts the form; the page it leads to. */
         String signIn(String user, String password) {
-            String page = send(client, HttpRequest.newBuilder(uri("/login")).build()).body();
-            Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+            String page =
+                    send(client, HttpRequest.newBuilder(uri("/login")).build()).body();
+            Matcher csrf =
+                    Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
             assertThat(csrf.find()).isTrue();
             String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                     + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
                     + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-            HttpResponse<String> response = send(client, HttpRequest.newBuilder(uri("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+            HttpResponse<String> response = send(
+                    client,
+                    HttpRequest.newBuilder(uri("/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build());
             assertThat(response.statusCode()).isEqualTo(302);
             return response.headers().firstValue("Location").orElse("");
         }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -25,18 +24,21 @@ class SignInThrottleTest {
     private final MovableClock clock = new MovableClock();
     /** The locks written to the audit trail: account, then detail. */
     private final List<List<String>> locks = new ArrayList<>();
-    private final SignInThrottle throttle = new SignInThrottle(SignInProperties.defaults(), clock,
-            (account, detail) -> locks.add(List.of(account, detail)));
+
+    private final SignInThrottle throttle = new SignInThrottle(
+            SignInProperties.defaults(), clock, (account, detail) -> locks.add(List.of(account, detail)));
 
     @Test
     void shouldLetTheFirstFailuresThroughThenSpaceTheNextOnesFurtherApart() {
         fail("t.one", 3);
-        assertThat(throttle.waitBefore("t.one", HOME)).as("the first limit's pace: 3 a minute")
+        assertThat(throttle.waitBefore("t.one", HOME))
+                .as("the first limit's pace: 3 a minute")
                 .contains(Duration.ofSeconds(20));
         clock.advance(Duration.ofSeconds(20));
         assertThat(throttle.waitBefore("t.one", HOME)).isEmpty();
         failPaced("t.one", 5);
-        assertThat(throttle.waitBefore("t.one", HOME)).as("the second limit's pace: 6 in 10 minutes")
+        assertThat(throttle.waitBefore("t.one", HOME))
+                .as("the second limit's pace: 6 in 10 minutes")
                 .contains(Duration.ofSeconds(100));
         assertThat(locks).isEmpty();
     }
@@ -53,7 +55,9 @@ class SignInThrottleTest {
         clock.advance(Duration.ofMinutes(15));
         assertThat(throttle.waitBefore("t.one", HOME)).isEmpty();
         throttle.failed("t.one", HOME);
-        assertThat(throttle.waitBefore("t.one", HOME)).as("still failures in a row").contains(Duration.ofMinutes(15));
+        assertThat(throttle.waitBefore("t.one", HOME))
+                .as("still failures in a row")
+                .contains(Duration.ofMinutes(15));
         assertThat(locks).hasSize(2);
     }
 
@@ -65,7 +69,9 @@ class SignInThrottleTest {
         assertThat(locks).isEmpty();
         failPaced("t.two", 9);
         throttle.succeeded("t.two");
-        assertThat(throttle.waitBefore("t.two", HOME)).as("nothing left against the account").isEmpty();
+        assertThat(throttle.waitBefore("t.two", HOME))
+                .as("nothing left against the account")
+                .isEmpty();
     }
 
     @Test
@@ -82,7 +88,9 @@ class SignInThrottleTest {
             throttle.failed("spray." + i, HOME);
         }
         assertThat(throttle.waitBefore("someone.else", HOME)).isPresent();
-        assertThat(throttle.waitBefore("someone.else", "10.0.0.2")).as("another address").isEmpty();
+        assertThat(throttle.waitBefore("someone.else", "10.0.0.2"))
+                .as("another address")
+                .isEmpty();
     }
 
     @Test
@@ -105,10 +113,11 @@ class SignInThrottleTest {
     @Test
     void shouldBindItsSettingsKeepingTheDefaultsOfWhatIsLeftOut() {
         SignInProperties bound = new Binder(new MapConfigurationPropertySource(Map.of(
-                "locker.security.sign-in.account.lock-after", "5",
-                "locker.security.sign-in.address.delays[0].failures", "100",
-                "locker.security.sign-in.address.delays[0].period", "10m")))
-                .bind("locker.security.sign-in", SignInProperties.class).orElseGet(SignInProperties::defaults);
+                        "locker.security.sign-in.account.lock-after", "5",
+                        "locker.security.sign-in.address.delays[0].failures", "100",
+                        "locker.security.sign-in.address.delays[0].period", "10m")))
+                .bind("locker.security.sign-in", SignInProperties.class)
+                .orElseGet(SignInProperties::defaults);
 
         assertThat(bound.account().lockAfter()).isEqualTo(5);
         assertThat(bound.account().delays()).isEqualTo(SignInProperties.ACCOUNT_DEFAULTS.delays());
@@ -117,13 +126,16 @@ class SignInThrottleTest {
         assertThat(bound.forgetAfter()).isEqualTo(Duration.ofHours(1));
         assertThatThrownBy(() -> new SignInProperties.Limit(0, Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SignInProperties(new SignInProperties.Policy(List.of(), 0, null), null, null,
-                null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> new SignInProperties(new SignInProperties.Policy(List.of(), 0, null), null, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private void fail(String account, int times) {
         for (int i = 0; i < times; i++) {
-            assertThat(throttle.waitBefore(account, HOME)).as("attempt " + (i + 1) + " may be checked").isEmpty();
+            assertThat(throttle.waitBefore(account, HOME))
+                    .as("attempt " + (i + 1) + " may be checked")
+                    .isEmpty();
             throttle.failed(account, HOME);
         }
     }

@@ -1,7 +1,9 @@
 package org.locker.service.security;
 
-import java.util.List;
+import static org.mockito.Mockito.mock;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
+import java.util.List;
 import org.locker.core.directory.Profile;
 import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.platform.ContentPlatform;
@@ -14,9 +16,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import static org.mockito.Mockito.mock;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
  * What a web-slice test ({@code @WebMvcTest} of one controller, {@code @Import(WebSlice.class)}) needs besides
@@ -43,7 +42,7 @@ public class WebSlice {
     /** A signed-in caller with this profile, as the platform's sign-in gives it (principal = {@link LockerUser}). */
     public static RequestPostProcessor as(Profile profile, String id) {
         LockerUser user = new LockerUser(id, profile, id);
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + profile.name()))));
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(
+                user, null, List.of(new SimpleGrantedAuthority("ROLE_" + profile.name()))));
     }
 }

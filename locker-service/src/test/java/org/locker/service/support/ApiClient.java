@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for end-to-end tests: real requests to the running service, as a given user. */
@@ -53,18 +52,23 @@ public final class ApiClient {
     }
 
     public Response post(String path, String user, String contentType, String body) {
-        return send(request(path, user, null).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        return send(request(path, user, null)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
     }
 
     public Response post(String path, String user, String contentType, byte[] body) {
-        return send(request(path, user, null).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(request(path, user, null)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     /** A POST with extra headers (for example what a browser adds). */
     public Response post(String path, String user, String contentType, String body, Map<String, String> headers) {
-        HttpRequest.Builder builder = request(path, user, null).header("Content-Type", contentType)
+        HttpRequest.Builder builder = request(path, user, null)
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(builder::header);
         return send(builder.build());
@@ -76,16 +80,21 @@ public final class ApiClient {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
-        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(builder.method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     /** A multipart/form-data body with one file part. */
-    public Response postFile(String path, String user, String part, String fileName, String contentType,
-                             byte[] content) {
+    public Response postFile(
+            String path, String user, String part, String fileName, String contentType, byte[] content) {
         String boundary = "locker-test-boundary";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + content.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
@@ -96,14 +105,18 @@ public final class ApiClient {
 
     public Response withPassword(String path, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", basic(user, password)).GET().build());
+                .header("Authorization", basic(user, password))
+                .GET()
+                .build());
     }
 
     /** A POST as {@code user} with their own password (not the demo one). */
     public Response postWithPassword(String path, String user, String password, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", basic(user, password))
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", basic(user, password))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
     }
 
     private HttpRequest.Builder request(String path, String user, String acceptLanguage) {
@@ -118,14 +131,15 @@ public final class ApiClient {
     }
 
     private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(e);

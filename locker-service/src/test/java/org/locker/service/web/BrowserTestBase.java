@@ -23,12 +23,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
-import org.locker.service.support.ServiceTestBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.locker.service.support.ServiceTestBase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -54,10 +53,13 @@ abstract class BrowserTestBase extends ServiceTestBase {
 
     /** Debian's paths; -Dlocker.chromium=... and -Dlocker.chromedriver=... point elsewhere. */
     static final Path CHROMIUM = Path.of(System.getProperty("locker.chromium", "/usr/bin/chromium"));
+
     static final Path CHROMEDRIVER = Path.of(System.getProperty("locker.chromedriver", "/usr/bin/chromedriver"));
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Tuesday 24 November 2026, 10:00 in Paris: inside the default discussion hours. */
-    static final Instant TUESDAY_TEN = ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, PARIS).toInstant();
+    static final Instant TUESDAY_TEN =
+            ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, PARIS).toInstant();
+
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -84,13 +86,31 @@ abstract class BrowserTestBase extends ServiceTestBase {
         profile = Files.createTempDirectory("locker-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=en-US", "--window-size=1280,1000", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en",
-                "download.default_directory", Files.createTempDirectory("locker-downloads").toString(),
-                "download.prompt_for_download", false));
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--lang=en-US",
+                "--window-size=1280,1000",
+                "--user-data-dir=" + profile);
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "intl.accept_languages",
+                        "en-US,en",
+                        "download.default_directory",
+                        Files.createTempDirectory("locker-downloads").toString(),
+                        "download.prompt_for_download",
+                        false));
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -170,8 +190,11 @@ abstract class BrowserTestBase extends ServiceTestBase {
     }
 
     void setValue(WebElement input, String value) {
-        ((JavascriptExecutor) driver).executeScript(
-                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", input, value);
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
+                        input,
+                        value);
     }
 
     static String localInput(Instant instant) {
@@ -183,13 +206,15 @@ abstract class BrowserTestBase extends ServiceTestBase {
     /** Saves the whole page (the window grows to the page's height for the shot). */
     void screenshot(String name) {
         Dimension before = driver.manage().window().getSize();
-        long height = ((Number) ((JavascriptExecutor) driver).executeScript(
-                "return Math.min(4000, document.documentElement.scrollHeight)")).longValue();
+        long height = ((Number) ((JavascriptExecutor) driver)
+                        .executeScript("return Math.min(4000, document.documentElement.scrollHeight)"))
+                .longValue();
         try {
             if (height > before.getHeight()) {
                 driver.manage().window().setSize(new Dimension(before.getWidth(), (int) height));
             }
-            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Path shot =
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -243,10 +268,18 @@ abstract class BrowserTestBase extends ServiceTestBase {
 
     HttpResponse<String> api(String method, String path, String user) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
-                            .getBytes(StandardCharsets.UTF_8)))
-                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base() + path))
+                                    .header(
+                                            "Authorization",
+                                            "Basic "
+                                                    + Base64.getEncoder()
+                                                            .encodeToString(
+                                                                    (user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                                    .method(method, HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -260,8 +293,8 @@ abstract class BrowserTestBase extends ServiceTestBase {
         try {
             Path dir = Files.createTempDirectory("locker-upload");
             Path file = dir.resolve(name);
-            Files.writeString(file, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n% " + text
-                    + "\n%%EOF\n");
+            Files.writeString(
+                    file, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n% " + text + "\n%%EOF\n");
             return file.toFile();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,11 +21,13 @@ class DepositInBrowserIT extends BrowserTestBase {
 
         // Validate with nothing filled in: the refusal is shown next to the field it concerns
         driver.findElement(By.id("deposit-submit")).click();
-        waitFor(By.cssSelector("#deposit-form .field-error:not(:empty), #deposit-form fieldset .field-error:not(:empty)"));
+        waitFor(By.cssSelector(
+                "#deposit-form .field-error:not(:empty), #deposit-form fieldset .field-error:not(:empty)"));
         assertThat(driver.findElement(By.id("deposit-error")).getText()).isNotBlank();
 
         // 1-2. source: my workstation, the file
-        driver.findElement(By.cssSelector("#deposit-form input[type=radio][value=computer]")).click();
+        driver.findElement(By.cssSelector("#deposit-form input[type=radio][value=computer]"))
+                .click();
         driver.findElement(By.cssSelector("#deposit-form input[type=file]"))
                 .sendKeys(pdfFile("outing.pdf", "museum outing").getAbsolutePath());
         // 3. type, rename, memo
@@ -37,24 +38,29 @@ class DepositInBrowserIT extends BrowserTestBase {
                 .sendKeys("<b>Bring</b> a coat & a packed lunch");
         // 4. recipients: the guardians category, its selection window, the guardians of 6A
         assertThat(driver.findElement(By.id("deposit-window")).isDisplayed()).isFalse();
-        driver.findElement(By.cssSelector("button.category[data-category=guardian]")).click();
+        driver.findElement(By.cssSelector("button.category[data-category=guardian]"))
+                .click();
         WebElement dialog = waitFor(By.cssSelector("dialog.picker[data-category=guardian]"));
-        WebElement whole = wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("dialog.picker input[value='category:guardian']")));
+        WebElement whole = wait(Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("dialog.picker input[value='category:guardian']")));
         dialog.findElement(By.cssSelector("input[type=search]")).sendKeys("Sixième");
         wait(Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(whole));
-        WebElement sixA = wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("dialog.picker input[value='guardians:6A']")));
+        WebElement sixA = wait(Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("dialog.picker input[value='guardians:6A']")));
         screenshot("deposit-recipient-dialog");
         assertAccessible("recipient dialog");
         sixA.click();
         dialog.findElement(By.cssSelector("button.primary")).click();
         wait(Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog")));
         assertThat(driver.findElement(By.cssSelector("#deposit-recipients [data-selector='guardians:6A']"))
-                .isDisplayed()).isTrue();
+                        .isDisplayed())
+                .isTrue();
         // 5-6. options
         driver.findElement(By.cssSelector("#deposit-form input[name=standing]")).click();
-        driver.findElement(By.cssSelector("#deposit-form input[name=allowModify]")).click();
+        driver.findElement(By.cssSelector("#deposit-form input[name=allowModify]"))
+                .click();
         // 7. the publication window appears once guardians are selected: tomorrow to the day after
         assertThat(driver.findElement(By.id("deposit-window")).isDisplayed()).isTrue();
         Instant from = TUESDAY_TEN.plus(Duration.ofDays(1));
@@ -62,7 +68,8 @@ class DepositInBrowserIT extends BrowserTestBase {
         setValue(driver.findElement(By.cssSelector("input[name=publishFrom]")), localInput(from));
         setValue(driver.findElement(By.cssSelector("input[name=publishTo]")), localInput(to));
         assertThat(driver.findElement(By.id("deposit-error")).getText())
-                .as("the summary goes once the fields it pointed at are corrected").isBlank();
+                .as("the summary goes once the fields it pointed at are corrected")
+                .isBlank();
         screenshot("deposit-wizard");
         assertAccessible("deposit wizard");
         // the service's refusal of a name is shown next to the name, with the problem's message
@@ -70,24 +77,28 @@ class DepositInBrowserIT extends BrowserTestBase {
         name.clear();
         name.sendKeys("Museum/outing");
         driver.findElement(By.id("deposit-submit")).click();
-        WebElement nameError = wait(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".field[data-field=name] .field-error")));
+        WebElement nameError = wait(Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector(".field[data-field=name] .field-error")));
         assertThat(nameError.getText()).isNotBlank();
         assertThat(name.getAttribute("aria-invalid")).isEqualTo("true");
         name.clear();
         name.sendKeys("Museum outing");
         // 8. validate, with the upload progress
         driver.findElement(By.id("deposit-submit")).click();
-        WebElement result = wait(Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#deposit-result .success")));
+        WebElement result = wait(Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#deposit-result .success")));
         assertThat(result.getText()).contains("Museum outing.pdf");
         assertThat(driver.findElement(By.id("deposit-progress-text")).getText()).isEqualTo("Sent.");
 
         // my distributions: nobody has opened it
         open("distributions");
-        WebElement card = waitFor(By.xpath("//article[contains(@class,'distribution')][.//h2[contains(., "
-                + "'Museum outing.pdf')]]"));
-        assertThat(card.getText()).contains("Guardians of 6A").contains("not yet published").contains("Not opened yet by");
+        WebElement card = waitFor(
+                By.xpath("//article[contains(@class,'distribution')][.//h2[contains(., " + "'Museum outing.pdf')]]"));
+        assertThat(card.getText())
+                .contains("Guardians of 6A")
+                .contains("not yet published")
+                .contains("Not opened yet by");
         screenshot("distributions");
         assertAccessible("my distributions");
 
@@ -98,14 +109,16 @@ class DepositInBrowserIT extends BrowserTestBase {
 
         // inside the window
         clock.set(TUESDAY_TEN.plus(Duration.ofDays(2)));
-        assertThat(api("POST", "/api/v1/lockers/windows/reconcile", "principal").statusCode()).isEqualTo(200);
+        assertThat(api("POST", "/api/v1/lockers/windows/reconcile", "principal").statusCode())
+                .isEqualTo(200);
         open("locker");
         assertThat(documentNames()).contains("Museum outing.pdf");
-        WebElement entry = driver.findElement(By.xpath("//article[contains(@class,'document')][.//h2[contains(., "
-                + "'Museum outing.pdf')]]"));
+        WebElement entry = driver.findElement(
+                By.xpath("//article[contains(@class,'document')][.//h2[contains(., " + "'Museum outing.pdf')]]"));
         entry.findElement(By.cssSelector("details.memo summary")).click();
         assertThat(entry.findElement(By.cssSelector("details.memo p")).getText())
-                .as("markup in a memo is shown as text").isEqualTo("<b>Bring</b> a coat & a packed lunch");
+                .as("markup in a memo is shown as text")
+                .isEqualTo("<b>Bring</b> a coat & a packed lunch");
         assertThat(entry.getText()).contains("New");
         screenshot("guardian-locker");
         assertAccessible("guardian locker");
@@ -113,7 +126,8 @@ class DepositInBrowserIT extends BrowserTestBase {
 
         // after the window
         clock.set(TUESDAY_TEN.plus(Duration.ofDays(4)));
-        assertThat(api("POST", "/api/v1/lockers/windows/reconcile", "principal").statusCode()).isEqualTo(200);
+        assertThat(api("POST", "/api/v1/lockers/windows/reconcile", "principal").statusCode())
+                .isEqualTo(200);
         open("locker");
         assertThat(documentNames()).doesNotContain("Museum outing.pdf");
     }
@@ -126,49 +140,65 @@ class DepositInBrowserIT extends BrowserTestBase {
                 .sendKeys(pdfFile("agenda.pdf", "staff meeting").getAbsolutePath());
         new Select(driver.findElement(By.cssSelector("#deposit-form select[name=documentType]")))
                 .selectByValue("MEETING_MINUTES");
-        driver.findElement(By.cssSelector("button.category[data-category=staff]")).click();
+        driver.findElement(By.cssSelector("button.category[data-category=staff]"))
+                .click();
         WebElement dialog = waitFor(By.cssSelector("dialog.picker[data-category=staff]"));
-        wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("dialog.picker input[value='user:p.benali']"))).click();
+        wait(Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("dialog.picker input[value='user:p.benali']")))
+                .click();
         dialog.findElement(By.cssSelector("button.primary")).click();
-        driver.findElement(By.cssSelector("#deposit-form input[name=allowModify]")).click();
+        driver.findElement(By.cssSelector("#deposit-form input[name=allowModify]"))
+                .click();
         driver.findElement(By.id("deposit-submit")).click();
         waitFor(By.cssSelector("#deposit-result .success"));
 
         signIn("p.benali");
         open("locker");
-        WebElement entry = waitFor(By.xpath("//article[contains(@class,'document')][.//h2[contains(., 'agenda.pdf')]]"));
+        WebElement entry =
+                waitFor(By.xpath("//article[contains(@class,'document')][.//h2[contains(., 'agenda.pdf')]]"));
         entry.findElement(By.xpath(".//button[normalize-space()='Versions']")).click();
-        wait(Duration.ofSeconds(10)).until(d -> !entry.findElements(By.cssSelector("ol.versions li")).isEmpty());
-        assertThat(entry.findElements(By.cssSelector("form.new-version"))).as("allowed to modify").hasSize(1);
+        wait(Duration.ofSeconds(10))
+                .until(d ->
+                        !entry.findElements(By.cssSelector("ol.versions li")).isEmpty());
+        assertThat(entry.findElements(By.cssSelector("form.new-version")))
+                .as("allowed to modify")
+                .hasSize(1);
         assertThat(entry.getText()).as("no missing value shown").doesNotContainPattern("\\b(null|undefined)\\b");
         screenshot("staff-locker");
         assertAccessible("staff locker");
 
         new Select(driver.findElement(By.id("lang"))).selectByValue("fr");
         wait(Duration.ofSeconds(10)).until(d -> heading().equals("Mon casier"));
-        assertThat(driver.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("fr");
+        assertThat(driver.findElement(By.cssSelector("html")).getAttribute("lang"))
+                .isEqualTo("fr");
         screenshot("staff-locker-fr");
         new Select(driver.findElement(By.id("lang"))).selectByValue("en");
         wait(Duration.ofSeconds(10)).until(d -> heading().equals("My locker"));
 
         // opening it is a receipt the depositor sees; then the depositor withdraws it
-        String id = waitFor(By.xpath("//article[contains(@class,'document')][.//h2[contains(., "
-                + "'agenda.pdf')]]")).getAttribute("data-document");
-        driver.findElement(By.cssSelector("article[data-document='" + id + "'] a[download]")).click();
-        wait(Duration.ofSeconds(10)).until(d -> api("GET", "/api/v1/lockers/distributions", "t.girard").body()
-                .contains("\"openedBy\":[\"p.benali\"]"));
+        String id = waitFor(By.xpath("//article[contains(@class,'document')][.//h2[contains(., " + "'agenda.pdf')]]"))
+                .getAttribute("data-document");
+        driver.findElement(By.cssSelector("article[data-document='" + id + "'] a[download]"))
+                .click();
+        wait(Duration.ofSeconds(10))
+                .until(d -> api("GET", "/api/v1/lockers/distributions", "t.girard")
+                        .body()
+                        .contains("\"openedBy\":[\"p.benali\"]"));
         signIn("t.girard");
         open("distributions");
         WebElement card = waitFor(By.cssSelector("article.distribution[data-document='" + id + "']"));
         assertThat(card.getText()).contains("Opened by 1").contains("Not opened yet by 0");
         card.findElement(By.cssSelector("button.danger")).click();
         wait(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
-        wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(
-                "article.distribution[data-document='" + id + "']")).getText().contains("(withdrawn)"));
+        wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector("article.distribution[data-document='" + id + "']"))
+                        .getText()
+                        .contains("(withdrawn)"));
         signIn("p.benali");
         open("locker");
-        assertThat(driver.findElements(By.cssSelector("article[data-document='" + id + "']"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("article[data-document='" + id + "']")))
+                .isEmpty();
     }
 
     @Test
@@ -177,26 +207,34 @@ class DepositInBrowserIT extends BrowserTestBase {
         open("admin/lockers");
         WebElement exchange = driver.findElement(By.cssSelector("#locker-settings-form input[type=checkbox]"));
         assertThat(driver.findElements(By.cssSelector("#locker-settings-form input[type=checkbox]")))
-                .as("guardian exchange, then macro-enabled documents (off by default)").hasSize(2)
-                .element(1).extracting(WebElement::isSelected).isEqualTo(false);
+                .as("guardian exchange, then macro-enabled documents (off by default)")
+                .hasSize(2)
+                .element(1)
+                .extracting(WebElement::isSelected)
+                .isEqualTo(false);
         if (!exchange.isSelected()) {
             exchange.click();
         }
-        driver.findElement(By.cssSelector("#locker-settings-form button[type=submit]")).click();
+        driver.findElement(By.cssSelector("#locker-settings-form button[type=submit]"))
+                .click();
         waitFor(By.cssSelector("#locker-settings-form .success"));
 
         signIn("r.stephane.martin");
         open("deposit");
         assertThat(driver.findElements(By.cssSelector("button.category[data-category=guardian]")))
-                .as("guardians deposit to personnel only").isEmpty();
+                .as("guardians deposit to personnel only")
+                .isEmpty();
         driver.findElement(By.cssSelector("#deposit-form input[type=file]"))
                 .sendKeys(pdfFile("medical-certificate.pdf", "certificate").getAbsolutePath());
         new Select(driver.findElement(By.cssSelector("#deposit-form select[name=documentType]")))
                 .selectByValue("CERTIFICATE");
-        driver.findElement(By.cssSelector("button.category[data-category=teacher]")).click();
+        driver.findElement(By.cssSelector("button.category[data-category=teacher]"))
+                .click();
         WebElement dialog = waitFor(By.cssSelector("dialog.picker[data-category=teacher]"));
-        wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("dialog.picker input[value='user:t.girard']"))).click();
+        wait(Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("dialog.picker input[value='user:t.girard']")))
+                .click();
         dialog.findElement(By.cssSelector("button.primary")).click();
         assertThat(driver.findElement(By.id("deposit-window")).isDisplayed()).isFalse();
         driver.findElement(By.id("deposit-submit")).click();
@@ -205,13 +243,16 @@ class DepositInBrowserIT extends BrowserTestBase {
 
         signIn("t.girard");
         open("locker");
-        WebElement entry = waitFor(By.xpath("//article[contains(@class,'document')][.//h2[contains(., "
-                + "'medical-certificate.pdf')]]"));
+        WebElement entry = waitFor(
+                By.xpath("//article[contains(@class,'document')][.//h2[contains(., " + "'medical-certificate.pdf')]]"));
         assertThat(entry.getText()).contains("Stéphane Martin").contains("Certificate");
     }
 
     private String documentNames() {
-        return String.join("\n", driver.findElements(By.cssSelector("article.document h2")).stream()
-                .map(WebElement::getText).toList());
+        return String.join(
+                "\n",
+                driver.findElements(By.cssSelector("article.document h2")).stream()
+                        .map(WebElement::getText)
+                        .toList());
     }
 }

@@ -3,7 +3,6 @@ package org.locker.service.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -30,28 +29,33 @@ class DiscussionsInBrowserIT extends BrowserTestBase {
 
         signIn("r.stephane.martin");
         open("discussions");
-        WebElement link = waitFor(By.xpath("//a[contains(@class,'discussion-link')][contains(., \"Emma's homework\")]"));
+        WebElement link =
+                waitFor(By.xpath("//a[contains(@class,'discussion-link')][contains(., \"Emma's homework\")]"));
         assertThat(link.getText()).contains("Unread: 1");
         link.click();
         waitFor(By.cssSelector("ol.messages"));
-        wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("ol.messages")).getText()
-                .contains("did great today"));
+        wait(Duration.ofSeconds(10))
+                .until(d ->
+                        d.findElement(By.cssSelector("ol.messages")).getText().contains("did great today"));
         WebElement reply = driver.findElement(By.cssSelector("form.reply textarea"));
         reply.sendKeys("Thank you!");
         driver.findElement(By.cssSelector("form.reply button[type=submit]")).click();
-        wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("ol.messages")).getText()
-                .contains("Thank you!"));
+        wait(Duration.ofSeconds(10))
+                .until(d ->
+                        d.findElement(By.cssSelector("ol.messages")).getText().contains("Thank you!"));
         screenshot("discussion-thread-guardian");
         assertAccessible("discussion thread");
         phoneWidth(() -> screenshot("discussion-thread-guardian-phone"));
 
         signIn("t.girard");
         open("discussions");
-        WebElement back = waitFor(By.xpath("//a[contains(@class,'discussion-link')][contains(., \"Emma's homework\")]"));
+        WebElement back =
+                waitFor(By.xpath("//a[contains(@class,'discussion-link')][contains(., \"Emma's homework\")]"));
         assertThat(back.getText()).contains("Unread: 1");
         back.click();
-        wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector("ol.messages")).getText()
-                .contains("Thank you!"));
+        wait(Duration.ofSeconds(10))
+                .until(d ->
+                        d.findElement(By.cssSelector("ol.messages")).getText().contains("Thank you!"));
     }
 
     @Test
@@ -61,12 +65,14 @@ class DiscussionsInBrowserIT extends BrowserTestBase {
         driver.findElement(By.id("new-discussion")).click();
         WebElement form = waitFor(By.id("new-discussion-form"));
         assertThat(form.findElements(By.cssSelector("input[value='e.gabriel.bernard']")))
-                .as("another student is not offered").isEmpty();
+                .as("another student is not offered")
+                .isEmpty();
         form.findElement(By.cssSelector("input[name=other]")).sendKeys("e.gabriel.bernard");
         form.findElement(By.cssSelector("textarea[name=text]")).sendKeys("Shall we play?");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement refusal = waitFor(By.cssSelector(".refusal[role=alert]"));
-        assertThat(refusal.findElement(By.cssSelector(".reason")).getText()).startsWith("Reason: ")
+        assertThat(refusal.findElement(By.cssSelector(".reason")).getText())
+                .startsWith("Reason: ")
                 .matches("Reason: [A-Z_]+");
         assertThat(refusal.getText().lines().findFirst().orElse("")).isNotBlank();
         screenshot("discussion-refusal");

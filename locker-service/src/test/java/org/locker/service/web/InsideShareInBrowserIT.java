@@ -43,13 +43,19 @@ class InsideShareInBrowserIT extends BrowserTestBase {
     void shouldLoadItsFilesAndPassSharesCsrfFilterBelowTheProxy() {
         openInShare("preferences");
         waitReady("preferences");
-        assertThat(heading()).as("the English dictionary, loaded below the proxy").isEqualTo("Preferences");
-        assertThat(((JavascriptExecutor) driver).executeScript(
-                "return getComputedStyle(document.querySelector('header.banner')).display"))
-                .as("the app's styles, loaded below the proxy").isEqualTo("flex");
-        assertThat(driver.findElement(By.id("logout")).isDisplayed()).as("signing out is Share's").isFalse();
+        assertThat(heading())
+                .as("the English dictionary, loaded below the proxy")
+                .isEqualTo("Preferences");
+        assertThat(((JavascriptExecutor) driver)
+                        .executeScript("return getComputedStyle(document.querySelector('header.banner')).display"))
+                .as("the app's styles, loaded below the proxy")
+                .isEqualTo("flex");
+        assertThat(driver.findElement(By.id("logout")).isDisplayed())
+                .as("signing out is Share's")
+                .isFalse();
 
-        driver.findElement(By.cssSelector("#preferences-form button[type=submit]")).click();
+        driver.findElement(By.cssSelector("#preferences-form button[type=submit]"))
+                .click();
         waitFor(By.cssSelector("#preferences-form p.success"));
         assertThat(share.accepted).contains("PUT /api/v1/me/preferences");
 
@@ -77,14 +83,16 @@ class InsideShareInBrowserIT extends BrowserTestBase {
         waitReady("locker");
 
         share.signIn("t.girard", "no-longer-valid"); // the Alfresco ticket Share forwards ended
-        driver.findElement(By.cssSelector("#nav-list a[href='#/distributions']")).click(); // goes on using it
+        driver.findElement(By.cssSelector("#nav-list a[href='#/distributions']"))
+                .click(); // goes on using it
         waitReady("signed-out");
         assertThat(heading()).isEqualTo("Your session has ended");
         WebElement again = driver.findElement(By.id("sign-in-again"));
         assertThat(again.getText()).isEqualTo("Sign in again");
         assertThat(again.getDomAttribute("href")).isEqualTo("/share/page/locker");
         assertThat(again.getDomAttribute("target")).as("the whole Share window").isEqualTo("_top");
-        assertThat(driver.findElement(By.cssSelector("main [role=alert]")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.cssSelector("main [role=alert]")).getText())
+                .isNotBlank();
         assertThat(driver.findElements(By.cssSelector("#nav-list li"))).isEmpty();
         assertThat(share.refused).isEmpty();
     }

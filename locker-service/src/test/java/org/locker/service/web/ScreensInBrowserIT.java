@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -36,17 +35,22 @@ class ScreensInBrowserIT extends BrowserTestBase {
         for (var profile : SCREENS.entrySet()) {
             signIn(profile.getKey());
             List<String> menu = driver.findElements(By.cssSelector("#nav-list a")).stream()
-                    .map(a -> a.getAttribute("href").replaceAll(".*#/", "")).toList();
+                    .map(a -> a.getAttribute("href").replaceAll(".*#/", ""))
+                    .toList();
             assertThat(menu).as("menu of " + profile.getKey()).containsAll(profile.getValue());
             for (String screen : profile.getValue()) {
                 WebElement link = driver.findElement(By.cssSelector("#nav-list a[href='#/" + screen + "']"));
                 link.click();
                 waitReady(screen);
                 screenshot(profile.getKey().replace('.', '-') + "-" + screen.replace('/', '-'));
-                assertThat(driver.findElement(By.id("main")).getText()).as("no missing value shown on " + screen)
+                assertThat(driver.findElement(By.id("main")).getText())
+                        .as("no missing value shown on " + screen)
                         .doesNotContainPattern("\\b(null|undefined|NaN)\\b");
                 assertThat(driver.findElements(By.cssSelector("main .error[role=alert]:not(:empty)")).stream()
-                        .map(WebElement::getText).toList()).as(screen + " for " + profile.getKey()).isEmpty();
+                                .map(WebElement::getText)
+                                .toList())
+                        .as(screen + " for " + profile.getKey())
+                        .isEmpty();
                 assertAccessible(screen + " as " + profile.getKey());
             }
         }
@@ -59,8 +63,10 @@ class ScreensInBrowserIT extends BrowserTestBase {
         Files.writeString(bad, header + "person,x.bad,,wizard,Ada,Bad,,,,,\n");
         signIn("principal");
         open("admin/import");
-        assertThat(driver.findElement(By.cssSelector("#import-form input[type=checkbox]")).isSelected())
-                .as("check only, by default").isTrue();
+        assertThat(driver.findElement(By.cssSelector("#import-form input[type=checkbox]"))
+                        .isSelected())
+                .as("check only, by default")
+                .isTrue();
         driver.findElement(By.cssSelector("#import-form input[type=file]")).sendKeys(bad.toString());
         driver.findElement(By.cssSelector("#import-form button[type=submit]")).click();
         WebElement problems = waitFor(By.cssSelector("#import-report table"));
@@ -74,8 +80,8 @@ class ScreensInBrowserIT extends BrowserTestBase {
         }
         driver.findElement(By.cssSelector("#import-form input[type=file]")).sendKeys(demo.toString());
         driver.findElement(By.cssSelector("#import-form button[type=submit]")).click();
-        wait(java.time.Duration.ofSeconds(15)).until(d -> d.findElement(By.id("import-report")).getText()
-                .contains("File checked, nothing applied"));
+        wait(java.time.Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("import-report")).getText().contains("File checked, nothing applied"));
         assertThat(driver.findElement(By.id("import-report")).getText()).contains("Persons");
     }
 
@@ -90,7 +96,8 @@ class ScreensInBrowserIT extends BrowserTestBase {
         if (!messaging.isSelected()) {
             messaging.click();
         }
-        driver.findElement(By.cssSelector("#discussion-settings-form button[type=submit]")).click();
+        driver.findElement(By.cssSelector("#discussion-settings-form button[type=submit]"))
+                .click();
         waitFor(By.cssSelector("#discussion-settings-form .success"));
 
         // the delegate and a guardian of 6A turn on communication between guardians
@@ -100,7 +107,8 @@ class ScreensInBrowserIT extends BrowserTestBase {
         if (!box.isSelected()) {
             box.click();
         }
-        driver.findElement(By.cssSelector("#preferences-form button[type=submit]")).click();
+        driver.findElement(By.cssSelector("#preferences-form button[type=submit]"))
+                .click();
         waitFor(By.cssSelector("#preferences-form .success"));
 
         signIn("r.sophie.martin");
@@ -109,21 +117,26 @@ class ScreensInBrowserIT extends BrowserTestBase {
         if (!mine.isSelected()) {
             mine.click();
         }
-        driver.findElement(By.cssSelector("#preferences-form button[type=submit]")).click();
+        driver.findElement(By.cssSelector("#preferences-form button[type=submit]"))
+                .click();
         waitFor(By.cssSelector("#preferences-form .success"));
         open("broadcasts");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#broadcast-form select[name=kind]")))
+        new org.openqa.selenium.support.ui.Select(
+                        driver.findElement(By.cssSelector("#broadcast-form select[name=kind]")))
                 .selectByValue("SURVEY");
-        driver.findElement(By.cssSelector("#broadcast-form textarea[name=text]")).sendKeys("Class photo on Friday?");
-        driver.findElement(By.cssSelector("#broadcast-form textarea[name=options]")).sendKeys("Yes\nNo");
-        driver.findElement(By.cssSelector("#broadcast-form button[type=submit]")).click();
+        driver.findElement(By.cssSelector("#broadcast-form textarea[name=text]"))
+                .sendKeys("Class photo on Friday?");
+        driver.findElement(By.cssSelector("#broadcast-form textarea[name=options]"))
+                .sendKeys("Yes\nNo");
+        driver.findElement(By.cssSelector("#broadcast-form button[type=submit]"))
+                .click();
         screenshot("delegate-broadcast-sent");
         waitFor(By.xpath("//article[contains(@class,'broadcast')][contains(., 'Class photo on Friday?')]"));
 
         signIn("r.stephane.martin");
         open("broadcasts");
-        WebElement survey = waitFor(By.xpath("//article[contains(@class,'broadcast')][contains(., "
-                + "'Class photo on Friday?')]"));
+        WebElement survey = waitFor(
+                By.xpath("//article[contains(@class,'broadcast')][contains(., " + "'Class photo on Friday?')]"));
         survey.findElement(By.xpath(".//label[normalize-space()='Yes']")).click();
         survey.findElement(By.cssSelector("form.answer button[type=submit]")).click();
         waitFor(By.xpath("//article[contains(@class,'broadcast')][contains(., 'Your answer: Yes')]"));
@@ -132,9 +145,12 @@ class ScreensInBrowserIT extends BrowserTestBase {
 
         signIn("r.sophie.martin");
         open("broadcasts");
-        WebElement results = waitFor(By.xpath("//article[contains(@class,'broadcast')][contains(., "
-                + "'Class photo on Friday?')]"));
-        assertThat(results.getText()).contains("Results (1 answers)").contains("Yes: 1").contains("No: 0");
+        WebElement results = waitFor(
+                By.xpath("//article[contains(@class,'broadcast')][contains(., " + "'Class photo on Friday?')]"));
+        assertThat(results.getText())
+                .contains("Results (1 answers)")
+                .contains("Yes: 1")
+                .contains("No: 0");
         screenshot("delegate-survey-results");
     }
 }

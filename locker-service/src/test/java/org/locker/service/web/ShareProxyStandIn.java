@@ -1,5 +1,7 @@
 package org.locker.service.web;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,9 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * What the browser meets when the app is shown inside Share, on a port of its own: Share's pages under
  * {@code /share/page/} (which set Share's {@code Alfresco-CSRFToken} cookie, as Share's CSRF filter does at sign-in)
@@ -32,18 +31,24 @@ final class ShareProxyStandIn implements AutoCloseable {
 
     static final String TOKEN = "Alfresco-CSRFToken";
     private static final String PROXY = "/share/proxy/locker";
-    private static final List<String> FORWARDED_REQUEST_HEADERS = List.of("Content-Type", "Accept",
-            "Accept-Language", "X-Requested-With");
-    private static final List<String> FORWARDED_RESPONSE_HEADERS = List.of("Content-Type", "Content-Disposition",
-            "Content-Security-Policy", "X-Content-Type-Options", "Cache-Control");
+    private static final List<String> FORWARDED_REQUEST_HEADERS =
+            List.of("Content-Type", "Accept", "Accept-Language", "X-Requested-With");
+    private static final List<String> FORWARDED_RESPONSE_HEADERS = List.of(
+            "Content-Type",
+            "Content-Disposition",
+            "Content-Security-Policy",
+            "X-Content-Type-Options",
+            "Cache-Control");
 
     private final HttpServer server;
     private final URI service;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String token = UUID.randomUUID().toString();
     private volatile String credentials;
     /** "METHOD path" of the writes Share's filter let through, and of those it refused. */
     final List<String> accepted = new CopyOnWriteArrayList<>();
+
     final List<String> refused = new CopyOnWriteArrayList<>();
 
     ShareProxyStandIn(int servicePort) throws IOException {
@@ -66,7 +71,10 @@ final class ShareProxyStandIn implements AutoCloseable {
 
     private void page(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().add("Set-Cookie", TOKEN + "=" + token + "; Path=/share");
-        send(exchange, 200, "text/html;charset=UTF-8",
+        send(
+                exchange,
+                200,
+                "text/html;charset=UTF-8",
                 "<!DOCTYPE html><title>Share</title><p>Share</p>".getBytes(StandardCharsets.UTF_8));
     }
 
@@ -81,7 +89,8 @@ final class ShareProxyStandIn implements AutoCloseable {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             boolean multipart = contentType != null && contentType.startsWith("multipart/");
-            String sent = multipart ? parameter(uri.getRawQuery(), TOKEN)
+            String sent = multipart
+                    ? parameter(uri.getRawQuery(), TOKEN)
                     : exchange.getRequestHeaders().getFirst(TOKEN);
             if (!token.equals(sent)) {
                 refused.add(method + " " + path);
@@ -90,10 +99,13 @@ final class ShareProxyStandIn implements AutoCloseable {
             }
             accepted.add(method + " " + path);
         }
-        HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(service + path
-                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())))
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder forward = HttpRequest.newBuilder(
+                        URI.create(service + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())))
+                .method(
+                        method,
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String name : FORWARDED_REQUEST_HEADERS) {
             String value = exchange.getRequestHeaders().getFirst(name);
             if (value != null) {
@@ -101,8 +113,9 @@ final class ShareProxyStandIn implements AutoCloseable {
             }
         }
         if (credentials != null) {
-            forward.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    credentials.getBytes(StandardCharsets.UTF_8)));
+            forward.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         HttpResponse<byte[]> answer;
         try {
@@ -112,7 +125,9 @@ final class ShareProxyStandIn implements AutoCloseable {
             throw new IOException(e);
         }
         for (String name : FORWARDED_RESPONSE_HEADERS) {
-            answer.headers().firstValue(name).ifPresent(value -> exchange.getResponseHeaders().add(name, value));
+            answer.headers()
+                    .firstValue(name)
+                    .ifPresent(value -> exchange.getResponseHeaders().add(name, value));
         }
         byte[] bytes = answer.body();
         exchange.sendResponseHeaders(answer.statusCode(), bytes.length == 0 ? -1 : bytes.length);

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,14 +32,17 @@ class WebAppDictionariesTest {
     @Test
     void shouldUseTheSamePlaceholdersInBothLanguages() {
         Map<String, String> fr = dictionary("fr");
-        dictionary("en").forEach((key, english) -> assertThat(placeholders(fr.get(key)))
-                .as(key).isEqualTo(placeholders(english)));
+        dictionary("en")
+                .forEach((key, english) ->
+                        assertThat(placeholders(fr.get(key))).as(key).isEqualTo(placeholders(english)));
     }
 
     @Test
     void shouldHaveNoEmptyString() {
         for (String lang : new String[] {"fr", "en"}) {
-            dictionary(lang).forEach((key, text) -> assertThat(text).as(lang + " " + key).isNotBlank());
+            dictionary(lang)
+                    .forEach(
+                            (key, text) -> assertThat(text).as(lang + " " + key).isNotBlank());
         }
     }
 

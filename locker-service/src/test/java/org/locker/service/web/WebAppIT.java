@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.DemoSchoolTest;
 
@@ -21,24 +20,28 @@ import org.locker.service.support.DemoSchoolTest;
 class WebAppIT extends DemoSchoolTest {
 
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final HttpClient browser =
+            HttpClient.newBuilder().cookieHandler(cookies).build();
 
     @Test
     void shouldLeadFromTheRootToTheSignInPageThenToTheApp() throws Exception {
         // what a browser asks for when it opens the address
-        HttpResponse<String> root = send(HttpRequest.newBuilder(uri("/")).header("Accept", "text/html").build());
+        HttpResponse<String> root = send(
+                HttpRequest.newBuilder(uri("/")).header("Accept", "text/html").build());
         assertThat(root.statusCode()).isEqualTo(302);
         assertThat(root.headers().firstValue("Location").orElse("")).endsWith("/login");
 
         HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login")).build());
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body()).contains("href=\"app/app.css\"").contains("name=\"username\"");
-        assertThat(login.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self'");
 
         signIn("t.girard");
         HttpResponse<String> app = send(HttpRequest.newBuilder(uri("/")).build());
         assertThat(app.headers().firstValue("Location").orElse("")).endsWith("/app/index.html");
-        HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/app/index.html")).build());
+        HttpResponse<String> page =
+                send(HttpRequest.newBuilder(uri("/app/index.html")).build());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<main id=\"main\"");
     }
@@ -47,39 +50,51 @@ class WebAppIT extends DemoSchoolTest {
     void shouldAcceptASessionWriteCarryingTheCookiesTokenInTheHeader() throws Exception {
         signIn("t.girard");
         send(HttpRequest.newBuilder(uri("/app/index.html")).build());
-        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElseThrow();
+        String token = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow();
 
         HttpRequest.Builder read = HttpRequest.newBuilder(uri("/api/v1/discussions/hours"));
         assertThat(send(read.build()).body()).contains("\"windowStart\":\"07:00\"");
 
         HttpResponse<String> withoutToken = send(HttpRequest.newBuilder(uri("/api/v1/me/preferences"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
         assertThat(withoutToken.statusCode()).isEqualTo(403);
         assertThat(withoutToken.body()).contains("CSRF_REJECTED");
 
         HttpResponse<String> withToken = send(HttpRequest.newBuilder(uri("/api/v1/me/preferences"))
-                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
-                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", token)
+                .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
         assertThat(withToken.statusCode()).isEqualTo(200);
     }
 
     @Test
     void shouldServeTheAppsFilesToAnyoneButItsDataOnlySignedIn() throws Exception {
-        assertThat(send(HttpRequest.newBuilder(uri("/app/app.js")).build()).statusCode()).isEqualTo(200);
-        assertThat(send(HttpRequest.newBuilder(uri("/app/i18n/fr.json")).build()).body()).contains("Mon casier");
-        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/me")).build()).statusCode()).isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(uri("/app/app.js")).build()).statusCode())
+                .isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri("/app/i18n/fr.json")).build())
+                        .body())
+                .contains("Mon casier");
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/me")).build()).statusCode())
+                .isEqualTo(401);
     }
 
     private void signIn(String user) throws IOException, InterruptedException {
         String page = send(HttpRequest.newBuilder(uri("/login")).build()).body();
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
         assertThat(csrf.find()).isTrue();
-        String form = "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1),
-                StandardCharsets.UTF_8);
+        String form =
+                "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
     }

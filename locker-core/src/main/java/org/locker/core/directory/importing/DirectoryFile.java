@@ -1,7 +1,6 @@
 package org.locker.core.directory.importing;
 
 import java.util.List;
-
 import org.locker.core.directory.Person;
 import org.locker.core.directory.SchoolClass;
 
@@ -18,6 +17,5 @@ public record DirectoryFile(List<SchoolClass> classes, List<ImportedPerson> pers
      *
      * @param password null when the file gives none (the person then signs in through the platform)
      */
-    public record ImportedPerson(Person person, String password) {
-    }
+    public record ImportedPerson(Person person, String password) {}
 }

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -31,8 +30,7 @@ import org.locker.core.platform.UserId;
 public final class DirectoryFileParser {
 
     static final List<String> REQUIRED_COLUMNS =
-            List.of("type", "id", "profile", "first_name", "last_name", "email", "classes", "children",
-                    "delegate_of");
+            List.of("type", "id", "profile", "first_name", "last_name", "email", "classes", "children", "delegate_of");
     static final List<String> OPTIONAL_COLUMNS = List.of("label", "password");
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -62,12 +60,12 @@ public final class DirectoryFileParser {
         try {
             text = readLimited(reader);
         } catch (IOException e) {
-            return Result.failed(List.of(new ImportProblem(0, "UNREADABLE_FILE", "the file could not be read: "
-                    + e.getMessage())));
+            return Result.failed(
+                    List.of(new ImportProblem(0, "UNREADABLE_FILE", "the file could not be read: " + e.getMessage())));
         }
         if (text == null) {
-            return Result.failed(List.of(new ImportProblem(0, "FILE_TOO_LARGE", "the file is larger than "
-                    + MAX_CHARACTERS + " characters")));
+            return Result.failed(List.of(new ImportProblem(
+                    0, "FILE_TOO_LARGE", "the file is larger than " + MAX_CHARACTERS + " characters")));
         }
         if (text.isBlank()) {
             return Result.failed(List.of(new ImportProblem(0, "EMPTY_FILE", "the file is empty")));
@@ -78,18 +76,28 @@ public final class DirectoryFileParser {
         }
         List<ImportProblem> problems = new ArrayList<>();
         List<NumberedRecord> records = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder()
-                .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
-                .setAllowMissingColumnNames(false).get().parse(new java.io.StringReader(text))) {
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .setAllowMissingColumnNames(false)
+                .get()
+                .parse(new java.io.StringReader(text))) {
             Set<String> header = new LinkedHashSet<>();
-            parser.getHeaderNames().forEach(h -> header.add(h.toLowerCase(Locale.ROOT).replace("\uFEFF", "")));
+            parser.getHeaderNames()
+                    .forEach(h -> header.add(h.toLowerCase(Locale.ROOT).replace("\uFEFF", "")));
             if (header.isEmpty()) {
                 return Result.failed(List.of(new ImportProblem(0, "EMPTY_FILE", "the file is empty")));
             }
             for (String column : REQUIRED_COLUMNS) {
                 if (!header.contains(column)) {
-                    problems.add(new ImportProblem(1, "MISSING_COLUMN", "the header lacks the column '" + column
-                            + "'; required: " + String.join(",", REQUIRED_COLUMNS)));
+                    problems.add(new ImportProblem(
+                            1,
+                            "MISSING_COLUMN",
+                            "the header lacks the column '" + column + "'; required: "
+                                    + String.join(",", REQUIRED_COLUMNS)));
                 }
             }
             for (String column : header) {
@@ -108,8 +116,8 @@ public final class DirectoryFileParser {
             if (message.contains("header") && message.toLowerCase(Locale.ROOT).contains("duplicate")) {
                 return Result.failed(List.of(new ImportProblem(1, "DUPLICATE_COLUMN", message)));
             }
-            return Result.failed(List.of(new ImportProblem(0, "UNREADABLE_FILE", "the file is not valid CSV: "
-                    + message)));
+            return Result.failed(
+                    List.of(new ImportProblem(0, "UNREADABLE_FILE", "the file is not valid CSV: " + message)));
         }
         if (records.isEmpty()) {
             return Result.failed(List.of(new ImportProblem(0, "EMPTY_FILE", "the file has a header but no line")));
@@ -130,8 +138,7 @@ public final class DirectoryFileParser {
         return text.toString();
     }
 
-    private record NumberedRecord(long line, CSVRecord record) {
-    }
+    private record NumberedRecord(long line, CSVRecord record) {}
 
     /** Either a valid file or the problems found. */
     public record Result(Optional<DirectoryFile> file, List<ImportProblem> problems) {
@@ -163,16 +170,14 @@ public final class DirectoryFileParser {
                 CSVRecord record = numbered.record();
                 long line = numbered.line();
                 if (!record.isConsistent()) {
-                    problem(line, "WRONG_COLUMN_COUNT", "the line has " + record.size()
-                            + " values, unlike the header");
+                    problem(line, "WRONG_COLUMN_COUNT", "the line has " + record.size() + " values, unlike the header");
                     continue;
                 }
                 String type = value(record, "type").toLowerCase(Locale.ROOT);
                 switch (type) {
                     case "class" -> readClass(record, line);
                     case "person" -> readPerson(record, line);
-                    default -> problem(line, "UNKNOWN_TYPE", "type must be 'class' or 'person', not '"
-                            + type + "'");
+                    default -> problem(line, "UNKNOWN_TYPE", "type must be 'class' or 'person', not '" + type + "'");
                 }
             }
             List<DirectoryFile.ImportedPerson> persons = resolvePersons();
@@ -186,8 +191,10 @@ public final class DirectoryFileParser {
         private void readClass(CSVRecord record, long line) {
             String id = value(record, "id");
             if (!ClassCode.isValid(id)) {
-                problem(line, "INVALID_CLASS_CODE", "'" + id + "' is not a valid class code (letters, digits,"
-                        + " '-' and '_', at most 20)");
+                problem(
+                        line,
+                        "INVALID_CLASS_CODE",
+                        "'" + id + "' is not a valid class code (letters, digits," + " '-' and '_', at most 20)");
                 return;
             }
             if (!claimId("class:" + id.toLowerCase(Locale.ROOT), line)) {
@@ -195,8 +202,10 @@ public final class DirectoryFileParser {
             }
             String label = value(record, "label");
             if (label.length() > MAX_NAME || hasControlCharacters(label)) {
-                problem(line, "INVALID_NAME", "the class label is longer than " + MAX_NAME
-                        + " characters or has control characters");
+                problem(
+                        line,
+                        "INVALID_NAME",
+                        "the class label is longer than " + MAX_NAME + " characters or has control characters");
                 return;
             }
             ClassCode code = ClassCode.of(id);
@@ -206,8 +215,11 @@ public final class DirectoryFileParser {
         private void readPerson(CSVRecord record, long line) {
             String id = value(record, "id").toLowerCase(Locale.ROOT);
             if (!UserId.isValid(id)) {
-                problem(line, "INVALID_ID", "'" + value(record, "id") + "' is not a valid person id (letters,"
-                        + " digits, '.', '-', '_', '@')");
+                problem(
+                        line,
+                        "INVALID_ID",
+                        "'" + value(record, "id") + "' is not a valid person id (letters,"
+                                + " digits, '.', '-', '_', '@')");
                 return;
             }
             if (id.startsWith("locker-")) {
@@ -218,8 +230,11 @@ public final class DirectoryFileParser {
             if (reservedAccounts.test(UserId.of(id))) {
                 // the platform's superuser, guest, system or service account: giving it a profile would make a
                 // locker user whose platform session bypasses every permission
-                problem(line, "RESERVED_ID", "'" + value(record, "id") + "' is an account of the platform itself"
-                        + " (administrator, guest, system or service account), never a locker user");
+                problem(
+                        line,
+                        "RESERVED_ID",
+                        "'" + value(record, "id") + "' is an account of the platform itself"
+                                + " (administrator, guest, system or service account), never a locker user");
                 return;
             }
             if (!claimId("person:" + id, line)) {
@@ -227,8 +242,11 @@ public final class DirectoryFileParser {
             }
             Optional<Profile> profile = Profile.fromCode(value(record, "profile"));
             if (profile.isEmpty()) {
-                problem(line, "UNKNOWN_PROFILE", "unknown profile '" + value(record, "profile") + "'; expected"
-                        + " one of teacher, staff, counselor, guardian, student, administrator");
+                problem(
+                        line,
+                        "UNKNOWN_PROFILE",
+                        "unknown profile '" + value(record, "profile") + "'; expected"
+                                + " one of teacher, staff, counselor, guardian, student, administrator");
                 return;
             }
             String firstName = value(record, "first_name");
@@ -238,8 +256,10 @@ public final class DirectoryFileParser {
             }
             for (String name : List.of(firstName, lastName)) {
                 if (name.length() > MAX_NAME || hasControlCharacters(name)) {
-                    problem(line, "INVALID_NAME", "names are at most " + MAX_NAME
-                            + " characters, without control characters");
+                    problem(
+                            line,
+                            "INVALID_NAME",
+                            "names are at most " + MAX_NAME + " characters, without control characters");
                 }
             }
             String email = value(record, "email");
@@ -247,8 +267,16 @@ public final class DirectoryFileParser {
                 problem(line, "INVALID_EMAIL", "'" + email + "' is not an e-mail address");
             }
             String password = record.isMapped("password") ? value(record, "password") : "";
-            pending.add(new PendingPerson(line, UserId.of(id), profile.get(), firstName, lastName, email,
-                    list(record, "classes"), list(record, "children"), list(record, "delegate_of"),
+            pending.add(new PendingPerson(
+                    line,
+                    UserId.of(id),
+                    profile.get(),
+                    firstName,
+                    lastName,
+                    email,
+                    list(record, "classes"),
+                    list(record, "children"),
+                    list(record, "delegate_of"),
                     password.isEmpty() ? null : password));
         }
 
@@ -266,22 +294,27 @@ public final class DirectoryFileParser {
                             problem(p.line, "STUDENT_CLASS", "a student belongs to exactly one class");
                         }
                     }
-                    case TEACHER, STAFF -> { }
+                    case TEACHER, STAFF -> {}
                     default -> {
                         if (!p.classes.isEmpty()) {
-                            problem(p.line, "CLASSES_NOT_ALLOWED", "only students, teachers and staff have"
-                                    + " classes");
+                            problem(
+                                    p.line,
+                                    "CLASSES_NOT_ALLOWED",
+                                    "only students, teachers and staff have" + " classes");
                         }
                     }
                 }
                 if (p.profile == Profile.GUARDIAN) {
                     if (p.children.isEmpty()) {
-                        problem(p.line, "GUARDIAN_WITHOUT_STUDENT", "a guardian needs at least one student in"
-                                + " 'children'");
+                        problem(
+                                p.line,
+                                "GUARDIAN_WITHOUT_STUDENT",
+                                "a guardian needs at least one student in" + " 'children'");
                     }
                     for (String child : p.children) {
                         PendingPerson student = UserId.isValid(child.toLowerCase(Locale.ROOT))
-                                ? byId.get(UserId.of(child.toLowerCase(Locale.ROOT))) : null;
+                                ? byId.get(UserId.of(child.toLowerCase(Locale.ROOT)))
+                                : null;
                         if (student == null || student.profile != Profile.STUDENT) {
                             problem(p.line, "UNKNOWN_STUDENT", "'" + child + "' is not a student of this file");
                         } else {
@@ -294,8 +327,10 @@ public final class DirectoryFileParser {
                     }
                     for (ClassCode delegated : delegateOf) {
                         if (!childClasses.contains(delegated.value().toLowerCase(Locale.ROOT))) {
-                            problem(p.line, "DELEGATE_WITHOUT_STUDENT", "a delegate of " + delegated
-                                    + " must be the guardian of a student of that class");
+                            problem(
+                                    p.line,
+                                    "DELEGATE_WITHOUT_STUDENT",
+                                    "a delegate of " + delegated + " must be the guardian of a student of that class");
                         }
                     }
                 } else {
@@ -306,8 +341,8 @@ public final class DirectoryFileParser {
                         problem(p.line, "DELEGATE_NOT_ALLOWED", "only guardians can be delegates");
                     }
                 }
-                Person person = new Person(p.id, p.profile, p.firstName, p.lastName, p.email, classCodes,
-                        children, delegateOf);
+                Person person =
+                        new Person(p.id, p.profile, p.firstName, p.lastName, p.email, classCodes, children, delegateOf);
                 result.add(new DirectoryFile.ImportedPerson(person, p.password));
             }
             return result;
@@ -317,10 +352,13 @@ public final class DirectoryFileParser {
             List<ClassCode> codes = new ArrayList<>();
             for (String value : values) {
                 Optional<ClassCode> known = classes.keySet().stream()
-                        .filter(c -> c.value().equalsIgnoreCase(value)).findFirst();
+                        .filter(c -> c.value().equalsIgnoreCase(value))
+                        .findFirst();
                 if (known.isEmpty()) {
-                    problem(line, "UNKNOWN_CLASS", "class '" + value + "' in " + column
-                            + " is not declared in this file");
+                    problem(
+                            line,
+                            "UNKNOWN_CLASS",
+                            "class '" + value + "' in " + column + " is not declared in this file");
                 } else if (!codes.contains(known.get())) {
                     codes.add(known.get());
                 }
@@ -331,8 +369,10 @@ public final class DirectoryFileParser {
         private boolean claimId(String key, long line) {
             Long first = idLines.putIfAbsent(key, line);
             if (first != null) {
-                problem(line, "DUPLICATE_ID", "'" + key.substring(key.indexOf(':') + 1)
-                        + "' is already defined on line " + first);
+                problem(
+                        line,
+                        "DUPLICATE_ID",
+                        "'" + key.substring(key.indexOf(':') + 1) + "' is already defined on line " + first);
                 return false;
             }
             return true;
@@ -352,7 +392,10 @@ public final class DirectoryFileParser {
             if (value.isEmpty()) {
                 return List.of();
             }
-            return Arrays.stream(value.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            return Arrays.stream(value.split("\\|"))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
 
         private static boolean hasControlCharacters(String value) {
@@ -360,8 +403,15 @@ public final class DirectoryFileParser {
         }
     }
 
-    private record PendingPerson(long line, UserId id, Profile profile, String firstName, String lastName,
-                                 String email, List<String> classes, List<String> children,
-                                 List<String> delegateOf, String password) {
-    }
+    private record PendingPerson(
+            long line,
+            UserId id,
+            Profile profile,
+            String firstName,
+            String lastName,
+            String email,
+            List<String> classes,
+            List<String> children,
+            List<String> delegateOf,
+            String password) {}
 }

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
 import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.ClassGroup;
 import org.locker.core.directory.DirectoryProperties;
@@ -67,15 +66,30 @@ public final class DirectoryImport {
         }
         DirectoryFile directory = result.file().get();
         if (dryRun) {
-            return new ImportReport(false, List.of(), directory.classes().size(), directory.persons().size(),
-                    0, 0, 0, 0, 0);
+            return new ImportReport(
+                    false,
+                    List.of(),
+                    directory.classes().size(),
+                    directory.persons().size(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0);
         }
         try (PlatformSession session = systemSessions.get()) {
             Sync sync = new Sync(session, directory);
             sync.apply();
             session.save();
-            return new ImportReport(true, List.of(), directory.classes().size(), directory.persons().size(),
-                    sync.usersCreated, sync.usersUpdated, sync.groupsCreated, sync.membershipsAdded,
+            return new ImportReport(
+                    true,
+                    List.of(),
+                    directory.classes().size(),
+                    directory.persons().size(),
+                    sync.usersCreated,
+                    sync.usersUpdated,
+                    sync.groupsCreated,
+                    sync.membershipsAdded,
                     sync.membershipsRemoved);
         }
     }
@@ -94,8 +108,8 @@ public final class DirectoryImport {
         int created = 0;
         for (Profile profile : Profile.values()) {
             if (session.findGroup(profile.group()).isEmpty()) {
-                session.createGroup(profile.group(), "Locker " + profile.code(),
-                        Map.of(DirectoryProperties.GROUP_KIND, "profile"));
+                session.createGroup(
+                        profile.group(), "Locker " + profile.code(), Map.of(DirectoryProperties.GROUP_KIND, "profile"));
                 created++;
             }
         }
@@ -132,7 +146,8 @@ public final class DirectoryImport {
                 String displayName = schoolClass.name() + " (" + kind.suffix() + ")";
                 Map<String, Object> properties = new LinkedHashMap<>();
                 properties.put(DirectoryProperties.GROUP_KIND, "class-" + kind.suffix());
-                properties.put(DirectoryProperties.GROUP_CLASS, schoolClass.code().value());
+                properties.put(
+                        DirectoryProperties.GROUP_CLASS, schoolClass.code().value());
                 properties.put(DirectoryProperties.CLASS_NAME, schoolClass.name());
                 Optional<Group> existing = session.findGroup(id);
                 if (existing.isEmpty()) {
@@ -148,9 +163,10 @@ public final class DirectoryImport {
         private void syncUser(DirectoryFile.ImportedPerson imported) {
             Person person = imported.person();
             Map<String, Object> properties = PersonMapping.properties(person);
-            char[] password = imported.password() == null ? null : imported.password().toCharArray();
-            NewUser desired = new NewUser(person.id(), person.firstName(), person.lastName(), person.email(),
-                    password, properties);
+            char[] password =
+                    imported.password() == null ? null : imported.password().toCharArray();
+            NewUser desired = new NewUser(
+                    person.id(), person.firstName(), person.lastName(), person.email(), password, properties);
             Optional<User> existing = session.findUser(person.id());
             if (existing.isEmpty()) {
                 session.createUser(desired);
@@ -158,14 +174,15 @@ public final class DirectoryImport {
                 return;
             }
             User user = existing.get();
-            boolean same = user.firstName().equals(person.firstName()) && user.lastName().equals(person.lastName())
+            boolean same = user.firstName().equals(person.firstName())
+                    && user.lastName().equals(person.lastName())
                     && user.email().equals(person.email())
-                    && properties.entrySet().stream().allMatch(e -> sameValue(user.properties().get(e.getKey()),
-                    e.getValue()));
+                    && properties.entrySet().stream()
+                            .allMatch(e -> sameValue(user.properties().get(e.getKey()), e.getValue()));
             if (!same) {
                 // the password of an existing user is theirs now: an import never resets it
-                session.updateUser(new NewUser(person.id(), person.firstName(), person.lastName(), person.email(),
-                        null, properties));
+                session.updateUser(new NewUser(
+                        person.id(), person.firstName(), person.lastName(), person.email(), null, properties));
                 usersUpdated++;
             }
         }
@@ -210,11 +227,14 @@ public final class DirectoryImport {
                 switch (person.profile()) {
                     case STUDENT -> {
                         students.put(person.id(), person);
-                        person.classes().forEach(c -> desired.get(ClassGroup.STUDENTS.of(c)).add(person.id()));
+                        person.classes()
+                                .forEach(c ->
+                                        desired.get(ClassGroup.STUDENTS.of(c)).add(person.id()));
                     }
                     case TEACHER, STAFF ->
-                            person.classes().forEach(c -> desired.get(ClassGroup.TEAM.of(c)).add(person.id()));
-                    default -> { }
+                        person.classes()
+                                .forEach(c -> desired.get(ClassGroup.TEAM.of(c)).add(person.id()));
+                    default -> {}
                 }
             }
             for (DirectoryFile.ImportedPerson imported : file.persons()) {
@@ -227,7 +247,8 @@ public final class DirectoryImport {
                         desired.get(ClassGroup.GUARDIANS.of(code)).add(person.id());
                     }
                 }
-                person.delegateOf().forEach(c -> desired.get(ClassGroup.DELEGATES.of(c)).add(person.id()));
+                person.delegateOf()
+                        .forEach(c -> desired.get(ClassGroup.DELEGATES.of(c)).add(person.id()));
             }
             desired.forEach(this::syncMembers);
         }

@@ -7,9 +7,16 @@ import java.util.List;
  *
  * @param applied whether the platform was changed (false for a dry run or a refused file)
  */
-public record ImportReport(boolean applied, List<ImportProblem> problems, int classes, int persons,
-                           int usersCreated, int usersUpdated, int groupsCreated, int membershipsAdded,
-                           int membershipsRemoved) {
+public record ImportReport(
+        boolean applied,
+        List<ImportProblem> problems,
+        int classes,
+        int persons,
+        int usersCreated,
+        int usersUpdated,
+        int groupsCreated,
+        int membershipsAdded,
+        int membershipsRemoved) {
 
     public ImportReport {
         problems = List.copyOf(problems);

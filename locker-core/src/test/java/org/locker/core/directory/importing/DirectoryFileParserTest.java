@@ -9,7 +9,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.Profile;
@@ -17,8 +16,8 @@ import org.locker.core.platform.UserId;
 
 class DirectoryFileParserTest {
 
-    private static final String HEADER = "type,id,label,profile,first_name,last_name,email,classes,children,"
-            + "delegate_of,password\n";
+    private static final String HEADER =
+            "type,id,label,profile,first_name,last_name,email,classes,children," + "delegate_of,password\n";
     private static final String CLASSES = "class,6A,Sixième A,,,,,,,,\nclass,5B,,,,,,,,,\n";
 
     private final DirectoryFileParser parser = new DirectoryFileParser();
@@ -29,16 +28,18 @@ class DirectoryFileParserTest {
 
     @Test
     void shouldReadTheDemoSchool() throws IOException {
-        try (Reader reader = new InputStreamReader(getClass().getResourceAsStream(
-                "/org/locker/core/directory/demo-school.csv"), StandardCharsets.UTF_8)) {
+        try (Reader reader = new InputStreamReader(
+                getClass().getResourceAsStream("/org/locker/core/directory/demo-school.csv"), StandardCharsets.UTF_8)) {
             DirectoryFileParser.Result result = parser.parse(reader);
 
             assertThat(result.problems()).isEmpty();
             DirectoryFile file = result.file().orElseThrow();
             assertThat(file.classes()).hasSize(2);
             assertThat(file.persons()).hasSize(121);
-            assertThat(file.persons().stream().filter(p -> p.person().profile() == Profile.GUARDIAN)).hasSize(70);
-            assertThat(file.persons().stream().filter(p -> p.person().isDelegate())).hasSize(2);
+            assertThat(file.persons().stream().filter(p -> p.person().profile() == Profile.GUARDIAN))
+                    .hasSize(70);
+            assertThat(file.persons().stream().filter(p -> p.person().isDelegate()))
+                    .hasSize(2);
         }
     }
 
@@ -72,9 +73,9 @@ class DirectoryFileParserTest {
         DirectoryFileParser.Result result = parse("type,id,profile,first_name,last_name,email\nclass,6A,,,,\n");
 
         assertThat(result.file()).isEmpty();
-        assertThat(result.problems()).extracting(ImportProblem::line, ImportProblem::code)
-                .containsExactly(tuple(1L, "MISSING_COLUMN"), tuple(1L, "MISSING_COLUMN"),
-                        tuple(1L, "MISSING_COLUMN"));
+        assertThat(result.problems())
+                .extracting(ImportProblem::line, ImportProblem::code)
+                .containsExactly(tuple(1L, "MISSING_COLUMN"), tuple(1L, "MISSING_COLUMN"), tuple(1L, "MISSING_COLUMN"));
         assertThat(result.problems().get(0).message()).contains("classes");
     }
 
@@ -87,10 +88,11 @@ class DirectoryFileParserTest {
 
     @Test
     void shouldGiveTheLineOfAnUnknownClass() {
-        DirectoryFileParser.Result result = parse(HEADER + CLASSES
-                + "person,t.martin,,teacher,Paul,Martin,,6A|4C,,,\n");
+        DirectoryFileParser.Result result =
+                parse(HEADER + CLASSES + "person,t.martin,,teacher,Paul,Martin,,6A|4C,,,\n");
 
-        assertThat(result.problems()).extracting(ImportProblem::line, ImportProblem::code)
+        assertThat(result.problems())
+                .extracting(ImportProblem::line, ImportProblem::code)
                 .containsExactly(tuple(4L, "UNKNOWN_CLASS"));
         assertThat(result.problems().get(0).message()).contains("4C");
     }
@@ -103,7 +105,8 @@ class DirectoryFileParserTest {
                 + "person,T.MARTIN,,staff,Pierre,Martin,,,,,\n"
                 + "class,6a,,,,,,,,,\n");
 
-        assertThat(result.problems()).extracting(ImportProblem::line, ImportProblem::code)
+        assertThat(result.problems())
+                .extracting(ImportProblem::line, ImportProblem::code)
                 .containsExactly(tuple(6L, "DUPLICATE_ID"), tuple(7L, "DUPLICATE_ID"));
         assertThat(result.problems().get(0).message()).contains("line 4");
     }
@@ -114,7 +117,8 @@ class DirectoryFileParserTest {
                 + "person,t.martin,,teacher,Paul,Martin,,6A,,,\n"
                 + "person,g.marc,,guardian,Marc,Dupont,,,s.nobody|t.martin,,\n");
 
-        assertThat(result.problems()).extracting(ImportProblem::line, ImportProblem::code)
+        assertThat(result.problems())
+                .extracting(ImportProblem::line, ImportProblem::code)
                 .containsExactly(tuple(5L, "UNKNOWN_STUDENT"), tuple(5L, "UNKNOWN_STUDENT"));
     }
 
@@ -132,20 +136,22 @@ class DirectoryFileParserTest {
                 + "group,6C,,,,,,,,,\n"
                 + "person,locker-set-1,,staff,X,Y,,,,,\n");
 
-        assertThat(result.problems()).extracting(ImportProblem::line, ImportProblem::code).containsExactly(
-                tuple(4L, "STUDENT_CLASS"),
-                tuple(5L, "STUDENT_CLASS"),
-                tuple(6L, "CLASSES_NOT_ALLOWED"),
-                tuple(6L, "GUARDIAN_WITHOUT_STUDENT"),
-                tuple(7L, "DELEGATE_WITHOUT_STUDENT"),
-                tuple(8L, "CHILDREN_NOT_ALLOWED"),
-                tuple(8L, "DELEGATE_NOT_ALLOWED"),
-                tuple(9L, "UNKNOWN_PROFILE"),
-                tuple(10L, "INVALID_ID"),
-                tuple(11L, "MISSING_NAME"),
-                tuple(11L, "INVALID_EMAIL"),
-                tuple(12L, "UNKNOWN_TYPE"),
-                tuple(13L, "RESERVED_ID"))
+        assertThat(result.problems())
+                .extracting(ImportProblem::line, ImportProblem::code)
+                .containsExactly(
+                        tuple(4L, "STUDENT_CLASS"),
+                        tuple(5L, "STUDENT_CLASS"),
+                        tuple(6L, "CLASSES_NOT_ALLOWED"),
+                        tuple(6L, "GUARDIAN_WITHOUT_STUDENT"),
+                        tuple(7L, "DELEGATE_WITHOUT_STUDENT"),
+                        tuple(8L, "CHILDREN_NOT_ALLOWED"),
+                        tuple(8L, "DELEGATE_NOT_ALLOWED"),
+                        tuple(9L, "UNKNOWN_PROFILE"),
+                        tuple(10L, "INVALID_ID"),
+                        tuple(11L, "MISSING_NAME"),
+                        tuple(11L, "INVALID_EMAIL"),
+                        tuple(12L, "UNKNOWN_TYPE"),
+                        tuple(13L, "RESERVED_ID"))
                 .hasSize(13);
     }
 
@@ -167,33 +173,37 @@ class DirectoryFileParserTest {
                 + "person,anonymous,,staff,A,Nonymous,,,,,\n"));
 
         assertThat(result.file()).isEmpty();
-        assertThat(result.problems()).extracting(ImportProblem::line, ImportProblem::code)
+        assertThat(result.problems())
+                .extracting(ImportProblem::line, ImportProblem::code)
                 .containsExactly(tuple(5L, "RESERVED_ID"), tuple(6L, "RESERVED_ID"));
         assertThat(result.problems().get(0).message()).contains("'Admin'", "platform");
         assertThat(parser.parse(new StringReader(HEADER + CLASSES + "person,admin,,staff,A,Dmin,,,,,\n"))
-                .problems()).as("a parser without reserved accounts").isEmpty();
+                        .problems())
+                .as("a parser without reserved accounts")
+                .isEmpty();
     }
 
     @Test
     void shouldRefuseALineWithTheWrongNumberOfValues() {
         DirectoryFileParser.Result result = parse(HEADER + CLASSES + "person,t.martin,,teacher\n");
 
-        assertThat(result.problems()).extracting(ImportProblem::line, ImportProblem::code)
+        assertThat(result.problems())
+                .extracting(ImportProblem::line, ImportProblem::code)
                 .containsExactly(tuple(4L, "WRONG_COLUMN_COUNT"));
     }
 
     @Test
     void shouldRefuseNamesWithControlCharacters() {
-        DirectoryFileParser.Result result = parse(HEADER + CLASSES
-                + "person,t.martin,,teacher,\"Pa\u0007ul\",Martin,,,,,\n");
+        DirectoryFileParser.Result result =
+                parse(HEADER + CLASSES + "person,t.martin,,teacher,\"Pa\u0007ul\",Martin,,,,,\n");
 
         assertThat(result.problems()).extracting(ImportProblem::code).containsExactly("INVALID_NAME");
     }
 
     @Test
     void shouldKeepMarkupAsText() {
-        DirectoryFileParser.Result result = parse(HEADER + CLASSES
-                + "person,t.martin,,teacher,<b>Paul</b>,\"<script>x</script>\",,,,,\n");
+        DirectoryFileParser.Result result =
+                parse(HEADER + CLASSES + "person,t.martin,,teacher,<b>Paul</b>,\"<script>x</script>\",,,,,\n");
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.file().orElseThrow().persons().get(0).person().lastName())

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.Access;
 import org.locker.core.platform.AccessDeniedException;
@@ -36,9 +35,14 @@ public abstract class AccessConformance extends PlatformConformanceSuite {
     private static final String TYPE = "lk:access-doc";
 
     /** The fixture described in the class comment. */
-    private record Fixture(NodeId school, NodeId locker, NodeId doc, GroupId staff, UserId head, UserId staffMember,
-                           String lockerPath) {
-    }
+    private record Fixture(
+            NodeId school,
+            NodeId locker,
+            NodeId doc,
+            GroupId staff,
+            UserId head,
+            UserId staffMember,
+            String lockerPath) {}
 
     private Fixture fixture() {
         UserId head = newUser("head");
@@ -53,11 +57,10 @@ public abstract class AccessConformance extends PlatformConformanceSuite {
             s.grant(school.id(), head, Access.READ);
             Node locker = s.createFolder(school.id(), "locker", "lk:locker", Map.of());
             s.setInheritance(locker.id(), false);
-            Node doc = s.createDocument(locker.id(), "doc.txt", TYPE, Map.of("lk:subject", "secret"),
-                    text("private content"));
+            Node doc = s.createDocument(
+                    locker.id(), "doc.txt", TYPE, Map.of("lk:subject", "secret"), text("private content"));
             s.save();
-            return new Fixture(school.id(), locker.id(), doc.id(), staff, head, staffMember,
-                    schoolPath + "/locker");
+            return new Fixture(school.id(), locker.id(), doc.id(), staff, head, staffMember, schoolPath + "/locker");
         }
     }
 
@@ -69,7 +72,8 @@ public abstract class AccessConformance extends PlatformConformanceSuite {
             assertThatThrownBy(() -> s.node(f.doc())).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> s.readContent(f.doc())).isInstanceOf(NotFoundException.class);
             assertThat(s.nodeAt(f.lockerPath() + "/doc.txt")).isEmpty();
-            assertThat(s.query(NodeQuery.ofType(TYPE).under(f.school()).build())).isEmpty();
+            assertThat(s.query(NodeQuery.ofType(TYPE).under(f.school()).build()))
+                    .isEmpty();
         }
     }
 
@@ -159,21 +163,24 @@ public abstract class AccessConformance extends PlatformConformanceSuite {
         try (PlatformSession s = platform.sessionAs(reader)) {
             assertThat(s.canWrite(f.doc())).isFalse();
             assertThatThrownBy(() -> {
-                s.updateContent(f.doc(), text("overwritten"), "no");
-                s.save();
-            }).isInstanceOf(AccessDeniedException.class);
+                        s.updateContent(f.doc(), text("overwritten"), "no");
+                        s.save();
+                    })
+                    .isInstanceOf(AccessDeniedException.class);
         }
         try (PlatformSession s = platform.sessionAs(reader)) {
             assertThatThrownBy(() -> {
-                s.updateProperties(f.doc(), Map.of("lk:subject", "changed"));
-                s.save();
-            }).isInstanceOf(AccessDeniedException.class);
+                        s.updateProperties(f.doc(), Map.of("lk:subject", "changed"));
+                        s.save();
+                    })
+                    .isInstanceOf(AccessDeniedException.class);
         }
         try (PlatformSession s = platform.sessionAs(reader)) {
             assertThatThrownBy(() -> {
-                s.createFolder(f.locker(), "intruder", "lk:folder", Map.of());
-                s.save();
-            }).isInstanceOf(AccessDeniedException.class);
+                        s.createFolder(f.locker(), "intruder", "lk:folder", Map.of());
+                        s.save();
+                    })
+                    .isInstanceOf(AccessDeniedException.class);
         }
         try (PlatformSession s = system()) {
             assertThat(s.node(f.doc()).properties()).containsEntry("lk:subject", "secret");
@@ -191,13 +198,15 @@ public abstract class AccessConformance extends PlatformConformanceSuite {
         }
         try (PlatformSession s = platform.sessionAs(writer)) {
             assertThat(s.canWrite(f.doc())).isTrue();
-            assertThat(s.updateContent(f.doc(), text("second"), "by the writer").author()).isEqualTo(writer.value());
+            assertThat(s.updateContent(f.doc(), text("second"), "by the writer").author())
+                    .isEqualTo(writer.value());
             s.updateProperties(f.doc(), Map.of("lk:subject", "changed"));
             s.save();
         }
         try (PlatformSession s = system()) {
             assertThat(s.node(f.doc()).properties()).containsEntry("lk:subject", "changed");
-            assertThat(s.versions(f.doc())).extracting(v -> v.label() + " " + v.author())
+            assertThat(s.versions(f.doc()))
+                    .extracting(v -> v.label() + " " + v.author())
                     .containsExactly("1.0 " + s.user().value(), "1.1 " + writer.value());
             try (Content content = s.readContent(f.doc())) {
                 assertThat(readAll(content.stream())).isEqualTo("second");
@@ -270,17 +279,20 @@ public abstract class AccessConformance extends PlatformConformanceSuite {
             s.save();
         }
         try (PlatformSession s = system()) {
-            assertThat(s.accessEntries(f.locker())).containsExactlyInAnyOrder(
-                    new AccessEntry(reader, Access.READ), new AccessEntry(klass, Access.WRITE));
+            assertThat(s.accessEntries(f.locker()))
+                    .containsExactlyInAnyOrder(
+                            new AccessEntry(reader, Access.READ), new AccessEntry(klass, Access.WRITE));
             assertThat(s.accessEntries(f.doc())).isEmpty();
-            assertThat(s.accessEntries(f.school())).containsExactlyInAnyOrder(
-                    new AccessEntry(f.staff(), Access.READ), new AccessEntry(f.head(), Access.READ));
+            assertThat(s.accessEntries(f.school()))
+                    .containsExactlyInAnyOrder(
+                            new AccessEntry(f.staff(), Access.READ), new AccessEntry(f.head(), Access.READ));
             s.grant(f.locker(), reader, Access.WRITE);
             s.save();
         }
         try (PlatformSession s = system()) {
-            assertThat(s.accessEntries(f.locker())).containsExactlyInAnyOrder(
-                    new AccessEntry(reader, Access.WRITE), new AccessEntry(klass, Access.WRITE));
+            assertThat(s.accessEntries(f.locker()))
+                    .containsExactlyInAnyOrder(
+                            new AccessEntry(reader, Access.WRITE), new AccessEntry(klass, Access.WRITE));
         }
         try (PlatformSession s = platform.sessionAs(reader)) {
             assertThat(s.canWrite(f.doc())).isTrue();
@@ -298,15 +310,17 @@ public abstract class AccessConformance extends PlatformConformanceSuite {
         }
         try (PlatformSession s = platform.sessionAs(writer)) {
             assertThatThrownBy(() -> {
-                s.grant(f.locker(), friend, Access.READ);
-                s.save();
-            }).isInstanceOf(AccessDeniedException.class);
+                        s.grant(f.locker(), friend, Access.READ);
+                        s.save();
+                    })
+                    .isInstanceOf(AccessDeniedException.class);
         }
         try (PlatformSession s = platform.sessionAs(writer)) {
             assertThatThrownBy(() -> {
-                s.revoke(f.locker(), writer);
-                s.save();
-            }).isInstanceOf(AccessDeniedException.class);
+                        s.revoke(f.locker(), writer);
+                        s.save();
+                    })
+                    .isInstanceOf(AccessDeniedException.class);
         }
         assertHidden(friend, f);
     }
@@ -318,7 +332,8 @@ public abstract class AccessConformance extends PlatformConformanceSuite {
         try (PlatformSession s = system()) {
             Node top = s.ensureFolder("/" + unique("inherit"));
             Node sub = s.createFolder(top.id(), "sub", "lk:folder", Map.of());
-            document = s.createDocument(sub.id(), "d", TYPE, Map.of(), text("inherited")).id();
+            document = s.createDocument(sub.id(), "d", TYPE, Map.of(), text("inherited"))
+                    .id();
             s.grant(top.id(), reader, Access.READ);
             s.save();
         }
@@ -338,11 +353,15 @@ public abstract class AccessConformance extends PlatformConformanceSuite {
         try (PlatformSession s = system()) {
             Node otherLocker = s.createFolder(f.school(), "other", "lk:locker", Map.of());
             s.setInheritance(otherLocker.id(), false);
-            other = s.createDocument(otherLocker.id(), "o", TYPE, Map.of("lk:subject", "secret"), text("o")).id();
+            other = s.createDocument(otherLocker.id(), "o", TYPE, Map.of("lk:subject", "secret"), text("o"))
+                    .id();
             s.grant(f.locker(), reader, Access.READ);
             s.save();
         }
-        NodeQuery query = NodeQuery.ofType(TYPE).under(f.school()).whereEquals("lk:subject", "secret").build();
+        NodeQuery query = NodeQuery.ofType(TYPE)
+                .under(f.school())
+                .whereEquals("lk:subject", "secret")
+                .build();
         try (PlatformSession s = system()) {
             assertThat(s.query(query)).extracting(Node::id).containsExactlyInAnyOrder(f.doc(), other);
             assertThat(s.count(query)).isEqualTo(2);
@@ -376,7 +395,8 @@ public abstract class AccessConformance extends PlatformConformanceSuite {
             s.createGroup(staff, "Staff", Map.of());
             s.addMember(staff, staffer);
             Node folder = s.ensureFolder("/" + unique("many"));
-            doc = s.createDocument(folder.id(), "circular.txt", TYPE, Map.of(), text("to many")).id();
+            doc = s.createDocument(folder.id(), "circular.txt", TYPE, Map.of(), text("to many"))
+                    .id();
             List<PrincipalId> principals = new ArrayList<>(readers);
             principals.add(staff);
             read = s.grantAll(doc, principals, Access.READ);
@@ -411,8 +431,10 @@ public abstract class AccessConformance extends PlatformConformanceSuite {
                 }
             }
             assertThat(covered).containsAll(readers);
-            assertThat(s.accessEntries(doc)).extracting(AccessEntry::principal)
-                    .containsAll(read).containsAll(write);
+            assertThat(s.accessEntries(doc))
+                    .extracting(AccessEntry::principal)
+                    .containsAll(read)
+                    .containsAll(write);
             for (PrincipalId principal : read) {
                 s.revoke(doc, principal);
             }
@@ -451,7 +473,8 @@ public abstract class AccessConformance extends PlatformConformanceSuite {
             candidates.add(other);
             candidates.add(nestedMember);
             candidates.add(UserId.of(unique("nobody")));
-            assertThat(s.membersAmong(group, candidates)).as("direct members only")
+            assertThat(s.membersAmong(group, candidates))
+                    .as("direct members only")
                     .containsExactlyInAnyOrderElementsOf(members);
             assertThat(s.membersAmong(group, List.of())).isEmpty();
         }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.GroupId;
@@ -63,16 +62,22 @@ public abstract class EventsConformance extends PlatformConformanceSuite {
             s.addMember(group, nested);
             s.save();
         }
-        await(DELIVERY, "membershipChanged(" + group + ", " + user + ", added)",
+        await(
+                DELIVERY,
+                "membershipChanged(" + group + ", " + user + ", added)",
                 () -> events.contains("added " + user.value() + " to " + group.value()));
-        await(DELIVERY, "membershipChanged(" + group + ", " + nested + ", added)",
+        await(
+                DELIVERY,
+                "membershipChanged(" + group + ", " + nested + ", added)",
                 () -> events.contains("added " + nested.value() + " to " + group.value()));
 
         try (PlatformSession s = system()) {
             s.removeMember(group, user);
             s.save();
         }
-        await(DELIVERY, "membershipChanged(" + group + ", " + user + ", removed)",
+        await(
+                DELIVERY,
+                "membershipChanged(" + group + ", " + user + ", removed)",
                 () -> events.contains("removed " + user.value() + " to " + group.value()));
     }
 

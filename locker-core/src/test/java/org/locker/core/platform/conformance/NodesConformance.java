@@ -7,15 +7,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.AlreadyExistsException;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentInfo;
+import org.locker.core.platform.NewUser;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.NotFoundException;
-import org.locker.core.platform.NewUser;
 import org.locker.core.platform.PlatformCapability;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UndeclaredPropertyException;
@@ -25,8 +24,16 @@ import org.locker.core.platform.UserId;
 public abstract class NodesConformance extends PlatformConformanceSuite {
 
     private static final Map<String, Object> TYPED = Map.of(
-            "lk:subject", "Histoire", FLAG, true, NUMBER, 42L,
-            DATE, Instant.parse("2026-03-01T08:30:00.123Z"), TEXTS, List.of("a", "b", "c"));
+            "lk:subject",
+            "Histoire",
+            FLAG,
+            true,
+            NUMBER,
+            42L,
+            DATE,
+            Instant.parse("2026-03-01T08:30:00.123Z"),
+            TEXTS,
+            List.of("a", "b", "c"));
 
     @Test
     void shouldEnsureFolderIdempotently() {
@@ -141,7 +148,8 @@ public abstract class NodesConformance extends PlatformConformanceSuite {
         UserId user = UserId.of(unique("undeclared"));
         try (PlatformSession s = system()) {
             parent = s.ensureFolder("/" + unique("model")).id();
-            kept = s.createFolder(parent, "kept", "lk:folder", Map.of("lk:subject", "kept")).id();
+            kept = s.createFolder(parent, "kept", "lk:folder", Map.of("lk:subject", "kept"))
+                    .id();
             s.save();
         }
         try (PlatformSession s = system()) {
@@ -151,8 +159,9 @@ public abstract class NodesConformance extends PlatformConformanceSuite {
                     .isInstanceOf(UndeclaredPropertyException.class);
             assertThatThrownBy(() -> s.updateProperties(kept, undeclared))
                     .isInstanceOf(UndeclaredPropertyException.class);
-            assertThatThrownBy(() -> s.createUser(new NewUser(user, "A", "B", null, PASSWORD.toCharArray(),
-                    undeclared))).isInstanceOf(UndeclaredPropertyException.class);
+            assertThatThrownBy(
+                            () -> s.createUser(new NewUser(user, "A", "B", null, PASSWORD.toCharArray(), undeclared)))
+                    .isInstanceOf(UndeclaredPropertyException.class);
             s.save();
         }
         try (PlatformSession s = system()) {
@@ -167,7 +176,8 @@ public abstract class NodesConformance extends PlatformConformanceSuite {
         NodeId id;
         try (PlatformSession s = system()) {
             Node parent = s.ensureFolder("/" + unique("update"));
-            id = s.createDocument(parent.id(), "d", "lk:deposit", TYPED, text("x")).id();
+            id = s.createDocument(parent.id(), "d", "lk:deposit", TYPED, text("x"))
+                    .id();
             s.save();
         }
         Map<String, Object> changes = new HashMap<>();
@@ -196,7 +206,8 @@ public abstract class NodesConformance extends PlatformConformanceSuite {
     void shouldReportUnknownNodeAsNotFound() {
         try (PlatformSession s = system()) {
             Node parent = s.ensureFolder("/" + unique("unknown"));
-            NodeId gone = s.createFolder(parent.id(), "gone", "lk:folder", Map.of()).id();
+            NodeId gone =
+                    s.createFolder(parent.id(), "gone", "lk:folder", Map.of()).id();
             s.discard();
             assertThat(s.findNode(gone)).isEmpty();
             assertThatThrownBy(() -> s.node(gone)).isInstanceOf(NotFoundException.class);
@@ -232,13 +243,20 @@ public abstract class NodesConformance extends PlatformConformanceSuite {
     @Test
     void shouldShowChangesToOtherSessionsAfterSaveOrAtOnceWithoutIsolation() {
         boolean isolated = platform.capabilities().contains(PlatformCapability.ISOLATED_SAVES);
-        try (PlatformSession writer = system(); PlatformSession reader = system()) {
+        try (PlatformSession writer = system();
+                PlatformSession reader = system()) {
             Node parent = writer.ensureFolder("/" + unique("visibility"));
             writer.save();
-            NodeId folder = writer.createFolder(parent.id(), "a", "lk:folder", Map.of()).id();
-            NodeId document = writer.createDocument(parent.id(), "b", "lk:deposit", Map.of(), text("x")).id();
-            assertThat(reader.findNode(folder).isPresent()).as("seen before the save").isEqualTo(!isolated);
-            assertThat(reader.findNode(document).isPresent()).as("seen before the save").isEqualTo(!isolated);
+            NodeId folder =
+                    writer.createFolder(parent.id(), "a", "lk:folder", Map.of()).id();
+            NodeId document = writer.createDocument(parent.id(), "b", "lk:deposit", Map.of(), text("x"))
+                    .id();
+            assertThat(reader.findNode(folder).isPresent())
+                    .as("seen before the save")
+                    .isEqualTo(!isolated);
+            assertThat(reader.findNode(document).isPresent())
+                    .as("seen before the save")
+                    .isEqualTo(!isolated);
             writer.save();
             assertThat(reader.findNode(folder)).isPresent();
             assertThat(reader.findNode(document)).isPresent();

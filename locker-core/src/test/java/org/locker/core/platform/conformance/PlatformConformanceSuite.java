@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -60,9 +59,8 @@ public abstract class PlatformConformanceSuite {
     protected static final String TEXTS = "lk:options";
 
     /** Every property the suite queries on (nodes) or looks users and groups up by. */
-    public static final java.util.List<String> QUERIED_PROPERTIES = java.util.List.of(
-            "lk:subject", FLAG, TEXTS, DATE, NUMBER,
-            "lk:profile", "lk:classes", "lk:class");
+    public static final java.util.List<String> QUERIED_PROPERTIES =
+            java.util.List.of("lk:subject", FLAG, TEXTS, DATE, NUMBER, "lk:profile", "lk:classes", "lk:class");
 
     /** The password the suite gives the users it creates. */
     protected static final String PASSWORD = "Secret-Pass-42";
@@ -104,8 +102,8 @@ public abstract class PlatformConformanceSuite {
     protected UserId newUser(String base) {
         UserId id = UserId.of(unique(base));
         try (PlatformSession s = system()) {
-            s.createUser(new NewUser(id, "First", "Last", id.value() + "@example.org", PASSWORD.toCharArray(),
-                    Map.of()));
+            s.createUser(
+                    new NewUser(id, "First", "Last", id.value() + "@example.org", PASSWORD.toCharArray(), Map.of()));
             s.save();
         }
         return id;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.AccessDeniedException;
 import org.locker.core.platform.AlreadyExistsException;
@@ -23,11 +22,11 @@ public abstract class PrincipalsConformance extends PlatformConformanceSuite {
     @Test
     void shouldCreateUserAndFindItWithTypedProperties() {
         UserId id = UserId.of(unique("ada"));
-        Map<String, Object> properties = Map.of("lk:profile", "student", "lk:classes", List.of("5A", "latin"),
-                "lk:guardianMessaging", true);
+        Map<String, Object> properties =
+                Map.of("lk:profile", "student", "lk:classes", List.of("5A", "latin"), "lk:guardianMessaging", true);
         try (PlatformSession s = system()) {
-            User created = s.createUser(new NewUser(id, "Ada", "Lovelace", "ada@example.org",
-                    PASSWORD.toCharArray(), properties));
+            User created = s.createUser(
+                    new NewUser(id, "Ada", "Lovelace", "ada@example.org", PASSWORD.toCharArray(), properties));
             assertThat(created.id()).isEqualTo(id);
             s.save();
         }
@@ -43,10 +42,13 @@ public abstract class PrincipalsConformance extends PlatformConformanceSuite {
 
     @Test
     void shouldNeverActAsAReservedAccount() {
-        assertThat(platform.reservedAccounts()).as("a platform has at least its superuser").isNotEmpty();
+        assertThat(platform.reservedAccounts())
+                .as("a platform has at least its superuser")
+                .isNotEmpty();
         for (UserId reserved : platform.reservedAccounts()) {
             assertThat(platform.isReserved(reserved)).isTrue();
-            assertThatThrownBy(() -> platform.sessionAs(reserved)).as(reserved.value())
+            assertThatThrownBy(() -> platform.sessionAs(reserved))
+                    .as(reserved.value())
                     .isInstanceOf(AccessDeniedException.class);
         }
         UserId plain = newUser("plain");
@@ -68,7 +70,12 @@ public abstract class PrincipalsConformance extends PlatformConformanceSuite {
     void shouldUpdateUserAndRemovePropertiesSetToNull() {
         UserId id = UserId.of(unique("bob"));
         try (PlatformSession s = system()) {
-            s.createUser(new NewUser(id, "Bob", "Martin", "bob@example.org", PASSWORD.toCharArray(),
+            s.createUser(new NewUser(
+                    id,
+                    "Bob",
+                    "Martin",
+                    "bob@example.org",
+                    PASSWORD.toCharArray(),
                     Map.of("lk:delegateOf", List.of("6B"), "lk:classes", List.of("6B"), "lk:profile", "guardian")));
             s.save();
         }
@@ -83,7 +90,8 @@ public abstract class PrincipalsConformance extends PlatformConformanceSuite {
             User user = s.findUser(id).orElseThrow();
             assertThat(user.firstName()).isEqualTo("Robert");
             assertThat(user.email()).isEqualTo("robert@example.org");
-            assertThat(user.properties()).doesNotContainKey("lk:delegateOf")
+            assertThat(user.properties())
+                    .doesNotContainKey("lk:delegateOf")
                     .containsEntry("lk:classes", List.of("6B", "6C"))
                     .containsEntry("lk:profile", "guardian");
         }
@@ -134,8 +142,10 @@ public abstract class PrincipalsConformance extends PlatformConformanceSuite {
             s.save();
         }
         try (PlatformSession s = system()) {
-            assertThat(s.findUsersByProperty("lk:profile", "counselor")).extracting(User::id)
-                    .contains(a, b).doesNotContain(c);
+            assertThat(s.findUsersByProperty("lk:profile", "counselor"))
+                    .extracting(User::id)
+                    .contains(a, b)
+                    .doesNotContain(c);
         }
     }
 
@@ -150,7 +160,9 @@ public abstract class PrincipalsConformance extends PlatformConformanceSuite {
             s.save();
         }
         try (PlatformSession s = system()) {
-            assertThat(s.findUsersByProperty("lk:classes", latin)).extracting(User::id).containsExactly(a);
+            assertThat(s.findUsersByProperty("lk:classes", latin))
+                    .extracting(User::id)
+                    .containsExactly(a);
         }
     }
 
@@ -173,7 +185,9 @@ public abstract class PrincipalsConformance extends PlatformConformanceSuite {
             Group group = s.findGroup(id).orElseThrow();
             assertThat(group.displayName()).isEqualTo("All teachers");
             assertThat(group.properties()).containsExactlyEntriesOf(Map.of("lk:class", school));
-            assertThat(s.findGroupsByProperty("lk:class", school)).extracting(Group::id).containsExactly(id);
+            assertThat(s.findGroupsByProperty("lk:class", school))
+                    .extracting(Group::id)
+                    .containsExactly(id);
         }
     }
 
@@ -237,7 +251,8 @@ public abstract class PrincipalsConformance extends PlatformConformanceSuite {
         UserId user = newUser("login");
         assertThat(platform.authenticate(user, PASSWORD.toCharArray())).contains(user);
         assertThat(platform.authenticate(user, "wrong".toCharArray())).isEmpty();
-        assertThat(platform.authenticate(UserId.of(unique("ghost")), PASSWORD.toCharArray())).isEmpty();
+        assertThat(platform.authenticate(UserId.of(unique("ghost")), PASSWORD.toCharArray()))
+                .isEmpty();
     }
 
     @Test

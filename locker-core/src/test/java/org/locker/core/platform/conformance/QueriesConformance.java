@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.Node;
@@ -50,8 +49,9 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
         create("d5", sub, "math", true, List.of("a", "c"), "2026-05-10T00:00:00Z", 2);
     }
 
-    private void create(String name, NodeId folder, String subject, boolean published, List<String> tags,
-                        String due, long rank) throws InterruptedException {
+    private void create(
+            String name, NodeId folder, String subject, boolean published, List<String> tags, String due, long rank)
+            throws InterruptedException {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("lk:subject", subject);
         properties.put(FLAG, published);
@@ -62,7 +62,9 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
         properties.put(NUMBER, rank);
         Instant before = Instant.now();
         try (PlatformSession s = system()) {
-            ids.put(name, s.createDocument(folder, name, type, properties, text(name)).id());
+            ids.put(
+                    name,
+                    s.createDocument(folder, name, type, properties, text(name)).id());
             s.save();
         }
         // distinct creation times, so that ordering by creation is defined (data set set-up, not an assertion)
@@ -93,7 +95,9 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
         try (PlatformSession s = system()) {
             Node whole = s.node(ids.get("d1"));
             Node projected = s.query(all().whereEquals(NUMBER, 5L)
-                    .select(java.util.Set.of("lk:subject", DATE, TEXTS, FLAG)).build()).get(0);
+                            .select(java.util.Set.of("lk:subject", DATE, TEXTS, FLAG))
+                            .build())
+                    .get(0);
             assertThat(projected.id()).isEqualTo(whole.id());
             assertThat(projected.name()).isEqualTo("d1");
             assertThat(projected.type()).isEqualTo(type);
@@ -102,7 +106,9 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
             assertThat(projected.versionLabel()).isEqualTo(whole.versionLabel());
             assertThat(projected.created()).isEqualTo(whole.created());
             assertThat(projected.modified()).isEqualTo(whole.modified());
-            assertThat(projected.properties()).containsEntry("lk:subject", "math").containsEntry(FLAG, true)
+            assertThat(projected.properties())
+                    .containsEntry("lk:subject", "math")
+                    .containsEntry(FLAG, true)
                     .containsEntry(DATE, Instant.parse("2026-01-10T00:00:00Z"))
                     .containsEntry(TEXTS, List.of("a", "b"));
             assertThat(whole.properties()).containsAllEntriesOf(projected.properties());
@@ -134,9 +140,9 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
     @Test
     void shouldFilterOnAnyValueOfMultiValuedProperty() {
         assertThat(names(all().whereAnyOf(TEXTS, List.of("a")).build())).containsExactly("d1", "d5");
-        assertThat(names(all().whereAnyOf(TEXTS, List.of("b", "c")).build()))
-                .containsExactly("d1", "d2", "d3", "d5");
-        assertThat(names(all().whereAnyOf("lk:subject", List.of("french", "history")).build()))
+        assertThat(names(all().whereAnyOf(TEXTS, List.of("b", "c")).build())).containsExactly("d1", "d2", "d3", "d5");
+        assertThat(names(all().whereAnyOf("lk:subject", List.of("french", "history"))
+                        .build()))
                 .containsExactly("d3", "d4");
         assertThat(names(all().whereEquals(TEXTS, "c").build())).containsExactly("d3", "d5");
     }
@@ -144,10 +150,13 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
     @Test
     void shouldFilterOnInstantsBeforeAndNotBefore() {
         Instant march = Instant.parse("2026-03-10T00:00:00Z");
-        assertThat(names(all().where(new NodeQuery.Before(DATE, march)).build())).containsExactly("d1", "d2");
-        assertThat(names(all().where(new NodeQuery.NotBefore(DATE, march)).build())).containsExactly("d3", "d5");
+        assertThat(names(all().where(new NodeQuery.Before(DATE, march)).build()))
+                .containsExactly("d1", "d2");
+        assertThat(names(all().where(new NodeQuery.NotBefore(DATE, march)).build()))
+                .containsExactly("d3", "d5");
         assertThat(names(all().where(new NodeQuery.NotBefore(DATE, Instant.parse("2026-01-15T00:00:00Z")))
-                .where(new NodeQuery.Before(DATE, Instant.parse("2026-05-10T00:00:00Z"))).build()))
+                        .where(new NodeQuery.Before(DATE, Instant.parse("2026-05-10T00:00:00Z")))
+                        .build()))
                 .containsExactly("d2", "d3");
         assertThat(names(all().whereEquals(DATE, march).build())).containsExactly("d3");
     }
@@ -161,13 +170,17 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
     void shouldRestrictToNodesBelowAFolder() {
         assertThat(names(all().under(sub).build())).containsExactly("d3", "d4", "d5");
         assertThat(names(all().under(top).build())).containsExactly("d1", "d2", "d3", "d4", "d5");
-        assertThat(names(all().under(sub).whereEquals("lk:subject", "math").build())).containsExactly("d5");
+        assertThat(names(all().under(sub).whereEquals("lk:subject", "math").build()))
+                .containsExactly("d5");
     }
 
     @Test
     void shouldCombineConditions() {
-        assertThat(names(all().whereEquals("lk:subject", "math").whereEquals(FLAG, true)
-                .whereAnyOf(TEXTS, List.of("a")).build())).containsExactly("d1", "d5");
+        assertThat(names(all().whereEquals("lk:subject", "math")
+                        .whereEquals(FLAG, true)
+                        .whereAnyOf(TEXTS, List.of("a"))
+                        .build()))
+                .containsExactly("d1", "d5");
     }
 
     @Test
@@ -188,7 +201,10 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
     void shouldOrderByPropertyDescending() {
         assertThat(names(NodeQuery.ofType(type).orderBy(NUMBER, true).build()))
                 .containsExactly("d1", "d3", "d2", "d5", "d4");
-        assertThat(names(NodeQuery.ofType(type).orderBy(DATE, false).whereEquals("lk:subject", "math").build()))
+        assertThat(names(NodeQuery.ofType(type)
+                        .orderBy(DATE, false)
+                        .whereEquals("lk:subject", "math")
+                        .build()))
                 .containsExactly("d1", "d2", "d5");
     }
 
@@ -203,7 +219,8 @@ public abstract class QueriesConformance extends PlatformConformanceSuite {
     @Test
     void shouldCountMatchesIgnoringPaging() {
         assertThat(count(all().build())).isEqualTo(5);
-        assertThat(count(all().whereEquals("lk:subject", "math").page(0, 1).build())).isEqualTo(3);
+        assertThat(count(all().whereEquals("lk:subject", "math").page(0, 1).build()))
+                .isEqualTo(3);
         assertThat(count(all().under(sub).build())).isEqualTo(3);
         assertThat(count(NodeQuery.ofType(type + "x").build())).isZero();
     }

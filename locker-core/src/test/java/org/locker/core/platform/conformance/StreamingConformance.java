@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentInfo;
@@ -42,10 +41,15 @@ public abstract class StreamingConformance extends PlatformConformanceSuite {
         MessageDigest written = sha256();
         NodeId id;
         try (PlatformSession s = system();
-             InputStream source = new DigestInputStream(new GeneratedStream(SIZE, 42), written)) {
+                InputStream source = new DigestInputStream(new GeneratedStream(SIZE, 42), written)) {
             Node folder = s.ensureFolder("/" + unique("streaming"));
-            id = s.createDocument(folder.id(), "big.bin", "lk:deposit", Map.of(),
-                    new ContentSource(source, "application/octet-stream")).id();
+            id = s.createDocument(
+                            folder.id(),
+                            "big.bin",
+                            "lk:deposit",
+                            Map.of(),
+                            new ContentSource(source, "application/octet-stream"))
+                    .id();
             s.save();
         }
         assertThat(HexFormat.of().formatHex(written.digest()))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.Access;
 import org.locker.core.platform.Content;
@@ -24,7 +23,8 @@ public abstract class VersionsConformance extends PlatformConformanceSuite {
     private NodeId newDocument(String content) {
         try (PlatformSession s = system()) {
             Node folder = s.ensureFolder("/" + unique("versions"));
-            NodeId id = s.createDocument(folder.id(), "doc.txt", "lk:deposit", Map.of(), text(content)).id();
+            NodeId id = s.createDocument(folder.id(), "doc.txt", "lk:deposit", Map.of(), text(content))
+                    .id();
             s.save();
             return id;
         }
@@ -57,7 +57,8 @@ public abstract class VersionsConformance extends PlatformConformanceSuite {
             s.save();
         }
         try (PlatformSession s = platform.sessionAs(teacher)) {
-            Version third = s.updateContent(id,
+            Version third = s.updateContent(
+                    id,
                     new ContentSource(new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), "application/pdf"),
                     "");
             assertThat(third.label()).isEqualTo("1.2");
@@ -67,14 +68,20 @@ public abstract class VersionsConformance extends PlatformConformanceSuite {
         try (PlatformSession s = system()) {
             List<Version> versions = s.versions(id);
             assertThat(versions).extracting(Version::label).containsExactly("1.0", "1.1", "1.2");
-            assertThat(versions).extracting(Version::author)
+            assertThat(versions)
+                    .extracting(Version::author)
                     .containsExactly(s.user().value(), s.user().value(), teacher.value());
             assertThat(versions).extracting(Version::comment).containsExactly("", "typo fixed", "");
-            assertThat(versions).extracting(Version::content).containsExactly(
-                    new ContentInfo("text/plain", 5), new ContentInfo("text/plain", 7),
-                    new ContentInfo("application/pdf", 3));
-            assertThat(versions.get(0).created()).isBeforeOrEqualTo(versions.get(1).created());
-            assertThat(versions.get(1).created()).isBeforeOrEqualTo(versions.get(2).created());
+            assertThat(versions)
+                    .extracting(Version::content)
+                    .containsExactly(
+                            new ContentInfo("text/plain", 5),
+                            new ContentInfo("text/plain", 7),
+                            new ContentInfo("application/pdf", 3));
+            assertThat(versions.get(0).created())
+                    .isBeforeOrEqualTo(versions.get(1).created());
+            assertThat(versions.get(1).created())
+                    .isBeforeOrEqualTo(versions.get(2).created());
             Node node = s.node(id);
             assertThat(node.versionLabel()).contains("1.2");
             assertThat(node.content()).contains(new ContentInfo("application/pdf", 3));
