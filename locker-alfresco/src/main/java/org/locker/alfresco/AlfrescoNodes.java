@@ -295,12 +295,7 @@ final class AlfrescoNodes {
     }
 
     private Rest.Node restNode(String id, String include) {
-        return read(() -> rest.entry(
-                auth,
-                HttpMethod.GET,
-                rest.uri(CORE, "/nodes/" + id, params("include", include)),
-                null,
-                Rest.Node.class));
+        return read(() -> rest.node(auth, id, include));
     }
 
     private static String relative(String path) {

@@ -1,7 +1,6 @@
 package org.locker.alfresco;
 
 import static org.locker.alfresco.AlfrescoRestClient.CORE;
-import static org.locker.alfresco.AlfrescoRestClient.params;
 import static org.locker.alfresco.Visibility.optional;
 import static org.locker.alfresco.Visibility.read;
 
@@ -163,11 +162,6 @@ final class AlfrescoPermissions {
     }
 
     private Rest.Node restNode(String id, String include) {
-        return read(() -> rest.entry(
-                auth,
-                HttpMethod.GET,
-                rest.uri(CORE, "/nodes/" + id, params("include", include)),
-                null,
-                Rest.Node.class));
+        return read(() -> rest.node(auth, id, include));
     }
 }

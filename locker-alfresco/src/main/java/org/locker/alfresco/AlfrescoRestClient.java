@@ -131,6 +131,12 @@ final class AlfrescoRestClient {
         return json.treeToValue(answer.path("entry"), type);
     }
 
+    /** {@code GET /nodes/{id}} with the given {@code include} (an id already checked by {@link Ids}). */
+    Rest.Node node(Credentials auth, String id, String include) {
+        return entry(
+                auth, HttpMethod.GET, uri(CORE, "/nodes/" + id, params("include", include)), null, Rest.Node.class);
+    }
+
     <T> T convert(JsonNode node, Class<T> type) {
         return json.treeToValue(node, type);
     }

@@ -23,7 +23,8 @@ import org.locker.core.platform.NodeId;
 import org.locker.core.platform.UserId;
 
 /**
- * Issue 11.1: the cost of durable writes (decision 0011), in one run, side by side: two embedded platforms in
+ * Over 400 lines as formatted, one concern: a harness whose phases and report read top-down in one file. Issue
+ * 11.1: the cost of durable writes (decision 0011), in one run, side by side: two embedded platforms in
  * their own directories, one with durable writes (the default), one without (as before: the store flushed every
  * 5 s). Measured through the engine ({@link Lockers}, {@link Discussions}), alternating the two platforms block by
  * block so that both see the same load:

@@ -1,14 +1,10 @@
 package org.locker.core.discussion;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import org.locker.core.QueriedProperties;
-import org.locker.core.directory.importing.DirectoryImport;
+import org.locker.core.InMemorySchools;
 import org.locker.core.platform.UserId;
 import org.locker.oak.OakPlatform;
 
@@ -64,13 +60,7 @@ final class School implements AutoCloseable {
     final DiscussionStore store;
 
     School() {
-        platform = OakPlatform.inMemory("test-admin-pass".toCharArray())
-                .indexedProperties(QueriedProperties.ALL)
-                .build();
-        assertThat(new DirectoryImport(platform)
-                        .run(new StringReader(DIRECTORY), false)
-                        .applied())
-                .isTrue();
+        platform = InMemorySchools.open(DIRECTORY);
         discussions = new Discussions(platform, Clock.fixed(TUESDAY_TEN, PARIS), PARIS);
         context = DiscussionContext.of(platform, Clock.fixed(TUESDAY_TEN, PARIS), PARIS);
         store = context.store();

@@ -3,7 +3,6 @@ package org.locker.core.locker;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,10 +12,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.locker.core.QueriedProperties;
+import org.locker.core.InMemorySchools;
 import org.locker.core.directory.Profile;
-import org.locker.core.directory.importing.DirectoryImport;
-import org.locker.core.directory.importing.ImportReport;
 import org.locker.core.locker.Lockers.DepositFile;
 import org.locker.core.locker.Lockers.Deposited;
 import org.locker.core.locker.Lockers.LockerEntry;
@@ -26,7 +23,6 @@ import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.UserId;
-import org.locker.oak.OakPlatform;
 
 /**
  * A small school on Oak's in-memory node store, with lockers' use cases wired as {@link Lockers} wires them and a
@@ -72,13 +68,7 @@ final class LockerSchool implements AutoCloseable {
     final Distributions distributions;
 
     LockerSchool() {
-        platform = OakPlatform.inMemory("school-admin-pass".toCharArray())
-                .indexedProperties(QueriedProperties.ALL)
-                .build();
-        ImportReport report = new DirectoryImport(platform).run(new StringReader(SCHOOL), false);
-        if (!report.applied()) {
-            throw new IllegalStateException("the test school was refused: " + report.problems());
-        }
+        platform = InMemorySchools.open(SCHOOL);
         audit = new AuditTrail(platform, clock, store);
         settings = new LockerSettings(platform, store, audit);
         windows = new PublicationWindows(platform, clock, new WindowStore());
