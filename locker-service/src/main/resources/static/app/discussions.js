@@ -219,20 +219,46 @@ function broadcastForm(me, context, reload) {
   optionsField.hidden = true;
   kind.addEventListener('change', () => { optionsField.hidden = kind.value !== 'SURVEY'; });
   const outcome = h('div');
+  // who would receive it now, asked of the engine (the same rules as the send); nobody: sending is refused
+  const audience = h('p#broadcast-audience', { 'aria-live': 'polite' });
+  const send = h('button.primary', { type: 'submit' }, t('broadcasts.sendButton'));
+  let audienceCount = null;
+  async function countAudience() {
+    const asked = classCode.value;
+    try {
+      const answer = await get(`/broadcasts/audience?class=${encodeURIComponent(asked)}`);
+      if (asked !== classCode.value) return;
+      audienceCount = answer.count;
+      audience.className = answer.count ? 'info' : 'error';
+      audience.textContent = answer.count ? t(answer.count === 1 ? 'broadcasts.audienceOne' : 'broadcasts.audience',
+        { count: answer.count }) : t('broadcasts.noAudience', { class: asked });
+    } catch (problem) {
+      audienceCount = null;
+      audience.className = 'error';
+      audience.textContent = problem.text ? problem.text() : String(problem);
+    }
+  }
+  classCode.addEventListener('change', countAudience);
   const form = h('form.card#broadcast-form', { 'aria-labelledby': 'broadcast-form-title' },
     h('h2#broadcast-form-title', t('broadcasts.send')), field(t('broadcasts.kind'), kind),
     field(t('broadcasts.class'), classCode), field(t('broadcasts.text'), text), optionsField,
-    h('div.actions', h('button.primary', { type: 'submit' }, t('broadcasts.sendButton'))), outcome);
+    h('div.actions', send, audience), outcome);
+  countAudience();
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clear(outcome);
+    await countAudience();
+    if (audienceCount === 0) {
+      outcome.append(h('p.error', { role: 'alert' }, t('broadcasts.noAudience', { class: classCode.value })));
+      return;
+    }
     try {
       await post('/broadcasts', { kind: kind.value, classCode: classCode.value, text: text.value,
         options: kind.value === 'SURVEY' ? options.value.split('\n').map((o) => o.trim()).filter(Boolean) : [] });
       context.announce(t('broadcasts.sent'));
       form.reset();
       optionsField.hidden = true;
-      await reload();
+      await Promise.all([reload(), countAudience()]);
     } catch (problem) {
       outcome.append(refusal(problem));
     }

@@ -21,6 +21,8 @@ public final class DiscussionInputException extends RuntimeException {
         INVALID_SURVEY,
         NOT_A_SURVEY,
         SURVEY_ALREADY_ANSWERED,
+        /** A broadcast that would reach nobody: refused, nothing stored. */
+        NO_AUDIENCE,
         UNKNOWN_OPTION,
         INVALID_SETTINGS,
         UNKNOWN_DISCUSSION,

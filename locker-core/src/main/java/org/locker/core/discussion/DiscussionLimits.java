@@ -2,7 +2,7 @@ package org.locker.core.discussion;
 
 import org.locker.core.discussion.DiscussionInputException.Problem;
 
-/** The sizes of what users write: messages, subjects and survey options. */
+/** The sizes of what users write (messages, subjects and survey options), and how long broadcasts stay open. */
 public final class DiscussionLimits {
 
     public static final int MAX_TEXT = 10_000;
@@ -10,6 +10,12 @@ public final class DiscussionLimits {
     public static final int MAX_OPTION = 200;
     public static final int MIN_OPTIONS = 2;
     public static final int MAX_OPTIONS = 10;
+
+    /** How long a survey stays open to guardians who join its audience after it was sent. */
+    public static final int SURVEY_OPEN_DAYS = 30;
+
+    /** The first day of a school year: an information stays open to late joiners until the next one. */
+    public static final java.time.MonthDay SCHOOL_YEAR_START = java.time.MonthDay.of(9, 1);
 
     private DiscussionLimits() {}
 

@@ -272,13 +272,64 @@ public final class DiscussionRules {
         }
         Set<UserId> audience = new LinkedHashSet<>();
         for (Participant candidate : candidates) {
-            if (candidate.isGuardianOf(classCode)
-                    && candidate.guardianMessaging()
-                    && !candidate.id().equals(delegate.id())) {
+            if (reachedByBroadcast(delegate.id(), classCode, candidate)) {
                 audience.add(candidate.id());
             }
         }
         return Collections.unmodifiableSet(audience);
+    }
+
+    /**
+     * May {@code delegate} prepare a broadcast to {@code classCode} (see who it would reach), whatever the hour? The
+     * checks of {@link #mayBroadcast} but the window.
+     */
+    public Decision mayPrepareBroadcast(Participant delegate, String classCode) {
+        RefusalReason refusal = broadcastRefusal(delegate, classCode);
+        return refusal == null ? Decision.allowed() : Decision.refused(refusal);
+    }
+
+    /**
+     * Whether a broadcast of {@code author} to {@code classCode} reaches {@code candidate} now: a guardian of the
+     * class, other than the author, who turned guardian messaging on, while the establishment allows it. The one
+     * statement of the audience, used when sending, when counting before sending, and for those who join the
+     * audience while the broadcast is open.
+     */
+    public boolean reachedByBroadcast(UserId author, String classCode, Participant candidate) {
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(classCode, "classCode");
+        return settings.enabled()
+                && settings.guardianMessagingEnabled()
+                && !settings.isProfileDisabled(candidate.profile())
+                && candidate.isGuardianOf(classCode)
+                && candidate.guardianMessaging()
+                && !candidate.id().equals(author);
+    }
+
+    /**
+     * Until when a broadcast sent at {@code sentAt} stays open to guardians who join its audience later: a survey
+     * for {@value DiscussionLimits#SURVEY_OPEN_DAYS} days, an information until the end of its school year (the next
+     * {@link DiscussionLimits#SCHOOL_YEAR_START} in the establishment's zone).
+     */
+    public Instant broadcastOpenUntil(Discussions.BroadcastKind kind, Instant sentAt) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(sentAt, "sentAt");
+        if (kind == Discussions.BroadcastKind.SURVEY) {
+            return sentAt.plus(java.time.Duration.ofDays(DiscussionLimits.SURVEY_OPEN_DAYS));
+        }
+        ZonedDateTime sent = sentAt.atZone(settings.zone());
+        ZonedDateTime yearEnd =
+                DiscussionLimits.SCHOOL_YEAR_START.atYear(sent.getYear()).atStartOfDay(settings.zone());
+        if (!yearEnd.isAfter(sent)) {
+            yearEnd = DiscussionLimits.SCHOOL_YEAR_START
+                    .atYear(sent.getYear() + 1)
+                    .atStartOfDay(settings.zone());
+        }
+        return yearEnd.toInstant();
+    }
+
+    /** Whether a broadcast sent at {@code sentAt} is still open to late joiners at {@code now}. */
+    public boolean isBroadcastOpen(Discussions.BroadcastKind kind, Instant sentAt, Instant now) {
+        return now.isBefore(broadcastOpenUntil(kind, sentAt));
     }
 
     /** May {@code guardian} answer a survey sent to the guardians of {@code classCode} now? */

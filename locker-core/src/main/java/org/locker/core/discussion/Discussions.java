@@ -31,7 +31,9 @@ import org.locker.core.platform.UserId;
  * <li>A message is a child node of type {@value DiscussionModel#MESSAGE}, named by its sequence number, with its
  * author, its text (stored as given: markup is never interpreted) and the time it was posted.</li>
  * <li>A broadcast is a folder {@code /broadcasts/<yyyy>/<uuid>} of type {@value DiscussionModel#BROADCAST},
- * readable by its delegate and its audience; its {@code responses} folder (read confirmations and survey answers,
+ * readable by its delegate, the guardians it reached and the class's guardian groups; the engine narrows the class
+ * to the broadcast's audience, which guardians join while it is open ({@link BroadcastAudience}, decision 0013). Its
+ * {@code responses} folder (read confirmations and survey answers,
  * one node per guardian, so that a second answer cannot be stored) is readable by the delegate only.</li>
  * <li>The settings are the properties of {@code /settings/discussions}; the preferences are user properties
  * {@value DiscussionModel#CONTACT_PREFERENCES} and {@value DiscussionModel#GUARDIAN_MESSAGING}.</li>
@@ -232,6 +234,14 @@ public final class Discussions {
     /** A delegate asks the guardians of a class they represent a question with 2 to 10 options. */
     public Broadcast broadcastSurvey(UserId me, String classCode, String question, List<String> options) {
         return sending.survey(me, classCode, question, options);
+    }
+
+    /**
+     * How many guardians a broadcast of {@code me} to the class would reach if sent now (at any hour), by the rules
+     * of the send itself: the count the composer shows before sending. Sending to nobody is refused.
+     */
+    public int broadcastAudience(UserId me, String classCode) {
+        return sending.audience(me, classCode).size();
     }
 
     /** The broadcasts {@code me} sent or received, newest first. */

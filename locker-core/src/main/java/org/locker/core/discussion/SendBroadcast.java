@@ -3,7 +3,6 @@ package org.locker.core.discussion;
 import static org.locker.core.discussion.DiscussionWork.require;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +14,7 @@ import org.locker.core.discussion.DiscussionStore.NewBroadcast;
 import org.locker.core.discussion.Discussions.Broadcast;
 import org.locker.core.discussion.Discussions.BroadcastKind;
 import org.locker.core.platform.Access;
-import org.locker.core.platform.PrincipalId;
+import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 
 /** A delegate guardian sends an information or a survey to the guardians of a class they represent. */
@@ -59,47 +58,60 @@ final class SendBroadcast {
                 options.stream().map(String::strip).toList());
     }
 
-    private Broadcast send(UserId me, String classCode, BroadcastKind kind, String text, List<String> options) {
-        if (classCode == null || !ClassCode.isValid(classCode)) {
-            throw new DiscussionInputException(Problem.UNKNOWN_CLASS, String.valueOf(classCode));
+    /** Who a broadcast of {@code me} to the class would reach if sent now (at any hour): the composer's count. */
+    List<UserId> audience(UserId me, String classCode) {
+        ClassCode code = classCode(classCode);
+        try (PlatformSession session = context.platform().systemSession()) {
+            requireClass(session, code);
+            Participant delegate = context.participants().require(session, me);
+            require(context.rules().mayPrepareBroadcast(delegate, code.value()));
+            return new BroadcastAudience(context, session).ifSentNow(delegate, code.value());
         }
-        ClassCode code = ClassCode.of(classCode);
+    }
+
+    private Broadcast send(UserId me, String classCode, BroadcastKind kind, String text, List<String> options) {
+        ClassCode code = classCode(classCode);
         DiscussionRules rules = context.rules();
         Instant now = context.now();
         return context.work().inSystem(session -> {
-            if (session.findGroup(ClassGroup.STUDENTS.of(code)).isEmpty()) {
-                throw new DiscussionInputException(Problem.UNKNOWN_CLASS, classCode);
-            }
+            requireClass(session, code);
             Participant delegate = context.participants().require(session, me);
             require(rules.mayBroadcast(delegate, code.value(), now));
-            Set<UserId> candidates = new HashSet<>();
-            for (ClassGroup group : List.of(ClassGroup.GUARDIANS, ClassGroup.DELEGATES)) {
-                for (PrincipalId member : session.members(group.of(code))) {
-                    if (member instanceof UserId user) {
-                        candidates.add(user);
-                    }
-                }
+            List<UserId> audience = new BroadcastAudience(context, session).ifSentNow(delegate, code.value());
+            if (audience.isEmpty()) {
+                throw new DiscussionInputException(Problem.NO_AUDIENCE, code.value());
             }
-            List<Participant> guardians = new ArrayList<>();
-            for (UserId candidate : candidates) {
-                context.participants().find(session, candidate).ifPresent(guardians::add);
-            }
-            List<UserId> audience = rules.broadcastAudience(delegate, code.value(), guardians).stream()
-                    .sorted()
-                    .toList();
             int year = now.atZone(rules.settings().zone()).getYear();
             NewBroadcast broadcast = context.store()
                     .createBroadcast(session, year, kind, code.value(), me, text, options, audience, now);
-            // readable by its delegate and its audience; the responses by the delegate only
+            // Readable by its delegate, the guardians it reached, and the class's guardians, so that those who join
+            // its audience while it is open see it (decision 0013: BroadcastAudience narrows the class to the
+            // audience); the responses by the delegate only.
             session.setInheritance(broadcast.node().id(), false);
             session.grant(broadcast.node().id(), me, Access.READ);
             for (UserId guardian : audience) {
                 session.grant(broadcast.node().id(), guardian, Access.READ);
             }
+            for (ClassGroup group : BroadcastAudience.GROUPS) {
+                session.grant(broadcast.node().id(), group.of(code), Access.READ);
+            }
             session.setInheritance(broadcast.responses(), false);
             session.grant(broadcast.responses(), me, Access.READ);
             return Broadcasts.view(
-                    context.store(), session, session.node(broadcast.node().id()), me);
+                    context, session, session.node(broadcast.node().id()), me);
         });
+    }
+
+    private static ClassCode classCode(String classCode) {
+        if (classCode == null || !ClassCode.isValid(classCode)) {
+            throw new DiscussionInputException(Problem.UNKNOWN_CLASS, String.valueOf(classCode));
+        }
+        return ClassCode.of(classCode);
+    }
+
+    private static void requireClass(PlatformSession session, ClassCode code) {
+        if (session.findGroup(ClassGroup.STUDENTS.of(code)).isEmpty()) {
+            throw new DiscussionInputException(Problem.UNKNOWN_CLASS, code.value());
+        }
     }
 }

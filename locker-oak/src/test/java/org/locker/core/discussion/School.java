@@ -60,7 +60,12 @@ final class School implements AutoCloseable {
     final DiscussionStore store;
 
     School() {
-        platform = InMemorySchools.open(DIRECTORY);
+        this("");
+    }
+
+    /** The school with more directory rows (classes, persons) after its own. */
+    School(String moreRows) {
+        platform = InMemorySchools.open(DIRECTORY + moreRows);
         discussions = new Discussions(platform, Clock.fixed(TUESDAY_TEN, PARIS), PARIS);
         context = DiscussionContext.of(platform, Clock.fixed(TUESDAY_TEN, PARIS), PARIS);
         store = context.store();

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -78,6 +79,15 @@ class BroadcastController {
         return discussions.broadcasts(user.userId()).stream()
                 .map(BroadcastView::of)
                 .toList();
+    }
+
+    /** How many guardians a broadcast to the class would reach if sent now. */
+    record AudienceView(String classCode, int count) {}
+
+    @GetMapping("/audience")
+    @Operation(summary = "How many guardians a broadcast to a class I represent would reach if sent now")
+    AudienceView audience(@AuthenticationPrincipal LockerUser user, @RequestParam("class") String classCode) {
+        return new AudienceView(classCode, discussions.broadcastAudience(user.userId(), classCode));
     }
 
     @PostMapping

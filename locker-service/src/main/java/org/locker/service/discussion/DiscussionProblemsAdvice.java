@@ -49,7 +49,7 @@ class DiscussionProblemsAdvice {
     ProblemDetail input(DiscussionInputException exception, Locale locale) {
         HttpStatus status = switch (exception.problem()) {
             case UNKNOWN_DISCUSSION, UNKNOWN_BROADCAST, UNKNOWN_CLASS, UNKNOWN_ATTACHMENT -> HttpStatus.NOT_FOUND;
-            case SURVEY_ALREADY_ANSWERED -> HttpStatus.CONFLICT;
+            case SURVEY_ALREADY_ANSWERED, NO_AUDIENCE -> HttpStatus.CONFLICT;
             default -> HttpStatus.BAD_REQUEST;
         };
         return problems.problem(status, exception.problem().name(), locale, exception.argument());

@@ -11,7 +11,8 @@ import org.locker.service.support.ApiClient.Response;
 
 /**
  * Delegates' broadcasts to the guardians of their class. r.sophie.martin is the delegate of 6A; r.nathalie.bernard
- * and r.isabelle.dubois have children in 6A; r.nathalie.bernard turned guardian messaging on, r.isabelle.dubois not.
+ * and r.isabelle.dubois have children in 6A; r.nathalie.bernard turned guardian messaging on, r.isabelle.dubois not
+ * (until she turns it on while a survey is open).
  */
 class BroadcastsIT extends DiscussionTest {
 
@@ -133,5 +134,72 @@ class BroadcastsIT extends DiscussionTest {
 
         Map<String, Object> results = get("/api/v1/broadcasts/" + id, DELEGATE).json();
         assertThat(results).containsEntry("results", List.of(1, 0, 0)).containsEntry("answers", 1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldCountTheAudienceBeforeSendingAndRefuseToSendToNobody() {
+        preferences(GUARDIAN, Map.of("guardianMessaging", false));
+        Response nobody = get("/api/v1/broadcasts/audience?class=6A", DELEGATE);
+        assertThat(nobody.status()).isEqualTo(200);
+        assertThat(nobody.json()).containsEntry("classCode", "6A").containsEntry("count", 0);
+
+        Response refused = post(
+                "/api/v1/broadcasts",
+                DELEGATE,
+                Map.of("kind", "INFORMATION", "classCode", "6A", "text", "Personne ne lira ceci"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.reason()).isEqualTo("NO_AUDIENCE");
+        Map<String, String> messages = (Map<String, String>) refused.json().get("messages");
+        assertThat(messages.get("en")).contains("No guardian of 6A");
+        assertThat(messages.get("fr")).contains("Aucun responsable de la classe 6A");
+        assertThat(get("/api/v1/broadcasts", DELEGATE).jsonList())
+                .as("nothing stored")
+                .extracting(b -> b.get("text"))
+                .doesNotContain("Personne ne lira ceci");
+
+        preferences(GUARDIAN, Map.of("guardianMessaging", true));
+        assertThat(get("/api/v1/broadcasts/audience?class=6A", DELEGATE).json()).containsEntry("count", 1);
+        assertThat(get("/api/v1/broadcasts/audience?class=6A", GUARDIAN).reason())
+                .isEqualTo("NOT_A_DELEGATE");
+        assertThat(get("/api/v1/broadcasts/audience?class=4C", DELEGATE).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void shouldReachAGuardianWhoTurnsOnGuardianMessagingWhileTheSurveyIsOpen() {
+        Response sent = post(
+                "/api/v1/broadcasts",
+                DELEGATE,
+                Map.of(
+                        "kind",
+                        "SURVEY",
+                        "classCode",
+                        "6A",
+                        "text",
+                        "Sortie au parc ?",
+                        "options",
+                        List.of("Oui", "Non")));
+        assertThat(sent.status()).isEqualTo(201);
+        assertThat(sent.json()).containsEntry("audience", 1);
+        String id = (String) sent.json().get("id");
+        assertThat(get("/api/v1/broadcasts", SILENT).jsonList())
+                .extracting(b -> b.get("id"))
+                .doesNotContain(id);
+
+        preferences(SILENT, Map.of("guardianMessaging", true));
+        try {
+            assertThat(get("/api/v1/broadcasts", SILENT).jsonList())
+                    .extracting(b -> b.get("id"))
+                    .contains(id);
+            Response answered = post("/api/v1/broadcasts/" + id + "/answer", SILENT, Map.of("option", 1));
+            assertThat(answered.status()).isEqualTo(200);
+            assertThat(answered.json()).containsEntry("myAnswer", 1);
+            assertThat(get("/api/v1/broadcasts/" + id, DELEGATE).json())
+                    .containsEntry("audience", 2)
+                    .containsEntry("results", List.of(0, 1));
+        } finally {
+            preferences(SILENT, Map.of("guardianMessaging", false));
+        }
     }
 }

@@ -48,6 +48,7 @@ class DiscussionSecurityIT extends DiscussionTest {
                 new Endpoint("GET", "/api/v1/me/preferences", null, EVERYONE),
                 new Endpoint("PUT", "/api/v1/me/preferences", "{}", EVERYONE),
                 new Endpoint("GET", "/api/v1/broadcasts", null, Set.of("guardian")),
+                new Endpoint("GET", "/api/v1/broadcasts/audience?class=6A", null, Set.of("guardian")),
                 new Endpoint(
                         "POST",
                         "/api/v1/broadcasts",
