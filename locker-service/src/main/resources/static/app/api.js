@@ -1,6 +1,7 @@
 // Calls to /api/v1 with the browser session. Writes carry the CSRF token read from the XSRF-TOKEN cookie and,
 // inside Share, Share's own token.
 import { lang } from './i18n.js';
+import { resumeSession } from './session.js';
 
 /** The service's root: empty when served directly, the proxy's path when shown inside Share. */
 export const ROOT = window.location.pathname.replace(/\/app\/.*$/, '');
@@ -62,6 +63,18 @@ function signedOut(problem) {
   window.dispatchEvent(new CustomEvent('locker:signed-out', { detail: problem }));
 }
 
+/**
+ * A call answered 401: whether to send it again. Served directly, the person signs in again in a dialog over the
+ * page (session.js) and the call goes again; inside Share, signing in is Share's, in the whole window.
+ */
+async function signedInAgain(problem) {
+  if (SHARE !== null) {
+    signedOut(problem);
+    return false;
+  }
+  return resumeSession(ROOT);
+}
+
 /** An API error carrying the RFC 9457 problem (reason, messages.en/fr). */
 export class Problem extends Error {
   constructor(status, body) {
@@ -78,25 +91,22 @@ export class Problem extends Error {
   }
 }
 
-async function parse(response) {
-  const type = response.headers.get('Content-Type') || '';
-  const body = type.includes('json') ? await response.json() : null;
-  if (!response.ok) {
-    const problem = new Problem(response.status, body);
-    if (response.status === 401) signedOut(problem);
-    throw problem;
-  }
-  return body;
-}
-
 export async function request(method, path, body) {
-  const headers = headersFor(method);
-  const init = { method, headers, credentials: 'same-origin' };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
+  for (;;) {
+    // the headers again on each attempt: signing in again gives a new CSRF token
+    const headers = headersFor(method);
+    const init = { method, headers, credentials: 'same-origin' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    const response = await fetch(`${ROOT}/api/v1${path}`, init);
+    const type = response.headers.get('Content-Type') || '';
+    const answer = type.includes('json') ? await response.json() : null;
+    if (response.ok) return answer;
+    const problem = new Problem(response.status, answer);
+    if (response.status !== 401 || !(await signedInAgain(problem))) throw problem;
   }
-  return parse(await fetch(`${ROOT}/api/v1${path}`, init));
 }
 
 export const get = (path) => request('GET', path);
@@ -104,8 +114,22 @@ export const post = (path, body) => request('POST', path, body ?? {});
 export const put = (path, body) => request('PUT', path, body);
 export const del = (path) => request('DELETE', path);
 
-/** A multipart POST through XMLHttpRequest, reporting upload progress (0..1) to onProgress. */
-export function upload(path, formData, onProgress) {
+/**
+ * A multipart POST through XMLHttpRequest, reporting upload progress (0..1) to onProgress. A 401 holds it until
+ * the person signed in again, then sends the same form again (chosen files included).
+ */
+export async function upload(path, formData, onProgress) {
+  for (;;) {
+    try {
+      return await uploadOnce(path, formData, onProgress);
+    } catch (problem) {
+      if (problem.status !== 401 || !(await signedInAgain(problem))) throw problem;
+      onProgress(0);
+    }
+  }
+}
+
+function uploadOnce(path, formData, onProgress) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', uploadUrl(path));
@@ -119,9 +143,7 @@ export function upload(path, formData, onProgress) {
       if (xhr.status >= 200 && xhr.status < 300) {
         resolve(body);
       } else {
-        const problem = new Problem(xhr.status, body);
-        if (xhr.status === 401) signedOut(problem);
-        reject(problem);
+        reject(new Problem(xhr.status, body));
       }
     });
     xhr.addEventListener('error', () => reject(new Problem(0, { reason: 'NETWORK' })));

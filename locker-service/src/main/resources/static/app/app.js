@@ -3,6 +3,7 @@ import { ROOT, SHARE, SIGN_IN, get } from './api.js';
 import { clear, h, setTimeZone } from './dom.js';
 import { initialLanguage, lang, loadLanguage, t } from './i18n.js';
 import { lockerScreen, distributionsScreen } from './locker.js';
+import { rememberUser } from './session.js';
 import { depositScreen } from './deposit.js';
 import { discussionsScreen, preferencesScreen, broadcastsScreen } from './discussions.js';
 import { discussionSettingsScreen, lockerSettingsScreen, importScreen, auditScreen } from './admin.js';
@@ -105,8 +106,9 @@ async function render() {
 let signedOut = false;
 
 /**
- * A 401 from the service: the person's session or Alfresco ticket ended (signed out of Share, disabled, an hour
- * without activity). Say so and offer to sign in again, instead of an error in the middle of a screen.
+ * A 401 inside Share: the person's Alfresco ticket ended (signed out of Share, disabled, an hour without
+ * activity). Say so and offer to sign in again in Share, instead of an error in the middle of a screen. Served
+ * directly, the app asks for the password over the page instead and goes on (session.js).
  */
 function showSignInAgain(problem) {
   signedOut = true;
@@ -127,6 +129,7 @@ async function start() {
   const [me, hours, capabilities] = await Promise.all([get('/me'), get('/discussions/hours'),
     get('/lockers/capabilities')]);
   context.me = me;
+  rememberUser(me.id);
   context.capabilities = capabilities;
   setTimeZone(hours.zone);
   document.getElementById('lang').addEventListener('change', async (event) => {

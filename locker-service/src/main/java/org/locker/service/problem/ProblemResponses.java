@@ -54,20 +54,32 @@ public class ProblemResponses {
 
     /**
      * Entry point for API calls without valid credentials: one answer for every refusal (unknown id, wrong
-     * password, an attempt held back by the sign-in throttle), the last with a {@code Retry-After}. The web app's
-     * calls (X-Requested-With) get no Basic challenge, which would make the browser prompt for a password: the app
-     * says "sign in again" itself.
+     * password, an attempt held back by the sign-in throttle), the last with a {@code Retry-After}. Only a plain
+     * API client gets the Basic challenge ({@link #challenges}).
      */
     public void unauthenticated(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        if (challenges(request)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"locker\"");
         }
         if (exception instanceof SignInThrottledException throttled) {
             response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
         }
         write(response, problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", request.getLocale()));
+    }
+
+    /**
+     * Whether a 401 carries the Basic challenge: not for a browser's session (a session cookie came with the
+     * request, live or ended) nor for the web app's calls ({@code X-Requested-With: XMLHttpRequest}). A browser
+     * that sees the challenge holds the request behind its own password prompt, or forever in a headless or
+     * embedded one: the page freezes (a deposit at "Sending… 100 %"); without it, the app asks the person to sign
+     * in again and re-sends the request. The Accept header decides nothing: the app and API clients both ask for
+     * JSON.
+     */
+    static boolean challenges(HttpServletRequest request) {
+        return request.getRequestedSessionId() == null
+                && !"XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"));
     }
 
     /** Access-denied handler for API calls refused by the URL rules. */

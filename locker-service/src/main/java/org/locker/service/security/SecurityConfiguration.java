@@ -119,8 +119,10 @@ class SecurityConfiguration {
 
     /**
      * Cross-site request forgery rides on credentials a browser adds by itself: a session cookie, or Basic
-     * credentials it cached. A request without a session that no browser sent cross-site (API clients send no
-     * {@code Sec-Fetch-Site}) carries only the credentials its sender chose, so it needs no CSRF token.
+     * credentials it cached. A request without a live session that no browser sent cross-site (API clients send
+     * no {@code Sec-Fetch-Site}) carries only the credentials its sender chose, so it needs no CSRF token. The
+     * cookie of a session that ended (signed out in another tab, which also drops the token) is no credential:
+     * such a request gets the 401 that lets the web app ask the person to sign in again, not a CSRF refusal.
      */
     private static boolean cannotBeForged(HttpServletRequest request) {
         if ("/login".equals(request.getServletPath())) {
@@ -128,6 +130,6 @@ class SecurityConfiguration {
         }
         String fetchSite = request.getHeader("Sec-Fetch-Site");
         boolean crossSite = fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none");
-        return request.getRequestedSessionId() == null && !crossSite;
+        return !request.isRequestedSessionIdValid() && !crossSite;
     }
 }
