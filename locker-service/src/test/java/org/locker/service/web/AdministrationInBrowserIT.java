@@ -20,7 +20,7 @@ class AdministrationInBrowserIT extends BrowserTestBase {
             signIn("principal");
             open("admin/discussions");
             driver.findElement(By.cssSelector("#initiation-blocked input[name=studentSearch]"))
-                    .sendKeys("6a");
+                    .sendKeys("emma");
             waitFor(By.xpath("//ul[@id='ban-results']//button[normalize-space()='Add Emma Martin (6A)']"))
                     .click();
             waitFor(By.xpath("//ul[@id='ban-list']/li[contains(., 'Emma Martin (6A)')]"));
