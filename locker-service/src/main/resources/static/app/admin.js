@@ -13,6 +13,57 @@ function lines(text) {
   return text.split(/[\n,]+/).map((line) => line.trim()).filter(Boolean);
 }
 
+/** "Emma Martin (6A)": a student as people know them. */
+function studentLabel(student) {
+  return student.classes?.length ? `${student.displayName} (${student.classes.join(', ')})` : student.displayName;
+}
+
+function folded(text) {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/**
+ * The students barred from starting discussions, picked from the directory (search by name or class) rather than
+ * typed as identifiers. Returns the element and a function giving the chosen ids.
+ */
+async function studentPicker(initialIds) {
+  const students = await get('/directory/persons?profile=student&limit=5000');
+  const byId = new Map(students.map((s) => [s.id, s]));
+  const chosen = new Set(initialIds);
+  const labelOf = (id) => (byId.has(id) ? studentLabel(byId.get(id)) : t('settings.unknownStudent'));
+  const search = h('input', { type: 'search', name: 'studentSearch', autocomplete: 'off' });
+  const results = h('ul.student-results#ban-results');
+  const list = h('ul.chosen#ban-list');
+  const status = h('p.visually-hidden', { role: 'status', 'aria-live': 'polite' });
+  const renderChosen = () => {
+    clear(list, ...[...chosen].sort((a, b) => labelOf(a).localeCompare(labelOf(b), lang())).map((id) => h('li',
+      h('span', labelOf(id)), ' ',
+      h('button.link', { type: 'button', 'aria-label': t('settings.unbar', { name: labelOf(id) }),
+        onclick: () => { chosen.delete(id); renderChosen(); renderResults(); status.textContent = t('settings.unbarred', { name: labelOf(id) }); search.focus(); } },
+      t('settings.remove')))));
+    if (chosen.size === 0) list.append(h('li.hint', t('settings.nobodyBarred')));
+  };
+  const renderResults = () => {
+    const q = folded(search.value.trim());
+    if (!q) {
+      clear(results);
+      return;
+    }
+    const found = students.filter((s) => !chosen.has(s.id)
+      && (folded(s.displayName).includes(q) || (s.classes || []).some((c) => folded(c).startsWith(q)))).slice(0, 20);
+    clear(results, ...(found.length === 0 ? [h('li.hint', t('settings.noStudentFound'))]
+      : found.map((s) => h('li', h('button.link', { type: 'button',
+        onclick: () => { chosen.add(s.id); renderChosen(); renderResults(); status.textContent = t('settings.barred', { name: studentLabel(s) }); search.focus(); } },
+      t('settings.bar', { name: studentLabel(s) }))))));
+  };
+  search.addEventListener('input', renderResults);
+  renderChosen();
+  const element = h('div.student-picker#initiation-blocked',
+    field(t('settings.initiationBlockedSearch'), search, { hint: t('settings.initiationBlockedHint') }),
+    results, h('p', h('strong', t('settings.initiationBlocked'))), list, status);
+  return { element, ids: () => [...chosen] };
+}
+
 export async function discussionSettingsScreen(container, context) {
   const s = await get('/discussions/settings');
   const enabled = checkbox(t('settings.enabled'), { checked: s.enabled });
@@ -22,8 +73,7 @@ export async function discussionSettingsScreen(container, context) {
   const end = h('input', { type: 'time', name: 'windowEnd', value: s.windowEnd });
   const profiles = PROFILES.map((p) => checkbox(t(`settings.profile.${p}`),
     { value: p, checked: !s.disabledProfiles.includes(p) }));
-  const blocked = h('textarea', { name: 'initiationBlocked', rows: '3' });
-  blocked.value = s.initiationBlocked.join('\n');
+  const blocked = await studentPicker(s.initiationBlocked);
   const outcome = h('div');
   const form = h('form.card#discussion-settings-form',
     h('fieldset', h('legend', t('settings.step1')), enabled, guardianMessaging,
@@ -32,7 +82,7 @@ export async function discussionSettingsScreen(container, context) {
       h('div.inline', field(t('settings.windowStart'), start), field(t('settings.windowEnd'), end)),
       h('p.hint', t('settings.zone', { zone: s.zone }))),
     h('fieldset', h('legend', t('settings.step3')), h('p.hint', t('settings.profilesHint')), profiles,
-      field(t('settings.initiationBlocked'), blocked, { hint: t('settings.initiationBlockedHint') })),
+      blocked.element),
     h('div.actions', h('button.primary', { type: 'submit' }, t('app.save'))), outcome);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -42,7 +92,7 @@ export async function discussionSettingsScreen(container, context) {
         enabled: enabled.input.checked, guardianMessagingEnabled: guardianMessaging.input.checked,
         windowEnforced: windowEnforced.input.checked, windowStart: start.value, windowEnd: end.value, zone: s.zone,
         disabledProfiles: profiles.filter((b) => !b.input.checked).map((b) => b.input.value),
-        initiationBlocked: lines(blocked.value),
+        initiationBlocked: blocked.ids(),
       });
       context.announce(t('app.saved'));
       outcome.append(h('p.success', t('app.saved')));
@@ -126,20 +176,68 @@ export async function importScreen(container, context) {
   container.append(form);
 }
 
+const AUDIT_ACTIONS = ['DEPOSITED', 'OPENED', 'NEW_VERSION', 'WITHDRAWN', 'SETTINGS_CHANGED',
+  'DISCUSSION_SETTINGS_CHANGED', 'DIRECTORY_IMPORTED', 'SIGN_IN_LOCKED'];
+
+/** A detail "key=value; key=value" said with the screen's own labels ("Users created: 1, ..."), people by name. */
+function auditDetail(entry, names) {
+  if (!entry.detail) return '';
+  if (entry.action !== 'DISCUSSION_SETTINGS_CHANGED' && entry.action !== 'DIRECTORY_IMPORTED') return entry.detail;
+  return entry.detail.split('; ').map((pair) => {
+    const [key, value = ''] = pair.split('=');
+    const shown = value === 'true' ? t('audit.on') : value === 'false' ? t('audit.off')
+      : key === 'disabledProfiles' ? value.split(',').filter(Boolean).map((p) => t(`settings.profile.${p}`)).join(', ')
+        : key === 'initiationBlocked' ? value.split(',').filter(Boolean).map((id) => names.get(id) || t('settings.unknownStudent')).join(', ')
+          : key === 'window' ? value.replace('-', ' – ') : value;
+    return t('audit.pair', { key: t(`audit.key.${key}`), value: shown || '—' });
+  }).join(t('audit.separator'));
+}
+
+/** "Claire Fontaine changed the discussion settings": the action as a sentence, the person by name. */
+function auditSentence(entry) {
+  const who = entry.actorName || entry.actor || t('audit.someone');
+  const key = `audit.sentence.${entry.action}`;
+  const sentence = t(key, { who, document: entry.document || '' });
+  return sentence === key ? t('audit.pair', { key: who, value: entry.action }) : sentence;
+}
+
 export async function auditScreen(container) {
-  const depositId = h('input', { type: 'search', name: 'depositId' });
+  // the people who act in the trail: every profile but students, by name
+  const lists = await Promise.all(['administrator', 'teacher', 'staff', 'counselor', 'guardian', 'student'].map((profile) =>
+    get(`/directory/persons?profile=${profile}&limit=5000`).catch(() => [])));
+  const names = new Map(lists.flat().map((p) => [p.id, p.profile === 'student' ? studentLabel(p) : p.displayName]));
+  const everyone = lists.slice(0, 5).flat().sort((a, b) => a.displayName.localeCompare(b.displayName, lang()));
+  const actor = h('select', { name: 'actor' }, h('option', { value: '' }, t('audit.anyone')),
+    everyone.map((p) => h('option', { value: p.id }, p.displayName)));
+  const action = h('select', { name: 'action' }, h('option', { value: '' }, t('audit.anyAction')),
+    AUDIT_ACTIONS.map((a) => h('option', { value: a }, t(`audit.actionName.${a}`))));
+  const from = h('input', { type: 'date', name: 'from' });
+  const to = h('input', { type: 'date', name: 'to' });
   const table = h('div#audit-table');
-  const form = h('form.filters.card', field(t('audit.depositId'), depositId),
-    h('div.actions', h('button.primary', { type: 'submit' }, t('locker.filter')),
-      h('a.button', { href: `${ROOT}/api/v1/lockers/audit.csv`, download: 'audit.csv' }, t('audit.csv'))));
+  const csv = h('a.button', { href: `${ROOT}/api/v1/audit.csv`, download: 'audit.csv' }, t('audit.csv'));
+  const form = h('form.filters.card#audit-filters',
+    h('div.inline', field(t('audit.actor'), actor), field(t('audit.action'), action)),
+    h('div.inline', field(t('audit.from'), from), field(t('audit.to'), to)),
+    h('div.actions', h('button.primary', { type: 'submit' }, t('locker.filter')), csv));
   const load = async () => {
-    const q = depositId.value.trim();
-    const entries = await get(`/lockers/audit${q ? `?depositId=${encodeURIComponent(q)}` : ''}`);
+    const query = new URLSearchParams();
+    if (actor.value) query.set('actor', actor.value);
+    if (action.value) query.set('action', action.value);
+    if (from.value) query.set('from', from.value);
+    if (to.value) query.set('to', to.value);
+    const suffix = query.toString() ? `?${query}` : '';
+    csv.href = `${ROOT}/api/v1/audit.csv${suffix}`;
+    let entries;
+    try {
+      entries = await get(`/audit${suffix}`);
+    } catch (problem) {
+      clear(table, failure(problem));
+      return;
+    }
     clear(table, h('table.report.audit', h('caption', t('audit.caption', { count: entries.length })),
-      h('thead', h('tr', ['at', 'action', 'actor', 'document', 'detail'].map((k) =>
-        h('th', { scope: 'col' }, t(`audit.${k}`))))),
-      h('tbody', entries.map((e) => h('tr', h('td', formatDate(e.at, lang())), h('td', e.action), h('td', e.actor),
-        h('td', e.document || e.depositId || ''), h('td', e.detail || ''))))));
+      h('thead', h('tr', ['at', 'what', 'detail'].map((k) => h('th', { scope: 'col' }, t(`audit.${k}`))))),
+      h('tbody', entries.map((e) => h('tr', h('td', formatDate(e.at, lang())), h('td', auditSentence(e)),
+        h('td', auditDetail(e, names)))))));
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.locker.core.audit.AuditModel;
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.DepositRequest;
 import org.locker.core.locker.LockerModel;
@@ -289,15 +290,15 @@ final class LockersAtScaleBenchmark {
         session.grant(document.id(), UserId.of("p.depositor"), Access.WRITE);
         session.grant(document.id(), UserId.of(teacher), Access.READ);
         session.grant(document.id(), GroupId.of("locker-window-" + windowKey), Access.READ);
-        Node audit = session.ensureFolder(LockerModel.AUDIT_FOLDER + "/" + MONTH.format(now));
+        Node audit = session.ensureFolder(AuditModel.AUDIT_FOLDER + "/" + MONTH.format(now));
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put(LockerModel.ACTION, "DEPOSITED");
-        entry.put(LockerModel.ACTOR, "p.depositor");
+        entry.put(AuditModel.ACTION, "DEPOSITED");
+        entry.put(AuditModel.ACTOR, "p.depositor");
         entry.put(LockerModel.DEPOSIT_ID, depositId);
-        entry.put(LockerModel.DOCUMENT_NAME, name);
-        entry.put(LockerModel.AT, now);
-        entry.put(LockerModel.DETAIL, "recipients=" + selection);
-        session.createFolder(audit.id(), now.toEpochMilli() + "-" + UUID.randomUUID(), LockerModel.AUDIT_ENTRY, entry);
+        entry.put(AuditModel.DOCUMENT_NAME, name);
+        entry.put(AuditModel.AT, now);
+        entry.put(AuditModel.DETAIL, "recipients=" + selection);
+        session.createFolder(audit.id(), now.toEpochMilli() + "-" + UUID.randomUUID(), AuditModel.AUDIT_ENTRY, entry);
     }
 
     /** The bulk deposits have the same properties, types, version and grants as a real one. */

@@ -2,6 +2,7 @@ package org.locker.core;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.locker.core.audit.AuditModel;
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.discussion.Discussions;
 import org.locker.core.locker.LockerModel;
@@ -9,9 +10,12 @@ import org.locker.core.locker.LockerModel;
 /** The engine's properties that queries and user or group look-ups match on: each needs a platform index. */
 public final class QueriedProperties {
 
-    public static final List<String> ALL = Stream.concat(
+    public static final List<String> ALL = Stream.of(
                     LockerModel.INDEXED.stream(),
+                    AuditModel.INDEXED.stream(),
                     Stream.of(Discussions.PARTICIPANTS, DirectoryProperties.GROUP_KIND, DirectoryProperties.CHILDREN))
+            .flatMap(s -> s)
+            .distinct()
             .toList();
 
     private QueriedProperties() {}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.locker.core.audit.AuditTrail;
 import org.locker.core.platform.ContentPlatform;
 
 /** What every discussion use case works with: the platform, the storage mapping, the directory, the settings. */
@@ -32,7 +33,7 @@ record DiscussionContext(
                 store,
                 work,
                 new Participants(platform, store),
-                new EstablishmentSettings(platform, store, work, defaultZone),
+                new EstablishmentSettings(platform, store, work, defaultZone, new AuditTrail(platform, clock)),
                 clock);
     }
 

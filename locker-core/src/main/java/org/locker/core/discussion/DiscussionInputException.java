@@ -25,6 +25,8 @@ public final class DiscussionInputException extends RuntimeException {
         NO_AUDIENCE,
         UNKNOWN_OPTION,
         INVALID_SETTINGS,
+        /** users barred from starting discussions who are not students of the establishment (their ids) */
+        NOT_STUDENTS,
         UNKNOWN_DISCUSSION,
         UNKNOWN_BROADCAST,
         UNKNOWN_CLASS,

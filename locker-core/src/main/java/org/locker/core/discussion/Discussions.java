@@ -140,6 +140,11 @@ public final class Discussions {
         return this.settings.update(settings);
     }
 
+    /** Saves the settings; what {@code admin} changed goes to the audit trail. */
+    public DiscussionSettings updateSettings(UserId admin, DiscussionSettings settings) {
+        return this.settings.update(Optional.of(admin), settings);
+    }
+
     public DiscussionRules rules() {
         return settings.rules();
     }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.locker.core.audit.AuditAction;
+import org.locker.core.audit.AuditTrail;
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.DepositStore.NewDeposit;
 import org.locker.core.locker.LockerRefusal.Reason;

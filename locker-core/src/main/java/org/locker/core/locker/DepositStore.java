@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.locker.core.locker.LockerRefusal.Reason;
-import org.locker.core.locker.Lockers.AuditEntry;
 import org.locker.core.locker.Lockers.LockerFilter;
 import org.locker.core.locker.Lockers.Settings;
 import org.locker.core.platform.ContentSource;
@@ -23,7 +21,7 @@ import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 
 /**
- * The one place that reads and writes lockers' nodes (deposits, read receipts, audit lines, settings) and their
+ * The one place that reads and writes lockers' nodes (deposits, read receipts, settings) and their
  * {@code lk:} properties ({@link LockerModel}); windows are {@link WindowStore}'s. Works in the caller's session:
  * the caller decides whose rights apply and when to save.
  */
@@ -238,37 +236,5 @@ final class DepositStore {
                         .forEach(r -> opened.put(
                                 r.name(), r.instant(LockerModel.OPENED_AT).orElse(r.created()))));
         return opened;
-    }
-
-    // ------------------------------------------------------------------ audit
-
-    void appendAudit(PlatformSession session, AuditEntry entry) {
-        Node folder = session.ensureFolder(LockerModel.AUDIT_FOLDER + "/" + MONTH.format(entry.at()));
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put(LockerModel.ACTION, entry.action());
-        properties.put(LockerModel.ACTOR, entry.actor());
-        properties.put(LockerModel.DEPOSIT_ID, entry.depositId());
-        properties.put(LockerModel.DOCUMENT_NAME, entry.documentName());
-        properties.put(LockerModel.AT, entry.at());
-        properties.put(LockerModel.DETAIL, entry.detail());
-        session.createFolder(
-                folder.id(), entry.at().toEpochMilli() + "-" + UUID.randomUUID(), LockerModel.AUDIT_ENTRY, properties);
-    }
-
-    /** The audit lines, oldest first, optionally of one deposit. */
-    List<AuditEntry> auditEntries(PlatformSession session, Optional<String> depositId) {
-        NodeQuery.Builder query = NodeQuery.ofType(LockerModel.AUDIT_ENTRY)
-                .orderBy("created", false)
-                .page(0, 100_000);
-        depositId.ifPresent(d -> query.whereEquals(LockerModel.DEPOSIT_ID, d));
-        return session.query(query.build()).stream()
-                .map(n -> new AuditEntry(
-                        n.instant(LockerModel.AT).orElse(n.created()),
-                                n.string(LockerModel.ACTION).orElse(""),
-                        n.string(LockerModel.ACTOR).orElse(""),
-                                n.string(LockerModel.DEPOSIT_ID).orElse(""),
-                        n.string(LockerModel.DOCUMENT_NAME).orElse(""),
-                                n.string(LockerModel.DETAIL).orElse("")))
-                .toList();
     }
 }

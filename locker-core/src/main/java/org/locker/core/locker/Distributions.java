@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.locker.core.audit.AuditAction;
+import org.locker.core.audit.AuditTrail;
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.core.locker.Lockers.Distribution;
 import org.locker.core.locker.Lockers.Receipt;

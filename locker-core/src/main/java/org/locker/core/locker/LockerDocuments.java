@@ -3,6 +3,8 @@ package org.locker.core.locker;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import org.locker.core.audit.AuditAction;
+import org.locker.core.audit.AuditTrail;
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.core.locker.Lockers.VersionJudge;
 import org.locker.core.platform.AccessDeniedException;

@@ -7,14 +7,12 @@ public final class LockerModel {
 
     public static final String DEPOSIT = "lk:deposit";
     public static final String RECEIPT = "lk:opening";
-    public static final String AUDIT_ENTRY = "lk:auditEntry";
     public static final String SETTINGS = "lk:lockerSettings";
     /** A publication window: the deposits with the same dates and guardian recipients share one. */
     public static final String WINDOW = "lk:window";
 
     public static final String DEPOSITS_FOLDER = "/deposits";
     public static final String RECEIPTS_FOLDER = "/receipts";
-    public static final String AUDIT_FOLDER = "/audit";
     public static final String SETTINGS_PATH = "/settings/lockers";
     public static final String WINDOWS_FOLDER = "/windows";
 
@@ -53,12 +51,6 @@ public final class LockerModel {
     public static final String READER = "lk:openedBy";
     public static final String OPENED_AT = "lk:openedAt";
 
-    public static final String ACTION = "lk:action";
-    public static final String ACTOR = "lk:actor";
-    public static final String AT = "lk:at";
-    public static final String DOCUMENT_NAME = "lk:documentName";
-    public static final String DETAIL = "lk:detail";
-
     public static final String DOCUMENT_TYPES = "lk:documentTypes";
     public static final String GUARDIAN_EXCHANGE = "lk:guardianDocumentExchange";
     /** Whether macro-enabled Office documents (docm, xlsm, pptm, ...) are accepted; absent = no. */
@@ -66,7 +58,7 @@ public final class LockerModel {
 
     /** Properties the platform must index for lockers' queries (matched exactly: the type filters a locker). */
     public static final List<String> INDEXED =
-            List.of(RECIPIENTS, DEPOSITOR, WINDOW_STATE, WINDOW_KEY, READER, DEPOSIT_ID, ACTION, DOCUMENT_TYPE);
+            List.of(RECIPIENTS, DEPOSITOR, WINDOW_STATE, WINDOW_KEY, READER, DEPOSIT_ID, DOCUMENT_TYPE);
 
     /** The seed vocabulary of document types. */
     public static final List<String> DEFAULT_DOCUMENT_TYPES = List.of(

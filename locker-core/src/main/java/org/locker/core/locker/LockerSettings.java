@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.locker.core.audit.AuditAction;
+import org.locker.core.audit.AuditTrail;
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.core.locker.Lockers.Settings;
 import org.locker.core.platform.ContentPlatform;

@@ -1,13 +1,12 @@
 package org.locker.core.locker;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.locker.core.audit.AuditTrail;
 import org.locker.core.directory.Profile;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
@@ -26,7 +25,7 @@ import org.locker.core.platform.Version;
  *
  * <p>Where to read on: {@link LockerSettings}, {@link DepositDocument} (with {@link RecipientResolver} and
  * {@link PublicationWindows}), {@link LockerListing}, {@link LockerDocuments}, {@link Distributions},
- * {@link AuditTrail}; every stored name is read and written by {@link DepositStore} and {@link WindowStore}. The
+ * writing to the {@link AuditTrail}; every stored name is read and written by {@link DepositStore} and {@link WindowStore}. The
  * types of this API stay nested here so that callers keep one import.
  */
 public final class Lockers {
@@ -37,11 +36,10 @@ public final class Lockers {
     private final LockerListing listing;
     private final LockerDocuments documents;
     private final Distributions distributions;
-    private final AuditTrail audit;
 
     public Lockers(ContentPlatform platform, Clock clock) {
         DepositStore store = new DepositStore();
-        this.audit = new AuditTrail(platform, clock, store);
+        AuditTrail audit = new AuditTrail(platform, clock);
         this.settings = new LockerSettings(platform, store, audit);
         this.windows = new PublicationWindows(platform, clock, new WindowStore());
         this.deposits = new DepositDocument(platform, clock, store, new RecipientResolver(), windows, audit);
@@ -249,21 +247,5 @@ public final class Lockers {
     /** Withdraws a deposit: every grant is revoked, so it leaves every locker; the node and the audit stay. */
     public void withdraw(UserId user, NodeId id) {
         distributions.withdraw(user, id);
-    }
-
-    // ------------------------------------------------------------------ audit
-
-    /** One line of the audit trail. */
-    public record AuditEntry(
-            Instant at, String action, String actor, String depositId, String documentName, String detail) {}
-
-    /** The audit trail, oldest first, optionally for one deposit. */
-    public List<AuditEntry> audit(Optional<String> depositId) {
-        return audit.entries(depositId);
-    }
-
-    /** Writes the audit trail as CSV (header line, then one line per entry). */
-    public void writeAuditCsv(Writer writer) throws IOException {
-        audit.writeCsv(writer);
     }
 }

@@ -35,7 +35,10 @@ class CoreDependencyRulesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "org.locker.core.directory..", "org.locker.core.discussion..", "org.locker.core.locker..")
+                        "org.locker.core.audit..",
+                        "org.locker.core.directory..",
+                        "org.locker.core.discussion..",
+                        "org.locker.core.locker..")
                 .check(CORE);
     }
 
@@ -58,6 +61,22 @@ class CoreDependencyRulesTest {
                 .should()
                 .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.locker.core.locker..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(LockerDocuments.class))))
+                .check(CORE);
+    }
+
+    /**
+     * The audit trail is written by every feature (lockers, discussion settings, directory imports, sign-in locks):
+     * it knows none of them, so that each may depend on it without a cycle.
+     */
+    @Test
+    void theAuditTrailKnowsNoFeature() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.locker.core.audit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.locker.core.locker..", "org.locker.core.discussion..", "org.locker.core.directory..")
                 .check(CORE);
     }
 

@@ -9,13 +9,18 @@ import static org.locker.core.locker.LockerSchool.request;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.locker.core.audit.AuditAction;
+import org.locker.core.audit.AuditEntry;
+import org.locker.core.audit.AuditFilter;
+import org.locker.core.audit.SecurityAudit;
 import org.locker.core.locker.LockerRefusal.Reason;
-import org.locker.core.locker.Lockers.AuditEntry;
 import org.locker.core.locker.Lockers.Deposited;
 import org.locker.core.locker.Lockers.Settings;
 
@@ -39,7 +44,7 @@ class AuditTrailTest {
                 T_ONE, deposited.id(), name -> LockerSchool.text(name, "v2").content(), "typo");
         school.distributions.withdraw(T_ONE, deposited.id());
 
-        List<AuditEntry> entries = school.audit.entries(Optional.of(deposited.depositId()));
+        List<AuditEntry> entries = school.audit.entries(AuditFilter.ofDeposit(deposited.depositId()));
         assertThat(entries)
                 .extracting(AuditEntry::action)
                 .containsExactly(
@@ -65,7 +70,7 @@ class AuditTrailTest {
         assertThat(changed.documentTypes()).containsExactly("CIRCULAR", "OTHER");
         assertThat(changed.macroEnabledDocuments()).isTrue();
         assertThat(school.settings.settings()).isEqualTo(changed);
-        assertThat(school.audit.entries(Optional.empty()))
+        assertThat(school.audit.entries(AuditFilter.all()))
                 .extracting(AuditEntry::action)
                 .contains(AuditAction.SETTINGS_CHANGED.name());
         assertRefused(
@@ -84,7 +89,7 @@ class AuditTrailTest {
         new SecurityAudit(school.platform, school.clock)
                 .record(SecurityAudit.SIGN_IN_LOCKED, "some\none", "5 failures");
 
-        assertThat(school.audit.entries(Optional.empty()))
+        assertThat(school.audit.entries(AuditFilter.all()))
                 .contains(new AuditEntry(school.clock.instant(), "SIGN_IN_LOCKED", "some?one", "", "", "5 failures"));
     }
 
@@ -93,12 +98,44 @@ class AuditTrailTest {
         Deposited deposited = school.deposit(T_ONE, request("user:s.staff"), "=cmd.txt");
         StringWriter csv = new StringWriter();
 
-        school.audit.writeCsv(csv);
+        school.audit.writeCsv(csv, AuditFilter.all());
 
         String[] lines = csv.toString().split("\r\n");
         assertThat(lines[0]).isEqualTo("at,action,actor,depositId,document,detail");
         assertThat(csv.toString())
                 .contains(",DEPOSITED,t.one," + deposited.depositId() + ",'=cmd.txt,")
                 .doesNotContain(",=cmd.txt");
+    }
+
+    @Test
+    void theTrailShouldBeFilteredByPersonActionAndDates() {
+        Instant firstDay = school.clock.instant();
+        Deposited first = school.deposit(T_ONE, request("user:s.staff"), "first.txt");
+        school.read(STAFF, first.id());
+        school.clock.advance(Duration.ofDays(1));
+        Instant secondDay = school.clock.instant();
+        Deposited second = school.deposit(STAFF, request("user:t.one"), "second.txt");
+        school.read(T_ONE, second.id());
+        school.clock.advance(Duration.ofDays(1));
+        AuditFilter bothDays = AuditFilter.all().between(Optional.of(firstDay), Optional.of(school.clock.instant()));
+
+        assertThat(school.audit.entries(bothDays.withActor("s.staff")))
+                .extracting(AuditEntry::action, AuditEntry::documentName)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("OPENED", "first.txt"),
+                        org.assertj.core.groups.Tuple.tuple("DEPOSITED", "second.txt"));
+        assertThat(school.audit.entries(bothDays.withAction(AuditAction.DEPOSITED.name())))
+                .extracting(AuditEntry::documentName)
+                .containsExactly("first.txt", "second.txt");
+        assertThat(school.audit.entries(AuditFilter.all()
+                        .withAction(AuditAction.DEPOSITED.name())
+                        .between(Optional.of(secondDay), Optional.empty())))
+                .extracting(AuditEntry::documentName)
+                .containsExactly("second.txt");
+        assertThat(school.audit.entries(
+                        AuditFilter.all().withActor("t.one").between(Optional.of(firstDay), Optional.of(secondDay))))
+                .extracting(AuditEntry::action, AuditEntry::documentName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DEPOSITED", "first.txt"));
+        assertThat(school.audit.entries(bothDays.withActor("nobody"))).isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.locker.core.InMemorySchools;
+import org.locker.core.audit.AuditTrail;
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.Lockers.DepositFile;
 import org.locker.core.locker.Lockers.Deposited;
@@ -69,7 +70,7 @@ final class LockerSchool implements AutoCloseable {
 
     LockerSchool() {
         platform = InMemorySchools.open(SCHOOL);
-        audit = new AuditTrail(platform, clock, store);
+        audit = new AuditTrail(platform, clock);
         settings = new LockerSettings(platform, store, audit);
         windows = new PublicationWindows(platform, clock, new WindowStore());
         deposits = new DepositDocument(platform, clock, store, resolver, windows, audit);

@@ -13,9 +13,11 @@ import org.locker.core.directory.importing.DirectoryImport;
 import org.locker.core.directory.importing.ImportProblem;
 import org.locker.core.directory.importing.ImportReport;
 import org.locker.service.problem.LockerProblemException;
+import org.locker.service.security.LockerUser;
 import org.locker.service.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -59,15 +61,21 @@ class DirectoryImportController {
     @PostMapping(
             path = "/api/v1/directory/import",
             consumes = {"text/csv", "text/plain"})
-    @Operation(summary = "Import the directory from a CSV body; a file with any problem is refused whole (422)")
-    ImportReportView importCsv(InputStream body, @RequestParam(defaultValue = "false") boolean dryRun)
+    @Operation(
+            summary = "Import the directory from a CSV body; a file with any problem is refused whole (422); a dry run"
+                    + " reports what applying would do and changes nothing; an applied import is audited")
+    ImportReportView importCsv(
+            @AuthenticationPrincipal LockerUser user,
+            InputStream body,
+            @RequestParam(defaultValue = "false") boolean dryRun)
             throws IOException {
-        return run(body, dryRun);
+        return run(user, body, dryRun);
     }
 
     @PostMapping(path = "/api/v1/directory/import", consumes = "multipart/form-data")
     @Operation(summary = "Import the directory from an uploaded CSV file (part 'file')")
     ImportReportView importUpload(
+            @AuthenticationPrincipal LockerUser user,
             @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun)
             throws IOException {
@@ -75,14 +83,14 @@ class DirectoryImportController {
             throw new LockerProblemException(HttpStatus.BAD_REQUEST, "MISSING_IMPORT_FILE");
         }
         try (InputStream stream = file.getInputStream()) {
-            return run(stream, dryRun);
+            return run(user, stream, dryRun);
         }
     }
 
-    private ImportReportView run(InputStream stream, boolean dryRun) throws IOException {
+    private ImportReportView run(LockerUser user, InputStream stream, boolean dryRun) throws IOException {
         ImportReport report;
         try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            report = directoryImport.run(reader, dryRun);
+            report = directoryImport.run(reader, dryRun, user.userId());
         }
         if (!report.valid()) {
             List<Map<String, Object>> problems = report.problems().stream()

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +15,12 @@ import org.locker.core.discussion.DiscussionInputException.Problem;
 import org.locker.core.discussion.DiscussionSettings;
 import org.locker.core.discussion.Discussions;
 import org.locker.core.platform.UserId;
+import org.locker.service.problem.LockerProblemException;
+import org.locker.service.security.LockerUser;
 import org.locker.service.security.Roles;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -68,9 +73,11 @@ class DiscussionSettingsController {
     }
 
     @PutMapping
-    @Operation(summary = "Replace the establishment's discussion settings")
-    SettingsView put(@RequestBody SettingsView view) {
-        return SettingsView.of(discussions.updateSettings(settings(view)));
+    @Operation(
+            summary = "Replace the establishment's discussion settings (what changed is audited); only students"
+                    + " may be barred from starting discussions")
+    SettingsView put(@AuthenticationPrincipal LockerUser user, @RequestBody SettingsView view) {
+        return SettingsView.of(discussions.updateSettings(user.userId(), settings(view)));
     }
 
     private static DiscussionSettings settings(SettingsView view) {
@@ -87,17 +94,36 @@ class DiscussionSettingsController {
                 blocked.add(UserId.of(id));
             }
             DiscussionSettings defaults = DiscussionSettings.defaults();
+            LocalTime start = time(view.windowStart(), defaults.windowStart());
+            LocalTime end = time(view.windowEnd(), defaults.windowEnd());
+            if (!start.isBefore(end)) {
+                // the window is daily and does not cross midnight: say which times are the wrong way round
+                throw new LockerProblemException(
+                        HttpStatus.BAD_REQUEST, "DISCUSSION_WINDOW_REVERSED", start.toString(), end.toString());
+            }
             return new DiscussionSettings(
                     view.enabled(),
                     view.guardianMessagingEnabled(),
                     view.windowEnforced(),
-                    view.windowStart() == null ? defaults.windowStart() : LocalTime.parse(view.windowStart()),
-                    view.windowEnd() == null ? defaults.windowEnd() : LocalTime.parse(view.windowEnd()),
+                    start,
+                    end,
                     view.zone() == null ? defaults.zone() : ZoneId.of(view.zone()),
                     profiles,
                     blocked);
         } catch (java.time.DateTimeException | IllegalArgumentException e) {
             throw invalid(e.getMessage());
+        }
+    }
+
+    /** A time of day as "HH:mm" (seconds accepted); anything else is refused with the text that was sent. */
+    private static LocalTime time(String text, LocalTime absent) {
+        if (text == null) {
+            return absent;
+        }
+        try {
+            return LocalTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new LockerProblemException(HttpStatus.BAD_REQUEST, "INVALID_TIME_OF_DAY", text);
         }
     }
 

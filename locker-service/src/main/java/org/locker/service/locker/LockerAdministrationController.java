@@ -2,18 +2,11 @@ package org.locker.service.locker;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.locker.core.locker.Lockers;
 import org.locker.service.security.LockerUser;
 import org.locker.service.security.Roles;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The administrator's side of lockers: settings, the audit trail (JSON and CSV) and reconciling windows now. */
+/** The administrator's side of lockers: settings and reconciling windows now (the audit trail: AuditController). */
 @RestController
 @RequestMapping("/api/v1/lockers")
 @Tag(name = "lockers", description = "Digital lockers: deposits, versions, distributions, read receipts, audit")
@@ -69,32 +60,6 @@ class LockerAdministrationController {
                 Optional.ofNullable(change.documentTypes()),
                 Optional.ofNullable(change.guardianExchange()),
                 Optional.ofNullable(change.macroEnabledDocuments())));
-    }
-
-    record AuditView(Instant at, String action, String actor, String depositId, String document, String detail) {}
-
-    @GetMapping("/audit")
-    @PreAuthorize(Roles.ADMINISTRATOR)
-    @Operation(summary = "The audit trail (deposits, openings, new versions, withdrawals), oldest first")
-    List<AuditView> audit(@RequestParam(required = false) String depositId) {
-        return lockers.audit(Optional.ofNullable(depositId)).stream()
-                .map(e -> new AuditView(e.at(), e.action(), e.actor(), e.depositId(), e.documentName(), e.detail()))
-                .toList();
-    }
-
-    @GetMapping(path = "/audit.csv", produces = "text/csv")
-    @PreAuthorize(Roles.ADMINISTRATOR)
-    @Operation(summary = "The audit trail as CSV")
-    ResponseEntity<StreamingResponseBody> auditCsv() {
-        StreamingResponseBody body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            lockers.writeAuditCsv(writer);
-            writer.flush();
-        };
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"locker-audit.csv\"")
-                .body(body);
     }
 
     /** Publication windows opened and closed by this run (deposits with the same dates and guardians share one). */

@@ -1,6 +1,7 @@
 package org.locker.service.platform;
 
 import java.time.Clock;
+import org.locker.core.audit.AuditTrail;
 import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.directory.importing.DirectoryImport;
 import org.locker.core.platform.ContentPlatform;
@@ -23,8 +24,14 @@ class CoreConfiguration {
         return new SchoolDirectory(platform);
     }
 
+    /** The establishment's audit trail, which every feature writes to and administrators read. */
     @Bean
-    DirectoryImport directoryImport(ContentPlatform platform) {
-        return new DirectoryImport(platform);
+    AuditTrail auditTrail(ContentPlatform platform, Clock clock) {
+        return new AuditTrail(platform, clock);
+    }
+
+    @Bean
+    DirectoryImport directoryImport(ContentPlatform platform, AuditTrail audit) {
+        return new DirectoryImport(platform, audit);
     }
 }

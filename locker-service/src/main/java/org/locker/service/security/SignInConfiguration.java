@@ -1,7 +1,7 @@
 package org.locker.service.security;
 
 import java.time.Clock;
-import org.locker.core.locker.SecurityAudit;
+import org.locker.core.audit.SecurityAudit;
 import org.locker.core.platform.ContentPlatform;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import org.locker.core.locker.SecurityAudit;
+import org.locker.core.audit.SecurityAudit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -196,6 +196,60 @@ class DirectoryImportIT extends ServiceTestBase {
     }
 
     @Test
+    void shouldReportOnACheckOnlyRunExactlyWhatApplyingThenDoes() {
+        // a new class, a new student in it, a teacher who changes class and a guardian who gains a child
+        String file =
+                SCHOOL.replace("person,t.two,,teacher,Tom,Two,,5B,,,demo", "person,t.two,,teacher,Tom,Two,,4C,,,demo")
+                                .replace(
+                                        "person,g.one,,guardian,Gus,One,,,s.one,6A,demo",
+                                        "person,g.one,,guardian,Gus,One,,,s.one|s.three,6A,demo")
+                        + "class,4C,Quatrième C,,,,,,,,\n"
+                        + "person,s.three,,student,Sid,Three,,4C,,,demo\n";
+
+        int auditedBefore = importsAudited().size();
+        Map<String, Object> checked = importCsvUpload(file, true).json();
+        Map<String, Object> applied = importCsvUpload(file, false).json();
+
+        assertThat(checked).containsEntry("applied", false).containsEntry("usersCreated", 1);
+        assertThat(applied).containsEntry("applied", true);
+        Map<String, Object> checkedCounts = new java.util.HashMap<>(checked);
+        checkedCounts.remove("applied");
+        Map<String, Object> appliedCounts = new java.util.HashMap<>(applied);
+        appliedCounts.remove("applied");
+        assertThat(checkedCounts).isEqualTo(appliedCounts);
+        assertThat(appliedCounts).containsEntry("usersCreated", 1).containsEntry("usersUpdated", 2);
+        assertThat((Integer) appliedCounts.get("groupsCreated")).isPositive();
+        assertThat((Integer) appliedCounts.get("membershipsRemoved")).isPositive();
+
+        // only the applied import is in the audit trail, as done by the administrator, with its counts
+        List<Map<String, Object>> audited = importsAudited();
+        assertThat(audited).hasSize(auditedBefore + 1);
+        assertThat(audited.get(audited.size() - 1))
+                .containsEntry("actorName", "Ada Admin")
+                .containsEntry(
+                        "detail",
+                        "classes=3; persons=8; usersCreated=1; usersUpdated=2; groupsCreated="
+                                + appliedCounts.get("groupsCreated") + "; membershipsAdded="
+                                + appliedCounts.get("membershipsAdded") + "; membershipsRemoved="
+                                + appliedCounts.get("membershipsRemoved"));
+    }
+
+    private List<Map<String, Object>> importsAudited() {
+        return api().get("/api/v1/audit?action=DIRECTORY_IMPORTED&actor=admin.one", "admin.one")
+                .jsonList();
+    }
+
+    private Response importCsvUpload(String file, boolean dryRun) {
+        return api().postFile(
+                        "/api/v1/directory/import?dryRun=" + dryRun,
+                        "admin.one",
+                        "file",
+                        "school.csv",
+                        "text/csv",
+                        file.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void shouldRefuseAMultipartRequestWithoutAFile() {
         Response response =
                 api().postFile("/api/v1/directory/import", "admin.one", "other", "x.csv", "text/csv", new byte[0]);

@@ -4,6 +4,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.locker.core.audit.AuditAction;
+import org.locker.core.audit.AuditTrail;
 import org.locker.core.directory.ClassCode;
 import org.locker.core.directory.ClassGroup;
 import org.locker.core.directory.DirectoryProperties;
@@ -43,10 +46,16 @@ public final class DirectoryImport {
 
     private final Supplier<PlatformSession> systemSessions;
     private final DirectoryFileParser parser;
+    private final Optional<AuditTrail> audit;
 
     /** Imports into {@code platform}, whose reserved accounts a file may not name. */
     public DirectoryImport(ContentPlatform platform) {
         this(platform::systemSession, platform::isReserved);
+    }
+
+    /** Imports into {@code platform} and writes each applied import to {@code audit}. */
+    public DirectoryImport(ContentPlatform platform, AuditTrail audit) {
+        this(platform::systemSession, platform::isReserved, Optional.of(audit));
     }
 
     /**
@@ -54,35 +63,42 @@ public final class DirectoryImport {
      * @param reservedAccounts the platform's own accounts ({@link ContentPlatform#isReserved}), refused by the import
      */
     public DirectoryImport(Supplier<PlatformSession> systemSessions, Predicate<UserId> reservedAccounts) {
+        this(systemSessions, reservedAccounts, Optional.empty());
+    }
+
+    private DirectoryImport(
+            Supplier<PlatformSession> systemSessions, Predicate<UserId> reservedAccounts, Optional<AuditTrail> audit) {
         this.systemSessions = Objects.requireNonNull(systemSessions);
         this.parser = new DirectoryFileParser(reservedAccounts);
+        this.audit = audit;
     }
 
     /** Validates the file and, unless {@code dryRun}, applies it. */
     public ImportReport run(Reader file, boolean dryRun) {
+        return run(file, dryRun, Optional.empty());
+    }
+
+    /**
+     * Validates the file and, unless {@code dryRun}, applies it; an applied import is written to the audit trail
+     * as done by {@code admin}, in the same save.
+     */
+    public ImportReport run(Reader file, boolean dryRun, UserId admin) {
+        return run(file, dryRun, Optional.of(admin));
+    }
+
+    private ImportReport run(Reader file, boolean dryRun, Optional<UserId> admin) {
         DirectoryFileParser.Result result = parser.parse(file);
         if (result.file().isEmpty()) {
             return ImportReport.refused(result.problems());
         }
         DirectoryFile directory = result.file().get();
-        if (dryRun) {
-            return new ImportReport(
-                    false,
-                    List.of(),
-                    directory.classes().size(),
-                    directory.persons().size(),
-                    0,
-                    0,
-                    0,
-                    0,
-                    0);
-        }
         try (PlatformSession session = systemSessions.get()) {
-            Sync sync = new Sync(session, directory);
+            // a dry run walks the same sync with every change left out, so that it counts what applying would do;
+            // nothing is written (on Alfresco every change is made as it is called, so "not saving" is not enough)
+            Sync sync = new Sync(session, directory, !dryRun);
             sync.apply();
-            session.save();
-            return new ImportReport(
-                    true,
+            ImportReport report = new ImportReport(
+                    !dryRun,
                     List.of(),
                     directory.classes().size(),
                     directory.persons().size(),
@@ -91,7 +107,22 @@ public final class DirectoryImport {
                     sync.groupsCreated,
                     sync.membershipsAdded,
                     sync.membershipsRemoved);
+            if (!dryRun) {
+                if (admin.isPresent() && audit.isPresent()) {
+                    audit.get().record(session, AuditAction.DIRECTORY_IMPORTED, admin.get(), summary(report));
+                }
+                session.save();
+            }
+            return report;
         }
+    }
+
+    /** The report's counts as {@code key=value} pairs, for the audit trail (the web app says them as a sentence). */
+    private static String summary(ImportReport report) {
+        return "classes=" + report.classes() + "; persons=" + report.persons() + "; usersCreated="
+                + report.usersCreated() + "; usersUpdated=" + report.usersUpdated() + "; groupsCreated="
+                + report.groupsCreated() + "; membershipsAdded=" + report.membershipsAdded()
+                + "; membershipsRemoved=" + report.membershipsRemoved();
     }
 
     /** Creates the profile groups if they are missing (also done by every import). */
@@ -105,11 +136,21 @@ public final class DirectoryImport {
     }
 
     static int ensureProfileGroups(PlatformSession session) {
+        return ensureProfileGroups(session, true, new HashSet<>());
+    }
+
+    /** @param planned where the groups that are missing are added (created only if {@code apply}) */
+    private static int ensureProfileGroups(PlatformSession session, boolean apply, Set<GroupId> planned) {
         int created = 0;
         for (Profile profile : Profile.values()) {
             if (session.findGroup(profile.group()).isEmpty()) {
-                session.createGroup(
-                        profile.group(), "Locker " + profile.code(), Map.of(DirectoryProperties.GROUP_KIND, "profile"));
+                if (apply) {
+                    session.createGroup(
+                            profile.group(),
+                            "Locker " + profile.code(),
+                            Map.of(DirectoryProperties.GROUP_KIND, "profile"));
+                }
+                planned.add(profile.group());
                 created++;
             }
         }
@@ -119,19 +160,25 @@ public final class DirectoryImport {
     private static final class Sync {
         private final PlatformSession session;
         private final DirectoryFile file;
+        /** false for a dry run: every change is counted, none is made */
+        private final boolean apply;
+        /** groups this run creates: in a dry run they do not exist yet, so they have no members */
+        private final Set<GroupId> newGroups = new HashSet<>();
+
         int usersCreated;
         int usersUpdated;
         int groupsCreated;
         int membershipsAdded;
         int membershipsRemoved;
 
-        Sync(PlatformSession session, DirectoryFile file) {
+        Sync(PlatformSession session, DirectoryFile file, boolean apply) {
             this.session = session;
             this.file = file;
+            this.apply = apply;
         }
 
         void apply() {
-            groupsCreated += ensureProfileGroups(session);
+            groupsCreated += ensureProfileGroups(session, apply, newGroups);
             for (SchoolClass schoolClass : file.classes()) {
                 syncClassGroups(schoolClass);
             }
@@ -151,10 +198,14 @@ public final class DirectoryImport {
                 properties.put(DirectoryProperties.CLASS_NAME, schoolClass.name());
                 Optional<Group> existing = session.findGroup(id);
                 if (existing.isEmpty()) {
-                    session.createGroup(id, displayName, properties);
+                    if (apply) {
+                        session.createGroup(id, displayName, properties);
+                    }
+                    newGroups.add(id);
                     groupsCreated++;
-                } else if (!existing.get().displayName().equals(displayName)
-                        || !existing.get().properties().entrySet().containsAll(properties.entrySet())) {
+                } else if (apply
+                        && (!existing.get().displayName().equals(displayName)
+                                || !existing.get().properties().entrySet().containsAll(properties.entrySet()))) {
                     session.updateGroup(id, displayName, properties);
                 }
             }
@@ -169,7 +220,9 @@ public final class DirectoryImport {
                     person.id(), person.firstName(), person.lastName(), person.email(), password, properties);
             Optional<User> existing = session.findUser(person.id());
             if (existing.isEmpty()) {
-                session.createUser(desired);
+                if (apply) {
+                    session.createUser(desired);
+                }
                 usersCreated++;
                 return;
             }
@@ -181,8 +234,10 @@ public final class DirectoryImport {
                             .allMatch(e -> sameValue(user.properties().get(e.getKey()), e.getValue()));
             if (!same) {
                 // the password of an existing user is theirs now: an import never resets it
-                session.updateUser(new NewUser(
-                        person.id(), person.firstName(), person.lastName(), person.email(), null, properties));
+                if (apply) {
+                    session.updateUser(new NewUser(
+                            person.id(), person.firstName(), person.lastName(), person.email(), null, properties));
+                }
                 usersUpdated++;
             }
         }
@@ -197,17 +252,21 @@ public final class DirectoryImport {
         private void syncProfileGroups() {
             Map<Profile, Set<PrincipalId>> members = new EnumMap<>(Profile.class);
             for (Profile profile : Profile.values()) {
-                members.put(profile, session.members(profile.group()));
+                members.put(profile, members(profile.group()));
             }
             for (DirectoryFile.ImportedPerson imported : file.persons()) {
                 Person person = imported.person();
                 for (Profile profile : Profile.values()) {
                     boolean member = members.get(profile).contains(person.id());
                     if (profile == person.profile() && !member) {
-                        session.addMember(profile.group(), person.id());
+                        if (apply) {
+                            session.addMember(profile.group(), person.id());
+                        }
                         membershipsAdded++;
                     } else if (profile != person.profile() && member) {
-                        session.removeMember(profile.group(), person.id());
+                        if (apply) {
+                            session.removeMember(profile.group(), person.id());
+                        }
                         membershipsRemoved++;
                     }
                 }
@@ -254,7 +313,7 @@ public final class DirectoryImport {
         }
 
         private void syncMembers(GroupId group, Set<UserId> wanted) {
-            Set<PrincipalId> current = session.members(group);
+            Set<PrincipalId> current = members(group);
             List<PrincipalId> toRemove = new ArrayList<>();
             for (PrincipalId member : current) {
                 if (member instanceof UserId user && !wanted.contains(user)) {
@@ -262,15 +321,24 @@ public final class DirectoryImport {
                 }
             }
             for (PrincipalId member : toRemove) {
-                session.removeMember(group, member);
+                if (apply) {
+                    session.removeMember(group, member);
+                }
                 membershipsRemoved++;
             }
             for (UserId user : wanted) {
                 if (!current.contains(user)) {
-                    session.addMember(group, user);
+                    if (apply) {
+                        session.addMember(group, user);
+                    }
                     membershipsAdded++;
                 }
             }
+        }
+
+        /** The group's members; none for a group this dry run would create. */
+        private Set<PrincipalId> members(GroupId group) {
+            return !apply && newGroups.contains(group) ? Set.of() : session.members(group);
         }
     }
 }

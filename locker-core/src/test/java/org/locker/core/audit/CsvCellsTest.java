@@ -1,4 +1,4 @@
-package org.locker.core.locker;
+package org.locker.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.locker.core.locker;
+package org.locker.core.audit;
 
 /**
  * Cells of the CSV files the service exports. A spreadsheet reads a cell that starts with {@code = + - @}, a tab or

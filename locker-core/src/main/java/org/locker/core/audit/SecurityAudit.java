@@ -1,32 +1,27 @@
-package org.locker.core.locker;
+package org.locker.core.audit;
 
 import java.time.Clock;
 import java.util.Objects;
-import org.locker.core.locker.Lockers.AuditEntry;
 import org.locker.core.platform.ContentPlatform;
-import org.locker.core.platform.PlatformSession;
 
 /**
- * Records security events (a sign-in lock) in the audit trail that {@link Lockers} keeps: the same entry nodes in
- * the same monthly folders, written by the same {@link DepositStore}, so that administrators read them with every
- * other entry ({@link Lockers#audit}).
+ * Records security events (a sign-in lock) in the {@link AuditTrail}, so that administrators read them with every
+ * other entry.
  * An event concerns no deposit: its deposit id and document name are empty.
  */
 public final class SecurityAudit {
 
     /** Failed sign-ins locked an account or a client address for a while. */
-    public static final String SIGN_IN_LOCKED = "SIGN_IN_LOCKED";
+    public static final String SIGN_IN_LOCKED = "SIGN_IN_LOCKED"; // AuditAction.SIGN_IN_LOCKED's name
 
     /** The longest actor or detail kept: an actor may be any name a client sent. */
     static final int MAX_TEXT = 200;
 
-    private final ContentPlatform platform;
-    private final Clock clock;
-    private final DepositStore store = new DepositStore();
+    private final AuditTrail trail;
 
     public SecurityAudit(ContentPlatform platform, Clock clock) {
-        this.platform = Objects.requireNonNull(platform, "platform");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.trail =
+                new AuditTrail(Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(clock, "clock"));
     }
 
     /**
@@ -37,10 +32,7 @@ public final class SecurityAudit {
      */
     public void record(String action, String actor, String detail) {
         Objects.requireNonNull(action, "action");
-        try (PlatformSession session = platform.systemSession()) {
-            store.appendAudit(session, new AuditEntry(clock.instant(), action, clean(actor), "", "", clean(detail)));
-            session.save();
-        }
+        trail.recordNow(action, clean(actor), clean(detail));
     }
 
     static String clean(String text) {

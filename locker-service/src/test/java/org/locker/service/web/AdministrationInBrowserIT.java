@@ -1,0 +1,63 @@
+package org.locker.service.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The administrator bars a student from starting discussions by picking them from the directory (no identifier to
+ * type), and finds the change in the audit trail as a sentence, people by name.
+ */
+class AdministrationInBrowserIT extends BrowserTestBase {
+
+    @Test
+    void shouldPickAStudentFromTheDirectoryAndFindTheChangeInTheAuditTrail() {
+        String saved = api().get("/api/v1/discussions/settings", "principal").body();
+        try {
+            signIn("principal");
+            open("admin/discussions");
+            driver.findElement(By.cssSelector("#initiation-blocked input[name=studentSearch]"))
+                    .sendKeys("emma");
+            waitFor(By.xpath("//ul[@id='ban-results']//button[normalize-space()='Add Emma Martin (6A)']"))
+                    .click();
+            waitFor(By.xpath("//ul[@id='ban-list']/li[contains(., 'Emma Martin (6A)')]"));
+            assertThat(driver.findElement(By.id("ban-list")).getText()).doesNotContain("e.emma.martin");
+            driver.findElement(By.cssSelector("#discussion-settings-form button[type=submit]"))
+                    .click();
+            waitFor(By.cssSelector("#discussion-settings-form .success"));
+            assertAccessible("admin-discussions-ban-list");
+            screenshot("principal-ban-list");
+
+            assertThat(api().get("/api/v1/discussions/settings", "principal")
+                            .json()
+                            .get("initiationBlocked"))
+                    .asList()
+                    .contains("e.emma.martin");
+
+            open("admin/audit");
+            new Select(driver.findElement(By.cssSelector("#audit-filters select[name=action]")))
+                    .selectByValue("DISCUSSION_SETTINGS_CHANGED");
+            new Select(driver.findElement(By.cssSelector("#audit-filters select[name=actor]")))
+                    .selectByVisibleText("Claire Fontaine");
+            driver.findElement(By.cssSelector("#audit-filters button[type=submit]"))
+                    .click();
+            waitFor(By.xpath("//div[@id='audit-table']//tr[contains(., 'Claire Fontaine changed the discussion"
+                    + " settings')][contains(., 'Students barred from starting discussions: Emma Martin (6A)')]"));
+            assertThat(driver.findElement(By.id("audit-table")).getText())
+                    .doesNotContain("e.emma.martin")
+                    .doesNotContain("DISCUSSION_SETTINGS_CHANGED");
+            assertAccessible("admin-audit-filtered");
+            screenshot("principal-audit-filtered");
+        } finally {
+            api().request(
+                            "PUT",
+                            "/api/v1/discussions/settings",
+                            "principal",
+                            "application/json",
+                            saved.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
