@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -231,6 +233,23 @@ class DepositInBrowserIT extends BrowserTestBase {
                 .as("allowed to modify")
                 .hasSize(1);
         assertThat(entry.getText()).as("no missing value shown").doesNotContainPattern("\\b(null|undefined)\\b");
+        // a new version shows at once on its card: the version and the open history (defect 6)
+        assertThat(entry.findElement(By.cssSelector("dd.version")).getText()).isEqualTo("1.0");
+        entry.findElement(By.cssSelector("form.new-version input[type=file]"))
+                .sendKeys(pdfFile("agenda-v2.pdf", "staff meeting, amended").getAbsolutePath());
+        entry.findElement(By.cssSelector("form.new-version input[name=comment]"))
+                .sendKeys("amended");
+        entry.findElement(By.cssSelector("form.new-version button[type=submit]"))
+                .click();
+        wait(Duration.ofSeconds(15))
+                .until(d -> entry.findElement(By.cssSelector("dd.version"))
+                        .getText()
+                        .equals("1.1"));
+        wait(Duration.ofSeconds(10))
+                .until(d -> entry.findElements(By.cssSelector("ol.versions li")).size() == 2);
+        assertThat(entry.findElement(By.cssSelector("ol.versions")).getText())
+                .contains("1.1")
+                .contains("amended");
         screenshot("staff-locker");
         assertAccessible("staff locker");
 
@@ -245,8 +264,12 @@ class DepositInBrowserIT extends BrowserTestBase {
         // opening it is a receipt the depositor sees; then the depositor withdraws it
         String id = waitFor(By.xpath("//article[contains(@class,'document')][.//h2[contains(., " + "'agenda.pdf')]]"))
                 .getAttribute("data-document");
+        int unread = unreadInSummary();
         driver.findElement(By.cssSelector("article[data-document='" + id + "'] a[download]"))
                 .click();
+        assertThat(unreadInSummary())
+                .as("the 'not opened yet' count follows the download")
+                .isEqualTo(unread - 1);
         wait(Duration.ofSeconds(10))
                 .until(d -> api("GET", "/api/v1/lockers/distributions", "t.girard")
                         .body()
@@ -326,6 +349,14 @@ class DepositInBrowserIT extends BrowserTestBase {
         WebElement entry = waitFor(
                 By.xpath("//article[contains(@class,'document')][.//h2[contains(., " + "'medical-certificate.pdf')]]"));
         assertThat(entry.getText()).contains("Stéphane Martin").contains("Certificate");
+    }
+
+    /** The "not opened yet" count in the locker's summary. */
+    private int unreadInSummary() {
+        Matcher matcher = Pattern.compile("not opened yet: (\\d+)")
+                .matcher(driver.findElement(By.id("locker-summary")).getText());
+        assertThat(matcher.find()).as("the locker's summary").isTrue();
+        return Integer.parseInt(matcher.group(1));
     }
 
     private String documentNames() {
