@@ -8,20 +8,22 @@ import { label, t } from './i18n.js';
 const FIELD_OF_REASON = {
   NO_FILE: 'file', EMPTY_FILE: 'file', TYPE_NOT_ACCEPTED: 'file', FILE_TOO_LARGE: 'file', UNKNOWN_DOCUMENT: 'file',
   INVALID_PARAMETER: 'file', UNKNOWN_DOCUMENT_TYPE: 'documentType', INVALID_NAME: 'name', MEMO_TOO_LONG: 'memo',
+  RESERVED_NAME: 'name', EXECUTABLE_NAME: 'name', NAME_COUNT_MISMATCH: 'name', TYPE_COUNT_MISMATCH: 'documentType',
   NO_RECIPIENT: 'recipients', UNKNOWN_RECIPIENT: 'recipients', CATEGORY_NOT_ALLOWED: 'recipients',
   WINDOW_REQUIRED: 'publishFrom', WINDOW_INVALID: 'publishTo', WINDOW_ENDED: 'publishTo',
 };
 
 export async function depositScreen(container, context) {
-  const guardian = context.me.profile === 'guardian';
-  const [types, mine] = await Promise.all([get('/lockers/document-types'), get('/lockers/mine')]);
-  // guardians choose people, or the team of their child's class; never a whole category
-  const personnel = context.me.personnelProfiles;
-  const categories = guardian ? [...personnel, 'team'] : [...personnel, 'guardian', 'team'];
+  const [types, mine, capabilities] = await Promise.all([get('/lockers/document-types'), get('/lockers/mine'),
+    get('/lockers/capabilities')]);
+  // what applies to this depositor is the engine's answer: a guardian chooses personnel of their children's
+  // classes or those classes' teams, without the standing option nor "allow modify"
+  const options = capabilities.deposit;
+  const categories = options.categories;
   /** selector -> { category, label } */
   const selection = new Map();
 
-  if (guardian) container.append(h('p.hint', t('deposit.guardianIntro')));
+  if (options.familyClassesOnly) container.append(h('p.hint', t('deposit.guardianIntro')));
 
   // 1. source
   const sourceName = nextId('source');
@@ -43,6 +45,7 @@ export async function depositScreen(container, context) {
   const showSource = () => {
     fileField.hidden = !fromComputer.checked;
     cloudField.hidden = fromComputer.checked;
+    drawRows();
   };
   fromComputer.addEventListener('change', showSource);
   fromCloud.addEventListener('change', showSource);
@@ -56,7 +59,54 @@ export async function depositScreen(container, context) {
   const typeField = field(t('deposit.type'), type, { name: 'documentType' });
   const nameField = field(t('deposit.rename'), name, { name: 'name', hint: t('deposit.renameHint') });
   const memoField = field(t('deposit.memo'), memo, { name: 'memo', hint: t('deposit.memoHint') });
-  const step3 = h('fieldset.step', h('legend', t('deposit.step3')), typeField, nameField, memoField);
+  // with several files, one row per file: its own type and name (the single type and name fields go)
+  const rows = h('div#deposit-files');
+  const step3 = h('fieldset.step', h('legend', t('deposit.step3')), typeField, nameField, rows, memoField);
+  /** The rows of several files: { file, typeField, type, nameField, name }; empty for one file or the cloud. */
+  let fileRows = [];
+  function drawRows() {
+    const several = fromComputer.checked && file.files.length > 1;
+    typeField.hidden = several;
+    nameField.hidden = several;
+    const previous = new Map(fileRows.map((row) => [row.file, row]));
+    fileRows = several ? [...file.files].map((chosen, index) => {
+      const kept = previous.get(chosen);
+      if (kept) return kept;
+      const rowType = h('select.row-type', { required: true }, h('option', { value: '' }, t('deposit.chooseType')),
+        types.map((code) => h('option', { value: code }, label('docType', code))));
+      rowType.value = type.value;
+      const rowName = h('input.row-name', { maxlength: '200', placeholder: chosen.name });
+      const rowTypeField = field(t('deposit.type'), rowType, { name: 'documentType' });
+      const rowNameField = field(t('deposit.rename'), rowName, { name: 'name' });
+      return { file: chosen, index, typeField: rowTypeField, type: rowType, nameField: rowNameField, name: rowName };
+    }) : [];
+    clear(rows, fileRows.map((row, index) => h('fieldset.file-row', { 'data-file': row.file.name },
+      h('legend', t('deposit.fileRow', { number: index + 1, name: row.file.name })), row.typeField, row.nameField)));
+  }
+  file.addEventListener('change', drawRows);
+  /** A name and a type per file with several files (in the order of the files), else the single ones. */
+  function appendNamesAndTypes(data) {
+    if (!fileRows.length) {
+      if (type.value) data.append('documentType', type.value);
+      if (name.value.trim()) data.append('name', name.value.trim());
+      return;
+    }
+    fileRows.forEach((row) => data.append('documentType', row.type.value));
+    if (fileRows.some((row) => row.name.value.trim())) {
+      fileRows.forEach((row) => data.append('name', row.name.value.trim()));
+    }
+  }
+  /** The type fields left empty, to show before sending. */
+  function missingTypes() {
+    if (!fileRows.length) return type.value ? [] : [[typeField, t('deposit.needType')]];
+    return fileRows.filter((row) => !row.type.value).map((row) => [row.typeField, t('deposit.needType')]);
+  }
+  /** The row a refusal of one file points at (the service names the file by its place). */
+  function rowTarget(problem) {
+    const row = fileRows[problem.body?.fileIndex];
+    if (!row) return undefined;
+    return FIELD_OF_REASON[problem.reason] === 'documentType' ? row.typeField : row.nameField;
+  }
 
   // 4. recipients per category
   const chosen = h('ul.chips', { 'aria-live': 'polite', id: 'deposit-recipients' });
@@ -76,8 +126,6 @@ export async function depositScreen(container, context) {
   const standing = checkbox(t('deposit.standing'), { name: 'standing' });
   const step5 = h('fieldset.step', h('legend', t('deposit.step5')), standing,
     h('p.hint', t('deposit.standingHint')));
-  // a standing deposit is the establishment's: a guardian's deposit goes to the people chosen now
-  step5.hidden = guardian;
   const allowModify = checkbox(t('deposit.allowModify'), { name: 'allowModify' });
   const step6 = h('fieldset.step', h('legend', t('deposit.step6')), allowModify);
 
@@ -101,7 +149,7 @@ export async function depositScreen(container, context) {
   const step8 = h('div.step', submit, progressBox, formError, result);
 
   const form = h('form.wizard#deposit-form', { novalidate: true, 'aria-label': t('nav.deposit') },
-    step1, step2, step3, step4, step5, step6, step7, step8);
+    step1, step2, step3, step4, options.standing && step5, options.allowModify && step6, step7, step8);
   container.append(form);
 
   const fields = { file: fileField, fromNode: cloudField, documentType: typeField, name: nameField, memo: memoField,
@@ -208,15 +256,14 @@ export async function depositScreen(container, context) {
     } else if (cloud.value) {
       data.append('fromNode', cloud.value);
     }
-    if (type.value) data.append('documentType', type.value);
-    if (name.value.trim()) data.append('name', name.value.trim());
+    appendNamesAndTypes(data);
     if (memo.value) data.append('memo', memo.value);
     selection.forEach((item, selector) => data.append('recipients', selector));
     // what the browser can tell at once; the service judges everything else (type, size, names, window)
     const missing = [];
     if (fromComputer.checked && file.files.length === 0) missing.push([fileField, t('deposit.needFile')]);
     if (!fromComputer.checked && !cloud.value) missing.push([cloudField, t('deposit.needFile')]);
-    if (!type.value) missing.push([typeField, t('deposit.needType')]);
+    missing.push(...missingTypes());
     if (selection.size === 0) missing.push([step4, t('deposit.needRecipient')]);
     if (missing.length) {
       missing.forEach(([target, message]) => target.showError(message));
@@ -251,7 +298,7 @@ export async function depositScreen(container, context) {
       showSource();
     } catch (problem) {
       progressBox.hidden = true;
-      const target = fields[FIELD_OF_REASON[problem.reason] === 'file' && !fromComputer.checked ? 'fromNode'
+      const target = rowTarget(problem) || fields[FIELD_OF_REASON[problem.reason] === 'file' && !fromComputer.checked ? 'fromNode'
         : FIELD_OF_REASON[problem.reason]];
       const message = problem.text ? problem.text() : String(problem);
       if (target) {

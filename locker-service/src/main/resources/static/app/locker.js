@@ -37,52 +37,70 @@ export async function lockerScreen(container, context) {
       results.append(h('p.empty', t('locker.empty')));
       return;
     }
-    const unread = entries.filter((e) => !e.opened).length;
-    results.append(h('p.summary', t('locker.count', { count: entries.length, unread })),
-      h('ul.cards', entries.map((entry) => h('li', documentCard(entry, context)))));
+    // the summary follows the downloads made on this page (a download records the opening)
+    const summary = h('p.summary#locker-summary');
+    const count = () => {
+      const unread = entries.filter((e) => !e.opened).length;
+      summary.textContent = t('locker.count', { count: entries.length, unread });
+    };
+    count();
+    results.append(summary, h('ul.cards', entries.map((entry) => h('li', documentCard(entry, context, count)))));
   }
   await load();
 }
 
-function documentCard(entry, context) {
+function documentCard(entry, context, onOpened) {
   const card = h('article.card.document', { 'data-document': entry.id, 'aria-labelledby': `doc-${entry.id}` });
   const badge = entry.opened ? null : h('span.badge', t('locker.unread'));
   const download = h('a.button', { href: `${ROOT}/api/v1/lockers/documents/${entry.id}/content`, download: entry.name },
     t('locker.download'), h('span.visually-hidden', ` ${entry.name}`));
   download.addEventListener('click', () => {
     if (badge) badge.remove();
+    if (!entry.opened) {
+      entry.opened = true;
+      onOpened();
+    }
   });
   const history = h('div.history');
   const historyButton = h('button', { type: 'button', 'aria-expanded': 'false' }, t('locker.history'));
+  const showHistory = async () => {
+    const versions = await get(`/lockers/documents/${entry.id}/versions`);
+    clear(history, h('h3', t('locker.versions')), h('ol.versions', versions.map((v) => h('li',
+      t('locker.versionLine', { label: v.label, author: nameOf(v.author), date: formatDate(v.created, lang()),
+        size: formatSize(v.size) }), v.comment ? h('span.comment', ` — ${v.comment}`) : null))));
+    historyButton.setAttribute('aria-expanded', 'true');
+  };
   historyButton.addEventListener('click', async () => {
     if (historyButton.getAttribute('aria-expanded') === 'true') {
       clear(history);
       historyButton.setAttribute('aria-expanded', 'false');
       return;
     }
-    const versions = await get(`/lockers/documents/${entry.id}/versions`);
-    clear(history, h('h3', t('locker.versions')), h('ol.versions', versions.map((v) => h('li',
-      t('locker.versionLine', { label: v.label, author: nameOf(v.author), date: formatDate(v.created, lang()),
-        size: formatSize(v.size) }), v.comment ? h('span.comment', ` — ${v.comment}`) : null))));
-    historyButton.setAttribute('aria-expanded', 'true');
+    await showHistory();
   });
+  const version = h('dd.version', entry.version || '1.0');
+  // a new version sent from this card shows at once: its label, and the history when it is open
+  const versionAdded = async (added) => {
+    version.textContent = added.label;
+    if (historyButton.getAttribute('aria-expanded') === 'true') await showHistory();
+  };
   clear(card,
     h('h2.doc-title', { id: `doc-${entry.id}` }, entry.name, badge ? ' ' : null, badge),
     h('dl.meta',
       h('dt', t('locker.type')), h('dd', label('docType', entry.documentType)),
       h('dt', t('locker.depositor')), h('dd', nameOf(entry.depositor)),
       h('dt', t('locker.date')), h('dd', formatDate(entry.depositedAt, lang())),
-      h('dt', t('locker.version')), h('dd', entry.version || '1.0'),
+      h('dt', t('locker.version')), version,
       entry.publishTo ? [h('dt', t('locker.window')), h('dd', t('locker.windowRange', {
         from: formatDate(entry.publishFrom, lang()), to: formatDate(entry.publishTo, lang()) }))] : null),
     entry.memo ? h('details.memo', h('summary', t('locker.memo')), h('p.text', entry.memo)) : null,
     h('div.actions', download, historyButton),
     history,
-    entry.canModify ? newVersionForm(entry, context) : null);
+    entry.canModify ? newVersionForm(entry, context, versionAdded) : null);
   return card;
 }
 
-function newVersionForm(entry, context) {
+function newVersionForm(entry, context, versionAdded) {
   const file = h('input', { type: 'file', name: 'file', required: true });
   const comment = h('input', { name: 'comment' });
   const fileField = field(t('locker.newVersionFile'), file);
@@ -101,6 +119,7 @@ function newVersionForm(entry, context) {
       const version = await upload(`/lockers/documents/${entry.id}/versions`, data, (p) => { progress.value = p; });
       context.announce(t('locker.versionAdded', { label: version.label }));
       form.reset();
+      await versionAdded(version);
     } catch (problem) {
       fileField.showError(problem.text());
     } finally {

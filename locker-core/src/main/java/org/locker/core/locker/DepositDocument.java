@@ -67,6 +67,19 @@ final class DepositDocument {
         return profile != Profile.STUDENT && (profile != Profile.GUARDIAN || settings.guardianExchange());
     }
 
+    /** What someone of {@code profile} may choose when depositing; the checks of {@link #prepare} say the same. */
+    static Lockers.DepositOptions options(Profile profile, Settings settings) {
+        if (!mayDeposit(profile, settings)) {
+            return new Lockers.DepositOptions(false, List.of(), false, false, false, false, false);
+        }
+        boolean guardian = profile == Profile.GUARDIAN;
+        List<Profile> recipients = java.util.Arrays.stream(Profile.values())
+                .filter(p -> p.isPersonnel() || p == Profile.GUARDIAN)
+                .filter(p -> RecipientResolver.mayDepositTo(profile, p))
+                .toList();
+        return new Lockers.DepositOptions(true, recipients, !guardian, true, guardian, !guardian, !guardian);
+    }
+
     /** Validates a request; stores nothing. */
     PreparedDeposit prepare(UserId depositor, Profile profile, DepositRequest request) {
         if (profile == Profile.STUDENT) {
@@ -89,6 +102,10 @@ final class DepositDocument {
             if (profile == Profile.GUARDIAN && request.standing()) {
                 // a family writes to people it knows, never to whoever joins the establishment later
                 throw new LockerRefusal(Reason.STANDING_NOT_ALLOWED);
+            }
+            if (profile == Profile.GUARDIAN && request.allowModify()) {
+                // what a family deposits stays as they sent it: the personnel reply with documents of their own
+                throw new LockerRefusal(Reason.MODIFY_NOT_ALLOWED);
             }
             Recipients resolved =
                     recipients.resolve(session, depositor, profile, request.selection(), request.standing());
@@ -135,6 +152,13 @@ final class DepositDocument {
                         request.publishFrom().orElseThrow(), request.publishTo().orElseThrow(), prepared.guardians()));
         List<Deposited> deposited = new ArrayList<>();
         try (PlatformSession session = platform.systemSession()) {
+            // a file of its own type: checked, all of them before anything is stored
+            List<String> types = store.settings(session).documentTypes();
+            for (DepositFile file : files) {
+                file.documentType().filter(type -> !types.contains(type)).ifPresent(type -> {
+                    throw new LockerRefusal(Reason.UNKNOWN_DOCUMENT_TYPE, type);
+                });
+            }
             // many users may be granted through one principal of the platform's own: lockers query that one
             List<PrincipalId> grantees = session.grantees(prepared.immediate());
             List<String> names = new ArrayList<>();
@@ -155,6 +179,7 @@ final class DepositDocument {
                                 guardians,
                                 window.map(Window::key),
                                 file.name(),
+                                file.documentType().orElse(request.documentType()),
                                 file.content()));
                 session.grant(document.id(), prepared.depositor(), Access.WRITE);
                 session.grantAll(document.id(), grantees, request.allowModify() ? Access.WRITE : Access.READ);

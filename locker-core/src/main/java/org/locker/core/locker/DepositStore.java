@@ -71,6 +71,7 @@ final class DepositStore {
      *
      * @param recipients every principal it is for, guardians included
      * @param windowKey the publication window it belongs to, when it has guardian recipients
+     * @param documentType the file's document type (the request's, unless the file has its own)
      */
     record NewDeposit(
             String depositId,
@@ -81,6 +82,7 @@ final class DepositStore {
             List<String> guardians,
             Optional<String> windowKey,
             String fileName,
+            String documentType,
             ContentSource content) {}
 
     /** Creates the deposit's folder and document (not saved, no grants). */
@@ -90,7 +92,7 @@ final class DepositStore {
                 LockerModel.DEPOSITS_FOLDER + "/" + MONTH.format(deposit.at()) + "/" + deposit.depositId());
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(LockerModel.DEPOSIT_ID, deposit.depositId());
-        properties.put(LockerModel.DOCUMENT_TYPE, request.documentType());
+        properties.put(LockerModel.DOCUMENT_TYPE, deposit.documentType());
         properties.put(LockerModel.MEMO, request.memo());
         properties.put(LockerModel.DEPOSITOR, deposit.depositor().value());
         properties.put(LockerModel.DEPOSITED_AT, deposit.at());

@@ -43,7 +43,13 @@ public final class LockerRefusal extends RuntimeException {
         /** A new version whose type detected on the content is not the document's type. */
         VERSION_TYPE_MISMATCH(false),
         /** A guardian asking for a standing deposit (for people created later): the establishment's only. */
-        STANDING_NOT_ALLOWED(true);
+        STANDING_NOT_ALLOWED(true),
+        /** A guardian asking that the recipients may modify their deposit: the establishment's only. */
+        MODIFY_NOT_ALLOWED(true),
+        /** Several files with names given, but not one name per file (in the order of the files). */
+        NAME_COUNT_MISMATCH(false),
+        /** Several files with document types given, but neither one for all nor one per file. */
+        TYPE_COUNT_MISMATCH(false);
 
         private final boolean forbidden;
 

@@ -79,6 +79,37 @@ public final class Lockers {
         return DepositDocument.mayDeposit(profile, settings.settings());
     }
 
+    /**
+     * What a depositor of a profile may choose in a deposit, so that an interface offers only that: nothing when
+     * they may not deposit; a guardian chooses personnel of their children's classes and those classes' teams,
+     * without the standing option nor the recipients' right to modify.
+     *
+     * @param recipientProfiles the categories of people they may choose, whole or one by one
+     * @param wholeCategories whether a whole category may be chosen (the establishment's)
+     * @param classTeams whether a class's pedagogical team may be chosen (a guardian: their children's classes)
+     * @param familyClassesOnly whether the people and teams offered are only those of the depositor's children's
+     *                          classes
+     * @param standing whether the standing option applies (whole categories follow people created later)
+     * @param allowModify whether the depositor may let personnel recipients add versions
+     */
+    public record DepositOptions(
+            boolean mayDeposit,
+            List<Profile> recipientProfiles,
+            boolean wholeCategories,
+            boolean classTeams,
+            boolean familyClassesOnly,
+            boolean standing,
+            boolean allowModify) {
+        public DepositOptions {
+            recipientProfiles = List.copyOf(recipientProfiles);
+        }
+    }
+
+    /** What someone of {@code profile} may choose when depositing (under the current settings). */
+    public DepositOptions depositOptions(Profile profile) {
+        return DepositDocument.options(profile, settings.settings());
+    }
+
     /** Whether {@code depositor} may deposit to someone of profile {@code recipient}: guardians to personnel only. */
     public boolean mayDepositTo(Profile depositor, Profile recipient) {
         return RecipientResolver.mayDepositTo(depositor, recipient);
@@ -88,8 +119,25 @@ public final class Lockers {
     public record PreparedDeposit(
             UserId depositor, DepositRequest request, Set<PrincipalId> immediate, Set<PrincipalId> guardians) {}
 
-    /** A file to deposit: its checked name, its detected type and its content stream. */
-    public record DepositFile(String name, ContentSource content) {}
+    /**
+     * A file to deposit: its checked name, its detected type and its content stream, and its own document type
+     * when the files of one deposit have different types (else the request's).
+     */
+    public record DepositFile(String name, ContentSource content, Optional<String> documentType) {
+        public DepositFile {
+            java.util.Objects.requireNonNull(documentType, "documentType");
+        }
+
+        /** A file of the request's document type. */
+        public DepositFile(String name, ContentSource content) {
+            this(name, content, Optional.empty());
+        }
+
+        /** The same file, of its own document type. */
+        public DepositFile ofType(String type) {
+            return new DepositFile(name, content, Optional.of(type));
+        }
+    }
 
     /** A stored deposit. */
     public record Deposited(NodeId id, String depositId, String name, String version) {}

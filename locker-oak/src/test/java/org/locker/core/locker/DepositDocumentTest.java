@@ -30,6 +30,7 @@ import org.locker.core.directory.Profile;
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.core.locker.Lockers.DepositFile;
 import org.locker.core.locker.Lockers.Deposited;
+import org.locker.core.locker.Lockers.LockerFilter;
 import org.locker.core.locker.Lockers.PreparedDeposit;
 import org.locker.core.locker.Lockers.Settings;
 import org.locker.core.platform.Access;
@@ -72,6 +73,87 @@ class DepositDocumentTest {
         assertThat(deposited).extracting(Deposited::name).containsExactly("a.txt", "b.txt");
         assertThat(deposited.get(0).depositId()).isNotEqualTo(deposited.get(1).depositId());
         assertThat(school.lockerNames(COUNSELOR)).contains("a.txt", "b.txt");
+    }
+
+    @Test
+    void eachFileMayHaveItsOwnTypeCheckedBeforeAnyIsStored() {
+        PreparedDeposit prepared = school.deposits.prepare(T_ONE, Profile.TEACHER, request("user:c.couns"));
+        List<Deposited> deposited = school.deposits.deposit(
+                prepared,
+                List.of(
+                        LockerSchool.text("typed-a.txt", "a").ofType("CIRCULAR"),
+                        LockerSchool.text("typed-b.txt", "b")));
+
+        List<Lockers.LockerEntry> locker = school.listing.locker(COUNSELOR, LockerFilter.none());
+        assertThat(locker.stream().filter(e -> e.id().equals(deposited.get(0).id())))
+                .singleElement()
+                .extracting(Lockers.LockerEntry::documentType)
+                .isEqualTo("CIRCULAR");
+        assertThat(locker.stream().filter(e -> e.id().equals(deposited.get(1).id())))
+                .singleElement()
+                .extracting(Lockers.LockerEntry::documentType)
+                .as("the request's type")
+                .isEqualTo("OTHER");
+
+        assertRefused(
+                () -> school.deposits.deposit(
+                        prepared,
+                        List.of(
+                                LockerSchool.text("never-a.txt", "a"),
+                                LockerSchool.text("never-b.txt", "b").ofType("NO_SUCH_TYPE"))),
+                Reason.UNKNOWN_DOCUMENT_TYPE);
+        assertThat(school.lockerNames(COUNSELOR)).doesNotContain("never-a.txt", "never-b.txt");
+    }
+
+    @Test
+    void aGuardianShouldBeOfferedAndAllowedOnlyWhatAppliesToAFamily() {
+        Settings open = new Settings(LockerModel.DEFAULT_DOCUMENT_TYPES, true, false);
+        Lockers.DepositOptions guardian = DepositDocument.options(Profile.GUARDIAN, open);
+        assertThat(guardian.mayDeposit()).isTrue();
+        assertThat(guardian.recipientProfiles()).containsExactly(Profile.TEACHER, Profile.STAFF, Profile.COUNSELOR);
+        assertThat(guardian.classTeams()).isTrue();
+        assertThat(guardian.familyClassesOnly()).isTrue();
+        assertThat(guardian.wholeCategories()).isFalse();
+        assertThat(guardian.standing()).isFalse();
+        assertThat(guardian.allowModify()).isFalse();
+
+        Lockers.DepositOptions teacher = DepositDocument.options(Profile.TEACHER, open);
+        assertThat(teacher.recipientProfiles())
+                .containsExactly(Profile.TEACHER, Profile.STAFF, Profile.COUNSELOR, Profile.GUARDIAN);
+        assertThat(teacher.wholeCategories()).isTrue();
+        assertThat(teacher.familyClassesOnly()).isFalse();
+        assertThat(teacher.standing()).isTrue();
+        assertThat(teacher.allowModify()).isTrue();
+
+        assertThat(DepositDocument.options(Profile.STUDENT, open).mayDeposit()).isFalse();
+        assertThat(DepositDocument.options(
+                        Profile.GUARDIAN, new Settings(LockerModel.DEFAULT_DOCUMENT_TYPES, false, false)))
+                .extracting(
+                        Lockers.DepositOptions::mayDeposit,
+                        o -> o.recipientProfiles().isEmpty())
+                .containsExactly(false, true);
+
+        // what is not offered is refused
+        Lockers lockers = new Lockers(school.platform, school.clock);
+        boolean before = lockers.settings().guardianExchange();
+        try {
+            lockers.updateSettings(LockerSchool.ADMIN, Optional.empty(), Optional.of(true), Optional.empty());
+            assertRefused(
+                    () -> school.deposits.prepare(
+                            GUARDIAN,
+                            Profile.GUARDIAN,
+                            new DepositRequest(
+                                    "OTHER",
+                                    "",
+                                    List.of("user:t.one"),
+                                    false,
+                                    true,
+                                    Optional.empty(),
+                                    Optional.empty())),
+                    Reason.MODIFY_NOT_ALLOWED);
+        } finally {
+            lockers.updateSettings(LockerSchool.ADMIN, Optional.empty(), Optional.of(before), Optional.empty());
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.locker.service.locker;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -51,24 +52,32 @@ class DepositController {
     @Operation(
             summary =
                     "Deposit one or several files (parts 'file'), or a platform document the depositor can "
-                            + "read ('fromNode', copied), with a type, optional name and memo, recipients (user:<id>, "
+                            + "read ('fromNode', copied), with a type ('documentType': one for every file, or one per "
+                            + "file in their order), optional names ('name': one per file in their order, blank keeps "
+                            + "the file's own), a memo, recipients (user:<id>, "
                             + "category:<teacher|staff|counselor|guardian>, team:<class>, guardians:<class>), options standing "
                             + "and allowModify, and publishFrom/publishTo (date or date-time, establishment time zone) for guardians")
     List<DepositedView> deposit(
             @AuthenticationPrincipal LockerUser user,
             @RequestPart(name = "file", required = false) List<MultipartFile> files,
             @RequestParam(required = false) String fromNode,
-            @RequestParam(required = false) String documentType,
-            @RequestParam(required = false) String name,
             @RequestParam(required = false) String memo,
             @RequestParam(name = "recipients", required = false) List<String> recipients,
             @RequestParam(defaultValue = "false") boolean standing,
             @RequestParam(defaultValue = "false") boolean allowModify,
             @RequestParam(required = false) String publishFrom,
-            @RequestParam(required = false) String publishTo)
+            @RequestParam(required = false) String publishTo,
+            HttpServletRequest form)
             throws IOException {
+        List<MultipartFile> uploads = files == null ? List.of() : files;
+        boolean fromCloud = fromNode != null && !fromNode.isBlank();
+        // 'name' and 'documentType' may be repeated, one per file: read raw (a list binding splits at commas)
+        PerFileFields perFile = PerFileFields.of(
+                fromCloud ? 1 : Math.max(1, uploads.size()),
+                form.getParameterValues("name"),
+                form.getParameterValues("documentType"));
         DepositRequest request = new DepositRequest(
-                documentType,
+                perFile.requestType(),
                 memo,
                 recipients,
                 standing,
@@ -76,20 +85,17 @@ class DepositController {
                 dates.windowBound(publishFrom, false),
                 dates.windowBound(publishTo, true));
         Lockers.PreparedDeposit prepared = lockers.prepare(user.userId(), user.profile(), request);
-        List<MultipartFile> uploads = files == null ? List.of() : files;
-        if (fromNode != null && !fromNode.isBlank()) {
+        if (fromCloud) {
             if (!uploads.isEmpty()) {
                 throw new LockerRefusal(Reason.NO_FILE);
             }
-            return copyFromCloud(user, prepared, fromNode, name);
+            return copyFromCloud(
+                    user, prepared, fromNode, perFile.names().get(0).orElse(null));
         }
         if (uploads.isEmpty()) {
             throw new LockerRefusal(Reason.NO_FILE);
         }
-        if (uploads.size() > 1 && name != null && !name.isBlank()) {
-            throw new LockerRefusal(Reason.INVALID_NAME, name);
-        }
-        return depositUploads(prepared, uploads, name);
+        return depositUploads(prepared, uploads, perFile);
     }
 
     private List<DepositedView> copyFromCloud(
@@ -113,11 +119,16 @@ class DepositController {
     }
 
     private List<DepositedView> depositUploads(
-            Lockers.PreparedDeposit prepared, List<MultipartFile> uploads, String name) throws IOException {
-        // judge every file before storing any
+            Lockers.PreparedDeposit prepared, List<MultipartFile> uploads, PerFileFields perFile) throws IOException {
+        // judge every file before storing any; a refusal names the file it concerns
         List<FileInspector.Inspected> inspected = new ArrayList<>();
-        for (MultipartFile file : uploads) {
-            inspected.add(inspector.inspect(file, name, this::macrosAllowed));
+        for (int i = 0; i < uploads.size(); i++) {
+            MultipartFile file = uploads.get(i);
+            try {
+                inspected.add(inspector.inspect(file, perFile.names().get(i).orElse(null), this::macrosAllowed));
+            } catch (LockerRefusal refusal) {
+                throw new FileRefusal(refusal, i, file.getOriginalFilename(), uploads.size() > 1);
+            }
         }
         List<InputStream> streams = new ArrayList<>();
         try {
@@ -125,9 +136,13 @@ class DepositController {
             for (int i = 0; i < uploads.size(); i++) {
                 InputStream stream = uploads.get(i).getInputStream();
                 streams.add(stream);
-                depositFiles.add(new Lockers.DepositFile(
+                Lockers.DepositFile depositFile = new Lockers.DepositFile(
                         inspected.get(i).name(),
-                        new ContentSource(stream, inspected.get(i).mimeType())));
+                        new ContentSource(stream, inspected.get(i).mimeType()));
+                depositFiles.add(
+                        perFile.typePerFile()
+                                ? depositFile.ofType(perFile.types().get(i))
+                                : depositFile);
             }
             return lockers.deposit(prepared, depositFiles).stream()
                     .map(d -> new DepositedView(d.id().value(), d.depositId(), d.name(), d.version()))

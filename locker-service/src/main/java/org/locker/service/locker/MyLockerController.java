@@ -5,8 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.locker.core.directory.Profile;
 import org.locker.core.locker.Lockers;
 import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.NodeId;
@@ -47,13 +49,50 @@ class MyLockerController {
     }
 
     /** @param mayDeposit whether the caller may deposit now (guardians: when the establishment allows it) */
-    record Capabilities(boolean mayDeposit) {}
+    /**
+     * What the caller may do with lockers.
+     *
+     * @param deposit what the deposit wizard offers them, as the engine decides it
+     */
+    record Capabilities(boolean mayDeposit, DepositOptionsView deposit) {}
+
+    /**
+     * The deposit wizard's options for the caller.
+     *
+     * @param categories the recipient categories to offer ({@code teacher}, {@code staff}, {@code counselor},
+     *                   {@code guardian}; {@code team} for the pedagogical teams of classes)
+     * @param wholeCategories whether a whole category may be chosen
+     * @param familyClassesOnly whether only people and teams of the caller's children's classes are offered
+     * @param standing whether the option "deposit in the locker of any newly created ..." applies
+     * @param allowModify whether the option "allow the recipient to modify" applies
+     */
+    record DepositOptionsView(
+            List<String> categories,
+            boolean wholeCategories,
+            boolean familyClassesOnly,
+            boolean standing,
+            boolean allowModify) {
+        static DepositOptionsView of(Lockers.DepositOptions options) {
+            List<String> categories = new ArrayList<>(
+                    options.recipientProfiles().stream().map(Profile::code).toList());
+            if (options.classTeams()) {
+                categories.add("team");
+            }
+            return new DepositOptionsView(
+                    categories,
+                    options.wholeCategories(),
+                    options.familyClassesOnly(),
+                    options.standing(),
+                    options.allowModify());
+        }
+    }
 
     @GetMapping("/capabilities")
     @PreAuthorize(Roles.ANY_PROFILE)
     @Operation(summary = "What the caller may do with lockers, so that an interface offers only allowed actions")
     Capabilities capabilities(@AuthenticationPrincipal LockerUser user) {
-        return new Capabilities(lockers.mayDeposit(user.profile()));
+        Lockers.DepositOptions options = lockers.depositOptions(user.profile());
+        return new Capabilities(options.mayDeposit(), DepositOptionsView.of(options));
     }
 
     @GetMapping("/document-types")

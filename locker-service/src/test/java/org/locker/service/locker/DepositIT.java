@@ -126,6 +126,108 @@ class DepositIT extends LockerTestBase {
     }
 
     @Test
+    void shouldNameAndTypeEachFileOfADepositOnItsOwn() {
+        // the wizard's rows: a name and a type per file, in the order of the files (a comma stays in a name)
+        Response response = deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("scan-001.pdf", "outing")
+                        .pdfFile("scan-002.pdf", "authorisation")
+                        .field("name", "Sortie, musée")
+                        .field("name", "Autorisation de sortie")
+                        .field("documentType", "CIRCULAR")
+                        .field("documentType", "FORM")
+                        .field("recipients", "user:t.carpentier"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(response.jsonList())
+                .extracting(d -> d.get("name"))
+                .containsExactly("Sortie, musée.pdf", "Autorisation de sortie.pdf");
+        Map<String, Object> first = inLocker(
+                        "t.carpentier",
+                        String.valueOf(response.jsonList().get(0).get("id")))
+                .orElseThrow();
+        Map<String, Object> second = inLocker(
+                        "t.carpentier",
+                        String.valueOf(response.jsonList().get(1).get("id")))
+                .orElseThrow();
+        assertThat(first).containsEntry("name", "Sortie, musée.pdf").containsEntry("documentType", "CIRCULAR");
+        assertThat(second).containsEntry("name", "Autorisation de sortie.pdf").containsEntry("documentType", "FORM");
+
+        // a blank name keeps the file's own
+        Response oneRenamed = deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("kept.pdf", "a")
+                        .pdfFile("renamed.pdf", "b")
+                        .field("name", "")
+                        .field("name", "Second")
+                        .field("documentType", "CIRCULAR")
+                        .field("recipients", "user:t.carpentier"));
+        assertThat(oneRenamed.jsonList()).extracting(d -> d.get("name")).containsExactly("kept.pdf", "Second.pdf");
+    }
+
+    @Test
+    void shouldRefuseNamesOrTypesThatDoNotMatchTheFilesAndStoreNothing() {
+        int before = locker("t.carpentier").size();
+        Response twoFilesOneName = deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("a.pdf", "a")
+                        .pdfFile("b.pdf", "b")
+                        .field("name", "Only one")
+                        .field("documentType", "CIRCULAR")
+                        .field("recipients", "user:t.carpentier"));
+        assertThat(twoFilesOneName.status()).isEqualTo(400);
+        assertThat(twoFilesOneName.reason()).isEqualTo("NAME_COUNT_MISMATCH");
+
+        Response threeTypes = deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("a.pdf", "a")
+                        .pdfFile("b.pdf", "b")
+                        .field("documentType", "CIRCULAR")
+                        .field("documentType", "CIRCULAR")
+                        .field("documentType", "CIRCULAR")
+                        .field("recipients", "user:t.carpentier"));
+        assertThat(threeTypes.status()).isEqualTo(400);
+        assertThat(threeTypes.reason()).isEqualTo("TYPE_COUNT_MISMATCH");
+
+        Response unknownSecondType = deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("a.pdf", "a")
+                        .pdfFile("b.pdf", "b")
+                        .field("documentType", "CIRCULAR")
+                        .field("documentType", "NO_SUCH_TYPE")
+                        .field("recipients", "user:t.carpentier"));
+        assertThat(unknownSecondType.status()).isEqualTo(400);
+        assertThat(unknownSecondType.reason()).isEqualTo("UNKNOWN_DOCUMENT_TYPE");
+
+        // a bad name on the second file: refused with that file named
+        Response badSecondName = deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("first.pdf", "a")
+                        .pdfFile("second.pdf", "b")
+                        .field("name", "Fine name")
+                        .field("name", "bad/name")
+                        .field("documentType", "CIRCULAR")
+                        .field("recipients", "user:t.carpentier"));
+        assertThat(badSecondName.status()).isEqualTo(400);
+        Map<String, Object> problem = badSecondName.json();
+        assertThat(problem)
+                .containsEntry("reason", "INVALID_NAME")
+                .containsEntry("file", "second.pdf")
+                .containsEntry("fileIndex", 1);
+        assertThat(String.valueOf(problem.get("detail"))).startsWith("File second.pdf: ");
+        assertThat((Map<String, String>) problem.get("messages"))
+                .hasEntrySatisfying("fr", text -> assertThat(text).startsWith("Fichier second.pdf : "));
+
+        assertThat(locker("t.carpentier")).as("nothing stored").hasSize(before);
+    }
+
+    @Test
     void shouldCopyADocumentFromTheDepositorsCloud() {
         NodeId source;
         try (PlatformSession system = platform.systemSession()) {

@@ -107,7 +107,12 @@ class MyLockerControllerTest {
     @Test
     void shouldTellAGuardianWhetherTheEstablishmentLetsThemDeposit() throws Exception {
         // the rule is the engine's (DepositDocumentTest); the endpoint reports what the engine answers
-        when(lockers.mayDeposit(Profile.STAFF)).thenReturn(true);
+        Lockers.DepositOptions none = new Lockers.DepositOptions(false, List.of(), false, false, false, false, false);
+        when(lockers.depositOptions(Profile.GUARDIAN)).thenReturn(none);
+        when(lockers.depositOptions(Profile.STUDENT)).thenReturn(none);
+        when(lockers.depositOptions(Profile.STAFF))
+                .thenReturn(new Lockers.DepositOptions(
+                        true, List.of(Profile.TEACHER, Profile.GUARDIAN), true, true, false, true, true));
 
         mvc.perform(get("/api/v1/lockers/capabilities").with(WebSlice.as(Profile.GUARDIAN, "g.one")))
                 .andExpect(status().isOk())
@@ -117,6 +122,28 @@ class MyLockerControllerTest {
                 .andExpect(jsonPath("$.mayDeposit").value(false));
         mvc.perform(get("/api/v1/lockers/capabilities").with(WebSlice.as(Profile.STAFF, "p.one")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.mayDeposit").value(true));
+                .andExpect(jsonPath("$.mayDeposit").value(true))
+                .andExpect(jsonPath("$.deposit.categories[0]").value("teacher"))
+                .andExpect(jsonPath("$.deposit.categories[1]").value("guardian"))
+                .andExpect(jsonPath("$.deposit.categories[2]").value("team"))
+                .andExpect(jsonPath("$.deposit.standing").value(true))
+                .andExpect(jsonPath("$.deposit.allowModify").value(true));
+    }
+
+    @Test
+    void shouldOfferAGuardianOnlyTheDepositOptionsThatApplyToThem() throws Exception {
+        when(lockers.depositOptions(Profile.GUARDIAN))
+                .thenReturn(new Lockers.DepositOptions(
+                        true, List.of(Profile.TEACHER, Profile.STAFF), false, true, true, false, false));
+
+        mvc.perform(get("/api/v1/lockers/capabilities").with(WebSlice.as(Profile.GUARDIAN, "g.one")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.mayDeposit").value(true))
+                .andExpect(jsonPath("$.deposit.categories.length()").value(3))
+                .andExpect(jsonPath("$.deposit.categories[2]").value("team"))
+                .andExpect(jsonPath("$.deposit.wholeCategories").value(false))
+                .andExpect(jsonPath("$.deposit.familyClassesOnly").value(true))
+                .andExpect(jsonPath("$.deposit.standing").value(false))
+                .andExpect(jsonPath("$.deposit.allowModify").value(false));
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -57,7 +60,10 @@ class DepositInBrowserIT extends BrowserTestBase {
         assertThat(driver.findElement(By.cssSelector("#deposit-recipients [data-selector='guardians:6A']"))
                         .isDisplayed())
                 .isTrue();
-        // 5-6. options
+        // 5-6. options (the establishment's: a guardian's wizard has neither)
+        assertThat(driver.findElements(By.cssSelector("button.category")))
+                .extracting(b -> b.getAttribute("data-category"))
+                .containsExactly("teacher", "staff", "counselor", "guardian", "team");
         driver.findElement(By.cssSelector("#deposit-form input[name=standing]")).click();
         driver.findElement(By.cssSelector("#deposit-form input[name=allowModify]"))
                 .click();
@@ -133,6 +139,68 @@ class DepositInBrowserIT extends BrowserTestBase {
     }
 
     @Test
+    void shouldDepositTwoFilesEachWithItsOwnNameAndType() {
+        signIn("t.girard");
+        open("deposit");
+        driver.findElement(By.cssSelector("#deposit-form input[type=file]"))
+                .sendKeys(pdfFile("scan-101.pdf", "outing").getAbsolutePath() + "\n"
+                        + pdfFile("scan-102.pdf", "authorisation").getAbsolutePath());
+        // one row per file, each with its name and type; the single name and type fields go
+        List<WebElement> rows = wait(Duration.ofSeconds(5)).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("#deposit-files fieldset.file-row"));
+            return found.size() == 2 ? found : null;
+        });
+        assertThat(driver.findElement(By.cssSelector("#deposit-form select[name=documentType]"))
+                        .isDisplayed())
+                .isFalse();
+        assertThat(driver.findElement(By.cssSelector("#deposit-form input[name=name]"))
+                        .isDisplayed())
+                .isFalse();
+        assertThat(rows.get(0).getText()).contains("scan-101.pdf");
+        new Select(rows.get(0).findElement(By.cssSelector("select.row-type"))).selectByValue("CIRCULAR");
+        rows.get(0).findElement(By.cssSelector("input.row-name")).sendKeys("Museum outing, 6A");
+        new Select(rows.get(1).findElement(By.cssSelector("select.row-type"))).selectByValue("FORM");
+        rows.get(1).findElement(By.cssSelector("input.row-name")).sendKeys("Outing/authorisation");
+        driver.findElement(By.cssSelector("button.category[data-category=staff]"))
+                .click();
+        WebElement dialog = waitFor(By.cssSelector("dialog.picker[data-category=staff]"));
+        wait(Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("dialog.picker input[value='user:p.benali']")))
+                .click();
+        dialog.findElement(By.cssSelector("button.primary")).click();
+        wait(Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog")));
+        screenshot("deposit-several-files");
+        assertAccessible("deposit wizard with several files");
+
+        // a bad name on the second file is shown on that row, and nothing is stored
+        driver.findElement(By.id("deposit-submit")).click();
+        WebElement rowError = wait(Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                        "#deposit-files fieldset.file-row:nth-of-type(2) .field[data-field=name] " + ".field-error")));
+        assertThat(rowError.getText()).contains("scan-102.pdf");
+        WebElement second = rows.get(1).findElement(By.cssSelector("input.row-name"));
+        second.clear();
+        second.sendKeys("Outing authorisation");
+        driver.findElement(By.id("deposit-submit")).click();
+        WebElement result = wait(Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#deposit-result .success")));
+        assertThat(result.getText()).contains("Museum outing, 6A.pdf").contains("Outing authorisation.pdf");
+
+        signIn("p.benali");
+        open("locker");
+        WebElement outing = waitFor(
+                By.xpath("//article[contains(@class,'document')][.//h2[contains(., 'Museum outing, 6A.pdf')]]"));
+        WebElement authorisation = waitFor(
+                By.xpath("//article[contains(@class,'document')][.//h2[contains(., 'Outing authorisation.pdf')]]"));
+        assertThat(outing.getText()).contains("Circular");
+        assertThat(authorisation.getText()).contains("Form");
+        assertThat(driver.findElements(By.xpath(
+                        "//article[contains(@class,'document')][.//h2[contains(., " + "'Outing/authorisation')]]")))
+                .isEmpty();
+    }
+
+    @Test
     void shouldShowAReceivedDocumentWithItsHistoryAndSwitchToFrench() {
         signIn("t.girard");
         open("deposit");
@@ -165,6 +233,23 @@ class DepositInBrowserIT extends BrowserTestBase {
                 .as("allowed to modify")
                 .hasSize(1);
         assertThat(entry.getText()).as("no missing value shown").doesNotContainPattern("\\b(null|undefined)\\b");
+        // a new version shows at once on its card: the version and the open history (defect 6)
+        assertThat(entry.findElement(By.cssSelector("dd.version")).getText()).isEqualTo("1.0");
+        entry.findElement(By.cssSelector("form.new-version input[type=file]"))
+                .sendKeys(pdfFile("agenda-v2.pdf", "staff meeting, amended").getAbsolutePath());
+        entry.findElement(By.cssSelector("form.new-version input[name=comment]"))
+                .sendKeys("amended");
+        entry.findElement(By.cssSelector("form.new-version button[type=submit]"))
+                .click();
+        wait(Duration.ofSeconds(15))
+                .until(d -> entry.findElement(By.cssSelector("dd.version"))
+                        .getText()
+                        .equals("1.1"));
+        wait(Duration.ofSeconds(10))
+                .until(d -> entry.findElements(By.cssSelector("ol.versions li")).size() == 2);
+        assertThat(entry.findElement(By.cssSelector("ol.versions")).getText())
+                .contains("1.1")
+                .contains("amended");
         screenshot("staff-locker");
         assertAccessible("staff locker");
 
@@ -179,8 +264,12 @@ class DepositInBrowserIT extends BrowserTestBase {
         // opening it is a receipt the depositor sees; then the depositor withdraws it
         String id = waitFor(By.xpath("//article[contains(@class,'document')][.//h2[contains(., " + "'agenda.pdf')]]"))
                 .getAttribute("data-document");
+        int unread = unreadInSummary();
         driver.findElement(By.cssSelector("article[data-document='" + id + "'] a[download]"))
                 .click();
+        assertThat(unreadInSummary())
+                .as("the 'not opened yet' count follows the download")
+                .isEqualTo(unread - 1);
         wait(Duration.ofSeconds(10))
                 .until(d -> api("GET", "/api/v1/lockers/distributions", "t.girard")
                         .body()
@@ -224,6 +313,20 @@ class DepositInBrowserIT extends BrowserTestBase {
         assertThat(driver.findElements(By.cssSelector("button.category[data-category=guardian]")))
                 .as("guardians deposit to personnel only")
                 .isEmpty();
+        // only what applies to a family: no standing option, no "allow modify"; personnel and their class's team
+        assertThat(driver.findElements(By.cssSelector("#deposit-form input[name=standing]")))
+                .as("no deposit for staff created later")
+                .isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#deposit-form input[name=allowModify]")))
+                .as("no allow modify")
+                .isEmpty();
+        assertThat(driver.findElements(By.cssSelector("button.category")))
+                .extracting(b -> b.getAttribute("data-category"))
+                .containsExactly("teacher", "staff", "counselor", "team");
+        assertThat(driver.findElement(By.id("main")).getText())
+                .doesNotContain("newly created")
+                .doesNotContain("Allow the recipient to modify");
+        screenshot("guardian-deposit-wizard");
         driver.findElement(By.cssSelector("#deposit-form input[type=file]"))
                 .sendKeys(pdfFile("medical-certificate.pdf", "certificate").getAbsolutePath());
         new Select(driver.findElement(By.cssSelector("#deposit-form select[name=documentType]")))
@@ -246,6 +349,14 @@ class DepositInBrowserIT extends BrowserTestBase {
         WebElement entry = waitFor(
                 By.xpath("//article[contains(@class,'document')][.//h2[contains(., " + "'medical-certificate.pdf')]]"));
         assertThat(entry.getText()).contains("Stéphane Martin").contains("Certificate");
+    }
+
+    /** The "not opened yet" count in the locker's summary. */
+    private int unreadInSummary() {
+        Matcher matcher = Pattern.compile("not opened yet: (\\d+)")
+                .matcher(driver.findElement(By.id("locker-summary")).getText());
+        assertThat(matcher.find()).as("the locker's summary").isTrue();
+        return Integer.parseInt(matcher.group(1));
     }
 
     private String documentNames() {
