@@ -6,17 +6,15 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.DemoSchoolTest;
+import org.locker.service.support.FormSignIn;
 
 /**
  * A browser whose session ended gets a 401 problem without the Basic challenge (which would make the browser hold
@@ -111,17 +109,7 @@ class EndedSessionIT extends DemoSchoolTest {
     }
 
     private void signIn(String user) throws IOException, InterruptedException {
-        String page = send(HttpRequest.newBuilder(uri("/login")).build()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        assertThat(csrf.find()).isTrue();
-        String form =
-                "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        FormSignIn.signIn(browser, port, user);
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
