@@ -162,15 +162,9 @@ public final class Lockers {
         return deposits.deposit(prepared, files);
     }
 
-    /**
-     * "From my cloud": copies a platform document the depositor can read into a new deposit.
-     * @param depositor the prepared deposit's depositor (it is the one who reads the source)
-     */
+    /** "From my cloud": copies a platform document the prepared deposit's depositor can read into a new deposit. */
     public List<Deposited> depositCopy(
-            PreparedDeposit prepared, UserId depositor, NodeId source, Optional<String> rename, ContentJudge judge) {
-        if (!prepared.depositor().equals(depositor)) {
-            throw new IllegalArgumentException("a copy is made by the depositor of the prepared deposit");
-        }
+            PreparedDeposit prepared, NodeId source, Optional<String> rename, ContentJudge judge) {
         return deposits.copyFromCloud(prepared, source, rename, judge);
     }
 

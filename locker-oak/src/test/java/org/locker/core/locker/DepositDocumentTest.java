@@ -312,11 +312,6 @@ class DepositDocumentTest {
                         (name, content) ->
                                 new DepositFile(name, new ContentSource(InputStream.nullInputStream(), "text/plain"))),
                 Reason.UNKNOWN_DOCUMENT);
-        Lockers lockers = new Lockers(school.platform, school.clock);
-        assertThatThrownBy(
-                        () -> lockers.depositCopy(prepared, T_TWO, theirs, Optional.empty(), (name, content) -> null))
-                .as("the depositor is the prepared one")
-                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** A document of {@code owner}'s own, outside lockers. */

@@ -89,8 +89,7 @@ class DepositController {
             if (!uploads.isEmpty()) {
                 throw new LockerRefusal(Reason.NO_FILE);
             }
-            return copyFromCloud(
-                    user, prepared, fromNode, perFile.names().get(0).orElse(null));
+            return copyFromCloud(prepared, fromNode, perFile.names().get(0).orElse(null));
         }
         if (uploads.isEmpty()) {
             throw new LockerRefusal(Reason.NO_FILE);
@@ -98,12 +97,10 @@ class DepositController {
         return depositUploads(prepared, uploads, perFile);
     }
 
-    private List<DepositedView> copyFromCloud(
-            LockerUser user, Lockers.PreparedDeposit prepared, String fromNode, String name) {
+    private List<DepositedView> copyFromCloud(Lockers.PreparedDeposit prepared, String fromNode, String name) {
         return lockers
                 .depositCopy(
                         prepared,
-                        user.userId(),
                         NodeId.of(fromNode),
                         name == null || name.isBlank() ? Optional.empty() : Optional.of(name),
                         (sourceName, opener) -> {
