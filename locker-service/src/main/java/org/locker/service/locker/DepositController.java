@@ -104,8 +104,7 @@ class DepositController {
                         NodeId.of(fromNode),
                         name == null || name.isBlank() ? Optional.empty() : Optional.of(name),
                         (sourceName, opener) -> {
-                            FileInspector.Inspected inspected =
-                                    inspector.inspectStored(sourceName, opener, this::macrosAllowed);
+                            FileInspector.Inspected inspected = inspector.inspectStored(sourceName, opener);
                             return new Lockers.DepositFile(
                                     inspected.name(),
                                     new ContentSource(InputStream.nullInputStream(), inspected.mimeType()));
@@ -122,7 +121,7 @@ class DepositController {
         for (int i = 0; i < uploads.size(); i++) {
             MultipartFile file = uploads.get(i);
             try {
-                inspected.add(inspector.inspect(file, perFile.names().get(i).orElse(null), this::macrosAllowed));
+                inspected.add(inspector.inspect(file, perFile.names().get(i).orElse(null)));
             } catch (LockerRefusal refusal) {
                 throw new FileRefusal(refusal, i, file.getOriginalFilename(), uploads.size() > 1);
             }
@@ -149,10 +148,5 @@ class DepositController {
                 stream.close();
             }
         }
-    }
-
-    /** The administrator's setting, read only when a macro-enabled document is judged. */
-    private boolean macrosAllowed() {
-        return lockers.settings().macroEnabledDocuments();
     }
 }

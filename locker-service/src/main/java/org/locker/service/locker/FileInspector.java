@@ -32,13 +32,16 @@ final class FileInspector {
     private static final MimeTypes MIME_TYPES = MimeTypes.getDefaultMimeTypes();
 
     private final long limit;
+    /** The administrator's setting, asked only when a macro-enabled document is judged. */
+    private final BooleanSupplier macrosAllowed;
     /** Tika's detectors found on the class path: magic bytes, then the zip (OOXML, ODF, jar) and OLE2 ones. */
     private final Detector detector = new DefaultDetector(MIME_TYPES);
 
     private final ContainerInspector containers = new ContainerInspector();
 
-    FileInspector(long limit) {
+    FileInspector(long limit, BooleanSupplier macrosAllowed) {
         this.limit = limit;
+        this.macrosAllowed = macrosAllowed;
     }
 
     /** A file that passed: its final name and its detected type. */
@@ -46,9 +49,8 @@ final class FileInspector {
 
     /**
      * An upload to deposit, named {@code requestedName} when given, else by its own file name.
-     * @param macrosAllowed whether the establishment accepts macro-enabled documents (asked only for those)
      */
-    Inspected inspect(MultipartFile file, String requestedName, BooleanSupplier macrosAllowed) {
+    Inspected inspect(MultipartFile file, String requestedName) {
         checkSize(file);
         String original = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         boolean renamed = requestedName != null && !requestedName.isBlank();
@@ -56,14 +58,14 @@ final class FileInspector {
         if (renamed) {
             DocumentNames.refuseExecutable(original);
         }
-        String type = judge(file::getInputStream, name, macrosAllowed);
+        String type = judge(file::getInputStream, name);
         return new Inspected(withMatchingExtension(name, type), type);
     }
 
     /** Judges stored content being copied ("from my cloud"): accepted type, and a name that matches it. */
-    Inspected inspectStored(String name, ContentSource.Opener content, BooleanSupplier macrosAllowed) {
+    Inspected inspectStored(String name, ContentSource.Opener content) {
         String checked = DocumentNames.checked(name);
-        String type = judge(content, checked, macrosAllowed);
+        String type = judge(content, checked);
         return new Inspected(withMatchingExtension(checked, type), type);
     }
 
@@ -72,10 +74,10 @@ final class FileInspector {
      * refines plain text), the uploaded file's own name may not be a program's. Returns the detected type, that
      * the engine compares with the document's.
      */
-    String inspectVersion(MultipartFile file, String documentName, BooleanSupplier macrosAllowed) {
+    String inspectVersion(MultipartFile file, String documentName) {
         checkSize(file);
         DocumentNames.refuseExecutable(file.getOriginalFilename());
-        return judge(file::getInputStream, documentName, macrosAllowed);
+        return judge(file::getInputStream, documentName);
     }
 
     void checkSize(MultipartFile file) {
@@ -88,7 +90,7 @@ final class FileInspector {
     }
 
     /** The accepted type of the content, or a refusal saying why not. */
-    private String judge(ContentSource.Opener content, String name, BooleanSupplier macrosAllowed) {
+    private String judge(ContentSource.Opener content, String name) {
         try (TikaInputStream in = TikaInputStream.get(content.open())) {
             String type = detect(in, name);
             boolean office = AcceptedTypes.officeContainer(type);

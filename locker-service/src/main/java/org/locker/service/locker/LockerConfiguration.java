@@ -19,7 +19,8 @@ class LockerConfiguration {
     }
 
     @Bean
-    FileInspector fileInspector(LockerProperties properties) {
-        return new FileInspector(properties.uploadLimit().toBytes());
+    FileInspector fileInspector(LockerProperties properties, Lockers lockers) {
+        return new FileInspector(
+                properties.uploadLimit().toBytes(), () -> lockers.settings().macroEnabledDocuments());
     }
 }

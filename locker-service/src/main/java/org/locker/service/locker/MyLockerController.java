@@ -202,14 +202,8 @@ class MyLockerController {
             return VersionView.of(lockers.addVersion(
                     user.userId(),
                     NodeId.of(id),
-                    documentName -> new ContentSource(
-                            stream, inspector.inspectVersion(file, documentName, this::macrosAllowed)),
+                    documentName -> new ContentSource(stream, inspector.inspectVersion(file, documentName)),
                     comment));
         }
-    }
-
-    /** The administrator's setting, read only when a macro-enabled document is judged. */
-    private boolean macrosAllowed() {
-        return lockers.settings().macroEnabledDocuments();
     }
 }

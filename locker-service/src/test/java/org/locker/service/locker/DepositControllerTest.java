@@ -44,8 +44,8 @@ class DepositControllerTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class Inspection {
         @Bean
-        FileInspector fileInspector() {
-            return new FileInspector(1024 * 1024);
+        FileInspector fileInspector(Lockers lockers) {
+            return new FileInspector(1024 * 1024, () -> lockers.settings().macroEnabledDocuments());
         }
     }
 
