@@ -3,6 +3,7 @@ import { ROOT, del, get, upload } from './api.js';
 import { clear, field, formatDate, formatSize, h } from './dom.js';
 import { label, lang, t } from './i18n.js';
 import { loadPeople, nameOf } from './people.js';
+import { previewButton, previewable } from './preview.js';
 
 function query(params) {
   const search = new URLSearchParams();
@@ -54,13 +55,14 @@ function documentCard(entry, context, onOpened) {
   const badge = entry.opened ? null : h('span.badge', t('locker.unread'));
   const download = h('a.button', { href: `${ROOT}/api/v1/lockers/documents/${entry.id}/content`, download: entry.name },
     t('locker.download'), h('span.visually-hidden', ` ${entry.name}`));
-  download.addEventListener('click', () => {
+  const markOpened = () => {
     if (badge) badge.remove();
     if (!entry.opened) {
       entry.opened = true;
       onOpened();
     }
-  });
+  };
+  download.addEventListener('click', markOpened);
   const history = h('div.history');
   const historyButton = h('button', { type: 'button', 'aria-expanded': 'false' }, t('locker.history'));
   const showHistory = async () => {
@@ -94,7 +96,7 @@ function documentCard(entry, context, onOpened) {
       entry.publishTo ? [h('dt', t('locker.window')), h('dd', t('locker.windowRange', {
         from: formatDate(entry.publishFrom, lang()), to: formatDate(entry.publishTo, lang()) }))] : null),
     entry.memo ? h('details.memo', h('summary', t('locker.memo')), h('p.text', entry.memo)) : null,
-    h('div.actions', download, historyButton),
+    h('div.actions', previewable(entry.mimeType) ? previewButton(entry, markOpened) : null, download, historyButton),
     history,
     entry.canModify ? newVersionForm(entry, context, versionAdded) : null);
   return card;

@@ -86,6 +86,16 @@ class LockerSecurityIT extends LockerTestBase {
                                 .field("recipients", "user:t.colin")),
                 expect(201, GUARDIAN, 403, STUDENT, 403));
         check("GET content", u -> download(u, document), expect(404, COUNSELOR, 200, STUDENT, 403));
+        // the matrix's document is a stub PDF that cannot be drawn: its reader gets past the permission check to
+        // the content's judgement (409), everyone else stops at the check
+        check(
+                "GET preview",
+                u -> api().get("/api/v1/lockers/documents/" + document + "/preview", u),
+                expect(404, COUNSELOR, 409, STUDENT, 403));
+        check(
+                "GET preview page",
+                u -> api().get("/api/v1/lockers/documents/" + document + "/preview/pages/1", u),
+                expect(404, COUNSELOR, 409, STUDENT, 403));
         check(
                 "GET versions",
                 u -> api().get("/api/v1/lockers/documents/" + document + "/versions", u),

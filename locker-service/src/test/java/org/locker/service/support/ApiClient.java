@@ -43,6 +43,26 @@ public final class ApiClient {
         }
     }
 
+    /** A response whose body is kept as bytes (images, downloads), with all its headers. */
+    public record BinaryResponse(int status, byte[] body, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+    }
+
+    public BinaryResponse getBytes(String path, String user) {
+        try {
+            HttpResponse<byte[]> response =
+                    http.send(request(path, user, null).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new BinaryResponse(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response get(String path, String user) {
         return send(request(path, user, null).GET().build());
     }
