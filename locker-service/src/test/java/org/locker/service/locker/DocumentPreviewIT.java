@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.BinaryResponse;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.TestPdfs;
 
 /**
  * Reading a document in the browser: a PDF's pages come back as PNG images rendered by the service, an image as
@@ -69,7 +62,7 @@ class DocumentPreviewIT extends LockerTestBase {
     }
 
     @Test
-    void shouldRefuseWhatCannotBePreviewedAndPagesThatDoNotExist() throws IOException {
+    void shouldRefuseWhatCannotBePreviewedAndPagesThatDoNotExist() {
         String docx = depositFile("t.colin", "letter.docx", TestFiles.DOCX, TestFiles.docx(), "user:t.rey");
         Response refused = api().get(preview(docx), "t.rey");
         assertThat(refused.status()).isEqualTo(409);
@@ -87,7 +80,7 @@ class DocumentPreviewIT extends LockerTestBase {
     }
 
     @Test
-    void shouldShowNothingToSomeoneWhoMayNotReadTheDocument() throws IOException {
+    void shouldShowNothingToSomeoneWhoMayNotReadTheDocument() {
         String id = depositFile("t.colin", "private.pdf", "application/pdf", twoPagePdf(), "user:t.rey");
 
         for (String path : List.of(preview(id), preview(id) + "/pages/1")) {
@@ -114,30 +107,7 @@ class DocumentPreviewIT extends LockerTestBase {
         return String.valueOf(response.jsonList().get(0).get("id"));
     }
 
-    /** Page 1 holds a line of text; page 2 a black band across its top. */
-    static byte[] twoPagePdf() throws IOException {
-        try (PDDocument document = new PDDocument()) {
-            PDPage first = new PDPage(PDRectangle.A4);
-            document.addPage(first);
-            try (PDPageContentStream text = new PDPageContentStream(document, first)) {
-                text.beginText();
-                text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
-                text.newLineAtOffset(72, 760);
-                text.showText("Bulletin du premier trimestre");
-                text.endText();
-            }
-            PDPage second = new PDPage(PDRectangle.A4);
-            document.addPage(second);
-            try (PDPageContentStream band = new PDPageContentStream(document, second)) {
-                band.setNonStrokingColor(0f, 0f, 0f);
-                band.addRect(0, 742, 595, 100);
-                band.fill();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+    private static byte[] twoPagePdf() {
+        return TestPdfs.twoPages("Bulletin du premier trimestre");
     }
 }
