@@ -75,6 +75,29 @@ function drawChrome() {
   }, t(route.title)))));
 }
 
+/** The "new" count on "My locker": documents not opened yet, from the service, lowered at once by an opening. */
+let newCount = null;
+
+function drawNewCount() {
+  const link = document.querySelector('#nav-list a[href="#/locker"]');
+  if (!link) return;
+  link.querySelector('.nav-count')?.remove();
+  if (!newCount) return;
+  link.append(h('span.badge.nav-count#nav-new', { 'data-count': String(newCount) },
+    h('span', { 'aria-hidden': 'true' }, String(newCount)),
+    h('span.visually-hidden', ` ${t('nav.newCount', { count: newCount })}`)));
+}
+
+async function refreshNewCount() {
+  if (!lockerOwner(context.me)) return;
+  try {
+    newCount = (await get('/lockers/mine/not-opened')).notOpened;
+  } catch {
+    newCount = null; // the menu goes without its count; the screen says what went wrong, if anything
+  }
+  drawNewCount();
+}
+
 async function render() {
   if (signedOut) return;
   const routes = routesOf(context.me);
@@ -86,6 +109,8 @@ async function render() {
   }
   document.body.dataset.ready = '';
   drawChrome();
+  drawNewCount();
+  const counting = refreshNewCount();
   const main = document.getElementById('main');
   const heading = h('h1', { tabindex: '-1' }, t(route.title));
   const body = h('div.screen');
@@ -97,6 +122,7 @@ async function render() {
     if (signedOut) return; // the screen stopped on a 401: "sign in again" is shown instead
     body.append(h('p.error', { role: 'alert' }, error.text ? error.text() : String(error.message || error)));
   }
+  await counting;
   // tests and assistive tools can tell when a screen has finished drawing
   document.body.dataset.ready = path;
   if (context.focusHeading) heading.focus();
@@ -146,6 +172,10 @@ async function start() {
     window.location.assign(`${ROOT}/login?logout`);
   });
   window.addEventListener('hashchange', () => render());
+  window.addEventListener('locker:document-opened', () => {
+    if (newCount > 0) newCount -= 1;
+    drawNewCount();
+  });
   context.focusHeading = false;
   await render();
 }

@@ -117,9 +117,11 @@ export async function depositScreen(container, context) {
     button.addEventListener('click', () => openPicker(category, button));
     return button;
   });
+  // an h2 (the page's h1 comes before it: no level skipped), the place focus goes when the last chip is removed
+  const selectedHeading = h('h2.small#deposit-selected-heading', { tabindex: '-1' }, t('deposit.selected'));
   const step4 = h('fieldset.step', { 'data-field': 'recipients' }, h('legend', t('deposit.step4')),
     h('p.hint', t('deposit.recipientsHint')), h('div.actions', categoryButtons),
-    h('h3.small', t('deposit.selected')), chosen, recipientsError);
+    selectedHeading, chosen, recipientsError);
   step4.showError = (message) => { recipientsError.textContent = message || ''; };
 
   // 5. standing, 6. allow modify
@@ -160,8 +162,10 @@ export async function depositScreen(container, context) {
       const remove = h('button.chip-remove', { type: 'button', 'aria-label': t('deposit.remove', { name: item.label }) },
         '×');
       remove.addEventListener('click', () => {
+        const place = [...selection.keys()].indexOf(selector);
         selection.delete(selector);
         drawSelection();
+        focusAfterRemoval(chosen, place, selectedHeading);
       });
       return h('li.chip', { 'data-selector': selector }, h('span', `${t(`deposit.category.${item.category}`)}: `),
         item.label, ' ', remove);
@@ -184,10 +188,12 @@ export async function depositScreen(container, context) {
       field(t('deposit.search'), search), list, h('div.actions', validate, cancel));
     document.body.append(dialog);
     const close = () => {
+      forgetBack();
       dialog.close();
       dialog.remove();
       opener.focus();
     };
+    let forgetBack = () => {};
     cancel.addEventListener('click', close);
     dialog.addEventListener('cancel', (event) => {
       event.preventDefault();
@@ -237,6 +243,7 @@ export async function depositScreen(container, context) {
     });
     await load();
     dialog.showModal();
+    forgetBack = closeOnBack(close);
     search.focus();
   }
 
@@ -313,4 +320,37 @@ export async function depositScreen(container, context) {
       submit.disabled = false;
     }
   });
+}
+
+/**
+ * Back closes an open dialog instead of leaving it over the page: the dialog gets a history entry of its own
+ * (same address, so no route changes). Returns what to call when the dialog closes another way (Validate,
+ * Cancel, Escape): it takes that entry back, once.
+ */
+function closeOnBack(close) {
+  let open = true;
+  const onBack = () => {
+    if (!open) return;
+    open = false;
+    window.removeEventListener('popstate', onBack);
+    close();
+  };
+  window.history.pushState({ dialog: true }, '');
+  window.addEventListener('popstate', onBack);
+  return () => {
+    if (!open) return;
+    open = false;
+    window.removeEventListener('popstate', onBack);
+    window.history.back();
+  };
+}
+
+/**
+ * After a chosen recipient is removed, the focus goes to the chip now in its place (or the last one), else to the
+ * heading of the selection: never to the page's body, where a keyboard user would have to start over.
+ */
+function focusAfterRemoval(chips, place, heading) {
+  const buttons = [...chips.querySelectorAll('.chip-remove')];
+  const next = buttons[Math.min(place, buttons.length - 1)];
+  (next || heading).focus();
 }

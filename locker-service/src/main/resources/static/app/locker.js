@@ -28,7 +28,7 @@ export async function lockerScreen(container, context) {
     event.preventDefault();
     load();
   });
-  container.append(filters, results);
+  container.append(foldedOnPhone(filters), results);
 
   async function load() {
     const entries = await get(`/lockers/mine${query({ type: type.value, depositor: depositor.value.trim(),
@@ -50,6 +50,12 @@ export async function lockerScreen(container, context) {
   await load();
 }
 
+/** The filters in a fold: closed on a phone, so that the documents come first; open on a wider screen. */
+function foldedOnPhone(filters) {
+  return h('details.filters-fold#locker-filters-fold', { open: window.matchMedia('(min-width: 48rem)').matches },
+    h('summary', t('locker.filters')), filters);
+}
+
 function documentCard(entry, context, onOpened) {
   const card = h('article.card.document', { 'data-document': entry.id, 'aria-labelledby': `doc-${entry.id}` });
   const badge = entry.opened ? null : h('span.badge', t('locker.unread'));
@@ -60,6 +66,7 @@ function documentCard(entry, context, onOpened) {
     if (!entry.opened) {
       entry.opened = true;
       onOpened();
+      window.dispatchEvent(new CustomEvent('locker:document-opened')); // the menu's "new" count follows
     }
   };
   download.addEventListener('click', markOpened);

@@ -34,6 +34,7 @@ public final class Lockers {
     private final DepositDocument deposits;
     private final PublicationWindows windows;
     private final LockerListing listing;
+    private final NotOpenedCount notOpened;
     private final LockerDocuments documents;
     private final Distributions distributions;
 
@@ -44,6 +45,7 @@ public final class Lockers {
         this.windows = new PublicationWindows(platform, clock, new WindowStore());
         this.deposits = new DepositDocument(platform, clock, store, new RecipientResolver(), windows, audit);
         this.listing = new LockerListing(platform, clock, store);
+        this.notOpened = new NotOpenedCount(platform, clock, store);
         this.documents = new LockerDocuments(platform, clock, store, audit);
         this.distributions = new Distributions(platform, clock, store, audit);
     }
@@ -223,6 +225,11 @@ public final class Lockers {
     /** The deposits for {@code user} that the platform lets them read, unread first, then newest first. */
     public List<LockerEntry> locker(UserId user, LockerFilter filter) {
         return listing.locker(user, filter);
+    }
+
+    /** How many documents of {@code user}'s locker they have not opened yet (what the listing marks unread). */
+    public int notOpened(UserId user) {
+        return notOpened.count(user);
     }
 
     /** Opens a deposit's current content as {@code user}, recording the opening; the caller closes it. */

@@ -128,7 +128,6 @@ class DepositInBrowserIT extends BrowserTestBase {
         assertThat(entry.getText()).contains("New");
         screenshot("guardian-locker");
         assertAccessible("guardian locker");
-        phoneWidth(() -> screenshot("guardian-locker-phone"));
 
         // after the window
         clock.set(TUESDAY_TEN.plus(Duration.ofDays(4)));
