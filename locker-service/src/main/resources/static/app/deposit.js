@@ -41,7 +41,9 @@ export async function depositScreen(container, context) {
     mine.map((doc) => h('option', { value: doc.id }, `${doc.name} (${doc.depositor})`)));
   const cloudField = field(t('deposit.cloudDocument'), cloud, { name: 'fromNode' });
   cloudField.hidden = true;
-  const step2 = h('fieldset.step', h('legend', t('deposit.step2')), fileField, cloudField);
+  // files can also be dropped onto the step, several at once and in several goes
+  const dropZone = h('div.drop-zone', h('p.drop-hint', { 'aria-hidden': 'true' }, t('deposit.dropHint')), fileField);
+  const step2 = h('fieldset.step', h('legend', t('deposit.step2')), dropZone, cloudField);
   const showSource = () => {
     fileField.hidden = !fromComputer.checked;
     cloudField.hidden = fromComputer.checked;
@@ -84,6 +86,11 @@ export async function depositScreen(container, context) {
       h('legend', t('deposit.fileRow', { number: index + 1, name: row.file.name })), row.typeField, row.nameField)));
   }
   file.addEventListener('change', drawRows);
+  acceptDroppedFiles(dropZone, file, () => {
+    fromComputer.checked = true;
+    showSource();
+    context.announce(t('deposit.filesChosen', { count: file.files.length }));
+  });
   /** A name and a type per file with several files (in the order of the files), else the single ones. */
   function appendNamesAndTypes(data) {
     if (!fileRows.length) {
@@ -143,12 +150,15 @@ export async function depositScreen(container, context) {
   // 8. validate
   const progress = h('progress#deposit-progress', { max: '1', value: '0', 'aria-label': t('deposit.progress') });
   const progressText = h('span#deposit-progress-text', { 'aria-live': 'polite' });
-  const progressBox = h('div.progress', progress, progressText);
+  // with several files, each one's share of the upload, in the order they are sent
+  const fileProgress = h('ul.file-progress#deposit-file-progress');
+  const progressBox = h('div.progress', progress, progressText, fileProgress);
   progressBox.hidden = true;
   const formError = h('p.error#deposit-error', { role: 'alert' });
   const result = h('div#deposit-result', { 'aria-live': 'polite' });
   const submit = h('button.primary#deposit-submit', { type: 'submit' }, t('deposit.validate'));
-  const step8 = h('div.step', submit, progressBox, formError, result);
+  // Validate with the progress beside it
+  const step8 = h('div.step.submit-bar', submit, progressBox, formError, result);
 
   const form = h('form.wizard#deposit-form', { novalidate: true, 'aria-label': t('nav.deposit') },
     step1, step2, step3, step4, options.standing && step5, options.allowModify && step6, step7, step8);
@@ -289,11 +299,17 @@ export async function depositScreen(container, context) {
     progressBox.hidden = false;
     progress.value = 0;
     progressText.textContent = t('deposit.uploading', { percent: 0 });
+    const showFiles = fromComputer.checked && file.files.length > 1 ? perFileProgress(fileProgress, [...file.files])
+      : () => clear(fileProgress);
+    showFiles(0);
+    step8.scrollIntoView({ block: 'nearest' });
     try {
       const created = await upload('/lockers/deposits', data, (fraction) => {
         progress.value = fraction;
         progressText.textContent = t('deposit.uploading', { percent: Math.round(fraction * 100) });
+        showFiles(fraction);
       });
+      showFiles(1);
       progressText.textContent = t('deposit.uploaded');
       const names = created.map((doc) => doc.name).join(', ');
       clear(result, h('p.success', t('deposit.done', { names })),
@@ -353,4 +369,61 @@ function focusAfterRemoval(chips, place, heading) {
   const buttons = [...chips.querySelectorAll('.chip-remove')];
   const next = buttons[Math.min(place, buttons.length - 1)];
   (next || heading).focus();
+}
+
+/** Files dropped on the zone join those already chosen in the file input (same name and size: kept once). */
+function acceptDroppedFiles(zone, input, onAdded) {
+  const over = (event) => {
+    if (![...(event.dataTransfer?.types || [])].includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    zone.classList.add('dragging');
+  };
+  zone.addEventListener('dragenter', over);
+  zone.addEventListener('dragover', over);
+  zone.addEventListener('dragleave', (event) => {
+    if (!zone.contains(event.relatedTarget)) zone.classList.remove('dragging');
+  });
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('dragging');
+    const dropped = [...(event.dataTransfer?.files || [])];
+    if (!dropped.length) return;
+    const all = new DataTransfer();
+    const seen = new Set();
+    [...input.files, ...dropped].forEach((chosen) => {
+      const key = `${chosen.name}/${chosen.size}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      all.items.add(chosen);
+    });
+    input.files = all.files;
+    onAdded();
+  });
+}
+
+/**
+ * Draws one line per file and returns how to update them from the upload's overall fraction: the files travel
+ * one after the other in the request, so each one's share follows from the sizes of those before it.
+ */
+function perFileProgress(list, files) {
+  const total = files.reduce((sum, f) => sum + f.size, 0) || 1;
+  const lines = files.map((chosen) => {
+    const bar = h('progress', { max: '1', value: '0', 'aria-label': chosen.name });
+    const text = h('span.file-progress-text');
+    clear(text, t('deposit.fileProgress', { name: chosen.name, percent: 0 }));
+    return { chosen, bar, text, item: h('li', { 'data-file': chosen.name }, text, bar) };
+  });
+  clear(list, lines.map((line) => line.item));
+  return (fraction) => {
+    let before = 0;
+    lines.forEach((line) => {
+      const size = line.chosen.size || 1;
+      const done = Math.max(0, Math.min(1, (fraction * total - before) / size));
+      before += line.chosen.size;
+      line.bar.value = done;
+      line.text.textContent = done >= 1 ? t('deposit.fileSent', { name: line.chosen.name })
+        : t('deposit.fileProgress', { name: line.chosen.name, percent: Math.round(done * 100) });
+    });
+  };
 }
