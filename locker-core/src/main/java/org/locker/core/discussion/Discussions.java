@@ -67,6 +67,8 @@ public final class Discussions {
     private final Invitations invitations;
     private final SendBroadcast sending;
     private final Broadcasts broadcasts;
+    private final Drafts drafts;
+    private final DiscussionContext context;
 
     public Discussions(ContentPlatform platform, Clock clock, ZoneId defaultZone) {
         DiscussionContext context = DiscussionContext.of(platform, clock, defaultZone);
@@ -79,6 +81,8 @@ public final class Discussions {
         this.invitations = new Invitations(context);
         this.sending = new SendBroadcast(context);
         this.broadcasts = new Broadcasts(context);
+        this.drafts = new Drafts(context, new DraftStore(), starting, posting);
+        this.context = context;
     }
 
     // ================================================================ views
@@ -97,6 +101,13 @@ public final class Discussions {
     public record Attachment(NodeId id, String name, String mimeType, long size) {}
 
     public record Message(NodeId id, UserId author, String text, Instant postedAt, Optional<Attachment> attachment) {}
+
+    /**
+     * What a user wrote while discussions were closed, kept for them alone. {@code discussion}: the discussion a
+     * reply answers (then no subject nor recipients), empty for a new discussion.
+     */
+    public record Draft(
+            Optional<NodeId> discussion, String subject, List<UserId> recipients, String text, Instant savedAt) {}
 
     public record Page(Summary discussion, List<Message> messages, int offset, int limit) {}
 
@@ -147,6 +158,47 @@ public final class Discussions {
 
     public DiscussionRules rules() {
         return settings.rules();
+    }
+
+    /**
+     * When discussions open next, by the service's clock, in the establishment's zone: empty while open, and
+     * while they are off for the establishment (no opening is planned then).
+     */
+    public Optional<java.time.ZonedDateTime> nextOpening() {
+        DiscussionRules rules = settings.rules();
+        return rules.settings().enabled() ? rules.nextOpening(context.now()) : Optional.empty();
+    }
+
+    /** The service's clock (what "now" is for the rules). */
+    public Instant now() {
+        return context.now();
+    }
+
+    // ================================================================ drafts
+
+    /** My draft of a reply to {@code discussion}, or of a new discussion when empty. */
+    public Optional<Draft> draft(UserId me, Optional<NodeId> discussion) {
+        return drafts.draft(me, discussion);
+    }
+
+    /** Keeps my draft (at any hour); an empty one discards it. */
+    public Optional<Draft> saveDraft(
+            UserId me, Optional<NodeId> discussion, String subject, List<UserId> recipients, String text) {
+        return drafts.save(me, discussion, subject, recipients, text);
+    }
+
+    public void discardDraft(UserId me, Optional<NodeId> discussion) {
+        drafts.discard(me, discussion);
+    }
+
+    /** Starts the discussion of my draft now (refused like any start while closed), then empties the draft. */
+    public Summary sendNewDiscussionDraft(UserId me) {
+        return drafts.sendNewDiscussion(me);
+    }
+
+    /** Posts my reply draft now (refused like any post while closed), then empties the draft. */
+    public Message sendReplyDraft(UserId me, NodeId discussion) {
+        return drafts.sendReply(me, discussion);
     }
 
     public Preferences preferences(UserId user) {
