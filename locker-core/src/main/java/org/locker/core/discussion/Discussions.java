@@ -17,7 +17,7 @@ import org.locker.core.platform.UserId;
  * preferences, and the delegates' broadcasts (information and surveys). Each method hands over to the class of its
  * use case ({@link StartDiscussion}, {@link PostMessage}, {@link DiscussionReading}, {@link Invitations},
  * {@link SendBroadcast}, {@link Broadcasts}, {@link Contacts}, {@link ContactPreferences},
- * {@link EstablishmentSettings}). Every action asks {@link DiscussionRules} first; a refusal throws
+ * {@link EstablishmentSettings}, {@link Drafts}). Every action asks {@link DiscussionRules} first; a refusal throws
  * {@link DiscussionRefusedException}, bad input throws {@link DiscussionInputException}, and nothing is stored in
  * either case.
  *
@@ -35,6 +35,8 @@ import org.locker.core.platform.UserId;
  * to the broadcast's audience, which guardians join while it is open ({@link BroadcastAudience}, decision 0013). Its
  * {@code responses} folder (read confirmations and survey answers,
  * one node per guardian, so that a second answer cannot be stored) is readable by the delegate only.</li>
+ * <li>A draft (written while discussions are closed) is a node of type {@value DiscussionModel#DRAFT} under
+ * {@code /drafts/<user>}, a folder readable by that user only ({@link DraftStore}).</li>
  * <li>The settings are the properties of {@code /settings/discussions}; the preferences are user properties
  * {@value DiscussionModel#CONTACT_PREFERENCES} and {@value DiscussionModel#GUARDIAN_MESSAGING}.</li>
  * </ul>
@@ -68,7 +70,7 @@ public final class Discussions {
     private final SendBroadcast sending;
     private final Broadcasts broadcasts;
     private final Drafts drafts;
-    private final DiscussionContext context;
+    private final Clock clock;
 
     public Discussions(ContentPlatform platform, Clock clock, ZoneId defaultZone) {
         DiscussionContext context = DiscussionContext.of(platform, clock, defaultZone);
@@ -82,7 +84,7 @@ public final class Discussions {
         this.sending = new SendBroadcast(context);
         this.broadcasts = new Broadcasts(context);
         this.drafts = new Drafts(context, new DraftStore(), starting, posting);
-        this.context = context;
+        this.clock = clock;
     }
 
     // ================================================================ views
@@ -161,17 +163,17 @@ public final class Discussions {
     }
 
     /**
-     * When discussions open next, by the service's clock, in the establishment's zone: empty while open, and
-     * while they are off for the establishment (no opening is planned then).
+     * Whether {@code me} may write now, by the service's clock: refused while discussions are off (for the
+     * establishment or {@code me}'s profile) or outside the window, then with the next opening in the
+     * establishment's zone. What the composer shows while it keeps a draft.
      */
-    public Optional<java.time.ZonedDateTime> nextOpening() {
-        DiscussionRules rules = settings.rules();
-        return rules.settings().enabled() ? rules.nextOpening(context.now()) : Optional.empty();
+    public Decision mayWriteNow(UserId me) {
+        return drafts.mayWriteNow(me);
     }
 
-    /** The service's clock (what "now" is for the rules). */
+    /** The service's clock: what "now" is for the rules. */
     public Instant now() {
-        return context.now();
+        return clock.instant();
     }
 
     // ================================================================ drafts

@@ -1,5 +1,6 @@
 package org.locker.core.discussion;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,23 @@ final class Drafts {
         this.store = Objects.requireNonNull(store, "store");
         this.starting = Objects.requireNonNull(starting, "starting");
         this.posting = Objects.requireNonNull(posting, "posting");
+    }
+
+    /**
+     * Whether {@code me} may write now, whoever to: refused while discussions are off for the establishment or for
+     * my profile, or outside the window (with the next opening, in the establishment's zone). What the composer
+     * says instead of sending; the rules of each start or post still apply when sending.
+     */
+    Decision mayWriteNow(UserId me) {
+        DiscussionRules rules = context.rules();
+        try (PlatformSession system = context.platform().systemSession()) {
+            Decision seeing = rules.maySeeDiscussions(context.participants().require(system, me));
+            if (seeing.isRefused()) {
+                return seeing;
+            }
+        }
+        Instant now = context.now();
+        return rules.nextOpening(now).map(Decision::outsideHours).orElse(Decision.allowed());
     }
 
     /** My draft of a reply to {@code discussion}, or of a new discussion when empty; read with my rights. */

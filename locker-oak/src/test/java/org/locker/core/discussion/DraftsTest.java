@@ -107,6 +107,15 @@ class DraftsTest {
     }
 
     @Test
+    void theComposerShouldBeToldWhenDiscussionsReopenInTheEstablishmentsZone() {
+        Decision evening = school.drafts(EVENING).mayWriteNow(EMMA);
+
+        assertThat(evening.reason()).contains(RefusalReason.OUTSIDE_HOURS);
+        assertThat(evening.nextOpening()).contains(ZonedDateTime.of(2026, 11, 25, 7, 0, 0, 0, PARIS));
+        assertThat(school.drafts(NEXT_MORNING).mayWriteNow(EMMA).isAllowed()).isTrue();
+    }
+
+    @Test
     void anEmptyDraftShouldDiscardIt() {
         Drafts evening = school.drafts(EVENING);
         evening.save(LEO, Optional.empty(), "", List.of(), "Brouillon");
