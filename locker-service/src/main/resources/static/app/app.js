@@ -44,7 +44,19 @@ const context = {
   navigate(path) {
     window.location.hash = `#/${path}`;
   },
+  /** Counts shown on menu items (unread discussions), by route path; updated in place by the screens. */
+  badges: {},
+  setBadge(path, count) {
+    context.badges[path] = count;
+    const link = document.querySelector(`#nav-list a[data-route="${path}"]`);
+    if (link) drawBadge(link, count);
+  },
 };
+
+function drawBadge(link, count) {
+  link.querySelector('.badge')?.remove();
+  if (count > 0) link.append(' ', h('span.badge.nav-badge', t('nav.unread', { count })));
+}
 
 function routesOf(me) {
   // a guardian sees "Deposit a document" only while the establishment allows guardian deposits
@@ -69,10 +81,15 @@ function drawChrome() {
     profile: t(`profile.${me.profile}`) });
   const list = document.getElementById('nav-list');
   const path = currentPath();
-  clear(list, routesOf(me).map((route) => h('li', h('a', {
-    href: `#/${route.path}`,
-    'aria-current': path === route.path || path.startsWith(`${route.path}/`) ? 'page' : null,
-  }, t(route.title)))));
+  clear(list, routesOf(me).map((route) => {
+    const link = h('a', {
+      href: `#/${route.path}`,
+      'data-route': route.path,
+      'aria-current': path === route.path || path.startsWith(`${route.path}/`) ? 'page' : null,
+    }, t(route.title));
+    drawBadge(link, context.badges[route.path] || 0);
+    return h('li', link);
+  }));
 }
 
 async function render() {
@@ -148,6 +165,11 @@ async function start() {
   window.addEventListener('hashchange', () => render());
   context.focusHeading = false;
   await render();
+  // the unread count on the menu from the first screen on (the discussions screen keeps it current)
+  if (routesOf(me).some((route) => route.path === 'discussions') && !currentPath().startsWith('discussions')) {
+    get('/discussions').then((list) => context.setBadge('discussions',
+      list.reduce((sum, d) => sum + d.unread, 0))).catch(() => {});
+  }
 }
 
 start();
