@@ -44,7 +44,25 @@ const context = {
   navigate(path) {
     window.location.hash = `#/${path}`;
   },
+  /** Counts shown on menu items, by route path; updated in place by the screens. */
+  badges: {},
+  setBadge(path, count) {
+    context.badges[path] = count;
+    const link = document.querySelector(`#nav-list a[data-route="${path}"]`);
+    if (link) drawBadge(link, path, count);
+  },
 };
+
+/** What a menu count means, for screen readers: documents not opened yet, unread discussions. */
+const BADGE_TEXT = { locker: 'nav.newCount', discussions: 'nav.unread' };
+
+function drawBadge(link, path, count) {
+  link.querySelector('.nav-count')?.remove();
+  if (!(count > 0)) return;
+  link.append(h('span.badge.nav-count', { 'data-count': String(count) },
+    h('span', { 'aria-hidden': 'true' }, String(count)),
+    h('span.visually-hidden', ` ${t(BADGE_TEXT[path], { count })}`)));
+}
 
 function routesOf(me) {
   // a guardian sees "Deposit a document" only while the establishment allows guardian deposits
@@ -69,33 +87,25 @@ function drawChrome() {
     profile: t(`profile.${me.profile}`) });
   const list = document.getElementById('nav-list');
   const path = currentPath();
-  clear(list, routesOf(me).map((route) => h('li', h('a', {
-    href: `#/${route.path}`,
-    'aria-current': path === route.path || path.startsWith(`${route.path}/`) ? 'page' : null,
-  }, t(route.title)))));
+  clear(list, routesOf(me).map((route) => {
+    const link = h('a', {
+      href: `#/${route.path}`,
+      'data-route': route.path,
+      'aria-current': path === route.path || path.startsWith(`${route.path}/`) ? 'page' : null,
+    }, t(route.title));
+    drawBadge(link, route.path, context.badges[route.path] || 0);
+    return h('li', link);
+  }));
 }
 
 /** The "new" count on "My locker": documents not opened yet, from the service, lowered at once by an opening. */
-let newCount = null;
-
-function drawNewCount() {
-  const link = document.querySelector('#nav-list a[href="#/locker"]');
-  if (!link) return;
-  link.querySelector('.nav-count')?.remove();
-  if (!newCount) return;
-  link.append(h('span.badge.nav-count#nav-new', { 'data-count': String(newCount) },
-    h('span', { 'aria-hidden': 'true' }, String(newCount)),
-    h('span.visually-hidden', ` ${t('nav.newCount', { count: newCount })}`)));
-}
-
 async function refreshNewCount() {
   if (!lockerOwner(context.me)) return;
   try {
-    newCount = (await get('/lockers/mine/not-opened')).notOpened;
+    context.setBadge('locker', (await get('/lockers/mine/not-opened')).notOpened);
   } catch {
-    newCount = null; // the menu goes without its count; the screen says what went wrong, if anything
+    context.setBadge('locker', 0); // the menu goes without its count; the screen says what went wrong, if anything
   }
-  drawNewCount();
 }
 
 async function render() {
@@ -109,7 +119,6 @@ async function render() {
   }
   document.body.dataset.ready = '';
   drawChrome();
-  drawNewCount();
   const counting = refreshNewCount();
   const main = document.getElementById('main');
   const heading = h('h1', { tabindex: '-1' }, t(route.title));
@@ -173,11 +182,15 @@ async function start() {
   });
   window.addEventListener('hashchange', () => render());
   window.addEventListener('locker:document-opened', () => {
-    if (newCount > 0) newCount -= 1;
-    drawNewCount();
+    context.setBadge('locker', Math.max(0, (context.badges.locker || 0) - 1));
   });
   context.focusHeading = false;
   await render();
+  // the unread count on the menu from the first screen on (the discussions screen keeps it current)
+  if (routesOf(me).some((route) => route.path === 'discussions') && !currentPath().startsWith('discussions')) {
+    get('/discussions').then((list) => context.setBadge('discussions',
+      list.reduce((sum, d) => sum + d.unread, 0))).catch(() => {});
+  }
 }
 
 start();

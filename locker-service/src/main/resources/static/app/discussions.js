@@ -27,17 +27,133 @@ async function hoursBanner() {
   return h('p.info#discussion-hours', text);
 }
 
+/** "Discussions reopen tomorrow at 07:00", in the establishment's zone and by the server's clock. */
+function reopening(opening) {
+  if (opening.reason !== 'OUTSIDE_HOURS' || !opening.nextOpening) return t('discussions.closedNow');
+  const zone = opening.zone;
+  const dayOf = (date) => new Intl.DateTimeFormat('en-CA',
+    { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  const next = new Date(opening.nextOpening);
+  const now = new Date(opening.now);
+  const time = new Intl.DateTimeFormat(lang(), { timeZone: zone, hour: '2-digit', minute: '2-digit',
+    hourCycle: 'h23' }).format(next);
+  if (dayOf(next) === dayOf(now)) return t('discussions.reopenToday', { time });
+  if (dayOf(next) === dayOf(new Date(now.getTime() + 86400000))) return t('discussions.reopenTomorrow', { time });
+  const day = new Intl.DateTimeFormat(lang(), { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long' })
+    .format(next);
+  return t('discussions.reopenOn', { day, time });
+}
+
+/**
+ * A composer that keeps what is written while discussions are closed (outside the window, or off for the person):
+ * it says when they reopen, saves the draft on the server for this person (autosaved as they type, and with "Keep
+ * the draft"), brings it back on any device, and offers "Send now" once discussions open. It never sends by itself:
+ * the person confirms that a message written the night before still stands.
+ *
+ * @param form the composer's form; {@code submit} its primary button
+ * @param draftPath where the draft lives (/discussions/drafts/new or /discussions/{id}/draft)
+ * @param read the draft body from the fields; fill(draft) puts a saved draft back in them
+ * @param sendDraft sends the saved draft (POST .../send); sendPlain sends without a draft (the usual call)
+ * @param redraw draws the composer again (when discussions reopen while it is shown)
+ */
+async function keepDrafts({ form, submit, draftPath, read, fill, sendDraft, sendPlain, redraw, outcome, context }) {
+  const [opening, draft] = await Promise.all([get('/discussions/opening'), get(draftPath)]);
+  if (draft) fill(draft);
+  const status = h('p.draft-status', { role: 'status' });
+  const actions = submit.parentElement;
+  if (!opening.open) {
+    submit.textContent = t('discussions.keepDraft');
+    submit.classList.add('keep-draft');
+    const later = h('button.send-now', { type: 'button', disabled: true, 'aria-describedby': nextId('later') },
+      t('discussions.sendNow'));
+    const laterHint = h('p.hint', { id: later.getAttribute('aria-describedby') }, t('discussions.sendNowLater'));
+    actions.append(later);
+    form.insertBefore(h('div.notice.composer-closed', h('p.reopening', reopening(opening)),
+      h('p', t('discussions.draftKept'))), form.firstElementChild.nextSibling);
+    actions.after(laterHint, status);
+    const save = async () => {
+      const saved = await put(draftPath, read());
+      status.textContent = saved ? t('discussions.draftSaved', { when: formatDate(saved.savedAt, lang()) }) : '';
+    };
+    let timer = null;
+    form.addEventListener('input', () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => save().catch(() => {}), 1500);
+    });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      window.clearTimeout(timer);
+      clear(outcome);
+      try {
+        await save();
+        context.announce(status.textContent);
+      } catch (problem) {
+        outcome.append(refusal(problem));
+      }
+    });
+    if (opening.nextOpening) {
+      // "Send now" once the window opens, without reloading: keep the text, then draw the open composer
+      const wait = new Date(opening.nextOpening) - new Date(opening.now) + 1000;
+      if (wait < 2 ** 31) {
+        window.setTimeout(async () => {
+          if (!form.isConnected) return;
+          await save().catch(() => {});
+          await redraw();
+        }, wait);
+      }
+    }
+    return;
+  }
+  if (draft) {
+    submit.textContent = t('discussions.sendNow');
+    submit.classList.add('send-now');
+    const discard = h('button.discard-draft', { type: 'button' }, t('discussions.discardDraft'));
+    discard.addEventListener('click', async () => {
+      await del(draftPath);
+      context.announce(t('discussions.draftDiscarded'));
+      await redraw();
+    });
+    actions.append(discard);
+    form.insertBefore(h('p.notice.draft-back', t('discussions.draftBack',
+      { when: formatDate(draft.savedAt, lang()) })), form.firstElementChild.nextSibling);
+  }
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clear(outcome);
+    try {
+      if (draft) {
+        // what is on screen is what is sent: the draft as last edited
+        await put(draftPath, read());
+        await sendDraft();
+      } else {
+        await sendPlain();
+      }
+    } catch (problem) {
+      outcome.append(refusal(problem));
+    }
+  });
+}
+
 export async function discussionsScreen(container, context, rest) {
   const me = context.me;
   const [banner, contacts] = await Promise.all([hoursBanner(), get('/discussions/contacts'), loadPeople(me)]);
   const listBox = h('section.discussion-list', { 'aria-labelledby': 'discussions-list-title' });
   const detail = h('section.discussion-detail#discussion-detail', { 'aria-live': 'polite' });
   const newButton = h('button.primary#new-discussion', { type: 'button' }, t('discussions.new'));
-  newButton.addEventListener('click', () => drawNewForm());
+  newButton.addEventListener('click', () => { drawNewForm(); });
   container.append(banner, h('div.actions', newButton), h('div.split', listBox, detail));
 
   async function loadList() {
-    const discussions = await get('/discussions');
+    let discussions;
+    try {
+      discussions = await get('/discussions');
+    } catch (problem) {
+      // discussions off for this profile: the list says why, the composer still keeps drafts
+      clear(listBox, h('h2#discussions-list-title', t('discussions.list')), refusal(problem));
+      return;
+    }
+    // the menu's count follows the list: opening a thread marks it read before the list is drawn
+    context.setBadge?.('discussions', discussions.reduce((sum, d) => sum + d.unread, 0));
     clear(listBox, h('h2#discussions-list-title', t('discussions.list')));
     if (!discussions.length) {
       listBox.append(h('p.empty', t('discussions.empty')));
@@ -51,7 +167,7 @@ export async function discussionsScreen(container, context, rest) {
     ))))));
   }
 
-  function drawNewForm() {
+  async function drawNewForm() {
     const subject = h('input', { name: 'subject', maxlength: '200' });
     const filter = h('input', { type: 'search' });
     const choices = h('div.contact-list');
@@ -68,27 +184,43 @@ export async function discussionsScreen(container, context, rest) {
     const other = h('input', { name: 'other' });
     const text = h('textarea', { name: 'text', rows: '4', required: true });
     const outcome = h('div');
+    const submit = h('button.primary', { type: 'submit' }, t('discussions.start'));
     const form = h('form.card#new-discussion-form', { 'aria-labelledby': 'new-discussion-title' },
       h('h2#new-discussion-title', t('discussions.new')),
       field(t('discussions.subject'), subject),
       h('fieldset', h('legend', t('discussions.contacts')), field(t('discussions.filter'), filter), choices),
       field(t('discussions.other'), other, { hint: t('discussions.otherHint') }),
       field(t('discussions.text'), text),
-      h('div.actions', h('button.primary', { type: 'submit' }, t('discussions.start'))), outcome);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      clear(outcome);
-      const participants = ticks.filter((box) => box.input.checked).map((box) => box.input.value);
-      other.value.split(/[\s,;]+/).filter(Boolean).forEach((id) => participants.push(id));
-      try {
-        const started = await post('/discussions', { subject: subject.value, participants, text: text.value });
-        context.announce(t('discussions.started'));
-        context.navigate(`discussions/${started.id}`);
-      } catch (problem) {
-        outcome.append(refusal(problem));
-      }
-    });
+      h('div.actions', submit), outcome);
+    const participants = () => {
+      const chosen = ticks.filter((box) => box.input.checked).map((box) => box.input.value);
+      other.value.split(/[\s,;]+/).filter(Boolean).forEach((id) => { if (!chosen.includes(id)) chosen.push(id); });
+      return chosen;
+    };
+    const started = (summary) => {
+      context.announce(t('discussions.started'));
+      context.navigate(`discussions/${summary.id}`);
+    };
     clear(detail, form);
+    await keepDrafts({
+      form, submit, outcome, context,
+      draftPath: '/discussions/drafts/new',
+      read: () => ({ subject: subject.value, participants: participants(), text: text.value }),
+      fill: (draft) => {
+        subject.value = draft.subject;
+        text.value = draft.text;
+        const others = [];
+        draft.participants.forEach((id) => {
+          const box = ticks.find((b) => b.input.value === id);
+          if (box) box.input.checked = true; else others.push(id);
+        });
+        other.value = others.join(', ');
+      },
+      sendDraft: async () => started(await post('/discussions/drafts/new/send')),
+      sendPlain: async () => started(await post('/discussions',
+        { subject: subject.value, participants: participants(), text: text.value })),
+      redraw: () => drawNewForm(),
+    });
     subject.focus();
   }
 
@@ -104,19 +236,22 @@ export async function discussionsScreen(container, context, rest) {
     const d = page.discussion;
     const text = h('textarea', { name: 'text', rows: '3', required: true });
     const outcome = h('div');
+    const submit = h('button.primary', { type: 'submit' }, t('discussions.send'));
     const reply = h('form.reply', h('h3', t('discussions.reply')), field(t('discussions.text'), text),
-      h('div.actions', h('button.primary', { type: 'submit' }, t('discussions.send'))), outcome);
-    reply.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      clear(outcome);
-      try {
-        await post(`/discussions/${id}/messages`, { text: text.value });
-        context.announce(t('discussions.sent'));
-        await drawThread(id);
-        await loadList();
-      } catch (problem) {
-        outcome.append(refusal(problem));
-      }
+      h('div.actions', submit), outcome);
+    const sent = async () => {
+      context.announce(t('discussions.sent'));
+      await drawThread(id);
+      await loadList();
+    };
+    await keepDrafts({
+      form: reply, submit, outcome, context,
+      draftPath: `/discussions/${id}/draft`,
+      read: () => ({ text: text.value }),
+      fill: (draft) => { text.value = draft.text; },
+      sendDraft: async () => { await post(`/discussions/${id}/draft/send`); await sent(); },
+      sendPlain: async () => { await post(`/discussions/${id}/messages`, { text: text.value }); await sent(); },
+      redraw: () => drawThread(id),
     });
     const leave = h('button.danger', { type: 'button' }, t('discussions.leave'));
     leave.addEventListener('click', async () => {
@@ -154,8 +289,9 @@ export async function discussionsScreen(container, context, rest) {
       reply, invite, h('div.actions', leave));
   }
 
-  await loadList();
+  // the thread first: opening it marks it read, so the list and the menu then show what is left unread
   if (rest) await drawThread(rest);
+  await loadList();
 }
 
 export async function preferencesScreen(container, context) {

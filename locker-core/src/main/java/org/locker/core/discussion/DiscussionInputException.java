@@ -30,7 +30,11 @@ public final class DiscussionInputException extends RuntimeException {
         UNKNOWN_DISCUSSION,
         UNKNOWN_BROADCAST,
         UNKNOWN_CLASS,
-        UNKNOWN_ATTACHMENT
+        UNKNOWN_ATTACHMENT,
+        /** Sending a draft that is not there (never saved, already sent or discarded). */
+        NO_DRAFT,
+        /** A draft listing more recipients than a discussion may start with (the limit). */
+        TOO_MANY_PARTICIPANTS
     }
 
     private final Problem problem;

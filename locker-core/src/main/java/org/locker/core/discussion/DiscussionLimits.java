@@ -10,6 +10,8 @@ public final class DiscussionLimits {
     public static final int MAX_OPTION = 200;
     public static final int MIN_OPTIONS = 2;
     public static final int MAX_OPTIONS = 10;
+    /** The recipients a draft of a new discussion may list (a class and its guardians, with room to spare). */
+    public static final int MAX_DRAFT_RECIPIENTS = 500;
 
     /** How long a survey stays open to guardians who join its audience after it was sent. */
     public static final int SURVEY_OPEN_DAYS = 30;

@@ -48,6 +48,15 @@ public final class DiscussionModel {
     public static final String RESPONDENT = "lk:respondent";
     public static final String OPTION = "lk:option";
 
+    // a draft kept for its author while discussions are closed (also AUTHOR and TEXT), under DRAFTS_FOLDER/<user>
+    public static final String DRAFT = "lk:draft";
+    public static final String DRAFT_SUBJECT = "lk:draftSubject";
+    public static final String DRAFT_RECIPIENTS = "lk:draftRecipients";
+    /** The discussion a reply draft answers; absent for the draft of a new discussion. */
+    public static final String DRAFT_DISCUSSION = "lk:draftDiscussion";
+
+    public static final String SAVED_AT = "lk:savedAt";
+
     // the administrator's settings, properties of SETTINGS_PATH
     public static final String ENABLED = "lk:enabled";
     public static final String GUARDIAN_MESSAGING_ENABLED = "lk:guardianMessagingEnabled";
@@ -67,6 +76,8 @@ public final class DiscussionModel {
     public static final String DISCUSSIONS_FOLDER = "/discussions";
     public static final String BROADCASTS_FOLDER = "/broadcasts";
     public static final String SETTINGS_PATH = "/settings/discussions";
+    /** One folder per user, readable by that user only, holding their drafts. */
+    public static final String DRAFTS_FOLDER = "/drafts";
     /** The child folder of a broadcast holding its responses. */
     public static final String RESPONSES = "responses";
 

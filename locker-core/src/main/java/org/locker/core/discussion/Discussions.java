@@ -17,7 +17,7 @@ import org.locker.core.platform.UserId;
  * preferences, and the delegates' broadcasts (information and surveys). Each method hands over to the class of its
  * use case ({@link StartDiscussion}, {@link PostMessage}, {@link DiscussionReading}, {@link Invitations},
  * {@link SendBroadcast}, {@link Broadcasts}, {@link Contacts}, {@link ContactPreferences},
- * {@link EstablishmentSettings}). Every action asks {@link DiscussionRules} first; a refusal throws
+ * {@link EstablishmentSettings}, {@link Drafts}). Every action asks {@link DiscussionRules} first; a refusal throws
  * {@link DiscussionRefusedException}, bad input throws {@link DiscussionInputException}, and nothing is stored in
  * either case.
  *
@@ -35,6 +35,8 @@ import org.locker.core.platform.UserId;
  * to the broadcast's audience, which guardians join while it is open ({@link BroadcastAudience}, decision 0013). Its
  * {@code responses} folder (read confirmations and survey answers,
  * one node per guardian, so that a second answer cannot be stored) is readable by the delegate only.</li>
+ * <li>A draft (written while discussions are closed) is a node of type {@value DiscussionModel#DRAFT} under
+ * {@code /drafts/<user>}, a folder readable by that user only ({@link DraftStore}).</li>
  * <li>The settings are the properties of {@code /settings/discussions}; the preferences are user properties
  * {@value DiscussionModel#CONTACT_PREFERENCES} and {@value DiscussionModel#GUARDIAN_MESSAGING}.</li>
  * </ul>
@@ -67,6 +69,8 @@ public final class Discussions {
     private final Invitations invitations;
     private final SendBroadcast sending;
     private final Broadcasts broadcasts;
+    private final Drafts drafts;
+    private final Clock clock;
 
     public Discussions(ContentPlatform platform, Clock clock, ZoneId defaultZone) {
         DiscussionContext context = DiscussionContext.of(platform, clock, defaultZone);
@@ -79,6 +83,8 @@ public final class Discussions {
         this.invitations = new Invitations(context);
         this.sending = new SendBroadcast(context);
         this.broadcasts = new Broadcasts(context);
+        this.drafts = new Drafts(context, new DraftStore(), starting, posting);
+        this.clock = clock;
     }
 
     // ================================================================ views
@@ -97,6 +103,13 @@ public final class Discussions {
     public record Attachment(NodeId id, String name, String mimeType, long size) {}
 
     public record Message(NodeId id, UserId author, String text, Instant postedAt, Optional<Attachment> attachment) {}
+
+    /**
+     * What a user wrote while discussions were closed, kept for them alone. {@code discussion}: the discussion a
+     * reply answers (then no subject nor recipients), empty for a new discussion.
+     */
+    public record Draft(
+            Optional<NodeId> discussion, String subject, List<UserId> recipients, String text, Instant savedAt) {}
 
     public record Page(Summary discussion, List<Message> messages, int offset, int limit) {}
 
@@ -147,6 +160,47 @@ public final class Discussions {
 
     public DiscussionRules rules() {
         return settings.rules();
+    }
+
+    /**
+     * Whether {@code me} may write now, by the service's clock: refused while discussions are off (for the
+     * establishment or {@code me}'s profile) or outside the window, then with the next opening in the
+     * establishment's zone. What the composer shows while it keeps a draft.
+     */
+    public Decision mayWriteNow(UserId me) {
+        return drafts.mayWriteNow(me);
+    }
+
+    /** The service's clock: what "now" is for the rules. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    // ================================================================ drafts
+
+    /** My draft of a reply to {@code discussion}, or of a new discussion when empty. */
+    public Optional<Draft> draft(UserId me, Optional<NodeId> discussion) {
+        return drafts.draft(me, discussion);
+    }
+
+    /** Keeps my draft (at any hour); an empty one discards it. */
+    public Optional<Draft> saveDraft(
+            UserId me, Optional<NodeId> discussion, String subject, List<UserId> recipients, String text) {
+        return drafts.save(me, discussion, subject, recipients, text);
+    }
+
+    public void discardDraft(UserId me, Optional<NodeId> discussion) {
+        drafts.discard(me, discussion);
+    }
+
+    /** Starts the discussion of my draft now (refused like any start while closed), then empties the draft. */
+    public Summary sendNewDiscussionDraft(UserId me) {
+        return drafts.sendNewDiscussion(me);
+    }
+
+    /** Posts my reply draft now (refused like any post while closed), then empties the draft. */
+    public Message sendReplyDraft(UserId me, NodeId discussion) {
+        return drafts.sendReply(me, discussion);
     }
 
     public Preferences preferences(UserId user) {

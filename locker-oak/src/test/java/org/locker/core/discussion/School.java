@@ -100,6 +100,13 @@ final class School implements AutoCloseable {
         return new Broadcasts(context);
     }
 
+    /** Drafts at the time of {@code clock}, sending through the use cases at that time. */
+    Drafts drafts(Clock clock) {
+        DiscussionContext at = context.withClock(clock);
+        return new Drafts(
+                at, new DraftStore(), new StartDiscussion(at), new PostMessage(at, new LockerAttachments(at)));
+    }
+
     Contacts contacts() {
         return new Contacts(context);
     }

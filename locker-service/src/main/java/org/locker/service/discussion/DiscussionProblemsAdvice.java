@@ -48,7 +48,8 @@ class DiscussionProblemsAdvice {
     @ExceptionHandler(DiscussionInputException.class)
     ProblemDetail input(DiscussionInputException exception, Locale locale) {
         HttpStatus status = switch (exception.problem()) {
-            case UNKNOWN_DISCUSSION, UNKNOWN_BROADCAST, UNKNOWN_CLASS, UNKNOWN_ATTACHMENT -> HttpStatus.NOT_FOUND;
+            case UNKNOWN_DISCUSSION, UNKNOWN_BROADCAST, UNKNOWN_CLASS, UNKNOWN_ATTACHMENT, NO_DRAFT ->
+                HttpStatus.NOT_FOUND;
             case SURVEY_ALREADY_ANSWERED, NO_AUDIENCE -> HttpStatus.CONFLICT;
             default -> HttpStatus.BAD_REQUEST;
         };

@@ -72,7 +72,7 @@ class SmallScreensInBrowserIT extends BrowserTestBase {
                     .toList();
             assertThat(rows).as("the menu on one line").hasSize(1);
             // the "new" count on "My locker"
-            WebElement count = driver.findElement(By.cssSelector("#nav-list a[href='#/locker'] #nav-new"));
+            WebElement count = driver.findElement(By.cssSelector("#nav-list a[data-route=locker] .nav-count"));
             assertThat(shownCount()).isEqualTo(String.valueOf(unread));
             assertThat(count.getAttribute("textContent")).contains(unread + " not opened yet");
             screenshot("guardian-locker-phone");
@@ -187,7 +187,8 @@ class SmallScreensInBrowserIT extends BrowserTestBase {
 
     /** The number shown on "My locker" (its words for screen readers aside). */
     private String shownCount() {
-        return driver.findElement(By.cssSelector("#nav-new [aria-hidden=true]")).getText();
+        return driver.findElement(By.cssSelector("#nav-list a[data-route=locker] .nav-count [aria-hidden=true]"))
+                .getText();
     }
 
     private WebElement activeElement() {
