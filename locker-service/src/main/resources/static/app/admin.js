@@ -1,16 +1,13 @@
 // Administrators: discussion settings, guardian document exchange and document types, directory import, audit.
 import { ROOT, get, put, upload } from './api.js';
 import { checkbox, clear, field, formatDate, h } from './dom.js';
-import { lang, t } from './i18n.js';
+import { label, lang, t } from './i18n.js';
+import { documentTypes, forgetDocumentTypes } from './types.js';
 
 const PROFILES = ['teacher', 'staff', 'counselor', 'guardian', 'student', 'administrator'];
 
 function failure(problem) {
   return h('p.error', { role: 'alert' }, problem.text ? problem.text() : String(problem));
-}
-
-function lines(text) {
-  return text.split(/[\n,]+/).map((line) => line.trim()).filter(Boolean);
 }
 
 /** "Emma Martin (6A)": a student as people know them. */
@@ -103,17 +100,53 @@ export async function discussionSettingsScreen(container, context) {
   container.append(form);
 }
 
+/**
+ * One row per document type: its French and English labels (a type the app already names shows the app's label).
+ * A kept type keeps its code; a new one gets a code derived from its label by the service.
+ */
+function typeRow(type, rows, onRemove) {
+  const fr = h('input.type-fr', { name: 'labelFr', maxlength: '100', value: type.fr || '' });
+  const en = h('input.type-en', { name: 'labelEn', maxlength: '100', value: type.en || '' });
+  // the app's own label of a seed type, in this page's language, when the administrator gave none
+  const own = lang() === 'fr' ? fr : en;
+  if (type.code && !own.value) own.value = label('docType', type.code);
+  const number = rows.length + 1;
+  const remove = h('button.link', { type: 'button' }, t('lockerSettings.removeType'));
+  const row = h('li.type-row', { 'data-code': type.code || null },
+    field(t('lockerSettings.labelFr', { number }), fr), field(t('lockerSettings.labelEn', { number }), en), remove);
+  remove.setAttribute('aria-label', t('lockerSettings.removeTypeNamed', { name: own.value || number }));
+  remove.addEventListener('click', () => onRemove(row));
+  row.read = () => ({ code: type.code || undefined, fr: fr.value.trim(), en: en.value.trim() });
+  row.focus = () => fr.focus();
+  return row;
+}
+
 export async function lockerSettingsScreen(container, context) {
-  const s = await get('/lockers/settings');
+  const [s] = await Promise.all([get('/lockers/settings'), documentTypes()]);
   const exchange = checkbox(t('lockerSettings.guardianExchange'), { checked: s.guardianExchange });
   const macros = checkbox(t('lockerSettings.macroEnabledDocuments'), { checked: s.macroEnabledDocuments });
-  const types = h('textarea', { name: 'documentTypes', rows: '10' });
-  types.value = s.documentTypes.join('\n');
+  const list = h('ul.type-rows#document-types');
+  const rows = [];
+  const removeRow = (row) => {
+    rows.splice(rows.indexOf(row), 1);
+    row.remove();
+    add.focus();
+  };
+  const addRow = (type) => {
+    const row = typeRow(type, rows, removeRow);
+    rows.push(row);
+    list.append(row);
+    return row;
+  };
+  (s.types || s.documentTypes.map((code) => ({ code, en: '', fr: '' }))).forEach(addRow);
+  const add = h('button#add-document-type', { type: 'button' }, t('lockerSettings.addType'));
+  add.addEventListener('click', () => addRow({}).focus());
   const outcome = h('div');
   const form = h('form.card#locker-settings-form',
     h('fieldset', h('legend', t('lockerSettings.exchange')), exchange, h('p.hint', t('lockerSettings.exchangeHint'))),
     h('fieldset', h('legend', t('lockerSettings.macros')), macros, h('p.hint', t('lockerSettings.macrosHint'))),
-    field(t('lockerSettings.types'), types, { hint: t('lockerSettings.typesHint') }),
+    h('fieldset', h('legend', t('lockerSettings.types')), h('p.hint', t('lockerSettings.typesHint')), list,
+      h('div.actions', add)),
     h('div.actions', h('button.primary', { type: 'submit' }, t('app.save'))), outcome);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -121,8 +154,10 @@ export async function lockerSettingsScreen(container, context) {
     try {
       await put('/lockers/settings', {
         guardianExchange: exchange.input.checked, macroEnabledDocuments: macros.input.checked,
-        documentTypes: lines(types.value),
+        types: rows.map((row) => row.read()).filter((type) => type.code || type.fr || type.en),
       });
+      forgetDocumentTypes();
+      await documentTypes();
       context.announce(t('app.saved'));
       outcome.append(h('p.success', t('app.saved')));
     } catch (problem) {
@@ -179,32 +214,77 @@ export async function importScreen(container, context) {
 const AUDIT_ACTIONS = ['DEPOSITED', 'OPENED', 'NEW_VERSION', 'WITHDRAWN', 'SETTINGS_CHANGED',
   'DISCUSSION_SETTINGS_CHANGED', 'DIRECTORY_IMPORTED', 'SIGN_IN_LOCKED'];
 
-/** A detail "key=value; key=value" said with the screen's own labels ("Users created: 1, ..."), people by name. */
+/** "[user:t.girard, guardians:6A]" (a deposit's recipients as the engine records them) said as names. */
+function recipientsSaid(list, names) {
+  return list.replace(/^\[|\]$/g, '').split(',').map((item) => item.trim()).filter(Boolean).map((selector) => {
+    const [kind, value = ''] = selector.split(':');
+    if (kind === 'user') return names.get(value) || t('people.unknown');
+    if (kind === 'category') return t(`deposit.whole.${value}`);
+    if (kind === 'guardians') return t('audit.guardiansOf', { code: value });
+    if (kind === 'team') return t('audit.teamOf', { code: value });
+    // a long list is cut after 20: "... (25 in all)"
+    const all = selector.match(/\((\d+) in all\)/);
+    return all ? t('audit.inAll', { count: all[1] }) : null;
+  }).filter(Boolean).join(', ');
+}
+
+/** A detail said with the screen's own labels ("Users created: 1, ..."), people by name, never a code. */
 function auditDetail(entry, names) {
   if (!entry.detail) return '';
-  if (entry.action !== 'DISCUSSION_SETTINGS_CHANGED' && entry.action !== 'DIRECTORY_IMPORTED') return entry.detail;
-  return entry.detail.split('; ').map((pair) => {
-    const [key, value = ''] = pair.split('=');
-    const shown = value === 'true' ? t('audit.on') : value === 'false' ? t('audit.off')
-      : key === 'disabledProfiles' ? value.split(',').filter(Boolean).map((p) => t(`settings.profile.${p}`)).join(', ')
-        : key === 'initiationBlocked' ? value.split(',').filter(Boolean).map((id) => names.get(id) || t('settings.unknownStudent')).join(', ')
-          : key === 'window' ? value.replace('-', ' – ') : value;
-    return t('audit.pair', { key: t(`audit.key.${key}`), value: shown || '—' });
-  }).join(t('audit.separator'));
+  switch (entry.action) {
+    case 'DEPOSITED': {
+      const recipients = entry.detail.replace(/^recipients=/, '');
+      return t('audit.pair', { key: t('audit.key.recipients'), value: recipientsSaid(recipients, names) });
+    }
+    case 'OPENED':
+      return entry.detail === 'first opening' ? t('audit.firstOpening') : '';
+    case 'NEW_VERSION': {
+      const [, version = '', comment = ''] = entry.detail.match(/^version=(\S+)\s?(.*)$/s) || [];
+      return comment ? t('audit.versionWithComment', { version, comment }) : t('audit.version', { version });
+    }
+    case 'SETTINGS_CHANGED': {
+      const types = (entry.detail.match(/types=\[([^\]]*)\]/) || [])[1] || '';
+      const flag = (key) => ((entry.detail.match(new RegExp(`${key}=(true|false)`)) || [])[1] === 'true'
+        ? t('audit.on') : t('audit.off'));
+      return [t('audit.pair', { key: t('audit.key.documentTypes'),
+        value: types.split(',').map((code) => code.trim()).filter(Boolean).map((code) => label('docType', code))
+          .join(', ') || '—' }),
+      t('audit.pair', { key: t('audit.key.guardianExchange'), value: flag('guardianExchange') }),
+      t('audit.pair', { key: t('audit.key.macroEnabledDocuments'), value: flag('macroEnabledDocuments') })]
+        .join(t('audit.separator'));
+    }
+    case 'SIGN_IN_LOCKED':
+      return '';
+    case 'DISCUSSION_SETTINGS_CHANGED':
+    case 'DIRECTORY_IMPORTED':
+      return entry.detail.split('; ').map((pair) => {
+        const [key, value = ''] = pair.split('=');
+        const shown = value === 'true' ? t('audit.on') : value === 'false' ? t('audit.off')
+          : key === 'disabledProfiles' ? value.split(',').filter(Boolean).map((p) => t(`settings.profile.${p}`)).join(', ')
+            : key === 'initiationBlocked' ? value.split(',').filter(Boolean).map((id) => names.get(id) || t('settings.unknownStudent')).join(', ')
+              : key === 'window' ? value.replace('-', ' – ') : value;
+        return t('audit.pair', { key: t(`audit.key.${key}`), value: shown || '—' });
+      }).join(t('audit.separator'));
+    default:
+      return '';
+  }
 }
 
 /** "Claire Fontaine changed the discussion settings": the action as a sentence, the person by name. */
-function auditSentence(entry) {
-  const who = entry.actorName || entry.actor || t('audit.someone');
+function auditSentence(entry, names) {
+  const known = entry.actorName || names.get(entry.actor);
+  const who = known || (entry.action === 'SIGN_IN_LOCKED' ? t('audit.unknownAccount') : t('audit.someone'));
   const key = `audit.sentence.${entry.action}`;
   const sentence = t(key, { who, document: entry.document || '' });
-  return sentence === key ? t('audit.pair', { key: who, value: entry.action }) : sentence;
+  return sentence === key ? t('audit.sentence.other', { who }) : sentence;
 }
 
 export async function auditScreen(container) {
   // the people who act in the trail: every profile but students, by name
-  const lists = await Promise.all(['administrator', 'teacher', 'staff', 'counselor', 'guardian', 'student'].map((profile) =>
-    get(`/directory/persons?profile=${profile}&limit=5000`).catch(() => [])));
+  // the document types' labels too, for the settings changes said in words
+  const [lists] = await Promise.all([Promise.all(['administrator', 'teacher', 'staff', 'counselor', 'guardian', 'student']
+    .map((profile) => get(`/directory/persons?profile=${profile}&limit=5000`).catch(() => []))),
+  documentTypes().catch(() => [])]);
   const names = new Map(lists.flat().map((p) => [p.id, p.profile === 'student' ? studentLabel(p) : p.displayName]));
   const everyone = lists.slice(0, 5).flat().sort((a, b) => a.displayName.localeCompare(b.displayName, lang()));
   const actor = h('select', { name: 'actor' }, h('option', { value: '' }, t('audit.anyone')),
@@ -236,7 +316,7 @@ export async function auditScreen(container) {
     }
     clear(table, h('table.report.audit', h('caption', t('audit.caption', { count: entries.length })),
       h('thead', h('tr', ['at', 'what', 'detail'].map((k) => h('th', { scope: 'col' }, t(`audit.${k}`))))),
-      h('tbody', entries.map((e) => h('tr', h('td', formatDate(e.at, lang())), h('td', auditSentence(e)),
+      h('tbody', entries.map((e) => h('tr', h('td', formatDate(e.at, lang())), h('td', auditSentence(e, names)),
         h('td', auditDetail(e, names)))))));
   };
   form.addEventListener('submit', (event) => {

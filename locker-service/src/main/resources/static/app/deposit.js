@@ -3,6 +3,8 @@
 import { get, upload } from './api.js';
 import { checkbox, clear, field, h, nextId } from './dom.js';
 import { label, t } from './i18n.js';
+import { documentTypes } from './types.js';
+import { describePerson, loadPeople, nameOf, rememberPeople } from './people.js';
 
 /** Which field shows a refusal, by the problem's reason. */
 const FIELD_OF_REASON = {
@@ -13,9 +15,15 @@ const FIELD_OF_REASON = {
   WINDOW_REQUIRED: 'publishFrom', WINDOW_INVALID: 'publishTo', WINDOW_ENDED: 'publishTo',
 };
 
+/** "→ 42 people": the distinct people the chosen items reach (a class's guardians, a team, a whole category). */
+function peopleCount(items) {
+  const count = new Set([...items].flatMap((item) => item.ids || [])).size;
+  return t(count === 1 ? 'deposit.peopleCountOne' : 'deposit.peopleCount', { count });
+}
+
 export async function depositScreen(container, context) {
-  const [types, mine, capabilities] = await Promise.all([get('/lockers/document-types'), get('/lockers/mine'),
-    get('/lockers/capabilities')]);
+  const [types, mine, capabilities] = await Promise.all([documentTypes(), get('/lockers/mine'),
+    get('/lockers/capabilities'), loadPeople(context.me)]);
   // what applies to this depositor is the engine's answer: a guardian chooses personnel of their children's
   // classes or those classes' teams, without the standing option nor "allow modify"
   const options = capabilities.deposit;
@@ -38,7 +46,7 @@ export async function depositScreen(container, context) {
   const file = h('input', { type: 'file', name: 'file', multiple: true });
   const fileField = field(t('deposit.file'), file, { name: 'file', hint: t('deposit.fileHint') });
   const cloud = h('select', { name: 'fromNode' }, h('option', { value: '' }, t('deposit.chooseDocument')),
-    mine.map((doc) => h('option', { value: doc.id }, `${doc.name} (${doc.depositor})`)));
+    mine.map((doc) => h('option', { value: doc.id }, `${doc.name} (${nameOf(doc.depositor)})`)));
   const cloudField = field(t('deposit.cloudDocument'), cloud, { name: 'fromNode' });
   cloudField.hidden = true;
   // files can also be dropped onto the step, several at once and in several goes
@@ -118,6 +126,7 @@ export async function depositScreen(container, context) {
   // 4. recipients per category
   const chosen = h('ul.chips', { 'aria-live': 'polite', id: 'deposit-recipients' });
   const recipientsError = h('p.field-error', { id: nextId('err'), 'aria-live': 'polite' });
+  const recipientsCount = h('p.picker-count#deposit-count', { 'aria-live': 'polite' });
   const categoryButtons = categories.map((category) => {
     const button = h('button.category', { type: 'button', 'data-category': category },
       t(`deposit.category.${category}`));
@@ -128,7 +137,7 @@ export async function depositScreen(container, context) {
   const selectedHeading = h('h2.small#deposit-selected-heading', { tabindex: '-1' }, t('deposit.selected'));
   const step4 = h('fieldset.step', { 'data-field': 'recipients' }, h('legend', t('deposit.step4')),
     h('p.hint', t('deposit.recipientsHint')), h('div.actions', categoryButtons),
-    selectedHeading, chosen, recipientsError);
+    selectedHeading, chosen, recipientsCount, recipientsError);
   step4.showError = (message) => { recipientsError.textContent = message || ''; };
 
   // 5. standing, 6. allow modify
@@ -181,6 +190,7 @@ export async function depositScreen(container, context) {
         item.label, ' ', remove);
     }));
     if (selection.size === 0) chosen.append(h('li.empty', t('deposit.noneSelected')));
+    recipientsCount.textContent = selection.size ? peopleCount(selection.values()) : '';
     step7.hidden = ![...selection.values()].some((item) => item.category === 'guardian');
     if (selection.size) step4.showError('');
   }
@@ -193,9 +203,14 @@ export async function depositScreen(container, context) {
     const list = h('div.picker-list');
     const validate = h('button.primary', { type: 'button' }, t('deposit.validateSelection'));
     const cancel = h('button', { type: 'button' }, t('app.cancel'));
+    // "→ 42 people": how many people the ticks reach, before Validate
+    const count = h('p.picker-count#picker-count', { 'aria-live': 'polite' });
+    const myClasses = h('button.my-classes#picker-my-classes', { type: 'button' });
+    myClasses.hidden = true;
     const dialog = h('dialog.picker', { 'aria-labelledby': titleId, 'data-category': category },
       h('h2', { id: titleId }, t('deposit.pickerTitle', { category: t(`deposit.category.${category}`) })),
-      field(t('deposit.search'), search), list, h('div.actions', validate, cancel));
+      field(t('deposit.search'), search), h('div.actions', myClasses), list,
+      h('div.actions', count, validate, cancel));
     document.body.append(dialog);
     const close = () => {
       forgetBack();
@@ -217,36 +232,73 @@ export async function depositScreen(container, context) {
       close();
       context.announce(t('deposit.selectionCount', { count: selection.size }));
     });
-    const tick = (selector, text) => {
+    const showCount = () => { count.textContent = peopleCount(pending.values()); };
+    /** selector -> its tick boxes (a person may be listed under several classes) */
+    const boxes = new Map();
+    const choose = (selector, item, on) => {
+      if (on) pending.set(selector, item);
+      else pending.delete(selector);
+      (boxes.get(selector) || []).forEach((input) => { input.checked = on; });
+      showCount();
+    };
+    const tick = (selector, text, ids) => {
       const box = checkbox(text, { value: selector, checked: pending.has(selector) });
-      box.input.addEventListener('change', () => {
-        if (box.input.checked) pending.set(selector, { category, label: text });
-        else pending.delete(selector);
-      });
+      if (!boxes.has(selector)) boxes.set(selector, []);
+      boxes.get(selector).push(box.input);
+      box.input.addEventListener('change', () => choose(selector, { category, label: text, ids }, box.input.checked));
       return box;
     };
+    const personTick = (person) => tick(`user:${person.id}`, describePerson(person), [person.id]);
     let timer = null;
+    let myGroups = [];
     const load = async () => {
       const candidates = await get(`/lockers/candidates?category=${category}&q=${encodeURIComponent(search.value)}`);
+      rememberPeople(candidates.persons);
+      boxes.clear();
       clear(list);
       if (candidates.wholeCategory) {
-        list.append(h('div.whole', tick(candidates.wholeCategory, t(`deposit.whole.${category}`))));
+        list.append(h('div.whole', tick(candidates.wholeCategory, t(`deposit.whole.${category}`),
+          candidates.persons.map((person) => person.id))));
       }
       const term = search.value.trim().toLowerCase();
-      const groups = candidates.byClass.filter((group) => group.selector && (!term || group.members.length
-        || group.className.toLowerCase().includes(term) || group.classCode.toLowerCase().includes(term)));
-      if (groups.length) {
-        list.append(h('fieldset', h('legend', t(category === 'team' ? 'deposit.teams' : 'deposit.byClass')),
-          groups.map((group) => tick(group.selector, t(category === 'team' ? 'deposit.teamOf' : 'deposit.guardiansOf',
-            { name: group.className, count: group.members.length })))));
-      }
-      if (candidates.persons.length) {
-        list.append(h('fieldset', h('legend', t('deposit.persons')), candidates.persons.map((person) =>
-          tick(`user:${person.id}`, person.classes.length ? `${person.displayName} (${person.classes.join(', ')})`
-            : person.displayName))));
+      const groups = candidates.byClass.filter((group) => (!term || group.members.length
+        || group.className.toLowerCase().includes(term) || group.classCode.toLowerCase().includes(term))
+        && (group.selector || group.members.length));
+      // people grouped by class: the whole group first (guardians of a class, a team), then each person
+      groups.forEach((group) => {
+        const ids = group.members.map((person) => person.id);
+        const whole = group.selector ? tick(group.selector, t(category === 'team' ? 'deposit.teamOf'
+          : 'deposit.guardiansOf', { name: group.className, count: group.members.length }), ids) : null;
+        const members = category === 'team' ? [] : group.members.map(personTick);
+        list.append(h('fieldset.class-group', { 'data-class': group.classCode },
+          h('legend', t('deposit.classGroup', { name: group.className, code: group.classCode })), whole, members));
+      });
+      const grouped = new Set(groups.flatMap((group) => group.members.map((person) => person.id)));
+      const others = candidates.persons.filter((person) => !grouped.has(person.id));
+      if (others.length) {
+        list.append(h('fieldset.class-group', h('legend', t(groups.length ? 'deposit.otherPersons'
+          : 'deposit.persons')), others.map(personTick)));
       }
       if (!list.children.length) list.append(h('p.empty', t('deposit.noCandidate')));
+      // "my classes": a teacher ticks the people of their classes in one click
+      const myCodes = context.me.classes || [];
+      myGroups = groups.filter((group) => myCodes.includes(group.classCode));
+      myClasses.hidden = myGroups.length === 0;
+      myClasses.textContent = t('deposit.myClasses', { classes: myGroups.map((group) => group.className).join(', ') });
+      showCount();
     };
+    myClasses.addEventListener('click', () => {
+      myGroups.forEach((group) => {
+        if (group.selector) {
+          choose(group.selector, { category, label: t(category === 'team' ? 'deposit.teamOf' : 'deposit.guardiansOf',
+            { name: group.className, count: group.members.length }), ids: group.members.map((p) => p.id) }, true);
+        } else {
+          group.members.forEach((person) => choose(`user:${person.id}`,
+            { category, label: describePerson(person), ids: [person.id] }, true));
+        }
+      });
+      context.announce(count.textContent);
+    });
     search.addEventListener('input', () => {
       window.clearTimeout(timer);
       timer = window.setTimeout(load, 250);

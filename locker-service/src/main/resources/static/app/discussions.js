@@ -2,18 +2,18 @@
 import { del, get, post, put } from './api.js';
 import { checkbox, clear, field, formatDate, h, nextId } from './dom.js';
 import { lang, t } from './i18n.js';
-import { loadPeople, nameOf as personName } from './people.js';
+import { classesOf, describePerson, findByName, knownPeople, loadPeople, nameOf as personName, rememberPeople }
+  from './people.js';
 
 function nameOf(id, me) {
   if (id === me.id) return t('discussions.me');
   return personName(id);
 }
 
-/** A refusal with its reason, announced. */
+/** A refusal, announced: the problem's own sentence (its reason code stays in the API, kept as data for tests). */
 function refusal(problem) {
-  return h('div.error.refusal', { role: 'alert' },
+  return h('div.error.refusal', { role: 'alert', 'data-reason': problem.reason || null },
     h('p', problem.text ? problem.text() : String(problem)),
-    problem.reason ? h('p.reason', t('discussions.reason', { reason: problem.reason })) : null,
     problem.body?.nextOpening ? h('p', t('discussions.nextOpening',
       { when: formatDate(problem.body.nextOpening, lang()) })) : null);
 }
@@ -137,6 +137,7 @@ async function keepDrafts({ form, submit, draftPath, read, fill, sendDraft, send
 export async function discussionsScreen(container, context, rest) {
   const me = context.me;
   const [banner, contacts] = await Promise.all([hoursBanner(), get('/discussions/contacts'), loadPeople(me)]);
+  rememberPeople(contacts);
   const listBox = h('section.discussion-list', { 'aria-labelledby': 'discussions-list-title' });
   const detail = h('section.discussion-detail#discussion-detail', { 'aria-live': 'polite' });
   const newButton = h('button.primary#new-discussion', { type: 'button' }, t('discussions.new'));
@@ -171,17 +172,37 @@ export async function discussionsScreen(container, context, rest) {
     const subject = h('input', { name: 'subject', maxlength: '200' });
     const filter = h('input', { type: 'search' });
     const choices = h('div.contact-list');
-    const ticks = contacts.map((c) => {
-      const box = checkbox(`${c.displayName} (${t(`profile.${c.profile}`)})`, { value: c.id, name: 'participant' });
-      box.dataset.search = c.displayName.toLowerCase();
+    // long lists are grouped by class (a person of several classes is listed under each, ticked together)
+    const ticks = [];
+    const tickOf = (c) => {
+      const box = checkbox(describePerson(c), { value: c.id, name: 'participant' });
+      box.dataset.search = describePerson(c).toLowerCase();
+      box.input.addEventListener('change', () => ticks.filter((other) => other.input.value === c.id)
+        .forEach((other) => { other.input.checked = box.input.checked; }));
+      ticks.push(box);
       return box;
-    });
-    choices.append(...ticks);
+    };
+    const groups = groupByClass(contacts);
+    if (groups.length > 1) {
+      choices.append(...groups.map(([code, members]) => h('fieldset.class-group', { 'data-class': code || null },
+        h('legend', code ? t('discussions.classGroup', { code }) : t('discussions.noClassGroup')),
+        members.map(tickOf))));
+    } else {
+      choices.append(...contacts.map(tickOf));
+    }
     if (!contacts.length) choices.append(h('p.empty', t('discussions.noContact')));
-    filter.addEventListener('input', () => ticks.forEach((box) => {
-      box.hidden = !box.dataset.search.includes(filter.value.toLowerCase());
-    }));
-    const other = h('input', { name: 'other' });
+    filter.addEventListener('input', () => {
+      ticks.forEach((box) => { box.hidden = !box.dataset.search.includes(filter.value.toLowerCase()); });
+      choices.querySelectorAll('fieldset.class-group').forEach((group) => {
+        group.hidden = ![...group.querySelectorAll('.check')].some((box) => !box.hidden);
+      });
+    });
+    // someone not listed, by name (the establishment's rules decide, and a refusal says why)
+    const namesId = nextId('names');
+    const other = h('input', { name: 'other', list: namesId, autocomplete: 'off' });
+    const names = h('datalist', { id: namesId }, knownPeople().filter((p) => p.id !== me.id)
+      .map((p) => h('option', { value: describePerson(p) })));
+    const otherField = field(t('discussions.other'), other, { hint: t('discussions.otherHint') });
     const text = h('textarea', { name: 'text', rows: '4', required: true });
     const outcome = h('div');
     const submit = h('button.primary', { type: 'submit' }, t('discussions.start'));
@@ -189,12 +210,16 @@ export async function discussionsScreen(container, context, rest) {
       h('h2#new-discussion-title', t('discussions.new')),
       field(t('discussions.subject'), subject),
       h('fieldset', h('legend', t('discussions.contacts')), field(t('discussions.filter'), filter), choices),
-      field(t('discussions.other'), other, { hint: t('discussions.otherHint') }),
+      otherField, names,
       field(t('discussions.text'), text),
       h('div.actions', submit), outcome);
     const participants = () => {
-      const chosen = ticks.filter((box) => box.input.checked).map((box) => box.input.value);
-      other.value.split(/[\s,;]+/).filter(Boolean).forEach((id) => { if (!chosen.includes(id)) chosen.push(id); });
+      const chosen = [...new Set(ticks.filter((box) => box.input.checked).map((box) => box.input.value))];
+      if (other.value.trim()) {
+        // a name nobody here answers to goes as typed: the service's refusal says why in a sentence
+        const id = findByName(other.value) || other.value.trim();
+        if (!chosen.includes(id)) chosen.push(id);
+      }
       return chosen;
     };
     const started = (summary) => {
@@ -214,7 +239,7 @@ export async function discussionsScreen(container, context, rest) {
           const box = ticks.find((b) => b.input.value === id);
           if (box) box.input.checked = true; else others.push(id);
         });
-        other.value = others.join(', ');
+        other.value = others.map((id) => personName(id)).join(', ');
       },
       sendDraft: async () => started(await post('/discussions/drafts/new/send')),
       sendPlain: async () => started(await post('/discussions',
@@ -261,9 +286,13 @@ export async function discussionsScreen(container, context, rest) {
     });
     let invite = null;
     if (me.personnel || me.profile === 'administrator') {
+      const invitable = contacts.filter((c) => !d.participants.includes(c.id));
+      const option = (c) => h('option', { value: c.id }, describePerson(c));
+      const inviteGroups = groupByClass(invitable);
       const who = h('select', { name: 'participant' }, h('option', { value: '' }, t('discussions.chooseContact')),
-        contacts.filter((c) => !d.participants.includes(c.id))
-          .map((c) => h('option', { value: c.id }, c.displayName)));
+        inviteGroups.length > 1 ? inviteGroups.map(([code, members]) => h('optgroup', {
+          label: code ? t('discussions.classGroup', { code }) : t('discussions.noClassGroup') }, members.map(option)))
+          : invitable.map(option));
       const inviteOutcome = h('div');
       invite = h('form.invite', field(t('discussions.invite'), who),
         h('div.actions', h('button', { type: 'submit' }, t('discussions.inviteButton'))), inviteOutcome);
@@ -292,6 +321,23 @@ export async function discussionsScreen(container, context, rest) {
   // the thread first: opening it marks it read, so the list and the menu then show what is left unread
   if (rest) await drawThread(rest);
   await loadList();
+}
+
+/**
+ * [[class, people], ...] by class (a guardian under their children's classes), people without a class last; one
+ * group (a flat list) when the list is short.
+ */
+function groupByClass(people) {
+  if (people.length <= 12) return [[null, people]];
+  const groups = new Map();
+  people.forEach((person) => {
+    const classes = classesOf(person);
+    (classes.length ? classes : [null]).forEach((code) => {
+      if (!groups.has(code)) groups.set(code, []);
+      groups.get(code).push(person);
+    });
+  });
+  return [...groups.entries()].sort(([a], [b]) => (a === null) - (b === null) || String(a).localeCompare(String(b)));
 }
 
 export async function preferencesScreen(container, context) {

@@ -35,9 +35,29 @@ export function translateStatic(root = document) {
   root.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
 }
 
-/** The label of a code (document type, window state...) when the dictionary has one, else the code itself. */
+/** Labels the API gives with codes (document types: { code, en, fr }), by prefix then code. */
+const given = new Map();
+
+export function registerLabels(prefix, entries) {
+  given.set(prefix, new Map(entries.map((entry) => [entry.code, entry])));
+}
+
+/** "AUTORISATION_DE_SORTIE" -> "Autorisation de sortie": a code without any label still reads as words. */
+function words(code) {
+  const text = String(code).replace(/_+/g, ' ').trim().toLowerCase();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The label of a code (document type, window state...): the one the API gave in this language (else in the
+ * other), else the dictionary's, else the code said as words; never the bare code.
+ */
 export function label(prefix, code) {
   if (code === null || code === undefined) return '—';
+  const entry = given.get(prefix)?.get(code);
   const key = `${prefix}.${code}`;
-  return key in dictionary ? dictionary[key] : code;
+  if (entry?.[current]) return entry[current];
+  if (key in dictionary) return dictionary[key];
+  const other = entry?.[current === 'fr' ? 'en' : 'fr'];
+  return other || words(code);
 }

@@ -2,7 +2,8 @@
 import { ROOT, del, get, upload } from './api.js';
 import { clear, field, formatDate, formatSize, h } from './dom.js';
 import { label, lang, t } from './i18n.js';
-import { loadPeople, nameOf } from './people.js';
+import { documentTypes } from './types.js';
+import { describePerson, findByName, knownPeople, loadPeople, nameOf } from './people.js';
 import { previewButton, previewable } from './preview.js';
 
 function query(params) {
@@ -13,15 +14,19 @@ function query(params) {
 }
 
 export async function lockerScreen(container, context) {
-  const [types] = await Promise.all([get('/lockers/document-types'), loadPeople(context.me)]);
+  const [types] = await Promise.all([documentTypes(), loadPeople(context.me)]);
   const type = h('select', { name: 'type' }, h('option', { value: '' }, t('locker.allTypes')),
     types.map((code) => h('option', { value: code }, label('docType', code))));
-  const depositor = h('input', { name: 'depositor', type: 'search' });
+  // the depositor by name (people known on this page), sent to the API as the person it designates
+  const depositor = h('input', { name: 'depositor', type: 'search', list: 'depositor-names', autocomplete: 'off' });
+  const depositorNames = h('datalist#depositor-names', knownPeople().filter((p) => p.id !== context.me.id)
+    .map((p) => h('option', { value: describePerson(p) })));
+  const depositorField = field(t('locker.depositor'), depositor, { hint: t('locker.depositorHint') });
   const from = h('input', { name: 'from', type: 'date' });
   const to = h('input', { name: 'to', type: 'date' });
   const results = h('div#locker-results', { 'aria-live': 'polite' });
   const filters = h('form.filters.card', { 'aria-label': t('locker.filters'), id: 'locker-filters' },
-    field(t('locker.type'), type), field(t('locker.depositor'), depositor, { hint: t('locker.depositorHint') }),
+    field(t('locker.type'), type), depositorField, depositorNames,
     field(t('locker.from'), from), field(t('locker.to'), to),
     h('div.actions', h('button.primary', { type: 'submit' }, t('locker.filter'))));
   filters.addEventListener('submit', (event) => {
@@ -31,7 +36,12 @@ export async function lockerScreen(container, context) {
   container.append(foldedOnPhone(filters), results);
 
   async function load() {
-    const entries = await get(`/lockers/mine${query({ type: type.value, depositor: depositor.value.trim(),
+    const depositorId = depositor.value.trim() ? findByName(depositor.value) : '';
+    if (depositorId === null) {
+      depositorField.showError(t('locker.depositorUnknown'));
+      return;
+    }
+    const entries = await get(`/lockers/mine${query({ type: type.value, depositor: depositorId,
       from: from.value, to: to.value })}`);
     clear(results);
     if (entries.length === 0) {

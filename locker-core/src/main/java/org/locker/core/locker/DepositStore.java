@@ -3,6 +3,7 @@ package org.locker.core.locker;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,10 +56,36 @@ final class DepositStore {
                 .orElse(new Settings(LockerModel.DEFAULT_DOCUMENT_TYPES, false, false));
     }
 
-    void saveSettings(PlatformSession session, Settings settings) {
+    /**
+     * The document types with their labels; settings stored before labels existed (or the seed's) have codes
+     * only, with empty labels.
+     */
+    List<DocumentType> documentTypes(PlatformSession session) {
+        Optional<Node> node = session.nodeAt(LockerModel.SETTINGS_PATH);
+        List<String> codes = node.filter(n -> n.properties().containsKey(LockerModel.DOCUMENT_TYPES))
+                .map(n -> n.strings(LockerModel.DOCUMENT_TYPES))
+                .orElse(LockerModel.DEFAULT_DOCUMENT_TYPES);
+        List<String> en =
+                node.map(n -> n.strings(LockerModel.DOCUMENT_TYPE_LABELS_EN)).orElse(List.of());
+        List<String> fr =
+                node.map(n -> n.strings(LockerModel.DOCUMENT_TYPE_LABELS_FR)).orElse(List.of());
+        List<DocumentType> types = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            types.add(new DocumentType(codes.get(i), i < en.size() ? en.get(i) : "", i < fr.size() ? fr.get(i) : ""));
+        }
+        return types;
+    }
+
+    void saveSettings(PlatformSession session, Settings settings, List<DocumentType> types) {
         Node node = session.ensureFolder(LockerModel.SETTINGS_PATH);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(LockerModel.DOCUMENT_TYPES, settings.documentTypes());
+        properties.put(
+                LockerModel.DOCUMENT_TYPE_LABELS_EN,
+                types.stream().map(DocumentType::en).toList());
+        properties.put(
+                LockerModel.DOCUMENT_TYPE_LABELS_FR,
+                types.stream().map(DocumentType::fr).toList());
         properties.put(LockerModel.GUARDIAN_EXCHANGE, settings.guardianExchange());
         properties.put(LockerModel.MACRO_DOCUMENTS, settings.macroEnabledDocuments());
         session.updateProperties(node.id(), properties);

@@ -52,6 +52,10 @@ public final class LockerModel {
     public static final String OPENED_AT = "lk:openedAt";
 
     public static final String DOCUMENT_TYPES = "lk:documentTypes";
+    /** The labels of {@link #DOCUMENT_TYPES}, in the same order (empty: none given); absent in older settings. */
+    public static final String DOCUMENT_TYPE_LABELS_EN = "lk:documentTypeLabelsEn";
+
+    public static final String DOCUMENT_TYPE_LABELS_FR = "lk:documentTypeLabelsFr";
     public static final String GUARDIAN_EXCHANGE = "lk:guardianDocumentExchange";
     /** Whether macro-enabled Office documents (docm, xlsm, pptm, ...) are accepted; absent = no. */
     public static final String MACRO_DOCUMENTS = "lk:macroEnabledDocuments";

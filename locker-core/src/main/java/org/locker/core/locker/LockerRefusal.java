@@ -28,6 +28,10 @@ public final class LockerRefusal extends RuntimeException {
         UNKNOWN_DOCUMENT(false),
         NO_FILE(false),
         INVALID_SETTINGS(false),
+        /** A document type whose label gives no code (no letter nor digit), or a label or code too long. */
+        DOCUMENT_TYPE_LABEL_INVALID(false),
+        /** Two different document types of one vocabulary that come to the same code. */
+        DOCUMENT_TYPE_CLASH(false),
         /** A Windows device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9), whatever its extension. */
         RESERVED_NAME(false),
         /** A name (the requested one, the uploaded file's or a new version's) with a program or script extension. */

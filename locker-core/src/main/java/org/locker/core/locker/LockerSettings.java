@@ -1,12 +1,9 @@
 package org.locker.core.locker;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.locker.core.audit.AuditAction;
 import org.locker.core.audit.AuditTrail;
-import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.core.locker.Lockers.Settings;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.PlatformSession;
@@ -34,19 +31,31 @@ final class LockerSettings {
         }
     }
 
-    /** Changes what is given, keeps the rest; audited. */
+    /** The document types with their labels, in the administrator's order. */
+    List<DocumentType> documentTypes() {
+        try (PlatformSession session = platform.systemSession()) {
+            return store.documentTypes(session);
+        }
+    }
+
+    /**
+     * Changes what is given, keeps the rest; audited. A type given by its label gets a code derived from it
+     * ({@link DocumentTypeNaming}); a type given with its code keeps it.
+     */
     Settings update(
             UserId admin,
-            Optional<List<String>> documentTypes,
+            Optional<List<DocumentType>> documentTypes,
             Optional<Boolean> guardianExchange,
             Optional<Boolean> macroEnabledDocuments) {
         try (PlatformSession session = platform.systemSession()) {
             Settings current = store.settings(session);
+            List<DocumentType> types =
+                    documentTypes.map(DocumentTypeNaming::checked).orElseGet(() -> store.documentTypes(session));
             Settings changed = new Settings(
-                    documentTypes.map(LockerSettings::checkedTypes).orElse(current.documentTypes()),
+                    types.stream().map(DocumentType::code).toList(),
                     guardianExchange.orElse(current.guardianExchange()),
                     macroEnabledDocuments.orElse(current.macroEnabledDocuments()));
-            store.saveSettings(session, changed);
+            store.saveSettings(session, changed, types);
             audit.record(
                     session,
                     AuditAction.SETTINGS_CHANGED,
@@ -61,21 +70,8 @@ final class LockerSettings {
         }
     }
 
-    /** Document type codes: upper case letters, digits and underscores, each once; at least one. */
-    static List<String> checkedTypes(List<String> types) {
-        List<String> checked = new ArrayList<>();
-        for (String type : types) {
-            String code = type == null ? "" : type.strip().toUpperCase(Locale.ROOT);
-            if (!code.matches("[A-Z0-9_]{1,40}")) {
-                throw new LockerRefusal(Reason.INVALID_SETTINGS, type);
-            }
-            if (!checked.contains(code)) {
-                checked.add(code);
-            }
-        }
-        if (checked.isEmpty()) {
-            throw new LockerRefusal(Reason.INVALID_SETTINGS, "[]");
-        }
-        return checked;
+    /** Today's form: each entry a code ("CIRCULAR") or a label ("Autorisation de sortie") whose code is derived. */
+    static List<DocumentType> fromTexts(List<String> texts) {
+        return texts.stream().map(DocumentTypeNaming::fromText).toList();
     }
 }

@@ -71,7 +71,25 @@ public final class Lockers {
             Optional<List<String>> documentTypes,
             Optional<Boolean> guardianExchange,
             Optional<Boolean> macroEnabledDocuments) {
+        return settings.update(
+                admin, documentTypes.map(LockerSettings::fromTexts), guardianExchange, macroEnabledDocuments);
+    }
+
+    /**
+     * {@link #updateSettings} with document types given with their labels (a type without a code gets one derived
+     * from its label).
+     */
+    public Settings updateSettingsWithLabels(
+            UserId admin,
+            Optional<List<DocumentType>> documentTypes,
+            Optional<Boolean> guardianExchange,
+            Optional<Boolean> macroEnabledDocuments) {
         return settings.update(admin, documentTypes, guardianExchange, macroEnabledDocuments);
+    }
+
+    /** The document types with their labels (codes only for settings stored before labels). */
+    public List<DocumentType> documentTypes() {
+        return settings.documentTypes();
     }
 
     // ------------------------------------------------------------------ depositing

@@ -65,7 +65,10 @@ class AuditTrailTest {
     @Test
     void settingsChangesShouldBeCheckedAndAudited() {
         Settings changed = school.settings.update(
-                ADMIN, Optional.of(List.of(" circular ", "OTHER", "CIRCULAR")), Optional.empty(), Optional.of(true));
+                ADMIN,
+                Optional.of(LockerSettings.fromTexts(List.of(" circular ", "OTHER", "CIRCULAR"))),
+                Optional.empty(),
+                Optional.of(true));
 
         assertThat(changed.documentTypes()).containsExactly("CIRCULAR", "OTHER");
         assertThat(changed.macroEnabledDocuments()).isTrue();
@@ -75,13 +78,19 @@ class AuditTrailTest {
                 .contains(AuditAction.SETTINGS_CHANGED.name());
         assertRefused(
                 () -> school.settings.update(
-                        ADMIN, Optional.of(List.of("no spaces")), Optional.empty(), Optional.empty()),
-                Reason.INVALID_SETTINGS);
+                        ADMIN,
+                        Optional.of(LockerSettings.fromTexts(List.of("?!"))),
+                        Optional.empty(),
+                        Optional.empty()),
+                Reason.DOCUMENT_TYPE_LABEL_INVALID);
         assertRefused(
                 () -> school.settings.update(ADMIN, Optional.of(List.of()), Optional.empty(), Optional.empty()),
                 Reason.INVALID_SETTINGS);
         school.settings.update(
-                ADMIN, Optional.of(LockerModel.DEFAULT_DOCUMENT_TYPES), Optional.empty(), Optional.of(false));
+                ADMIN,
+                Optional.of(LockerSettings.fromTexts(LockerModel.DEFAULT_DOCUMENT_TYPES)),
+                Optional.empty(),
+                Optional.of(false));
     }
 
     @Test

@@ -27,8 +27,11 @@ class DirectoryController {
 
     private final SchoolDirectory directory;
 
-    DirectoryController(SchoolDirectory directory) {
+    private final PeopleInContext people;
+
+    DirectoryController(SchoolDirectory directory, PeopleInContext people) {
         this.directory = directory;
+        this.people = people;
     }
 
     record ClassSummaryView(String code, String name, int students, int team, int guardians, int delegates) {}
@@ -96,7 +99,7 @@ class DirectoryController {
     @GetMapping("/persons/{id}")
     @Operation(summary = "One person of the establishment")
     PersonView person(@PathVariable String id) {
-        return PersonView.of(findPerson(id));
+        return people.view(findPerson(id));
     }
 
     @GetMapping("/students/{id}/guardians")
@@ -129,7 +132,7 @@ class DirectoryController {
         return new LockerProblemException(HttpStatus.NOT_FOUND, "UNKNOWN_CLASS", code);
     }
 
-    private static List<PersonView> views(List<Person> persons) {
-        return persons.stream().map(PersonView::of).toList();
+    private List<PersonView> views(List<Person> persons) {
+        return people.views(persons);
     }
 }

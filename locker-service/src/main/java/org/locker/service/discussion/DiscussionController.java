@@ -93,8 +93,6 @@ class DiscussionController {
      * Someone I may write to: never contact details. {@code classes}: a family sees only the classes it shares with
      * the contact (a teacher "of 6A" for a guardian of a 6A student); the establishment sees all of them.
      */
-    record ContactView(String id, String profile, String displayName, List<String> classes) {}
-
     @GetMapping
     @Operation(summary = "My discussions, newest activity first, with their unread counts")
     List<SummaryView> list(
@@ -117,14 +115,6 @@ class DiscussionController {
                         .map(DiscussionController::userId)
                         .toList();
         return SummaryView.of(discussions.start(user.userId(), request.subject(), participants, request.text()));
-    }
-
-    @GetMapping("/contacts")
-    @Operation(summary = "Whom I may start a discussion with (whatever the hour)")
-    List<ContactView> contacts(@AuthenticationPrincipal LockerUser user) {
-        return discussions.allowedContactsAsSeenBy(user.userId()).stream()
-                .map(c -> new ContactView(c.id().value(), c.profile().code(), c.displayName(), c.classes()))
-                .toList();
     }
 
     /** What every user may know of the settings: whether discussions are on and their daily window. */

@@ -15,8 +15,8 @@ import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.locker.LockerRefusal;
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.core.locker.Lockers;
+import org.locker.service.directory.PeopleInContext;
 import org.locker.service.directory.PersonSummary;
-import org.locker.service.directory.PersonView;
 import org.locker.service.directory.PublicPersonView;
 import org.locker.service.problem.LockerProblemException;
 import org.locker.service.security.LockerUser;
@@ -37,10 +37,12 @@ class CandidatesController {
 
     private final SchoolDirectory directory;
     private final Lockers lockers;
+    private final PeopleInContext people;
 
-    CandidatesController(SchoolDirectory directory, Lockers lockers) {
+    CandidatesController(SchoolDirectory directory, Lockers lockers, PeopleInContext people) {
         this.directory = directory;
         this.lockers = lockers;
+        this.people = people;
     }
 
     record CandidateGroup(String selector, String classCode, String className, List<? extends PersonSummary> members) {}
@@ -48,7 +50,7 @@ class CandidatesController {
     /**
      * @param wholeCategory the selector of the whole category, for the establishment (guardians deposit to the
      *                      people they choose, never to a whole category)
-     * @param persons       the establishment sees {@link PersonView}s; guardians see {@link PublicPersonView}s
+     * @param persons       the establishment sees {@link org.locker.service.directory.PersonView}s; guardians see {@link PublicPersonView}s
      */
     record Candidates(
             String category,
@@ -71,8 +73,9 @@ class CandidatesController {
         // a guardian sees people in the context of their children's classes only
         Optional<Set<ClassCode>> family =
                 guardian ? Optional.of(directory.familyClasses(user.userId())) : Optional.empty();
+        PeopleInContext.Batch views = people.batch();
         if (category.equals("team")) {
-            return new Candidates("team", null, List.of(), classGroups(ClassGroup.TEAM, q, family));
+            return new Candidates("team", null, List.of(), classGroups(ClassGroup.TEAM, q, family, views));
         }
         Profile profile = Profile.fromCode(category)
                 .filter(p -> p.isPersonnel() || p == Profile.GUARDIAN)
@@ -81,11 +84,11 @@ class CandidatesController {
         if (!lockers.mayDepositTo(user.profile(), profile)) {
             throw new LockerRefusal(Reason.CATEGORY_NOT_ALLOWED, category);
         }
-        List<? extends PersonSummary> persons = views(directory.search(profile, q, 5_000), family);
+        List<? extends PersonSummary> persons = views(directory.search(profile, q, 5_000), family, views);
         List<CandidateGroup> groups = profile == Profile.GUARDIAN
-                ? classGroups(ClassGroup.GUARDIANS, q, family)
+                ? classGroups(ClassGroup.GUARDIANS, q, family, views)
                 : profile == Profile.TEACHER || profile == Profile.STAFF
-                        ? classGroups(ClassGroup.TEAM, q, family).stream()
+                        ? classGroups(ClassGroup.TEAM, q, family, views).stream()
                                 .map(g -> new CandidateGroup(
                                         null,
                                         g.classCode(),
@@ -99,15 +102,18 @@ class CandidatesController {
         return new Candidates(profile.code(), guardian ? null : "category:" + profile.code(), persons, groups);
     }
 
-    private static List<? extends PersonSummary> views(List<Person> persons, Optional<Set<ClassCode>> family) {
+    /** Families see people as {@link PublicPersonView}s; the establishment sees guardians with their children. */
+    private static List<? extends PersonSummary> views(
+            List<Person> persons, Optional<Set<ClassCode>> family, PeopleInContext.Batch views) {
         return family.<List<? extends PersonSummary>>map(classes -> persons.stream()
                         .map(p -> PublicPersonView.of(p, classes))
                         .toList())
-                .orElseGet(() -> persons.stream().map(PersonView::of).toList());
+                .orElseGet(() -> views.views(persons));
     }
 
     /** The groups of each class (only the family's classes when {@code family} is given). */
-    private List<CandidateGroup> classGroups(ClassGroup kind, String q, Optional<Set<ClassCode>> family) {
+    private List<CandidateGroup> classGroups(
+            ClassGroup kind, String q, Optional<Set<ClassCode>> family, PeopleInContext.Batch views) {
         String term = q.toLowerCase(Locale.ROOT);
         List<CandidateGroup> groups = new ArrayList<>();
         for (SchoolDirectory.ClassSummary summary : directory.classes()) {
@@ -131,7 +137,7 @@ class CandidatesController {
                         (kind == ClassGroup.TEAM ? "team:" : "guardians:") + code,
                         code,
                         detail.schoolClass().name(),
-                        views(matching, family)));
+                        views(matching, family, views)));
             });
         }
         return groups;

@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Refusals of the locker engine as problems (reason = the refusal's {@link Reason}), for the locker controllers
- * only: 403 for a forbidden action, 404 for an unknown document, 413 for a file too large, 400 otherwise.
+ * only: 403 for a forbidden action, 404 for an unknown document, 413 for a file too large, 409 for two document
+ * types with one code, 400 otherwise.
  */
 @RestControllerAdvice(basePackageClasses = LockerRefusalAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -64,7 +65,9 @@ class LockerRefusalAdvice {
                         ? HttpStatus.NOT_FOUND
                         : refusal.reason() == Reason.FILE_TOO_LARGE
                                 ? HttpStatus.CONTENT_TOO_LARGE
-                                : HttpStatus.BAD_REQUEST;
+                                : refusal.reason() == Reason.DOCUMENT_TYPE_CLASH
+                                        ? HttpStatus.CONFLICT
+                                        : HttpStatus.BAD_REQUEST;
         return problems.problem(status, refusal.reason().name(), locale, refusal.arguments());
     }
 }

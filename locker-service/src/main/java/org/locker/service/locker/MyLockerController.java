@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.locker.core.directory.Profile;
+import org.locker.core.locker.DocumentType;
 import org.locker.core.locker.Lockers;
 import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.NodeId;
@@ -100,6 +101,22 @@ class MyLockerController {
     @Operation(summary = "The document types a depositor may choose")
     List<String> documentTypes() {
         return lockers.settings().documentTypes();
+    }
+
+    /** A document type as people see it: its labels (empty when none was given: the app has its own for the seed's). */
+    record DocumentTypeView(String code, String en, String fr) {
+        static DocumentTypeView of(DocumentType type) {
+            return new DocumentTypeView(type.code(), type.en(), type.fr());
+        }
+    }
+
+    @GetMapping("/document-types/labels")
+    @PreAuthorize(Roles.LOCKER_OWNERS)
+    @Operation(
+            summary = "The document types with their English and French labels (the code stays in the API; "
+                    + "people see the label)")
+    List<DocumentTypeView> documentTypeLabels() {
+        return lockers.documentTypes().stream().map(DocumentTypeView::of).toList();
     }
 
     record LockerEntryView(

@@ -146,8 +146,8 @@ class BadInputIT extends LockerTestBase {
                                         .field("recipients", "user:t.rey"))
                         .status())
                 .isEqualTo(201);
-        assertThat(putJson("/api/v1/lockers/settings", "principal", "{\"documentTypes\":[\"bad type!\"]}")
+        assertThat(putJson("/api/v1/lockers/settings", "principal", "{\"documentTypes\":[\"?!\"]}")
                         .reason())
-                .isEqualTo("INVALID_SETTINGS");
+                .isEqualTo("DOCUMENT_TYPE_LABEL_INVALID");
     }
 }

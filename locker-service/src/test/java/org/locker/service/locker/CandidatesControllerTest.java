@@ -18,6 +18,7 @@ import org.locker.core.directory.Profile;
 import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.locker.Lockers;
 import org.locker.core.platform.UserId;
+import org.locker.service.directory.PeopleInContext;
 import org.locker.service.security.WebSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -27,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The recipient dialog over a test double of the directory, with the service's security. */
 @WebMvcTest(CandidatesController.class)
-@Import({WebSlice.class, LockerRefusalAdvice.class})
+@Import({WebSlice.class, LockerRefusalAdvice.class, PeopleInContext.class})
 class CandidatesControllerTest {
 
     private static final Person TEACHER = new Person(
