@@ -74,7 +74,7 @@ final class LockerListing {
                 deposit.memo(),
                 deposit.depositor(),
                 deposit.depositedAt(),
-                node.versionLabel().orElse(""),
+                deposit.versionLabel(),
                 opened,
                 canModify,
                 node.content().map(ContentInfo::mimeType).orElse("application/octet-stream"),
