@@ -269,9 +269,12 @@ class AlfrescoLockerFlowTest {
         assertThat(lockers.versions(G_ONE, edition))
                 .extracting(org.locker.core.platform.Version::label)
                 .containsExactly("1.0");
-        assertThatThrownBy(() -> lockers.open(G_ONE, deposited.id()))
-                .as("the platform does not let a guardian read the deposit itself")
-                .isInstanceOf(LockerRefusal.class);
+        assertThat(edition).as("one id per deposit for everyone").isEqualTo(deposited.id());
+        try (org.locker.core.platform.PlatformSession own = school.platform.sessionAs(G_ONE)) {
+            assertThat(own.findNode(deposited.id()))
+                    .as("the platform does not let a guardian read the deposit itself, nor its versions")
+                    .isEmpty();
+        }
 
         lockers.publishVersion(T_ONE, deposited.id(), "1.1");
 

@@ -227,7 +227,8 @@ final class DepositDocument {
         try {
             String name;
             try (PlatformSession session = platform.sessionAs(depositor)) {
-                Node node = session.findNode(source)
+                NodeId readable = guardian ? GuardianEditions.readable(platform, session, source) : source;
+                Node node = session.findNode(readable)
                         .filter(n -> n.content().isPresent())
                         .filter(n -> !guardian
                                 || !DepositStore.isDeposit(n)
@@ -235,7 +236,7 @@ final class DepositDocument {
                         .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_DOCUMENT, source.value()));
                 name = rename.orElse(node.name());
                 copy = Files.createTempFile("locker-copy-", ".bin");
-                try (InputStream content = session.readContent(source).stream()) {
+                try (InputStream content = session.readContent(readable).stream()) {
                     Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
                 }
             }

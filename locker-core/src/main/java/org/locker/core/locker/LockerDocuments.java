@@ -48,7 +48,7 @@ public final class LockerDocuments {
      */
     public static boolean isReadableDocument(ContentPlatform platform, UserId reader, NodeId id) {
         try (PlatformSession session = platform.sessionAs(reader)) {
-            return session.findNode(id)
+            return session.findNode(GuardianEditions.readable(platform, session, id))
                     .filter(n ->
                             n.type().equals(LockerModel.DEPOSIT) && n.content().isPresent())
                     .isPresent();
@@ -64,7 +64,8 @@ public final class LockerDocuments {
     public static Content readAsReader(ContentPlatform platform, UserId reader, NodeId id) {
         PlatformSession session = platform.sessionAs(reader);
         try {
-            return SessionClosingStream.of(session.readContent(id), session);
+            return SessionClosingStream.of(
+                    session.readContent(GuardianEditions.readable(platform, session, id)), session);
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -80,7 +81,7 @@ public final class LockerDocuments {
         PlatformSession session = platform.sessionAs(user);
         try {
             StoredDeposit deposit = readable(session, id, guardian);
-            Content content = session.readContent(id);
+            Content content = session.readContent(deposit.id());
             if (!deposit.depositedBy(user.value())) {
                 recordOpening(user, deposit);
             }
@@ -107,9 +108,13 @@ public final class LockerDocuments {
         }
     }
 
-    /** A deposit as its reader may see it now: a guardian outside its window is told it does not exist. */
+    /**
+     * A deposit as its reader may see it now: a guardian reads its guardians' edition, and outside its window is
+     * told it does not exist.
+     */
     private StoredDeposit readable(PlatformSession session, NodeId id, boolean guardian) {
-        StoredDeposit deposit = store.current(session, id);
+        StoredDeposit deposit =
+                store.current(session, guardian ? GuardianEditions.readable(platform, session, id) : id);
         if (guardian
                 && !deposit.depositedBy(session.user().value())
                 && !deposit.visibleToGuardiansAt(clock.instant())) {
@@ -132,7 +137,7 @@ public final class LockerDocuments {
             StoredDeposit deposit = readable(session, id, guardian);
             String depositor = deposit.depositor().isEmpty() ? system : deposit.depositor();
             // the service account stores the first version on the depositor's behalf
-            return session.versions(id).stream()
+            return session.versions(deposit.id()).stream()
                     .map(v -> deposit.edition()
                             ? new Version(PublishVersion.depositLabel(v), v.created(), depositor, "", v.content())
                             : v.author().equals(system)

@@ -23,6 +23,7 @@ import org.locker.core.locker.Lockers.LockerFilter;
 import org.locker.core.locker.Lockers.Receipt;
 import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.NodeId;
+import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.Version;
 
 /**
@@ -62,6 +63,13 @@ class PublishVersionTest {
                 .orElseThrow(() -> new AssertionError(name + " is not in the guardian's locker"));
     }
 
+    private NodeId editionOf(Deposited deposited) {
+        try (PlatformSession system = school.platform.systemSession()) {
+            StoredDeposit deposit = school.store.current(system, deposited.id());
+            return school.store.edition(system, deposit).orElseThrow().id();
+        }
+    }
+
     private static ContentSource text(String text) {
         return new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "text/plain");
     }
@@ -70,6 +78,7 @@ class PublishVersionTest {
     void aCoRecipientsVersionShouldReachGuardiansOnlyOnceTheDepositorPublishesItAndNeverItsComment() {
         Deposited deposited = depositToACoRecipientAndAGuardian("report.txt");
         NodeId guardians = guardianEntry("report.txt").id();
+        assertThat(guardians).as("one id per deposit for everyone").isEqualTo(deposited.id());
 
         Version corrected =
                 school.documents.addVersion(T_TWO, deposited.id(), name -> text("corrected"), "mark changed");
@@ -80,8 +89,16 @@ class PublishVersionTest {
                 .extracting(Version::label)
                 .containsExactly("1.0");
         assertThat(guardianEntry("report.txt").version()).isEqualTo("1.0");
-        assertRefused(() -> school.read(GUARDIAN, deposited.id()), Reason.UNKNOWN_DOCUMENT);
-        assertRefused(() -> school.documents.versions(GUARDIAN, deposited.id()), Reason.UNKNOWN_DOCUMENT);
+        try (PlatformSession own = school.platform.sessionAs(GUARDIAN)) {
+            assertThat(own.findNode(deposited.id()))
+                    .as("the platform does not let a guardian read the deposit itself, nor its versions")
+                    .isEmpty();
+            NodeId edition = editionOf(deposited);
+            assertThat(own.versions(edition))
+                    .as("on the platform, the guardian's edition holds the published versions only, without comments")
+                    .extracting(Version::comment)
+                    .containsExactly("");
+        }
         assertThat(school.documents.versions(T_TWO, deposited.id()))
                 .extracting(Version::label, Version::comment)
                 .containsExactly(
