@@ -176,7 +176,7 @@ export async function importScreen(container, context) {
   container.append(form);
 }
 
-const AUDIT_ACTIONS = ['DEPOSITED', 'OPENED', 'NEW_VERSION', 'WITHDRAWN', 'SETTINGS_CHANGED',
+const AUDIT_ACTIONS = ['DEPOSITED', 'OPENED', 'NEW_VERSION', 'VERSION_PUBLISHED', 'WITHDRAWN', 'SETTINGS_CHANGED',
   'DISCUSSION_SETTINGS_CHANGED', 'DIRECTORY_IMPORTED', 'SIGN_IN_LOCKED'];
 
 /** A detail "key=value; key=value" said with the screen's own labels ("Users created: 1, ..."), people by name. */
