@@ -211,7 +211,7 @@ export async function importScreen(container, context) {
   container.append(form);
 }
 
-const AUDIT_ACTIONS = ['DEPOSITED', 'OPENED', 'NEW_VERSION', 'WITHDRAWN', 'SETTINGS_CHANGED',
+const AUDIT_ACTIONS = ['DEPOSITED', 'OPENED', 'NEW_VERSION', 'VERSION_PUBLISHED', 'WITHDRAWN', 'SETTINGS_CHANGED',
   'DISCUSSION_SETTINGS_CHANGED', 'DIRECTORY_IMPORTED', 'SIGN_IN_LOCKED'];
 
 /** "[user:t.girard, guardians:6A]" (a deposit's recipients as the engine records them) said as names. */

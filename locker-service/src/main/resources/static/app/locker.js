@@ -1,5 +1,5 @@
 // My locker (documents received) and My distributions (documents I deposited).
-import { ROOT, del, get, upload } from './api.js';
+import { ROOT, del, get, post, upload } from './api.js';
 import { clear, field, formatDate, formatSize, h } from './dom.js';
 import { label, lang, t } from './i18n.js';
 import { documentTypes } from './types.js';
@@ -80,23 +80,7 @@ function documentCard(entry, context, onOpened) {
     }
   };
   download.addEventListener('click', markOpened);
-  const history = h('div.history');
-  const historyButton = h('button', { type: 'button', 'aria-expanded': 'false' }, t('locker.history'));
-  const showHistory = async () => {
-    const versions = await get(`/lockers/documents/${entry.id}/versions`);
-    clear(history, h('h3', t('locker.versions')), h('ol.versions', versions.map((v) => h('li',
-      t('locker.versionLine', { label: v.label, author: nameOf(v.author), date: formatDate(v.created, lang()),
-        size: formatSize(v.size) }), v.comment ? h('span.comment', ` — ${v.comment}`) : null))));
-    historyButton.setAttribute('aria-expanded', 'true');
-  };
-  historyButton.addEventListener('click', async () => {
-    if (historyButton.getAttribute('aria-expanded') === 'true') {
-      clear(history);
-      historyButton.setAttribute('aria-expanded', 'false');
-      return;
-    }
-    await showHistory();
-  });
+  const { history, historyButton, showHistory } = versionHistory(entry.id, context);
   const version = h('dd.version', entry.version || '1.0');
   // a new version sent from this card shows at once: its label, and the history when it is open
   const versionAdded = async (added) => {
@@ -117,6 +101,47 @@ function documentCard(entry, context, onOpened) {
     history,
     entry.canModify ? newVersionForm(entry, context, versionAdded) : null);
   return card;
+}
+
+/**
+ * A document's version history behind a "Versions" button. Comments are for personnel: the API never gives a
+ * guardian one. The depositor of a deposit to guardians sees which versions the guardians were given, and may give
+ * them a co-recipient's version ("published": false).
+ */
+function versionHistory(id, context) {
+  const history = h('div.history');
+  const historyButton = h('button', { type: 'button', 'aria-expanded': 'false' }, t('locker.history'));
+  const render = (versions) => {
+    clear(history, h('h3', t('locker.versions')), h('ol.versions', versions.map((v) => h('li',
+      t('locker.versionLine', { label: v.label, author: nameOf(v.author), date: formatDate(v.created, lang()),
+        size: formatSize(v.size) }), v.comment ? h('span.comment', ` — ${v.comment}`) : null,
+      v.published === true ? h('span.badge.muted', ` ${t('locker.publishedToGuardians')}`) : null,
+      v.published === false ? publishButton(v) : null))));
+    historyButton.setAttribute('aria-expanded', 'true');
+  };
+  const publishButton = (v) => {
+    const button = h('button.publish', { type: 'button' }, t('locker.publishToGuardians'),
+      h('span.visually-hidden', ` ${t('locker.versionLabel', { label: v.label })}`));
+    button.addEventListener('click', async () => {
+      try {
+        render(await post(`/lockers/documents/${id}/versions/${encodeURIComponent(v.label)}/publish`));
+        context.announce(t('locker.versionPublished', { label: v.label }));
+      } catch (problem) {
+        context.announce(problem.text());
+      }
+    });
+    return [' ', button];
+  };
+  const showHistory = async () => render(await get(`/lockers/documents/${id}/versions`));
+  historyButton.addEventListener('click', async () => {
+    if (historyButton.getAttribute('aria-expanded') === 'true') {
+      clear(history);
+      historyButton.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    await showHistory();
+  });
+  return { history, historyButton, showHistory };
 }
 
 function newVersionForm(entry, context, versionAdded) {
@@ -187,6 +212,8 @@ function distributionCard(d, context, reload) {
       context.announce(problem.text());
     }
   });
+  // the depositor's version card: the history, where a co-recipient's version is given to guardians
+  const { history, historyButton } = versionHistory(d.id, context);
   return h('article.card.distribution', { 'data-document': d.id },
     h('h2.doc-title', d.name, d.withdrawn ? h('span.badge.muted', ` ${t('distributions.isWithdrawn')}`) : null),
     h('dl.meta',
@@ -198,7 +225,8 @@ function distributionCard(d, context, reload) {
       d.publishFrom ? [h('dt', t('locker.window')), h('dd', t('locker.windowRange', {
         from: formatDate(d.publishFrom, lang()), to: formatDate(d.publishTo, lang()) }),
       ` (${label('window', d.windowState)})`)] : null,
-      h('dt', t('locker.history')), h('dd', String(d.versions))),
+      h('dt', t('locker.history')), h('dd', String(d.versions), ' ', historyButton)),
+    history,
     h('details.receipts', h('summary', t('distributions.opened', { count: d.openedBy.length })),
       d.openedBy.length ? h('ul', d.openedBy.map((u) => h('li', nameOf(u)))) : h('p', '—')),
     h('details.receipts', h('summary', t('distributions.notOpened', { count: d.notOpenedBy.length })),

@@ -242,6 +242,56 @@ class AlfrescoLockerFlowTest {
     }
 
     @Test
+    void shouldShowGuardiansOnlyTheVersionsTheDepositorPublishesWithoutComments() throws IOException {
+        java.time.Instant now = clock.instant();
+        Deposited deposited = deposit(
+                T_ONE,
+                new DepositRequest(
+                        "CIRCULAR",
+                        "memo",
+                        List.of("user:t.two", "user:g.one"),
+                        false,
+                        true,
+                        Optional.of(now.minus(java.time.Duration.ofHours(1))),
+                        Optional.of(now.plus(java.time.Duration.ofDays(7)))),
+                "report.txt");
+        System.out.println("[flow] deposit of one file to a teacher and a guardian (with the guardians' edition): "
+                + lastDepositCost + " HTTP calls");
+        List<LockerEntry> guardian = lockers.locker(G_ONE, LockerFilter.none());
+        assertThat(guardian).extracting(LockerEntry::name).containsExactly("report.txt");
+        org.locker.core.platform.NodeId edition = guardian.get(0).id();
+
+        ContentSource corrected =
+                new ContentSource(new ByteArrayInputStream("corrected".getBytes(StandardCharsets.UTF_8)), "text/plain");
+        lockers.addVersion(T_TWO, deposited.id(), corrected, "mark changed");
+
+        assertThat(read(lockers.open(G_ONE, edition))).isEqualTo("content of report.txt");
+        assertThat(lockers.versions(G_ONE, edition))
+                .extracting(org.locker.core.platform.Version::label)
+                .containsExactly("1.0");
+        assertThat(edition).as("one id per deposit for everyone").isEqualTo(deposited.id());
+        try (org.locker.core.platform.PlatformSession own = school.platform.sessionAs(G_ONE)) {
+            assertThat(own.findNode(deposited.id()))
+                    .as("the platform does not let a guardian read the deposit itself, nor its versions")
+                    .isEmpty();
+        }
+
+        lockers.publishVersion(T_ONE, deposited.id(), "1.1");
+
+        assertThat(read(lockers.open(G_ONE, edition))).isEqualTo("corrected");
+        assertThat(lockers.versions(G_ONE, edition))
+                .extracting(org.locker.core.platform.Version::label, org.locker.core.platform.Version::comment)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("1.0", ""), org.assertj.core.groups.Tuple.tuple("1.1", ""));
+        assertThat(lockers.versions(T_TWO, deposited.id()))
+                .extracting(org.locker.core.platform.Version::comment)
+                .containsExactly("", "mark changed");
+        assertThat(lockers.distributions(T_ONE))
+                .extracting(Lockers.Distribution::name)
+                .containsExactly("report.txt");
+    }
+
+    @Test
     void shouldWithdrawADepositFromEveryLocker() {
         Deposited deposited = deposit(T_ONE, request(false, false, "user:t.two", "category:staff"), "withdrawn.txt");
         assertThat(names(T_TWO)).containsExactly("withdrawn.txt");

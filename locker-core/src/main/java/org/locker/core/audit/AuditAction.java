@@ -10,6 +10,8 @@ public enum AuditAction {
     DEPOSITED,
     OPENED,
     NEW_VERSION,
+    /** A deposit's version given to its guardians (its depositor's own, or one they chose); the detail names it. */
+    VERSION_PUBLISHED,
     WITHDRAWN,
     /** Failed sign-ins locked an account or a client address for a while ({@link SecurityAudit}). */
     SIGN_IN_LOCKED,

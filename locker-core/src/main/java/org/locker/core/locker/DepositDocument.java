@@ -25,6 +25,7 @@ import org.locker.core.locker.Lockers.Settings;
 import org.locker.core.locker.PublicationWindows.Window;
 import org.locker.core.locker.RecipientResolver.Recipients;
 import org.locker.core.platform.Access;
+import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.Node;
@@ -171,22 +172,33 @@ final class DepositDocument {
             names.addAll(guardians);
             for (DepositFile file : files) {
                 String depositId = UUID.randomUUID().toString();
-                Node document = store.create(
-                        session,
-                        new NewDeposit(
-                                depositId,
-                                prepared.depositor(),
-                                request,
-                                now,
-                                names,
-                                guardians,
-                                window.map(Window::key),
-                                file.name(),
-                                file.documentType().orElse(request.documentType()),
-                                file.content()));
+                NewDeposit stored = new NewDeposit(
+                        depositId,
+                        prepared.depositor(),
+                        request,
+                        now,
+                        names,
+                        guardians,
+                        window.map(Window::key),
+                        file.name(),
+                        file.documentType().orElse(request.documentType()),
+                        file.content());
+                Node document = store.create(session, stored);
                 session.grant(document.id(), prepared.depositor(), Access.WRITE);
                 session.grantAll(document.id(), grantees, request.allowModify() ? Access.WRITE : Access.READ);
-                window.ifPresent(w -> session.grant(document.id(), w.group(), Access.READ));
+                if (window.isPresent()) {
+                    // guardians read the edition, never the deposit: its later versions (a co-recipient's, with
+                    // comments) are personnel's until the depositor publishes one (decision 0014)
+                    Node edition;
+                    try (Content first = session.readContent(document.id())) {
+                        edition = store.createEdition(
+                                session,
+                                document,
+                                stored,
+                                new ContentSource(first.stream(), first.info().mimeType()));
+                    }
+                    session.grant(edition.id(), window.get().group(), Access.READ);
+                }
                 audit.record(
                         session,
                         AuditAction.DEPOSITED,
@@ -215,7 +227,8 @@ final class DepositDocument {
         try {
             String name;
             try (PlatformSession session = platform.sessionAs(depositor)) {
-                Node node = session.findNode(source)
+                NodeId readable = guardian ? GuardianEditions.readable(platform, session, source) : source;
+                Node node = session.findNode(readable)
                         .filter(n -> n.content().isPresent())
                         .filter(n -> !guardian
                                 || !DepositStore.isDeposit(n)
@@ -223,7 +236,7 @@ final class DepositDocument {
                         .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_DOCUMENT, source.value()));
                 name = rename.orElse(node.name());
                 copy = Files.createTempFile("locker-copy-", ".bin");
-                try (InputStream content = session.readContent(source).stream()) {
+                try (InputStream content = session.readContent(readable).stream()) {
                     Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
                 }
             }

@@ -41,7 +41,9 @@ final class DepositStore {
             LockerModel.ALLOW_MODIFY,
             LockerModel.WITHDRAWN,
             LockerModel.PUBLISH_FROM,
-            LockerModel.PUBLISH_TO);
+            LockerModel.PUBLISH_TO,
+            LockerModel.EDITION_OF,
+            LockerModel.PUBLISHED_VERSION);
 
     // ------------------------------------------------------------------ settings
 
@@ -114,9 +116,55 @@ final class DepositStore {
 
     /** Creates the deposit's folder and document (not saved, no grants). */
     Node create(PlatformSession session, NewDeposit deposit) {
+        Node folder = session.ensureFolder(folderPath(deposit.depositId(), deposit.at()));
+        return session.createDocument(
+                folder.id(), deposit.fileName(), LockerModel.DEPOSIT, properties(deposit), deposit.content());
+    }
+
+    /**
+     * Creates the guardians' edition of a deposit being created (not saved, no grants): a deposit of its own, in
+     * the deposit's folder, holding {@code content} (the deposit's first version) as its version 1.0. Guardians
+     * are granted it instead of the deposit, so that the platform shows them only what the depositor publishes.
+     */
+    Node createEdition(PlatformSession session, Node deposit, NewDeposit request, ContentSource content) {
+        Node folder =
+                session.ensureFolder(folderPath(request.depositId(), request.at()) + "/" + LockerModel.EDITION_FOLDER);
+        Map<String, Object> properties = properties(request);
+        // what guardians' lockers query; nobody modifies an edition but the depositor's publish step
+        properties.put(LockerModel.RECIPIENTS, request.guardians());
+        properties.put(LockerModel.ALLOW_MODIFY, false);
+        properties.put(LockerModel.EDITION_OF, deposit.id().value());
+        properties.put(LockerModel.PUBLISHED_VERSION, deposit.versionLabel().orElse("1.0"));
+        return session.createDocument(folder.id(), request.fileName(), LockerModel.DEPOSIT, properties, content);
+    }
+
+    /** The guardians' edition of a deposit, if it has one (a deposit with guardian recipients). */
+    Optional<StoredDeposit> edition(PlatformSession session, StoredDeposit deposit) {
+        if (deposit.edition() || deposit.publishFrom().isEmpty()) {
+            return Optional.empty();
+        }
+        return session.nodeAt(folderPath(deposit.depositId(), deposit.depositedAt()) + "/" + LockerModel.EDITION_FOLDER)
+                .flatMap(folder -> session.children(folder.id()).stream()
+                        .filter(DepositStore::isDeposit)
+                        .findFirst())
+                .map(DepositStore::read);
+    }
+
+    /**
+     * Stores a version of the deposit as the edition's new content, without its comment: the edition's version
+     * carries the deposit's label as its comment (what guardians are shown as the version's label).
+     */
+    void publish(PlatformSession session, StoredDeposit edition, String label, ContentSource content) {
+        session.updateProperties(edition.id(), Map.of(LockerModel.PUBLISHED_VERSION, label));
+        session.updateContent(edition.id(), content, label);
+    }
+
+    private static String folderPath(String depositId, Instant at) {
+        return LockerModel.DEPOSITS_FOLDER + "/" + MONTH.format(at) + "/" + depositId;
+    }
+
+    private static Map<String, Object> properties(NewDeposit deposit) {
         DepositRequest request = deposit.request();
-        Node folder = session.ensureFolder(
-                LockerModel.DEPOSITS_FOLDER + "/" + MONTH.format(deposit.at()) + "/" + deposit.depositId());
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(LockerModel.DEPOSIT_ID, deposit.depositId());
         properties.put(LockerModel.DOCUMENT_TYPE, deposit.documentType());
@@ -138,8 +186,7 @@ final class DepositStore {
             properties.put(LockerModel.PUBLISH_TO, request.publishTo().orElseThrow());
             properties.put(LockerModel.WINDOW_KEY, deposit.windowKey().get());
         }
-        return session.createDocument(
-                folder.id(), deposit.fileName(), LockerModel.DEPOSIT, properties, deposit.content());
+        return properties;
     }
 
     /** The node {@code id} as a deposit, if it is one the session may read (withdrawn or not). */
@@ -176,7 +223,7 @@ final class DepositStore {
                 .toList();
     }
 
-    /** The deposits made by {@code depositor}, newest first. */
+    /** The deposits made by {@code depositor}, newest first (not their guardians' editions). */
     List<StoredDeposit> depositedBy(PlatformSession session, UserId depositor, int limit) {
         return session
                 .query(NodeQuery.ofType(LockerModel.DEPOSIT)
@@ -186,6 +233,7 @@ final class DepositStore {
                         .build())
                 .stream()
                 .map(DepositStore::read)
+                .filter(d -> !d.edition())
                 .toList();
     }
 
@@ -210,7 +258,9 @@ final class DepositStore {
                 node.strings(LockerModel.RECIPIENTS),
                 node.instant(LockerModel.PUBLISH_FROM),
                 node.instant(LockerModel.PUBLISH_TO),
-                node.flag(LockerModel.WITHDRAWN));
+                node.flag(LockerModel.WITHDRAWN),
+                node.string(LockerModel.EDITION_OF),
+                node.string(LockerModel.PUBLISHED_VERSION));
     }
 
     private static List<String> selection(Node node) {

@@ -98,6 +98,13 @@ final class Distributions {
                 system.revoke(id, entry.principal());
             }
             store.markWithdrawn(system, id, clock.instant());
+            // its guardians' edition leaves their lockers with it
+            store.edition(system, deposit).ifPresent(edition -> {
+                for (AccessEntry entry : system.accessEntries(edition.id())) {
+                    system.revoke(edition.id(), entry.principal());
+                }
+                store.markWithdrawn(system, edition.id(), clock.instant());
+            });
             audit.record(system, AuditAction.WITHDRAWN, user, deposit.depositId(), deposit.name(), "");
             system.save();
         }

@@ -3,6 +3,8 @@ package org.locker.core.locker;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.locker.core.audit.AuditAction;
 import org.locker.core.audit.AuditTrail;
 import org.locker.core.locker.LockerRefusal.Reason;
@@ -28,6 +30,7 @@ public final class LockerDocuments {
     private final Clock clock;
     private final DepositStore store;
     private final AuditTrail audit;
+    private final PublishVersion publishing;
     /** One opening recorded at a time, so that a reader's first opening is recorded once. */
     private final Object receipts = new Object();
 
@@ -36,6 +39,7 @@ public final class LockerDocuments {
         this.clock = clock;
         this.store = store;
         this.audit = audit;
+        this.publishing = new PublishVersion(platform, store, audit);
     }
 
     /**
@@ -44,7 +48,7 @@ public final class LockerDocuments {
      */
     public static boolean isReadableDocument(ContentPlatform platform, UserId reader, NodeId id) {
         try (PlatformSession session = platform.sessionAs(reader)) {
-            return session.findNode(id)
+            return session.findNode(GuardianEditions.readable(platform, session, id))
                     .filter(n ->
                             n.type().equals(LockerModel.DEPOSIT) && n.content().isPresent())
                     .isPresent();
@@ -60,7 +64,8 @@ public final class LockerDocuments {
     public static Content readAsReader(ContentPlatform platform, UserId reader, NodeId id) {
         PlatformSession session = platform.sessionAs(reader);
         try {
-            return SessionClosingStream.of(session.readContent(id), session);
+            return SessionClosingStream.of(
+                    session.readContent(GuardianEditions.readable(platform, session, id)), session);
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -76,7 +81,7 @@ public final class LockerDocuments {
         PlatformSession session = platform.sessionAs(user);
         try {
             StoredDeposit deposit = readable(session, id, guardian);
-            Content content = session.readContent(id);
+            Content content = session.readContent(deposit.id());
             if (!deposit.depositedBy(user.value())) {
                 recordOpening(user, deposit);
             }
@@ -103,9 +108,13 @@ public final class LockerDocuments {
         }
     }
 
-    /** A deposit as its reader may see it now: a guardian outside its window is told it does not exist. */
+    /**
+     * A deposit as its reader may see it now: a guardian reads its guardians' edition, and outside its window is
+     * told it does not exist.
+     */
     private StoredDeposit readable(PlatformSession session, NodeId id, boolean guardian) {
-        StoredDeposit deposit = store.current(session, id);
+        StoredDeposit deposit =
+                store.current(session, guardian ? GuardianEditions.readable(platform, session, id) : id);
         if (guardian
                 && !deposit.depositedBy(session.user().value())
                 && !deposit.visibleToGuardiansAt(clock.instant())) {
@@ -114,7 +123,10 @@ public final class LockerDocuments {
         return deposit;
     }
 
-    /** Version history of a deposit the user may read, oldest first. */
+    /**
+     * Version history of a deposit the user may read, oldest first. A guardian reads the guardians' edition: the
+     * versions its depositor published, with the deposit's labels, and never a comment (personnel's only).
+     */
     List<Version> versions(UserId user, NodeId id) {
         String system;
         try (PlatformSession session = platform.systemSession()) {
@@ -125,12 +137,30 @@ public final class LockerDocuments {
             StoredDeposit deposit = readable(session, id, guardian);
             String depositor = deposit.depositor().isEmpty() ? system : deposit.depositor();
             // the service account stores the first version on the depositor's behalf
-            return session.versions(id).stream()
-                    .map(v -> v.author().equals(system)
-                            ? new Version(v.label(), v.created(), depositor, v.comment(), v.content())
-                            : v)
+            return session.versions(deposit.id()).stream()
+                    .map(v -> deposit.edition()
+                            ? new Version(PublishVersion.depositLabel(v), v.created(), depositor, "", v.content())
+                            : v.author().equals(system)
+                                    ? new Version(v.label(), v.created(), depositor, comment(v, guardian), v.content())
+                                    : new Version(
+                                            v.label(), v.created(), v.author(), comment(v, guardian), v.content()))
                     .toList();
         }
+    }
+
+    /** Version comments are for personnel: a guardian never reads one, whatever node they were granted. */
+    private static String comment(Version version, boolean guardian) {
+        return guardian ? "" : version.comment();
+    }
+
+    /** Publishes the deposit's version {@code label} to its guardians, as its depositor ({@link PublishVersion}). */
+    void publish(UserId user, NodeId id, String label) {
+        publishing.publish(user, id, label);
+    }
+
+    /** The labels of the versions the deposit's guardians were given, for its depositor; else empty. */
+    Optional<Set<String>> published(UserId user, NodeId id) {
+        return publishing.published(user, id);
     }
 
     /**
@@ -156,6 +186,10 @@ public final class LockerDocuments {
             }
         }
         try (PlatformSession system = platform.systemSession()) {
+            if (deposit.depositedBy(user.value())) {
+                // the depositor's own version goes to the guardians as it is, without its comment
+                publishing.publishOwn(system, deposit, version.label());
+            }
             audit.record(
                     system,
                     AuditAction.NEW_VERSION,

@@ -11,6 +11,7 @@ import org.locker.core.locker.Lockers.LockerEntry;
 import org.locker.core.locker.Lockers.LockerFilter;
 import org.locker.core.platform.ContentInfo;
 import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.NodeId;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 
@@ -67,14 +68,15 @@ final class LockerListing {
     private static LockerEntry entry(StoredDeposit deposit, boolean opened, boolean canModify) {
         var node = deposit.node();
         return new LockerEntry(
-                deposit.id(),
+                // one id per deposit for everyone: a guardian's edition is listed as its deposit (decision 0014)
+                deposit.editionOf().map(NodeId::of).orElse(deposit.id()),
                 deposit.depositId(),
                 deposit.name(),
                 deposit.documentType(),
                 deposit.memo(),
                 deposit.depositor(),
                 deposit.depositedAt(),
-                node.versionLabel().orElse(""),
+                deposit.versionLabel(),
                 opened,
                 canModify,
                 node.content().map(ContentInfo::mimeType).orElse("application/octet-stream"),

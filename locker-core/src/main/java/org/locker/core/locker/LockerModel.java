@@ -45,6 +45,16 @@ public final class LockerModel {
     /** Of a window: PENDING (before the start), OPEN (guardians are members of its group), CLOSED (after the end). */
     public static final String WINDOW_STATE = "lk:windowState";
 
+    /**
+     * Of a guardians' edition (decision 0014): the id of the deposit whose published versions it holds. Guardians
+     * are granted the edition, never the deposit, whose versions (a co-recipient's, comments) are personnel's.
+     */
+    public static final String EDITION_OF = "lk:editionOf";
+    /** Of a guardians' edition: the label of the deposit's version it holds now. */
+    public static final String PUBLISHED_VERSION = "lk:publishedVersion";
+    /** The folder, in a deposit's folder, that holds its guardians' edition. */
+    public static final String EDITION_FOLDER = "guardians";
+
     public static final String WITHDRAWN = "lk:withdrawn";
     public static final String WITHDRAWN_AT = "lk:withdrawnAt";
 

@@ -46,6 +46,10 @@ public final class LockerRefusal extends RuntimeException {
         ARCHIVE_TOO_LARGE(false),
         /** A new version whose type detected on the content is not the document's type. */
         VERSION_TYPE_MISMATCH(false),
+        /** A version to publish that the document does not have. */
+        UNKNOWN_VERSION(false),
+        /** A version to publish to the guardians of a document that was deposited to no guardian. */
+        NOT_FOR_GUARDIANS(false),
         /** A guardian asking for a standing deposit (for people created later): the establishment's only. */
         STANDING_NOT_ALLOWED(true),
         /** A guardian asking that the recipients may modify their deposit: the establishment's only. */

@@ -268,6 +268,23 @@ public final class Lockers {
         return documents.addVersion(user, id, documentName -> content, comment);
     }
 
+    /**
+     * The depositor gives the deposit's version {@code label} to its guardians (a co-recipient's version: their
+     * own are given at once). Guardians see only the versions published to them, never a comment (decision 0014).
+     * @throws LockerRefusal NOT_THE_DEPOSITOR, NOT_FOR_GUARDIANS, UNKNOWN_VERSION, UNKNOWN_DOCUMENT
+     */
+    public void publishVersion(UserId user, NodeId id, String label) {
+        documents.publish(user, id, label);
+    }
+
+    /**
+     * For the deposit's depositor: the labels of its versions its guardians were given; empty for anyone else or
+     * for a deposit to no guardian.
+     */
+    public Optional<Set<String>> publishedVersions(UserId user, NodeId id) {
+        return documents.published(user, id);
+    }
+
     /** A new version whose content is judged knowing the document's name ({@link VersionJudge}). */
     public Version addVersion(UserId user, NodeId id, VersionJudge judge, String comment) {
         return documents.addVersion(user, id, judge, comment);

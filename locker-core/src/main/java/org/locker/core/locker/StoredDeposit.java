@@ -11,6 +11,8 @@ import org.locker.core.platform.NodeId;
  *
  * @param selection the depositor's selectors, one a line as made
  * @param recipients every principal the deposit is for, guardians included
+ * @param editionOf of a guardians' edition: the id of the deposit it publishes (decision 0014)
+ * @param publishedVersion of a guardians' edition: the deposit's version it holds now
  */
 record StoredDeposit(
         Node node,
@@ -25,7 +27,9 @@ record StoredDeposit(
         List<String> recipients,
         Optional<Instant> publishFrom,
         Optional<Instant> publishTo,
-        boolean withdrawn) {
+        boolean withdrawn,
+        Optional<String> editionOf,
+        Optional<String> publishedVersion) {
 
     NodeId id() {
         return node.id();
@@ -33,6 +37,16 @@ record StoredDeposit(
 
     String name() {
         return node.name();
+    }
+
+    /** Whether this is a deposit's guardians' edition, the node guardians are granted instead of the deposit. */
+    boolean edition() {
+        return editionOf.isPresent();
+    }
+
+    /** The version its reader sees: of an edition, the deposit's version it publishes. */
+    String versionLabel() {
+        return publishedVersion.orElse(node.versionLabel().orElse(""));
     }
 
     boolean depositedBy(String user) {

@@ -179,25 +179,49 @@ class MyLockerController {
         return ContentResponses.download(lockers.open(user.userId(), NodeId.of(id)));
     }
 
-    record VersionView(String label, Instant created, String author, String comment, String mimeType, long size) {
+    /**
+     * @param published for the depositor of a deposit to guardians: whether its guardians were given this version
+     *                  (decision 0014); null for anyone else
+     */
+    record VersionView(
+            String label,
+            Instant created,
+            String author,
+            String comment,
+            String mimeType,
+            long size,
+            Boolean published) {
         static VersionView of(Version v) {
+            return of(v, Optional.empty());
+        }
+
+        static VersionView of(Version v, Optional<java.util.Set<String>> published) {
             return new VersionView(
                     v.label(),
                     v.created(),
                     v.author(),
                     v.comment(),
                     v.content().mimeType(),
-                    v.content().size());
+                    v.content().size(),
+                    published.map(labels -> labels.contains(v.label())).orElse(null));
         }
     }
 
     @GetMapping("/documents/{id}/versions")
     @PreAuthorize(Roles.LOCKER_OWNERS)
-    @Operation(summary = "Version history of a document (who, when, comment), oldest first")
+    @Operation(
+            summary = "Version history of a document (who, when, comment), oldest first; a guardian gets the versions "
+                    + "published to guardians, without comments; the depositor of a deposit to guardians gets "
+                    + "'published' per version")
     List<VersionView> versions(@AuthenticationPrincipal LockerUser user, @PathVariable String id) {
-        return lockers.versions(user.userId(), NodeId.of(id)).stream()
-                .map(VersionView::of)
-                .toList();
+        return versionViews(lockers, user, NodeId.of(id));
+    }
+
+    /** The versions as {@code user} sees them, with what was published for the depositor of a deposit to guardians. */
+    static List<VersionView> versionViews(Lockers lockers, LockerUser user, NodeId id) {
+        List<Version> versions = lockers.versions(user.userId(), id);
+        Optional<java.util.Set<String>> published = lockers.publishedVersions(user.userId(), id);
+        return versions.stream().map(v -> VersionView.of(v, published)).toList();
     }
 
     @PostMapping(path = "/documents/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

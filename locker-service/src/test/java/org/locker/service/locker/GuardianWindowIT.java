@@ -42,15 +42,20 @@ class GuardianWindowIT extends LockerTestBase {
                         .field("publishTo", to.toString())));
     }
 
+    /** Whether the guardian reads, on the platform, the node guardians are granted: the deposit's edition. */
     private boolean guardianSeesOnThePlatform(String id) {
+        NodeId edition = guardiansEdition(id);
         try (PlatformSession session = platform.sessionAs(UserId.of(GUARDIAN))) {
-            boolean direct = session.findNode(NodeId.of(id)).isPresent();
+            assertThat(session.findNode(NodeId.of(id)))
+                    .as("never the deposit itself")
+                    .isEmpty();
+            boolean direct = session.findNode(edition).isPresent();
             boolean queried = session
                     .query(NodeQuery.ofType(LockerModel.DEPOSIT)
                             .whereAnyOf(LockerModel.RECIPIENTS, List.of("locker-class-6A-guardians", GUARDIAN))
                             .build())
                     .stream()
-                    .anyMatch(n -> n.id().value().equals(id));
+                    .anyMatch(n -> n.id().equals(edition));
             assertThat(queried).isEqualTo(direct);
             return direct;
         }
@@ -186,7 +191,7 @@ class GuardianWindowIT extends LockerTestBase {
         }
         assertThat(inLocker(newcomer, id)).isPresent();
         try (PlatformSession session = platform.sessionAs(UserId.of(newcomer))) {
-            assertThat(session.findNode(NodeId.of(id))).isPresent();
+            assertThat(session.findNode(guardiansEdition(id))).isPresent();
         }
         clock.advance(Duration.ofDays(31));
         reconcile();

@@ -129,6 +129,23 @@ abstract class LockerTestBase extends ServiceTestBase {
         return locker(user).stream().filter(e -> id.equals(e.get("id"))).findFirst();
     }
 
+    /**
+     * The node guardians are granted for the deposit {@code id}: its guardians' edition (decision 0014), in the
+     * deposit's folder.
+     */
+    org.locker.core.platform.NodeId guardiansEdition(String id) {
+        try (org.locker.core.platform.PlatformSession system = platform.systemSession()) {
+            org.locker.core.platform.NodeId folder = system.node(org.locker.core.platform.NodeId.of(id))
+                    .parentId()
+                    .orElseThrow();
+            org.locker.core.platform.Node editions = system.children(folder).stream()
+                    .filter(n -> n.name().equals(org.locker.core.locker.LockerModel.EDITION_FOLDER))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(id + " has no guardians' edition"));
+            return system.children(editions.id()).get(0).id();
+        }
+    }
+
     Response download(String user, String id) {
         return api().get("/api/v1/lockers/documents/" + id + "/content", user);
     }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.locker.core.platform.NodeId;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 
@@ -101,7 +100,8 @@ class PublicationWindowBoundariesIT extends LockerTestBase {
 
     private boolean guardianReadsOnThePlatform(String id) {
         try (PlatformSession session = platform.sessionAs(UserId.of(GUARDIAN))) {
-            return session.findNode(NodeId.of(id)).isPresent();
+            // guardians are granted the deposit's guardians' edition (decision 0014)
+            return session.findNode(guardiansEdition(id)).isPresent();
         }
     }
 
