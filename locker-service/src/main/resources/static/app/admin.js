@@ -167,15 +167,27 @@ export async function lockerSettingsScreen(container, context) {
   container.append(form);
 }
 
+/** How often a running import is asked for its progress. */
+const IMPORT_POLL_MS = 400;
+
 export async function importScreen(container, context) {
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,text/csv', required: true });
   const dryRun = checkbox(t('import.dryRun'), { checked: true });
-  const progress = h('progress', { max: '1', value: '0', 'aria-label': t('deposit.progress') });
-  progress.hidden = true;
+  // sending the file, then the job's persons: "1,234 of 5,000 persons", said as it goes
+  const progress = h('progress#import-progress', { max: '1', value: '0', 'aria-labelledby': 'import-progress-text' });
+  const progressText = h('p#import-progress-text', { 'aria-live': 'polite' });
+  const progressBox = h('div.import-progress', progress, progressText);
+  progressBox.hidden = true;
   const report = h('div#import-report', { 'aria-live': 'polite' });
   const fileField = field(t('import.file'), file, { hint: t('import.fileHint') });
-  const form = h('form.card#import-form', fileField, dryRun,
-    h('div.actions', h('button.primary', { type: 'submit' }, t('import.run'))), progress, report);
+  const submit = h('button.primary', { type: 'submit' }, t('import.run'));
+  const form = h('form.card#import-form', fileField, dryRun, h('div.actions', submit), progressBox, report);
+  const number = new Intl.NumberFormat(lang());
+  const show = (job) => {
+    progress.max = String(Math.max(job.total, 1));
+    progress.value = String(job.done);
+    progressText.textContent = t('import.progress', { done: number.format(job.done), total: number.format(job.total) });
+  };
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clear(report);
@@ -186,26 +198,47 @@ export async function importScreen(container, context) {
     }
     const data = new FormData();
     data.append('file', file.files[0]);
-    progress.hidden = false;
+    progressBox.hidden = false;
+    progress.max = '1';
+    progress.value = '0';
+    progressText.textContent = t('import.sending');
+    submit.disabled = true;
     try {
-      const r = await upload(`/directory/import?dryRun=${dryRun.input.checked}`, data, (p) => { progress.value = p; });
+      let job = await upload(`/directory/imports?dryRun=${dryRun.input.checked}`, data, (p) => { progress.value = p; });
+      progressText.textContent = t('import.started');
+      while (job.state === 'queued' || job.state === 'running') {
+        await new Promise((resolve) => { setTimeout(resolve, IMPORT_POLL_MS); });
+        job = await get(`/directory/imports/${encodeURIComponent(job.id)}`);
+        if (job.total > 0) show(job);
+      }
+      if (job.state === 'refused') {
+        progressBox.hidden = true;
+        report.append(h('p.error', { role: 'alert' }, t('import.refused')), h('table.report',
+          h('caption', t('import.problems')),
+          h('thead', h('tr', h('th', { scope: 'col' }, t('import.line')), h('th', { scope: 'col' }, t('import.code')),
+            h('th', { scope: 'col' }, t('import.message')))),
+          h('tbody', job.problems.map((p) => h('tr', h('td', String(p.line)), h('td', p.code),
+            h('td', p.message))))));
+        return;
+      }
+      if (job.state !== 'done') {
+        progressBox.hidden = true;
+        report.append(h('p.error', { role: 'alert' }, t('import.failed')));
+        return;
+      }
+      show(job);
+      const r = job.report;
       report.append(h('h2', r.applied ? t('import.applied') : t('import.checked')), h('table.report',
         h('caption.visually-hidden', t('import.report')),
         h('tbody', ['classes', 'persons', 'usersCreated', 'usersUpdated', 'groupsCreated', 'membershipsAdded',
           'membershipsRemoved'].map((key) => h('tr', h('th', { scope: 'row' }, t(`import.${key}`)),
-          h('td', String(r[key])))))));
+          h('td', number.format(r[key])))))));
       context.announce(r.applied ? t('import.applied') : t('import.checked'));
     } catch (problem) {
+      progressBox.hidden = true;
       report.append(failure(problem));
-      if (problem.body?.problems) {
-        report.append(h('table.report', h('caption', t('import.problems')),
-          h('thead', h('tr', h('th', { scope: 'col' }, t('import.line')), h('th', { scope: 'col' }, t('import.code')),
-            h('th', { scope: 'col' }, t('import.message')))),
-          h('tbody', problem.body.problems.map((p) => h('tr', h('td', String(p.line)), h('td', p.code),
-            h('td', p.message))))));
-      }
     } finally {
-      progress.hidden = true;
+      submit.disabled = false;
     }
   });
   container.append(form);

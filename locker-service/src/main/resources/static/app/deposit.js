@@ -327,7 +327,8 @@ export async function depositScreen(container, context) {
     }
     appendNamesAndTypes(data);
     if (memo.value) data.append('memo', memo.value);
-    selection.forEach((item, selector) => data.append('recipients', selector));
+    // one text field, one selector a line: thousands of form fields would cost the service more than the deposit
+    if (selection.size) data.append('recipientList', [...selection.keys()].join('\n'));
     // what the browser can tell at once; the service judges everything else (type, size, names, window)
     const missing = [];
     if (fromComputer.checked && file.files.length === 0) missing.push([fileField, t('deposit.needFile')]);

@@ -20,10 +20,12 @@ public final class BenchmarkMain {
             case "newuser" -> NewUserBenchmark.run(rest);
             case "discussions" -> DiscussionsBenchmark.run(rest);
             case "durability" -> DurabilityBenchmark.run(rest);
+            case "import" -> DirectoryImportBenchmark.run(rest);
+            case "httpdeposits" -> HttpDepositsBenchmark.run(rest);
             default -> {
                 System.out.println(
                         "usage: java -jar benchmarks.jar jmh [JMH options, e.g. DiscussionRules] | deposits | scale"
-                                + " | newuser | discussions | durability  [--option=value ...]");
+                                + " | newuser | discussions | durability | import | httpdeposits  [--option=value ...]");
                 System.exit(what.equals("help") ? 0 : 2);
             }
         }

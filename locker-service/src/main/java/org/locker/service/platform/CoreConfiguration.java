@@ -6,6 +6,7 @@ import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.directory.importing.DirectoryImport;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.service.LockerProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,8 +31,12 @@ class CoreConfiguration {
         return new AuditTrail(platform, clock);
     }
 
+    /** @param personsPerSave persons applied in one save (decision 0019; the crash test makes it small) */
     @Bean
-    DirectoryImport directoryImport(ContentPlatform platform, AuditTrail audit) {
-        return new DirectoryImport(platform, audit);
+    DirectoryImport directoryImport(
+            ContentPlatform platform,
+            AuditTrail audit,
+            @Value("${locker.import.persons-per-save:" + DirectoryImport.PERSONS_PER_SAVE + "}") int personsPerSave) {
+        return new DirectoryImport(platform, audit).withPersonsPerSave(personsPerSave);
     }
 }

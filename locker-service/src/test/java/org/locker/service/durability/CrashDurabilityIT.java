@@ -34,7 +34,7 @@ import org.locker.service.support.ApiClient.Response;
  * {@value #ACKNOWLEDGED_BEFORE_KILL}th acknowledgement, while the other clients' writes are in flight, the service
  * is killed with SIGKILL. Started again on the same directory, it must show every acknowledged write, of this
  * round and the earlier ones. {@value #ROUNDS} rounds: the loss was intermittent (before writes were flushed,
- * a quarter to a half of the last seconds' writes were lost).
+ * a quarter to a half of the last seconds' writes were lost). An import killed in the middle leaves whole persons.
  */
 @SuppressWarnings("unchecked")
 class CrashDurabilityIT {
@@ -104,6 +104,107 @@ class CrashDurabilityIT {
                         "%d acknowledged writes lost in a crash, for example %s%n%s",
                         lost.size(), lost.keySet().stream().limit(5).toList(), report)
                 .isEmpty();
+    }
+
+    /**
+     * Issue 14: an import saves a few persons at a time (decision 0019). Killed in the middle, it leaves whole
+     * persons (an account with all its memberships, or nothing) and every person its job reported done; the same
+     * file again completes it, and a third run has nothing left to do.
+     */
+    @Test
+    void shouldLeaveWholePersonsWhenAnImportIsKilledAndCompleteItWhenRunAgain() throws Exception {
+        int pairs = 200;
+        StringBuilder file = new StringBuilder(
+                "type,id,label,profile,first_name,last_name,email,classes,children,delegate_of\nclass,9Z,9Z,,,,,,,\n");
+        for (int i = 0; i < pairs; i++) {
+            file.append("person,s.crash")
+                    .append(i)
+                    .append(",,student,S,Crash")
+                    .append(i)
+                    .append(",,9Z,,\n");
+            file.append("person,g.crash")
+                    .append(i)
+                    .append(",,guardian,G,Crash")
+                    .append(i)
+                    .append(",,,s.crash")
+                    .append(i)
+                    .append(",\n");
+        }
+        String csv = file.toString();
+        Path data = temp.resolve("import-data");
+        Path log = temp.resolve("import-service.log");
+        ServiceProcess service = ServiceProcess.start(data, log, "--locker.import.persons-per-save=5");
+        int reportedDone;
+        try {
+            Response started = service.api().post("/api/v1/directory/imports", "principal", "text/csv", csv);
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            String job = "/api/v1/directory/imports/" + started.json().get("id");
+            Map<String, Object> state = started.json();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while ((Integer) state.get("done") < 10 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+                state = service.api().get(job, "principal").json();
+            }
+            service.killNow();
+            reportedDone = (Integer) state.get("done");
+            assertThat(state.get("state"))
+                    .as("killed before its end: %s", state)
+                    .isEqualTo("running");
+            assertThat(service.awaitExit()).isEqualTo(137);
+
+            service = ServiceProcess.start(data, log, "--locker.import.persons-per-save=5");
+            Map<String, Object> left = report(awaitImport(service.api(), csv, true));
+            System.out.println("[CrashDurabilityIT] import killed after " + reportedDone + " of " + 2 * pairs
+                    + " persons reported done; left to do: " + left);
+            assertThat((Integer) left.get("usersCreated"))
+                    .as("the persons the job reported done survived the crash")
+                    .isLessThanOrEqualTo(2 * pairs - reportedDone);
+            assertThat(left)
+                    .as("whole persons: each missing person misses their two memberships, nobody else misses any")
+                    .containsEntry("membershipsAdded", 2 * (Integer) left.get("usersCreated"))
+                    .containsEntry("usersUpdated", 0)
+                    .containsEntry("membershipsRemoved", 0)
+                    .containsEntry("groupsCreated", 0);
+
+            Map<String, Object> completed = report(awaitImport(service.api(), csv, false));
+            assertThat(completed).containsEntry("applied", true);
+            completed.remove("applied");
+            left.remove("applied");
+            assertThat(completed).isEqualTo(left);
+            assertThat(report(awaitImport(service.api(), csv, true)))
+                    .as("run again, the same file has nothing left to do")
+                    .containsEntry("usersCreated", 0)
+                    .containsEntry("membershipsAdded", 0);
+            assertThat(service.api()
+                            .get("/api/v1/directory/classes/9Z", "principal")
+                            .json()
+                            .get("students"))
+                    .asList()
+                    .hasSize(pairs);
+        } finally {
+            service.close();
+        }
+    }
+
+    private static Map<String, Object> awaitImport(ApiClient api, String csv, boolean dryRun)
+            throws InterruptedException {
+        Response started = api.post("/api/v1/directory/imports?dryRun=" + dryRun, "principal", "text/csv", csv);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String job = "/api/v1/directory/imports/" + started.json().get("id");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            Map<String, Object> state = api.get(job, "principal").json();
+            if (!List.of("queued", "running").contains(state.get("state"))) {
+                assertThat(state).containsEntry("state", "done");
+                return state;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the import did not end within 3 minutes");
+    }
+
+    private static Map<String, Object> report(Map<String, Object> job) {
+        return new HashMap<>((Map<String, Object>) job.get("report"));
     }
 
     /** One round: the writers run until the kill, which one of them sends right after an acknowledgement. */

@@ -41,10 +41,10 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the service on {@code data} and returns once a demo user can sign in (the demo school is loaded). */
-    static ServiceProcess start(Path data, Path log) throws IOException, InterruptedException {
+    static ServiceProcess start(Path data, Path log, String... settings) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return start(data, log, freePort());
+                return start(data, log, freePort(), settings);
             } catch (IllegalStateException e) {
                 // the free port was taken by another process in the meantime: another one
                 if (attempt == 3 || !String.valueOf(e.getMessage()).contains("already in use")) {
@@ -54,23 +54,26 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static ServiceProcess start(Path data, Path log, int port) throws IOException, InterruptedException {
+    private static ServiceProcess start(Path data, Path log, int port, String... settings)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        java.toString(),
-                        // a small JVM that starts fast: the test measures nothing, and shares the machine with the
-                        // build
-                        "-Xmx512m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC",
-                        "-jar",
-                        jar().toAbsolutePath().toString(),
-                        "--server.port=" + port,
-                        "--locker.data-directory=" + data.toAbsolutePath(),
-                        "--locker.demo.enabled=true",
-                        "--locker.oak.cache-megabytes=32",
-                        "--locker.lockers.reconcile-interval=1h",
-                        "--spring.main.banner-mode=off"))
+        List<String> command = new java.util.ArrayList<>(List.of(
+                java.toString(),
+                // a small JVM that starts fast: the test measures nothing, and shares the machine with the
+                // build
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar().toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--locker.data-directory=" + data.toAbsolutePath(),
+                "--locker.demo.enabled=true",
+                "--locker.oak.cache-megabytes=32",
+                "--locker.lockers.reconcile-interval=1h",
+                "--spring.main.banner-mode=off"));
+        command.addAll(List.of(settings));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         ServiceProcess service = new ServiceProcess(builder.start(), log, port);

@@ -54,6 +54,46 @@ class DepositIT extends LockerTestBase {
     }
 
     @Test
+    void shouldTakeTheRecipientsAsOneListOfLinesAlongsideTheFields() {
+        Response response = deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("list.pdf", "list")
+                        .field("documentType", "COURSE_MATERIAL")
+                        .field("recipients", "user:t.rey")
+                        .field("recipientList", "user:t.lemoine\r\n\n  category:counselor  \nuser:t.colin\n"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        String id = String.valueOf(response.jsonList().get(0).get("id"));
+        assertThat(inLocker("t.rey", id)).isPresent();
+        assertThat(inLocker("t.lemoine", id)).isPresent();
+        assertThat(inLocker("t.colin", id)).isPresent();
+        assertThat(inLocker("c.barbier", id)).as("a counselor").isPresent();
+        assertThat(inLocker("t.marchand", id)).isEmpty();
+    }
+
+    @Test
+    void shouldJudgeTheRecipientsOfTheListAsTheFields() {
+        Response unknown = deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("list.pdf", "list")
+                        .field("documentType", "COURSE_MATERIAL")
+                        .field("recipientList", "user:t.rey\nuser:nobody.here"));
+        Response empty = deposit(
+                "t.girard",
+                new Form()
+                        .pdfFile("list.pdf", "list")
+                        .field("documentType", "COURSE_MATERIAL")
+                        .field("recipientList", "\n  \n"));
+
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.reason()).isEqualTo("UNKNOWN_RECIPIENT");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.reason()).isEqualTo("NO_RECIPIENT");
+    }
+
+    @Test
     void shouldStreamTheDownloadAndRecordReadReceiptsAndAudit() {
         String id = depositPdf("t.colin", "receipts.pdf", "user:t.rey", "user:t.lemoine");
 

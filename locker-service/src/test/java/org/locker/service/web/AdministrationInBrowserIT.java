@@ -3,13 +3,18 @@ package org.locker.service.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
  * The administrator bars a student from starting discussions by picking them from the directory (no identifier to
- * type), and finds the change in the audit trail as a sentence, people by name.
+ * type), and finds the change in the audit trail as a sentence, people by name; follows an import's progress.
  */
 class AdministrationInBrowserIT extends BrowserTestBase {
 
@@ -59,5 +64,32 @@ class AdministrationInBrowserIT extends BrowserTestBase {
                             "application/json",
                             saved.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void shouldShowTheProgressOfAnImportInPersonsThenItsReport() throws Exception {
+        Path demo = Files.createTempFile("demo-school", ".csv");
+        try (var in = getClass().getResourceAsStream("/org/locker/core/directory/demo-school.csv")) {
+            Files.copy(in, demo, StandardCopyOption.REPLACE_EXISTING);
+        }
+        signIn("principal");
+        open("admin/import");
+        driver.findElement(By.cssSelector("#import-form input[type=file]")).sendKeys(demo.toString());
+        driver.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+
+        wait(Duration.ofSeconds(60))
+                .until(d -> d.findElement(By.id("import-report")).getText().contains("File checked, nothing applied"));
+        WebElement said = driver.findElement(By.id("import-progress-text"));
+        assertThat(said.getText()).isEqualTo("121 of 121 persons");
+        assertThat(said.getAttribute("aria-live")).isEqualTo("polite");
+        WebElement bar = driver.findElement(By.id("import-progress"));
+        assertThat(bar.getAttribute("value")).isEqualTo("121");
+        assertThat(bar.getAttribute("max")).isEqualTo("121");
+        assertThat(bar.getAttribute("aria-labelledby")).isEqualTo("import-progress-text");
+        assertThat(driver.findElement(By.id("import-report")).getText())
+                .contains("Persons")
+                .contains("121");
+        assertAccessible("admin-import-progress");
+        screenshot("principal-import-progress");
     }
 }

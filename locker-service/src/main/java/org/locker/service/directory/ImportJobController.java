@@ -1,0 +1,108 @@
+package org.locker.service.directory;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.locker.service.problem.LockerProblemException;
+import org.locker.service.security.LockerUser;
+import org.locker.service.security.Roles;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The directory import as a job whose progress an administrator follows (docs/api.md, "Directory import"). */
+@RestController
+@PreAuthorize(Roles.ADMINISTRATOR)
+@Tag(name = "directory import", description = "Synchronise the establishment's directory from a CSV file")
+class ImportJobController {
+
+    private static final String JOBS = "/api/v1/directory/imports";
+
+    private final ImportJobs jobs;
+
+    ImportJobController(ImportJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    /**
+     * @param state {@code queued}, {@code running}, {@code done}, {@code refused} (the file has problems:
+     *     nothing was applied) or {@code failed}
+     * @param done persons checked (dry run) or applied and saved so far, of {@code total}
+     */
+    record JobView(
+            String id,
+            boolean dryRun,
+            String state,
+            int done,
+            int total,
+            DirectoryImportController.ImportReportView report,
+            List<Map<String, Object>> problems) {
+        static JobView of(ImportJobs.Job job) {
+            var report = job.report;
+            boolean done = job.state == ImportJobs.State.DONE;
+            return new JobView(
+                    job.id,
+                    job.dryRun,
+                    job.state.name().toLowerCase(java.util.Locale.ROOT),
+                    job.done,
+                    job.total,
+                    done ? DirectoryImportController.ImportReportView.of(report) : null,
+                    job.state == ImportJobs.State.REFUSED ? ImportJobs.problems(report) : List.of());
+        }
+    }
+
+    @PostMapping(
+            path = JOBS,
+            consumes = {"text/csv", "text/plain"})
+    @Operation(
+            summary = "Start an import of a CSV body as a job (202, Location of the job); a dry run reports what"
+                    + " applying would do and changes nothing")
+    ResponseEntity<JobView> startCsv(
+            @AuthenticationPrincipal LockerUser user,
+            InputStream body,
+            @RequestParam(defaultValue = "false") boolean dryRun)
+            throws IOException {
+        return start(user, new String(body.readAllBytes(), StandardCharsets.UTF_8), dryRun);
+    }
+
+    @PostMapping(path = JOBS, consumes = "multipart/form-data")
+    @Operation(summary = "Start an import of an uploaded CSV file (part 'file') as a job")
+    ResponseEntity<JobView> startUpload(
+            @AuthenticationPrincipal LockerUser user,
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new LockerProblemException(HttpStatus.BAD_REQUEST, "MISSING_IMPORT_FILE");
+        }
+        return start(user, new String(file.getBytes(), StandardCharsets.UTF_8), dryRun);
+    }
+
+    @GetMapping(JOBS + "/{id}")
+    @Operation(summary = "An import job: its state, persons done of the total, then its report or the file's problems")
+    JobView job(@PathVariable String id) {
+        return jobs.find(id)
+                .map(JobView::of)
+                .orElseThrow(() -> new LockerProblemException(HttpStatus.NOT_FOUND, "UNKNOWN_IMPORT_JOB"));
+    }
+
+    private ResponseEntity<JobView> start(LockerUser user, String csv, boolean dryRun) {
+        ImportJobs.Job job = jobs.start(user.userId(), csv, dryRun);
+        return ResponseEntity.accepted()
+                .location(URI.create(JOBS + "/" + job.id))
+                .body(JobView.of(job));
+    }
+}
