@@ -64,7 +64,7 @@ final class LockerListing {
         return entries;
     }
 
-    private static LockerEntry entry(StoredDeposit deposit, boolean opened, boolean canModify) {
+    static LockerEntry entry(StoredDeposit deposit, boolean opened, boolean canModify) {
         var node = deposit.node();
         return new LockerEntry(
                 deposit.id(),
