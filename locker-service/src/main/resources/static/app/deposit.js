@@ -14,7 +14,7 @@ const FIELD_OF_REASON = {
 };
 
 export async function depositScreen(container, context) {
-  const [types, mine, capabilities] = await Promise.all([get('/lockers/document-types'), get('/lockers/mine'),
+  const [types, mine, capabilities] = await Promise.all([get('/lockers/document-types'), get('/lockers/mine?limit=200'),
     get('/lockers/capabilities')]);
   // what applies to this depositor is the engine's answer: a guardian chooses personnel of their children's
   // classes or those classes' teams, without the standing option nor "allow modify"
@@ -38,7 +38,7 @@ export async function depositScreen(container, context) {
   const file = h('input', { type: 'file', name: 'file', multiple: true });
   const fileField = field(t('deposit.file'), file, { name: 'file', hint: t('deposit.fileHint') });
   const cloud = h('select', { name: 'fromNode' }, h('option', { value: '' }, t('deposit.chooseDocument')),
-    mine.map((doc) => h('option', { value: doc.id }, `${doc.name} (${doc.depositor})`)));
+    mine.entries.map((doc) => h('option', { value: doc.id }, `${doc.name} (${doc.depositor})`)));
   const cloudField = field(t('deposit.cloudDocument'), cloud, { name: 'fromNode' });
   cloudField.hidden = true;
   const step2 = h('fieldset.step', h('legend', t('deposit.step2')), fileField, cloudField);
