@@ -22,7 +22,7 @@ function peopleCount(items) {
 }
 
 export async function depositScreen(container, context) {
-  const [types, mine, capabilities] = await Promise.all([documentTypes(), get('/lockers/mine'),
+  const [types, mine, capabilities] = await Promise.all([documentTypes(), get('/lockers/mine?limit=200'),
     get('/lockers/capabilities'), loadPeople(context.me)]);
   // what applies to this depositor is the engine's answer: a guardian chooses personnel of their children's
   // classes or those classes' teams, without the standing option nor "allow modify"
@@ -46,7 +46,7 @@ export async function depositScreen(container, context) {
   const file = h('input', { type: 'file', name: 'file', multiple: true });
   const fileField = field(t('deposit.file'), file, { name: 'file', hint: t('deposit.fileHint') });
   const cloud = h('select', { name: 'fromNode' }, h('option', { value: '' }, t('deposit.chooseDocument')),
-    mine.map((doc) => h('option', { value: doc.id }, `${doc.name} (${nameOf(doc.depositor)})`)));
+    mine.entries.map((doc) => h('option', { value: doc.id }, `${doc.name} (${nameOf(doc.depositor)})`)));
   const cloudField = field(t('deposit.cloudDocument'), cloud, { name: 'fromNode' });
   cloudField.hidden = true;
   // files can also be dropped onto the step, several at once and in several goes

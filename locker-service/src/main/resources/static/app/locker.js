@@ -35,27 +35,62 @@ export async function lockerScreen(container, context) {
   });
   container.append(foldedOnPhone(filters), results);
 
+  // a page at a time (50, newest first): the next page comes when the end of the list scrolls into view, or
+  // with "Show more" (for keyboards); the filters are the server's, so each page is already filtered
+  let generation = 0;
   async function load() {
     const depositorId = depositor.value.trim() ? findByName(depositor.value) : '';
     if (depositorId === null) {
       depositorField.showError(t('locker.depositorUnknown'));
       return;
     }
-    const entries = await get(`/lockers/mine${query({ type: type.value, depositor: depositorId,
-      from: from.value, to: to.value })}`);
+    const mine = ++generation;
+    const filter = { type: type.value, depositor: depositorId, from: from.value, to: to.value };
+    const first = await get(`/lockers/mine${query(filter)}`);
+    if (mine !== generation) return;
     clear(results);
-    if (entries.length === 0) {
+    if (first.entries.length === 0) {
       results.append(h('p.empty', t('locker.empty')));
       return;
     }
+    const entries = [];
+    let next = null;
+    let loading = false;
     // the summary follows the downloads made on this page (a download records the opening)
     const summary = h('p.summary#locker-summary');
     const count = () => {
       const unread = entries.filter((e) => !e.opened).length;
-      summary.textContent = t('locker.count', { count: entries.length, unread });
+      summary.textContent = t(next ? 'locker.countMore' : 'locker.count', { count: entries.length, unread });
     };
-    count();
-    results.append(summary, h('ul.cards', entries.map((entry) => h('li', documentCard(entry, context, count)))));
+    const list = h('ul.cards#locker-list');
+    const more = h('button#locker-more', { type: 'button' }, t('locker.more'));
+    const sentinel = h('div#locker-end', { 'aria-hidden': 'true' });
+    const observer = 'IntersectionObserver' in window
+      ? new IntersectionObserver((seen) => { if (seen.some((e) => e.isIntersecting)) showMore(); }) : null;
+    const append = (page) => {
+      entries.push(...page.entries);
+      next = page.next;
+      list.append(...page.entries.map((entry) => h('li', documentCard(entry, context, count))));
+      more.hidden = !next;
+      if (!next && observer) observer.disconnect();
+      count();
+    };
+    async function showMore() {
+      if (loading || !next || mine !== generation) return;
+      loading = true;
+      more.disabled = true;
+      try {
+        const page = await get(`/lockers/mine${query({ ...filter, cursor: next })}`);
+        if (mine === generation) append(page);
+      } finally {
+        loading = false;
+        more.disabled = false;
+      }
+    }
+    more.addEventListener('click', showMore);
+    results.append(summary, list, sentinel, h('div.actions', more));
+    append(first);
+    if (observer && next) observer.observe(sentinel);
   }
   await load();
 }

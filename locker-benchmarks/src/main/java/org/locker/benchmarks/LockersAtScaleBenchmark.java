@@ -97,6 +97,22 @@ final class LockersAtScaleBenchmark {
                         .size();
             }
             Harness.line("%s  (lists %d)", listing, listed);
+            // issue 14: the first page (50, newest first) against the whole list, in the same run
+            for (int i = 0; i < 20; i++) {
+                lockers.lockerPage(user, Lockers.LockerFilter.none(), Optional.empty(), 50);
+            }
+            Timings firstPage = new Timings("first page of t000's locker");
+            Timings wholeAgain = new Timings("whole locker listing of t000, interleaved");
+            int paged = 0;
+            for (int i = 0; i < samples; i++) {
+                paged = firstPage
+                        .time(() -> lockers.lockerPage(user, Lockers.LockerFilter.none(), Optional.empty(), 50))
+                        .entries()
+                        .size();
+                wholeAgain.time(() -> lockers.locker(user, Lockers.LockerFilter.none()));
+            }
+            Harness.line("%s  (lists %d)", firstPage, paged);
+            Harness.line("%s", wholeAgain);
 
             // ---------------------------------------------------------- target 4: reconcile
             h.clock.set(from(base, ranges).plus(Duration.ofHours(1)));
@@ -129,6 +145,21 @@ final class LockersAtScaleBenchmark {
                     listing.percentileMillis(50),
                     listing.percentileMillis(95),
                     listing.percentileMillis(100));
+            System.out.printf(
+                    "| first page (%d of %d visible, %d stored), n=%d | p95 ≤ 20 ms | p50 %.1f ms, p95 %.1f ms, max %.1f ms |%n",
+                    paged,
+                    listed,
+                    deposits,
+                    firstPage.count(),
+                    firstPage.percentileMillis(50),
+                    firstPage.percentileMillis(95),
+                    firstPage.percentileMillis(100));
+            System.out.printf(
+                    "| whole list, interleaved with the first page, n=%d | — | p50 %.1f ms, p95 %.1f ms, max %.1f ms |%n",
+                    wholeAgain.count(),
+                    wholeAgain.percentileMillis(50),
+                    wholeAgain.percentileMillis(95),
+                    wholeAgain.percentileMillis(100));
             System.out.printf(
                     "| reconcile, %d windows open (%d deposits) | ≤ 5 s | %.2f s |%n",
                     open.opened(), deposits, openSeconds);

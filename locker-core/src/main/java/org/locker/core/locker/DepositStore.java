@@ -223,6 +223,33 @@ final class DepositStore {
                 .toList();
     }
 
+    /**
+     * The deposits for any of {@code principals} with the filter, deposited at or before {@code notAfter} (when
+     * given) and at or after {@code notBefore} (when given), newest first; ties come in no particular order.
+     */
+    List<StoredDeposit> newestForRecipients(
+            PlatformSession session,
+            List<String> principals,
+            LockerFilter filter,
+            Optional<Instant> notAfter,
+            Optional<Instant> notBefore,
+            int limit) {
+        NodeQuery.Builder query = NodeQuery.ofType(LockerModel.DEPOSIT)
+                .whereAnyOf(LockerModel.RECIPIENTS, principals)
+                .select(LISTED);
+        filter.documentType().ifPresent(t -> query.whereEquals(LockerModel.DOCUMENT_TYPE, t));
+        filter.depositor().ifPresent(d -> query.whereEquals(LockerModel.DEPOSITOR, d));
+        filter.from().ifPresent(f -> query.where(new NodeQuery.NotBefore(LockerModel.DEPOSITED_AT, f)));
+        filter.to().ifPresent(t -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, t)));
+        // stored dates keep milliseconds: "at or before" is "before the next millisecond"
+        notAfter.ifPresent(at -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, at.plusMillis(1))));
+        notBefore.ifPresent(at -> query.where(new NodeQuery.NotBefore(LockerModel.DEPOSITED_AT, at)));
+        query.orderBy(LockerModel.DEPOSITED_AT, true);
+        return session.query(query.page(0, limit).build()).stream()
+                .map(DepositStore::read)
+                .toList();
+    }
+
     /** The deposits made by {@code depositor}, newest first (not their guardians' editions). */
     List<StoredDeposit> depositedBy(PlatformSession session, UserId depositor, int limit) {
         return session

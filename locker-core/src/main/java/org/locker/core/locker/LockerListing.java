@@ -65,7 +65,7 @@ final class LockerListing {
         return entries;
     }
 
-    private static LockerEntry entry(StoredDeposit deposit, boolean opened, boolean canModify) {
+    static LockerEntry entry(StoredDeposit deposit, boolean opened, boolean canModify) {
         var node = deposit.node();
         return new LockerEntry(
                 // one id per deposit for everyone: a guardian's edition is listed as its deposit (decision 0014)

@@ -26,6 +26,10 @@ public final class LockerRefusal extends RuntimeException {
         DOCUMENT_READ_ONLY(true),
         NOT_THE_DEPOSITOR(true),
         UNKNOWN_DOCUMENT(false),
+        /** A locker page's cursor that is not one a previous page gave. */
+        INVALID_CURSOR(false),
+        /** A locker page size below 1 or above the most a page holds. */
+        INVALID_PAGE_SIZE(false),
         NO_FILE(false),
         INVALID_SETTINGS(false),
         /** A document type whose label gives no code (no letter nor digit), or a label or code too long. */

@@ -35,6 +35,7 @@ public final class Lockers {
     private final PublicationWindows windows;
     private final LockerListing listing;
     private final NotOpenedCount notOpened;
+    private final LockerPages pages;
     private final LockerDocuments documents;
     private final Distributions distributions;
 
@@ -46,6 +47,7 @@ public final class Lockers {
         this.deposits = new DepositDocument(platform, clock, store, new RecipientResolver(), windows, audit);
         this.listing = new LockerListing(platform, clock, store);
         this.notOpened = new NotOpenedCount(platform, clock, store);
+        this.pages = new LockerPages(platform, clock, store);
         this.documents = new LockerDocuments(platform, clock, store, audit);
         this.distributions = new Distributions(platform, clock, store, audit);
     }
@@ -248,6 +250,31 @@ public final class Lockers {
     /** How many documents of {@code user}'s locker they have not opened yet (what the listing marks unread). */
     public int notOpened(UserId user) {
         return notOpened.count(user);
+    }
+
+    /** The most entries one page of a locker holds. */
+    public static final int MAX_PAGE_SIZE = LockerPages.MAX_PAGE;
+
+    /**
+     * One page of a locker.
+     *
+     * @param next the cursor of the following page, when there is one (opaque)
+     */
+    public record LockerPage(List<LockerEntry> entries, Optional<String> next) {
+        public LockerPage {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * A page of {@code user}'s locker: newest first (ties by deposit id), {@code size} entries at most, starting
+     * after {@code cursor} (a previous page's {@link LockerPage#next}), or at the newest when empty.
+     *
+     * @throws LockerRefusal INVALID_CURSOR for a cursor no page gave, INVALID_PAGE_SIZE outside 1 to
+     *     {@link #MAX_PAGE_SIZE}
+     */
+    public LockerPage lockerPage(UserId user, LockerFilter filter, Optional<String> cursor, int size) {
+        return pages.page(user, filter, cursor, size);
     }
 
     /** Opens a deposit's current content as {@code user}, recording the opening; the caller closes it. */

@@ -153,23 +153,39 @@ class MyLockerController {
         }
     }
 
+    /**
+     * One page of my locker.
+     *
+     * @param next the cursor of the following page, to send back as {@code cursor}; null on the last page
+     */
+    record LockerPageView(List<LockerEntryView> entries, String next) {}
+
+    /** Entries of a locker page when the client does not say. */
+    static final int DEFAULT_PAGE_SIZE = 50;
+
     @GetMapping("/mine")
     @PreAuthorize(Roles.LOCKER_OWNERS)
-    @Operation(summary = "My locker: unread first, then newest; filters type, depositor, from/to (deposit date)")
-    List<LockerEntryView> mine(
+    @Operation(
+            summary = "My locker, a page at a time: newest first (ties by deposit id); filters type, depositor, "
+                    + "from/to (deposit date); limit (1 to 200, 50 by default) and cursor (the previous page's "
+                    + "next; 400 INVALID_CURSOR for any other)")
+    LockerPageView mine(
             @AuthenticationPrincipal LockerUser user,
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String depositor,
             @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int limit,
+            @RequestParam(required = false) String cursor) {
         Lockers.LockerFilter filter = new Lockers.LockerFilter(
-                Optional.ofNullable(type),
-                Optional.ofNullable(depositor),
+                Optional.ofNullable(type).filter(t -> !t.isBlank()),
+                Optional.ofNullable(depositor).filter(d -> !d.isBlank()),
                 dates.filterBound(from, false),
                 dates.filterBound(to, true));
-        return lockers.locker(user.userId(), filter).stream()
-                .map(LockerEntryView::of)
-                .toList();
+        Lockers.LockerPage page = lockers.lockerPage(user.userId(), filter, Optional.ofNullable(cursor), limit);
+        return new LockerPageView(
+                page.entries().stream().map(LockerEntryView::of).toList(),
+                page.next().orElse(null));
     }
 
     @GetMapping("/documents/{id}/content")

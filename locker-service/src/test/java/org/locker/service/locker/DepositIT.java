@@ -121,28 +121,22 @@ class DepositIT extends LockerTestBase {
     }
 
     @Test
-    void shouldListUnreadFirstAndFilterByTypeAndDepositor() {
+    void shouldListNewestFirstAndFilterByTypeAndDepositor() {
         String first = depositPdf("p.benali", "first.pdf", "user:c.barbier");
         String second = depositPdf("t.marchand", "second.pdf", "user:c.barbier");
         download("c.barbier", second);
 
+        // newest first, opened or not (the order of pages, docs/decisions/0016)
         List<Map<String, Object>> all = locker("c.barbier");
-        int firstIndex = indexOf(all, first);
-        int secondIndex = indexOf(all, second);
-        assertThat(firstIndex).isLessThan(secondIndex);
-        assertThat(all.stream()
-                        .filter(e -> Boolean.TRUE.equals(e.get("opened")))
-                        .allMatch(e -> all.indexOf(e) > firstIndex))
-                .isTrue();
+        assertThat(indexOf(all, second)).isLessThan(indexOf(all, first));
+        assertThat(all.get(indexOf(all, second))).containsEntry("opened", true);
+        assertThat(all.get(indexOf(all, first))).containsEntry("opened", false);
 
-        List<Map<String, Object>> byDepositor = api().get("/api/v1/lockers/mine?depositor=t.marchand", "c.barbier")
-                .jsonList();
+        List<Map<String, Object>> byDepositor = locker("c.barbier", "&depositor=t.marchand");
         assertThat(byDepositor).extracting(e -> e.get("id")).contains(second).doesNotContain(first);
-        List<Map<String, Object>> byType =
-                api().get("/api/v1/lockers/mine?type=REPORT_CARD", "c.barbier").jsonList();
+        List<Map<String, Object>> byType = locker("c.barbier", "&type=REPORT_CARD");
         assertThat(byType).extracting(e -> e.get("id")).doesNotContain(first, second);
-        List<Map<String, Object>> byDate = api().get("/api/v1/lockers/mine?from=2000-01-01&to=2000-12-31", "c.barbier")
-                .jsonList();
+        List<Map<String, Object>> byDate = locker("c.barbier", "&from=2000-01-01&to=2000-12-31");
         assertThat(byDate).isEmpty();
     }
 

@@ -117,12 +117,30 @@ abstract class LockerTestBase extends ServiceTestBase {
         return String.valueOf(response.jsonList().get(0).get("id"));
     }
 
+    /** The whole locker of {@code user}, every page followed. */
     List<Map<String, Object>> locker(String user) {
-        Response response = api().get("/api/v1/lockers/mine", user);
-        if (response.status() != 200) {
-            throw new AssertionError("locker of " + user + ": " + response.status() + " " + response.body());
-        }
-        return response.jsonList();
+        return locker(user, "");
+    }
+
+    /** The whole locker of {@code user} with a filter ({@code &name=value...}), every page followed. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> locker(String user, String filter) {
+        List<Map<String, Object>> entries = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            String path = "/api/v1/lockers/mine?limit=200" + filter
+                    + (cursor == null
+                            ? ""
+                            : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8));
+            Response response = api().get(path, user);
+            if (response.status() != 200) {
+                throw new AssertionError("locker of " + user + ": " + response.status() + " " + response.body());
+            }
+            Map<String, Object> page = response.json();
+            entries.addAll((List<Map<String, Object>>) page.get("entries"));
+            cursor = (String) page.get("next");
+        } while (cursor != null);
+        return entries;
     }
 
     Optional<Map<String, Object>> inLocker(String user, String id) {

@@ -44,36 +44,39 @@ class MyLockerControllerTest {
 
     @Test
     void shouldListMyLockerAsJson() throws Exception {
-        when(lockers.locker(eq(UserId.of("t.one")), any()))
-                .thenReturn(List.of(new Lockers.LockerEntry(
-                        NodeId.of("n1"),
-                        "d1",
-                        "report.pdf",
-                        "CIRCULAR",
-                        "read me",
-                        "t.two",
-                        MONDAY,
-                        "1.0",
-                        false,
-                        true,
-                        "application/pdf",
-                        42,
-                        Optional.empty(),
-                        Optional.of(MONDAY))));
+        when(lockers.lockerPage(eq(UserId.of("t.one")), any(), eq(Optional.empty()), eq(50)))
+                .thenReturn(new Lockers.LockerPage(
+                        List.of(new Lockers.LockerEntry(
+                                NodeId.of("n1"),
+                                "d1",
+                                "report.pdf",
+                                "CIRCULAR",
+                                "read me",
+                                "t.two",
+                                MONDAY,
+                                "1.0",
+                                false,
+                                true,
+                                "application/pdf",
+                                42,
+                                Optional.empty(),
+                                Optional.of(MONDAY))),
+                        Optional.of("c2")));
 
         mvc.perform(get("/api/v1/lockers/mine").with(WebSlice.as(Profile.TEACHER, "t.one")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].id").value("n1"))
-                .andExpect(jsonPath("$[0].depositId").value("d1"))
-                .andExpect(jsonPath("$[0].name").value("report.pdf"))
-                .andExpect(jsonPath("$[0].documentType").value("CIRCULAR"))
-                .andExpect(jsonPath("$[0].depositor").value("t.two"))
-                .andExpect(jsonPath("$[0].depositedAt").value("2026-11-23T08:00:00Z"))
-                .andExpect(jsonPath("$[0].opened").value(false))
-                .andExpect(jsonPath("$[0].canModify").value(true))
-                .andExpect(jsonPath("$[0].size").value(42))
-                .andExpect(jsonPath("$[0].publishFrom").value(nullValue()))
-                .andExpect(jsonPath("$[0].publishTo").value("2026-11-23T08:00:00Z"));
+                .andExpect(jsonPath("$.entries[0].id").value("n1"))
+                .andExpect(jsonPath("$.entries[0].depositId").value("d1"))
+                .andExpect(jsonPath("$.entries[0].name").value("report.pdf"))
+                .andExpect(jsonPath("$.entries[0].documentType").value("CIRCULAR"))
+                .andExpect(jsonPath("$.entries[0].depositor").value("t.two"))
+                .andExpect(jsonPath("$.entries[0].depositedAt").value("2026-11-23T08:00:00Z"))
+                .andExpect(jsonPath("$.entries[0].opened").value(false))
+                .andExpect(jsonPath("$.entries[0].canModify").value(true))
+                .andExpect(jsonPath("$.entries[0].size").value(42))
+                .andExpect(jsonPath("$.entries[0].publishFrom").value(nullValue()))
+                .andExpect(jsonPath("$.entries[0].publishTo").value("2026-11-23T08:00:00Z"))
+                .andExpect(jsonPath("$.next").value("c2"));
     }
 
     @Test

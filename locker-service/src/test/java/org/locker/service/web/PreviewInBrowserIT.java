@@ -3,6 +3,8 @@ package org.locker.service.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.Response;
 import org.locker.service.support.TestPdfs;
@@ -51,7 +53,10 @@ class PreviewInBrowserIT extends BrowserTestBase {
         assertThat(driver.switchTo().activeElement().getAttribute("data-action"))
                 .isEqualTo("preview");
         assertThat(card.findElements(By.cssSelector(".badge"))).isEmpty();
-        assertThat(api().get("/api/v1/lockers/mine", "t.rey").jsonList())
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> locker = (List<Map<String, Object>>)
+                api().get("/api/v1/lockers/mine", "t.rey").json().get("entries");
+        assertThat(locker)
                 .filteredOn(e -> id.equals(e.get("id")))
                 .singleElement()
                 .extracting(e -> e.get("opened"))

@@ -230,7 +230,10 @@ class SmallScreensInBrowserIT extends BrowserTestBase {
     private long unreadInListing() {
         Response response = api().get("/api/v1/lockers/mine", GUARDIAN);
         assertThat(response.status()).isEqualTo(200);
-        return response.jsonList().stream()
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries =
+                (List<Map<String, Object>>) response.json().get("entries");
+        return entries.stream()
                 .filter(e -> !Boolean.TRUE.equals(e.get("opened")))
                 .count();
     }
