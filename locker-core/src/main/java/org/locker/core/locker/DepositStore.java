@@ -149,17 +149,17 @@ final class DepositStore {
                 .toList();
     }
 
-    /** The deposits made by {@code depositor}, newest first. */
-    List<StoredDeposit> depositedBy(PlatformSession session, UserId depositor, int limit) {
-        return session
-                .query(NodeQuery.ofType(LockerModel.DEPOSIT)
-                        .whereEquals(LockerModel.DEPOSITOR, depositor.value())
-                        .orderBy(LockerModel.DEPOSITED_AT, true)
-                        .page(0, limit)
-                        .build())
-                .stream()
-                .map(DepositStore::read)
-                .toList();
+    /**
+     * The deposits made by {@code depositor}, newest first, deposited strictly before {@code before} when given: a
+     * page starts where the previous one stopped (a keyset, never an offset that the platform would walk).
+     */
+    List<StoredDeposit> depositedBy(PlatformSession session, UserId depositor, Optional<Instant> before, int limit) {
+        NodeQuery.Builder query = NodeQuery.ofType(LockerModel.DEPOSIT)
+                .whereEquals(LockerModel.DEPOSITOR, depositor.value())
+                .orderBy(LockerModel.DEPOSITED_AT, true)
+                .page(0, limit);
+        before.ifPresent(b -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, b)));
+        return session.query(query.build()).stream().map(DepositStore::read).toList();
     }
 
     void markWithdrawn(PlatformSession session, NodeId id, Instant at) {

@@ -49,7 +49,17 @@ public final class LockerRefusal extends RuntimeException {
         /** Several files with names given, but not one name per file (in the order of the files). */
         NAME_COUNT_MISMATCH(false),
         /** Several files with document types given, but neither one for all nor one per file. */
-        TYPE_COUNT_MISMATCH(false);
+        TYPE_COUNT_MISMATCH(false),
+        /** A page cursor of "my distributions" that this service did not give. */
+        BAD_CURSOR(false),
+        /** A page size outside 1 to 50. */
+        BAD_PAGE_SIZE(false),
+        /** An audience other than personnel or guardians. */
+        UNKNOWN_AUDIENCE(false),
+        /** A reminder for a deposit whose recipients were reminded less than a day ago. */
+        REMINDED_RECENTLY(false),
+        /** A reminder for a deposit every recipient has opened. */
+        NOBODY_TO_REMIND(false);
 
         private final boolean forbidden;
 
