@@ -1,5 +1,6 @@
-// My locker (documents received) and My distributions (documents I deposited).
-import { ROOT, del, get, upload } from './api.js';
+// My locker (documents received); my distributions are in distributions.js.
+import { ROOT, get, upload } from './api.js';
+import { loadReminders, reminderMark } from './distributions.js';
 import { clear, field, formatDate, formatSize, h } from './dom.js';
 import { label, lang, t } from './i18n.js';
 import { loadPeople, nameOf } from './people.js';
@@ -12,7 +13,7 @@ function query(params) {
 }
 
 export async function lockerScreen(container, context) {
-  const [types] = await Promise.all([get('/lockers/document-types'), loadPeople(context.me)]);
+  const [types] = await Promise.all([get('/lockers/document-types'), loadPeople(context.me), loadReminders()]);
   const type = h('select', { name: 'type' }, h('option', { value: '' }, t('locker.allTypes')),
     types.map((code) => h('option', { value: code }, label('docType', code))));
   const depositor = h('input', { name: 'depositor', type: 'search' });
@@ -93,6 +94,7 @@ function documentCard(entry, context, onOpened) {
       h('dt', t('locker.version')), version,
       entry.publishTo ? [h('dt', t('locker.window')), h('dd', t('locker.windowRange', {
         from: formatDate(entry.publishFrom, lang()), to: formatDate(entry.publishTo, lang()) }))] : null),
+    reminderMark(entry),
     entry.memo ? h('details.memo', h('summary', t('locker.memo')), h('p.text', entry.memo)) : null,
     h('div.actions', download, historyButton),
     history,
@@ -128,62 +130,3 @@ function newVersionForm(entry, context, versionAdded) {
   });
   return form;
 }
-
-export async function distributionsScreen(container, context) {
-  await loadPeople(context.me);
-  const list = h('div#distributions');
-  container.append(list);
-  const load = async () => {
-    const deposits = await get('/lockers/distributions');
-    clear(list);
-    if (deposits.length === 0) {
-      list.append(h('p.empty', t('distributions.empty')));
-      return;
-    }
-    list.append(h('ul.cards.wide', deposits.map((d) => h('li', distributionCard(d, context, load)))));
-  };
-  await load();
-}
-
-/** A recipient as selected (category:teacher, guardians:6A, team:6A, user:id), in words. */
-function selectorLabel(selector) {
-  const [kind, value] = selector.split(':');
-  if (kind === 'category') return t(`deposit.whole.${value}`);
-  if (kind === 'guardians') return t('selector.guardians', { code: value });
-  if (kind === 'team') return t('selector.team', { code: value });
-  if (kind === 'user') return nameOf(value);
-  return selector;
-}
-
-function distributionCard(d, context, reload) {
-  const withdraw = h('button.danger', { type: 'button' }, t('distributions.withdraw'),
-    h('span.visually-hidden', ` ${d.name}`));
-  withdraw.addEventListener('click', async () => {
-    if (!window.confirm(t('distributions.confirmWithdraw', { name: d.name }))) return;
-    try {
-      await del(`/lockers/documents/${d.id}`);
-      context.announce(t('distributions.withdrawn', { name: d.name }));
-      await reload();
-    } catch (problem) {
-      context.announce(problem.text());
-    }
-  });
-  return h('article.card.distribution', { 'data-document': d.id },
-    h('h2.doc-title', d.name, d.withdrawn ? h('span.badge.muted', ` ${t('distributions.isWithdrawn')}`) : null),
-    h('dl.meta',
-      h('dt', t('locker.type')), h('dd', label('docType', d.documentType)),
-      h('dt', t('locker.date')), h('dd', formatDate(d.depositedAt, lang())),
-      h('dt', t('distributions.recipients')), h('dd', d.selection.map(selectorLabel).join(', ')),
-      h('dt', t('distributions.options')), h('dd', [d.standing ? t('deposit.standing') : null,
-        d.allowModify ? t('deposit.allowModify') : null].filter(Boolean).join(' · ') || '—'),
-      d.publishFrom ? [h('dt', t('locker.window')), h('dd', t('locker.windowRange', {
-        from: formatDate(d.publishFrom, lang()), to: formatDate(d.publishTo, lang()) }),
-      ` (${label('window', d.windowState)})`)] : null,
-      h('dt', t('locker.history')), h('dd', String(d.versions))),
-    h('details.receipts', h('summary', t('distributions.opened', { count: d.openedBy.length })),
-      d.openedBy.length ? h('ul', d.openedBy.map((u) => h('li', nameOf(u)))) : h('p', '—')),
-    h('details.receipts', h('summary', t('distributions.notOpened', { count: d.notOpenedBy.length })),
-      d.notOpenedBy.length ? h('ul', d.notOpenedBy.map((u) => h('li', nameOf(u)))) : h('p', '—')),
-    d.withdrawn ? null : h('div.actions', withdraw));
-}
-

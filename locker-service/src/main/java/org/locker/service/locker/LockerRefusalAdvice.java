@@ -64,7 +64,11 @@ class LockerRefusalAdvice {
                         ? HttpStatus.NOT_FOUND
                         : refusal.reason() == Reason.FILE_TOO_LARGE
                                 ? HttpStatus.CONTENT_TOO_LARGE
-                                : HttpStatus.BAD_REQUEST;
+                                // a reminder refused for the deposit's state, not for what was sent
+                                : refusal.reason() == Reason.REMINDED_RECENTLY
+                                                || refusal.reason() == Reason.NOBODY_TO_REMIND
+                                        ? HttpStatus.CONFLICT
+                                        : HttpStatus.BAD_REQUEST;
         return problems.problem(status, refusal.reason().name(), locale, refusal.arguments());
     }
 }
