@@ -117,7 +117,7 @@ function distributionRows(d, view, context, reload) {
 }
 
 /** The receipts of one deposit: filter by class, sort, remind those who have not opened it, CSV. */
-async function showReceipts(panel, d, view, context) {
+async function showReceipts(panel, d, view, context, done = '') {
   clear(panel, h('p', t('distributions.loading')));
   const receipts = await get(`/lockers/distributions/${d.id}/receipts?audience=${view}`);
   const classes = [...new Set(receipts.flatMap((r) => r.classes))].sort();
@@ -128,7 +128,8 @@ async function showReceipts(panel, d, view, context) {
   const csv = h('a.button.csv', { download: `${d.name}.csv` }, t('distributions.csv'),
     h('span.visually-hidden', ` ${d.name}`));
   const remind = h('button.remind', { type: 'button' });
-  const result = h('p.remind-result', { 'aria-live': 'polite' });
+  // after a reminder the receipts are drawn again (their dates), saying what was done
+  const result = h(done ? 'p.remind-result.success' : 'p.remind-result', { 'aria-live': 'polite' }, done);
   const list = h('tbody');
   const notOpened = receipts.filter((r) => !r.opened).length;
   clear(remind, t('distributions.remind', { count: notOpened }), h('span.visually-hidden', ` ${d.name}`));
@@ -136,11 +137,10 @@ async function showReceipts(panel, d, view, context) {
   remind.addEventListener('click', async () => {
     remind.disabled = true;
     try {
-      const done = await post(`/lockers/distributions/${d.id}/reminders?audience=${view}`);
-      result.className = 'remind-result success';
-      result.textContent = t('distributions.reminded', { count: done.reminded });
-      context.announce(result.textContent);
-      await showReceipts(panel, d, view, context);
+      const reminded = await post(`/lockers/distributions/${d.id}/reminders?audience=${view}`);
+      const message = t('distributions.reminded', { count: reminded.reminded });
+      context.announce(message);
+      await showReceipts(panel, d, view, context, message);
     } catch (problem) {
       result.className = 'remind-result error';
       result.textContent = problem.text();
