@@ -2,7 +2,8 @@
 import { ROOT, SHARE, SIGN_IN, get } from './api.js';
 import { clear, h, setTimeZone } from './dom.js';
 import { initialLanguage, lang, loadLanguage, t } from './i18n.js';
-import { lockerScreen, distributionsScreen } from './locker.js';
+import { lockerScreen } from './locker.js';
+import { distributionsScreen } from './distributions.js';
 import { rememberUser } from './session.js';
 import { depositScreen } from './deposit.js';
 import { discussionsScreen, preferencesScreen, broadcastsScreen } from './discussions.js';

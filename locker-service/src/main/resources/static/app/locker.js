@@ -1,10 +1,12 @@
-// My locker (documents received) and My distributions (documents I deposited).
-import { ROOT, del, get, post, upload } from './api.js';
-import { clear, field, formatDate, formatSize, h } from './dom.js';
+// My locker (documents received); my distributions are in distributions.js.
+import { ROOT, get, upload } from './api.js';
+import { loadReminders, reminderMark } from './distributions.js';
+import { clear, field, formatDate, h } from './dom.js';
 import { label, lang, t } from './i18n.js';
 import { documentTypes } from './types.js';
 import { describePerson, findByName, knownPeople, loadPeople, nameOf } from './people.js';
 import { previewButton, previewable } from './preview.js';
+import { versionHistory } from './versions.js';
 
 function query(params) {
   const search = new URLSearchParams();
@@ -14,7 +16,7 @@ function query(params) {
 }
 
 export async function lockerScreen(container, context) {
-  const [types] = await Promise.all([documentTypes(), loadPeople(context.me)]);
+  const [types] = await Promise.all([documentTypes(), loadPeople(context.me), loadReminders()]);
   const type = h('select', { name: 'type' }, h('option', { value: '' }, t('locker.allTypes')),
     types.map((code) => h('option', { value: code }, label('docType', code))));
   // the depositor by name (people known on this page), sent to the API as the person it designates
@@ -131,52 +133,12 @@ function documentCard(entry, context, onOpened) {
       h('dt', t('locker.version')), version,
       entry.publishTo ? [h('dt', t('locker.window')), h('dd', t('locker.windowRange', {
         from: formatDate(entry.publishFrom, lang()), to: formatDate(entry.publishTo, lang()) }))] : null),
+    reminderMark(entry),
     entry.memo ? h('details.memo', h('summary', t('locker.memo')), h('p.text', entry.memo)) : null,
     h('div.actions', previewable(entry.mimeType) ? previewButton(entry, markOpened) : null, download, historyButton),
     history,
     entry.canModify ? newVersionForm(entry, context, versionAdded) : null);
   return card;
-}
-
-/**
- * A document's version history behind a "Versions" button. Comments are for personnel: the API never gives a
- * guardian one. The depositor of a deposit to guardians sees which versions the guardians were given, and may give
- * them a co-recipient's version ("published": false).
- */
-function versionHistory(id, context) {
-  const history = h('div.history');
-  const historyButton = h('button', { type: 'button', 'aria-expanded': 'false' }, t('locker.history'));
-  const render = (versions) => {
-    clear(history, h('h3', t('locker.versions')), h('ol.versions', versions.map((v) => h('li',
-      t('locker.versionLine', { label: v.label, author: nameOf(v.author), date: formatDate(v.created, lang()),
-        size: formatSize(v.size) }), v.comment ? h('span.comment', ` — ${v.comment}`) : null,
-      v.published === true ? h('span.badge.muted', ` ${t('locker.publishedToGuardians')}`) : null,
-      v.published === false ? publishButton(v) : null))));
-    historyButton.setAttribute('aria-expanded', 'true');
-  };
-  const publishButton = (v) => {
-    const button = h('button.publish', { type: 'button' }, t('locker.publishToGuardians'),
-      h('span.visually-hidden', ` ${t('locker.versionLabel', { label: v.label })}`));
-    button.addEventListener('click', async () => {
-      try {
-        render(await post(`/lockers/documents/${id}/versions/${encodeURIComponent(v.label)}/publish`));
-        context.announce(t('locker.versionPublished', { label: v.label }));
-      } catch (problem) {
-        context.announce(problem.text());
-      }
-    });
-    return [' ', button];
-  };
-  const showHistory = async () => render(await get(`/lockers/documents/${id}/versions`));
-  historyButton.addEventListener('click', async () => {
-    if (historyButton.getAttribute('aria-expanded') === 'true') {
-      clear(history);
-      historyButton.setAttribute('aria-expanded', 'false');
-      return;
-    }
-    await showHistory();
-  });
-  return { history, historyButton, showHistory };
 }
 
 function newVersionForm(entry, context, versionAdded) {
@@ -207,65 +169,3 @@ function newVersionForm(entry, context, versionAdded) {
   });
   return form;
 }
-
-export async function distributionsScreen(container, context) {
-  await loadPeople(context.me);
-  const list = h('div#distributions');
-  container.append(list);
-  const load = async () => {
-    const deposits = await get('/lockers/distributions');
-    clear(list);
-    if (deposits.length === 0) {
-      list.append(h('p.empty', t('distributions.empty')));
-      return;
-    }
-    list.append(h('ul.cards.wide', deposits.map((d) => h('li', distributionCard(d, context, load)))));
-  };
-  await load();
-}
-
-/** A recipient as selected (category:teacher, guardians:6A, team:6A, user:id), in words. */
-function selectorLabel(selector) {
-  const [kind, value] = selector.split(':');
-  if (kind === 'category') return t(`deposit.whole.${value}`);
-  if (kind === 'guardians') return t('selector.guardians', { code: value });
-  if (kind === 'team') return t('selector.team', { code: value });
-  if (kind === 'user') return nameOf(value);
-  return selector;
-}
-
-function distributionCard(d, context, reload) {
-  const withdraw = h('button.danger', { type: 'button' }, t('distributions.withdraw'),
-    h('span.visually-hidden', ` ${d.name}`));
-  withdraw.addEventListener('click', async () => {
-    if (!window.confirm(t('distributions.confirmWithdraw', { name: d.name }))) return;
-    try {
-      await del(`/lockers/documents/${d.id}`);
-      context.announce(t('distributions.withdrawn', { name: d.name }));
-      await reload();
-    } catch (problem) {
-      context.announce(problem.text());
-    }
-  });
-  // the depositor's version card: the history, where a co-recipient's version is given to guardians
-  const { history, historyButton } = versionHistory(d.id, context);
-  return h('article.card.distribution', { 'data-document': d.id },
-    h('h2.doc-title', d.name, d.withdrawn ? h('span.badge.muted', ` ${t('distributions.isWithdrawn')}`) : null),
-    h('dl.meta',
-      h('dt', t('locker.type')), h('dd', label('docType', d.documentType)),
-      h('dt', t('locker.date')), h('dd', formatDate(d.depositedAt, lang())),
-      h('dt', t('distributions.recipients')), h('dd', d.selection.map(selectorLabel).join(', ')),
-      h('dt', t('distributions.options')), h('dd', [d.standing ? t('deposit.standing') : null,
-        d.allowModify ? t('deposit.allowModify') : null].filter(Boolean).join(' · ') || '—'),
-      d.publishFrom ? [h('dt', t('locker.window')), h('dd', t('locker.windowRange', {
-        from: formatDate(d.publishFrom, lang()), to: formatDate(d.publishTo, lang()) }),
-      ` (${label('window', d.windowState)})`)] : null,
-      h('dt', t('locker.history')), h('dd', String(d.versions), ' ', historyButton)),
-    history,
-    h('details.receipts', h('summary', t('distributions.opened', { count: d.openedBy.length })),
-      d.openedBy.length ? h('ul', d.openedBy.map((u) => h('li', nameOf(u)))) : h('p', '—')),
-    h('details.receipts', h('summary', t('distributions.notOpened', { count: d.notOpenedBy.length })),
-      d.notOpenedBy.length ? h('ul', d.notOpenedBy.map((u) => h('li', nameOf(u)))) : h('p', '—')),
-    d.withdrawn ? null : h('div.actions', withdraw));
-}
-

@@ -112,6 +112,32 @@ class AlfrescoLockerFlowTest {
     }
 
     @Test
+    void myDistributionsShouldPageAndRemindOnAlfrescoToo() throws IOException {
+        Deposited first = deposit(T_ONE, request(false, false, "user:t.two", "user:st.one"), "first.txt");
+        clock.advance(java.time.Duration.ofMinutes(1));
+        deposit(T_ONE, request(false, false, "user:t.two"), "second.txt");
+        clock.advance(java.time.Duration.ofMinutes(1));
+        deposit(T_ONE, request(false, false, "user:t.two"), "third.txt");
+
+        Lockers.DistributionPage page = lockers.distributions(T_ONE, Optional.empty(), 2, Optional.empty());
+        assertThat(page.items()).extracting(Lockers.Distribution::name).containsExactly("third.txt", "second.txt");
+        Lockers.DistributionPage last = lockers.distributions(T_ONE, page.next(), 2, Optional.empty());
+        assertThat(last.items()).extracting(Lockers.Distribution::name).containsExactly("first.txt");
+        assertThat(last.next()).isEmpty();
+
+        read(lockers.open(STAFF, first.id()));
+        assertThat(lockers.remind(T_ONE, first.id(), Optional.empty()).reminded())
+                .as("the one who has not opened it")
+                .isEqualTo(1);
+        assertThat(lockers.reminders(T_TWO))
+                .extracting(Lockers.Reminder::remindedBy)
+                .containsExactly("t.one");
+        assertThat(lockers.receipts(T_ONE, first.id(), Optional.empty(), Optional.of("5B")))
+                .extracting(Lockers.ReceiptLine::name)
+                .containsExactly("Tom Two");
+    }
+
+    @Test
     void shouldImportTheDirectoryIntoTheFake() {
         assertThat(school.imported.valid())
                 .as(school.imported.problems().toString())

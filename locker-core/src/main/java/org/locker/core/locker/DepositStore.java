@@ -208,6 +208,16 @@ final class DepositStore {
     /** The deposits for any of {@code principals}, with the filter; the newest first when asked. */
     List<StoredDeposit> forRecipients(
             PlatformSession session, List<String> principals, LockerFilter filter, int limit, boolean newestFirst) {
+        NodeQuery.Builder query = recipientsQuery(principals, filter);
+        if (newestFirst) {
+            query.orderBy(LockerModel.DEPOSITED_AT, true);
+        }
+        return session.query(query.page(0, limit).build()).stream()
+                .map(DepositStore::read)
+                .toList();
+    }
+
+    private static NodeQuery.Builder recipientsQuery(List<String> principals, LockerFilter filter) {
         NodeQuery.Builder query = NodeQuery.ofType(LockerModel.DEPOSIT)
                 .whereAnyOf(LockerModel.RECIPIENTS, principals)
                 .select(LISTED);
@@ -215,12 +225,7 @@ final class DepositStore {
         filter.depositor().ifPresent(d -> query.whereEquals(LockerModel.DEPOSITOR, d));
         filter.from().ifPresent(f -> query.where(new NodeQuery.NotBefore(LockerModel.DEPOSITED_AT, f)));
         filter.to().ifPresent(t -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, t)));
-        if (newestFirst) {
-            query.orderBy(LockerModel.DEPOSITED_AT, true);
-        }
-        return session.query(query.page(0, limit).build()).stream()
-                .map(DepositStore::read)
-                .toList();
+        return query;
     }
 
     /**
@@ -234,13 +239,7 @@ final class DepositStore {
             Optional<Instant> notAfter,
             Optional<Instant> notBefore,
             int limit) {
-        NodeQuery.Builder query = NodeQuery.ofType(LockerModel.DEPOSIT)
-                .whereAnyOf(LockerModel.RECIPIENTS, principals)
-                .select(LISTED);
-        filter.documentType().ifPresent(t -> query.whereEquals(LockerModel.DOCUMENT_TYPE, t));
-        filter.depositor().ifPresent(d -> query.whereEquals(LockerModel.DEPOSITOR, d));
-        filter.from().ifPresent(f -> query.where(new NodeQuery.NotBefore(LockerModel.DEPOSITED_AT, f)));
-        filter.to().ifPresent(t -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, t)));
+        NodeQuery.Builder query = recipientsQuery(principals, filter);
         // stored dates keep milliseconds: "at or before" is "before the next millisecond"
         notAfter.ifPresent(at -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, at.plusMillis(1))));
         notBefore.ifPresent(at -> query.where(new NodeQuery.NotBefore(LockerModel.DEPOSITED_AT, at)));
@@ -250,18 +249,17 @@ final class DepositStore {
                 .toList();
     }
 
-    /** The deposits made by {@code depositor}, newest first (not their guardians' editions). */
-    List<StoredDeposit> depositedBy(PlatformSession session, UserId depositor, int limit) {
-        return session
-                .query(NodeQuery.ofType(LockerModel.DEPOSIT)
-                        .whereEquals(LockerModel.DEPOSITOR, depositor.value())
-                        .orderBy(LockerModel.DEPOSITED_AT, true)
-                        .page(0, limit)
-                        .build())
-                .stream()
-                .map(DepositStore::read)
-                .filter(d -> !d.edition())
-                .toList();
+    /**
+     * The deposits made by {@code depositor}, newest first (their guardians' editions too: callers skip them), deposited strictly before {@code before} when given: a
+     * page starts where the previous one stopped (a keyset, never an offset that the platform would walk).
+     */
+    List<StoredDeposit> depositedBy(PlatformSession session, UserId depositor, Optional<Instant> before, int limit) {
+        NodeQuery.Builder query = NodeQuery.ofType(LockerModel.DEPOSIT)
+                .whereEquals(LockerModel.DEPOSITOR, depositor.value())
+                .orderBy(LockerModel.DEPOSITED_AT, true)
+                .page(0, limit);
+        before.ifPresent(b -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, b)));
+        return session.query(query.build()).stream().map(DepositStore::read).toList();
     }
 
     void markWithdrawn(PlatformSession session, NodeId id, Instant at) {

@@ -7,12 +7,16 @@ public final class LockerModel {
 
     public static final String DEPOSIT = "lk:deposit";
     public static final String RECEIPT = "lk:opening";
+    /** A reminder sent by a depositor to a recipient who had not opened the deposit (one per deposit and user). */
+    public static final String REMINDER = "lk:reminder";
+
     public static final String SETTINGS = "lk:lockerSettings";
     /** A publication window: the deposits with the same dates and guardian recipients share one. */
     public static final String WINDOW = "lk:window";
 
     public static final String DEPOSITS_FOLDER = "/deposits";
     public static final String RECEIPTS_FOLDER = "/receipts";
+    public static final String REMINDERS_FOLDER = "/reminders";
     public static final String SETTINGS_PATH = "/settings/lockers";
     public static final String WINDOWS_FOLDER = "/windows";
 
@@ -60,6 +64,9 @@ public final class LockerModel {
 
     public static final String READER = "lk:openedBy";
     public static final String OPENED_AT = "lk:openedAt";
+    public static final String REMINDED_USER = "lk:remindedUser";
+    public static final String REMINDED_BY = "lk:remindedBy";
+    public static final String REMINDED_AT = "lk:remindedAt";
 
     public static final String DOCUMENT_TYPES = "lk:documentTypes";
     /** The labels of {@link #DOCUMENT_TYPES}, in the same order (empty: none given); absent in older settings. */
@@ -72,7 +79,7 @@ public final class LockerModel {
 
     /** Properties the platform must index for lockers' queries (matched exactly: the type filters a locker). */
     public static final List<String> INDEXED =
-            List.of(RECIPIENTS, DEPOSITOR, WINDOW_STATE, WINDOW_KEY, READER, DEPOSIT_ID, DOCUMENT_TYPE);
+            List.of(RECIPIENTS, DEPOSITOR, WINDOW_STATE, WINDOW_KEY, READER, DEPOSIT_ID, DOCUMENT_TYPE, REMINDED_USER);
 
     /** The seed vocabulary of document types. */
     public static final List<String> DEFAULT_DOCUMENT_TYPES = List.of(

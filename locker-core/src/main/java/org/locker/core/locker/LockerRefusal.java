@@ -26,9 +26,9 @@ public final class LockerRefusal extends RuntimeException {
         DOCUMENT_READ_ONLY(true),
         NOT_THE_DEPOSITOR(true),
         UNKNOWN_DOCUMENT(false),
-        /** A locker page's cursor that is not one a previous page gave. */
+        /** A page cursor (of a locker or of "my distributions") that is not one a previous page gave. */
         INVALID_CURSOR(false),
-        /** A locker page size below 1 or above the most a page holds. */
+        /** A page size below 1 or above the most a page of that list holds. */
         INVALID_PAGE_SIZE(false),
         NO_FILE(false),
         INVALID_SETTINGS(false),
@@ -61,7 +61,13 @@ public final class LockerRefusal extends RuntimeException {
         /** Several files with names given, but not one name per file (in the order of the files). */
         NAME_COUNT_MISMATCH(false),
         /** Several files with document types given, but neither one for all nor one per file. */
-        TYPE_COUNT_MISMATCH(false);
+        TYPE_COUNT_MISMATCH(false),
+        /** An audience other than personnel or guardians. */
+        UNKNOWN_AUDIENCE(false),
+        /** A reminder for a deposit whose recipients were reminded less than a day ago. */
+        REMINDED_RECENTLY(false),
+        /** A reminder for a deposit every recipient has opened. */
+        NOBODY_TO_REMIND(false);
 
         private final boolean forbidden;
 

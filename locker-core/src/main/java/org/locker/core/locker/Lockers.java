@@ -38,6 +38,7 @@ public final class Lockers {
     private final LockerPages pages;
     private final LockerDocuments documents;
     private final Distributions distributions;
+    private final Reminders reminders;
 
     public Lockers(ContentPlatform platform, Clock clock) {
         DepositStore store = new DepositStore();
@@ -50,6 +51,7 @@ public final class Lockers {
         this.pages = new LockerPages(platform, clock, store);
         this.documents = new LockerDocuments(platform, clock, store, audit);
         this.distributions = new Distributions(platform, clock, store, audit);
+        this.reminders = new Reminders(platform, clock, store, distributions);
     }
 
     // ------------------------------------------------------------------ settings
@@ -328,8 +330,35 @@ public final class Lockers {
 
     // ------------------------------------------------------------------ the depositor's side
 
-    /** Someone a deposit is for, and whether and when they opened it. */
-    public record Receipt(String user, Optional<Instant> openedAt) {}
+    /** How many deposits a page of "my distributions" holds at most. */
+    public static final int PAGE_SIZE = 50;
+
+    /** The two views of distributions (the seed's "Teachers, Staff and Counselor" and "Guardians"). */
+    public enum Audience {
+        PERSONNEL,
+        GUARDIANS;
+
+        /** {@code personnel} or {@code guardians}, any case. @throws LockerRefusal UNKNOWN_AUDIENCE */
+        public static Audience fromCode(String code) {
+            for (Audience audience : values()) {
+                if (audience.name().equalsIgnoreCase(code)) {
+                    return audience;
+                }
+            }
+            throw new LockerRefusal(LockerRefusal.Reason.UNKNOWN_AUDIENCE, code);
+        }
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Someone a deposit is for, whether and when they opened it, and in which view they are. */
+    public record Receipt(String user, Optional<Instant> openedAt, Audience audience) {
+        public Receipt(String user, Optional<Instant> openedAt) {
+            this(user, openedAt, Audience.PERSONNEL);
+        }
+    }
 
     /** A deposit as its depositor sees it. */
     public record Distribution(
@@ -350,9 +379,58 @@ public final class Lockers {
             boolean withdrawn,
             List<Receipt> receipts) {}
 
-    /** The deposits made by {@code depositor}, newest first, with read receipts of the current recipients. */
+    /** A page of my distributions, and the cursor of the next one when there may be more. */
+    public record DistributionPage(List<Distribution> items, Optional<String> next) {}
+
+    /**
+     * A receipt with the person's context, for the depositor's table.
+     *
+     * @param classes a student's class, a teacher's or staff member's teams, a guardian's children's classes
+     * @param remindedAt when the depositor last reminded them, if ever
+     */
+    public record ReceiptLine(
+            String user,
+            String name,
+            Optional<Profile> profile,
+            List<String> classes,
+            Audience audience,
+            Optional<Instant> openedAt,
+            Optional<Instant> remindedAt) {}
+
+    /** A reminder made: how many people it reached, and when. */
+    public record Reminded(int reminded, Instant at) {}
+
+    /** A reminder as its recipient sees it in their locker. */
+    public record Reminder(String depositId, String remindedBy, Instant at) {}
+
+    /** The first page of the deposits made by {@code depositor}, newest first, with read receipts. */
     public List<Distribution> distributions(UserId depositor) {
         return distributions.distributions(depositor);
+    }
+
+    /**
+     * A page of at most {@code limit} (1 to {@link #PAGE_SIZE}) of the deposits made by {@code depositor}, newest
+     * first, after {@code cursor} (a previous page's {@link DistributionPage#next}), of {@code audience} if given.
+     */
+    public DistributionPage distributions(
+            UserId depositor, Optional<String> cursor, int limit, Optional<Audience> audience) {
+        return distributions.page(depositor, cursor, limit, audience);
+    }
+
+    /** The receipts of one of my deposits with each person's context, filtered by audience and class. */
+    public List<ReceiptLine> receipts(
+            UserId depositor, NodeId id, Optional<Audience> audience, Optional<String> schoolClass) {
+        return distributions.receipts(depositor, id, audience, schoolClass);
+    }
+
+    /** Reminds those who have not opened my deposit yet (of {@code audience} if given). */
+    public Reminded remind(UserId depositor, NodeId id, Optional<Audience> audience) {
+        return reminders.remind(depositor, id, audience);
+    }
+
+    /** The reminders {@code recipient} has for documents they have not opened yet. */
+    public List<Reminder> reminders(UserId recipient) {
+        return reminders.remindersFor(recipient);
     }
 
     /** Withdraws a deposit: every grant is revoked, so it leaves every locker; the node and the audit stay. */

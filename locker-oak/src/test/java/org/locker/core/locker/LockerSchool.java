@@ -67,6 +67,7 @@ final class LockerSchool implements AutoCloseable {
     final LockerListing listing;
     final LockerDocuments documents;
     final Distributions distributions;
+    final Reminders reminders;
 
     LockerSchool() {
         platform = InMemorySchools.open(SCHOOL);
@@ -77,6 +78,7 @@ final class LockerSchool implements AutoCloseable {
         listing = new LockerListing(platform, clock, store);
         documents = new LockerDocuments(platform, clock, store, audit);
         distributions = new Distributions(platform, clock, store, audit);
+        reminders = new Reminders(platform, clock, store, distributions);
     }
 
     /** A request of type OTHER to {@code selection}, without a window. */

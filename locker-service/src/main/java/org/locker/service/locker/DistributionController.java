@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.locker.core.locker.Lockers;
 import org.locker.core.platform.NodeId;
 import org.locker.service.security.LockerUser;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,7 +32,11 @@ class DistributionController {
         this.lockers = lockers;
     }
 
-    record ReceiptView(String user, boolean opened, Instant openedAt) {}
+    /** @param audience {@code personnel} or {@code guardians}: the view the person is in */
+    record ReceiptView(String user, boolean opened, Instant openedAt, String audience) {}
+
+    /** A page of my distributions; {@code next} is the cursor of the following page, null after the last one. */
+    record DistributionPageView(List<DistributionView> items, String next) {}
 
     record DistributionView(
             String id,
@@ -50,12 +56,20 @@ class DistributionController {
             boolean withdrawn,
             List<ReceiptView> receipts,
             List<String> openedBy,
-            List<String> notOpenedBy) {
-        static DistributionView of(Lockers.Distribution d) {
+            List<String> notOpenedBy,
+            int openedCount,
+            int notOpenedCount) {
+        /** The deposit, its receipts those of {@code audience} when given (the counts of the view's bar). */
+        static DistributionView of(Lockers.Distribution d, Optional<Lockers.Audience> audience) {
             List<ReceiptView> receipts = d.receipts().stream()
+                    .filter(r -> audience.isEmpty() || r.audience() == audience.get())
                     .map(r -> new ReceiptView(
-                            r.user(), r.openedAt().isPresent(), r.openedAt().orElse(null)))
+                            r.user(),
+                            r.openedAt().isPresent(),
+                            r.openedAt().orElse(null),
+                            r.audience().code()))
                     .toList();
+            int opened = (int) receipts.stream().filter(ReceiptView::opened).count();
             return new DistributionView(
                     d.id().value(),
                     d.depositId(),
@@ -80,17 +94,34 @@ class DistributionController {
                     receipts.stream()
                             .filter(r -> !r.opened())
                             .map(ReceiptView::user)
-                            .toList());
+                            .toList(),
+                    opened,
+                    receipts.size() - opened);
         }
     }
 
     @GetMapping("/distributions")
     @PreAuthorize(Roles.LOCKER_OWNERS)
-    @Operation(summary = "My distributions: my deposits with recipients, window, versions and read receipts")
-    List<DistributionView> distributions(@AuthenticationPrincipal LockerUser user) {
-        return lockers.distributions(user.userId()).stream()
-                .map(DistributionView::of)
-                .toList();
+    @Operation(
+            summary = "My distributions, newest first, a page at a time (50 by default, cursor from the previous"
+                    + " page's next), with recipients, window, versions and read receipts; audience=personnel or"
+                    + " guardians gives the deposits and receipts of that view")
+    DistributionPageView distributions(
+            @AuthenticationPrincipal LockerUser user,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(required = false) String audience) {
+        Optional<Lockers.Audience> view = audienceOf(audience);
+        Lockers.DistributionPage page = lockers.distributions(
+                user.userId(), Optional.ofNullable(cursor).filter(c -> !c.isBlank()), limit, view);
+        return new DistributionPageView(
+                page.items().stream().map(d -> DistributionView.of(d, view)).toList(),
+                page.next().orElse(null));
+    }
+
+    /** The audience a request names, if any. @throws LockerRefusal UNKNOWN_AUDIENCE */
+    static Optional<Lockers.Audience> audienceOf(String audience) {
+        return Optional.ofNullable(audience).filter(a -> !a.isBlank()).map(Lockers.Audience::fromCode);
     }
 
     @DeleteMapping("/documents/{id}")

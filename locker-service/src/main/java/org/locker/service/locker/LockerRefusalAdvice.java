@@ -66,6 +66,8 @@ class LockerRefusalAdvice {
                         : refusal.reason() == Reason.FILE_TOO_LARGE
                                 ? HttpStatus.CONTENT_TOO_LARGE
                                 : refusal.reason() == Reason.DOCUMENT_TYPE_CLASH
+                                                || refusal.reason() == Reason.REMINDED_RECENTLY
+                                                || refusal.reason() == Reason.NOBODY_TO_REMIND
                                         ? HttpStatus.CONFLICT
                                         : HttpStatus.BAD_REQUEST;
         return problems.problem(status, refusal.reason().name(), locale, refusal.arguments());

@@ -478,10 +478,17 @@ class CrashDurabilityIT {
             return distributions
                     .computeIfAbsent(depositor, d -> {
                         Map<String, Map<String, Object>> byId = new HashMap<>();
-                        for (Map<String, Object> entry :
-                                ok(api.get("/api/v1/lockers/distributions", d)).jsonList()) {
-                            byId.put(String.valueOf(entry.get("id")), entry);
-                        }
+                        String next = "";
+                        do { // every page: a depositor may have more than one
+                            ApiClient.Response page = ok(api.get(
+                                    "/api/v1/lockers/distributions?cursor="
+                                            + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8),
+                                    d));
+                            for (Map<String, Object> entry : page.items()) {
+                                byId.put(String.valueOf(entry.get("id")), entry);
+                            }
+                            next = page.next();
+                        } while (next != null);
                         return byId;
                     })
                     .get(id);

@@ -573,7 +573,7 @@ class DepositIT extends LockerTestBase {
     }
 
     private Map<String, Object> distribution(String depositor, String id) {
-        return api().get("/api/v1/lockers/distributions", depositor).jsonList().stream()
+        return api().get("/api/v1/lockers/distributions", depositor).items().stream()
                 .filter(d -> id.equals(d.get("id")))
                 .findFirst()
                 .orElseThrow();

@@ -42,41 +42,46 @@ class DistributionControllerTest {
 
     @Test
     void shouldListMyDistributionsWithWhoOpenedThem() throws Exception {
-        when(lockers.distributions(UserId.of("t.one")))
-                .thenReturn(List.of(new Lockers.Distribution(
-                        NodeId.of("n1"),
-                        "d1",
-                        "minutes.pdf",
-                        "CIRCULAR",
-                        "",
-                        MONDAY,
-                        List.of("team:6A"),
-                        List.of("t.two", "p.one"),
-                        false,
-                        true,
-                        Optional.empty(),
-                        Optional.empty(),
-                        "NONE",
-                        2,
-                        false,
-                        List.of(
-                                new Lockers.Receipt("t.two", Optional.of(MONDAY)),
-                                new Lockers.Receipt("p.one", Optional.empty())))));
+        when(lockers.distributions(UserId.of("t.one"), Optional.empty(), 50, Optional.empty()))
+                .thenReturn(new Lockers.DistributionPage(
+                        List.of(new Lockers.Distribution(
+                                NodeId.of("n1"),
+                                "d1",
+                                "minutes.pdf",
+                                "CIRCULAR",
+                                "",
+                                MONDAY,
+                                List.of("team:6A"),
+                                List.of("t.two", "p.one"),
+                                false,
+                                true,
+                                Optional.empty(),
+                                Optional.empty(),
+                                "NONE",
+                                2,
+                                false,
+                                List.of(
+                                        new Lockers.Receipt("t.two", Optional.of(MONDAY)),
+                                        new Lockers.Receipt("p.one", Optional.empty())))),
+                        Optional.of("next-page")));
 
         mvc.perform(get("/api/v1/lockers/distributions").with(WebSlice.as(Profile.TEACHER, "t.one")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].id").value("n1"))
-                .andExpect(jsonPath("$[0].selection").value(Matchers.contains("team:6A")))
-                .andExpect(jsonPath("$[0].recipients").value(Matchers.contains("t.two", "p.one")))
-                .andExpect(jsonPath("$[0].allowModify").value(true))
-                .andExpect(jsonPath("$[0].windowState").value("NONE"))
-                .andExpect(jsonPath("$[0].versions").value(2))
-                .andExpect(jsonPath("$[0].receipts[0].user").value("t.two"))
-                .andExpect(jsonPath("$[0].receipts[0].opened").value(true))
-                .andExpect(jsonPath("$[0].receipts[0].openedAt").value("2026-11-23T08:00:00Z"))
-                .andExpect(jsonPath("$[0].receipts[1].opened").value(false))
-                .andExpect(jsonPath("$[0].openedBy").value(Matchers.contains("t.two")))
-                .andExpect(jsonPath("$[0].notOpenedBy").value(Matchers.contains("p.one")));
+                .andExpect(jsonPath("$.items[0].id").value("n1"))
+                .andExpect(jsonPath("$.items[0].selection").value(Matchers.contains("team:6A")))
+                .andExpect(jsonPath("$.items[0].recipients").value(Matchers.contains("t.two", "p.one")))
+                .andExpect(jsonPath("$.items[0].allowModify").value(true))
+                .andExpect(jsonPath("$.items[0].windowState").value("NONE"))
+                .andExpect(jsonPath("$.items[0].versions").value(2))
+                .andExpect(jsonPath("$.items[0].receipts[0].user").value("t.two"))
+                .andExpect(jsonPath("$.items[0].receipts[0].opened").value(true))
+                .andExpect(jsonPath("$.items[0].receipts[0].openedAt").value("2026-11-23T08:00:00Z"))
+                .andExpect(jsonPath("$.items[0].receipts[1].opened").value(false))
+                .andExpect(jsonPath("$.items[0].openedBy").value(Matchers.contains("t.two")))
+                .andExpect(jsonPath("$.items[0].notOpenedBy").value(Matchers.contains("p.one")))
+                .andExpect(jsonPath("$.items[0].openedCount").value(1))
+                .andExpect(jsonPath("$.items[0].notOpenedCount").value(1))
+                .andExpect(jsonPath("$.next").value("next-page"));
     }
 
     @Test

@@ -82,7 +82,7 @@ class GuardianDepositIT extends LockerTestBase {
                         .field("standing", "true"));
         assertRefused(standing, "STANDING_NOT_ALLOWED");
         assertThat(standing.json().get("messages")).asString().contains("en=").contains("fr=");
-        assertThat(api().get("/api/v1/lockers/distributions", GUARDIAN).jsonList())
+        assertThat(api().get("/api/v1/lockers/distributions", GUARDIAN).items())
                 .noneMatch(d -> Boolean.TRUE.equals(d.get("standing")));
     }
 }

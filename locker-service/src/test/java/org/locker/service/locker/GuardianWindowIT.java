@@ -143,7 +143,7 @@ class GuardianWindowIT extends LockerTestBase {
         assertThat(guardianSeesOnThePlatform(other))
                 .as("its window ends a day later")
                 .isTrue();
-        assertThat(api().get("/api/v1/lockers/distributions", "t.girard").jsonList().stream()
+        assertThat(api().get("/api/v1/lockers/distributions", "t.girard").items().stream()
                         .filter(d -> d.get("id").equals(other))
                         .findFirst()
                         .orElseThrow())

@@ -37,6 +37,17 @@ public final class ApiClient {
             return JSON.readValue(body, List.class);
         }
 
+        /** The items of a page ({@code {"items": [...], "next": ...}}). */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> items() {
+            return (List<Map<String, Object>>) json().get("items");
+        }
+
+        /** The cursor of a page's next page, or null. */
+        public String next() {
+            return (String) json().get("next");
+        }
+
         /** The reason code of a problem response. */
         public String reason() {
             return String.valueOf(json().get("reason"));

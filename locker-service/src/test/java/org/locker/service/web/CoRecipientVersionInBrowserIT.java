@@ -78,8 +78,9 @@ class CoRecipientVersionInBrowserIT extends BrowserTestBase {
 
     /** The card of document {@code id} on the current screen, with its version history open. */
     private WebElement historyOf(String id) {
-        WebElement card = waitFor(By.cssSelector("article[data-document='" + id + "']"));
-        card.findElement(By.cssSelector("button[aria-expanded]")).click();
+        // a locker card or a row of the distributions table
+        WebElement card = waitFor(By.cssSelector("[data-document='" + id + "']"));
+        card.findElement(By.cssSelector("button[data-action=versions]")).click();
         wait(Duration.ofSeconds(15))
                 .until(d -> !card.findElements(By.cssSelector(".versions li")).isEmpty());
         return card;

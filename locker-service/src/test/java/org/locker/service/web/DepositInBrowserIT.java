@@ -97,15 +97,14 @@ class DepositInBrowserIT extends BrowserTestBase {
         assertThat(result.getText()).contains("Museum outing.pdf");
         assertThat(driver.findElement(By.id("deposit-progress-text")).getText()).isEqualTo("Sent.");
 
-        // my distributions: nobody has opened it
-        open("distributions");
+        // my distributions, guardians' view: nobody has opened it
+        open("distributions/guardians");
         WebElement card = waitFor(
-                By.xpath("//article[contains(@class,'distribution')][.//h2[contains(., " + "'Museum outing.pdf')]]"));
+                By.xpath("//tr[contains(@class,'distribution')][.//th[contains(., " + "'Museum outing.pdf')]]"));
         assertThat(card.getText())
                 .contains("Guardians of 6A")
                 .contains("not yet published")
-                .contains("Not opened yet by");
-        screenshot("distributions");
+                .contains("0 opened");
         assertAccessible("my distributions");
 
         // a guardian of a 6A student: not before the window
@@ -275,12 +274,12 @@ class DepositInBrowserIT extends BrowserTestBase {
                         .contains("\"openedBy\":[\"p.benali\"]"));
         signIn("t.girard");
         open("distributions");
-        WebElement card = waitFor(By.cssSelector("article.distribution[data-document='" + id + "']"));
-        assertThat(card.getText()).contains("Opened by 1").contains("Not opened yet by 0");
+        WebElement card = waitFor(By.cssSelector("tr.distribution[data-document='" + id + "']"));
+        assertThat(card.getText()).contains("1 opened · 0 not opened");
         card.findElement(By.cssSelector("button.danger")).click();
         wait(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
         wait(Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.cssSelector("article.distribution[data-document='" + id + "']"))
+                .until(d -> d.findElement(By.cssSelector("tr.distribution[data-document='" + id + "']"))
                         .getText()
                         .contains("(withdrawn)"));
         signIn("p.benali");
