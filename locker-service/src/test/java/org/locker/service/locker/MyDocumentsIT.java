@@ -12,6 +12,7 @@ import org.locker.service.support.ApiClient.Response;
  * of it, a deposit from it is a copy (a later edit in the space does not reach the recipient), and bad input gets a
  * problem.
  */
+@SuppressWarnings("unchecked")
 class MyDocumentsIT extends LockerTestBase {
 
     private static final String MINE = "/api/v1/me/documents";
@@ -100,6 +101,70 @@ class MyDocumentsIT extends LockerTestBase {
         assertThat(download("t.rey", copy).body()).contains("first plan").doesNotContain("second plan");
         assertThat(delete(MINE + "/" + source, "t.girard").status()).isEqualTo(204);
         assertThat(download("t.rey", copy).body()).contains("first plan");
+    }
+
+    @Test
+    void severalDocumentsOfMyDocumentsShouldBeDepositedTogetherOrNotAtAll() {
+        String stamp = String.valueOf(System.nanoTime());
+        String first = String.valueOf(upload("t.girard", null, "week-" + stamp + ".pdf", "week plan")
+                .json()
+                .get("id"));
+        String second = String.valueOf(upload("t.girard", null, "menu-" + stamp + ".pdf", "menu")
+                .json()
+                .get("id"));
+
+        // one refused (its new name is an executable's): nothing stored, the refusal names that document
+        Response refused = deposit(
+                "t.girard",
+                new Form()
+                        .field("fromNode", first)
+                        .field("fromNode", second)
+                        .field("documentType", "TIMETABLE")
+                        .field("documentType", "CIRCULAR")
+                        .field("name", "")
+                        .field("name", "menu-" + stamp + ".vbs")
+                        .field("recipients", "user:t.rey"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.reason()).isEqualTo("EXECUTABLE_NAME");
+        assertThat(refused.json()).containsEntry("fileIndex", 1).containsEntry("file", "menu-" + stamp + ".pdf");
+        assertThat(String.valueOf(((Map<String, Object>) refused.json().get("messages")).get("en")))
+                .contains("menu-" + stamp + ".pdf");
+        assertThat(locker("t.rey")).extracting(d -> d.get("name")).doesNotContain("week-" + stamp + ".pdf");
+
+        // both, each with its own type and name
+        Response deposited = deposit(
+                "t.girard",
+                new Form()
+                        .field("fromNode", first)
+                        .field("fromNode", second)
+                        .field("documentType", "TIMETABLE")
+                        .field("documentType", "CIRCULAR")
+                        .field("name", "")
+                        .field("name", "canteen-" + stamp + ".pdf")
+                        .field("recipients", "user:t.rey"));
+        assertThat(deposited.status()).as(deposited.body()).isEqualTo(201);
+        assertThat(deposited.jsonList())
+                .extracting(d -> d.get("name"))
+                .containsExactly("week-" + stamp + ".pdf", "canteen-" + stamp + ".pdf");
+        Map<String, Object> week = inLocker(
+                        "t.rey", String.valueOf(deposited.jsonList().get(0).get("id")))
+                .orElseThrow();
+        Map<String, Object> canteen = inLocker(
+                        "t.rey", String.valueOf(deposited.jsonList().get(1).get("id")))
+                .orElseThrow();
+        assertThat(week).containsEntry("documentType", "TIMETABLE");
+        assertThat(canteen).containsEntry("documentType", "CIRCULAR");
+        assertThat(download("t.rey", String.valueOf(canteen.get("id"))).body()).contains("menu");
+
+        // another person cannot deposit my documents
+        Response notMine = deposit(
+                "t.lemoine",
+                new Form()
+                        .field("fromNode", first)
+                        .field("documentType", "TIMETABLE")
+                        .field("recipients", "user:t.rey"));
+        assertThat(notMine.status()).isEqualTo(404);
+        assertThat(notMine.reason()).isEqualTo("UNKNOWN_DOCUMENT");
     }
 
     @Test
