@@ -104,15 +104,14 @@ class MyCloudInBrowserIT extends BrowserTestBase {
         driver.findElement(By.cssSelector("form[aria-label='Add a document'] button[type=submit]"))
                 .click();
         wait(Duration.ofSeconds(15))
-                .until(ExpectedConditions.textToBePresentInElementLocated(
-                        By.cssSelector("main ul.entries"), name));
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main ul.entries"), name));
     }
 
     /** Ticks a document of the wizard's cloud browser by its name. */
     private void tick(String name) {
         wait(Duration.ofSeconds(15))
-                .until(ExpectedConditions.elementToBeClickable(By.xpath(
-                        "//*[@id='deposit-cloud']//label[normalize-space(.)='" + name + "']")))
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//*[@id='deposit-cloud']//label[normalize-space(.)='" + name + "']")))
                 .click();
     }
 }
