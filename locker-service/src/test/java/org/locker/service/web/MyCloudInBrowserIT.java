@@ -91,10 +91,12 @@ class MyCloudInBrowserIT extends BrowserTestBase {
 
         signIn("p.benali");
         open("locker");
-        assertThat(driver.findElements(By.cssSelector("article.document h2")).stream()
+        String received = String.join(
+                "\n",
+                driver.findElements(By.cssSelector("article.document h2")).stream()
                         .map(WebElement::getText)
-                        .toList())
-                .contains(rules, "Trip plan " + stamp + ".pdf");
+                        .toList());
+        assertThat(received).contains(rules).contains("Trip plan " + stamp + ".pdf");
     }
 
     /** Uploads a small PDF into the folder shown on "My documents" and waits for it in the list. */
