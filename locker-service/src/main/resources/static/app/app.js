@@ -6,6 +6,7 @@ import { lockerScreen } from './locker.js';
 import { distributionsScreen } from './distributions.js';
 import { rememberUser } from './session.js';
 import { depositScreen } from './deposit.js';
+import { myDocumentsScreen } from './mydocuments.js';
 import { discussionsScreen, preferencesScreen, broadcastsScreen } from './discussions.js';
 import { discussionSettingsScreen, lockerSettingsScreen, importScreen, auditScreen } from './admin.js';
 
@@ -19,6 +20,8 @@ const ROUTES = [
   { path: 'locker', title: 'nav.locker', shownTo: lockerOwner, screen: lockerScreen },
   { path: 'deposit', title: 'nav.deposit', shownTo: lockerOwner, screen: depositScreen },
   { path: 'distributions', title: 'nav.distributions', shownTo: lockerOwner, screen: distributionsScreen },
+  // decision 0015: the personnel's own space; guardians keep their documents on their devices
+  { path: 'mydocuments', title: 'nav.myDocuments', shownTo: establishment, screen: myDocumentsScreen },
   { path: 'discussions', title: 'nav.discussions', shownTo: (me) => lockerOwner(me) || me.profile === 'student',
     screen: discussionsScreen },
   { path: 'broadcasts', title: 'nav.broadcasts', shownTo: profiles('guardian'), screen: broadcastsScreen },

@@ -47,7 +47,13 @@ export async function depositScreen(container, context) {
   const fileField = field(t('deposit.file'), file, { name: 'file', hint: t('deposit.fileHint') });
   const cloud = h('select', { name: 'fromNode' }, h('option', { value: '' }, t('deposit.chooseDocument')),
     mine.entries.map((doc) => h('option', { value: doc.id }, `${doc.name} (${nameOf(doc.depositor)})`)));
-  const cloudField = field(t('deposit.cloudDocument'), cloud, { name: 'fromNode' });
+  // the personnel's cloud is "My documents" and the sites they may read, where they tick one or several documents;
+  // a guardian's is the documents they received (decision 0015)
+  const personal = Boolean(context.me && (context.me.personnel || context.me.profile === 'administrator'));
+  /** The documents ticked in the cloud, in the order ticked: id -> { id, name } (the rows of step 3 follow it). */
+  const cloudPicked = new Map();
+  const cloudBrowser = personal ? myCloudBrowser(cloudPicked, () => drawRows()) : null;
+  const cloudField = cloudBrowser || field(t('deposit.cloudDocument'), cloud, { name: 'fromNode' });
   cloudField.hidden = true;
   // files can also be dropped onto the step, several at once and in several goes
   const dropZone = h('div.drop-zone', h('p.drop-hint', { 'aria-hidden': 'true' }, t('deposit.dropHint')), fileField);
@@ -55,6 +61,7 @@ export async function depositScreen(container, context) {
   const showSource = () => {
     fileField.hidden = !fromComputer.checked;
     cloudField.hidden = fromComputer.checked;
+    if (cloudBrowser && !fromComputer.checked) cloudBrowser.open();
     drawRows();
   };
   fromComputer.addEventListener('change', showSource);
@@ -75,11 +82,12 @@ export async function depositScreen(container, context) {
   /** The rows of several files: { file, typeField, type, nameField, name }; empty for one file or the cloud. */
   let fileRows = [];
   function drawRows() {
-    const several = fromComputer.checked && file.files.length > 1;
+    const items = fromComputer.checked ? [...file.files] : [...cloudPicked.values()];
+    const several = items.length > 1;
     typeField.hidden = several;
     nameField.hidden = several;
     const previous = new Map(fileRows.map((row) => [row.file, row]));
-    fileRows = several ? [...file.files].map((chosen, index) => {
+    fileRows = several ? items.map((chosen, index) => {
       const kept = previous.get(chosen);
       if (kept) return kept;
       const rowType = h('select.row-type', { required: true }, h('option', { value: '' }, t('deposit.chooseType')),
@@ -172,6 +180,12 @@ export async function depositScreen(container, context) {
   const form = h('form.wizard#deposit-form', { novalidate: true, 'aria-label': t('nav.deposit') },
     step1, step2, step3, step4, options.standing && step5, options.allowModify && step6, step7, step8);
   container.append(form);
+
+  // after a deposit the form is reset: nothing stays ticked in the cloud
+  form.addEventListener('reset', () => {
+    cloudPicked.clear();
+    if (cloudBrowser) cloudBrowser.redraw();
+  });
 
   const fields = { file: fileField, fromNode: cloudField, documentType: typeField, name: nameField, memo: memoField,
     recipients: step4, publishFrom: fromField, publishTo: toField };
@@ -322,6 +336,8 @@ export async function depositScreen(container, context) {
     const data = new FormData();
     if (fromComputer.checked) {
       [...file.files].forEach((f) => data.append('file', f));
+    } else if (personal) {
+      cloudPicked.forEach((doc) => data.append('fromNode', doc.id));
     } else if (cloud.value) {
       data.append('fromNode', cloud.value);
     }
@@ -332,7 +348,9 @@ export async function depositScreen(container, context) {
     // what the browser can tell at once; the service judges everything else (type, size, names, window)
     const missing = [];
     if (fromComputer.checked && file.files.length === 0) missing.push([fileField, t('deposit.needFile')]);
-    if (!fromComputer.checked && !cloud.value) missing.push([cloudField, t('deposit.needFile')]);
+    if (!fromComputer.checked && !(personal ? cloudPicked.size : cloud.value)) {
+      missing.push([cloudField, t('deposit.needFile')]);
+    }
     missing.push(...missingTypes());
     if (selection.size === 0) missing.push([step4, t('deposit.needRecipient')]);
     if (missing.length) {
@@ -479,4 +497,74 @@ function perFileProgress(list, files) {
         : t('deposit.fileProgress', { name: line.chosen.name, percent: Math.round(done * 100) });
     });
   };
+}
+
+/**
+ * "From my cloud" for the personnel: browses "My documents" (folders, a breadcrumb) and, at its top, the sites they
+ * may read, and ticks documents into {@code picked} (kept while moving between folders). Loaded when first opened.
+ */
+function myCloudBrowser(picked, onChange) {
+  const crumbs = h('nav', { 'aria-label': t('mydocs.breadcrumb') });
+  const list = h('ul.cloud-entries');
+  const libraries = h('div.cloud-libraries');
+  const summary = h('p.cloud-picked#deposit-cloud-picked', { 'aria-live': 'polite' });
+  const error = h('p.field-error', { id: nextId('err'), 'aria-live': 'polite' });
+  const wrapper = h('fieldset.cloud-browser#deposit-cloud', { 'data-field': 'fromNode',
+    'aria-describedby': error.id }, h('legend', t('deposit.cloudDocuments')), h('p.hint', t('deposit.cloudHint'),
+    ' ', h('a', { href: '#/mydocuments' }, t('deposit.cloudManage'))), crumbs, list, libraries, summary, error);
+  let listing = null;
+  let loading = null;
+
+  const drawSummary = () => {
+    summary.textContent = picked.size
+      ? t('deposit.cloudPicked', { count: picked.size, names: [...picked.values()].map((doc) => doc.name).join(', ') })
+      : t('deposit.cloudNothingPicked');
+  };
+  function draw(focusHere) {
+    const root = (crumb) => crumb.name || t('mydocs.root');
+    clear(crumbs, h('ol.breadcrumb', listing.breadcrumb.map((crumb, i) => h('li',
+      i === listing.breadcrumb.length - 1
+        ? h('span', { 'aria-current': 'location', tabindex: '-1' }, root(crumb))
+        : h('button.link', { type: 'button', onclick: () => show(i === 0 && listing.mine ? null : crumb.id) },
+          root(crumb))))));
+    clear(list, listing.entries.length === 0 ? h('li', t('mydocs.empty')) : listing.entries.map((entry) => h('li',
+      entry.folder
+        ? h('button.link', { type: 'button', 'data-folder': entry.name, onclick: () => show(entry.id) },
+          t('deposit.cloudOpen', { name: entry.name }))
+        : (() => {
+          const box = checkbox(entry.name, { value: entry.id, checked: picked.has(entry.id) });
+          box.input.addEventListener('change', () => {
+            if (box.input.checked) picked.set(entry.id, { id: entry.id, name: entry.name });
+            else picked.delete(entry.id);
+            wrapper.showError('');
+            drawSummary();
+            onChange();
+          });
+          return box;
+        })())));
+    clear(libraries, listing.libraries.length === 0 ? null : [h('h3.small', t('mydocs.libraries')),
+      h('ul', listing.libraries.map((library) => h('li',
+        h('button.link', { type: 'button', onclick: () => show(library.folderId) }, library.title))))]);
+    drawSummary();
+    if (focusHere) crumbs.querySelector('[aria-current]').focus();
+  }
+  async function show(folderId) {
+    try {
+      listing = await get(`/me/documents${folderId ? `?folder=${encodeURIComponent(folderId)}` : ''}`);
+      draw(true);
+    } catch (problem) {
+      wrapper.showError(problem.text ? problem.text() : String(problem));
+    }
+  }
+  wrapper.showError = (message) => { error.textContent = message || ''; };
+  wrapper.open = () => {
+    if (!loading) {
+      loading = get('/me/documents').then((top) => { listing = top; draw(false); })
+        .catch((problem) => { loading = null; wrapper.showError(problem.text ? problem.text() : String(problem)); });
+    }
+    return loading;
+  };
+  wrapper.redraw = () => { if (listing) draw(false); else drawSummary(); };
+  drawSummary();
+  return wrapper;
 }

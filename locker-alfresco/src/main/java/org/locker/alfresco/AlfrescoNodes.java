@@ -294,6 +294,19 @@ final class AlfrescoNodes {
         return nodes;
     }
 
+    /**
+     * One DELETE, without {@code permanent}: the node and what is below it go to the user's trashcan, as a delete in
+     * Share does, so that the user may restore them there.
+     */
+    void delete(NodeId id) {
+        rest.send(auth, HttpMethod.DELETE, rest.uri(CORE, "/nodes/" + Ids.node(id), null), null);
+    }
+
+    /** One GET of the alias {@code -my-}: the user's home folder, Share's My Files. */
+    Node personalSpace() {
+        return mapping.toNode(restNode("-my-", NODE_INCLUDE));
+    }
+
     private Rest.Node restNode(String id, String include) {
         return read(() -> rest.node(auth, id, include));
     }

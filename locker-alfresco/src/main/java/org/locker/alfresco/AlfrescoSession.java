@@ -13,6 +13,7 @@ import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.Group;
 import org.locker.core.platform.GroupId;
+import org.locker.core.platform.Library;
 import org.locker.core.platform.NewUser;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
@@ -70,6 +71,7 @@ final class AlfrescoSession implements PlatformSession {
     private final AlfrescoNodes nodes;
     private final AlfrescoSearch search;
     private final AlfrescoPermissions permissions;
+    private final AlfrescoLibraries libraries;
 
     /** A session of the service account. */
     AlfrescoSession(AlfrescoRestClient rest, Credentials auth, UserId user, String rootId) {
@@ -94,6 +96,7 @@ final class AlfrescoSession implements PlatformSession {
         this.nodes = new AlfrescoNodes(rest, auth, serviceAccount, mapping, compensation);
         this.search = new AlfrescoSearch(rest, auth, mapping);
         this.permissions = new AlfrescoPermissions(rest, auth);
+        this.libraries = new AlfrescoLibraries(rest, auth);
     }
 
     @Override
@@ -229,6 +232,21 @@ final class AlfrescoSession implements PlatformSession {
     @Override
     public List<Node> children(NodeId parent) {
         return nodes.children(parent);
+    }
+
+    @Override
+    public void delete(NodeId id) {
+        nodes.delete(id);
+    }
+
+    @Override
+    public Node personalSpace() {
+        return nodes.personalSpace();
+    }
+
+    @Override
+    public List<Library> libraries() {
+        return libraries.libraries();
     }
 
     // ------------------------------------------------------------------ queries

@@ -113,6 +113,12 @@ final class Rest {
 
     record Site(String id, String visibility) {}
 
+    /** A site as {@code GET /sites} lists it: {@code role} is the caller's, absent when not a member. */
+    record SiteListed(String id, String title, String visibility, String role) {}
+
+    /** {@code GET /sites/{id}/containers/{containerId}}: the container's folder. */
+    record SiteContainer(String id, String folderId) {}
+
     /** A group's membership of a site: {@code id} is the group's authority id ({@code GROUP_...}). */
     record SiteGroup(String id, String role) {}
 

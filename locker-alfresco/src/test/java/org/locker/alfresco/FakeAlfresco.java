@@ -230,6 +230,22 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         }
     }
 
+    /** Creates a site as the administrator (its folder and documentLibrary with it); returns its id. */
+    public synchronized String createSite(String id, String title, String visibility) {
+        FakeSite site = new FakeSite(id);
+        site.title = title;
+        site.visibility = visibility;
+        site.memberRoles.put(ADMIN, "SiteManager");
+        sites.put(id, site);
+        createSiteFolders(site, ADMIN);
+        return id;
+    }
+
+    /** Makes a group a member of a site, with a site role. */
+    public synchronized void addSiteGroup(String siteId, String groupId, String role) {
+        sites.get(siteId).groupRoles.put(groupId, role);
+    }
+
     /** A site's visibility; empty when there is no such site. */
     public synchronized Optional<String> siteVisibility(String siteId) {
         return Optional.ofNullable(sites.get(siteId)).map(site -> site.visibility);
@@ -345,6 +361,9 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         Instant modified;
         String modifiedBy;
         boolean inherit = true;
+        /** Set on a site's folder: its members (and everyone, for a public site) have the site's roles below it. */
+        String siteId;
+
         final List<Perm> local = new ArrayList<>();
         byte[] content;
         String mimeType;
@@ -408,6 +427,8 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
         String visibility;
         final Map<String, String> memberRoles = new LinkedHashMap<>();
         final Map<String, String> groupRoles = new LinkedHashMap<>();
+        /** The site's documentLibrary container. */
+        String documentLibraryId;
 
         FakeSite(String id) {
             this.id = id;
@@ -761,7 +782,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
 
     private Set<String> roles(String user, FakeNode node) {
         Set<String> authorities = authorities(user);
-        Set<String> roles = new HashSet<>();
+        Set<String> roles = new HashSet<>(siteRoles(user, node));
         List<Perm> all = new ArrayList<>(node.local);
         all.addAll(inherited(node));
         for (Perm perm : all) {
@@ -770,6 +791,76 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             }
         }
         return roles;
+    }
+
+    /**
+     * The roles a site gives below its folder (Alfresco grants them to the site's groups, and a public site's
+     * SiteConsumer to everyone): a member collaborates, anyone reads a public site.
+     */
+    private Set<String> siteRoles(String user, FakeNode node) {
+        for (FakeNode current = node;
+                current != null;
+                current = current.parentId == null ? null : nodes.get(current.parentId)) {
+            if (current.siteId != null) {
+                FakeSite site = sites.get(current.siteId);
+                if (site == null) {
+                    return Set.of();
+                }
+                if (isSiteMember(user, site)) {
+                    return Set.of("Collaborator");
+                }
+                return site.visibility.equals("PUBLIC") ? Set.of("Consumer") : Set.of();
+            }
+        }
+        return Set.of();
+    }
+
+    /**
+     * The user's home folder (the alias {@code -my-}): Company Home/User Homes/{user}, owned by the user, not
+     * inheriting (so that only they and administrators read it), as Alfresco makes it for each person.
+     */
+    private FakeNode homeOf(String user) {
+        FakeNode homes = nodes.values().stream()
+                .filter(n -> COMPANY_HOME.equals(n.parentId) && n.name.equals("User Homes"))
+                .findFirst()
+                .orElseGet(() -> {
+                    FakeNode created = new FakeNode(
+                            UUID.randomUUID().toString(), "User Homes", "cm:folder", true, COMPANY_HOME, ADMIN, now());
+                    nodes.put(created.id, created);
+                    return created;
+                });
+        return nodes.values().stream()
+                .filter(n -> homes.id.equals(n.parentId) && n.name.equals(user))
+                .findFirst()
+                .orElseGet(() -> {
+                    FakeNode home =
+                            new FakeNode(UUID.randomUUID().toString(), user, "cm:folder", true, homes.id, user, now());
+                    home.inherit = false;
+                    nodes.put(home.id, home);
+                    return home;
+                });
+    }
+
+    /** A site's folder (not inheriting) and its documentLibrary, below Company Home/Sites, as Alfresco makes them. */
+    private void createSiteFolders(FakeSite site, String creator) {
+        FakeNode sitesFolder = nodes.values().stream()
+                .filter(n -> COMPANY_HOME.equals(n.parentId) && n.name.equals("Sites"))
+                .findFirst()
+                .orElseGet(() -> {
+                    FakeNode created = new FakeNode(
+                            UUID.randomUUID().toString(), "Sites", "cm:folder", true, COMPANY_HOME, ADMIN, now());
+                    nodes.put(created.id, created);
+                    return created;
+                });
+        FakeNode siteFolder =
+                new FakeNode(UUID.randomUUID().toString(), site.id, "st:site", true, sitesFolder.id, creator, now());
+        siteFolder.inherit = false;
+        siteFolder.siteId = site.id;
+        nodes.put(siteFolder.id, siteFolder);
+        FakeNode library = new FakeNode(
+                UUID.randomUUID().toString(), "documentLibrary", "cm:folder", true, siteFolder.id, creator, now());
+        nodes.put(library.id, library);
+        site.documentLibraryId = library.id;
     }
 
     private boolean superUser(String user, FakeNode node) {
@@ -793,7 +884,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     private FakeNode readable(String user, String id) {
-        FakeNode node = nodes.get(id.equals("-root-") ? COMPANY_HOME : id);
+        FakeNode node = id.equals("-my-") ? homeOf(user) : nodes.get(id.equals("-root-") ? COMPANY_HOME : id);
         if (node == null) {
             throw new Failure(404, "The entity with id: " + id + " was not found");
         }
@@ -1678,6 +1769,15 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     private Answer sites(String user, String method, String[] parts, Map<String, String> query, Request request) {
         boolean admin = authorities(user).contains("GROUP_ALFRESCO_ADMINISTRATORS");
         if (parts.length == 1) {
+            if (method.equals("GET")) {
+                // listed: public and moderated sites, and the private ones the user is a member of
+                List<Object> entries = new ArrayList<>();
+                sites.values().stream()
+                        .filter(site -> admin || !site.visibility.equals("PRIVATE") || isSiteMember(user, site))
+                        .sorted(Comparator.comparing(site -> site.title))
+                        .forEach(site -> entries.add(siteJson(site, user)));
+                return page(entries, query);
+            }
             if (!method.equals("POST")) {
                 throw new Failure(405, method);
             }
@@ -1699,6 +1799,7 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
             site.visibility = body.path("visibility").asText();
             site.memberRoles.put(user, "SiteManager");
             sites.put(id, site);
+            createSiteFolders(site, user);
             return json(201, entry(siteJson(site, user)));
         }
         FakeSite site = sites.get(parts[1]);
@@ -1732,6 +1833,12 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
                 }
                 default -> throw new Failure(405, method);
             }
+        }
+        if (parts[2].equals("containers") && parts.length == 4 && method.equals("GET")) {
+            if (!parts[3].equals("documentLibrary") || site.documentLibraryId == null) {
+                throw new Failure(404, "The entity with id: " + parts[3] + " was not found");
+            }
+            return json(200, entry(Map.of("id", "documentLibrary", "folderId", site.documentLibraryId)));
         }
         if (!parts[2].equals("group-members")) {
             throw new Failure(404, "not modelled: sites/" + parts[1] + "/" + parts[2]);
@@ -1800,10 +1907,20 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     /** A site as its caller sees it: with their role when they are a member. */
-    private static Map<String, Object> siteJson(FakeSite site, String user) {
+    private Map<String, Object> siteJson(FakeSite site, String user) {
         Map<String, Object> json = new LinkedHashMap<>();
-        if (site.memberRoles.containsKey(user)) {
-            json.put("role", site.memberRoles.get(user));
+        // the caller's role, given to them or through one of their groups
+        String role = site.memberRoles.get(user);
+        if (role == null) {
+            Set<String> authorities = authorities(user);
+            role = site.groupRoles.entrySet().stream()
+                    .filter(e -> authorities.contains(e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
+        }
+        if (role != null) {
+            json.put("role", role);
         }
         json.put("id", site.id);
         json.put("guid", site.guid);

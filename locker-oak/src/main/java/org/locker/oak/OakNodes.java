@@ -99,4 +99,20 @@ final class OakNodes {
             return children;
         });
     }
+
+    /**
+     * Removes the node and what is below it. The right is asked before (JCR's {@code remove} action on the node),
+     * so that a refusal comes at once, not at the save.
+     */
+    void delete(NodeId id) {
+        jcr("delete " + id, () -> {
+            javax.jcr.Node node = tree.get(id);
+            if (node.getPath().equals(OakPlatform.ROOT)
+                    || !session.hasPermission(node.getPath(), Session.ACTION_REMOVE)) {
+                throw new org.locker.core.platform.AccessDeniedException("may not delete " + id);
+            }
+            node.remove();
+            return null;
+        });
+    }
 }

@@ -42,6 +42,7 @@ final class OakSession implements PlatformSession {
     private final OakQueries queries;
     private final OakAccessControl access;
     private final OakUnitOfWork unitOfWork;
+    private final OakPersonalSpace personalSpace;
 
     OakSession(OakPlatform platform, Session session, UserId user) {
         this.session = session;
@@ -56,6 +57,7 @@ final class OakSession implements PlatformSession {
         this.nodes = new OakNodes(context, tree, access, documents);
         this.queries = new OakQueries(context, tree);
         this.unitOfWork = new OakUnitOfWork(context, access, grantees, documents);
+        this.personalSpace = new OakPersonalSpace(context, tree);
     }
 
     @Override
@@ -165,6 +167,16 @@ final class OakSession implements PlatformSession {
     @Override
     public List<Node> children(NodeId parent) {
         return nodes.children(parent);
+    }
+
+    @Override
+    public void delete(NodeId id) {
+        nodes.delete(id);
+    }
+
+    @Override
+    public Node personalSpace() {
+        return personalSpace.personalSpace();
     }
 
     // ================================================================ documents

@@ -1,11 +1,5 @@
 package org.locker.core.locker;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +11,6 @@ import org.locker.core.audit.AuditTrail;
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.DepositStore.NewDeposit;
 import org.locker.core.locker.LockerRefusal.Reason;
-import org.locker.core.locker.Lockers.ContentJudge;
 import org.locker.core.locker.Lockers.DepositFile;
 import org.locker.core.locker.Lockers.Deposited;
 import org.locker.core.locker.Lockers.PreparedDeposit;
@@ -27,17 +20,15 @@ import org.locker.core.locker.RecipientResolver.Recipients;
 import org.locker.core.platform.Access;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
-import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.Node;
-import org.locker.core.platform.NodeId;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.PrincipalId;
 import org.locker.core.platform.UserId;
 
 /**
  * Depositing: a request is checked (profile, type, memo, recipients, window), then each file is stored as one
- * versioned document granted to its recipients, whatever their number; or a document of the depositor's own is
- * copied in ("from my cloud").
+ * versioned document granted to its recipients, whatever their number (a document of the depositor's own is
+ * copied in by {@link DepositFromCloud}).
  */
 final class DepositDocument {
 
@@ -211,51 +202,6 @@ final class DepositDocument {
             session.save();
         }
         return deposited;
-    }
-
-    /**
-     * "From my cloud": copies a platform document the depositor can read (read through their own session, so
-     * the platform decides) into a new deposit. A copy, not a link: the deposit's permissions, versions and
-     * withdrawal must not depend on, nor change, the depositor's own document. The content is read once, into
-     * a temporary file that the judge and the deposit both read.
-     */
-    List<Deposited> copyFromCloud(
-            PreparedDeposit prepared, NodeId source, Optional<String> rename, ContentJudge judge) {
-        UserId depositor = prepared.depositor();
-        boolean guardian = Principals.isGuardian(platform, depositor);
-        Path copy = null;
-        try {
-            String name;
-            try (PlatformSession session = platform.sessionAs(depositor)) {
-                NodeId readable = guardian ? GuardianEditions.readable(platform, session, source) : source;
-                Node node = session.findNode(readable)
-                        .filter(n -> n.content().isPresent())
-                        .filter(n -> !guardian
-                                || !DepositStore.isDeposit(n)
-                                || DepositStore.read(n).visibleToGuardiansAt(clock.instant()))
-                        .orElseThrow(() -> new LockerRefusal(Reason.UNKNOWN_DOCUMENT, source.value()));
-                name = rename.orElse(node.name());
-                copy = Files.createTempFile("locker-copy-", ".bin");
-                try (InputStream content = session.readContent(readable).stream()) {
-                    Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            Path local = copy;
-            DepositFile judged = judge.judge(name, () -> Files.newInputStream(local));
-            try (InputStream content = Files.newInputStream(local)) {
-                return deposit(
-                        prepared,
-                        List.of(new DepositFile(
-                                judged.name(),
-                                new ContentSource(content, judged.content().mimeType()))));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the document", e);
-        } finally {
-            if (copy != null) {
-                copy.toFile().delete();
-            }
-        }
     }
 
     /** The selection for an audit line: a long list of users is cut after 20 (the deposit keeps it whole). */

@@ -32,6 +32,7 @@ public final class Lockers {
 
     private final LockerSettings settings;
     private final DepositDocument deposits;
+    private final DepositFromCloud fromCloud;
     private final PublicationWindows windows;
     private final LockerListing listing;
     private final NotOpenedCount notOpened;
@@ -46,6 +47,7 @@ public final class Lockers {
         this.settings = new LockerSettings(platform, store, audit);
         this.windows = new PublicationWindows(platform, clock, new WindowStore());
         this.deposits = new DepositDocument(platform, clock, store, new RecipientResolver(), windows, audit);
+        this.fromCloud = new DepositFromCloud(platform, clock, deposits);
         this.listing = new LockerListing(platform, clock, store);
         this.notOpened = new NotOpenedCount(platform, clock, store);
         this.pages = new LockerPages(platform, clock, store);
@@ -186,10 +188,26 @@ public final class Lockers {
         return deposits.deposit(prepared, files);
     }
 
-    /** "From my cloud": copies a platform document the prepared deposit's depositor can read into a new deposit. */
-    public List<Deposited> depositCopy(
-            PreparedDeposit prepared, NodeId source, Optional<String> rename, ContentJudge judge) {
-        return deposits.copyFromCloud(prepared, source, rename, judge);
+    /**
+     * A document of the depositor's cloud to deposit: its node, an optional new name, and its own document type when
+     * the documents of one deposit have different types (else the request's).
+     */
+    public record CloudSource(NodeId node, Optional<String> rename, Optional<String> documentType) {
+        public CloudSource {
+            java.util.Objects.requireNonNull(node, "node");
+            java.util.Objects.requireNonNull(rename, "rename");
+            java.util.Objects.requireNonNull(documentType, "documentType");
+        }
+    }
+
+    /**
+     * "From my cloud": copies one or several platform documents the depositor can read, all or nothing: each is read as the depositor and judged before
+     * any is stored; each becomes its own deposit with the prepared settings.
+     *
+     * @throws SourceRefusal naming the document refused; nothing is stored
+     */
+    public List<Deposited> depositCopies(PreparedDeposit prepared, List<CloudSource> sources, ContentJudge judge) {
+        return fromCloud.copy(prepared, sources, judge);
     }
 
     // ------------------------------------------------------------------ windows

@@ -117,6 +117,33 @@ public interface PlatformSession extends AutoCloseable {
     /** Counts the nodes a query matches (same visibility rules as {@link #query}). */
     long count(NodeQuery query);
 
+    /**
+     * Deletes a node and everything below it, as the session's user: the platform decides whether the user may
+     * (Oak: the right to remove it; Alfresco: delete permission, the node going to the user's trashcan).
+     *
+     * @throws NotFoundException if the node does not exist or the user may not read it
+     * @throws AccessDeniedException if the user may read it but not delete it
+     */
+    void delete(NodeId id);
+
+    // ---------------------------------------------------------------- personal space
+
+    /**
+     * The session user's personal space ("My documents"): a folder that only they (and the platform's
+     * administrators) may read and write, where they add, organise and delete their own documents. On Alfresco their
+     * home folder ({@code -my-}, Share's My Files); on Oak a folder of their own, made on first use.
+     */
+    Node personalSpace();
+
+    /**
+     * The shared libraries the session's user may read besides their personal space, in title order: on Alfresco the
+     * document library of each site they are a member of or that is public; none where the platform has no such
+     * thing (Oak).
+     */
+    default List<Library> libraries() {
+        return List.of();
+    }
+
     // ---------------------------------------------------------------- access
 
     /** Grants access on a node (and what is below it) to a principal, replacing any previous grant to it. */

@@ -233,8 +233,8 @@ class DepositDocumentTest {
         AtomicInteger opened = new AtomicInteger();
         List<String> judgedNames = new ArrayList<>();
 
-        List<Deposited> copied =
-                school.deposits.copyFromCloud(prepared, source, Optional.of("renamed.txt"), (name, content) -> {
+        List<Deposited> copied = copyFromCloud(
+                school.platform, school.deposits, prepared, source, Optional.of("renamed.txt"), (name, content) -> {
                     judgedNames.add(name);
                     opened.incrementAndGet();
                     try (InputStream in = content.open()) {
@@ -261,14 +261,15 @@ class DepositDocumentTest {
                 counting, school.clock, school.store, school.resolver, school.windows, school.audit);
         PreparedDeposit prepared = deposits.prepare(T_ONE, Profile.TEACHER, request("user:s.staff"));
 
-        List<Deposited> copied = deposits.copyFromCloud(prepared, source, Optional.empty(), (name, content) -> {
-            try (InputStream in = content.open()) {
-                in.readAllBytes(); // a judge reads it all (Tika spools it to read zip and OLE2 directories)
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-            return new DepositFile(name, new ContentSource(InputStream.nullInputStream(), "text/plain"));
-        });
+        List<Deposited> copied =
+                copyFromCloud(counting, deposits, prepared, source, Optional.empty(), (name, content) -> {
+                    try (InputStream in = content.open()) {
+                        in.readAllBytes(); // a judge reads it all (Tika spools it to read zip and OLE2 directories)
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                    return new DepositFile(name, new ContentSource(InputStream.nullInputStream(), "text/plain"));
+                });
 
         assertThat(reads).as("platform reads of the source").hasValue(1);
         assertThat(school.read(STAFF, copied.get(0).id())).isEqualTo("read me once");
@@ -304,14 +305,29 @@ class DepositDocumentTest {
         NodeId theirs = ownDocument("cloud-t-two", "private.txt", "of t.two", T_TWO);
         PreparedDeposit prepared = school.deposits.prepare(T_ONE, Profile.TEACHER, request("user:s.staff"));
 
-        assertRefused(
-                () -> school.deposits.copyFromCloud(
+        assertThatThrownBy(() -> copyFromCloud(
+                        school.platform,
+                        school.deposits,
                         prepared,
                         theirs,
                         Optional.empty(),
                         (name, content) ->
-                                new DepositFile(name, new ContentSource(InputStream.nullInputStream(), "text/plain"))),
-                Reason.UNKNOWN_DOCUMENT);
+                                new DepositFile(name, new ContentSource(InputStream.nullInputStream(), "text/plain"))))
+                .isInstanceOfSatisfying(
+                        SourceRefusal.class,
+                        refused -> assertThat(refused.refusal().reason()).isEqualTo(Reason.UNKNOWN_DOCUMENT));
+    }
+
+    /** One document "from my cloud", as the service copies it. */
+    private List<Deposited> copyFromCloud(
+            ContentPlatform platform,
+            DepositDocument deposits,
+            PreparedDeposit prepared,
+            NodeId source,
+            Optional<String> rename,
+            Lockers.ContentJudge judge) {
+        return new DepositFromCloud(platform, school.clock, deposits)
+                .copy(prepared, List.of(new Lockers.CloudSource(source, rename, Optional.empty())), judge);
     }
 
     /** A document of {@code owner}'s own, outside lockers. */

@@ -6,12 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.locker.core.locker.DepositRequest;
 import org.locker.core.locker.LockerRefusal;
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.core.locker.Lockers;
+import org.locker.core.locker.SourceRefusal;
 import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.NodeId;
 import org.locker.service.security.LockerUser;
@@ -51,8 +53,8 @@ class DepositController {
     @PreAuthorize(Roles.ANY_PROFILE)
     @Operation(
             summary =
-                    "Deposit one or several files (parts 'file'), or a platform document the depositor can "
-                            + "read ('fromNode', copied), with a type ('documentType': one for every file, or one per "
+                    "Deposit one or several files (parts 'file'), or one or several platform documents the "
+                            + "depositor can read ('fromNode', repeated; copied, all or nothing), with a type ('documentType': one for every file, or one per "
                             + "file in their order), optional names ('name': one per file in their order, blank keeps "
                             + "the file's own), a memo, recipients (user:<id>, "
                             + "category:<teacher|staff|counselor|guardian>, team:<class>, guardians:<class>; as fields "
@@ -62,7 +64,6 @@ class DepositController {
     List<DepositedView> deposit(
             @AuthenticationPrincipal LockerUser user,
             @RequestPart(name = "file", required = false) List<MultipartFile> files,
-            @RequestParam(required = false) String fromNode,
             @RequestParam(required = false) String memo,
             @RequestParam(name = "recipients", required = false) List<String> recipients,
             @RequestParam(name = "recipientList", required = false) String recipientList,
@@ -73,10 +74,16 @@ class DepositController {
             HttpServletRequest form)
             throws IOException {
         List<MultipartFile> uploads = files == null ? List.of() : files;
-        boolean fromCloud = fromNode != null && !fromNode.isBlank();
-        // 'name' and 'documentType' may be repeated, one per file: read raw (a list binding splits at commas)
+        // 'fromNode', 'name' and 'documentType' may be repeated, one per file: read raw (a list binding splits at
+        // commas)
+        List<String> fromNodes = form.getParameterValues("fromNode") == null
+                ? List.of()
+                : Arrays.stream(form.getParameterValues("fromNode"))
+                        .filter(id -> id != null && !id.isBlank())
+                        .toList();
+        boolean fromCloud = !fromNodes.isEmpty();
         PerFileFields perFile = PerFileFields.of(
-                fromCloud ? 1 : Math.max(1, uploads.size()),
+                fromCloud ? fromNodes.size() : Math.max(1, uploads.size()),
                 form.getParameterValues("name"),
                 form.getParameterValues("documentType"));
         DepositRequest request = new DepositRequest(
@@ -92,7 +99,7 @@ class DepositController {
             if (!uploads.isEmpty()) {
                 throw new LockerRefusal(Reason.NO_FILE);
             }
-            return copyFromCloud(prepared, fromNode, perFile.names().get(0).orElse(null));
+            return copyFromCloud(prepared, fromNodes, perFile);
         }
         if (uploads.isEmpty()) {
             throw new LockerRefusal(Reason.NO_FILE);
@@ -100,21 +107,31 @@ class DepositController {
         return depositUploads(prepared, uploads, perFile);
     }
 
-    private List<DepositedView> copyFromCloud(Lockers.PreparedDeposit prepared, String fromNode, String name) {
-        return lockers
-                .depositCopy(
-                        prepared,
-                        NodeId.of(fromNode),
-                        name == null || name.isBlank() ? Optional.empty() : Optional.of(name),
-                        (sourceName, opener) -> {
-                            FileInspector.Inspected inspected = inspector.inspectStored(sourceName, opener);
-                            return new Lockers.DepositFile(
-                                    inspected.name(),
-                                    new ContentSource(InputStream.nullInputStream(), inspected.mimeType()));
-                        })
-                .stream()
-                .map(d -> new DepositedView(d.id().value(), d.depositId(), d.name(), d.version()))
-                .toList();
+    /** Copies the documents, judged as uploads are; a refusal names the document (as an upload's names the file). */
+    private List<DepositedView> copyFromCloud(
+            Lockers.PreparedDeposit prepared, List<String> fromNodes, PerFileFields perFile) {
+        List<Lockers.CloudSource> sources = new ArrayList<>();
+        for (int i = 0; i < fromNodes.size(); i++) {
+            sources.add(new Lockers.CloudSource(
+                    NodeId.of(fromNodes.get(i)),
+                    perFile.names().get(i),
+                    perFile.typePerFile() ? Optional.of(perFile.types().get(i)) : Optional.empty()));
+        }
+        try {
+            return lockers
+                    .depositCopies(prepared, sources, (sourceName, opener) -> {
+                        FileInspector.Inspected inspected = inspector.inspectStored(sourceName, opener);
+                        return new Lockers.DepositFile(
+                                inspected.name(),
+                                new ContentSource(InputStream.nullInputStream(), inspected.mimeType()));
+                    })
+                    .stream()
+                    .map(d -> new DepositedView(d.id().value(), d.depositId(), d.name(), d.version()))
+                    .toList();
+        } catch (SourceRefusal refused) {
+            throw new FileRefusal(
+                    refused.refusal(), refused.index(), refused.name(), fromNodes.size() > 1 && refused.name() != null);
+        }
     }
 
     private List<DepositedView> depositUploads(

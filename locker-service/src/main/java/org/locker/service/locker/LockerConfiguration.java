@@ -2,6 +2,7 @@ package org.locker.service.locker;
 
 import java.time.Clock;
 import org.locker.core.locker.Lockers;
+import org.locker.core.mydocuments.MyDocuments;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.service.LockerProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,11 @@ class LockerConfiguration {
     @Bean
     Lockers lockers(ContentPlatform platform, Clock clock) {
         return new Lockers(platform, clock);
+    }
+
+    @Bean
+    MyDocuments myDocuments(ContentPlatform platform) {
+        return new MyDocuments(platform);
     }
 
     @Bean

@@ -12,6 +12,12 @@ public final class Roles {
     /** Whoever has a locker: every profile but students. */
     public static final String LOCKER_OWNERS = "hasAnyRole('TEACHER','STAFF','COUNSELOR','GUARDIAN','ADMINISTRATOR')";
 
+    /**
+     * Who has "My documents", a personal space on the platform: the personnel and administrators, who deposit for
+     * their work. Not guardians (a family's documents stay on the family's devices; decision 0015) nor students.
+     */
+    public static final String MY_DOCUMENTS = ESTABLISHMENT;
+
     public static final String ADMINISTRATOR = "hasRole('ADMINISTRATOR')";
     /** Guardians (broadcasts are sent by delegate guardians; the rules check the delegation). */
     public static final String GUARDIAN = "hasRole('GUARDIAN')";

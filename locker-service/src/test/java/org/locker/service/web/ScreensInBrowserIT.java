@@ -14,7 +14,7 @@ import org.openqa.selenium.WebElement;
 class ScreensInBrowserIT extends BrowserTestBase {
 
     private static final Map<String, List<String>> SCREENS = Map.of(
-            "t.girard", List.of("locker", "deposit", "distributions", "discussions", "preferences"),
+            "t.girard", List.of("locker", "deposit", "distributions", "mydocuments", "discussions", "preferences"),
             // a guardian's "deposit" depends on the establishment's setting (GuardianWindowIT, DepositInBrowserIT)
             "r.sophie.martin", List.of("locker", "distributions", "discussions", "broadcasts", "preferences"),
             "principal", List.of("admin/discussions", "admin/lockers", "admin/import", "admin/audit"),
