@@ -20,6 +20,7 @@ import org.locker.core.locker.RecipientResolver.Recipients;
 import org.locker.core.platform.Access;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.PrincipalId;
