@@ -4,13 +4,15 @@
 import { ROOT, del, get, post } from './api.js';
 import { clear, field, formatDate, h } from './dom.js';
 import { label, lang, t } from './i18n.js';
-import { loadPeople, nameOf } from './people.js';
+import { describe, loadPeople, nameOf } from './people.js';
+import { documentTypes } from './types.js';
 import { versionHistory } from './versions.js';
 
 const VIEWS = ['personnel', 'guardians'];
 
 export async function distributionsScreen(container, context, subPath) {
-  await loadPeople(context.me);
+  // names with their context, and document types by the administrator's labels
+  await Promise.all([loadPeople(context.me), documentTypes()]);
   const view = VIEWS.includes(subPath) ? subPath : 'personnel';
   const tabs = h('nav.tabs', { 'aria-label': t('distributions.views') }, h('ul', VIEWS.map((v) => h('li',
     h('a', { href: `#/distributions/${v}`, 'aria-current': v === view ? 'page' : null, 'data-view': v },
@@ -71,7 +73,7 @@ function selectorLabel(selector) {
   if (kind === 'category') return t(`deposit.whole.${value}`);
   if (kind === 'guardians') return t('selector.guardians', { code: value });
   if (kind === 'team') return t('selector.team', { code: value });
-  if (kind === 'user') return nameOf(value);
+  if (kind === 'user') return describe(value);
   return selector;
 }
 
