@@ -372,11 +372,7 @@ public final class Lockers {
     }
 
     /** Someone a deposit is for, whether and when they opened it, and in which view they are. */
-    public record Receipt(String user, Optional<Instant> openedAt, Audience audience) {
-        public Receipt(String user, Optional<Instant> openedAt) {
-            this(user, openedAt, Audience.PERSONNEL);
-        }
-    }
+    public record Receipt(String user, Optional<Instant> openedAt, Audience audience) {}
 
     /** A deposit as its depositor sees it. */
     public record Distribution(

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.locker.core.locker.LockerRefusal.Reason;
+import org.locker.core.locker.Lockers.Audience;
 import org.locker.core.locker.Lockers.Deposited;
 import org.locker.core.locker.Lockers.Distribution;
 import org.locker.core.locker.Lockers.Receipt;
@@ -48,7 +49,8 @@ class DistributionsTest {
         assertThat(distribution.selection()).containsExactly("user:s.staff", "user:c.couns");
         assertThat(distribution.receipts())
                 .containsExactly(
-                        new Receipt("c.couns", Optional.empty()), new Receipt("s.staff", Optional.of(openedAt)));
+                        new Receipt("c.couns", Optional.empty(), Audience.PERSONNEL),
+                        new Receipt("s.staff", Optional.of(openedAt), Audience.PERSONNEL));
         assertThat(distribution.windowState()).as("no window").isEmpty();
         assertThat(distribution.versions()).isEqualTo(1);
         assertThat(distribution.withdrawn()).isFalse();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.locker.core.locker.LockerRefusal.Reason;
+import org.locker.core.locker.Lockers.Audience;
 import org.locker.core.locker.Lockers.Deposited;
 import org.locker.core.locker.Lockers.LockerEntry;
 import org.locker.core.locker.Lockers.LockerFilter;
@@ -158,7 +159,8 @@ class PublishVersionTest {
         assertThat(mine.get(0).id()).isEqualTo(deposited.id());
         assertThat(mine.get(0).receipts())
                 .containsExactly(
-                        new Receipt("g.parent", Optional.of(openedAt)), new Receipt("t.two", Optional.empty()));
+                        new Receipt("g.parent", Optional.of(openedAt), Audience.GUARDIANS),
+                        new Receipt("t.two", Optional.empty(), Audience.PERSONNEL));
         assertThat(school.listing.locker(GUARDIAN, LockerFilter.none()))
                 .filteredOn(e -> e.name().equals("trip.txt"))
                 .singleElement()
