@@ -174,6 +174,8 @@ class ScreensInBrowserIT extends BrowserTestBase {
                     .click();
             waitReady(screen);
         }
+        // the live region still shows the last screen's announcement for a few seconds: not this screen's
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('status').textContent = ''");
     }
 
     private String currentPath() {
