@@ -223,6 +223,17 @@ abstract class BrowserTestBase extends ServiceTestBase {
         }
     }
 
+    /** Saves what the window shows (1280x1000): the screenshots kept in docs/ stay small. */
+    void windowScreenshot(String name) {
+        try {
+            Path shot =
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void phoneWidth(Runnable action) {
         Dimension before = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(390, 844));
