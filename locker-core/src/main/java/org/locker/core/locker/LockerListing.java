@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.locker.core.directory.Profile;
 import org.locker.core.locker.Lockers.LockerEntry;
 import org.locker.core.locker.Lockers.LockerFilter;
 import org.locker.core.platform.ContentInfo;
@@ -32,15 +31,11 @@ final class LockerListing {
     }
 
     List<LockerEntry> locker(UserId user, LockerFilter filter) {
-        List<String> principals = new ArrayList<>();
-        principals.add(user.value());
-        Set<String> opened;
-        try (PlatformSession system = platform.systemSession()) {
-            system.groupsOf(user).forEach(g -> principals.add(g.value()));
-            opened = store.openedBy(system, user);
-        }
+        LockerReader reader = LockerReader.of(platform, store, user);
+        List<String> principals = reader.principals();
+        Set<String> opened = reader.opened();
         List<LockerEntry> entries = new ArrayList<>();
-        boolean guardian = principals.contains(Profile.GUARDIAN.group().value());
+        boolean guardian = reader.guardian();
         Instant now = clock.instant();
         try (PlatformSession session = platform.sessionAs(user)) {
             // unsorted (sorted below, unread first), unless there are more than the listing shows: then the newest

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.locker.core.directory.Profile;
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.core.locker.Lockers.LockerEntry;
 import org.locker.core.locker.Lockers.LockerFilter;
@@ -47,14 +46,10 @@ final class LockerPages {
             throw new LockerRefusal(Reason.INVALID_PAGE_SIZE, MAX_PAGE);
         }
         Optional<LockerCursor> after = LockerCursor.decode(cursor);
-        List<String> principals = new ArrayList<>();
-        principals.add(user.value());
-        Set<String> opened;
-        try (PlatformSession system = platform.systemSession()) {
-            system.groupsOf(user).forEach(g -> principals.add(g.value()));
-            opened = store.openedBy(system, user);
-        }
-        boolean guardian = principals.contains(Profile.GUARDIAN.group().value());
+        LockerReader reader = LockerReader.of(platform, store, user);
+        List<String> principals = reader.principals();
+        Set<String> opened = reader.opened();
+        boolean guardian = reader.guardian();
         Instant now = clock.instant();
         List<LockerEntry> entries = new ArrayList<>();
         try (PlatformSession session = platform.sessionAs(user)) {

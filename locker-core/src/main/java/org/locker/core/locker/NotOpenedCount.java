@@ -2,10 +2,8 @@ package org.locker.core.locker;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.locker.core.directory.Profile;
 import org.locker.core.locker.Lockers.LockerFilter;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.PlatformSession;
@@ -29,14 +27,10 @@ final class NotOpenedCount {
     }
 
     int count(UserId user) {
-        List<String> principals = new ArrayList<>();
-        principals.add(user.value());
-        Set<String> opened;
-        try (PlatformSession system = platform.systemSession()) {
-            system.groupsOf(user).forEach(g -> principals.add(g.value()));
-            opened = store.openedBy(system, user);
-        }
-        boolean guardian = principals.contains(Profile.GUARDIAN.group().value());
+        LockerReader reader = LockerReader.of(platform, store, user);
+        List<String> principals = reader.principals();
+        Set<String> opened = reader.opened();
+        boolean guardian = reader.guardian();
         Instant now = clock.instant();
         try (PlatformSession session = platform.sessionAs(user)) {
             // the platform filters by read permission; the same deposits as the listing (its newest, past its limit)
