@@ -61,8 +61,8 @@ class DistributionControllerTest {
                                 2,
                                 false,
                                 List.of(
-                                        new Lockers.Receipt("t.two", Optional.of(MONDAY)),
-                                        new Lockers.Receipt("p.one", Optional.empty())))),
+                                        new Lockers.Receipt("t.two", Optional.of(MONDAY), Lockers.Audience.PERSONNEL),
+                                        new Lockers.Receipt("p.one", Optional.empty(), Lockers.Audience.PERSONNEL)))),
                         Optional.of("next-page")));
 
         mvc.perform(get("/api/v1/lockers/distributions").with(WebSlice.as(Profile.TEACHER, "t.one")))
