@@ -58,10 +58,11 @@ class EngineNamesDeclaredTest {
      * Engine types that carry no property of their own: they exist only as {@code lk:engineType} values on
      * cm:folder / cm:content nodes.
      */
-    static final Set<String> CARRIED_ONLY_IN_ENGINE_TYPE = Set.of("lk:folder", "lk:attachment");
+    static final Set<String> CARRIED_ONLY_IN_ENGINE_TYPE =
+            Set.of("lk:folder", "lk:attachment", "lk:myFolder", "lk:myDocument");
 
     /** Engine types written as string literals, not constants. */
-    static final Set<String> LITERAL_TYPES = Set.of("lk:folder");
+    static final Set<String> LITERAL_TYPES = Set.of("lk:folder", "lk:myFolder", "lk:myDocument");
 
     static Document model;
     static Set<String> types;
