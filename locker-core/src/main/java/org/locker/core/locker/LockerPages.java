@@ -50,9 +50,11 @@ final class LockerPages {
         List<String> principals = new ArrayList<>();
         principals.add(user.value());
         Set<String> opened;
+        Optional<DepositMonths.Range> months;
         try (PlatformSession system = platform.systemSession()) {
             system.groupsOf(user).forEach(g -> principals.add(g.value()));
             opened = store.openedBy(system, user);
+            months = store.months(system);
         }
         boolean guardian = principals.contains(Profile.GUARDIAN.group().value());
         Instant now = clock.instant();
@@ -63,7 +65,7 @@ final class LockerPages {
             while (true) {
                 int asked = size + 1 + SLACK;
                 List<StoredDeposit> batch =
-                        store.newestForRecipients(session, principals, filter, upTo, Optional.empty(), asked);
+                        store.newestForRecipients(session, principals, filter, upTo, Optional.empty(), asked, months);
                 boolean full = batch.size() == asked;
                 List<StoredDeposit> listed = new ArrayList<>(batch);
                 if (full) {
@@ -83,7 +85,8 @@ final class LockerPages {
                                 filter,
                                 Optional.of(oldest),
                                 Optional.of(oldest),
-                                SAME_DATE_LIMIT));
+                                SAME_DATE_LIMIT,
+                                months));
                         upTo = Optional.of(oldest.minusMillis(1));
                     }
                 }
