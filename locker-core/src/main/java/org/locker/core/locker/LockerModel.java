@@ -97,6 +97,9 @@ public final class LockerModel {
             DOCUMENT_TYPE,
             REMINDED_USER);
 
+    /** Of {@link #INDEXED}, those whose values each hold few deposits (a person's month): preferred by queries. */
+    public static final List<String> SELECTIVE = List.of(RECIPIENT_MONTHS, DEPOSITOR_MONTH);
+
     /** The seed vocabulary of document types. */
     public static final List<String> DEFAULT_DOCUMENT_TYPES = List.of(
             "REPORT_CARD",
