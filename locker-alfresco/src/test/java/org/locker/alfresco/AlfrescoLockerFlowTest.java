@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.DepositRequest;
+import org.locker.core.locker.LockerModel;
 import org.locker.core.locker.LockerRefusal;
 import org.locker.core.locker.Lockers;
 import org.locker.core.locker.Lockers.DepositFile;
@@ -21,6 +22,7 @@ import org.locker.core.locker.Lockers.LockerEntry;
 import org.locker.core.locker.Lockers.LockerFilter;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentSource;
+import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 
 /**
@@ -109,6 +111,39 @@ class AlfrescoLockerFlowTest {
         try (content) {
             return new String(content.stream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void depositsShouldBeReadByMonthOnAlfrescoTooOnceStoredDepositsAreMigrated() {
+        Deposited old = deposit(T_ONE, request(false, false, "user:t.two"), "before-months.txt");
+        // as a deposit stored before months existed
+        school.alfresco.removeProperties(old.id().value(), LockerModel.RECIPIENT_MONTHS, LockerModel.DEPOSITOR_MONTH);
+        assertThat(lockers.migrateDepositMonths()).isEqualTo(1);
+        assertThat(lockers.migrateDepositMonths()).isZero();
+        try (PlatformSession system = school.platform.systemSession()) {
+            assertThat(system.node(old.id()).string(LockerModel.DEPOSITOR_MONTH))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("t.one|"));
+        }
+        clock.advance(java.time.Duration.ofDays(40)); // an empty month, then the next
+        clock.advance(java.time.Duration.ofDays(40));
+        deposit(T_ONE, request(false, false, "user:t.two"), "later-0.txt");
+        clock.advance(java.time.Duration.ofMinutes(1));
+        deposit(T_ONE, request(false, false, "user:t.two"), "later-1.txt");
+
+        List<String> seen = new java.util.ArrayList<>();
+        Lockers.LockerPage page = lockers.lockerPage(T_TWO, LockerFilter.none(), Optional.empty(), 1);
+        seen.addAll(page.entries().stream().map(LockerEntry::name).toList());
+        while (page.next().isPresent()) {
+            page = lockers.lockerPage(T_TWO, LockerFilter.none(), page.next(), 1);
+            seen.addAll(page.entries().stream().map(LockerEntry::name).toList());
+        }
+        assertThat(seen).containsExactly("later-1.txt", "later-0.txt", "before-months.txt");
+        Lockers.DistributionPage mine = lockers.distributions(T_ONE, Optional.empty(), 2, Optional.empty());
+        assertThat(mine.items()).extracting(Lockers.Distribution::name).containsExactly("later-1.txt", "later-0.txt");
+        assertThat(lockers.distributions(T_ONE, mine.next(), 2, Optional.empty())
+                        .items())
+                .extracting(Lockers.Distribution::name)
+                .containsExactly("before-months.txt");
     }
 
     @Test

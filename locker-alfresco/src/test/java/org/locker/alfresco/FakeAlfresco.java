@@ -704,6 +704,14 @@ public final class FakeAlfresco implements ResponseDefinitionTransformerV2, Auto
     }
 
     /** Ends a user's ticket, as an hour of inactivity or a Share logout does. */
+    /** Removes properties from a stored node, as it was stored before they existed (migration tests). */
+    synchronized void removeProperties(String nodeId, String... names) {
+        FakeNode node = nodes.get(nodeId);
+        for (String name : names) {
+            node.properties.remove(name);
+        }
+    }
+
     public synchronized void endTicketOf(String user) {
         tickets.values().remove(user);
     }

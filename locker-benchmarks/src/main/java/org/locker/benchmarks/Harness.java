@@ -55,6 +55,7 @@ final class Harness implements AutoCloseable {
                 : Files.createTempDirectory("locker-bench-" + name + "-");
         platform = OakPlatform.builder(directory.resolve("oak"), "bench-admin".toCharArray())
                 .indexedProperties(QueriedProperties.ALL)
+                .selectiveProperties(QueriedProperties.SELECTIVE)
                 .cacheMegabytes(cacheMegabytes)
                 .durableWrites(durableWrites)
                 .build();

@@ -47,6 +47,8 @@ final class LockersAtScaleBenchmark {
 
     private static final DateTimeFormatter MONTH =
             DateTimeFormatter.ofPattern("yyyy/MM").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH_KEY =
+            DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
     private static final byte[] FILE =
             "%PDF-1.4 benchmark circular\n".repeat(40).getBytes(StandardCharsets.UTF_8);
 
@@ -58,12 +60,14 @@ final class LockersAtScaleBenchmark {
         int batch = Harness.intArg(args, "batch", 500);
         int samples = Harness.intArg(args, "samples", 100);
         int windows = Math.min(deposits, Harness.intArg(args, "windows", 500));
+        // the bulk deposits' dates spread evenly over this many months before the start, as over a school year
+        int months = Harness.intArg(args, "months", 10);
         int classes = 10;
         int teachers = Math.max(1, deposits / visible);
         Harness.header("lockers at scale: " + deposits + " windowed deposits, " + teachers + " teachers, " + visible
-                + " visible to t000");
+                + " visible to t000, dated over " + months + " months");
         Optional<Path> kept = Harness.pathArg(args, "dir");
-        String setupKey = "deposits=" + deposits + " visible=" + visible + " windows=" + windows;
+        String setupKey = "deposits=" + deposits + " visible=" + visible + " windows=" + windows + " months=" + months;
         boolean reuse = kept.isPresent()
                 && Files.exists(kept.get().resolve(MARKER))
                 && Files.readString(kept.get().resolve(MARKER)).strip().equals(setupKey);
@@ -79,11 +83,16 @@ final class LockersAtScaleBenchmark {
                 Harness.line("reusing the set-up in %s (%s); windows reset to PENDING", kept.get(), setupKey);
                 resetWindows(h);
             } else {
-                setup = setUp(h, lockers, deposits, batch, windows, classes, teachers, base, ranges, start);
+                setup = setUp(h, lockers, deposits, batch, windows, classes, teachers, base, ranges, months, start);
                 if (kept.isPresent()) {
                     Files.writeString(kept.get().resolve(MARKER), setupKey);
                 }
             }
+
+            // deposits by month (decision 0020): what the service does at start-up
+            long m0 = System.nanoTime();
+            int migrated = lockers.migrateDepositMonths();
+            Harness.line("deposits by month: %d deposits updated, %.1f s", migrated, Harness.seconds(m0));
 
             // ---------------------------------------------------------- target 2: listing
             UserId user = UserId.of(teacher(0));
@@ -113,6 +122,20 @@ final class LockersAtScaleBenchmark {
             }
             Harness.line("%s  (lists %d)", firstPage, paged);
             Harness.line("%s", wholeAgain);
+            // issue 14: my distributions, first page (50) of a depositor of every bulk deposit
+            UserId depositor = UserId.of("p.depositor");
+            for (int i = 0; i < 10; i++) {
+                lockers.distributions(depositor, Optional.empty(), 50, Optional.empty());
+            }
+            Timings distributions = new Timings("first page of p.depositor's distributions");
+            int distributed = 0;
+            for (int i = 0; i < Math.max(10, samples / 2); i++) {
+                distributed = distributions
+                        .time(() -> lockers.distributions(depositor, Optional.empty(), 50, Optional.empty()))
+                        .items()
+                        .size();
+            }
+            Harness.line("%s  (lists %d of %d deposits)", distributions, distributed, deposits);
 
             // ---------------------------------------------------------- target 4: reconcile
             h.clock.set(from(base, ranges).plus(Duration.ofHours(1)));
@@ -161,6 +184,14 @@ final class LockersAtScaleBenchmark {
                     wholeAgain.percentileMillis(95),
                     wholeAgain.percentileMillis(100));
             System.out.printf(
+                    "| my distributions, first page (%d of %d deposits), n=%d | — | p50 %.1f ms, p95 %.1f ms, max %.1f ms |%n",
+                    distributed,
+                    deposits,
+                    distributions.count(),
+                    distributions.percentileMillis(50),
+                    distributions.percentileMillis(95),
+                    distributions.percentileMillis(100));
+            System.out.printf(
                     "| reconcile, %d windows open (%d deposits) | ≤ 5 s | %.2f s |%n",
                     open.opened(), deposits, openSeconds);
             System.out.printf("| reconcile, nothing to change | ≤ 5 s | %.2f s |%n", idleSeconds);
@@ -182,6 +213,7 @@ final class LockersAtScaleBenchmark {
             int teachers,
             Instant base,
             int ranges,
+            int months,
             long start) {
         StringBuilder directory = new StringBuilder(Harness.person("p.depositor", "staff", "", "", ""));
         for (int c = 0; c < classes; c++) {
@@ -229,7 +261,7 @@ final class LockersAtScaleBenchmark {
                     int w = i % windows;
                     bulkDeposit(
                             session,
-                            h.clock.instant(),
+                            spread(base, months, deposits, i),
                             teacher,
                             "C" + (w % classes),
                             from(base, w / classes),
@@ -270,6 +302,12 @@ final class LockersAtScaleBenchmark {
         }
     }
 
+    /** Deposit i of n: dated evenly over {@code months} months (of 30 days) before the start, the last newest. */
+    private static Instant spread(Instant base, int months, int n, int i) {
+        long span = Duration.ofDays(30L * months).toMillis();
+        return base.minusMillis(span * (n - i) / n);
+    }
+
     /** Date range r: from one day after the start, r minutes apart; to a month later. */
     private static Instant from(Instant base, int range) {
         return base.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(range));
@@ -306,10 +344,13 @@ final class LockersAtScaleBenchmark {
         properties.put(LockerModel.DOCUMENT_TYPE, "CIRCULAR");
         properties.put(LockerModel.MEMO, "benchmark memo");
         properties.put(LockerModel.DEPOSITOR, "p.depositor");
-        properties.put(LockerModel.DEPOSITED_AT, now.plusMillis(i));
+        properties.put(LockerModel.DEPOSITED_AT, now);
         properties.put(LockerModel.ALLOW_MODIFY, false);
         properties.put(LockerModel.STANDING, false);
         properties.put(LockerModel.RECIPIENTS, List.of(teacher, guardians));
+        String month = MONTH_KEY.format(now);
+        properties.put(LockerModel.RECIPIENT_MONTHS, List.of(teacher + "|" + month, guardians + "|" + month));
+        properties.put(LockerModel.DEPOSITOR_MONTH, "p.depositor|" + month);
         properties.put(LockerModel.SELECTION, String.join("\n", selection));
         properties.put(LockerModel.GUARDIAN_RECIPIENTS, List.of(guardians));
         properties.put(LockerModel.WITHDRAWN, false);

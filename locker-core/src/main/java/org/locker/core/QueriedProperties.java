@@ -18,5 +18,8 @@ public final class QueriedProperties {
             .distinct()
             .toList();
 
+    /** Of {@link #ALL}, those whose values each match few nodes: their index is the one to use when asked. */
+    public static final List<String> SELECTIVE = LockerModel.SELECTIVE;
+
     private QueriedProperties() {}
 }

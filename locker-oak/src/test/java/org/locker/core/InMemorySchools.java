@@ -14,6 +14,7 @@ public final class InMemorySchools {
     public static OakPlatform open(String directoryCsv) {
         OakPlatform platform = OakPlatform.inMemory("test-admin-pass".toCharArray())
                 .indexedProperties(QueriedProperties.ALL)
+                .selectiveProperties(QueriedProperties.SELECTIVE)
                 .build();
         ImportReport report = new DirectoryImport(platform).run(new StringReader(directoryCsv), false);
         if (!report.applied()) {

@@ -1,6 +1,7 @@
 package org.locker.core.locker;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ final class DepositStore {
             LockerModel.PUBLISH_TO,
             LockerModel.EDITION_OF,
             LockerModel.PUBLISHED_VERSION);
+
+    private final DepositMonths months = new DepositMonths();
 
     // ------------------------------------------------------------------ settings
 
@@ -132,6 +135,7 @@ final class DepositStore {
         Map<String, Object> properties = properties(request);
         // what guardians' lockers query; nobody modifies an edition but the depositor's publish step
         properties.put(LockerModel.RECIPIENTS, request.guardians());
+        properties.put(LockerModel.RECIPIENT_MONTHS, DepositMonths.keys(request.guardians(), request.at()));
         properties.put(LockerModel.ALLOW_MODIFY, false);
         properties.put(LockerModel.EDITION_OF, deposit.id().value());
         properties.put(LockerModel.PUBLISHED_VERSION, deposit.versionLabel().orElse("1.0"));
@@ -174,6 +178,10 @@ final class DepositStore {
         properties.put(LockerModel.ALLOW_MODIFY, request.allowModify());
         properties.put(LockerModel.STANDING, request.standing());
         properties.put(LockerModel.RECIPIENTS, deposit.recipients());
+        properties.put(LockerModel.RECIPIENT_MONTHS, DepositMonths.keys(deposit.recipients(), deposit.at()));
+        properties.put(
+                LockerModel.DEPOSITOR_MONTH,
+                DepositMonths.key(deposit.depositor().value(), DepositMonths.month(deposit.at())));
         // one text, a selector per line (LockerModel.SELECTION says why)
         properties.put(
                 LockerModel.SELECTION,
@@ -218,9 +226,14 @@ final class DepositStore {
     }
 
     private static NodeQuery.Builder recipientsQuery(List<String> principals, LockerFilter filter) {
-        NodeQuery.Builder query = NodeQuery.ofType(LockerModel.DEPOSIT)
-                .whereAnyOf(LockerModel.RECIPIENTS, principals)
-                .select(LISTED);
+        return filtered(
+                NodeQuery.ofType(LockerModel.DEPOSIT)
+                        .whereAnyOf(LockerModel.RECIPIENTS, principals)
+                        .select(LISTED),
+                filter);
+    }
+
+    private static NodeQuery.Builder filtered(NodeQuery.Builder query, LockerFilter filter) {
         filter.documentType().ifPresent(t -> query.whereEquals(LockerModel.DOCUMENT_TYPE, t));
         filter.depositor().ifPresent(d -> query.whereEquals(LockerModel.DEPOSITOR, d));
         filter.from().ifPresent(f -> query.where(new NodeQuery.NotBefore(LockerModel.DEPOSITED_AT, f)));
@@ -230,7 +243,9 @@ final class DepositStore {
 
     /**
      * The deposits for any of {@code principals} with the filter, deposited at or before {@code notAfter} (when
-     * given) and at or after {@code notBefore} (when given), newest first; ties come in no particular order.
+     * given) and at or after {@code notBefore} (when given), newest first; ties come in no particular order. With
+     * the {@code months} that hold deposits ({@link #months}), the platform is asked month by month, newest first,
+     * on {@link LockerModel#RECIPIENT_MONTHS}, and reads only as many months as the answer needs.
      */
     List<StoredDeposit> newestForRecipients(
             PlatformSession session,
@@ -238,28 +253,111 @@ final class DepositStore {
             LockerFilter filter,
             Optional<Instant> notAfter,
             Optional<Instant> notBefore,
-            int limit) {
-        NodeQuery.Builder query = recipientsQuery(principals, filter);
-        // stored dates keep milliseconds: "at or before" is "before the next millisecond"
-        notAfter.ifPresent(at -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, at.plusMillis(1))));
-        notBefore.ifPresent(at -> query.where(new NodeQuery.NotBefore(LockerModel.DEPOSITED_AT, at)));
-        query.orderBy(LockerModel.DEPOSITED_AT, true);
-        return session.query(query.page(0, limit).build()).stream()
+            int limit,
+            Optional<DepositMonths.Range> months) {
+        if (months.isEmpty()) {
+            NodeQuery.Builder query = recipientsQuery(principals, filter);
+            dated(query, notAfter, notBefore);
+            return session.query(query.page(0, limit).build()).stream()
+                    .map(DepositStore::read)
+                    .toList();
+        }
+        YearMonth top = months.get().newest();
+        YearMonth bottom = months.get().oldest();
+        if (notAfter.isPresent()) {
+            top = min(top, DepositMonths.month(notAfter.get()));
+        }
+        if (filter.to().isPresent()) {
+            top = min(top, DepositMonths.month(filter.to().get().minusMillis(1)));
+        }
+        if (notBefore.isPresent()) {
+            bottom = max(bottom, DepositMonths.month(notBefore.get()));
+        }
+        if (filter.from().isPresent()) {
+            bottom = max(bottom, DepositMonths.month(filter.from().get()));
+        }
+        return DepositMonths.newest(session, top, bottom, principals.size(), limit, inMonths -> {
+                    NodeQuery.Builder query = filtered(
+                            NodeQuery.ofType(LockerModel.DEPOSIT)
+                                    .whereAnyOf(
+                                            LockerModel.RECIPIENT_MONTHS,
+                                            inMonths.stream()
+                                                    .flatMap(m ->
+                                                            principals.stream().map(p -> DepositMonths.key(p, m)))
+                                                    .toList())
+                                    .select(LISTED),
+                            filter);
+                    dated(query, notAfter, notBefore);
+                    return query;
+                })
+                .stream()
                 .map(DepositStore::read)
                 .toList();
     }
 
+    /** The months that hold deposits, once every deposit has its months (read in a system session). */
+    Optional<DepositMonths.Range> months(PlatformSession system) {
+        return months.range(system);
+    }
+
+    /** Gives the deposits stored before months existed their months (see {@link DepositMonths#migrate}). */
+    int migrateMonths(PlatformSession system) {
+        return months.migrate(system);
+    }
+
+    private static void dated(NodeQuery.Builder query, Optional<Instant> notAfter, Optional<Instant> notBefore) {
+        // stored dates keep milliseconds: "at or before" is "before the next millisecond"
+        notAfter.ifPresent(at -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, at.plusMillis(1))));
+        notBefore.ifPresent(at -> query.where(new NodeQuery.NotBefore(LockerModel.DEPOSITED_AT, at)));
+        query.orderBy(LockerModel.DEPOSITED_AT, true);
+    }
+
+    private static YearMonth min(YearMonth a, YearMonth b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static YearMonth max(YearMonth a, YearMonth b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     /**
-     * The deposits made by {@code depositor}, newest first (their guardians' editions too: callers skip them), deposited strictly before {@code before} when given: a
-     * page starts where the previous one stopped (a keyset, never an offset that the platform would walk).
+     * The deposits made by {@code depositor}, newest first (their guardians' editions too: callers skip them),
+     * deposited strictly before {@code before} when given: a page starts where the previous one stopped (a keyset,
+     * never an offset that the platform would walk). With the {@code months} that hold deposits, asked month by
+     * month on {@link LockerModel#DEPOSITOR_MONTH}, so that the platform reads the newest months only.
      */
-    List<StoredDeposit> depositedBy(PlatformSession session, UserId depositor, Optional<Instant> before, int limit) {
-        NodeQuery.Builder query = NodeQuery.ofType(LockerModel.DEPOSIT)
-                .whereEquals(LockerModel.DEPOSITOR, depositor.value())
-                .orderBy(LockerModel.DEPOSITED_AT, true)
-                .page(0, limit);
-        before.ifPresent(b -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, b)));
-        return session.query(query.build()).stream().map(DepositStore::read).toList();
+    List<StoredDeposit> depositedBy(
+            PlatformSession session,
+            UserId depositor,
+            Optional<Instant> before,
+            int limit,
+            Optional<DepositMonths.Range> months) {
+        if (months.isEmpty()) {
+            NodeQuery.Builder query = NodeQuery.ofType(LockerModel.DEPOSIT)
+                    .whereEquals(LockerModel.DEPOSITOR, depositor.value())
+                    .orderBy(LockerModel.DEPOSITED_AT, true)
+                    .page(0, limit);
+            before.ifPresent(b -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, b)));
+            return session.query(query.build()).stream().map(DepositStore::read).toList();
+        }
+        YearMonth top = months.get().newest();
+        if (before.isPresent()) {
+            top = min(top, DepositMonths.month(before.get().minusMillis(1)));
+        }
+        return DepositMonths.newest(session, top, months.get().oldest(), 1, limit, inMonths -> {
+                    NodeQuery.Builder query = NodeQuery.ofType(LockerModel.DEPOSIT)
+                            .whereAnyOf(
+                                    LockerModel.DEPOSITOR_MONTH,
+                                    inMonths.stream()
+                                            .map(m -> DepositMonths.key(depositor.value(), m))
+                                            .toList())
+                            .orderBy(LockerModel.DEPOSITED_AT, true);
+                    before.ifPresent(b -> query.where(new NodeQuery.Before(LockerModel.DEPOSITED_AT, b)));
+                    return query;
+                })
+                .stream()
+                .map(DepositStore::read)
+                .toList();
     }
 
     void markWithdrawn(PlatformSession session, NodeId id, Instant at) {

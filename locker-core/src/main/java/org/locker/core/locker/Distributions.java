@@ -61,11 +61,16 @@ final class Distributions {
         List<Distribution> items = new ArrayList<>();
         boolean more = false;
         try (PlatformSession system = platform.systemSession()) {
+            Optional<DepositMonths.Range> months = store.months(system);
             // more than once only when deposits of another audience were skipped
             while (true) {
                 int asked = (position == null ? 0 : position.seen().size()) + limit + 1;
                 List<StoredDeposit> found = store.depositedBy(
-                        system, depositor, Optional.ofNullable(position).map(DistributionCursor::before), asked);
+                        system,
+                        depositor,
+                        Optional.ofNullable(position).map(DistributionCursor::before),
+                        asked,
+                        months);
                 for (StoredDeposit deposit : found) {
                     if (position != null && position.gave(deposit)) {
                         continue;

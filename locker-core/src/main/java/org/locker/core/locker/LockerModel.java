@@ -30,6 +30,13 @@ public final class LockerModel {
     /** Every principal (user or group name) the deposit is for, guardians included: what lockers query. */
     public static final String RECIPIENTS = "lk:recipients";
     /**
+     * Each of {@link #RECIPIENTS} joined to the month of the deposit's date, {@code principal|yyyy-MM} (UTC): what
+     * a locker's newest page queries, a month at a time (docs/decisions/0020).
+     */
+    public static final String RECIPIENT_MONTHS = "lk:recipientMonths";
+    /** The depositor joined to the month of the deposit's date, {@code depositor|yyyy-MM}: "my distributions". */
+    public static final String DEPOSITOR_MONTH = "lk:depositorMonth";
+    /**
      * The selection as made by the depositor ({@code user:x}, {@code category:teacher}, ...): one text, a selector
      * per line, since a selection of thousands of users as thousands of values made a deposit cost a third more.
      */
@@ -78,8 +85,20 @@ public final class LockerModel {
     public static final String MACRO_DOCUMENTS = "lk:macroEnabledDocuments";
 
     /** Properties the platform must index for lockers' queries (matched exactly: the type filters a locker). */
-    public static final List<String> INDEXED =
-            List.of(RECIPIENTS, DEPOSITOR, WINDOW_STATE, WINDOW_KEY, READER, DEPOSIT_ID, DOCUMENT_TYPE, REMINDED_USER);
+    public static final List<String> INDEXED = List.of(
+            RECIPIENTS,
+            DEPOSITOR,
+            RECIPIENT_MONTHS,
+            DEPOSITOR_MONTH,
+            WINDOW_STATE,
+            WINDOW_KEY,
+            READER,
+            DEPOSIT_ID,
+            DOCUMENT_TYPE,
+            REMINDED_USER);
+
+    /** Of {@link #INDEXED}, those whose values each hold few deposits (a person's month): preferred by queries. */
+    public static final List<String> SELECTIVE = List.of(RECIPIENT_MONTHS, DEPOSITOR_MONTH);
 
     /** The seed vocabulary of document types. */
     public static final List<String> DEFAULT_DOCUMENT_TYPES = List.of(

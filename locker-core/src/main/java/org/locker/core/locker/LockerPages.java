@@ -50,6 +50,10 @@ final class LockerPages {
         List<String> principals = reader.principals();
         Set<String> opened = reader.opened();
         boolean guardian = reader.guardian();
+        Optional<DepositMonths.Range> months;
+        try (PlatformSession system = platform.systemSession()) {
+            months = store.months(system);
+        }
         Instant now = clock.instant();
         List<LockerEntry> entries = new ArrayList<>();
         try (PlatformSession session = platform.sessionAs(user)) {
@@ -58,7 +62,7 @@ final class LockerPages {
             while (true) {
                 int asked = size + 1 + SLACK;
                 List<StoredDeposit> batch =
-                        store.newestForRecipients(session, principals, filter, upTo, Optional.empty(), asked);
+                        store.newestForRecipients(session, principals, filter, upTo, Optional.empty(), asked, months);
                 boolean full = batch.size() == asked;
                 List<StoredDeposit> listed = new ArrayList<>(batch);
                 if (full) {
@@ -78,7 +82,8 @@ final class LockerPages {
                                 filter,
                                 Optional.of(oldest),
                                 Optional.of(oldest),
-                                SAME_DATE_LIMIT));
+                                SAME_DATE_LIMIT,
+                                months));
                         upTo = Optional.of(oldest.minusMillis(1));
                     }
                 }

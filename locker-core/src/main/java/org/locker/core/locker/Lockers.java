@@ -40,6 +40,7 @@ public final class Lockers {
     private final LockerDocuments documents;
     private final Distributions distributions;
     private final Reminders reminders;
+    private final DepositMonthsMigration monthsMigration;
 
     public Lockers(ContentPlatform platform, Clock clock) {
         DepositStore store = new DepositStore();
@@ -54,6 +55,7 @@ public final class Lockers {
         this.documents = new LockerDocuments(platform, clock, store, audit);
         this.distributions = new Distributions(platform, clock, store, audit);
         this.reminders = new Reminders(platform, clock, store, distributions);
+        this.monthsMigration = new DepositMonthsMigration(platform, store);
     }
 
     // ------------------------------------------------------------------ settings
@@ -233,6 +235,17 @@ public final class Lockers {
     /** Opens the windows whose start has come and closes those whose end has passed, idempotently. */
     public ReconcileReport reconcileWindows() {
         return windows.reconcile();
+    }
+
+    /**
+     * Gives every deposit stored before deposits were indexed by month its months, in batches; until it has run
+     * once to the end, lockers and distributions are read without them (slower first pages). Idempotent; the
+     * service runs it at start-up.
+     *
+     * @return how many deposits were updated
+     */
+    public int migrateDepositMonths() {
+        return monthsMigration.run();
     }
 
     // ------------------------------------------------------------------ my locker

@@ -69,7 +69,13 @@ final class LockerSchool implements AutoCloseable {
     final Distributions distributions;
     final Reminders reminders;
 
+    /** A school whose deposits are indexed by month from the start, as the service's start-up makes it. */
     LockerSchool() {
+        this(true);
+    }
+
+    /** A school, whose deposits are indexed by month from the start only if {@code migrated} (as at start-up). */
+    LockerSchool(boolean migrated) {
         platform = InMemorySchools.open(SCHOOL);
         audit = new AuditTrail(platform, clock);
         settings = new LockerSettings(platform, store, audit);
@@ -79,6 +85,9 @@ final class LockerSchool implements AutoCloseable {
         documents = new LockerDocuments(platform, clock, store, audit);
         distributions = new Distributions(platform, clock, store, audit);
         reminders = new Reminders(platform, clock, store, distributions);
+        if (migrated) {
+            new DepositMonthsMigration(platform, store).run();
+        }
     }
 
     /** A request of type OTHER to {@code selection}, without a window. */

@@ -19,6 +19,7 @@ class OakPlatformConfiguration {
                         properties.dataDirectory().resolve("oak"),
                         properties.oak().adminPassword().toCharArray())
                 .indexedProperties(QueriedProperties.ALL)
+                .selectiveProperties(QueriedProperties.SELECTIVE)
                 .cacheMegabytes(properties.oak().cacheMegabytes())
                 .durableWrites(properties.oak().durableWrites())
                 .build();
