@@ -231,15 +231,24 @@ public final class DirectoryImport {
             }
             List<DirectoryFile.ImportedPerson> persons = file.persons();
             progress.persons(0, persons.size());
-            for (int done = 1; done <= persons.size(); done++) {
-                // a person whole in one save: the account, the profile group and the classes
-                DirectoryFile.ImportedPerson imported = persons.get(done - 1);
-                syncUser(imported);
-                syncMemberships(imported.person());
-                if (done % personsPerSave == 0 || done == persons.size()) {
-                    save();
-                    progress.persons(done, persons.size());
+            for (int start = 0; start < persons.size(); start += personsPerSave) {
+                List<DirectoryFile.ImportedPerson> chunk =
+                        persons.subList(start, Math.min(persons.size(), start + personsPerSave));
+                // the chunk's accounts are looked up before any of its changes: on Oak a look-up compares all the
+                // session's unsaved changes first, so after each save it has none to compare
+                Map<UserId, Optional<User>> existing = new HashMap<>();
+                for (DirectoryFile.ImportedPerson imported : chunk) {
+                    existing.put(
+                            imported.person().id(),
+                            session.findUser(imported.person().id()));
                 }
+                for (DirectoryFile.ImportedPerson imported : chunk) {
+                    // a person whole in one save: the account, the profile group and the classes
+                    syncUser(imported, existing.get(imported.person().id()));
+                    syncMemberships(imported.person());
+                }
+                save();
+                progress.persons(start + chunk.size(), persons.size());
             }
             removeMembersMissingFromTheFile();
         }
@@ -274,14 +283,14 @@ public final class DirectoryImport {
             }
         }
 
-        private void syncUser(DirectoryFile.ImportedPerson imported) {
+        /** @param existing the person's account as it was before this chunk (a file names each person once) */
+        private void syncUser(DirectoryFile.ImportedPerson imported, Optional<User> existing) {
             Person person = imported.person();
             Map<String, Object> properties = PersonMapping.properties(person);
             char[] password =
                     imported.password() == null ? null : imported.password().toCharArray();
             NewUser desiredUser = new NewUser(
                     person.id(), person.firstName(), person.lastName(), person.email(), password, properties);
-            Optional<User> existing = session.findUser(person.id());
             if (existing.isEmpty()) {
                 if (apply) {
                     session.createUser(desiredUser);
