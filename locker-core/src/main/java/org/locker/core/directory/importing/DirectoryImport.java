@@ -217,9 +217,17 @@ public final class DirectoryImport {
 
         /** Everything but the last save (the caller adds the audit entry to it). */
         void apply() {
+            // the class groups are looked up before any is created (on Oak, a look-up compares the unsaved changes)
+            Map<GroupId, Optional<Group>> existingGroups = new HashMap<>();
+            for (SchoolClass schoolClass : file.classes()) {
+                for (ClassGroup kind : ClassGroup.values()) {
+                    GroupId id = kind.of(schoolClass.code());
+                    existingGroups.put(id, session.findGroup(id));
+                }
+            }
             groupsCreated += ensureProfileGroups(session, apply, newGroups);
             for (SchoolClass schoolClass : file.classes()) {
-                syncClassGroups(schoolClass);
+                syncClassGroups(schoolClass, existingGroups);
             }
             save();
             desired = desiredClassMembers();
@@ -259,7 +267,7 @@ public final class DirectoryImport {
             }
         }
 
-        private void syncClassGroups(SchoolClass schoolClass) {
+        private void syncClassGroups(SchoolClass schoolClass, Map<GroupId, Optional<Group>> existingGroups) {
             for (ClassGroup kind : ClassGroup.values()) {
                 GroupId id = kind.of(schoolClass.code());
                 String displayName = schoolClass.name() + " (" + kind.suffix() + ")";
@@ -268,7 +276,7 @@ public final class DirectoryImport {
                 properties.put(
                         DirectoryProperties.GROUP_CLASS, schoolClass.code().value());
                 properties.put(DirectoryProperties.CLASS_NAME, schoolClass.name());
-                Optional<Group> existing = session.findGroup(id);
+                Optional<Group> existing = existingGroups.get(id);
                 if (existing.isEmpty()) {
                     if (apply) {
                         session.createGroup(id, displayName, properties);
