@@ -90,6 +90,7 @@ public final class OakPlatform implements ContentPlatform {
 
     private final Map<String, Principal> principals = new ConcurrentHashMap<>();
     private final Map<String, PrincipalId> authorizableIds = new ConcurrentHashMap<>();
+    private final AuthorizablePaths authorizablePaths = new AuthorizablePaths();
     private PrincipalObserver observer;
     private boolean closed;
 
@@ -238,6 +239,11 @@ public final class OakPlatform implements ContentPlatform {
      */
     Map<String, PrincipalId> authorizableIds() {
         return authorizableIds;
+    }
+
+    /** Where users and groups are, so that they are read by path rather than found by a query. */
+    AuthorizablePaths authorizablePaths() {
+        return authorizablePaths;
     }
 
     static String principalKey(PrincipalId id) {

@@ -22,7 +22,6 @@ import javax.jcr.Value;
 import javax.jcr.ValueFactory;
 import org.apache.jackrabbit.api.security.user.Authorizable;
 import org.apache.jackrabbit.api.security.user.UserManager;
-import org.locker.core.platform.AlreadyExistsException;
 import org.locker.core.platform.Group;
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.NewUser;
@@ -49,13 +48,14 @@ final class OakPrincipals {
     User createUser(NewUser newUser) {
         return jcr("create user " + newUser.id(), () -> {
             context.platform().contentModel().check(newUser.properties());
-            UserManager users = context.users();
-            if (users.getAuthorizable(newUser.id().value()) != null) {
-                throw new AlreadyExistsException("user or group " + newUser.id() + " exists");
-            }
-            org.apache.jackrabbit.api.security.user.User created = users.createUser(
-                    newUser.id().value(), newUser.password() == null ? null : new String(newUser.password()));
+            // Oak refuses an id already taken (AuthorizableExistsException, the port's AlreadyExistsException): a
+            // look-up
+            // of our own first would be a second query over the session's unsaved changes
+            org.apache.jackrabbit.api.security.user.User created = context.users()
+                    .createUser(
+                            newUser.id().value(), newUser.password() == null ? null : new String(newUser.password()));
             remember(newUser.id());
+            context.platform().authorizablePaths().remember(created);
             setProfile(created, newUser);
             return toUser(created);
         });
@@ -110,7 +110,7 @@ final class OakPrincipals {
     }
 
     private Optional<org.apache.jackrabbit.api.security.user.User> userOf(UserId id) throws RepositoryException {
-        Authorizable authorizable = context.users().getAuthorizable(id.value());
+        Authorizable authorizable = find(id.value());
         if (authorizable instanceof org.apache.jackrabbit.api.security.user.User u && !authorizable.isGroup()) {
             if (UserId.isValid(u.getID())) {
                 remember(UserId.of(u.getID()));
@@ -121,7 +121,7 @@ final class OakPrincipals {
     }
 
     private Optional<org.apache.jackrabbit.api.security.user.Group> groupOf(GroupId id) throws RepositoryException {
-        Authorizable authorizable = context.users().getAuthorizable(id.value());
+        Authorizable authorizable = find(id.value());
         return authorizable instanceof org.apache.jackrabbit.api.security.user.Group g
                 ? Optional.of(g)
                 : Optional.empty();
@@ -133,11 +133,16 @@ final class OakPrincipals {
 
     /** The user or group of a port's principal id (a user id never names a group, nor the reverse). */
     Authorizable authorizable(PrincipalId principal) throws RepositoryException {
-        Authorizable authorizable = context.users().getAuthorizable(principal.value());
+        Authorizable authorizable = find(principal.value());
         if (authorizable == null || authorizable.isGroup() != (principal instanceof GroupId)) {
             throw new NotFoundException("no " + (principal instanceof GroupId ? "group " : "user ") + principal);
         }
         return authorizable;
+    }
+
+    /** Oak's user or group of {@code id}, read by path when the binding knows where it is. */
+    private Authorizable find(String id) throws RepositoryException {
+        return context.platform().authorizablePaths().find(context.users(), id);
     }
 
     private static String string(Authorizable authorizable, String relPath) throws RepositoryException {
@@ -228,12 +233,10 @@ final class OakPrincipals {
     Group createGroup(GroupId id, String displayName, Map<String, Object> properties) {
         return jcr("create group " + id, () -> {
             context.platform().contentModel().check(properties);
-            UserManager users = context.users();
-            if (users.getAuthorizable(id.value()) != null) {
-                throw new AlreadyExistsException("user or group " + id + " exists");
-            }
-            org.apache.jackrabbit.api.security.user.Group group = users.createGroup(id.value());
+            org.apache.jackrabbit.api.security.user.Group group =
+                    context.users().createGroup(id.value());
             remember(id);
+            context.platform().authorizablePaths().remember(group);
             if (displayName != null && !displayName.isBlank()) {
                 group.setProperty(DISPLAY_NAME, context.valueFactory().createValue(displayName));
             }

@@ -217,9 +217,17 @@ public final class DirectoryImport {
 
         /** Everything but the last save (the caller adds the audit entry to it). */
         void apply() {
+            // the class groups are looked up before any is created (on Oak, a look-up compares the unsaved changes)
+            Map<GroupId, Optional<Group>> existingGroups = new HashMap<>();
+            for (SchoolClass schoolClass : file.classes()) {
+                for (ClassGroup kind : ClassGroup.values()) {
+                    GroupId id = kind.of(schoolClass.code());
+                    existingGroups.put(id, session.findGroup(id));
+                }
+            }
             groupsCreated += ensureProfileGroups(session, apply, newGroups);
             for (SchoolClass schoolClass : file.classes()) {
-                syncClassGroups(schoolClass);
+                syncClassGroups(schoolClass, existingGroups);
             }
             save();
             desired = desiredClassMembers();
@@ -231,15 +239,24 @@ public final class DirectoryImport {
             }
             List<DirectoryFile.ImportedPerson> persons = file.persons();
             progress.persons(0, persons.size());
-            for (int done = 1; done <= persons.size(); done++) {
-                // a person whole in one save: the account, the profile group and the classes
-                DirectoryFile.ImportedPerson imported = persons.get(done - 1);
-                syncUser(imported);
-                syncMemberships(imported.person());
-                if (done % personsPerSave == 0 || done == persons.size()) {
-                    save();
-                    progress.persons(done, persons.size());
+            for (int start = 0; start < persons.size(); start += personsPerSave) {
+                List<DirectoryFile.ImportedPerson> chunk =
+                        persons.subList(start, Math.min(persons.size(), start + personsPerSave));
+                // the chunk's accounts are looked up before any of its changes: on Oak a look-up compares all the
+                // session's unsaved changes first, so after each save it has none to compare
+                Map<UserId, Optional<User>> existing = new HashMap<>();
+                for (DirectoryFile.ImportedPerson imported : chunk) {
+                    existing.put(
+                            imported.person().id(),
+                            session.findUser(imported.person().id()));
                 }
+                for (DirectoryFile.ImportedPerson imported : chunk) {
+                    // a person whole in one save: the account, the profile group and the classes
+                    syncUser(imported, existing.get(imported.person().id()));
+                    syncMemberships(imported.person());
+                }
+                save();
+                progress.persons(start + chunk.size(), persons.size());
             }
             removeMembersMissingFromTheFile();
         }
@@ -250,7 +267,7 @@ public final class DirectoryImport {
             }
         }
 
-        private void syncClassGroups(SchoolClass schoolClass) {
+        private void syncClassGroups(SchoolClass schoolClass, Map<GroupId, Optional<Group>> existingGroups) {
             for (ClassGroup kind : ClassGroup.values()) {
                 GroupId id = kind.of(schoolClass.code());
                 String displayName = schoolClass.name() + " (" + kind.suffix() + ")";
@@ -259,7 +276,7 @@ public final class DirectoryImport {
                 properties.put(
                         DirectoryProperties.GROUP_CLASS, schoolClass.code().value());
                 properties.put(DirectoryProperties.CLASS_NAME, schoolClass.name());
-                Optional<Group> existing = session.findGroup(id);
+                Optional<Group> existing = existingGroups.get(id);
                 if (existing.isEmpty()) {
                     if (apply) {
                         session.createGroup(id, displayName, properties);
@@ -274,14 +291,14 @@ public final class DirectoryImport {
             }
         }
 
-        private void syncUser(DirectoryFile.ImportedPerson imported) {
+        /** @param existing the person's account as it was before this chunk (a file names each person once) */
+        private void syncUser(DirectoryFile.ImportedPerson imported, Optional<User> existing) {
             Person person = imported.person();
             Map<String, Object> properties = PersonMapping.properties(person);
             char[] password =
                     imported.password() == null ? null : imported.password().toCharArray();
             NewUser desiredUser = new NewUser(
                     person.id(), person.firstName(), person.lastName(), person.email(), password, properties);
-            Optional<User> existing = session.findUser(person.id());
             if (existing.isEmpty()) {
                 if (apply) {
                     session.createUser(desiredUser);
