@@ -103,7 +103,7 @@ function distributionRows(d, view, context, reload) {
     }
   });
   // the depositor's version history, where a co-recipient's version is given to guardians (decision 0014)
-  const { history, historyButton } = versionHistory(d.id, context);
+  const { history, historyButton } = versionHistory(d.id, context, 'h2');
   const row = h('tr.distribution', { 'data-document': d.id },
     h('th', { scope: 'row' },
       h('span.doc-title', d.name), d.withdrawn ? h('span.badge.muted', ` ${t('distributions.isWithdrawn')}`) : null,

@@ -7,14 +7,15 @@ import { nameOf } from './people.js';
 /**
  * A document's version history behind a "Versions" button. Comments are for personnel: the API never gives a
  * guardian one. The depositor of a deposit to guardians sees which versions the guardians were given, and may give
- * them a co-recipient's version ("published": false).
+ * them a co-recipient's version ("published": false). {@code heading}: the level its title takes where it is drawn
+ * (under a card's h2, or straight under the page's h1 in the distributions table).
  */
-export function versionHistory(id, context) {
+export function versionHistory(id, context, heading = 'h3') {
   const history = h('div.history');
   const historyButton = h('button', { type: 'button', 'aria-expanded': 'false', 'data-action': 'versions' },
     t('locker.history'));
   const render = (versions) => {
-    clear(history, h('h3', t('locker.versions')), h('ol.versions', versions.map((v) => h('li',
+    clear(history, h(heading, t('locker.versions')), h('ol.versions', versions.map((v) => h('li',
       t('locker.versionLine', { label: v.label, author: nameOf(v.author), date: formatDate(v.created, lang()),
         size: formatSize(v.size) }), v.comment ? h('span.comment', ` — ${v.comment}`) : null,
       v.published === true ? h('span.badge.muted', ` ${t('locker.publishedToGuardians')}`) : null,
