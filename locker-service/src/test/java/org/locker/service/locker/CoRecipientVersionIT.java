@@ -95,7 +95,7 @@ class CoRecipientVersionIT extends LockerTestBase {
         assertThat(inLocker(GUARDIAN, id).orElseThrow()).containsEntry("version", "1.1");
         assertThat(download(GUARDIAN, id).body()).contains("co-recipient draft");
 
-        Map<String, Object> distribution = api().get("/api/v1/lockers/distributions", "t.girard").jsonList().stream()
+        Map<String, Object> distribution = api().get("/api/v1/lockers/distributions", "t.girard").items().stream()
                 .filter(d -> id.equals(d.get("id")))
                 .findFirst()
                 .orElseThrow();
