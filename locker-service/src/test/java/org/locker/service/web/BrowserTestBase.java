@@ -189,6 +189,19 @@ abstract class BrowserTestBase extends ServiceTestBase {
         return driver.findElement(By.cssSelector("main h1")).getText();
     }
 
+    /** In the deposit wizard: opens the picker of {@code category}, ticks {@code selector} and validates. */
+    void chooseRecipient(String category, String selector) {
+        driver.findElement(By.cssSelector("button.category[data-category=" + category + "]"))
+                .click();
+        WebElement dialog = waitFor(By.cssSelector("dialog.picker[data-category=" + category + "]"));
+        wait(Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("dialog.picker input[value='" + selector + "']")))
+                .click();
+        dialog.findElement(By.cssSelector("button.primary")).click();
+        wait(Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog")));
+    }
+
     void setValue(WebElement input, String value) {
         ((JavascriptExecutor) driver)
                 .executeScript(

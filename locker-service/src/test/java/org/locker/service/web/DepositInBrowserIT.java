@@ -159,15 +159,7 @@ class DepositInBrowserIT extends BrowserTestBase {
         rows.get(0).findElement(By.cssSelector("input.row-name")).sendKeys("Museum outing, 6A");
         new Select(rows.get(1).findElement(By.cssSelector("select.row-type"))).selectByValue("FORM");
         rows.get(1).findElement(By.cssSelector("input.row-name")).sendKeys("Outing/authorisation");
-        driver.findElement(By.cssSelector("button.category[data-category=staff]"))
-                .click();
-        WebElement dialog = waitFor(By.cssSelector("dialog.picker[data-category=staff]"));
-        wait(Duration.ofSeconds(10))
-                .until(ExpectedConditions.elementToBeClickable(
-                        By.cssSelector("dialog.picker input[value='user:p.benali']")))
-                .click();
-        dialog.findElement(By.cssSelector("button.primary")).click();
-        wait(Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog")));
+        chooseRecipient("staff", "user:p.benali");
         screenshot("deposit-several-files");
         assertAccessible("deposit wizard with several files");
 

@@ -32,15 +32,7 @@ class DropFilesInBrowserIT extends BrowserTestBase {
         new Select(rows.get(0).findElement(By.cssSelector("select.row-type"))).selectByValue("CIRCULAR");
         new Select(rows.get(1).findElement(By.cssSelector("select.row-type"))).selectByValue("FORM");
         rows.get(1).findElement(By.cssSelector("input.row-name")).sendKeys("Planning du trimestre");
-        driver.findElement(By.cssSelector("button.category[data-category=staff]"))
-                .click();
-        WebElement dialog = waitFor(By.cssSelector("dialog.picker[data-category=staff]"));
-        wait(Duration.ofSeconds(10))
-                .until(ExpectedConditions.elementToBeClickable(
-                        By.cssSelector("dialog.picker input[value='user:p.benali']")))
-                .click();
-        dialog.findElement(By.cssSelector("button.primary")).click();
-        wait(Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog")));
+        chooseRecipient("staff", "user:p.benali");
 
         driver.findElement(By.id("deposit-submit")).click();
         // the progress sits beside Validate, each file's below it, all in view while sending

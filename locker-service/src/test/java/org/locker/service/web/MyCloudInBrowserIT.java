@@ -71,15 +71,7 @@ class MyCloudInBrowserIT extends BrowserTestBase {
         new Select(rows.get(0).findElement(By.cssSelector("select.row-type"))).selectByValue("CIRCULAR");
         new Select(rows.get(1).findElement(By.cssSelector("select.row-type"))).selectByValue("TIMETABLE");
         rows.get(1).findElement(By.cssSelector("input.row-name")).sendKeys("Trip plan " + stamp);
-        driver.findElement(By.cssSelector("button.category[data-category=staff]"))
-                .click();
-        WebElement dialog = waitFor(By.cssSelector("dialog.picker[data-category=staff]"));
-        wait(Duration.ofSeconds(10))
-                .until(ExpectedConditions.elementToBeClickable(
-                        By.cssSelector("dialog.picker input[value='user:p.benali']")))
-                .click();
-        dialog.findElement(By.cssSelector("button.primary")).click();
-        wait(Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog")));
+        chooseRecipient("staff", "user:p.benali");
         assertThat(cloud.isDisplayed()).isTrue();
         screenshot("deposit-from-my-cloud");
         assertAccessible("deposit wizard with the cloud browser open");
