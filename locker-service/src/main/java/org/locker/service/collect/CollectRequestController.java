@@ -52,7 +52,7 @@ class CollectRequestController {
     }
 
     /**
-     * A new request. Dates are a day ({@code 2026-03-10}: a deadline at the end of that day, a publication at its
+     * A new request. Dates are a day ({@code 2026-03-10}: a deadline at 23:59 that day, a publication at its
      * start) or a date-time, in the establishment's time zone unless an offset is given.
      */
     record NewRequestJson(
@@ -207,7 +207,9 @@ class CollectRequestController {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
                 return Optional.of(
-                        (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant());
+                        end
+                                ? day.atTime(23, 59).atZone(zone).toInstant()
+                                : day.atStartOfDay(zone).toInstant());
             }
             if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
                 return Optional.of(OffsetDateTime.parse(text).toInstant());

@@ -73,15 +73,17 @@ class HandInController {
     @PreAuthorize(Roles.COLLECT_TARGETS)
     @Operation(
             summary = "Hand in one or several files (parts 'file'; 'child' in per-child mode; 'documentType' if"
-                    + " declared must be the one asked): added to what I handed in, the same name a new version")
+                    + " declared must be the one asked): added to what I handed in, the same name a new version; replace=true"
+                    + " replaces it all, as PUT does (for forms, which only POST)")
     CollectViewsJson.MySlotJson handIn(
             @AuthenticationPrincipal LockerUser user,
             @PathVariable String id,
             @RequestPart(name = "file", required = false) List<MultipartFile> files,
             @RequestParam(required = false) String child,
-            @RequestParam(required = false) String documentType)
+            @RequestParam(required = false) String documentType,
+            @RequestParam(defaultValue = "false") boolean replace)
             throws IOException {
-        return store(user, id, files, child, documentType, false);
+        return store(user, id, files, child, documentType, replace);
     }
 
     @PutMapping(path = "/{id}/hand-in", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
