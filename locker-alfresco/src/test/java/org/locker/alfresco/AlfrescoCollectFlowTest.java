@@ -105,6 +105,9 @@ class AlfrescoCollectFlowTest {
                 assertThat(session.findNode(NodeId.of(fileId))).isEmpty();
             }
         }
+        assertThat(collect.mine(STAFF)).extracting(RequestView::id).containsExactly(request.id());
+        assertThat(collect.mine(OTHER_TEACHER)).isEmpty();
+        assertThat(collect.runDue().published()).as("nothing scheduled").isEmpty();
         assertThat(collect.toHandIn(G_TWO).get(0).slots())
                 .singleElement()
                 .satisfies(s -> assertThat(s.state()).isEqualTo(SlotState.MISSING));
