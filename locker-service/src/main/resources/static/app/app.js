@@ -7,6 +7,7 @@ import { distributionsScreen } from './distributions.js';
 import { rememberUser } from './session.js';
 import { depositScreen } from './deposit.js';
 import { myDocumentsScreen } from './mydocuments.js';
+import { collectScreen, toHandInScreen } from './collect.js';
 import { discussionsScreen, preferencesScreen, broadcastsScreen } from './discussions.js';
 import { discussionSettingsScreen, lockerSettingsScreen, importScreen, auditScreen } from './admin.js';
 
@@ -20,6 +21,9 @@ const ROUTES = [
   { path: 'locker', title: 'nav.locker', shownTo: lockerOwner, screen: lockerScreen },
   { path: 'deposit', title: 'nav.deposit', shownTo: lockerOwner, screen: depositScreen },
   { path: 'distributions', title: 'nav.distributions', shownTo: lockerOwner, screen: distributionsScreen },
+  // collect requests (docs/collect-requests.md): the personnel ask, guardians and students hand in
+  { path: 'collect', title: 'nav.collect', shownTo: (me) => me.personnel, screen: collectScreen },
+  { path: 'tohandin', title: 'nav.toHandIn', shownTo: profiles('guardian', 'student'), screen: toHandInScreen },
   // decision 0015: the personnel's own space; guardians keep their documents on their devices
   { path: 'mydocuments', title: 'nav.myDocuments', shownTo: establishment, screen: myDocumentsScreen },
   { path: 'discussions', title: 'nav.discussions', shownTo: (me) => lockerOwner(me) || me.profile === 'student',

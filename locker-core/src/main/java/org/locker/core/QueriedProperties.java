@@ -3,6 +3,7 @@ package org.locker.core;
 import java.util.List;
 import java.util.stream.Stream;
 import org.locker.core.audit.AuditModel;
+import org.locker.core.collect.CollectModel;
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.discussion.Discussions;
 import org.locker.core.locker.LockerModel;
@@ -13,6 +14,7 @@ public final class QueriedProperties {
     public static final List<String> ALL = Stream.of(
                     LockerModel.INDEXED.stream(),
                     AuditModel.INDEXED.stream(),
+                    CollectModel.INDEXED.stream(),
                     Stream.of(Discussions.PARTICIPANTS, DirectoryProperties.GROUP_KIND, DirectoryProperties.CHILDREN))
             .flatMap(s -> s)
             .distinct()

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locker.core.QueriedProperties;
+import org.locker.core.collect.CollectModel;
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.directory.Profile;
 import org.locker.core.discussion.DiscussionModel;
@@ -46,7 +47,7 @@ class EngineNamesDeclaredTest {
      * per feature holds every name it stores.
      */
     static final List<Class<?>> ENGINE_NAME_CLASSES =
-            List.of(LockerModel.class, DirectoryProperties.class, DiscussionModel.class);
+            List.of(LockerModel.class, DirectoryProperties.class, DiscussionModel.class, CollectModel.class);
 
     /** The Alfresco binding's own names (package-private in locker-alfresco's Values). */
     static final Set<String> BINDING_PROPERTIES = Set.of("lk:engineType");

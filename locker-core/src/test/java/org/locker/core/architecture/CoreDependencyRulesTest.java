@@ -53,6 +53,18 @@ class CoreDependencyRulesTest {
                 .check(CORE);
     }
 
+    /** Collect requests are a feature of their own: the document types come in as codes, not from lockers. */
+    @Test
+    void collectRequestsKnowNothingOfLockersOrDiscussions() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.locker.core.collect..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.locker.core.locker..", "org.locker.core.discussion..")
+                .check(CORE);
+    }
+
     @Test
     void discussionsReachLockersOnlyThroughTheLockerDocumentsUseCase() {
         noClasses()

@@ -22,6 +22,16 @@ public final class Roles {
     /** Guardians (broadcasts are sent by delegate guardians; the rules check the delegation). */
     public static final String GUARDIAN = "hasRole('GUARDIAN')";
 
+    /** The personnel (teachers, staff, counselors): who ask families and students for documents (collect requests). */
+    public static final String PERSONNEL = "hasAnyRole('TEACHER','STAFF','COUNSELOR')";
+    /** Who is asked for documents: guardians and students (collect requests' targets). */
+    public static final String COLLECT_TARGETS = "hasAnyRole('GUARDIAN','STUDENT')";
+    /**
+     * Who may read a collect request's slot, as the platform's grants allow: its target, the requester and the staff
+     * named (administrators are none of them).
+     */
+    public static final String COLLECT_READERS = "hasAnyRole('TEACHER','STAFF','COUNSELOR','GUARDIAN','STUDENT')";
+
     public static final String ANY_PROFILE =
             "hasAnyRole('TEACHER','STAFF','COUNSELOR','GUARDIAN','STUDENT','ADMINISTRATOR')";
 

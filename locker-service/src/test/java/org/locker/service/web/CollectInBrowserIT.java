@@ -1,0 +1,81 @@
+package org.locker.service.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A collect request in the browser: a teacher asks the guardians of 6A for a document, a guardian hands it in from a
+ * phone (390x844), the teacher sees it handed in; each new screen checked by axe-core and photographed in English
+ * and French (docs/ui.md).
+ */
+class CollectInBrowserIT extends BrowserTestBase {
+
+    private static final String TITLE = "Museum trip authorisation";
+
+    @Test
+    void aTeacherAsksAGuardianHandsInFromAPhoneAndTheTeacherSeesIt() {
+        signIn("t.girard");
+        open("collect");
+        driver.findElement(By.name("title")).sendKeys(TITLE);
+        driver.findElement(By.name("instructions")).sendKeys("Sign the authorisation and hand it in.");
+        new Select(driver.findElement(By.name("documentType"))).selectByValue("FORM");
+        driver.findElement(By.cssSelector("input[name=class][value='6A']")).click();
+        LocalDate deadline = LocalDate.ofInstant(TUESDAY_TEN, PARIS).plusDays(7);
+        setValue(driver.findElement(By.name("deadline")), deadline.toString());
+        driver.findElement(By.cssSelector("#collect-form button.primary")).click();
+        WebElement link = waitFor(By.linkText(TITLE));
+        String path = link.getAttribute("href").replaceAll(".*#/", "");
+        assertAccessible("collect requests (teacher)");
+        photograph("teacher-collect");
+
+        signIn("r.sophie.martin");
+        phoneWidth(() -> {
+            open("tohandin");
+            WebElement card = waitFor(By.xpath("//article[h2[normalize-space()='" + TITLE + "']]"));
+            assertThat(card.getText()).contains("missing");
+            card.findElement(By.cssSelector("input[type=file]"))
+                    .sendKeys(pdfFile("authorisation.pdf", "signed").getAbsolutePath());
+            card.findElement(By.cssSelector("button.primary")).click();
+            wait(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.xpath("//article[h2[normalize-space()='" + TITLE + "']]"), "handed in"));
+            assertThat(driver.findElement(By.xpath("//article[h2[normalize-space()='" + TITLE + "']]"))
+                            .getText())
+                    .contains("authorisation.pdf");
+            assertAccessible("to hand in (guardian, phone)");
+            windowScreenshot("guardian-tohandin-phone");
+        });
+        open("tohandin");
+        photograph("guardian-tohandin");
+
+        signIn("t.girard");
+        open(path);
+        WebElement row = waitFor(By.xpath("//table[@id='collect-table']//tr[th[normalize-space()='Sophie Martin']]"));
+        assertThat(row.getAttribute("data-state")).isEqualTo("HANDED_IN");
+        assertThat(row.getText()).contains("handed in").contains("authorisation.pdf");
+        assertThat(driver.findElement(By.id("collect-counts")).getText()).startsWith("1 handed in");
+        assertAccessible("collect request table (teacher)");
+        photograph("teacher-collect-request");
+    }
+
+    /** The screen in English then in French (switched with the banner's select), each photographed. */
+    private void photograph(String name) {
+        windowScreenshot(name + "-en");
+        String path = driver.getCurrentUrl().replaceAll(".*#/", "");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.body.dataset.ready = ''");
+        new Select(driver.findElement(By.id("lang"))).selectByValue("fr");
+        waitReady(path);
+        assertAccessible(name + " in French");
+        windowScreenshot(name + "-fr");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.body.dataset.ready = ''");
+        new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+        waitReady(path);
+    }
+}
