@@ -1,0 +1,86 @@
+package org.locker.service.split;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.locker.core.platform.UserId;
+import org.locker.core.split.SplitDistribution.AnalysedPdf;
+import org.locker.core.split.SplitRefusal;
+
+/**
+ * The PDF side of a split, with Apache PDFBox: reading a PDF's pages (and each page's text), and cutting it into one
+ * PDF per student, the pages copied. Files, never whole documents in memory.
+ */
+final class PdfSplitting {
+
+    private PdfSplitting() {}
+
+    /**
+     * The number of pages and, when {@code withText}, each page's text.
+     *
+     * @throws SplitRefusal SPLIT_NOT_A_PDF for a file PDFBox cannot open (not a PDF, damaged) or an encrypted one
+     */
+    static AnalysedPdf read(Path pdf, boolean withText) throws IOException {
+        try (PDDocument document = open(pdf)) {
+            int pages = document.getNumberOfPages();
+            List<String> texts = new ArrayList<>();
+            if (withText && pages <= org.locker.core.split.SplitDistribution.MAX_PAGES) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                for (int page = 1; page <= pages; page++) {
+                    stripper.setStartPage(page);
+                    stripper.setEndPage(page);
+                    texts.add(stripper.getText(document));
+                }
+            }
+            return new AnalysedPdf(pages, texts);
+        }
+    }
+
+    /** Writes each student's pages (1-based, in order) as a PDF of their own, in temporary files. */
+    static Map<UserId, Path> split(Path pdf, Map<UserId, List<Integer>> pages) throws IOException {
+        Map<UserId, Path> parts = new LinkedHashMap<>();
+        try (PDDocument source = open(pdf)) {
+            for (Map.Entry<UserId, List<Integer>> student : pages.entrySet()) {
+                Path part = Files.createTempFile("locker-split-part-", ".pdf");
+                parts.put(student.getKey(), part);
+                try (PDDocument own = new PDDocument()) {
+                    own.getDocument().setVersion(source.getVersion());
+                    for (int page : student.getValue()) {
+                        own.importPage(source.getPage(page - 1));
+                    }
+                    own.save(part.toFile());
+                }
+            }
+            return parts;
+        } catch (IOException | RuntimeException e) {
+            parts.values().forEach(part -> part.toFile().delete());
+            throw e;
+        }
+    }
+
+    private static PDDocument open(Path pdf) {
+        PDDocument document;
+        try {
+            document = Loader.loadPDF(pdf.toFile());
+        } catch (IOException e) {
+            // not a PDF, damaged, or protected by a password
+            throw new SplitRefusal(SplitRefusal.Reason.SPLIT_NOT_A_PDF);
+        }
+        if (document.isEncrypted()) {
+            try {
+                document.close();
+            } catch (IOException ignored) {
+                // refused anyway
+            }
+            throw new SplitRefusal(SplitRefusal.Reason.SPLIT_NOT_A_PDF);
+        }
+        return document;
+    }
+}
