@@ -7,6 +7,7 @@ import { distributionsScreen } from './distributions.js';
 import { rememberUser } from './session.js';
 import { depositScreen } from './deposit.js';
 import { myDocumentsScreen } from './mydocuments.js';
+import { splitScreen } from './split.js';
 import { discussionsScreen, preferencesScreen, broadcastsScreen } from './discussions.js';
 import { discussionSettingsScreen, lockerSettingsScreen, importScreen, auditScreen } from './admin.js';
 
@@ -19,6 +20,8 @@ const profiles = (...codes) => (me) => codes.includes(me.profile);
 const ROUTES = [
   { path: 'locker', title: 'nav.locker', shownTo: lockerOwner, screen: lockerScreen },
   { path: 'deposit', title: 'nav.deposit', shownTo: lockerOwner, screen: depositScreen },
+  // issue 15: one PDF, one document per student for their guardians (decision 0024)
+  { path: 'split', title: 'nav.split', shownTo: establishment, screen: splitScreen },
   { path: 'distributions', title: 'nav.distributions', shownTo: lockerOwner, screen: distributionsScreen },
   // decision 0015: the personnel's own space; guardians keep their documents on their devices
   { path: 'mydocuments', title: 'nav.myDocuments', shownTo: establishment, screen: myDocumentsScreen },
