@@ -164,12 +164,18 @@ final class SplitBenchmark {
             int count;
             try (PDDocument document = Loader.loadPDF(spool.toFile())) {
                 count = document.getNumberOfPages();
-                PDFTextStripper stripper = new PDFTextStripper();
-                for (int page = 1; page <= count; page++) {
-                    stripper.setStartPage(page);
-                    stripper.setEndPage(page);
-                    texts.add(stripper.getText(document));
-                }
+                // one pass, each page's text cut at its end, as PdfSplitting.pageTexts does
+                java.io.StringWriter buffer = new java.io.StringWriter();
+                PDFTextStripper stripper = new PDFTextStripper() {
+                    @Override
+                    protected void endPage(PDPage page) throws IOException {
+                        super.endPage(page);
+                        output.flush();
+                        texts.add(buffer.toString());
+                        buffer.getBuffer().setLength(0);
+                    }
+                };
+                stripper.writeText(document, buffer);
             }
             try (InputStream content = Files.newInputStream(spool)) {
                 return splits.analyse(
@@ -208,7 +214,7 @@ final class SplitBenchmark {
     /** A student whose names are words (so that "Bench sNNN" does not match another's). */
     private static String student(int s) {
         return String.format(
-                Locale.ROOT, "person,%s,,student,Prenom%s,Nom%s,,%s,,,%n", studentId(s), letters(s), letters(s), CLASS);
+                Locale.ROOT, "person,%s,,student,Prenom%s,Nom%s,,%s,,%n", studentId(s), letters(s), letters(s), CLASS);
     }
 
     private static String letters(int s) {

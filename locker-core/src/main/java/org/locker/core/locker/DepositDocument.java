@@ -155,8 +155,8 @@ final class DepositDocument {
         Instant now = clock.instant();
         // guardians see a deposit through its window's group, a member of which they are only while it is open
         List<Optional<Window>> windowed = new ArrayList<>();
-        for (Lockers.PreparedFiles batch : batches) {
-            PreparedDeposit prepared = batch.prepared();
+        if (batches.size() == 1) {
+            PreparedDeposit prepared = batches.get(0).prepared();
             DepositRequest request = prepared.request();
             windowed.add(
                     prepared.guardians().isEmpty()
@@ -165,6 +165,22 @@ final class DepositDocument {
                                     request.publishFrom().orElseThrow(),
                                     request.publishTo().orElseThrow(),
                                     prepared.guardians())));
+        } else {
+            // several deposits to several families: their windows made in one save, not one each
+            List<PublicationWindows.Wanted> wanted = new ArrayList<>();
+            for (Lockers.PreparedFiles batch : batches) {
+                PreparedDeposit prepared = batch.prepared();
+                if (!prepared.guardians().isEmpty()) {
+                    wanted.add(new PublicationWindows.Wanted(
+                            prepared.request().publishFrom().orElseThrow(),
+                            prepared.request().publishTo().orElseThrow(),
+                            prepared.guardians()));
+                }
+            }
+            java.util.Iterator<Window> joined = windows.joinEach(wanted).iterator();
+            for (Lockers.PreparedFiles batch : batches) {
+                windowed.add(batch.prepared().guardians().isEmpty() ? Optional.empty() : Optional.of(joined.next()));
+            }
         }
         List<Deposited> deposited = new ArrayList<>();
         try (PlatformSession session = platform.systemSession()) {

@@ -41,7 +41,7 @@ public final class SplitDistribution {
         this.analysing = new AnalyseSplit(platform, clock, store, directory, views);
         DraftLocks locks = new DraftLocks();
         this.adjusting = new AdjustSplit(platform, store, views, locks);
-        this.validating = new ValidateSplit(platform, store, directory, lockers, views, locks);
+        this.validating = new ValidateSplit(platform, store, lockers, views, locks);
     }
 
     /**

@@ -85,21 +85,52 @@ final class SplitViews {
                 .toList();
     }
 
-    Draft view(StoredSplit split) {
+    /** The class's students and each one's guardians, read once (not one query per student). */
+    record Roster(
+            Optional<SchoolDirectory.ClassDetail> detail,
+            Map<UserId, Person> students,
+            Map<UserId, List<UserId>> guardians) {}
+
+    Roster roster(StoredSplit split) {
         Optional<SchoolDirectory.ClassDetail> detail = ClassCode.isValid(split.schoolClass())
                 ? directory.classDetail(ClassCode.of(split.schoolClass()))
                 : Optional.empty();
         Map<UserId, Person> known = new LinkedHashMap<>();
         detail.ifPresent(d -> d.students().forEach(p -> known.put(p.id(), p)));
+        // the class's guardians name their children: one read of the class for every student's guardians
+        Map<UserId, List<UserId>> guardians = new LinkedHashMap<>();
+        split.assignments().keySet().forEach(student -> guardians.put(student, new ArrayList<>()));
+        detail.ifPresent(d -> d.guardians()
+                .forEach(guardian -> guardian.children().stream()
+                        .filter(guardians::containsKey)
+                        .forEach(child -> guardians.get(child).add(guardian.id()))));
+        for (Map.Entry<UserId, List<UserId>> student : guardians.entrySet()) {
+            if (student.getValue().isEmpty()) {
+                // a student who left the class, or whose guardian is not in the class's group: asked one by one
+                directory
+                        .guardiansOf(student.getKey())
+                        .forEach(g -> student.getValue().add(g.id()));
+            }
+        }
+        return new Roster(detail, known, guardians);
+    }
+
+    Draft view(StoredSplit split) {
+        return view(split, roster(split));
+    }
+
+    Draft view(StoredSplit split, Roster roster) {
+        Optional<SchoolDirectory.ClassDetail> detail = roster.detail();
         List<StudentPages> students = new ArrayList<>();
         split.assignments().forEach((student, pages) -> {
-            Optional<Person> person = Optional.ofNullable(known.get(student)).or(() -> directory.person(student));
+            Optional<Person> person =
+                    Optional.ofNullable(roster.students().get(student)).or(() -> directory.person(student));
             students.add(new StudentPages(
                     student,
                     person.map(Person::firstName).orElse(""),
                     person.map(Person::lastName).orElse(student.value()),
                     pages,
-                    directory.guardiansOf(student).size(),
+                    roster.guardians().get(student).size(),
                     Optional.ofNullable(split.deposits().get(student))));
         });
         return new Draft(

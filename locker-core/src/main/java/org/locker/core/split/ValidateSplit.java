@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.locker.core.directory.Person;
+import java.util.Set;
 import org.locker.core.directory.Profile;
-import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.locker.DepositRequest;
 import org.locker.core.locker.DocumentNames;
 import org.locker.core.locker.Lockers;
@@ -40,21 +40,13 @@ final class ValidateSplit {
 
     private final ContentPlatform platform;
     private final SplitStore store;
-    private final SchoolDirectory directory;
     private final Lockers lockers;
     private final SplitViews views;
     private final DraftLocks locks;
 
-    ValidateSplit(
-            ContentPlatform platform,
-            SplitStore store,
-            SchoolDirectory directory,
-            Lockers lockers,
-            SplitViews views,
-            DraftLocks locks) {
+    ValidateSplit(ContentPlatform platform, SplitStore store, Lockers lockers, SplitViews views, DraftLocks locks) {
         this.platform = platform;
         this.store = store;
-        this.directory = directory;
         this.lockers = lockers;
         this.views = views;
         this.locks = locks;
@@ -70,44 +62,45 @@ final class ValidateSplit {
             if (!unmatched.isEmpty()) {
                 throw new SplitRefusal(Reason.SPLIT_UNASSIGNED_PAGES, pageList(unmatched));
             }
-            Draft draft = views.view(split);
+            SplitViews.Roster roster = views.roster(split);
+            Draft draft = views.view(split, roster);
             List<StudentPages> receiving =
                     draft.students().stream().filter(s -> !s.pages().isEmpty()).toList();
             if (receiving.isEmpty()) {
                 throw new SplitRefusal(Reason.SPLIT_NOTHING_TO_DEPOSIT);
             }
-            List<String> withoutGuardians = new ArrayList<>();
-            Map<UserId, List<Person>> guardians = new LinkedHashMap<>();
-            for (StudentPages student : receiving) {
-                List<Person> theirs = directory.guardiansOf(student.student());
-                if (theirs.isEmpty()) {
-                    withoutGuardians.add(fullName(student));
-                }
-                guardians.put(student.student(), theirs);
-            }
+            List<String> withoutGuardians = receiving.stream()
+                    .filter(s -> roster.guardians().get(s.student()).isEmpty())
+                    .map(ValidateSplit::fullName)
+                    .toList();
             if (!withoutGuardians.isEmpty()) {
                 throw new SplitRefusal(Reason.SPLIT_NO_GUARDIANS, String.join(", ", withoutGuardians));
             }
-            // every deposit is checked (type, memo, window, recipients) before a page is cut
+            // every deposit is checked (type, memo, window, each guardian a guardian) once, for all the families,
+            // before a page is cut; each student's deposit then goes to their own guardians only
+            Set<String> everyGuardian = new LinkedHashSet<>();
+            receiving.forEach(
+                    s -> roster.guardians().get(s.student()).forEach(g -> everyGuardian.add("user:" + g.value())));
+            Lockers.PreparedDeposit checked =
+                    lockers.prepare(owner, profile, request(choice, List.copyOf(everyGuardian)));
             Map<UserId, Lockers.PreparedDeposit> prepared = new LinkedHashMap<>();
             Map<UserId, String> names = new LinkedHashMap<>();
             for (StudentPages student : receiving) {
-                List<String> selection = guardians.get(student.student()).stream()
-                        .map(g -> "user:" + g.id().value())
-                        .toList();
+                List<UserId> theirs = roster.guardians().get(student.student());
+                if (!checked.guardians().containsAll(theirs)) {
+                    throw new IllegalStateException("guardians not resolved as guardians: " + theirs);
+                }
                 prepared.put(
                         student.student(),
-                        lockers.prepare(
+                        new Lockers.PreparedDeposit(
                                 owner,
-                                profile,
-                                new DepositRequest(
-                                        choice.documentType(),
-                                        choice.memo(),
-                                        selection,
-                                        false,
-                                        false,
-                                        choice.publishFrom(),
-                                        choice.publishTo())));
+                                request(
+                                        choice,
+                                        theirs.stream()
+                                                .map(g -> "user:" + g.value())
+                                                .toList()),
+                                Set.of(),
+                                Set.copyOf(theirs)));
                 names.put(
                         student.student(),
                         DocumentNames.checked(split.documentName() + " - " + fullName(student) + ".pdf"));
@@ -169,6 +162,17 @@ final class ValidateSplit {
                 source.toFile().delete();
             }
         }
+    }
+
+    private static DepositRequest request(DepositChoice choice, List<String> selection) {
+        return new DepositRequest(
+                choice.documentType(),
+                choice.memo(),
+                selection,
+                false,
+                false,
+                choice.publishFrom(),
+                choice.publishTo());
     }
 
     /** "Last First", as the class list shows a student. */

@@ -1,6 +1,7 @@
 package org.locker.service.split;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.locker.core.platform.UserId;
 import org.locker.core.split.SplitDistribution.AnalysedPdf;
@@ -30,17 +32,31 @@ final class PdfSplitting {
     static AnalysedPdf read(Path pdf, boolean withText) throws IOException {
         try (PDDocument document = open(pdf)) {
             int pages = document.getNumberOfPages();
-            List<String> texts = new ArrayList<>();
-            if (withText && pages <= org.locker.core.split.SplitDistribution.MAX_PAGES) {
-                PDFTextStripper stripper = new PDFTextStripper();
-                for (int page = 1; page <= pages; page++) {
-                    stripper.setStartPage(page);
-                    stripper.setEndPage(page);
-                    texts.add(stripper.getText(document));
-                }
-            }
+            List<String> texts = withText && pages <= org.locker.core.split.SplitDistribution.MAX_PAGES
+                    ? pageTexts(document)
+                    : List.of();
             return new AnalysedPdf(pages, texts);
         }
+    }
+
+    /** Each page's text, in one pass over the document (a stripper per page would walk it once per page). */
+    static List<String> pageTexts(PDDocument document) throws IOException {
+        StringWriter buffer = new StringWriter();
+        List<String> texts = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void endPage(PDPage page) throws IOException {
+                super.endPage(page);
+                output.flush();
+                texts.add(buffer.toString());
+                buffer.getBuffer().setLength(0);
+            }
+        };
+        stripper.writeText(document, buffer);
+        if (texts.size() != document.getNumberOfPages()) {
+            throw new IOException("text of " + texts.size() + " pages of " + document.getNumberOfPages());
+        }
+        return texts;
     }
 
     /** Writes each student's pages (1-based, in order) as a PDF of their own, in temporary files. */
