@@ -109,7 +109,11 @@ class SplitIT extends ServiceTestBase {
                         + "person,p.staff,,staff,Pia,Staff,,,,,demo\n"
                         + "person,t.orphan,,student,Orphée,Seul,,3T,,,demo\n"
                         + "person,t.kid,,student,Kim,Kid,,3T,,,demo\n"
-                        + "person,g.kid,,guardian,Karl,Kid,,,t.kid,,demo\n");
+                        + "person,g.kid,,guardian,Karl,Kid,,,t.kid,,demo\n"
+                        + "class,3U,Troisième U,,,,,,,,\n"
+                        + "person,u.ana,,student,Ana,Frère,,3U,,,demo\n"
+                        + "person,u.bea,,student,Béa,Frère,,3U,,,demo\n"
+                        + "person,g.sib,,guardian,Gil,Frère,,,u.ana|u.bea,,demo\n");
         for (String[] s : STUDENTS) {
             file.append("person,%s,,student,%s,%s,,3S,,,demo\n".formatted(s[0], s[1], s[2]));
             file.append("person,g%s,,guardian,Parent,%s,,,%s,,demo\n".formatted(s[0], s[2], s[0]));
@@ -252,6 +256,20 @@ class SplitIT extends ServiceTestBase {
         Response validated = validate(TEACHER, id);
         assertThat(validated.status()).as(validated.body()).isEqualTo(200);
         assertThat(lockerOf("g.kid")).hasSize(1);
+    }
+
+    /** Siblings: one guardian, two deposits in one validation, their one publication window made once. */
+    @Test
+    void shouldDepositEachSiblingsPagesToTheirSharedGuardian() {
+        Response analysed =
+                analyse(TEACHER, TestPdfs.pages(List.of("Frère Béa", "Ana FRERE", "Ana Frère")), "by_text", null, "3U");
+        assertThat(analysed.status()).as(analysed.body()).isEqualTo(201);
+        assertThat(pagesOf(analysed.json(), "u.ana")).containsExactly(2, 3);
+        Response validated = validate(TEACHER, (String) analysed.json().get("id"));
+        assertThat(validated.status()).as(validated.body()).isEqualTo(200);
+        assertThat(lockerOf("g.sib"))
+                .extracting(e -> e.get("name"))
+                .containsExactlyInAnyOrder("bulletins-3S - Frère Ana.pdf", "bulletins-3S - Frère Béa.pdf");
     }
 
     @Test
