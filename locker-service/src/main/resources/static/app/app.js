@@ -8,6 +8,7 @@ import { rememberUser } from './session.js';
 import { depositScreen } from './deposit.js';
 import { myDocumentsScreen } from './mydocuments.js';
 import { collectScreen, toHandInScreen } from './collect.js';
+import { splitScreen } from './split.js';
 import { discussionsScreen, preferencesScreen, broadcastsScreen } from './discussions.js';
 import { discussionSettingsScreen, lockerSettingsScreen, importScreen, auditScreen } from './admin.js';
 
@@ -20,6 +21,8 @@ const profiles = (...codes) => (me) => codes.includes(me.profile);
 const ROUTES = [
   { path: 'locker', title: 'nav.locker', shownTo: lockerOwner, screen: lockerScreen },
   { path: 'deposit', title: 'nav.deposit', shownTo: lockerOwner, screen: depositScreen },
+  // issue 15: one PDF, one document per student for their guardians (decision 0024)
+  { path: 'split', title: 'nav.split', shownTo: establishment, screen: splitScreen },
   { path: 'distributions', title: 'nav.distributions', shownTo: lockerOwner, screen: distributionsScreen },
   // collect requests (docs/collect-requests.md): the personnel ask, guardians and students hand in
   { path: 'collect', title: 'nav.collect', shownTo: (me) => me.personnel, screen: collectScreen },

@@ -32,6 +32,10 @@ export async function depositScreen(container, context) {
   const selection = new Map();
 
   if (options.familyClassesOnly) container.append(h('p.hint', t('deposit.guardianIntro')));
+  // one PDF per class cut into one document per student (issue 15): the establishment's
+  if (context.me && (context.me.personnel || context.me.profile === 'administrator')) {
+    container.append(h('p.hint', h('a#deposit-split-link', { href: '#/split' }, t('nav.split'))));
+  }
 
   // 1. source
   const sourceName = nextId('source');

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.locker.core.audit.AuditAction;
 import org.locker.core.audit.AuditTrail;
 import org.locker.core.directory.Profile;
@@ -136,73 +137,137 @@ final class DepositDocument {
         if (files.isEmpty()) {
             throw new LockerRefusal(Reason.NO_FILE);
         }
+        return depositEach(List.of(new Lockers.PreparedFiles(prepared, files)), (session, made) -> {});
+    }
+
+    /**
+     * Stores the files of several prepared deposits (each with its own recipients), all in one platform save,
+     * {@code alsoSave} writing its own changes into that save (what made the deposits records that it did, so
+     * that a retry does not deposit twice). Each guardians' window is joined (and saved) first: a window without
+     * deposits gives nobody anything.
+     */
+    List<Deposited> depositEach(
+            List<Lockers.PreparedFiles> batches, BiConsumer<PlatformSession, List<Deposited>> alsoSave) {
+        if (batches.isEmpty()
+                || batches.stream().anyMatch(batch -> batch.files().isEmpty())) {
+            throw new LockerRefusal(Reason.NO_FILE);
+        }
         Instant now = clock.instant();
-        DepositRequest request = prepared.request();
-        // guardians see the deposit through its window's group, a member of which they are only while it is open
-        Optional<Window> window = prepared.guardians().isEmpty()
-                ? Optional.empty()
-                : Optional.of(windows.join(
-                        request.publishFrom().orElseThrow(), request.publishTo().orElseThrow(), prepared.guardians()));
+        // guardians see a deposit through its window's group, a member of which they are only while it is open
+        List<Optional<Window>> windowed = new ArrayList<>();
+        if (batches.size() == 1) {
+            PreparedDeposit prepared = batches.get(0).prepared();
+            DepositRequest request = prepared.request();
+            windowed.add(
+                    prepared.guardians().isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(windows.join(
+                                    request.publishFrom().orElseThrow(),
+                                    request.publishTo().orElseThrow(),
+                                    prepared.guardians())));
+        } else {
+            // several deposits to several families: their windows made in one save, not one each
+            List<PublicationWindows.Wanted> wanted = new ArrayList<>();
+            for (Lockers.PreparedFiles batch : batches) {
+                PreparedDeposit prepared = batch.prepared();
+                if (!prepared.guardians().isEmpty()) {
+                    wanted.add(new PublicationWindows.Wanted(
+                            prepared.request().publishFrom().orElseThrow(),
+                            prepared.request().publishTo().orElseThrow(),
+                            prepared.guardians()));
+                }
+            }
+            java.util.Iterator<Window> joined = windows.joinEach(wanted).iterator();
+            for (Lockers.PreparedFiles batch : batches) {
+                windowed.add(batch.prepared().guardians().isEmpty() ? Optional.empty() : Optional.of(joined.next()));
+            }
+        }
         List<Deposited> deposited = new ArrayList<>();
         try (PlatformSession session = platform.systemSession()) {
             // a file of its own type: checked, all of them before anything is stored (the settings are read only
             // then: a deposit costs the same calls on Alfresco as before when no file has a type of its own)
-            if (files.stream().anyMatch(file -> file.documentType().isPresent())) {
+            if (batches.stream()
+                    .flatMap(batch -> batch.files().stream())
+                    .anyMatch(file -> file.documentType().isPresent())) {
                 List<String> types = store.settings(session).documentTypes();
-                for (DepositFile file : files) {
-                    file.documentType().filter(type -> !types.contains(type)).ifPresent(type -> {
-                        throw new LockerRefusal(Reason.UNKNOWN_DOCUMENT_TYPE, type);
-                    });
-                }
-            }
-            // many users may be granted through one principal of the platform's own: lockers query that one
-            List<PrincipalId> grantees = session.grantees(prepared.immediate());
-            List<String> names = new ArrayList<>();
-            grantees.forEach(p -> names.add(p.value()));
-            List<String> guardians =
-                    prepared.guardians().stream().map(PrincipalId::value).toList();
-            names.addAll(guardians);
-            for (DepositFile file : files) {
-                String depositId = UUID.randomUUID().toString();
-                NewDeposit stored = new NewDeposit(
-                        depositId,
-                        prepared.depositor(),
-                        request,
-                        now,
-                        names,
-                        guardians,
-                        window.map(Window::key),
-                        file.name(),
-                        file.documentType().orElse(request.documentType()),
-                        file.content());
-                Node document = store.create(session, stored);
-                session.grant(document.id(), prepared.depositor(), Access.WRITE);
-                session.grantAll(document.id(), grantees, request.allowModify() ? Access.WRITE : Access.READ);
-                if (window.isPresent()) {
-                    // guardians read the edition, never the deposit: its later versions (a co-recipient's, with
-                    // comments) are personnel's until the depositor publishes one (decision 0014)
-                    Node edition;
-                    try (Content first = session.readContent(document.id())) {
-                        edition = store.createEdition(
-                                session,
-                                document,
-                                stored,
-                                new ContentSource(first.stream(), first.info().mimeType()));
+                for (Lockers.PreparedFiles batch : batches) {
+                    for (DepositFile file : batch.files()) {
+                        file.documentType()
+                                .filter(type -> !types.contains(type))
+                                .ifPresent(type -> {
+                                    throw new LockerRefusal(Reason.UNKNOWN_DOCUMENT_TYPE, type);
+                                });
                     }
-                    session.grant(edition.id(), window.get().group(), Access.READ);
                 }
-                audit.record(
-                        session,
-                        AuditAction.DEPOSITED,
-                        prepared.depositor(),
-                        depositId,
-                        file.name(),
-                        "recipients=" + abridged(request.selection()));
-                deposited.add(new Deposited(document.id(), depositId, file.name(), "1.0"));
             }
+            for (int i = 0; i < batches.size(); i++) {
+                store(
+                        session,
+                        now,
+                        batches.get(i).prepared(),
+                        windowed.get(i),
+                        batches.get(i).files(),
+                        deposited);
+            }
+            alsoSave.accept(session, List.copyOf(deposited));
             session.save();
         }
         return deposited;
+    }
+
+    private void store(
+            PlatformSession session,
+            Instant now,
+            PreparedDeposit prepared,
+            Optional<Window> window,
+            List<DepositFile> files,
+            List<Deposited> deposited) {
+        DepositRequest request = prepared.request();
+        // many users may be granted through one principal of the platform's own: lockers query that one
+        List<PrincipalId> grantees = session.grantees(prepared.immediate());
+        List<String> names = new ArrayList<>();
+        grantees.forEach(p -> names.add(p.value()));
+        List<String> guardians =
+                prepared.guardians().stream().map(PrincipalId::value).toList();
+        names.addAll(guardians);
+        for (DepositFile file : files) {
+            String depositId = UUID.randomUUID().toString();
+            NewDeposit stored = new NewDeposit(
+                    depositId,
+                    prepared.depositor(),
+                    request,
+                    now,
+                    names,
+                    guardians,
+                    window.map(Window::key),
+                    file.name(),
+                    file.documentType().orElse(request.documentType()),
+                    file.content());
+            Node document = store.create(session, stored);
+            session.grant(document.id(), prepared.depositor(), Access.WRITE);
+            session.grantAll(document.id(), grantees, request.allowModify() ? Access.WRITE : Access.READ);
+            if (window.isPresent()) {
+                // guardians read the edition, never the deposit: its later versions (a co-recipient's, with
+                // comments) are personnel's until the depositor publishes one (decision 0014)
+                Node edition;
+                try (Content first = session.readContent(document.id())) {
+                    edition = store.createEdition(
+                            session,
+                            document,
+                            stored,
+                            new ContentSource(first.stream(), first.info().mimeType()));
+                }
+                session.grant(edition.id(), window.get().group(), Access.READ);
+            }
+            audit.record(
+                    session,
+                    AuditAction.DEPOSITED,
+                    prepared.depositor(),
+                    depositId,
+                    file.name(),
+                    "recipients=" + abridged(request.selection()));
+            deposited.add(new Deposited(document.id(), depositId, file.name(), "1.0"));
+        }
     }
 
     /** The selection for an audit line: a long list of users is cut after 20 (the deposit keeps it whole). */

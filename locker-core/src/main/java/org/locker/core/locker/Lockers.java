@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.locker.core.audit.AuditTrail;
 import org.locker.core.directory.Profile;
@@ -188,6 +189,26 @@ public final class Lockers {
     /** Stores each file as its own deposit with the same settings, all in one platform save. */
     public List<Deposited> deposit(PreparedDeposit prepared, List<DepositFile> files) {
         return deposits.deposit(prepared, files);
+    }
+
+    /** Files to deposit with one prepared deposit's settings and recipients. */
+    public record PreparedFiles(PreparedDeposit prepared, List<DepositFile> files) {
+        public PreparedFiles {
+            java.util.Objects.requireNonNull(prepared, "prepared");
+            files = List.copyOf(files);
+        }
+    }
+
+    /**
+     * Several deposits, each with its own recipients (a class's report cards, one per family), stored all together
+     * in one platform save, into which {@code alsoSave} writes what records that they were made (so that a retry
+     * does not deposit twice). Nothing is stored if anything is refused or fails (on a platform without isolated
+     * saves, what was created is undone as far as it allows).
+     */
+    public List<Deposited> depositEach(
+            List<PreparedFiles> batches,
+            BiConsumer<org.locker.core.platform.PlatformSession, List<Deposited>> alsoSave) {
+        return deposits.depositEach(batches, alsoSave);
     }
 
     /**

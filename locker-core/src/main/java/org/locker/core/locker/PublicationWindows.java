@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -78,6 +79,60 @@ final class PublicationWindows {
         }
         WindowState.nextBoundary(from, to, clock.instant()).ifPresent(boundaries);
         return window;
+    }
+
+    /** A window wanted by one of several deposits made together. */
+    record Wanted(Instant from, Instant to, Set<PrincipalId> guardians) {}
+
+    /**
+     * The windows for several deposits made together (a split: one per student's guardians), as {@link #join} gives
+     * each, those missing created all in one save rather than one save each.
+     */
+    List<Window> joinEach(List<Wanted> wanted) {
+        List<Window> result = new ArrayList<>();
+        java.util.Map<String, Window> seen = new java.util.HashMap<>();
+        lock.lock();
+        try (PlatformSession session = platform.systemSession()) {
+            boolean changed = false;
+            Instant now = clock.instant();
+            for (Wanted one : wanted) {
+                List<String> names = one.guardians().stream()
+                        .map(PrincipalId::value)
+                        .sorted()
+                        .toList();
+                String key = key(one.from(), one.to(), names);
+                Window known = seen.get(key);
+                if (known != null) {
+                    // siblings: the same guardians, the same window, created once
+                    result.add(known);
+                    continue;
+                }
+                Window window = new Window(key, GroupId.of("locker-window-" + key));
+                Optional<StoredWindow> existing = store.find(session, key);
+                if (existing.isPresent()) {
+                    changed |= apply(session, existing.get(), now) != 0;
+                } else {
+                    store.ensureGroup(session, window.group(), one.from(), one.to());
+                    WindowState state = WindowState.at(one.from(), one.to(), now);
+                    if (state == WindowState.OPEN) {
+                        one.guardians().forEach(g -> session.addMember(window.group(), g));
+                    }
+                    store.create(session, key, one.from(), one.to(), names, window.group(), state);
+                    changed = true;
+                }
+                seen.put(key, window);
+                result.add(window);
+            }
+            if (changed) {
+                session.save();
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (Wanted one : wanted) {
+            WindowState.nextBoundary(one.from(), one.to(), clock.instant()).ifPresent(boundaries);
+        }
+        return result;
     }
 
     /**

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * date-time, in the establishment's time zone unless an offset is given.
  */
 @Component
-class EstablishmentDates {
+public class EstablishmentDates {
 
     private final ZoneId zone;
 
@@ -28,7 +28,7 @@ class EstablishmentDates {
     }
 
     /** A publication window's bound: refused as {@code WINDOW_INVALID} when unreadable. */
-    Optional<Instant> windowBound(String value, boolean end) {
+    public Optional<Instant> windowBound(String value, boolean end) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

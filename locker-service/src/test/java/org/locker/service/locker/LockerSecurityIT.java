@@ -119,6 +119,58 @@ class LockerSecurityIT extends LockerTestBase {
                 .isEqualTo(204);
     }
 
+    /** Split distribution (issue 15): the establishment splits, families never; a draft is its depositor's only. */
+    @Test
+    void shouldAdmitEachProfileToSplitDistributionExactlyWhereItShould() {
+        List<String> pages = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            pages.add("Report card " + i);
+        }
+        byte[] pdf = org.locker.service.support.TestPdfs.pages(pages);
+        Call analyse = u -> send(
+                "POST",
+                "/api/v1/splits",
+                u,
+                new Form()
+                        .file("cards.pdf", "application/pdf", pdf)
+                        .field("class", "6A")
+                        .field("mode", "fixed")
+                        .field("pagesPerStudent", "1"));
+        Response own = analyse.as("t.rey");
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        String draft = "/api/v1/splits/" + own.json().get("id");
+        Map<String, Integer> ownersOnly = expect(404, GUARDIAN, 403, STUDENT, 403);
+
+        check("POST splits", analyse, expect(201, GUARDIAN, 403, STUDENT, 403));
+        check("GET splits", u -> api().get("/api/v1/splits", u), expect(200, GUARDIAN, 403, STUDENT, 403));
+        check("GET split", u -> api().get(draft, u), ownersOnly);
+        check("GET split page", u -> api().get(draft + "/pages/1", u), ownersOnly);
+        check(
+                "PUT split assignments",
+                u -> putJson(draft + "/assignments", u, "{\"students\":[],\"discarded\":[]}"),
+                ownersOnly);
+        check(
+                "POST split validate",
+                u -> request(
+                        "POST",
+                        draft + "/validate",
+                        u,
+                        "application/json",
+                        "{\"documentType\":\"OTHER\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                ownersOnly);
+
+        assertThat(failures).isEmpty();
+        assertThat(api().get(draft, "t.rey").status()).isEqualTo(200);
+        // the platform itself keeps the uploaded PDF from everyone else
+        for (String user : List.of(TEACHER, STAFF, COUNSELOR, GUARDIAN, STUDENT, ADMIN)) {
+            try (PlatformSession session = platform.sessionAs(UserId.of(user))) {
+                assertThat(session.findNode(NodeId.of((String) own.json().get("id"))))
+                        .as(user)
+                        .isEmpty();
+            }
+        }
+    }
+
     @Test
     void shouldHideADepositFromNonRecipientsOnThePlatformItself() {
         String document = depositPdf("t.rey", "private.pdf", "user:" + COUNSELOR);

@@ -19,7 +19,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * is never held whole in memory, and each page is drawn within a fixed pixel box so that a page declaring a huge
  * size cannot exhaust the heap.
  */
-final class PdfPages {
+public final class PdfPages {
 
     /** About 144 dpi on an A4 page: sharp on a phone, readable on a screen. */
     private static final float MAX_SCALE = 2f;
@@ -38,7 +38,7 @@ final class PdfPages {
      * Writes page {@code number} (1-based) as PNG when the document has it, and answers the document's number of
      * pages either way.
      */
-    static int render(InputStream pdf, int number, OutputStream png) throws IOException, UnreadablePdfException {
+    public static int render(InputStream pdf, int number, OutputStream png) throws IOException, UnreadablePdfException {
         return withDocument(pdf, document -> {
             int pages = document.getNumberOfPages();
             if (number < 1 || number > pages) {
@@ -79,7 +79,7 @@ final class PdfPages {
     }
 
     /** The file cannot be opened as a PDF (damaged, or protected by a password). */
-    static final class UnreadablePdfException extends Exception {
+    public static final class UnreadablePdfException extends Exception {
         UnreadablePdfException(Throwable cause) {
             super(cause);
         }

@@ -1,0 +1,134 @@
+package org.locker.core.split;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.locker.core.platform.UserId;
+
+/**
+ * How the pages of one PDF are matched to the students of a class (decision 0024), as pure functions.
+ *
+ * <ul>
+ * <li>{@link #fixed}: the same number of pages per student, in class order; the page count must be exactly that
+ * number times the class's students.</li>
+ * <li>{@link #byText}: each page on its own. A page where exactly one student's identifier is found is theirs;
+ * else a page where exactly one student's name is found ("Martin Emma" or "Emma Martin", accents, case, hyphens and
+ * spacing aside) is theirs; any other page (no student, or several) is unmatched, for the depositor to assign or
+ * discard. A page never continues the previous student's pages by itself: what goes to a family is what its name is
+ * on, or what the depositor chose.</li>
+ * </ul>
+ */
+final class PageMatching {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    /** A student of the class, as the directory lists them (class order: last name, first name). */
+    record Student(UserId id, String firstName, String lastName) {}
+
+    /** The pages (1-based, in order) of each student in class order, and those that matched nobody. */
+    record Matching(Map<UserId, List<Integer>> pages, List<Integer> unmatched) {}
+
+    private PageMatching() {}
+
+    static Matching fixed(List<Student> students, int pageCount, int pagesPerStudent) {
+        if (pagesPerStudent < 1) {
+            throw new SplitRefusal(SplitRefusal.Reason.SPLIT_INVALID_PAGES_PER_STUDENT, pagesPerStudent);
+        }
+        long needed = (long) pagesPerStudent * students.size();
+        if (needed != pageCount) {
+            throw new SplitRefusal(
+                    SplitRefusal.Reason.SPLIT_PAGE_COUNT_MISMATCH, pageCount, pagesPerStudent, students.size(), needed);
+        }
+        Map<UserId, List<Integer>> pages = new LinkedHashMap<>();
+        int page = 1;
+        for (Student student : students) {
+            List<Integer> own = new ArrayList<>();
+            for (int i = 0; i < pagesPerStudent; i++) {
+                own.add(page++);
+            }
+            pages.put(student.id(), own);
+        }
+        return new Matching(pages, List.of());
+    }
+
+    static Matching byText(List<Student> students, List<String> pageTexts) {
+        Map<UserId, List<Integer>> pages = new LinkedHashMap<>();
+        students.forEach(student -> pages.put(student.id(), new ArrayList<>()));
+        List<Integer> unmatched = new ArrayList<>();
+        for (int i = 0; i < pageTexts.size(); i++) {
+            String text = " " + fold(pageTexts.get(i)) + " ";
+            UserId owner = byIdentifier(students, text);
+            if (owner == null) {
+                owner = byName(students, text);
+            }
+            if (owner == null) {
+                unmatched.add(i + 1);
+            } else {
+                pages.get(owner).add(i + 1);
+            }
+        }
+        return new Matching(pages, unmatched);
+    }
+
+    /** The one student whose identifier the page holds as a whole word; null for none or several. */
+    private static UserId byIdentifier(List<Student> students, String text) {
+        UserId found = null;
+        for (Student student : students) {
+            String id = fold(student.id().value());
+            if (!id.isEmpty() && text.contains(" " + id + " ")) {
+                if (found != null) {
+                    return null;
+                }
+                found = student.id();
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The one student whose name the page holds; null for none or several. A name found only inside a longer name
+     * of another student found on the page ("Emma Martin" in "Emma Martin Dupont") does not count.
+     */
+    private static UserId byName(List<Student> students, String text) {
+        Map<UserId, String> found = new LinkedHashMap<>();
+        for (Student student : students) {
+            String first = fold(student.firstName());
+            String last = fold(student.lastName());
+            if (first.isEmpty() || last.isEmpty()) {
+                continue;
+            }
+            for (String name : List.of(last + " " + first, first + " " + last)) {
+                if (text.contains(" " + name + " ")) {
+                    found.put(student.id(), name);
+                    break;
+                }
+            }
+        }
+        List<UserId> kept = new ArrayList<>();
+        for (Map.Entry<UserId, String> candidate : found.entrySet()) {
+            boolean insideAnother = found.entrySet().stream()
+                    .anyMatch(other -> !other.getKey().equals(candidate.getKey())
+                            && other.getValue().length() > candidate.getValue().length()
+                            && (" " + other.getValue() + " ").contains(" " + candidate.getValue() + " "));
+            if (!insideAnother) {
+                kept.add(candidate.getKey());
+            }
+        }
+        return kept.size() == 1 ? kept.get(0) : null;
+    }
+
+    /** Lower case, accents removed, every run of other characters than letters and digits one space. */
+    static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        return NOT_WORD.matcher(plain).replaceAll(" ").strip();
+    }
+}

@@ -1,0 +1,65 @@
+package org.locker.core.split;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.locker.core.platform.UserId;
+import org.locker.core.split.PageMatching.Matching;
+import org.locker.core.split.PageMatching.Student;
+
+/** The matching rules of decision 0024, page by page. */
+class PageMatchingTest {
+
+    static final Student EMMA = new Student(UserId.of("e.emma.martin"), "Emma", "Martin");
+    static final Student EMMA_DUPONT = new Student(UserId.of("e.emma.martin2"), "Emma", "Martin-Dupont");
+    static final Student LEO = new Student(UserId.of("e.leo.thomas"), "Léo", "Thomas");
+    static final List<Student> CLASS = List.of(EMMA, EMMA_DUPONT, LEO);
+
+    @Test
+    void shouldMatchANameInEitherOrderWhateverItsAccentsCaseAndSpacing() {
+        Matching matching = PageMatching.byText(
+                CLASS, List.of("Élève : MARTIN   Emma\n6A", "leo thomas", "Thomas\nLéo", "Élève : Thomas Léonard"));
+
+        assertThat(matching.pages().get(EMMA.id())).containsExactly(1);
+        assertThat(matching.pages().get(LEO.id())).containsExactly(2, 3);
+        // a longer first name is another person
+        assertThat(matching.unmatched()).containsExactly(4);
+    }
+
+    @Test
+    void shouldLeaveUnmatchedAPageWithNoStudentOrWithSeveral() {
+        Matching matching =
+                PageMatching.byText(CLASS, List.of("Annexe", "Emma Martin et Léo Thomas", "EMMA MARTIN-DUPONT"));
+
+        assertThat(matching.unmatched()).containsExactly(1, 2);
+        // "Emma Martin" found only inside "Emma Martin-Dupont" does not count
+        assertThat(matching.pages().get(EMMA_DUPONT.id())).containsExactly(3);
+        assertThat(matching.pages().get(EMMA.id())).isEmpty();
+    }
+
+    @Test
+    void shouldPreferAnIdentifierToNames() {
+        Matching matching = PageMatching.byText(CLASS, List.of("INE e.leo.thomas — copie de Emma Martin"));
+
+        assertThat(matching.pages().get(LEO.id())).containsExactly(1);
+    }
+
+    @Test
+    void shouldGiveFixedPagesInClassOrderOrRefuseACountThatDoesNotFit() {
+        Matching matching = PageMatching.fixed(CLASS, 6, 2);
+
+        assertThat(matching.pages().get(EMMA.id())).containsExactly(1, 2);
+        assertThat(matching.pages().get(LEO.id())).containsExactly(5, 6);
+        assertThatThrownBy(() -> PageMatching.fixed(CLASS, 7, 2))
+                .isInstanceOfSatisfying(
+                        SplitRefusal.class,
+                        r -> assertThat(r.reason()).isEqualTo(SplitRefusal.Reason.SPLIT_PAGE_COUNT_MISMATCH));
+        assertThatThrownBy(() -> PageMatching.fixed(CLASS, 3, 2)).isInstanceOf(SplitRefusal.class);
+        assertThatThrownBy(() -> PageMatching.fixed(CLASS, 3, 0))
+                .isInstanceOfSatisfying(
+                        SplitRefusal.class,
+                        r -> assertThat(r.reason()).isEqualTo(SplitRefusal.Reason.SPLIT_INVALID_PAGES_PER_STUDENT));
+    }
+}
