@@ -47,13 +47,8 @@ class EngineNamesDeclaredTest {
      * {@code lk:} is a name the engine writes (a node type or a property), collected by reflection. One model class
      * per feature holds every name it stores.
      */
-    static final List<Class<?>> ENGINE_NAME_CLASSES =
-            List.of(
-                    LockerModel.class,
-                    DirectoryProperties.class,
-                    DiscussionModel.class,
-                    CollectModel.class,
-                    SplitModel.class);
+    static final List<Class<?>> ENGINE_NAME_CLASSES = List.of(
+            LockerModel.class, DirectoryProperties.class, DiscussionModel.class, CollectModel.class, SplitModel.class);
 
     /** The Alfresco binding's own names (package-private in locker-alfresco's Values). */
     static final Set<String> BINDING_PROPERTIES = Set.of("lk:engineType");
