@@ -15,10 +15,17 @@ public final class NotificationRefusal extends RuntimeException {
     }
 
     private final Reason reason;
+    private final String detail;
 
     public NotificationRefusal(Reason reason, String detail) {
         super(reason + ": " + detail);
         this.reason = Objects.requireNonNull(reason, "reason");
+        this.detail = detail;
+    }
+
+    /** What was refused (the id, the cursor, the size), as the caller sent it. */
+    public String detail() {
+        return detail;
     }
 
     public Reason reason() {
