@@ -41,7 +41,10 @@ final class NotifyAtScaleBenchmark {
         byte[] file = new byte[sizeKb * 1024];
         new Random(42).nextBytes(file);
 
-        try (Harness h = new Harness("notify")) {
+        java.util.Optional<java.nio.file.Path> kept = Harness.pathArg(args, "dir");
+        boolean existing =
+                kept.isPresent() && java.nio.file.Files.isDirectory(kept.get().resolve("oak"));
+        try (Harness h = new Harness("notify", kept)) {
             long setup = System.nanoTime();
             StringBuilder directory = new StringBuilder(Harness.person("p.depositor", "staff", "", "", ""));
             for (int c = 0; c < classes + spare; c++) {
@@ -53,7 +56,9 @@ final class NotifyAtScaleBenchmark {
                             String.format(Locale.ROOT, "r.c%03dg%02d", c, s), "guardian", "", student, ""));
                 }
             }
-            h.importDirectory(directory);
+            if (!existing) {
+                h.importDirectory(directory);
+            }
             Harness.line(
                     "setup: %d classes, %d guardians imported in %.1f s",
                     classes + spare, (classes + spare) * perClass, Harness.seconds(setup));
@@ -82,6 +87,45 @@ final class NotifyAtScaleBenchmark {
             }
             Harness.line("%s", with);
             Harness.line("%s", without);
+
+            // the record alone: one notification to 5,000 guardians (a new recipient set) and its save, against an
+            // empty save, so that the cost of recording is seen apart from the deposit's noise
+            Notifications notifications = new Notifications();
+            Timings recordAlone = new Timings("record a notification to " + classes * perClass + " users + save");
+            Timings emptySave = new Timings("an empty save");
+            for (int i = 0; i < reps; i++) {
+                List<UserId> users = new ArrayList<>();
+                for (int c = 0; c < classes; c++) {
+                    for (int s = 0; s < perClass; s++) {
+                        users.add(
+                                UserId.of(String.format(Locale.ROOT, "r.c%03dg%02d", (c + i) % (classes + spare), s)));
+                    }
+                }
+                java.util.Collections.rotate(users, i * 7); // another order, the same set: the set is made once
+                users.remove(i); // a set of its own each time
+                long start = System.nanoTime();
+                try (org.locker.core.platform.PlatformSession session = h.platform.systemSession()) {
+                    notifications.record(
+                            session,
+                            org.locker.core.notification.NewNotification.of(
+                                    org.locker.core.notification.NotificationKind.DOCUMENT,
+                                    h.clock.instant(),
+                                    users,
+                                    "bench-" + i,
+                                    "bench.pdf",
+                                    "Bench",
+                                    "#/locker/x"));
+                    session.save();
+                }
+                recordAlone.record(System.nanoTime() - start);
+                start = System.nanoTime();
+                try (org.locker.core.platform.PlatformSession session = h.platform.systemSession()) {
+                    session.save();
+                }
+                emptySave.record(System.nanoTime() - start);
+            }
+            Harness.line("%s", recordAlone);
+            Harness.line("%s", emptySave);
             double ratio = with.percentileMillis(50) / without.percentileMillis(50);
 
             // checks: the last recorded deposit reached a guardian of its first class, and the silent ones nobody

@@ -52,7 +52,8 @@ final class NotificationStore {
                 UUID.randomUUID().toString().substring(0, 8));
         Node folder = session.ensureFolder(dayFolder(notification.at()));
         // many users stand behind one principal of the platform's own: one index entry and one grant
-        List<PrincipalId> principals = session.grantees(notification.users());
+        List<PrincipalId> principals =
+                session.grantees(notification.via().isEmpty() ? notification.users() : notification.via());
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(NotificationModel.KIND, notification.kind().name());
         properties.put(NotificationModel.AT, notification.at());
