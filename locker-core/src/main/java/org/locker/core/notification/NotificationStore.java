@@ -21,8 +21,8 @@ import org.locker.core.platform.UserId;
 
 /**
  * Every stored name of notifications: one node per cause under {@code /notifications/yyyy/MM/dd}, named by its id
- * (the instant in milliseconds, then a random part, so that names sort as records were made), granted READ to the
- * principals that stand for its users; and one read state per person.
+ * (the instant in milliseconds, a sequence, then a random part, so that names sort as records were made), granted
+ * READ to the groups that hold its users or to the principals that stand for them; and one read state per person.
  */
 final class NotificationStore {
 
@@ -41,7 +41,7 @@ final class NotificationStore {
         }
     }
 
-    /** Writes the notification in the caller's session (not saved), granted to its users; returns its id. */
+    /** Writes the notification in the caller's session (not saved), granted to its people; returns its id. */
     String write(PlatformSession session, NewNotification notification) {
         // the instant, then a sequence (records of one millisecond keep the order they were made in), then a random
         // part (two instances of the service never make the same id)
