@@ -10,6 +10,7 @@ import { myDocumentsScreen } from './mydocuments.js';
 import { collectScreen, toHandInScreen } from './collect.js';
 import { splitScreen } from './split.js';
 import { discussionsScreen, preferencesScreen, broadcastsScreen } from './discussions.js';
+import { notificationsScreen, refreshNotificationCount } from './notifications.js';
 import { discussionSettingsScreen, lockerSettingsScreen, importScreen, auditScreen } from './admin.js';
 
 // who is personnel is the server's word (/me says it, from the profile), never a list kept here
@@ -31,6 +32,7 @@ const ROUTES = [
   { path: 'mydocuments', title: 'nav.myDocuments', shownTo: establishment, screen: myDocumentsScreen },
   { path: 'discussions', title: 'nav.discussions', shownTo: (me) => lockerOwner(me) || me.profile === 'student',
     screen: discussionsScreen },
+  { path: 'notifications', title: 'nav.notifications', shownTo: () => true, screen: notificationsScreen },
   { path: 'broadcasts', title: 'nav.broadcasts', shownTo: profiles('guardian'), screen: broadcastsScreen },
   { path: 'preferences', title: 'nav.preferences', shownTo: profiles('teacher', 'guardian'),
     screen: preferencesScreen },
@@ -64,8 +66,8 @@ const context = {
   },
 };
 
-/** What a menu count means, for screen readers: documents not opened yet, unread discussions. */
-const BADGE_TEXT = { locker: 'nav.newCount', discussions: 'nav.unread' };
+/** What a menu count means, for screen readers: documents not opened yet, unread discussions, notifications. */
+const BADGE_TEXT = { locker: 'nav.newCount', discussions: 'nav.unread', notifications: 'nav.notificationsUnread' };
 
 function drawBadge(link, path, count) {
   link.querySelector('.nav-count')?.remove();
@@ -130,7 +132,7 @@ async function render() {
   }
   document.body.dataset.ready = '';
   drawChrome();
-  const counting = refreshNewCount();
+  const counting = Promise.all([refreshNewCount(), refreshNotificationCount(context)]);
   const main = document.getElementById('main');
   const heading = h('h1', { tabindex: '-1' }, t(route.title));
   const body = h('div.screen');
@@ -194,6 +196,7 @@ async function start() {
   window.addEventListener('hashchange', () => render());
   window.addEventListener('locker:document-opened', () => {
     context.setBadge('locker', Math.max(0, (context.badges.locker || 0) - 1));
+    refreshNotificationCount(context); // opening a document reads its notifications
   });
   context.focusHeading = false;
   await render();

@@ -86,6 +86,11 @@ export function formatDate(iso, lang) {
     .format(new Date(iso));
 }
 
+/** The day alone ("Tuesday 24 November 2026"), in the establishment's time zone: a heading for a day's items. */
+export function formatDay(iso, lang) {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone }).format(new Date(iso));
+}
+
 export function formatSize(bytes) {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;

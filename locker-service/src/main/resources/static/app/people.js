@@ -66,6 +66,11 @@ export function knownPeople() {
   return [...people.values()];
 }
 
+/** A guardian's child by name and class ("Emma Martin (6A)"), as the API gives it (displayName, classes). */
+export function describeChild(child) {
+  return withClasses(child.displayName, child.classes);
+}
+
 /** "Emma Martin (6A)". */
 function withClasses(name, classes) {
   return classes?.length ? `${name} (${classes.join(', ')})` : name;

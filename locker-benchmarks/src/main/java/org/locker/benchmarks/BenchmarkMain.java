@@ -23,10 +23,12 @@ public final class BenchmarkMain {
             case "import" -> DirectoryImportBenchmark.run(rest);
             case "httpdeposits" -> HttpDepositsBenchmark.run(rest);
             case "split" -> SplitBenchmark.run(rest);
+            case "notify" -> NotifyAtScaleBenchmark.run(rest);
             default -> {
                 System.out.println(
                         "usage: java -jar benchmarks.jar jmh [JMH options, e.g. DiscussionRules] | deposits | scale"
-                                + " | newuser | discussions | durability | import | httpdeposits | split  [--option=value ...]");
+                                + " | newuser | discussions | durability | import | httpdeposits | split | notify"
+                                + "  [--option=value ...]");
                 System.exit(what.equals("help") ? 0 : 2);
             }
         }

@@ -7,6 +7,7 @@ import org.locker.core.collect.CollectModel;
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.discussion.Discussions;
 import org.locker.core.locker.LockerModel;
+import org.locker.core.notification.NotificationModel;
 
 /** The engine's properties that queries and user or group look-ups match on: each needs a platform index. */
 public final class QueriedProperties {
@@ -15,6 +16,7 @@ public final class QueriedProperties {
                     LockerModel.INDEXED.stream(),
                     AuditModel.INDEXED.stream(),
                     CollectModel.INDEXED.stream(),
+                    NotificationModel.INDEXED.stream(),
                     Stream.of(Discussions.PARTICIPANTS, DirectoryProperties.GROUP_KIND, DirectoryProperties.CHILDREN))
             .flatMap(s -> s)
             .distinct()

@@ -27,6 +27,7 @@ import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.directory.Profile;
 import org.locker.core.discussion.DiscussionModel;
 import org.locker.core.locker.LockerModel;
+import org.locker.core.notification.NotificationModel;
 import org.locker.core.split.SplitModel;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -48,7 +49,12 @@ class EngineNamesDeclaredTest {
      * per feature holds every name it stores.
      */
     static final List<Class<?>> ENGINE_NAME_CLASSES = List.of(
-            LockerModel.class, DirectoryProperties.class, DiscussionModel.class, CollectModel.class, SplitModel.class);
+            LockerModel.class,
+            DirectoryProperties.class,
+            DiscussionModel.class,
+            CollectModel.class,
+            SplitModel.class,
+            NotificationModel.class);
 
     /** The Alfresco binding's own names (package-private in locker-alfresco's Values). */
     static final Set<String> BINDING_PROPERTIES = Set.of("lk:engineType");

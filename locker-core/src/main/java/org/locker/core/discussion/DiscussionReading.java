@@ -8,6 +8,7 @@ import org.locker.core.discussion.DiscussionInputException.Problem;
 import org.locker.core.discussion.Discussions.Message;
 import org.locker.core.discussion.Discussions.Page;
 import org.locker.core.discussion.Discussions.Summary;
+import org.locker.core.notification.Notifications;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.Node;
@@ -22,11 +23,17 @@ final class DiscussionReading {
     private final DiscussionContext context;
     private final ContentPlatform platform;
     private final DiscussionStore store;
+    private final DiscussionNotices notices;
 
     DiscussionReading(DiscussionContext context) {
+        this(context, new DiscussionNotices(new Notifications()));
+    }
+
+    DiscussionReading(DiscussionContext context, DiscussionNotices notices) {
         this.context = Objects.requireNonNull(context, "context");
         this.platform = context.platform();
         this.store = context.store();
+        this.notices = Objects.requireNonNull(notices, "notices");
     }
 
     /** The discussions {@code me} takes part in, newest activity first, with their unread counts. */
@@ -69,6 +76,7 @@ final class DiscussionReading {
             require(rules.maySeeDiscussions(reader));
             require(rules.mayRead(reader, context.participants().state(session, discussion)));
             store.markRead(session, discussion, me);
+            notices.read(session, me, discussionId);
             return store.summary(session.node(discussionId), me);
         });
     }

@@ -195,6 +195,11 @@ final class DiscussionStore {
     }
 
     /** Marks every message of the discussion read by {@code reader}. */
+    /** The discussion's subject. */
+    String subject(Node discussion) {
+        return discussion.string(SUBJECT).orElse("");
+    }
+
     void markRead(PlatformSession session, Node discussion, UserId reader) {
         ReadMarker marker = new ReadMarker(reader, messageCount(discussion));
         session.updateProperties(

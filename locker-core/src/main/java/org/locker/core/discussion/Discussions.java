@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.locker.core.directory.Profile;
+import org.locker.core.notification.Notifications;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.NodeId;
@@ -73,15 +74,21 @@ public final class Discussions {
     private final Clock clock;
 
     public Discussions(ContentPlatform platform, Clock clock, ZoneId defaultZone) {
+        this(platform, clock, defaultZone, new Notifications());
+    }
+
+    /** @param notifications records replies, broadcasts and surveys with their cause */
+    public Discussions(ContentPlatform platform, Clock clock, ZoneId defaultZone, Notifications notifications) {
         DiscussionContext context = DiscussionContext.of(platform, clock, defaultZone);
+        DiscussionNotices notices = new DiscussionNotices(notifications);
         this.settings = context.settings();
         this.preferences = new ContactPreferences(context);
         this.contacts = new Contacts(context);
         this.starting = new StartDiscussion(context);
-        this.posting = new PostMessage(context, new LockerAttachments(context));
-        this.reading = new DiscussionReading(context);
+        this.posting = new PostMessage(context, new LockerAttachments(context), notices);
+        this.reading = new DiscussionReading(context, notices);
         this.invitations = new Invitations(context);
-        this.sending = new SendBroadcast(context);
+        this.sending = new SendBroadcast(context, notices);
         this.broadcasts = new Broadcasts(context);
         this.drafts = new Drafts(context, new DraftStore(), starting, posting);
         this.clock = clock;

@@ -5,6 +5,7 @@ import static org.locker.core.discussion.DiscussionWork.require;
 import java.time.Instant;
 import java.util.Objects;
 import org.locker.core.discussion.Discussions.Message;
+import org.locker.core.notification.Notifications;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.UserId;
@@ -17,10 +18,16 @@ final class PostMessage {
 
     private final DiscussionContext context;
     private final LockerAttachments attachments;
+    private final DiscussionNotices notices;
 
     PostMessage(DiscussionContext context, LockerAttachments attachments) {
+        this(context, attachments, new DiscussionNotices(new Notifications()));
+    }
+
+    PostMessage(DiscussionContext context, LockerAttachments attachments, DiscussionNotices notices) {
         this.context = Objects.requireNonNull(context, "context");
         this.attachments = Objects.requireNonNull(attachments, "attachments");
+        this.notices = Objects.requireNonNull(notices, "notices");
     }
 
     /** @param attachment a locker document {@code me} may read, or null */
@@ -42,6 +49,7 @@ final class PostMessage {
                 message = attachments.attach(session, message, me, attachment);
             }
             context.store().countPost(session, discussion, me, sequence, now);
+            notices.replied(session, discussionId, context.store().subject(discussion), state, me, now);
             return message;
         });
     }

@@ -13,6 +13,7 @@ import org.locker.core.discussion.DiscussionInputException.Problem;
 import org.locker.core.discussion.DiscussionStore.NewBroadcast;
 import org.locker.core.discussion.Discussions.Broadcast;
 import org.locker.core.discussion.Discussions.BroadcastKind;
+import org.locker.core.notification.Notifications;
 import org.locker.core.platform.Access;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
@@ -21,9 +22,15 @@ import org.locker.core.platform.UserId;
 final class SendBroadcast {
 
     private final DiscussionContext context;
+    private final DiscussionNotices notices;
 
     SendBroadcast(DiscussionContext context) {
+        this(context, new DiscussionNotices(new Notifications()));
+    }
+
+    SendBroadcast(DiscussionContext context, DiscussionNotices notices) {
         this.context = Objects.requireNonNull(context, "context");
+        this.notices = Objects.requireNonNull(notices, "notices");
     }
 
     Broadcast information(UserId me, String classCode, String text) {
@@ -97,6 +104,7 @@ final class SendBroadcast {
             }
             session.setInheritance(broadcast.responses(), false);
             session.grant(broadcast.responses(), me, Access.READ);
+            notices.broadcast(session, broadcast.node().id(), kind, code.value(), me, audience, now);
             return Broadcasts.view(
                     context, session, session.node(broadcast.node().id()), me);
         });

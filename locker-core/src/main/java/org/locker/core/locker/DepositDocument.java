@@ -40,6 +40,7 @@ final class DepositDocument {
     private final RecipientResolver recipients;
     private final PublicationWindows windows;
     private final AuditTrail audit;
+    private final DepositNotices notices;
 
     DepositDocument(
             ContentPlatform platform,
@@ -47,13 +48,15 @@ final class DepositDocument {
             DepositStore store,
             RecipientResolver recipients,
             PublicationWindows windows,
-            AuditTrail audit) {
+            AuditTrail audit,
+            DepositNotices notices) {
         this.platform = platform;
         this.clock = clock;
         this.store = store;
         this.recipients = recipients;
         this.windows = windows;
         this.audit = audit;
+        this.notices = notices;
     }
 
     /** Whether someone of {@code profile} may deposit: not students; guardians when the settings allow it. */
@@ -258,6 +261,25 @@ final class DepositDocument {
                             new ContentSource(first.stream(), first.info().mimeType()));
                 }
                 session.grant(edition.id(), window.get().group(), Access.READ);
+            }
+            // notified in the deposit's own save: a deposit exists with its notifications or not at all
+            notices.arrived(
+                    session,
+                    prepared.depositor(),
+                    depositId,
+                    document.id().value(),
+                    file.name(),
+                    prepared.immediate(),
+                    now);
+            if (window.isPresent() && window.get().open()) {
+                notices.arrived(
+                        session,
+                        prepared.depositor(),
+                        depositId,
+                        document.id().value(),
+                        file.name(),
+                        prepared.guardians(),
+                        now);
             }
             audit.record(
                     session,

@@ -9,6 +9,7 @@ import org.locker.core.audit.AuditAction;
 import org.locker.core.audit.AuditTrail;
 import org.locker.core.locker.LockerRefusal.Reason;
 import org.locker.core.locker.Lockers.VersionJudge;
+import org.locker.core.notification.Notifications;
 import org.locker.core.platform.AccessDeniedException;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
@@ -31,15 +32,25 @@ public final class LockerDocuments {
     private final DepositStore store;
     private final AuditTrail audit;
     private final PublishVersion publishing;
+    private final DepositNotices notices;
+    private final Notifications notifications;
     /** One opening recorded at a time, so that a reader's first opening is recorded once. */
     private final Object receipts = new Object();
 
-    LockerDocuments(ContentPlatform platform, Clock clock, DepositStore store, AuditTrail audit) {
+    LockerDocuments(
+            ContentPlatform platform,
+            Clock clock,
+            DepositStore store,
+            AuditTrail audit,
+            DepositNotices notices,
+            Notifications notifications) {
         this.platform = platform;
         this.clock = clock;
         this.store = store;
         this.audit = audit;
-        this.publishing = new PublishVersion(platform, store, audit);
+        this.notices = notices;
+        this.notifications = notifications;
+        this.publishing = new PublishVersion(platform, store, audit, notices, clock);
     }
 
     /**
@@ -103,6 +114,8 @@ public final class LockerDocuments {
                         deposit.depositId(),
                         deposit.name(),
                         first ? "first opening" : "");
+                // its notifications (arrival, versions, reminders) are read with the opening
+                notifications.opened(system, user, deposit.depositId());
                 system.save();
             }
         }
@@ -186,10 +199,18 @@ public final class LockerDocuments {
             }
         }
         try (PlatformSession system = platform.systemSession()) {
+            boolean toGuardians = false;
             if (deposit.depositedBy(user.value())) {
                 // the depositor's own version goes to the guardians as it is, without its comment
-                publishing.publishOwn(system, deposit, version.label());
+                toGuardians = publishing.publishOwn(system, deposit, version.label());
             }
+            notices.newVersion(
+                    system,
+                    deposit,
+                    user,
+                    version.label(),
+                    toGuardians && deposit.visibleToGuardiansAt(clock.instant()),
+                    clock.instant());
             audit.record(
                     system,
                     AuditAction.NEW_VERSION,

@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.locker.core.audit.AuditTrail;
 import org.locker.core.directory.Profile;
+import org.locker.core.notification.Notifications;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.ContentSource;
@@ -44,18 +45,27 @@ public final class Lockers {
     private final DepositMonthsMigration monthsMigration;
 
     public Lockers(ContentPlatform platform, Clock clock) {
+        this(platform, clock, new Notifications());
+    }
+
+    /**
+     * @param notifications records the notifications of deposits, versions and reminders with their cause
+     *     ({@link Notifications#off()} only for the benchmark that measures what they add)
+     */
+    public Lockers(ContentPlatform platform, Clock clock, Notifications notifications) {
         DepositStore store = new DepositStore();
         AuditTrail audit = new AuditTrail(platform, clock);
+        DepositNotices notices = new DepositNotices(notifications);
         this.settings = new LockerSettings(platform, store, audit);
-        this.windows = new PublicationWindows(platform, clock, new WindowStore());
-        this.deposits = new DepositDocument(platform, clock, store, new RecipientResolver(), windows, audit);
+        this.windows = new PublicationWindows(platform, clock, new WindowStore(), notices);
+        this.deposits = new DepositDocument(platform, clock, store, new RecipientResolver(), windows, audit, notices);
         this.fromCloud = new DepositFromCloud(platform, clock, deposits);
         this.listing = new LockerListing(platform, clock, store);
         this.notOpened = new NotOpenedCount(platform, clock, store);
         this.pages = new LockerPages(platform, clock, store);
-        this.documents = new LockerDocuments(platform, clock, store, audit);
+        this.documents = new LockerDocuments(platform, clock, store, audit, notices, notifications);
         this.distributions = new Distributions(platform, clock, store, audit);
-        this.reminders = new Reminders(platform, clock, store, distributions);
+        this.reminders = new Reminders(platform, clock, store, distributions, notices);
         this.monthsMigration = new DepositMonthsMigration(platform, store);
     }
 

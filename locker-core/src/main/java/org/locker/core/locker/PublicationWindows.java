@@ -27,21 +27,26 @@ import org.locker.core.platform.PrincipalId;
  */
 final class PublicationWindows {
 
-    /** A window: its node's name and the platform group its deposits are granted to. */
-    record Window(String key, GroupId group) {}
+    /**
+     * A window: its node's name, the platform group its deposits are granted to, and whether it was open when
+     * joined (its guardians are then notified at the deposit, otherwise when it opens).
+     */
+    record Window(String key, GroupId group, boolean open) {}
 
     private final ContentPlatform platform;
     private final Clock clock;
     private final WindowStore store;
+    private final DepositNotices notices;
     /** One window change at a time: two deposits joining a new window create it once. */
     private final ReentrantLock lock = new ReentrantLock();
     /** Told the next boundary of a window a deposit was just added to, so that it is applied on time. */
     private volatile Consumer<Instant> boundaries = boundary -> {};
 
-    PublicationWindows(ContentPlatform platform, Clock clock, WindowStore store) {
+    PublicationWindows(ContentPlatform platform, Clock clock, WindowStore store, DepositNotices notices) {
         this.platform = platform;
         this.clock = clock;
         this.store = store;
+        this.notices = notices;
     }
 
     /** Registers who applies windows at their boundaries (one listener: the service's reconciler). */
@@ -56,29 +61,33 @@ final class PublicationWindows {
     Window join(Instant from, Instant to, Set<PrincipalId> guardians) {
         List<String> names = guardians.stream().map(PrincipalId::value).sorted().toList();
         String key = key(from, to, names);
-        Window window = new Window(key, GroupId.of("locker-window-" + key));
+        GroupId group = GroupId.of("locker-window-" + key);
+        boolean open;
         lock.lock();
         try (PlatformSession session = platform.systemSession()) {
             Optional<StoredWindow> existing = store.find(session, key);
             if (existing.isPresent()) {
                 // a boundary may have passed since the last reconcile: the new deposit is delivered now
-                if (apply(session, existing.get(), clock.instant()) != 0) {
+                Instant now = clock.instant();
+                if (apply(session, existing.get(), now) != 0) {
                     session.save();
                 }
+                open = WindowState.at(from, to, now) == WindowState.OPEN;
             } else {
-                store.ensureGroup(session, window.group(), from, to);
+                store.ensureGroup(session, group, from, to);
                 WindowState state = WindowState.at(from, to, clock.instant());
                 if (state == WindowState.OPEN) {
-                    guardians.forEach(g -> session.addMember(window.group(), g));
+                    guardians.forEach(g -> session.addMember(group, g));
                 }
-                store.create(session, key, from, to, names, window.group(), state);
+                store.create(session, key, from, to, names, group, state);
                 session.save();
+                open = state == WindowState.OPEN;
             }
         } finally {
             lock.unlock();
         }
         WindowState.nextBoundary(from, to, clock.instant()).ifPresent(boundaries);
-        return window;
+        return new Window(key, group, open);
     }
 
     /** A window wanted by one of several deposits made together. */
@@ -107,7 +116,8 @@ final class PublicationWindows {
                     result.add(known);
                     continue;
                 }
-                Window window = new Window(key, GroupId.of("locker-window-" + key));
+                boolean open = WindowState.at(one.from(), one.to(), now) == WindowState.OPEN;
+                Window window = new Window(key, GroupId.of("locker-window-" + key), open);
                 Optional<StoredWindow> existing = store.find(session, key);
                 if (existing.isPresent()) {
                     changed |= apply(session, existing.get(), now) != 0;
@@ -193,6 +203,10 @@ final class PublicationWindows {
                 }
             }
             change = inside ? 1 : -1;
+            if (inside) {
+                // the window's deposits arrive for its guardians now, in the save that lets them read them
+                notices.windowOpened(session, window.key(), now);
+            }
         }
         store.setState(session, window.id(), wanted);
         return change;

@@ -1,5 +1,6 @@
 package org.locker.core.locker;
 
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -25,11 +26,16 @@ final class PublishVersion {
     private final ContentPlatform platform;
     private final DepositStore store;
     private final AuditTrail audit;
+    private final DepositNotices notices;
+    private final Clock clock;
 
-    PublishVersion(ContentPlatform platform, DepositStore store, AuditTrail audit) {
+    PublishVersion(
+            ContentPlatform platform, DepositStore store, AuditTrail audit, DepositNotices notices, Clock clock) {
         this.platform = platform;
         this.store = store;
         this.audit = audit;
+        this.notices = notices;
+        this.clock = clock;
     }
 
     /**
@@ -57,19 +63,24 @@ final class PublishVersion {
                 return;
             }
             publish(system, deposit, edition, label, user);
+            if (deposit.visibleToGuardiansAt(clock.instant())) {
+                // a co-recipient's version reaches the guardians now: they are told now, in the same save
+                notices.published(system, deposit, user, label, clock.instant());
+            }
             system.save();
         }
     }
 
     /**
      * After the depositor's own new version, in the system session the caller saves: the guardians get it at
-     * once (without its comment), when the deposit has guardians.
+     * once (without its comment), when the deposit has guardians. Returns whether it has.
      */
-    void publishOwn(PlatformSession system, StoredDeposit deposit, String label) {
+    boolean publishOwn(PlatformSession system, StoredDeposit deposit, String label) {
         Optional<StoredDeposit> edition = store.edition(system, deposit);
         if (edition.isPresent()) {
             publish(system, deposit, edition.get(), label, UserId.of(deposit.depositor()));
         }
+        return edition.isPresent();
     }
 
     /**

@@ -31,12 +31,19 @@ final class Reminders {
     private final DepositStore store;
     private final Distributions distributions;
     private final ReminderStore reminders = new ReminderStore();
+    private final DepositNotices notices;
 
-    Reminders(ContentPlatform platform, Clock clock, DepositStore store, Distributions distributions) {
+    Reminders(
+            ContentPlatform platform,
+            Clock clock,
+            DepositStore store,
+            Distributions distributions,
+            DepositNotices notices) {
         this.platform = platform;
         this.clock = clock;
         this.store = store;
         this.distributions = distributions;
+        this.notices = notices;
     }
 
     /**
@@ -77,6 +84,7 @@ final class Reminders {
             for (String user : toRemind) {
                 reminders.record(system, deposit.depositId(), user, depositor, now);
             }
+            notices.reminded(system, deposit, depositor, toRemind, now);
             system.save();
             return new Reminded(toRemind.size(), now);
         }

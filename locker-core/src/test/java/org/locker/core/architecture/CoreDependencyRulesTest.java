@@ -92,6 +92,19 @@ class CoreDependencyRulesTest {
                 .check(CORE);
     }
 
+    /** Notifications are recorded by every feature (lockers, discussions, collect requests): they know none. */
+    @Test
+    void notificationsKnowNoFeature() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.locker.core.notification..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.locker.core.locker..", "org.locker.core.discussion..", "org.locker.core.directory..")
+                .check(CORE);
+    }
+
     @Test
     void theDirectoryKnowsNothingOfLockersOrDiscussions() {
         noClasses()

@@ -258,7 +258,7 @@ class DepositDocumentTest {
         AtomicInteger reads = new AtomicInteger();
         ContentPlatform counting = countingReads(school.platform, reads);
         DepositDocument deposits = new DepositDocument(
-                counting, school.clock, school.store, school.resolver, school.windows, school.audit);
+                counting, school.clock, school.store, school.resolver, school.windows, school.audit, school.notices);
         PreparedDeposit prepared = deposits.prepare(T_ONE, Profile.TEACHER, request("user:s.staff"));
 
         List<Deposited> copied =

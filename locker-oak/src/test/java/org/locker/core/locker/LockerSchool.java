@@ -19,6 +19,8 @@ import org.locker.core.locker.Lockers.DepositFile;
 import org.locker.core.locker.Lockers.Deposited;
 import org.locker.core.locker.Lockers.LockerEntry;
 import org.locker.core.locker.Lockers.LockerFilter;
+import org.locker.core.notification.NotificationCentre;
+import org.locker.core.notification.Notifications;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.ContentSource;
@@ -68,6 +70,9 @@ final class LockerSchool implements AutoCloseable {
     final LockerDocuments documents;
     final Distributions distributions;
     final Reminders reminders;
+    final Notifications notifications = new Notifications();
+    final DepositNotices notices = new DepositNotices(notifications);
+    final NotificationCentre centre;
 
     /** A school whose deposits are indexed by month from the start, as the service's start-up makes it. */
     LockerSchool() {
@@ -79,12 +84,13 @@ final class LockerSchool implements AutoCloseable {
         platform = InMemorySchools.open(SCHOOL);
         audit = new AuditTrail(platform, clock);
         settings = new LockerSettings(platform, store, audit);
-        windows = new PublicationWindows(platform, clock, new WindowStore());
-        deposits = new DepositDocument(platform, clock, store, resolver, windows, audit);
+        windows = new PublicationWindows(platform, clock, new WindowStore(), notices);
+        deposits = new DepositDocument(platform, clock, store, resolver, windows, audit, notices);
         listing = new LockerListing(platform, clock, store);
-        documents = new LockerDocuments(platform, clock, store, audit);
+        documents = new LockerDocuments(platform, clock, store, audit, notices, notifications);
         distributions = new Distributions(platform, clock, store, audit);
-        reminders = new Reminders(platform, clock, store, distributions);
+        reminders = new Reminders(platform, clock, store, distributions, notices);
+        centre = new NotificationCentre(platform, clock);
         if (migrated) {
             new DepositMonthsMigration(platform, store).run();
         }

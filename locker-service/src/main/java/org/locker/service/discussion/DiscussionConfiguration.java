@@ -2,6 +2,7 @@ package org.locker.service.discussion;
 
 import java.time.Clock;
 import org.locker.core.discussion.Discussions;
+import org.locker.core.notification.Notifications;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.service.LockerProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class DiscussionConfiguration {
 
     @Bean
-    Discussions discussions(ContentPlatform platform, Clock clock, LockerProperties properties) {
-        return new Discussions(platform, clock, properties.timeZone());
+    Discussions discussions(
+            ContentPlatform platform, Clock clock, LockerProperties properties, Notifications notifications) {
+        return new Discussions(platform, clock, properties.timeZone(), notifications);
     }
 }

@@ -3,6 +3,7 @@ package org.locker.service.locker;
 import java.time.Clock;
 import org.locker.core.locker.Lockers;
 import org.locker.core.mydocuments.MyDocuments;
+import org.locker.core.notification.Notifications;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.service.LockerProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class LockerConfiguration {
 
     @Bean
-    Lockers lockers(ContentPlatform platform, Clock clock) {
-        return new Lockers(platform, clock);
+    Lockers lockers(ContentPlatform platform, Clock clock, Notifications notifications) {
+        return new Lockers(platform, clock, notifications);
     }
 
     @Bean

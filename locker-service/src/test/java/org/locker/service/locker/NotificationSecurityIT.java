@@ -1,0 +1,100 @@
+package org.locker.service.locker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.locker.core.notification.NotificationModel;
+import org.locker.core.platform.NodeQuery;
+import org.locker.core.platform.PlatformSession;
+import org.locker.core.platform.UserId;
+import org.locker.service.support.ApiClient.Response;
+
+/**
+ * Each profile × each notification endpoint (the security matrix of {@link LockerSecurityIT}), and the rows each
+ * profile sees after one deposit, read through the API and through the platform as the user.
+ */
+class NotificationSecurityIT extends LockerTestBase {
+
+    private static final String ADMIN = "principal";
+    private static final String TEACHER = "t.girard";
+    private static final String STAFF = "p.benali";
+    private static final String COUNSELOR = "c.barbier";
+    private static final String GUARDIAN = "r.sophie.martin";
+    private static final String STUDENT = "e.emma.martin";
+    private static final List<String> EVERYONE =
+            Arrays.asList(ADMIN, TEACHER, STAFF, COUNSELOR, GUARDIAN, STUDENT, null);
+
+    private final List<String> failures = new ArrayList<>();
+
+    private void check(
+            String endpoint, java.util.function.Function<String, Response> call, Map<String, Integer> expected) {
+        for (String user : EVERYONE) {
+            int status = call.apply(user).status();
+            int wanted = user == null ? 401 : expected.getOrDefault(user, expected.get("*"));
+            if (status != wanted) {
+                failures.add(endpoint + " as " + user + ": " + status + " instead of " + wanted);
+            }
+        }
+    }
+
+    private static Map<String, Integer> expect(int otherwise, Object... userThenStatus) {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("*", otherwise);
+        for (int i = 0; i < userThenStatus.length; i += 2) {
+            expected.put((String) userThenStatus[i], (Integer) userThenStatus[i + 1]);
+        }
+        return expected;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> rows(String user, String link) {
+        Response response = api().get("/api/v1/notifications?limit=200", user);
+        assertThat(response.status()).as(user + ": " + response.body()).isEqualTo(200);
+        return ((List<Map<String, Object>>) response.json().get("entries"))
+                .stream().filter(n -> link.equals(n.get("link"))).toList();
+    }
+
+    @Test
+    void eachProfileShouldSeeExactlyItsOwnRows() {
+        Instant now = clock.instant();
+        String id = DepositIT.id(deposit(
+                TEACHER,
+                new Form()
+                        .pdfFile("matrix-notice.pdf", "matrix")
+                        .field("documentType", "FORM")
+                        .field("recipients", "user:" + COUNSELOR)
+                        .field("recipients", "guardians:6A")
+                        .field("publishFrom", now.minus(Duration.ofHours(1)).toString())
+                        .field("publishTo", now.plus(Duration.ofDays(2)).toString())));
+        String link = "#/locker/" + id;
+        Map<String, Integer> expected = Map.of(ADMIN, 0, TEACHER, 0, STAFF, 0, COUNSELOR, 1, GUARDIAN, 1, STUDENT, 0);
+        expected.forEach((user, count) -> assertThat(rows(user, link)).as(user).hasSize(count));
+
+        String counselors = (String) rows(COUNSELOR, link).get(0).get("id");
+        for (String user : List.of(ADMIN, TEACHER, STAFF, GUARDIAN, STUDENT)) {
+            try (PlatformSession session = platform.sessionAs(UserId.of(user))) {
+                assertThat(session.query(NodeQuery.ofType(NotificationModel.NOTIFICATION)
+                                .whereAnyOf(NotificationModel.PRINCIPALS, List.of(COUNSELOR))
+                                .build()))
+                        .as(user + " reads no node of the counselor's on the platform")
+                        .isEmpty();
+            }
+        }
+
+        check("GET notifications", u -> api().get("/api/v1/notifications", u), expect(200));
+        check("GET unread", u -> api().get("/api/v1/notifications/unread", u), expect(200));
+        check(
+                "POST another's read",
+                u -> api().post("/api/v1/notifications/" + counselors + "/read", u, "application/json", ""),
+                expect(404, COUNSELOR, 204));
+        check("POST read all", u -> api().post("/api/v1/notifications/read", u, "application/json", ""), expect(204));
+        assertThat(failures).isEmpty();
+    }
+}
