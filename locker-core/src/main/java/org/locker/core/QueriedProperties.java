@@ -6,6 +6,7 @@ import org.locker.core.audit.AuditModel;
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.discussion.Discussions;
 import org.locker.core.locker.LockerModel;
+import org.locker.core.notification.mail.MailModel;
 
 /** The engine's properties that queries and user or group look-ups match on: each needs a platform index. */
 public final class QueriedProperties {
@@ -13,7 +14,8 @@ public final class QueriedProperties {
     public static final List<String> ALL = Stream.of(
                     LockerModel.INDEXED.stream(),
                     AuditModel.INDEXED.stream(),
-                    Stream.of(Discussions.PARTICIPANTS, DirectoryProperties.GROUP_KIND, DirectoryProperties.CHILDREN))
+                    Stream.of(Discussions.PARTICIPANTS, DirectoryProperties.GROUP_KIND, DirectoryProperties.CHILDREN),
+                    Stream.of(MailModel.DUE_AT))
             .flatMap(s -> s)
             .distinct()
             .toList();

@@ -26,6 +26,7 @@ import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.directory.Profile;
 import org.locker.core.discussion.DiscussionModel;
 import org.locker.core.locker.LockerModel;
+import org.locker.core.notification.mail.MailModel;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -46,7 +47,7 @@ class EngineNamesDeclaredTest {
      * per feature holds every name it stores.
      */
     static final List<Class<?>> ENGINE_NAME_CLASSES =
-            List.of(LockerModel.class, DirectoryProperties.class, DiscussionModel.class);
+            List.of(LockerModel.class, DirectoryProperties.class, DiscussionModel.class, MailModel.class);
 
     /** The Alfresco binding's own names (package-private in locker-alfresco's Values). */
     static final Set<String> BINDING_PROPERTIES = Set.of("lk:engineType");
