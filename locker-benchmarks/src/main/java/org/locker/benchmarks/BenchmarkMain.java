@@ -22,10 +22,11 @@ public final class BenchmarkMain {
             case "durability" -> DurabilityBenchmark.run(rest);
             case "import" -> DirectoryImportBenchmark.run(rest);
             case "httpdeposits" -> HttpDepositsBenchmark.run(rest);
+            case "digest" -> DigestBenchmark.run(rest);
             default -> {
                 System.out.println(
                         "usage: java -jar benchmarks.jar jmh [JMH options, e.g. DiscussionRules] | deposits | scale"
-                                + " | newuser | discussions | durability | import | httpdeposits  [--option=value ...]");
+                                + " | newuser | discussions | durability | import | httpdeposits | digest  [--option=value ...]");
                 System.exit(what.equals("help") ? 0 : 2);
             }
         }

@@ -49,14 +49,13 @@ class NotificationMailSchedule {
             Clock clock) {
         JavaMailSender smtp = sender.getIfAvailable();
         NotificationFeed notifications = feed.getIfAvailable();
-        if (smtp == null) {
-            off = "no mail server configured (spring.mail.host)";
-            mailer = Optional.empty();
-        } else if (notifications == null) {
-            off = "no notification feed in this build";
+        off = smtp == null
+                ? "no mail server configured (spring.mail.host)"
+                : notifications == null ? "no notification feed in this build" : null;
+        if (off != null) {
+            LOG.warn("E-mail notifications: OFF, {}; nothing is mailed", off);
             mailer = Optional.empty();
         } else {
-            off = null;
             mailer = Optional.of(new NotificationMailer(
                     platform,
                     notifications,
@@ -82,10 +81,6 @@ class NotificationMailSchedule {
 
     @EventListener(ApplicationReadyEvent.class)
     void atStartUp() {
-        if (off != null) {
-            LOG.warn("E-mail notifications: OFF, {}", off);
-            return;
-        }
         periodically();
     }
 
