@@ -51,6 +51,7 @@ final class DigestBenchmark {
         int perClass = Harness.intArg(args, "per-class", 25);
         int classDocuments = Harness.intArg(args, "class-documents", 3);
         int classes = (guardians + perClass - 1) / perClass;
+        int parallelism = Harness.intArg(args, "parallelism", 4);
         Harness.header("digest: daily digest of " + guardians + " guardians (one child each, " + classes + " classes, "
                 + classDocuments + " class documents + 1 own document each)");
         int port;
@@ -114,7 +115,8 @@ final class DigestBenchmark {
                     DiscussionSettings::defaults,
                     new SmtpDelivery(port),
                     new MailTexts("https://locker.college.example"),
-                    h.clock);
+                    h.clock,
+                    parallelism);
             h.clock.set(ZonedDateTime.of(2026, 11, 24, 12, 0, 0, 0, PARIS).toInstant());
             long marking = System.nanoTime();
             NotificationMailer.RunReport noon = mailer.run(); // marks everyone due; digests not due yet

@@ -4,13 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.locker.core.directory.Person;
 import org.locker.core.directory.SchoolDirectory;
@@ -27,7 +34,7 @@ import org.locker.core.platform.UserId;
  * the feed and marks the people they name as due, then mails each due person what their preferences and hours allow
  * now. Progress is stored on the platform per person and channel, and saved only after the mail server accepted
  * each mail, so a crash or an outage delays mail and never drops it, and a run after it sends nothing twice.
- * Runs one at a time; idempotent.
+ * Runs one at a time (serving several people side by side); idempotent.
  */
 public final class NotificationMailer {
 
@@ -45,6 +52,7 @@ public final class NotificationMailer {
     private final MailTexts texts;
     private final Clock clock;
     private final MailStore store = new MailStore();
+    private final int parallelism;
 
     public NotificationMailer(
             ContentPlatform platform,
@@ -54,6 +62,26 @@ public final class NotificationMailer {
             MailDelivery delivery,
             MailTexts texts,
             Clock clock) {
+        this(platform, feed, directory, settings, delivery, texts, clock, 4);
+    }
+
+    /**
+     * @param parallelism how many people are served at once: their mails go to the server side by side and their
+     *        progress saves share the platform's durable flushes (group commit)
+     */
+    public NotificationMailer(
+            ContentPlatform platform,
+            NotificationFeed feed,
+            SchoolDirectory directory,
+            Supplier<DiscussionSettings> settings,
+            MailDelivery delivery,
+            MailTexts texts,
+            Clock clock,
+            int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+        this.parallelism = parallelism;
         this.platform = Objects.requireNonNull(platform, "platform");
         this.feed = Objects.requireNonNull(feed, "feed");
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -68,31 +96,66 @@ public final class NotificationMailer {
         Instant now = clock.instant();
         markNewRecords(now);
         DiscussionSettings current = settings.get();
-        Map<UserId, Optional<Person>> people = new HashMap<>();
-        int mailed = 0;
-        int served = 0;
+        Map<UserId, Optional<Person>> people = new ConcurrentHashMap<>();
+        AtomicInteger mailed = new AtomicInteger();
+        AtomicInteger served = new AtomicInteger();
+        AtomicBoolean serverDown = new AtomicBoolean();
         Set<UserId> seen = new LinkedHashSet<>();
-        while (true) {
-            List<UserId> due;
-            try (PlatformSession session = platform.systemSession()) {
-                due = store.due(session, now, PAGE);
-            }
-            due.removeAll(seen);
-            if (due.isEmpty()) {
-                return new RunReport(mailed, served, false);
-            }
-            for (UserId user : due) {
-                seen.add(user);
-                try {
-                    mailed += new PersonRun(user, now, current, people).run();
-                    served++;
-                } catch (MailDeliveryException e) {
-                    if (e.serverUnavailable()) {
-                        return new RunReport(mailed, served, true);
-                    }
-                    backOff(user, now);
+        ExecutorService workers = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread thread = new Thread(r, "notification-mailer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            while (!serverDown.get()) {
+                List<UserId> due;
+                try (PlatformSession session = platform.systemSession()) {
+                    due = store.due(session, now, PAGE);
+                }
+                due.removeAll(seen);
+                if (due.isEmpty()) {
+                    break;
+                }
+                seen.addAll(due);
+                List<Future<?>> turns = new ArrayList<>();
+                for (UserId user : due) {
+                    turns.add(workers.submit(() -> {
+                        if (serverDown.get()) {
+                            return; // the server is down: this person waits for the next run
+                        }
+                        try {
+                            mailed.addAndGet(new PersonRun(user, now, current, people).run());
+                            served.incrementAndGet();
+                        } catch (MailDeliveryException e) {
+                            if (e.serverUnavailable()) {
+                                serverDown.set(true);
+                            } else {
+                                backOff(user, now);
+                            }
+                        }
+                    }));
+                }
+                for (Future<?> turn : turns) {
+                    await(turn);
                 }
             }
+        } finally {
+            workers.shutdownNow();
+        }
+        return new RunReport(mailed.get(), served.get(), serverDown.get());
+    }
+
+    private static void await(Future<?> turn) {
+        try {
+            turn.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while mailing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -145,6 +208,8 @@ public final class NotificationMailer {
         private final Instant now;
         private final DiscussionSettings settings;
         private final Map<UserId, Optional<Person>> people;
+        /** Progress not saved yet: only ever positions of mails the server accepted, saved before the next mail. */
+        private final Map<MailChannel, FeedPosition> unsaved = new EnumMap<>(MailChannel.class);
 
         PersonRun(UserId user, Instant now, DiscussionSettings settings, Map<UserId, Optional<Person>> people) {
             this.user = user;
@@ -173,15 +238,20 @@ public final class NotificationMailer {
                 writeDue(Optional.of(hours.nextOpening(now)), recipient.attempts());
                 return 0;
             }
-            int mailed = immediate(person.get(), preferences, recipient.sent(MailChannel.IMMEDIATE));
-            Optional<Instant> next = Optional.empty();
-            for (MailChannel channel : List.of(MailChannel.DAILY, MailChannel.WEEKLY)) {
-                DigestOutcome outcome = digest(person.get(), preferences, channel, recipient.sent(channel));
-                mailed += outcome.mailed();
-                next = earliest(next, outcome.due());
+            try {
+                int mailed = immediate(person.get(), preferences, recipient.sent(MailChannel.IMMEDIATE));
+                Optional<Instant> next = Optional.empty();
+                for (MailChannel channel : List.of(MailChannel.DAILY, MailChannel.WEEKLY)) {
+                    DigestOutcome outcome = digest(person.get(), preferences, channel, recipient.sent(channel));
+                    mailed += outcome.mailed();
+                    next = earliest(next, outcome.due());
+                }
+                writeDue(next, 0);
+                return mailed;
+            } catch (MailDeliveryException e) {
+                saveAccepted(); // what the server accepted before it failed is not mailed again
+                throw e;
             }
-            writeDue(next, 0);
-            return mailed;
         }
 
         private int immediate(Person person, MailPreferences preferences, Optional<FeedPosition> from)
@@ -196,7 +266,7 @@ public final class NotificationMailer {
                 for (Notification item : items) {
                     FeedPosition here = new FeedPosition(item.at(), item.id());
                     if (preferences.channel(item.kind()) == MailChannel.IMMEDIATE) {
-                        delivery.deliver(texts.immediate(person, preferences.language(), item));
+                        deliver(texts.immediate(person, preferences.language(), item));
                         mailed++;
                         writeSent(MailChannel.IMMEDIATE, here); // only once the server accepted it
                     }
@@ -243,13 +313,34 @@ public final class NotificationMailer {
                 return new DigestOutcome(0, Optional.of(slot));
             }
             List<DigestGroup> groups = DigestComposition.groups(person, pending, this::person);
-            delivery.deliver(texts.digest(person, preferences.language(), channel, groups));
+            deliver(texts.digest(person, preferences.language(), channel, groups));
             writeSent(channel, scanned.orElseThrow()); // only once the server accepted it
             return new DigestOutcome(1, Optional.empty());
         }
 
         private Optional<Person> person(UserId id) {
-            return people.computeIfAbsent(id, directory::person);
+            Optional<Person> known = people.get(id);
+            if (known == null) {
+                known = directory.person(id);
+                people.put(id, known);
+            }
+            return known;
+        }
+
+        /** Saves what earlier mails of this run accepted, then hands this one to the server. */
+        private void deliver(OutgoingMail mail) throws MailDeliveryException {
+            saveAccepted();
+            delivery.deliver(mail);
+        }
+
+        private void saveAccepted() {
+            if (!unsaved.isEmpty()) {
+                try (PlatformSession session = platform.systemSession()) {
+                    unsaved.forEach((channel, position) -> store.writeSent(session, user, channel, position));
+                    session.save();
+                }
+                unsaved.clear();
+            }
         }
 
         /** The person's records after a position, oldest first (records at the same instant ordered by id). */
@@ -265,17 +356,17 @@ public final class NotificationMailer {
         }
 
         private void writeSent(MailChannel channel, FeedPosition position) {
-            try (PlatformSession session = platform.systemSession()) {
-                store.writeSent(session, user, channel, position);
-                session.save();
-            }
+            unsaved.put(channel, position);
         }
 
+        /** The end of the person's turn: their progress and when to look again, in one save. */
         private void writeDue(Optional<Instant> due, long attempts) {
             try (PlatformSession session = platform.systemSession()) {
+                unsaved.forEach((channel, position) -> store.writeSent(session, user, channel, position));
                 store.writeDue(session, user, due, attempts);
                 session.save();
             }
+            unsaved.clear();
         }
     }
 

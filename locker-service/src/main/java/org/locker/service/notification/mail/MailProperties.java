@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from the sender's address
  * @param baseUrl the address people reach the web app at, for the links in mails
  * @param interval how often the sender looks for what is due
+ * @param parallelism how many people are served at once (mails side by side, progress saves sharing flushes)
  */
 @ConfigurationProperties("locker.mail")
 public record MailProperties(
         @DefaultValue("locker@localhost") String from,
         @DefaultValue("http://localhost:8080") String baseUrl,
-        @DefaultValue("60s") Duration interval) {}
+        @DefaultValue("60s") Duration interval,
+        @DefaultValue("4") int parallelism) {}

@@ -63,7 +63,8 @@ class NotificationMailSchedule {
                     discussions::settings,
                     new SmtpMailDelivery(smtp, properties.from()),
                     new MailTexts(properties.baseUrl()),
-                    clock));
+                    clock,
+                    properties.parallelism()));
             MailProperties smtpSettings = server.getIfAvailable();
             LOG.info(
                     "E-mail notifications: ON, through {}:{} from {}, links to {}",
