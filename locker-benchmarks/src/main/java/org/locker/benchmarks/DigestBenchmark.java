@@ -51,7 +51,7 @@ final class DigestBenchmark {
         int perClass = Harness.intArg(args, "per-class", 25);
         int classDocuments = Harness.intArg(args, "class-documents", 3);
         int classes = (guardians + perClass - 1) / perClass;
-        int parallelism = Harness.intArg(args, "parallelism", 4);
+        int parallelism = Harness.intArg(args, "parallelism", 8);
         Harness.header("digest: daily digest of " + guardians + " guardians (one child each, " + classes + " classes, "
                 + classDocuments + " class documents + 1 own document each)");
         int port;

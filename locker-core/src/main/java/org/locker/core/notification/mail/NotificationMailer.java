@@ -62,7 +62,7 @@ public final class NotificationMailer {
             MailDelivery delivery,
             MailTexts texts,
             Clock clock) {
-        this(platform, feed, directory, settings, delivery, texts, clock, 4);
+        this(platform, feed, directory, settings, delivery, texts, clock, 8);
     }
 
     /**

@@ -18,4 +18,4 @@ public record MailProperties(
         @DefaultValue("locker@localhost") String from,
         @DefaultValue("http://localhost:8080") String baseUrl,
         @DefaultValue("60s") Duration interval,
-        @DefaultValue("4") int parallelism) {}
+        @DefaultValue("8") int parallelism) {}
