@@ -101,6 +101,8 @@ start() {
   echo "Starting (pid $!, log $LOG_FILE)..."
   wait_until_up
   print_demo_logins
+  # issue 15: whether mails leave (spring.mail.host), as the service's start-up log says it
+  grep -m1 -o "E-mail notifications: .*" "$LOG_FILE" | sed 's/^/  /' || true
 }
 
 stop() {

@@ -12,6 +12,7 @@ import { splitScreen } from './split.js';
 import { discussionsScreen, preferencesScreen, broadcastsScreen } from './discussions.js';
 import { notificationsScreen, refreshNotificationCount } from './notifications.js';
 import { discussionSettingsScreen, lockerSettingsScreen, importScreen, auditScreen } from './admin.js';
+import { mailsInLanguage } from './mailpreferences.js';
 
 // who is personnel is the server's word (/me says it, from the profile), never a list kept here
 const establishment = (me) => me.personnel || me.profile === 'administrator';
@@ -182,6 +183,7 @@ async function start() {
   setTimeZone(hours.zone);
   document.getElementById('lang').addEventListener('change', async (event) => {
     await loadLanguage(event.target.value);
+    await mailsInLanguage(event.target.value);
     context.focusHeading = false;
     await render();
   });

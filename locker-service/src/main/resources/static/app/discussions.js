@@ -4,6 +4,7 @@ import { checkbox, clear, field, formatDate, h, nextId } from './dom.js';
 import { lang, t } from './i18n.js';
 import { classesOf, describePerson, findByName, knownPeople, loadPeople, nameOf as personName, rememberPeople }
   from './people.js';
+import { mailPreferencesForm } from './mailpreferences.js';
 
 function nameOf(id, me) {
   if (id === me.id) return t('discussions.me');
@@ -370,6 +371,7 @@ export async function preferencesScreen(container, context) {
     }
   });
   container.append(form);
+  await mailPreferencesForm(container);
 }
 
 export async function broadcastsScreen(container, context) {

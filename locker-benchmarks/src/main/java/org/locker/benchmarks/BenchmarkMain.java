@@ -24,11 +24,12 @@ public final class BenchmarkMain {
             case "httpdeposits" -> HttpDepositsBenchmark.run(rest);
             case "split" -> SplitBenchmark.run(rest);
             case "notify" -> NotifyAtScaleBenchmark.run(rest);
+            case "digest" -> DigestBenchmark.run(rest);
             default -> {
                 System.out.println(
                         "usage: java -jar benchmarks.jar jmh [JMH options, e.g. DiscussionRules] | deposits | scale"
                                 + " | newuser | discussions | durability | import | httpdeposits | split | notify"
-                                + "  [--option=value ...]");
+                                + " | digest  [--option=value ...]");
                 System.exit(what.equals("help") ? 0 : 2);
             }
         }

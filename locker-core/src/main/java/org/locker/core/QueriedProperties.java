@@ -8,6 +8,7 @@ import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.discussion.Discussions;
 import org.locker.core.locker.LockerModel;
 import org.locker.core.notification.NotificationModel;
+import org.locker.core.notification.mail.MailModel;
 
 /** The engine's properties that queries and user or group look-ups match on: each needs a platform index. */
 public final class QueriedProperties {
@@ -17,7 +18,8 @@ public final class QueriedProperties {
                     AuditModel.INDEXED.stream(),
                     CollectModel.INDEXED.stream(),
                     NotificationModel.INDEXED.stream(),
-                    Stream.of(Discussions.PARTICIPANTS, DirectoryProperties.GROUP_KIND, DirectoryProperties.CHILDREN))
+                    Stream.of(Discussions.PARTICIPANTS, DirectoryProperties.GROUP_KIND, DirectoryProperties.CHILDREN),
+                    Stream.of(MailModel.DUE_AT))
             .flatMap(s -> s)
             .distinct()
             .toList();

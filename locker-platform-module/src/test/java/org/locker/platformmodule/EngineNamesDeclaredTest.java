@@ -28,6 +28,7 @@ import org.locker.core.directory.Profile;
 import org.locker.core.discussion.DiscussionModel;
 import org.locker.core.locker.LockerModel;
 import org.locker.core.notification.NotificationModel;
+import org.locker.core.notification.mail.MailModel;
 import org.locker.core.split.SplitModel;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -54,7 +55,8 @@ class EngineNamesDeclaredTest {
             DiscussionModel.class,
             CollectModel.class,
             SplitModel.class,
-            NotificationModel.class);
+            NotificationModel.class,
+            MailModel.class);
 
     /** The Alfresco binding's own names (package-private in locker-alfresco's Values). */
     static final Set<String> BINDING_PROPERTIES = Set.of("lk:engineType");
