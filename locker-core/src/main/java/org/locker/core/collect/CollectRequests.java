@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.locker.core.directory.Profile;
 import org.locker.core.directory.SchoolDirectory;
+import org.locker.core.notification.Notifications;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.ContentSource;
@@ -19,8 +20,8 @@ import org.locker.core.platform.UserId;
  * document by a deadline; each expected hand-in (a slot) is a folder of its own, readable only by its target, the
  * requester and the staff named, by the platform's grants (decision 0023).
  *
- * <p>Where others hook in (notifications): {@link CollectEvents#published} is called with the users a request was
- * just published to, {@link CollectEvents#reminded} with the users just reminded, after the platform saved.
+ * <p>A publication and each reminder record their notifications ({@code COLLECT_REQUEST}, {@code COLLECT_REMINDER})
+ * in their own save, as every cause does (decision 0021).
  */
 public final class CollectRequests {
 
@@ -154,21 +155,21 @@ public final class CollectRequests {
 
     /**
      * @param documentTypes the codes of the establishment's document types, asked at each creation
-     * @param events told of publications and reminders (notifications hook in here)
+     * @param notifications records the notifications of publications and reminders in their saves
      */
     public CollectRequests(
-            ContentPlatform platform, Clock clock, Supplier<Set<String>> documentTypes, CollectEvents events) {
+            ContentPlatform platform, Clock clock, Supplier<Set<String>> documentTypes, Notifications notifications) {
         CollectTargets targets = new CollectTargets(new SchoolDirectory(platform));
-        this.publish = new PublishCollectRequest(platform, clock, targets, events);
+        this.publish = new PublishCollectRequest(platform, clock, targets, notifications);
         this.create = new CreateCollectRequest(platform, clock, documentTypes, targets, publish);
         this.handIn = new HandIn(platform, clock);
         this.views = new CollectViews(platform, clock);
-        this.remind = new RemindMissing(platform, clock, events);
+        this.remind = new RemindMissing(platform, clock, notifications);
         this.withdraw = new WithdrawCollectRequest(platform, clock);
     }
 
     public CollectRequests(ContentPlatform platform, Clock clock, Supplier<Set<String>> documentTypes) {
-        this(platform, clock, documentTypes, CollectEvents.NONE);
+        this(platform, clock, documentTypes, new Notifications());
     }
 
     /** Creates a request: a draft, published at once, or published at its date. */

@@ -45,19 +45,15 @@ final class CreateCollectRequest {
         boolean publishNow = !request.draft()
                 && request.publishAt().map(at -> !at.isAfter(now)).orElse(true);
         State state = request.draft() ? State.DRAFT : publishNow ? State.PUBLISHED : State.SCHEDULED;
-        CollectRequests.Published published = null;
         Node node;
         try (PlatformSession system = platform.systemSession()) {
             node = CollectStore.createRequest(
                     system, requester, request, state == State.PUBLISHED ? State.SCHEDULED : state, now);
             if (publishNow) {
-                published = publish.publish(system, node, now);
+                publish.publish(system, node, now);
             }
             system.save();
             node = system.node(node.id());
-        }
-        if (published != null) {
-            publish.announce(published);
         }
         return CollectStore.view(node, now);
     }

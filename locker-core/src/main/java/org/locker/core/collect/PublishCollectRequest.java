@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.locker.core.collect.CollectRefusal.Reason;
 import org.locker.core.collect.CollectRequests.Published;
 import org.locker.core.collect.CollectRequests.RequestView;
 import org.locker.core.collect.CollectRequests.State;
+import org.locker.core.notification.NotificationKind;
+import org.locker.core.notification.Notifications;
 import org.locker.core.platform.Access;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.Node;
@@ -28,23 +29,21 @@ import org.locker.core.platform.UserId;
  */
 final class PublishCollectRequest {
 
-    private static final Logger LOG = Logger.getLogger(PublishCollectRequest.class.getName());
-
     private final ContentPlatform platform;
     private final Clock clock;
     private final CollectTargets targets;
-    private final CollectEvents events;
+    private final Notifications notifications;
 
-    PublishCollectRequest(ContentPlatform platform, Clock clock, CollectTargets targets, CollectEvents events) {
+    PublishCollectRequest(ContentPlatform platform, Clock clock, CollectTargets targets, Notifications notifications) {
         this.platform = platform;
         this.clock = clock;
         this.targets = targets;
-        this.events = events;
+        this.notifications = notifications;
     }
 
     /**
      * Creates the slots of a request in the caller's system session (which saves) and marks it published. This is
-     * where a request reaches its targets: the users returned are those to notify.
+     * where a request reaches its targets: they are notified in the same save.
      */
     Published publish(PlatformSession system, Node request, Instant now) {
         RequestView view = CollectStore.view(request, now);
@@ -61,21 +60,23 @@ final class PublishCollectRequest {
         properties.put(CollectModel.STATE, State.PUBLISHED.name());
         properties.put(CollectModel.PUBLISHED_AT, now);
         system.updateProperties(request.id(), properties);
+        notifications.record(
+                system,
+                CollectNotices.of(
+                        system,
+                        NotificationKind.COLLECT_REQUEST,
+                        view,
+                        users,
+                        slots.stream()
+                                .flatMap(slot -> slot.child().stream())
+                                .map(UserId::value)
+                                .collect(Collectors.toSet()),
+                        now));
         return new Published(request.id().value(), Set.copyOf(users), now);
-    }
-
-    /** Tells the listeners, after the save; a listener's failure is logged, the publication stands. */
-    void announce(Published published) {
-        try {
-            events.published(published);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a listener of published collect requests failed", e);
-        }
     }
 
     RequestView publishDraft(UserId requester, NodeId id, Optional<Instant> at) {
         Instant now = clock.instant();
-        Published published = null;
         Node node;
         try (PlatformSession system = platform.systemSession()) {
             node = ownRequest(requester, id, system);
@@ -95,13 +96,10 @@ final class PublishCollectRequest {
                 properties.put(CollectModel.PUBLISH_AT, at.get());
                 system.updateProperties(id, properties);
             } else {
-                published = publish(system, node, now);
+                publish(system, node, now);
             }
             system.save();
             node = system.node(id);
-        }
-        if (published != null) {
-            announce(published);
         }
         return CollectStore.view(node, now);
     }
@@ -121,7 +119,6 @@ final class PublishCollectRequest {
                 }
             }
         }
-        done.forEach(this::announce);
         return done;
     }
 

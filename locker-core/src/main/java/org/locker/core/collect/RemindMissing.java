@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.locker.core.collect.CollectRefusal.Reason;
 import org.locker.core.collect.CollectRequests.Reminded;
+import org.locker.core.collect.CollectRequests.RequestView;
 import org.locker.core.collect.CollectRequests.SlotState;
 import org.locker.core.collect.CollectRequests.State;
+import org.locker.core.notification.NotificationKind;
+import org.locker.core.notification.Notifications;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
@@ -32,16 +33,14 @@ final class RemindMissing {
     /** How long after a reminder on demand another one is refused. */
     static final Duration QUIET_PERIOD = Duration.ofHours(24);
 
-    private static final Logger LOG = Logger.getLogger(RemindMissing.class.getName());
-
     private final ContentPlatform platform;
     private final Clock clock;
-    private final CollectEvents events;
+    private final Notifications notifications;
 
-    RemindMissing(ContentPlatform platform, Clock clock, CollectEvents events) {
+    RemindMissing(ContentPlatform platform, Clock clock, Notifications notifications) {
         this.platform = platform;
         this.clock = clock;
-        this.events = events;
+        this.notifications = notifications;
     }
 
     Reminded remind(UserId requester, NodeId id) {
@@ -65,10 +64,10 @@ final class RemindMissing {
                 throw new CollectRefusal(Reason.NOBODY_MISSING);
             }
             system.updateProperties(request.id(), Map.of(CollectModel.REMINDED_AT, now));
+            notify(system, request, users, now);
             system.save();
             reminded = new Reminded(id.value(), users, now, false);
         }
-        announce(reminded);
         return reminded;
     }
 
@@ -89,13 +88,13 @@ final class RemindMissing {
                 Set<UserId> users = remindSlots(system, request, now);
                 // recorded even when nobody was missing: once per request
                 system.updateProperties(request.id(), Map.of(CollectModel.AUTO_REMINDED_AT, now));
+                notify(system, request, users, now);
                 system.save();
                 if (!users.isEmpty()) {
                     done.add(new Reminded(request.id().value(), users, now, true));
                 }
             }
         }
-        done.forEach(this::announce);
         return done;
     }
 
@@ -110,11 +109,10 @@ final class RemindMissing {
         return users;
     }
 
-    private void announce(Reminded reminded) {
-        try {
-            events.reminded(reminded);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a listener of collect reminders failed", e);
-        }
+    /** Those reminded are notified in the reminder's own save. */
+    private void notify(PlatformSession system, Node request, Set<UserId> users, Instant now) {
+        RequestView view = CollectStore.view(request, now);
+        notifications.record(
+                system, CollectNotices.of(system, NotificationKind.COLLECT_REMINDER, view, users, Set.of(), now));
     }
 }

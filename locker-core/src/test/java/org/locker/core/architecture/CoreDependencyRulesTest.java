@@ -92,16 +92,31 @@ class CoreDependencyRulesTest {
                 .check(CORE);
     }
 
-    /** Notifications are recorded by every feature (lockers, discussions, collect requests): they know none. */
+    /**
+     * Notifications are recorded by every feature (lockers, discussions, collect requests): the record knows none.
+     * The e-mail sender ({@code notification.mail}) reads the directory (a guardian's children) and the discussion
+     * hours, never a feature's content.
+     */
     @Test
     void notificationsKnowNoFeature() {
         noClasses()
                 .that()
-                .resideInAPackage("org.locker.core.notification..")
+                .resideInAPackage("org.locker.core.notification")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "org.locker.core.locker..", "org.locker.core.discussion..", "org.locker.core.directory..")
+                .check(CORE);
+    }
+
+    @Test
+    void theMailSenderKnowsNoLockerNorCollectRequest() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.locker.core.notification.mail..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.locker.core.locker..", "org.locker.core.collect..")
                 .check(CORE);
     }
 

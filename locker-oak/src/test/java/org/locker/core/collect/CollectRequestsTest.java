@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +33,11 @@ import org.locker.core.collect.CollectRequests.SlotState;
 import org.locker.core.collect.CollectRequests.SlotView;
 import org.locker.core.collect.CollectRequests.State;
 import org.locker.core.directory.Profile;
+import org.locker.core.notification.Notification;
+import org.locker.core.notification.NotificationFeed;
+import org.locker.core.notification.NotificationKind;
+import org.locker.core.notification.Notifications;
+import org.locker.core.notification.PlatformNotificationFeed;
 import org.locker.core.platform.Content;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.ContentSource;
@@ -77,20 +81,20 @@ class CollectRequestsTest {
 
     private final ContentPlatform platform = InMemorySchools.open(SCHOOL);
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T08:00:00Z"));
-    private final List<Published> published = new ArrayList<>();
-    private final List<Reminded> reminded = new ArrayList<>();
     private final CollectRequests collect =
-            new CollectRequests(platform, clock, () -> Set.of("FORM", "CERTIFICATE"), new CollectEvents() {
-                @Override
-                public void published(Published p) {
-                    published.add(p);
-                }
+            new CollectRequests(platform, clock, () -> Set.of("FORM", "CERTIFICATE"), new Notifications());
+    private final NotificationFeed feed = new PlatformNotificationFeed(platform);
 
-                @Override
-                public void reminded(Reminded r) {
-                    reminded.add(r);
-                }
-            });
+    /** The notifications recorded about a request, of one kind, oldest first. */
+    private List<Notification> notified(NotificationKind kind, String requestId) {
+        return feed.recordedAfter(Optional.empty(), 10_000).stream()
+                .filter(n -> n.kind() == kind)
+                .filter(n -> n.link().equals("#/tohandin"))
+                .filter(n -> n.title().equals(titles.get(requestId)))
+                .toList();
+    }
+
+    private final java.util.Map<String, String> titles = new java.util.HashMap<>();
 
     @AfterAll
     void close() {
@@ -113,7 +117,9 @@ class CollectRequestsTest {
     }
 
     private RequestView create(NewRequest request) {
-        return collect.create(TEACHER, Profile.TEACHER, request);
+        RequestView view = collect.create(TEACHER, Profile.TEACHER, request);
+        titles.put(view.id(), view.title());
+        return view;
     }
 
     private static HandInFile file(String name, String text) {
@@ -152,11 +158,14 @@ class CollectRequestsTest {
     void aGuardianShouldHandInWhatOnlyTheyTheRequesterAndTheStaffNamedRead() {
         RequestView request = create(request("Trip authorisation", Mode.ONE_PER_GUARDIAN, "guardians:6A"));
         assertThat(request.state()).isEqualTo(State.PUBLISHED);
-        assertThat(published)
-                .filteredOn(p -> p.requestId().equals(request.id()))
+        assertThat(notified(NotificationKind.COLLECT_REQUEST, request.id()))
+                .as("notified in the publication's save")
                 .singleElement()
-                .extracting(Published::users)
-                .isEqualTo(Set.of(MARTIN, KID_PARENT));
+                .satisfies(n -> {
+                    assertThat(n.users()).containsExactlyInAnyOrder(MARTIN, KID_PARENT);
+                    assertThat(n.classes()).containsExactly("6A");
+                    assertThat(n.actor()).isNotBlank();
+                });
 
         SlotView slot = mySlot(MARTIN, request.id());
         assertThat(slot.state()).isEqualTo(SlotState.MISSING);
@@ -391,6 +400,9 @@ class CollectRequestsTest {
         assertThat(collect.runDue().published())
                 .extracting(Published::requestId)
                 .doesNotContain(scheduled.id());
+        assertThat(notified(NotificationKind.COLLECT_REQUEST, scheduled.id()))
+                .as("nobody told before its date")
+                .isEmpty();
         clock.advance(Duration.ofDays(1));
         try {
             assertThat(collect.runDue().published())
@@ -398,6 +410,10 @@ class CollectRequestsTest {
                     .singleElement()
                     .extracting(Published::users)
                     .isEqualTo(Set.of(OTHER));
+            assertThat(notified(NotificationKind.COLLECT_REQUEST, scheduled.id()))
+                    .singleElement()
+                    .extracting(Notification::users)
+                    .isEqualTo(List.of(OTHER));
             assertThat(collect.runDue().published()).as("once").isEmpty();
             assertThat(collect.toHandIn(OTHER))
                     .extracting(r -> r.request().id())
@@ -467,11 +483,10 @@ class CollectRequestsTest {
                     .as("at most one automatic reminder")
                     .extracting(Reminded::requestId)
                     .doesNotContain(request.id());
-            assertThat(reminded)
-                    .as("one on demand, one automatic")
-                    .filteredOn(r -> r.requestId().equals(request.id()))
-                    .extracting(Reminded::automatic)
-                    .containsExactly(false, true);
+            assertThat(notified(NotificationKind.COLLECT_REMINDER, request.id()))
+                    .as("one on demand, one automatic, each notified in its save")
+                    .hasSize(2)
+                    .allSatisfy(n -> assertThat(n.users()).containsExactly(KID_PARENT));
         } finally {
             clock.advance(Duration.ofDays(-3).minusHours(1));
         }
