@@ -28,6 +28,7 @@ import org.locker.core.directory.Person;
 import org.locker.core.directory.PersonMapping;
 import org.locker.core.directory.Profile;
 import org.locker.core.notification.NotificationKind;
+import org.locker.core.notification.PlatformNotificationFeed;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.NewUser;
 import org.locker.core.platform.PlatformSession;
@@ -390,6 +391,41 @@ class MailNotificationsIT extends ServiceTestBase {
         });
     }
 
+    // ---------------------------------------------------------------- end to end
+
+    @Test
+    @Order(20)
+    void shouldMailWhatARealDepositRecordedWithItsTitleAndLinkButNeverItsContent() throws Exception {
+        person("mp.e2e", Profile.STAFF, "Nina", "Bout", List.of(), List.of());
+        assertThat(put("mp.e2e", Map.of("channels", Map.of("DOCUMENT", "IMMEDIATE")))
+                        .status())
+                .isEqualTo(200);
+        at(2026, 12, 28, 10, 0);
+        String boundary = "mail-it-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"documentType\"\r\n\r\nCIRCULAR\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"recipients\"\r\n\r\nuser:mp.e2e\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Planning.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n% secret-content-line\n\r\n"
+                + "--" + boundary + "--\r\n";
+        Response deposit = api().post(
+                        "/api/v1/lockers/deposits",
+                        "t.girard",
+                        "multipart/form-data; boundary=" + boundary,
+                        body.getBytes(StandardCharsets.UTF_8));
+        assertThat(deposit.status()).as(deposit.body()).isEqualTo(201);
+        String id = String.valueOf(deposit.jsonList().get(0).get("id"));
+
+        sender.run();
+
+        assertThat(SMTP.to("mp.e2e"))
+                .singleElement()
+                .satisfies(m -> assertThat(text(m))
+                        .contains("Planning.pdf", BASE_URL + "/#/locker/" + id)
+                        .doesNotContain("secret-content-line"));
+        sender.run();
+        assertThat(SMTP.to("mp.e2e")).as("nothing twice").hasSize(1);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void at(int year, int month, int day, int hour, int minute) {
@@ -524,8 +560,8 @@ class MailNotificationsIT extends ServiceTestBase {
 
         @Bean
         @Primary
-        RecordedNotifications recordedNotifications() {
-            return new RecordedNotifications();
+        RecordedNotifications recordedNotifications(ContentPlatform platform) {
+            return new RecordedNotifications(new PlatformNotificationFeed(platform));
         }
 
         /** Spring's sender on spring.mail.*, which lets the test stop the server in the middle of a run. */
