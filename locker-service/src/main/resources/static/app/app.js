@@ -35,7 +35,8 @@ const ROUTES = [
     screen: discussionsScreen },
   { path: 'notifications', title: 'nav.notifications', shownTo: () => true, screen: notificationsScreen },
   { path: 'broadcasts', title: 'nav.broadcasts', shownTo: profiles('guardian'), screen: broadcastsScreen },
-  { path: 'preferences', title: 'nav.preferences', shownTo: profiles('teacher', 'guardian'),
+  // everyone chooses how they are told by e-mail; teachers and guardians also set whom they accept
+  { path: 'preferences', title: 'nav.preferences', shownTo: (me) => me.profile !== 'administrator',
     screen: preferencesScreen },
   { path: 'admin/discussions', title: 'nav.adminDiscussions', shownTo: profiles('administrator'),
     screen: discussionSettingsScreen },

@@ -342,6 +342,11 @@ function groupByClass(people) {
 }
 
 export async function preferencesScreen(container, context) {
+  if (context.me.profile !== 'teacher' && context.me.profile !== 'guardian') {
+    // students, staff and counselors have no contact setting: only how they are told by e-mail
+    await mailPreferencesForm(container);
+    return;
+  }
   const preferences = await get('/me/preferences');
   const form = h('form.card#preferences-form');
   let read;

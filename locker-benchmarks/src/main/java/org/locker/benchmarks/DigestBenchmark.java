@@ -116,7 +116,8 @@ final class DigestBenchmark {
                     new SmtpDelivery(port),
                     new MailTexts("https://locker.college.example"),
                     h.clock,
-                    parallelism);
+                    parallelism,
+                    NotificationMailer.DEFAULT_SETTLE);
             h.clock.set(ZonedDateTime.of(2026, 11, 24, 12, 0, 0, 0, PARIS).toInstant());
             long marking = System.nanoTime();
             NotificationMailer.RunReport noon = mailer.run(); // marks everyone due; digests not due yet

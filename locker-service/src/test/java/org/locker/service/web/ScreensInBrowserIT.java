@@ -52,7 +52,7 @@ class ScreensInBrowserIT extends BrowserTestBase {
                         "broadcasts",
                         "preferences"));
         SCREENS.put("principal", List.of("admin/discussions", "admin/lockers", "admin/import", "admin/audit"));
-        SCREENS.put("e.emma.martin", List.of("discussions"));
+        SCREENS.put("e.emma.martin", List.of("discussions", "preferences"));
     }
 
     /** The word for each account in the screenshots' names (docs/ui.md links them). */

@@ -53,6 +53,7 @@ public final class NotificationMailer {
     private final Clock clock;
     private final MailStore store = new MailStore();
     private final int parallelism;
+    private final Duration settle;
 
     public NotificationMailer(
             ContentPlatform platform,
@@ -62,12 +63,20 @@ public final class NotificationMailer {
             MailDelivery delivery,
             MailTexts texts,
             Clock clock) {
-        this(platform, feed, directory, settings, delivery, texts, clock, 8);
+        this(platform, feed, directory, settings, delivery, texts, clock, 8, DEFAULT_SETTLE);
     }
+
+    /**
+     * How long after its instant a record is surely visible: a cause's save (a deposit to thousands) may become
+     * visible after a later cause's, so a walk that went past the later one would skip it for good. Records newer
+     * than {@code now - settle} wait for the next run.
+     */
+    public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(30);
 
     /**
      * @param parallelism how many people are served at once: their mails go to the server side by side and their
      *        progress saves share the platform's durable flushes (group commit)
+     * @param settle records newer than this are left to the next run (see {@link #DEFAULT_SETTLE})
      */
     public NotificationMailer(
             ContentPlatform platform,
@@ -77,11 +86,13 @@ public final class NotificationMailer {
             MailDelivery delivery,
             MailTexts texts,
             Clock clock,
-            int parallelism) {
+            int parallelism,
+            Duration settle) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
         this.parallelism = parallelism;
+        this.settle = Objects.requireNonNull(settle, "settle");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.feed = Objects.requireNonNull(feed, "feed");
         this.directory = Objects.requireNonNull(directory, "directory");
@@ -166,7 +177,10 @@ public final class NotificationMailer {
             try (PlatformSession session = platform.systemSession()) {
                 position = store.feedPosition(session);
             }
-            List<Notification> batch = feed.recordedAfter(position, PAGE);
+            List<Notification> walked = feed.recordedAfter(position, PAGE);
+            Instant horizon = now.minus(settle);
+            List<Notification> batch =
+                    walked.stream().takeWhile(n -> !n.at().isAfter(horizon)).toList();
             if (batch.isEmpty()) {
                 return;
             }
@@ -183,8 +197,8 @@ public final class NotificationMailer {
                 store.writeFeedPosition(session, new FeedPosition(last.at(), last.id()));
                 session.save(); // marks and position together: a crash re-reads the batch, marking again is harmless
             }
-            if (batch.size() < PAGE) {
-                return;
+            if (walked.size() < PAGE || batch.size() < walked.size()) {
+                return; // the end, or records too recent to be sure none before them is still unsaved
             }
         }
     }
@@ -345,12 +359,16 @@ public final class NotificationMailer {
 
         /** The person's records after a position, oldest first (records at the same instant ordered by id). */
         private List<Notification> after(Optional<FeedPosition> position) {
+            Instant horizon = now.minus(settle);
             if (position.isEmpty()) {
-                return feed.forUserAfter(user, Instant.EPOCH.minusNanos(1), PAGE);
+                return feed.forUserAfter(user, Instant.EPOCH.minusNanos(1), PAGE).stream()
+                        .takeWhile(n -> !n.at().isAfter(horizon))
+                        .toList();
             }
             FeedPosition p = position.get();
             return feed.forUserAfter(user, p.at().minusNanos(1), PAGE + 50).stream()
                     .filter(n -> n.at().isAfter(p.at()) || n.id().compareTo(p.id()) > 0)
+                    .takeWhile(n -> !n.at().isAfter(horizon))
                     .limit(PAGE)
                     .toList();
         }

@@ -64,7 +64,8 @@ class NotificationMailSchedule {
                     new SmtpMailDelivery(smtp, properties.from()),
                     new MailTexts(properties.baseUrl()),
                     clock,
-                    properties.parallelism()));
+                    properties.parallelism(),
+                    properties.settle()));
             MailProperties smtpSettings = server.getIfAvailable();
             LOG.info(
                     "E-mail notifications: ON, through {}:{} from {}, links to {}",
