@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.BinaryResponse;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Collect requests over HTTP: asked by a teacher, handed in by guardians and students, followed by the requester. */

@@ -13,6 +13,7 @@ import org.locker.core.platform.NodeId;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

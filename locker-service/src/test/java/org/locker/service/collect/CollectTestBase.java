@@ -1,12 +1,10 @@
 package org.locker.service.collect;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 import org.locker.service.support.ServiceTestBase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 abstract class CollectTestBase extends ServiceTestBase {
 
-    static final String PDF_HEAD = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
+    static final String PDF_HEAD = Form.PDF_HEAD;
 
     @DynamicPropertySource
     static void collectSchool(DynamicPropertyRegistry registry) {
@@ -30,7 +28,7 @@ abstract class CollectTestBase extends ServiceTestBase {
     }
 
     static byte[] pdf(String text) {
-        return (PDF_HEAD + "% " + text + "\n").getBytes(StandardCharsets.UTF_8);
+        return Form.pdf(text);
     }
 
     /** A request's JSON with a deadline {@code days} ahead of the service's clock. */
@@ -58,13 +56,7 @@ abstract class CollectTestBase extends ServiceTestBase {
     }
 
     Response handIn(String method, String user, String requestId, Form form) {
-        String boundary = "collect-it-" + System.nanoTime();
-        return api().request(
-                        method,
-                        "/api/v1/collect-requests/" + requestId + "/hand-in",
-                        user,
-                        "multipart/form-data; boundary=" + boundary,
-                        form.body(boundary));
+        return form.send(api(), method, "/api/v1/collect-requests/" + requestId + "/hand-in", user);
     }
 
     /** The slots of {@code user} for the request, from "to hand in" (empty when it is not there). */
@@ -79,45 +71,5 @@ abstract class CollectTestBase extends ServiceTestBase {
                 .findFirst()
                 .map(r -> (List<Map<String, Object>>) r.get("slots"))
                 .orElse(List.of());
-    }
-
-    /** A multipart form: fields and files. */
-    static final class Form {
-        private final List<Object[]> parts = new ArrayList<>();
-
-        Form field(String name, String value) {
-            parts.add(new Object[] {name, value});
-            return this;
-        }
-
-        Form file(String fileName, String contentType, byte[] content) {
-            parts.add(new Object[] {"file", fileName, contentType, content});
-            return this;
-        }
-
-        Form pdfFile(String fileName, String text) {
-            return file(fileName, "application/pdf", pdf(text));
-        }
-
-        byte[] body(String boundary) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (Object[] part : parts) {
-                out.writeBytes(("--" + boundary + "\r\n").getBytes(StandardCharsets.UTF_8));
-                if (part.length == 2) {
-                    out.writeBytes(("Content-Disposition: form-data; name=\"" + part[0] + "\"\r\n"
-                                    + "Content-Type: text/plain; charset=UTF-8\r\n\r\n")
-                            .getBytes(StandardCharsets.UTF_8));
-                    out.writeBytes(((String) part[1]).getBytes(StandardCharsets.UTF_8));
-                } else {
-                    out.writeBytes(("Content-Disposition: form-data; name=\"" + part[0] + "\"; filename=\"" + part[1]
-                                    + "\"\r\nContent-Type: " + part[2] + "\r\n\r\n")
-                            .getBytes(StandardCharsets.UTF_8));
-                    out.writeBytes((byte[]) part[3]);
-                }
-                out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-            }
-            out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return out.toByteArray();
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 
 /** Bad input: a 4xx problem with a stable reason, in French and English, and nothing stored. */
 class BadInputIT extends LockerTestBase {

@@ -11,6 +11,7 @@ import org.locker.core.platform.NodeId;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 
 /**
  * Issue 14, defect 2 (decision 0014): a co-recipient's version does not reach the guardians; they see only the

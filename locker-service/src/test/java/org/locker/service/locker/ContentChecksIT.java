@@ -15,6 +15,7 @@ import org.locker.core.platform.NodeId;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 
 /**
  * Executables and disguised files are refused by their content, and by their names, end to end through the

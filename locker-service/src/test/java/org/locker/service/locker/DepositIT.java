@@ -19,6 +19,7 @@ import org.locker.core.platform.NodeId;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 
 /** The seed's steps 3 to 9 and its options, end to end through the HTTP API on the demo school. */
 @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.BinaryResponse;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 import org.locker.service.support.TestPdfs;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 
 /**
  * The administrator names document types by their labels, in English and French; the code is derived from the

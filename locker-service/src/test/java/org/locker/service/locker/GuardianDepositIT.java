@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 
 /**
  * A guardian's deposit stays personal: to individual personnel, or to the pedagogical team of a class one of their

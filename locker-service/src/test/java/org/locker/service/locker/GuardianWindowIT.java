@@ -13,6 +13,7 @@ import org.locker.core.platform.NodeQuery;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 
 /** Guardians' publication windows, checked through the platform as the guardian, and guardian exchange. */
 class GuardianWindowIT extends LockerTestBase {

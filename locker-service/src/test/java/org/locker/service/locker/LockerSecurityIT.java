@@ -11,6 +11,7 @@ import org.locker.core.platform.NodeId;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 
 /** Each profile × each locker endpoint, and visibility read through the platform as the user. */
 class LockerSecurityIT extends LockerTestBase {

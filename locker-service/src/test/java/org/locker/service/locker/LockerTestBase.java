@@ -1,13 +1,12 @@
 package org.locker.service.locker;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 import org.locker.service.support.ServiceTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 abstract class LockerTestBase extends ServiceTestBase {
 
-    static final String PDF_HEAD = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
+    static final String PDF_HEAD = Form.PDF_HEAD;
 
     @Autowired
     ContentPlatform platform;
@@ -34,57 +33,11 @@ abstract class LockerTestBase extends ServiceTestBase {
     }
 
     static byte[] pdf(String text) {
-        return (PDF_HEAD + "% " + text + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A multipart form: fields and files. */
-    static final class Form {
-        private final List<Object[]> parts = new ArrayList<>();
-
-        Form field(String name, String value) {
-            parts.add(new Object[] {name, value});
-            return this;
-        }
-
-        Form fields(String name, List<String> values) {
-            values.forEach(v -> field(name, v));
-            return this;
-        }
-
-        Form file(String fileName, String contentType, byte[] content) {
-            parts.add(new Object[] {"file", fileName, contentType, content});
-            return this;
-        }
-
-        Form pdfFile(String fileName, String text) {
-            return file(fileName, "application/pdf", pdf(text));
-        }
-
-        byte[] body(String boundary) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (Object[] part : parts) {
-                out.writeBytes(("--" + boundary + "\r\n").getBytes(StandardCharsets.UTF_8));
-                if (part.length == 2) {
-                    out.writeBytes(("Content-Disposition: form-data; name=\"" + part[0] + "\"\r\n"
-                                    + "Content-Type: text/plain; charset=UTF-8\r\n\r\n")
-                            .getBytes(StandardCharsets.UTF_8));
-                    out.writeBytes(((String) part[1]).getBytes(StandardCharsets.UTF_8));
-                } else {
-                    out.writeBytes(("Content-Disposition: form-data; name=\"" + part[0] + "\"; filename=\"" + part[1]
-                                    + "\"\r\nContent-Type: " + part[2] + "\r\n\r\n")
-                            .getBytes(StandardCharsets.UTF_8));
-                    out.writeBytes((byte[]) part[3]);
-                }
-                out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-            }
-            out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return out.toByteArray();
-        }
+        return Form.pdf(text);
     }
 
     Response send(String method, String path, String user, Form form) {
-        String boundary = "locker-it-" + System.nanoTime();
-        return request(method, path, user, "multipart/form-data; boundary=" + boundary, form.body(boundary));
+        return form.send(api(), method, path, user);
     }
 
     /** Any request, with a body or none (null content type). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 
 /**
  * "My documents" over HTTP: a teacher keeps documents and folders in their personal space, another person sees none

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 
 /** The "new" count of a locker (GET /lockers/mine/not-opened): the listing's unread documents, cheaply. */
 class NotOpenedCountIT extends LockerTestBase {

@@ -15,6 +15,7 @@ import org.locker.core.platform.NodeQuery;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 
 /**
  * Each profile × each notification endpoint (the security matrix of {@link LockerSecurityIT}), and the rows each

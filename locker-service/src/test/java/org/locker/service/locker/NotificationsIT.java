@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.locker.core.notification.Notification;
 import org.locker.core.notification.NotificationFeed;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

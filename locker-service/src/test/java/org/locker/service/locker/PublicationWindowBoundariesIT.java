@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
+import org.locker.service.support.Form;
 
 /**
  * A publication window holds to the second: before its start and from its end on, a guardian can neither list nor

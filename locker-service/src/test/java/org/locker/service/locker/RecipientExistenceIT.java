@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 
 /**
  * A guardian, who reads no directory, learns nothing of who exists from a deposit: an id that names nobody and a

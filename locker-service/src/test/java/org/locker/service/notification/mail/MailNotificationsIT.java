@@ -37,6 +37,7 @@ import org.locker.core.platform.NewUser;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 import org.locker.service.support.ApiClient.Response;
+import org.locker.service.support.Form;
 import org.locker.service.support.ServiceTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -402,17 +403,11 @@ class MailNotificationsIT extends ServiceTestBase {
                         .status())
                 .isEqualTo(200);
         at(2026, 12, 28, 10, 0);
-        String boundary = "mail-it-boundary";
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"documentType\"\r\n\r\nCIRCULAR\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"recipients\"\r\n\r\nuser:mp.e2e\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Planning.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n% secret-content-line\n\r\n"
-                + "--" + boundary + "--\r\n";
-        Response deposit = api().post(
-                        "/api/v1/lockers/deposits",
-                        "t.girard",
-                        "multipart/form-data; boundary=" + boundary,
-                        body.getBytes(StandardCharsets.UTF_8));
+        Response deposit = new Form()
+                .field("documentType", "CIRCULAR")
+                .field("recipients", "user:mp.e2e")
+                .file("Planning.pdf", "application/pdf", Form.pdf("secret-content-line"))
+                .send(api(), "POST", "/api/v1/lockers/deposits", "t.girard");
         assertThat(deposit.status()).as(deposit.body()).isEqualTo(201);
         String id = String.valueOf(deposit.jsonList().get(0).get("id"));
 
