@@ -123,11 +123,21 @@ public final class NotificationCentre {
         }
     }
 
-    /** Marks every notification of the user recorded until now read. */
+    /**
+     * Marks every notification of the user recorded until now read, including any dated after now (a cause whose
+     * clock ran ahead): "all" is what the person has in front of them.
+     */
     public void markAllRead(UserId user) {
         Instant now = clock.instant();
         try (PlatformSession system = platform.systemSession()) {
-            store.markAllRead(system, user, now);
+            Instant upTo = store
+                    .find(system, Notifications.principals(system, user), Optional.empty(), Optional.empty(), false, 1)
+                    .stream()
+                    .map(node -> node.instant(NotificationModel.AT).orElse(node.created()))
+                    .filter(newest -> newest.isAfter(now))
+                    .findFirst()
+                    .orElse(now);
+            store.markAllRead(system, user, upTo);
             system.save();
         }
     }
