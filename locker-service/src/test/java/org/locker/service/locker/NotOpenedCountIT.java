@@ -55,7 +55,7 @@ class NotOpenedCountIT extends LockerTestBase {
     void shouldCountForAGuardianOnlyWhatIsInsideItsPublicationWindow() {
         int before = notOpened("r.stephane.martin");
         Instant now = clock.instant();
-        DepositIT.id(deposit(
+        String id = DepositIT.id(deposit(
                 "t.girard",
                 new Form()
                         .pdfFile("count-window.pdf", "window")
@@ -64,13 +64,20 @@ class NotOpenedCountIT extends LockerTestBase {
                         .field("publishFrom", now.plus(Duration.ofDays(1)).toString())
                         .field("publishTo", now.plus(Duration.ofDays(2)).toString())));
         assertThat(notOpened("r.stephane.martin")).as("before its window").isEqualTo(before);
+        assertThat(locker("r.stephane.martin")).noneMatch(e -> id.equals(e.get("id")));
 
+        // the day that passes may open other tests' windows too (one context, one clock): the count follows the
+        // listing, which holds this deposit now
         clock.advance(Duration.ofDays(1).plusHours(1));
         assertThat(api().post("/api/v1/lockers/windows/reconcile", "principal", "application/json", "")
                         .status())
                 .isEqualTo(200);
-        assertThat(notOpened("r.stephane.martin")).as("inside its window").isEqualTo(before + 1);
-        assertThat(notOpened("r.stephane.martin")).isEqualTo(unreadInListing("r.stephane.martin"));
+        assertThat(locker("r.stephane.martin"))
+                .as("inside its window")
+                .anyMatch(e -> id.equals(e.get("id")) && !Boolean.TRUE.equals(e.get("opened")));
+        assertThat(notOpened("r.stephane.martin"))
+                .isGreaterThan(before)
+                .isEqualTo(unreadInListing("r.stephane.martin"));
     }
 
     @Test
