@@ -2,9 +2,7 @@ package org.locker.service.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,6 +10,7 @@ import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
+import org.locker.service.support.AccessMatrix;
 import org.locker.service.support.ApiClient.Response;
 import org.locker.service.support.Form;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,36 +33,10 @@ class CollectSecurityIT extends CollectTestBase {
     private static final List<String> EVERYONE = Arrays.asList(
             ADMIN, TEACHER, OTHER_TEACHER, STAFF, COUNSELOR, GUARDIAN, OTHER_GUARDIAN, STUDENT, ANONYMOUS);
 
+    private final AccessMatrix matrix = new AccessMatrix(EVERYONE);
+
     @Autowired
     ContentPlatform platform;
-
-    /** Expected status per caller; callers not listed get {@code otherwise}. */
-    private static Map<String, Integer> expect(int otherwise, Object... userThenStatus) {
-        Map<String, Integer> expected = new LinkedHashMap<>();
-        for (String user : EVERYONE) {
-            expected.put(String.valueOf(user), user == null ? 401 : otherwise);
-        }
-        for (int i = 0; i < userThenStatus.length; i += 2) {
-            expected.put(String.valueOf(userThenStatus[i]), (Integer) userThenStatus[i + 1]);
-        }
-        return expected;
-    }
-
-    private interface Call {
-        Response as(String user);
-    }
-
-    private final List<String> failures = new ArrayList<>();
-
-    private void check(String endpoint, Call call, Map<String, Integer> expected) {
-        for (String user : EVERYONE) {
-            int status = call.as(user).status();
-            int wanted = expected.get(String.valueOf(user));
-            if (status != wanted) {
-                failures.add(endpoint + " as " + user + ": " + status + " instead of " + wanted);
-            }
-        }
-    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -78,47 +51,49 @@ class CollectSecurityIT extends CollectTestBase {
         String base = "/api/v1/collect-requests/";
         int personnel = 201;
 
-        check(
+        matrix.check(
                 "POST collect-requests",
                 u -> create(u, requestJson("By " + u, "ONE_PER_GUARDIAN", 7, "", "user:" + OTHER_GUARDIAN)),
-                expect(403, TEACHER, personnel, OTHER_TEACHER, personnel, STAFF, personnel, COUNSELOR, personnel));
-        check(
+                matrix.expect(
+                        403, TEACHER, personnel, OTHER_TEACHER, personnel, STAFF, personnel, COUNSELOR, personnel));
+        matrix.check(
                 "GET collect-requests",
                 u -> api().get("/api/v1/collect-requests", u),
-                expect(403, TEACHER, 200, OTHER_TEACHER, 200, STAFF, 200, COUNSELOR, 200));
+                matrix.expect(403, TEACHER, 200, OTHER_TEACHER, 200, STAFF, 200, COUNSELOR, 200));
         Map<String, Integer> requesterAndStaff =
-                expect(403, TEACHER, 200, STAFF, 200, OTHER_TEACHER, 404, COUNSELOR, 404);
-        check("GET table", u -> api().get(base + id, u), requesterAndStaff);
-        check("GET zip", u -> api().get(base + id + "/handed-in.zip", u), requesterAndStaff);
-        check("GET csv", u -> api().get(base + id + "/states.csv", u), requesterAndStaff);
-        check(
+                matrix.expect(403, TEACHER, 200, STAFF, 200, OTHER_TEACHER, 404, COUNSELOR, 404);
+        matrix.check("GET table", u -> api().get(base + id, u), requesterAndStaff);
+        matrix.check("GET zip", u -> api().get(base + id + "/handed-in.zip", u), requesterAndStaff);
+        matrix.check("GET csv", u -> api().get(base + id + "/states.csv", u), requesterAndStaff);
+        matrix.check(
                 "GET to-hand-in",
                 u -> api().get(base + "to-hand-in", u),
-                expect(403, GUARDIAN, 200, OTHER_GUARDIAN, 200, STUDENT, 200));
-        Map<String, Integer> targetRequesterStaff = expect(404, ADMIN, 403, TEACHER, 200, STAFF, 200, GUARDIAN, 200);
-        check("GET slot", u -> api().get(base + "slots/" + slot, u), targetRequesterStaff);
-        check("GET file", u -> api().get(base + "files/" + file + "/content", u), targetRequesterStaff);
-        check(
+                matrix.expect(403, GUARDIAN, 200, OTHER_GUARDIAN, 200, STUDENT, 200));
+        Map<String, Integer> targetRequesterStaff =
+                matrix.expect(404, ADMIN, 403, TEACHER, 200, STAFF, 200, GUARDIAN, 200);
+        matrix.check("GET slot", u -> api().get(base + "slots/" + slot, u), targetRequesterStaff);
+        matrix.check("GET file", u -> api().get(base + "files/" + file + "/content", u), targetRequesterStaff);
+        matrix.check(
                 "POST hand-in",
                 u -> handIn("POST", u, id, new Form().pdfFile("again-" + u + ".pdf", "x")),
-                expect(403, GUARDIAN, 200, OTHER_GUARDIAN, 200));
-        check(
+                matrix.expect(403, GUARDIAN, 200, OTHER_GUARDIAN, 200));
+        matrix.check(
                 "POST publish",
                 u -> api().post(base + id + "/publish", u, "application/json", ""),
-                expect(403, TEACHER, 409, OTHER_TEACHER, 404, COUNSELOR, 404));
-        check(
+                matrix.expect(403, TEACHER, 409, OTHER_TEACHER, 404, COUNSELOR, 404));
+        matrix.check(
                 "POST reminders",
                 u -> api().post(base + id + "/reminders", u, "application/json", ""),
-                expect(403, TEACHER, 200, OTHER_TEACHER, 404, COUNSELOR, 404));
+                matrix.expect(403, TEACHER, 200, OTHER_TEACHER, 404, COUNSELOR, 404));
         String withdrawn = created(
                 TEACHER,
                 requestJson(
                         "Withdrawn", "ONE_PER_GUARDIAN", 7, "\"staff\":[\"" + STAFF + "\"]", "user:" + OTHER_GUARDIAN));
-        check(
+        matrix.check(
                 "POST withdraw",
                 u -> api().post(base + withdrawn + "/withdraw", u, "application/json", ""),
-                expect(403, TEACHER, 200, OTHER_TEACHER, 404, COUNSELOR, 404));
-        assertThat(failures).isEmpty();
+                matrix.expect(403, TEACHER, 200, OTHER_TEACHER, 404, COUNSELOR, 404));
+        assertThat(matrix.failures()).isEmpty();
 
         // the platform itself refuses the other family: the slot's folder does not inherit and is not granted to them
         for (String outsider : List.of(OTHER_GUARDIAN, OTHER_TEACHER, STUDENT)) {

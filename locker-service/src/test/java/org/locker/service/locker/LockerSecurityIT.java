@@ -3,13 +3,13 @@ package org.locker.service.locker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.NodeId;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
+import org.locker.service.support.AccessMatrix;
 import org.locker.service.support.ApiClient.Response;
 import org.locker.service.support.Form;
 
@@ -26,58 +26,35 @@ class LockerSecurityIT extends LockerTestBase {
     private static final List<String> EVERYONE =
             java.util.Arrays.asList(ADMIN, TEACHER, STAFF, COUNSELOR, GUARDIAN, STUDENT, ANONYMOUS);
 
-    /** Expected status per caller; callers not listed get {@code otherwise}. */
-    private static Map<String, Integer> expect(int otherwise, Object... userThenStatus) {
-        Map<String, Integer> expected = new LinkedHashMap<>();
-        for (String user : EVERYONE) {
-            expected.put(String.valueOf(user), user == null ? 401 : otherwise);
-        }
-        for (int i = 0; i < userThenStatus.length; i += 2) {
-            expected.put(String.valueOf(userThenStatus[i]), (Integer) userThenStatus[i + 1]);
-        }
-        return expected;
-    }
-
-    private interface Call {
-        Response as(String user);
-    }
-
-    private final List<String> failures = new ArrayList<>();
-
-    private void check(String endpoint, Call call, Map<String, Integer> expected) {
-        for (String user : EVERYONE) {
-            int status = call.as(user).status();
-            int wanted = expected.get(String.valueOf(user));
-            if (status != wanted) {
-                failures.add(endpoint + " as " + user + ": " + status + " instead of " + wanted);
-            }
-        }
-    }
+    private final AccessMatrix matrix = new AccessMatrix(EVERYONE);
 
     @Test
     void shouldAdmitEachProfileExactlyWhereItShould() {
         String document = depositPdf("t.rey", "matrix.pdf", "user:" + COUNSELOR);
         int personnelAndGuardian = 200;
 
-        check("GET settings", u -> api().get("/api/v1/lockers/settings", u), expect(403, ADMIN, 200));
-        check("PUT settings", u -> putJson("/api/v1/lockers/settings", u, "{}"), expect(403, ADMIN, 200));
-        check(
+        matrix.check("GET settings", u -> api().get("/api/v1/lockers/settings", u), matrix.expect(403, ADMIN, 200));
+        matrix.check("PUT settings", u -> putJson("/api/v1/lockers/settings", u, "{}"), matrix.expect(403, ADMIN, 200));
+        matrix.check(
                 "GET document-types",
                 u -> api().get("/api/v1/lockers/document-types", u),
-                expect(personnelAndGuardian, STUDENT, 403));
-        check(
+                matrix.expect(personnelAndGuardian, STUDENT, 403));
+        matrix.check(
                 "GET candidates",
                 u -> api().get("/api/v1/lockers/candidates?category=staff", u),
-                expect(200, STUDENT, 403));
-        check("GET mine", u -> api().get("/api/v1/lockers/mine", u), expect(200, STUDENT, 403));
-        check("GET distributions", u -> api().get("/api/v1/lockers/distributions", u), expect(200, STUDENT, 403));
-        check("GET audit", u -> api().get("/api/v1/lockers/audit", u), expect(403, ADMIN, 200));
-        check("GET audit.csv", u -> api().get("/api/v1/lockers/audit.csv", u), expect(403, ADMIN, 200));
-        check(
+                matrix.expect(200, STUDENT, 403));
+        matrix.check("GET mine", u -> api().get("/api/v1/lockers/mine", u), matrix.expect(200, STUDENT, 403));
+        matrix.check(
+                "GET distributions",
+                u -> api().get("/api/v1/lockers/distributions", u),
+                matrix.expect(200, STUDENT, 403));
+        matrix.check("GET audit", u -> api().get("/api/v1/lockers/audit", u), matrix.expect(403, ADMIN, 200));
+        matrix.check("GET audit.csv", u -> api().get("/api/v1/lockers/audit.csv", u), matrix.expect(403, ADMIN, 200));
+        matrix.check(
                 "POST reconcile",
                 u -> api().post("/api/v1/lockers/windows/reconcile", u, "application/json", ""),
-                expect(403, ADMIN, 200));
-        check(
+                matrix.expect(403, ADMIN, 200));
+        matrix.check(
                 "POST deposits",
                 u -> deposit(
                         u,
@@ -85,36 +62,36 @@ class LockerSecurityIT extends LockerTestBase {
                                 .pdfFile("m.pdf", "m")
                                 .field("documentType", "OTHER")
                                 .field("recipients", "user:t.colin")),
-                expect(201, GUARDIAN, 403, STUDENT, 403));
-        check("GET content", u -> download(u, document), expect(404, COUNSELOR, 200, STUDENT, 403));
+                matrix.expect(201, GUARDIAN, 403, STUDENT, 403));
+        matrix.check("GET content", u -> download(u, document), matrix.expect(404, COUNSELOR, 200, STUDENT, 403));
         // the matrix's document is a stub PDF that cannot be drawn: its reader gets past the permission check to
         // the content's judgement (409), everyone else stops at the check
-        check(
+        matrix.check(
                 "GET preview",
                 u -> api().get("/api/v1/lockers/documents/" + document + "/preview", u),
-                expect(404, COUNSELOR, 409, STUDENT, 403));
-        check(
+                matrix.expect(404, COUNSELOR, 409, STUDENT, 403));
+        matrix.check(
                 "GET preview page",
                 u -> api().get("/api/v1/lockers/documents/" + document + "/preview/pages/1", u),
-                expect(404, COUNSELOR, 409, STUDENT, 403));
-        check(
+                matrix.expect(404, COUNSELOR, 409, STUDENT, 403));
+        matrix.check(
                 "GET versions",
                 u -> api().get("/api/v1/lockers/documents/" + document + "/versions", u),
-                expect(404, COUNSELOR, 200, STUDENT, 403));
-        check(
+                matrix.expect(404, COUNSELOR, 200, STUDENT, 403));
+        matrix.check(
                 "POST version",
                 u -> send(
                         "POST",
                         "/api/v1/lockers/documents/" + document + "/versions",
                         u,
                         new Form().pdfFile("matrix.pdf", "v2")),
-                expect(404, COUNSELOR, 403, STUDENT, 403));
-        check(
+                matrix.expect(404, COUNSELOR, 403, STUDENT, 403));
+        matrix.check(
                 "DELETE document",
                 u -> delete("/api/v1/lockers/documents/" + document, u),
-                expect(404, COUNSELOR, 403, STUDENT, 403));
+                matrix.expect(404, COUNSELOR, 403, STUDENT, 403));
 
-        assertThat(failures).isEmpty();
+        assertThat(matrix.failures()).isEmpty();
         assertThat(download("t.rey", document).status()).isEqualTo(200);
         assertThat(delete("/api/v1/lockers/documents/" + document, "t.rey").status())
                 .isEqualTo(204);
@@ -128,7 +105,7 @@ class LockerSecurityIT extends LockerTestBase {
             pages.add("Report card " + i);
         }
         byte[] pdf = org.locker.service.support.TestPdfs.pages(pages);
-        Call analyse = u -> send(
+        AccessMatrix.Call analyse = u -> send(
                 "POST",
                 "/api/v1/splits",
                 u,
@@ -140,17 +117,18 @@ class LockerSecurityIT extends LockerTestBase {
         Response own = analyse.as("t.rey");
         assertThat(own.status()).as(own.body()).isEqualTo(201);
         String draft = "/api/v1/splits/" + own.json().get("id");
-        Map<String, Integer> ownersOnly = expect(404, GUARDIAN, 403, STUDENT, 403);
+        Map<String, Integer> ownersOnly = matrix.expect(404, GUARDIAN, 403, STUDENT, 403);
 
-        check("POST splits", analyse, expect(201, GUARDIAN, 403, STUDENT, 403));
-        check("GET splits", u -> api().get("/api/v1/splits", u), expect(200, GUARDIAN, 403, STUDENT, 403));
-        check("GET split", u -> api().get(draft, u), ownersOnly);
-        check("GET split page", u -> api().get(draft + "/pages/1", u), ownersOnly);
-        check(
+        matrix.check("POST splits", analyse, matrix.expect(201, GUARDIAN, 403, STUDENT, 403));
+        matrix.check(
+                "GET splits", u -> api().get("/api/v1/splits", u), matrix.expect(200, GUARDIAN, 403, STUDENT, 403));
+        matrix.check("GET split", u -> api().get(draft, u), ownersOnly);
+        matrix.check("GET split page", u -> api().get(draft + "/pages/1", u), ownersOnly);
+        matrix.check(
                 "PUT split assignments",
                 u -> putJson(draft + "/assignments", u, "{\"students\":[],\"discarded\":[]}"),
                 ownersOnly);
-        check(
+        matrix.check(
                 "POST split validate",
                 u -> request(
                         "POST",
@@ -160,7 +138,7 @@ class LockerSecurityIT extends LockerTestBase {
                         "{\"documentType\":\"OTHER\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 ownersOnly);
 
-        assertThat(failures).isEmpty();
+        assertThat(matrix.failures()).isEmpty();
         assertThat(api().get(draft, "t.rey").status()).isEqualTo(200);
         // the platform itself keeps the uploaded PDF from everyone else
         for (String user : List.of(TEACHER, STAFF, COUNSELOR, GUARDIAN, STUDENT, ADMIN)) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,6 +12,7 @@ import org.locker.core.notification.NotificationModel;
 import org.locker.core.platform.NodeQuery;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
+import org.locker.service.support.AccessMatrix;
 import org.locker.service.support.ApiClient.Response;
 import org.locker.service.support.Form;
 
@@ -32,27 +31,7 @@ class NotificationSecurityIT extends LockerTestBase {
     private static final List<String> EVERYONE =
             Arrays.asList(ADMIN, TEACHER, STAFF, COUNSELOR, GUARDIAN, STUDENT, null);
 
-    private final List<String> failures = new ArrayList<>();
-
-    private void check(
-            String endpoint, java.util.function.Function<String, Response> call, Map<String, Integer> expected) {
-        for (String user : EVERYONE) {
-            int status = call.apply(user).status();
-            int wanted = user == null ? 401 : expected.getOrDefault(user, expected.get("*"));
-            if (status != wanted) {
-                failures.add(endpoint + " as " + user + ": " + status + " instead of " + wanted);
-            }
-        }
-    }
-
-    private static Map<String, Integer> expect(int otherwise, Object... userThenStatus) {
-        Map<String, Integer> expected = new LinkedHashMap<>();
-        expected.put("*", otherwise);
-        for (int i = 0; i < userThenStatus.length; i += 2) {
-            expected.put((String) userThenStatus[i], (Integer) userThenStatus[i + 1]);
-        }
-        return expected;
-    }
+    private final AccessMatrix matrix = new AccessMatrix(EVERYONE);
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> rows(String user, String link) {
@@ -95,13 +74,16 @@ class NotificationSecurityIT extends LockerTestBase {
             }
         }
 
-        check("GET notifications", u -> api().get("/api/v1/notifications", u), expect(200));
-        check("GET unread", u -> api().get("/api/v1/notifications/unread", u), expect(200));
-        check(
+        matrix.check("GET notifications", u -> api().get("/api/v1/notifications", u), matrix.expect(200));
+        matrix.check("GET unread", u -> api().get("/api/v1/notifications/unread", u), matrix.expect(200));
+        matrix.check(
                 "POST another's read",
                 u -> api().post("/api/v1/notifications/" + counselors + "/read", u, "application/json", ""),
-                expect(404, COUNSELOR, 204));
-        check("POST read all", u -> api().post("/api/v1/notifications/read", u, "application/json", ""), expect(204));
-        assertThat(failures).isEmpty();
+                matrix.expect(404, COUNSELOR, 204));
+        matrix.check(
+                "POST read all",
+                u -> api().post("/api/v1/notifications/read", u, "application/json", ""),
+                matrix.expect(204));
+        assertThat(matrix.failures()).isEmpty();
     }
 }
