@@ -162,7 +162,7 @@ public final class CollectRequests {
         CollectTargets targets = new CollectTargets(new SchoolDirectory(platform));
         this.publish = new PublishCollectRequest(platform, clock, targets, notifications);
         this.create = new CreateCollectRequest(platform, clock, documentTypes, targets, publish);
-        this.handIn = new HandIn(platform, clock);
+        this.handIn = new HandIn(platform, clock, notifications);
         this.views = new CollectViews(platform, clock);
         this.remind = new RemindMissing(platform, clock, notifications);
         this.withdraw = new WithdrawCollectRequest(platform, clock);

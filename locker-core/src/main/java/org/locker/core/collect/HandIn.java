@@ -14,6 +14,7 @@ import org.locker.core.collect.CollectRequests.LatePolicy;
 import org.locker.core.collect.CollectRequests.SlotState;
 import org.locker.core.collect.CollectRequests.SlotView;
 import org.locker.core.collect.CollectRequests.State;
+import org.locker.core.notification.Notifications;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
@@ -29,10 +30,12 @@ final class HandIn {
 
     private final ContentPlatform platform;
     private final Clock clock;
+    private final Notifications notifications;
 
-    HandIn(ContentPlatform platform, Clock clock) {
+    HandIn(ContentPlatform platform, Clock clock, Notifications notifications) {
         this.platform = platform;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     SlotView handIn(UserId user, NodeId requestId, Optional<UserId> child, List<HandInFile> files, boolean replace) {
@@ -90,6 +93,8 @@ final class HandIn {
             properties.put(CollectModel.SLOT_STATE, (late ? SlotState.LATE : SlotState.HANDED_IN).name());
             properties.put(CollectModel.HANDED_IN_AT, now);
             system.updateProperties(slot.id(), properties);
+            // handing in answers the request: its notifications to this person are read, in the same save
+            notifications.opened(system, user, requestId.value());
             system.save();
         }
         // read back as the target: what they may read of their own slot

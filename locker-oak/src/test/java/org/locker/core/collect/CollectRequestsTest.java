@@ -34,6 +34,7 @@ import org.locker.core.collect.CollectRequests.SlotView;
 import org.locker.core.collect.CollectRequests.State;
 import org.locker.core.directory.Profile;
 import org.locker.core.notification.Notification;
+import org.locker.core.notification.NotificationCentre;
 import org.locker.core.notification.NotificationFeed;
 import org.locker.core.notification.NotificationKind;
 import org.locker.core.notification.Notifications;
@@ -116,6 +117,17 @@ class CollectRequestsTest {
                 0);
     }
 
+    /** Whether {@code user}'s notification of the request's publication is read (the notification centre's view). */
+    private boolean requestNoticeRead(UserId user, String requestId) {
+        return new NotificationCentre(platform, clock)
+                .page(user, Optional.empty(), 200).entries().stream()
+                        .filter(e -> e.notification().kind() == NotificationKind.COLLECT_REQUEST)
+                        .filter(e -> e.notification().title().equals(titles.get(requestId)))
+                        .findFirst()
+                        .orElseThrow()
+                        .read();
+    }
+
     private RequestView create(NewRequest request) {
         RequestView view = collect.create(TEACHER, Profile.TEACHER, request);
         titles.put(view.id(), view.title());
@@ -178,6 +190,10 @@ class CollectRequestsTest {
         SlotView handed = collect.handIn(
                 MARTIN, NodeId.of(request.id()), Optional.empty(), List.of(file("signed.txt", "yes")), false);
         assertThat(handed.state()).isEqualTo(SlotState.HANDED_IN);
+        assertThat(requestNoticeRead(MARTIN, request.id())).as("answered: read").isTrue();
+        assertThat(requestNoticeRead(KID_PARENT, request.id()))
+                .as("not answered yet")
+                .isFalse();
         String fileId = handed.files().get(0).id();
         assertThat(read(MARTIN, fileId)).isEqualTo("yes");
         assertThat(read(TEACHER, fileId)).isEqualTo("yes");
