@@ -7,11 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.locker.core.InMemorySchools;
+import org.locker.core.MovableClock;
 import org.locker.core.collect.CollectRefusal.Reason;
 import org.locker.core.collect.CollectRequests.HandInFile;
 import org.locker.core.collect.CollectRequests.LatePolicy;
@@ -505,34 +503,6 @@ class CollectRequestsTest {
                     .allSatisfy(n -> assertThat(n.users()).containsExactly(KID_PARENT));
         } finally {
             clock.advance(Duration.ofDays(-3).minusHours(1));
-        }
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
