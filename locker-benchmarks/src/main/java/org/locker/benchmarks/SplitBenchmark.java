@@ -8,19 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.DepositRequest;
 import org.locker.core.locker.Lockers;
@@ -28,13 +24,14 @@ import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.UserId;
 import org.locker.core.split.SplitDistribution;
 import org.locker.core.split.SplitMode;
+import org.locker.pdf.PdfSplitting;
 
 /**
  * Issue 15, split distribution: splitting a {@code --pages}-page PDF of a {@code --students}-student class by the
  * names on its pages and depositing each student's pages to their guardians (analysis: every page's text read with
  * PDFBox, the draft stored; validation: the pages cut with PDFBox, one deposit per student, all in one save) takes at
  * most 3 times depositing the whole file once to the same guardians, measured side by side in one run, on the
- * embedded Oak (durable saves), in process. PDFs are read and cut as the service's {@code PdfSplitting} does.
+ * embedded Oak (durable saves), in process. PDFs are read and cut by the service's {@code PdfSplitting} (locker-pdf).
  *
  * <p>Each repetition uses publication dates of its own (a new batch of report cards has new dates), so that each
  * creates its guardians' windows as a real one does: one window for the whole file, one per student for the split.
@@ -108,7 +105,7 @@ final class SplitBenchmark {
                         draft.id(),
                         new SplitDistribution.DepositChoice(
                                 "CIRCULAR", "Bulletins", Optional.of(dates[0]), Optional.of(dates[1])),
-                        SplitBenchmark::cut);
+                        PdfSplitting::split);
                 long validateNanos = System.nanoTime() - validateStart;
                 if (validated.students().stream().anyMatch(s -> s.document().isEmpty())) {
                     throw new IllegalStateException("a student got no document");
@@ -154,57 +151,23 @@ final class SplitBenchmark {
                         "bulletins.pdf", new ContentSource(new java.io.ByteArrayInputStream(pdf), "application/pdf"))));
     }
 
-    /** The analysis as the service makes it: the PDF spooled, each page's text read, then the engine's analysis. */
+    /** The analysis as the service makes it: the PDF spooled and read by PdfSplitting, then the engine's analysis. */
     private static SplitDistribution.Draft analyse(SplitDistribution splits, UserId depositor, byte[] pdf)
             throws IOException {
         Path spool = Files.createTempFile("bench-split-", ".pdf");
         try {
             Files.write(spool, pdf);
-            List<String> texts = new ArrayList<>();
-            int count;
-            try (PDDocument document = Loader.loadPDF(spool.toFile())) {
-                count = document.getNumberOfPages();
-                // one pass, each page's text cut at its end, as PdfSplitting.pageTexts does
-                java.io.StringWriter buffer = new java.io.StringWriter();
-                PDFTextStripper stripper = new PDFTextStripper() {
-                    @Override
-                    protected void endPage(PDPage page) throws IOException {
-                        super.endPage(page);
-                        output.flush();
-                        texts.add(buffer.toString());
-                        buffer.getBuffer().setLength(0);
-                    }
-                };
-                stripper.writeText(document, buffer);
-            }
+            SplitDistribution.AnalysedPdf read = PdfSplitting.read(spool, true);
             try (InputStream content = Files.newInputStream(spool)) {
                 return splits.analyse(
                         depositor,
                         new SplitDistribution.NewSplit("Bulletins", SplitMode.BY_TEXT, CLASS, 0),
-                        new SplitDistribution.AnalysedPdf(count, texts),
+                        read,
                         new ContentSource(content, "application/pdf"));
             }
         } finally {
             Files.deleteIfExists(spool);
         }
-    }
-
-    /** The pages cut as the service's PdfSplitting does: one PDF per student, pages imported. */
-    private static Map<UserId, Path> cut(Path pdf, Map<UserId, List<Integer>> pages) throws IOException {
-        Map<UserId, Path> parts = new LinkedHashMap<>();
-        try (PDDocument source = Loader.loadPDF(pdf.toFile())) {
-            for (Map.Entry<UserId, List<Integer>> student : pages.entrySet()) {
-                Path part = Files.createTempFile("bench-split-part-", ".pdf");
-                parts.put(student.getKey(), part);
-                try (PDDocument own = new PDDocument()) {
-                    for (int page : student.getValue()) {
-                        own.importPage(source.getPage(page - 1));
-                    }
-                    own.save(part.toFile());
-                }
-            }
-        }
-        return parts;
     }
 
     private static String studentId(int s) {

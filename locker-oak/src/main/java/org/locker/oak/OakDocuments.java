@@ -1,6 +1,14 @@
 package org.locker.oak;
 
 import static org.locker.oak.OakNames.CONTENT;
+import static org.locker.oak.OakNames.FIRST_AUTHOR;
+import static org.locker.oak.OakNames.FIRST_COMMENT;
+import static org.locker.oak.OakNames.FIRST_CONTENT;
+import static org.locker.oak.OakNames.FIRST_CREATED;
+import static org.locker.oak.OakNames.FIRST_LABEL;
+import static org.locker.oak.OakNames.FIRST_MIME_TYPE;
+import static org.locker.oak.OakNames.FIRST_SIZE;
+import static org.locker.oak.OakNames.FIRST_UNFROZEN;
 import static org.locker.oak.OakNames.MIME_TYPE;
 import static org.locker.oak.OakNames.SIZE;
 import static org.locker.oak.OakNames.VERSION_AUTHOR;
@@ -10,16 +18,19 @@ import static org.locker.oak.SessionContext.jcr;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.jcr.Binary;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.version.VersionIterator;
 import javax.jcr.version.VersionManager;
 import org.locker.core.platform.Content;
+import org.locker.core.platform.ContentInfo;
 import org.locker.core.platform.ContentSource;
 import org.locker.core.platform.Node;
 import org.locker.core.platform.NodeId;
@@ -29,9 +40,12 @@ import org.locker.core.platform.PropertyValues;
 import org.locker.core.platform.Version;
 
 /**
- * Documents: their content and its versions. A document's node is {@code mix:versionable} and kept checked out;
- * each new content is checked in after the save that stores it. Owns the documents to check in after the next
- * save, and whether this session committed a check-out outside a save.
+ * Documents: their content and its versions. A document's node is {@code mix:versionable} and kept checked out.
+ * Its first content is not checked in (each check-in and check-out is a commit of its own, and most documents never
+ * get a second version): the node itself is version 1.0 ({@code lkp:firstUnfrozen}), and when a later save gives it
+ * new content, the first version is kept in {@code lkp:first*} properties of the node and the new content is checked
+ * in after that save (decision 0025). Owns the documents to check in after the next save, those created since the
+ * last save, and whether this session committed a check-out outside a save.
  */
 final class OakDocuments {
 
@@ -41,6 +55,8 @@ final class OakDocuments {
     private final OakAccessControl access;
     /** Documents to check in after the next save: identifier to label (in creation order). */
     private final Map<String, String> pendingVersions = new LinkedHashMap<>();
+    /** Documents created since the last save: new content replaces their unsaved first version. */
+    private final Set<String> createdUnsaved = new HashSet<>();
     /** Whether this session committed outside a save (a check-out) since its last durable save. */
     private boolean committedOutsideSave;
 
@@ -59,7 +75,8 @@ final class OakDocuments {
             Values.apply(node, PropertyValues.copyOf(properties));
             setContent(node, content);
             setVersionInfo(node, "1.0", "");
-            pendingVersions.put(node.getIdentifier(), "1.0");
+            node.setProperty(FIRST_UNFROZEN, true);
+            createdUnsaved.add(node.getIdentifier());
             return tree.toNode(node);
         });
     }
@@ -98,15 +115,41 @@ final class OakDocuments {
             access.checkWritable(node);
             checkedOut(node);
             String identifier = node.getIdentifier();
-            String label = pendingVersions.containsKey(identifier)
-                    ? pendingVersions.get(identifier)
-                    : nextLabel(node.getProperty(VERSION_LABEL).getString());
+            String label;
+            if (createdUnsaved.contains(identifier)) {
+                // still its first version, never saved: replaced, not versioned
+                label = node.getProperty(VERSION_LABEL).getString();
+            } else if (pendingVersions.containsKey(identifier)) {
+                label = pendingVersions.get(identifier);
+            } else {
+                label = nextLabel(node.getProperty(VERSION_LABEL).getString());
+                if (node.hasProperty(FIRST_UNFROZEN)) {
+                    keepFirstVersion(node);
+                }
+                pendingVersions.put(identifier, label);
+            }
             setContent(node, content);
             setVersionInfo(node, label, comment);
             tree.touch(node);
-            pendingVersions.put(identifier, label);
             return new Version(label, Instant.now(), context.user().value(), comment, EngineTree.contentInfo(node));
         });
+    }
+
+    /** The node's first content and its version's details, kept on the node before new content replaces them. */
+    private void keepFirstVersion(javax.jcr.Node node) throws RepositoryException {
+        node.setProperty(FIRST_CONTENT, node.getProperty(CONTENT).getBinary());
+        ContentInfo info = EngineTree.contentInfo(node);
+        node.setProperty(FIRST_MIME_TYPE, info.mimeType());
+        node.setProperty(FIRST_SIZE, info.size());
+        node.setProperty(FIRST_LABEL, node.getProperty(VERSION_LABEL).getString());
+        node.setProperty(FIRST_AUTHOR, string(node, VERSION_AUTHOR));
+        node.setProperty(FIRST_COMMENT, string(node, VERSION_COMMENT));
+        node.setProperty(FIRST_CREATED, node.getProperty("jcr:created").getDate());
+        node.getProperty(FIRST_UNFROZEN).remove();
+    }
+
+    private static String string(javax.jcr.Node node, String name) throws RepositoryException {
+        return node.hasProperty(name) ? node.getProperty(name).getString() : "";
     }
 
     static String nextLabel(String label) {
@@ -123,7 +166,21 @@ final class OakDocuments {
             if (!node.isNodeType("mix:versionable")) {
                 return List.of();
             }
+            if (node.hasProperty(FIRST_UNFROZEN)) {
+                return List.of(
+                        version(node, node.getProperty("jcr:created").getDate().toInstant()));
+            }
             List<Version> versions = new ArrayList<>();
+            if (node.hasProperty(FIRST_CONTENT)) {
+                versions.add(new Version(
+                        node.getProperty(FIRST_LABEL).getString(),
+                        node.getProperty(FIRST_CREATED).getDate().toInstant(),
+                        string(node, FIRST_AUTHOR),
+                        string(node, FIRST_COMMENT),
+                        new ContentInfo(
+                                node.getProperty(FIRST_MIME_TYPE).getString(),
+                                node.getProperty(FIRST_SIZE).getLong())));
+            }
             VersionIterator it = session.getWorkspace()
                     .getVersionManager()
                     .getVersionHistory(node.getPath())
@@ -134,19 +191,20 @@ final class OakDocuments {
                 if (!frozen.hasProperty(VERSION_LABEL) || !frozen.hasProperty(CONTENT)) {
                     continue; // the root version
                 }
-                versions.add(new Version(
-                        frozen.getProperty(VERSION_LABEL).getString(),
-                        version.getCreated().toInstant(),
-                        frozen.hasProperty(VERSION_AUTHOR)
-                                ? frozen.getProperty(VERSION_AUTHOR).getString()
-                                : "",
-                        frozen.hasProperty(VERSION_COMMENT)
-                                ? frozen.getProperty(VERSION_COMMENT).getString()
-                                : "",
-                        EngineTree.contentInfo(frozen)));
+                versions.add(version(frozen, version.getCreated().toInstant()));
             }
             return versions;
         });
+    }
+
+    /** The version a document node or a frozen node holds. */
+    private static Version version(javax.jcr.Node node, Instant created) throws RepositoryException {
+        return new Version(
+                node.getProperty(VERSION_LABEL).getString(),
+                created,
+                string(node, VERSION_AUTHOR),
+                string(node, VERSION_COMMENT),
+                EngineTree.contentInfo(node));
     }
 
     Content readContent(NodeId id) {
@@ -167,6 +225,24 @@ final class OakDocuments {
             javax.jcr.Node node = tree.get(id);
             if (!node.isNodeType("mix:versionable")) {
                 throw new NotFoundException("node " + id + " has no versions");
+            }
+            if (node.hasProperty(FIRST_UNFROZEN)) {
+                if (node.getProperty(VERSION_LABEL).getString().equals(versionLabel)) {
+                    return new Content(
+                            EngineTree.displayName(node),
+                            EngineTree.contentInfo(node),
+                            node.getProperty(CONTENT).getBinary().getStream());
+                }
+                throw new NotFoundException("node " + id + " has no version " + versionLabel);
+            }
+            if (node.hasProperty(FIRST_CONTENT)
+                    && node.getProperty(FIRST_LABEL).getString().equals(versionLabel)) {
+                return new Content(
+                        EngineTree.displayName(node),
+                        new ContentInfo(
+                                node.getProperty(FIRST_MIME_TYPE).getString(),
+                                node.getProperty(FIRST_SIZE).getLong()),
+                        node.getProperty(FIRST_CONTENT).getBinary().getStream());
             }
             VersionIterator it = session.getWorkspace()
                     .getVersionManager()
@@ -197,6 +273,7 @@ final class OakDocuments {
      * checks it out again, so that it stays changeable.
      */
     void checkInPending() throws RepositoryException {
+        createdUnsaved.clear();
         VersionManager versions = session.getWorkspace().getVersionManager();
         for (Iterator<String> it = pendingVersions.keySet().iterator(); it.hasNext(); ) {
             String identifier = it.next();
@@ -216,5 +293,6 @@ final class OakDocuments {
     /** After a discard: nothing to check in. */
     void discardPending() {
         pendingVersions.clear();
+        createdUnsaved.clear();
     }
 }

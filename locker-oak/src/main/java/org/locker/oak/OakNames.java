@@ -18,6 +18,17 @@ final class OakNames {
     static final String VERSION_LABEL = "lkp:versionLabel";
     static final String VERSION_AUTHOR = "lkp:versionAuthor";
     static final String VERSION_COMMENT = "lkp:versionComment";
+    /** On a document whose current content is its first version, not yet checked in (decision 0025). */
+    static final String FIRST_UNFROZEN = "lkp:firstUnfrozen";
+    /** The first version of a document, kept on the node when its second content replaced it (decision 0025). */
+    static final String FIRST_CONTENT = "lkp:firstContent";
+
+    static final String FIRST_MIME_TYPE = "lkp:firstMimeType";
+    static final String FIRST_SIZE = "lkp:firstSize";
+    static final String FIRST_LABEL = "lkp:firstLabel";
+    static final String FIRST_AUTHOR = "lkp:firstAuthor";
+    static final String FIRST_COMMENT = "lkp:firstComment";
+    static final String FIRST_CREATED = "lkp:firstCreated";
     static final String FIRST_NAME = "profile/lkp:firstName";
     static final String LAST_NAME = "profile/lkp:lastName";
     static final String EMAIL = "profile/lkp:email";

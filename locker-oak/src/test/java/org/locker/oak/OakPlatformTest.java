@@ -87,6 +87,68 @@ class OakPlatformTest {
     }
 
     /**
+     * A document's first version is its node until a later save gives it new content (decision 0025): creating one
+     * checks nothing in (a check-in and a check-out are two commits of their own); content replaced in the save that
+     * created it is still 1.0; the first later content keeps 1.0 readable and is checked in as 1.1.
+     */
+    @Test
+    void shouldCheckInADocumentOnlyWhenItsFirstVersionIsReplaced(@TempDir Path dir) throws Exception {
+        try (OakPlatform platform = OakTestPlatforms.open(dir)) {
+            NodeId id;
+            try (PlatformSession s = platform.systemSession()) {
+                Node folder = s.ensureFolder("/versions-lazy");
+                id = s.createDocument(folder.id(), "d.txt", "lk:deposit", Map.of(), text("draft"))
+                        .id();
+                assertThat(s.updateContent(id, text("first"), "typo").label()).isEqualTo("1.0");
+                s.save();
+                assertThat(checkedInVersions(platform, id)).isZero();
+                assertThat(s.versions(id)).extracting(v -> v.label()).containsExactly("1.0");
+                try (Content content = s.readContent(id, "1.0")) {
+                    assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8))
+                            .isEqualTo("first");
+                }
+
+                assertThat(s.updateContent(id, text("second"), "v2").label()).isEqualTo("1.1");
+                s.save();
+                assertThat(checkedInVersions(platform, id)).isEqualTo(1);
+                assertThat(s.versions(id))
+                        .extracting(v -> v.label() + ":" + v.comment())
+                        .containsExactly("1.0:typo", "1.1:v2");
+                try (Content content = s.readContent(id, "1.0")) {
+                    assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8))
+                            .isEqualTo("first");
+                }
+                try (Content content = s.readContent(id, "1.1")) {
+                    assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8))
+                            .isEqualTo("second");
+                }
+            }
+        }
+    }
+
+    private static ContentSource text(String text) {
+        return new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "text/plain");
+    }
+
+    /** The versions checked in to the node's version history, its root version aside. */
+    private static long checkedInVersions(OakPlatform platform, NodeId id) throws Exception {
+        Session admin = platform.adminSession();
+        try {
+            javax.jcr.version.VersionIterator versions = admin.getWorkspace()
+                    .getVersionManager()
+                    .getVersionHistory(admin.getNodeByIdentifier(id.value()).getPath())
+                    .getAllVersions();
+            long count = -1;
+            for (; versions.hasNext(); versions.nextVersion()) {
+                count++;
+            }
+            return count;
+        } finally {
+            admin.logout();
+        }
+    }
+
+    /**
      * A group's members are read from its member references, resolved from the ids the binding knows (all of them
      * from the start); one it does not know is looked up, and a selection is checked against them all the same.
      */

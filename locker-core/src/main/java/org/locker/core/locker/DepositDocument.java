@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import org.locker.core.audit.AuditAction;
 import org.locker.core.audit.AuditTrail;
 import org.locker.core.directory.Profile;
@@ -134,85 +133,33 @@ final class DepositDocument {
 
     /**
      * Stores each file as its own deposit with the same settings, all in one platform save: when this returns,
-     * every current recipient's locker lists them (guardians once their window has started).
+     * every current recipient's locker lists them (guardians once their window has started). The guardians' window
+     * is joined (and saved) first: a window without deposits gives nobody anything.
      */
     List<Deposited> deposit(PreparedDeposit prepared, List<DepositFile> files) {
         if (files.isEmpty()) {
             throw new LockerRefusal(Reason.NO_FILE);
         }
-        return depositEach(List.of(new Lockers.PreparedFiles(prepared, files)), (session, made) -> {});
-    }
-
-    /**
-     * Stores the files of several prepared deposits (each with its own recipients), all in one platform save,
-     * {@code alsoSave} writing its own changes into that save (what made the deposits records that it did, so
-     * that a retry does not deposit twice). Each guardians' window is joined (and saved) first: a window without
-     * deposits gives nobody anything.
-     */
-    List<Deposited> depositEach(
-            List<Lockers.PreparedFiles> batches, BiConsumer<PlatformSession, List<Deposited>> alsoSave) {
-        if (batches.isEmpty()
-                || batches.stream().anyMatch(batch -> batch.files().isEmpty())) {
-            throw new LockerRefusal(Reason.NO_FILE);
-        }
         Instant now = clock.instant();
+        DepositRequest request = prepared.request();
         // guardians see a deposit through its window's group, a member of which they are only while it is open
-        List<Optional<Window>> windowed = new ArrayList<>();
-        if (batches.size() == 1) {
-            PreparedDeposit prepared = batches.get(0).prepared();
-            DepositRequest request = prepared.request();
-            windowed.add(
-                    prepared.guardians().isEmpty()
-                            ? Optional.empty()
-                            : Optional.of(windows.join(
-                                    request.publishFrom().orElseThrow(),
-                                    request.publishTo().orElseThrow(),
-                                    prepared.guardians())));
-        } else {
-            // several deposits to several families: their windows made in one save, not one each
-            List<PublicationWindows.Wanted> wanted = new ArrayList<>();
-            for (Lockers.PreparedFiles batch : batches) {
-                PreparedDeposit prepared = batch.prepared();
-                if (!prepared.guardians().isEmpty()) {
-                    wanted.add(new PublicationWindows.Wanted(
-                            prepared.request().publishFrom().orElseThrow(),
-                            prepared.request().publishTo().orElseThrow(),
-                            prepared.guardians()));
-                }
-            }
-            java.util.Iterator<Window> joined = windows.joinEach(wanted).iterator();
-            for (Lockers.PreparedFiles batch : batches) {
-                windowed.add(batch.prepared().guardians().isEmpty() ? Optional.empty() : Optional.of(joined.next()));
-            }
-        }
+        Optional<Window> window = prepared.guardians().isEmpty()
+                ? Optional.empty()
+                : Optional.of(windows.join(
+                        request.publishFrom().orElseThrow(), request.publishTo().orElseThrow(), prepared.guardians()));
         List<Deposited> deposited = new ArrayList<>();
         try (PlatformSession session = platform.systemSession()) {
             // a file of its own type: checked, all of them before anything is stored (the settings are read only
             // then: a deposit costs the same calls on Alfresco as before when no file has a type of its own)
-            if (batches.stream()
-                    .flatMap(batch -> batch.files().stream())
-                    .anyMatch(file -> file.documentType().isPresent())) {
+            if (files.stream().anyMatch(file -> file.documentType().isPresent())) {
                 List<String> types = store.settings(session).documentTypes();
-                for (Lockers.PreparedFiles batch : batches) {
-                    for (DepositFile file : batch.files()) {
-                        file.documentType()
-                                .filter(type -> !types.contains(type))
-                                .ifPresent(type -> {
-                                    throw new LockerRefusal(Reason.UNKNOWN_DOCUMENT_TYPE, type);
-                                });
-                    }
+                for (DepositFile file : files) {
+                    file.documentType().filter(type -> !types.contains(type)).ifPresent(type -> {
+                        throw new LockerRefusal(Reason.UNKNOWN_DOCUMENT_TYPE, type);
+                    });
                 }
             }
-            for (int i = 0; i < batches.size(); i++) {
-                store(
-                        session,
-                        now,
-                        batches.get(i).prepared(),
-                        windowed.get(i),
-                        batches.get(i).files(),
-                        deposited);
-            }
-            alsoSave.accept(session, List.copyOf(deposited));
+            store(session, now, prepared, window, files, deposited);
             session.save();
         }
         return deposited;

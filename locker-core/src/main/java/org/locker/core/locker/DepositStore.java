@@ -44,7 +44,8 @@ final class DepositStore {
             LockerModel.PUBLISH_FROM,
             LockerModel.PUBLISH_TO,
             LockerModel.EDITION_OF,
-            LockerModel.PUBLISHED_VERSION);
+            LockerModel.PUBLISHED_VERSION,
+            LockerModel.FAMILY_PART);
 
     private final DepositMonths months = new DepositMonths();
 
@@ -142,16 +143,68 @@ final class DepositStore {
         return session.createDocument(folder.id(), request.fileName(), LockerModel.DEPOSIT, properties, content);
     }
 
-    /** The guardians' edition of a deposit, if it has one (a deposit with guardian recipients). */
+    /**
+     * The guardians' edition of a deposit, if it has one (a deposit with guardian recipients); of a deposit cut into
+     * family parts, the first part ({@link #editions} gives them all).
+     */
     Optional<StoredDeposit> edition(PlatformSession session, StoredDeposit deposit) {
+        return editions(session, deposit).stream().findFirst();
+    }
+
+    /** What a deposit's guardians read: its edition, or each of its family parts; none for a deposit to nobody. */
+    List<StoredDeposit> editions(PlatformSession session, StoredDeposit deposit) {
         if (deposit.edition() || deposit.publishFrom().isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        return session.nodeAt(folderPath(deposit.depositId(), deposit.depositedAt()) + "/" + LockerModel.EDITION_FOLDER)
-                .flatMap(folder -> session.children(folder.id()).stream()
+        return session.nodeAt(editionFolder(deposit.depositId(), deposit.depositedAt()))
+                .map(folder -> session.children(folder.id()).stream()
                         .filter(DepositStore::isDeposit)
-                        .findFirst())
-                .map(DepositStore::read);
+                        .map(DepositStore::read)
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /**
+     * Creates one family's part of a deposit cut into parts (not saved, no grants): an edition of its own, named for
+     * the family, holding their pages, with the family's guardians as its recipients (decision 0025).
+     */
+    Node createPart(
+            PlatformSession session,
+            Node deposit,
+            NewDeposit request,
+            String name,
+            List<String> guardians,
+            ContentSource content) {
+        Node folder = session.ensureFolder(editionFolder(request.depositId(), request.at()));
+        Map<String, Object> properties = properties(request);
+        properties.put(LockerModel.RECIPIENTS, guardians);
+        properties.put(LockerModel.RECIPIENT_MONTHS, DepositMonths.keys(guardians, request.at()));
+        properties.put(LockerModel.GUARDIAN_RECIPIENTS, guardians);
+        properties.put(
+                LockerModel.SELECTION,
+                String.join("\n", guardians.stream().map(g -> "user:" + g).toList()));
+        properties.put(LockerModel.ALLOW_MODIFY, false);
+        properties.put(LockerModel.EDITION_OF, deposit.id().value());
+        properties.put(LockerModel.PUBLISHED_VERSION, "1.0");
+        properties.put(LockerModel.FAMILY_PART, true);
+        return session.createDocument(folder.id(), name, LockerModel.DEPOSIT, properties, content);
+    }
+
+    /** The family parts of the deposits of a window, withdrawn or not. */
+    List<StoredDeposit> familyParts(PlatformSession session, String windowKey) {
+        return session
+                .query(NodeQuery.ofType(LockerModel.DEPOSIT)
+                        .whereEquals(LockerModel.WINDOW_KEY, windowKey)
+                        .page(0, 10_000)
+                        .build())
+                .stream()
+                .map(DepositStore::read)
+                .filter(StoredDeposit::familyPart)
+                .toList();
+    }
+
+    private static String editionFolder(String depositId, Instant at) {
+        return folderPath(depositId, at) + "/" + LockerModel.EDITION_FOLDER;
     }
 
     /**

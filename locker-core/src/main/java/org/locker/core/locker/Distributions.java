@@ -230,13 +230,13 @@ final class Distributions {
                 system.revoke(id, entry.principal());
             }
             store.markWithdrawn(system, id, clock.instant());
-            // its guardians' edition leaves their lockers with it
-            store.edition(system, deposit).ifPresent(edition -> {
+            // its guardians' edition (or each family's part) leaves their lockers with it
+            for (StoredDeposit edition : store.editions(system, deposit)) {
                 for (AccessEntry entry : system.accessEntries(edition.id())) {
                     system.revoke(edition.id(), entry.principal());
                 }
                 store.markWithdrawn(system, edition.id(), clock.instant());
-            });
+            }
             audit.record(system, AuditAction.WITHDRAWN, user, deposit.depositId(), deposit.name(), "");
             system.save();
         }

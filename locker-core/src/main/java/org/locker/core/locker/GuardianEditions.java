@@ -15,16 +15,24 @@ final class GuardianEditions {
 
     private GuardianEditions() {}
 
-    /** The node {@code session}'s user reads for the deposit {@code id}: itself, or its guardians' edition. */
+    /**
+     * The node {@code session}'s user reads for the deposit {@code id}: itself, or its guardians' edition, or, of a
+     * deposit cut per family, their own family's part (decision 0025).
+     */
     static NodeId readable(ContentPlatform platform, PlatformSession session, NodeId id) {
         if (session.findNode(id).isPresent()) {
             return id;
         }
+        String reader = session.user().value();
         try (PlatformSession system = platform.systemSession()) {
-            return STORE.find(system, id)
-                    .flatMap(deposit -> STORE.edition(system, deposit))
+            return STORE.find(system, id).stream()
+                    .flatMap(deposit -> STORE.editions(system, deposit).stream())
+                    // a family's part names its guardians: look at theirs first, not at every family's
+                    .sorted(java.util.Comparator.comparing(
+                            edition -> !edition.recipients().contains(reader)))
                     .map(StoredDeposit::id)
                     .filter(edition -> session.findNode(edition).isPresent())
+                    .findFirst()
                     .orElse(id);
         }
     }

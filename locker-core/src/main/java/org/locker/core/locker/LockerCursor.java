@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.locker.core.locker.LockerRefusal.Reason;
 
 /**
- * Where a page of a locker ends: the deposit date and id of its last entry. A locker is listed newest first, ties
- * broken by deposit id (descending), so a cursor names one place in that order and the next page starts strictly
+ * Where a page of a locker ends: the deposit date and id of its last entry (of a family's part of a split, the deposit
+ * id and the part's: a guardian of two pupils lists two parts of one deposit). A locker is listed newest first, ties
+ * broken by that id (descending), so a cursor names one place in that order and the next page starts strictly
  * after it: documents deposited meanwhile sort before it and never shift a later page (no entry skipped or
  * repeated). Given to clients as an opaque text; anything else they send back is refused (INVALID_CURSOR).
  */
@@ -19,17 +20,21 @@ record LockerCursor(Instant depositedAt, String depositId) {
 
     /** Newest first, then by deposit id descending: the order of a paged locker. */
     static final Comparator<StoredDeposit> ORDER = Comparator.comparing(StoredDeposit::depositedAt)
-            .thenComparing(StoredDeposit::depositId)
+            .thenComparing(LockerCursor::key)
             .reversed();
 
     static LockerCursor of(StoredDeposit deposit) {
-        return new LockerCursor(deposit.depositedAt(), deposit.depositId());
+        return new LockerCursor(deposit.depositedAt(), key(deposit));
     }
 
     /** Whether {@code deposit} comes strictly after this place in the locker's order. */
     boolean precedes(StoredDeposit deposit) {
         int byDate = deposit.depositedAt().compareTo(depositedAt);
-        return byDate < 0 || byDate == 0 && deposit.depositId().compareTo(depositId) < 0;
+        return byDate < 0 || byDate == 0 && key(deposit).compareTo(depositId) < 0;
+    }
+
+    private static String key(StoredDeposit deposit) {
+        return deposit.familyPart() ? deposit.depositId() + "/" + deposit.id().value() : deposit.depositId();
     }
 
     String encode() {

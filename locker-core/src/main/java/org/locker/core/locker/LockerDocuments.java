@@ -185,6 +185,9 @@ public final class LockerDocuments {
         StoredDeposit deposit;
         try (PlatformSession session = platform.sessionAs(user)) {
             deposit = store.current(session, id);
+            if (deposit.cutIntoParts()) {
+                throw new LockerRefusal(Reason.PARTS_FIXED, id.value());
+            }
             ContentSource content = judge.judge(deposit.name());
             String current =
                     deposit.node().content().map(c -> baseType(c.mimeType())).orElse("");

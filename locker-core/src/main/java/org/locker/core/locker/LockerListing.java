@@ -63,8 +63,11 @@ final class LockerListing {
     static LockerEntry entry(StoredDeposit deposit, boolean opened, boolean canModify) {
         var node = deposit.node();
         return new LockerEntry(
-                // one id per deposit for everyone: a guardian's edition is listed as its deposit (decision 0014)
-                deposit.editionOf().map(NodeId::of).orElse(deposit.id()),
+                // one id per deposit for everyone: a guardian's edition is listed as its deposit (decision 0014); a
+                // family's part of a split by its own id, so that a guardian of two pupils opens each one's pages
+                deposit.familyPart()
+                        ? deposit.id()
+                        : deposit.editionOf().map(NodeId::of).orElse(deposit.id()),
                 deposit.depositId(),
                 deposit.name(),
                 deposit.documentType(),

@@ -63,7 +63,17 @@ public final class LockerModel {
     public static final String EDITION_OF = "lk:editionOf";
     /** Of a guardians' edition: the label of the deposit's version it holds now. */
     public static final String PUBLISHED_VERSION = "lk:publishedVersion";
-    /** The folder, in a deposit's folder, that holds its guardians' edition. */
+    /**
+     * Of a deposit cut into family parts (a split, decision 0025): how many parts it has. Its guardians read their
+     * own family's part, never the deposit, and it takes no new version.
+     */
+    public static final String FAMILY_PARTS = "lk:familyParts";
+    /**
+     * Of one family's part of such a deposit (an edition of its own): its guardians are granted it themselves while
+     * the deposit's window is open, not through the window's group, which would let every family in.
+     */
+    public static final String FAMILY_PART = "lk:familyPart";
+    /** The folder, in a deposit's folder, that holds its guardians' edition (or its family parts). */
     public static final String EDITION_FOLDER = "guardians";
 
     public static final String WITHDRAWN = "lk:withdrawn";

@@ -97,7 +97,7 @@ final class LockerPages {
                     }
                     if (entries.size() == size) {
                         // one more visible entry exists: the page ends at its last entry
-                        return new LockerPage(entries, Optional.of(next(entries.get(size - 1))));
+                        return new LockerPage(entries, seek.map(LockerCursor::encode));
                     }
                     seek = Optional.of(LockerCursor.of(deposit));
                     boolean mayWrite = deposit.allowModify() || deposit.depositedBy(user.value());
@@ -113,9 +113,5 @@ final class LockerPages {
 
     private static boolean after(Optional<LockerCursor> seek, StoredDeposit deposit) {
         return seek.isEmpty() || seek.get().precedes(deposit);
-    }
-
-    private static String next(LockerEntry last) {
-        return new LockerCursor(last.depositedAt(), last.depositId()).encode();
     }
 }

@@ -54,6 +54,8 @@ public final class LockerRefusal extends RuntimeException {
         UNKNOWN_VERSION(false),
         /** A version to publish to the guardians of a document that was deposited to no guardian. */
         NOT_FOR_GUARDIANS(false),
+        /** A new version of a document cut into one part per family (a split): each family keeps the pages it got. */
+        PARTS_FIXED(false),
         /** A guardian asking for a standing deposit (for people created later): the establishment's only. */
         STANDING_NOT_ALLOWED(true),
         /** A guardian asking that the recipients may modify their deposit: the establishment's only. */

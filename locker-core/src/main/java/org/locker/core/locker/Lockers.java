@@ -35,6 +35,7 @@ public final class Lockers {
     private final LockerSettings settings;
     private final DepositDocument deposits;
     private final DepositFromCloud fromCloud;
+    private final DepositFamilyParts familyParts;
     private final PublicationWindows windows;
     private final LockerListing listing;
     private final NotOpenedCount notOpened;
@@ -57,9 +58,10 @@ public final class Lockers {
         AuditTrail audit = new AuditTrail(platform, clock);
         DepositNotices notices = new DepositNotices(notifications);
         this.settings = new LockerSettings(platform, store, audit);
-        this.windows = new PublicationWindows(platform, clock, new WindowStore(), notices);
+        this.windows = new PublicationWindows(platform, clock, new WindowStore(), store, notices);
         this.deposits = new DepositDocument(platform, clock, store, new RecipientResolver(), windows, audit, notices);
         this.fromCloud = new DepositFromCloud(platform, clock, deposits);
+        this.familyParts = new DepositFamilyParts(platform, clock, store, windows, audit, notices);
         this.listing = new LockerListing(platform, clock, store);
         this.notOpened = new NotOpenedCount(platform, clock, store);
         this.pages = new LockerPages(platform, clock, store);
@@ -201,24 +203,32 @@ public final class Lockers {
         return deposits.deposit(prepared, files);
     }
 
-    /** Files to deposit with one prepared deposit's settings and recipients. */
-    public record PreparedFiles(PreparedDeposit prepared, List<DepositFile> files) {
-        public PreparedFiles {
-            java.util.Objects.requireNonNull(prepared, "prepared");
-            files = List.copyOf(files);
+    /** One family's part of a document cut per family: its name, its guardians (the only ones who read it), pages. */
+    public record FamilyPart(String name, Set<PrincipalId> guardians, ContentSource content) {
+        public FamilyPart {
+            java.util.Objects.requireNonNull(name, "name");
+            guardians = Set.copyOf(guardians);
+            java.util.Objects.requireNonNull(content, "content");
         }
     }
 
+    /** A document cut per family, deposited: the one deposit, and its parts' ids in the order given. */
+    public record PartsDeposited(Deposited deposit, List<NodeId> parts) {}
+
     /**
-     * Several deposits, each with its own recipients (a class's report cards, one per family), stored all together
-     * in one platform save, into which {@code alsoSave} writes what records that they were made (so that a retry
-     * does not deposit twice). Nothing is stored if anything is refused or fails (on a platform without isolated
-     * saves, what was created is undone as far as it allows).
+     * Deposits a document cut into one part per family (a split, decision 0025): one deposit of the whole file to
+     * every family's guardians, whose guardians each read only their own family's part, granted while the window is
+     * open; all in one platform save, into which {@code alsoSave} writes what records that it was made (so that a
+     * retry does not deposit twice).
+     *
+     * @param prepared prepared for every family's guardians, and nobody else
      */
-    public List<Deposited> depositEach(
-            List<PreparedFiles> batches,
-            BiConsumer<org.locker.core.platform.PlatformSession, List<Deposited>> alsoSave) {
-        return deposits.depositEach(batches, alsoSave);
+    public PartsDeposited depositParts(
+            PreparedDeposit prepared,
+            DepositFile whole,
+            List<FamilyPart> parts,
+            BiConsumer<org.locker.core.platform.PlatformSession, PartsDeposited> alsoSave) {
+        return familyParts.deposit(prepared, whole, parts, alsoSave);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +22,9 @@ import org.locker.core.platform.PrincipalId;
 /**
  * Publication windows: guardians see a deposit only while its window is open. Deposits with the same dates and
  * guardians share one window, granted through the window's group, whose members the guardians are only while
- * it is open: opening or closing a window changes one group, not the permissions of every deposit in it.
+ * it is open: opening or closing a window changes one group, not the permissions of every deposit in it. The family
+ * parts of a split are the exception: each is granted to its own family when the window opens, and revoked when it
+ * closes (decision 0025).
  */
 final class PublicationWindows {
 
@@ -36,16 +37,19 @@ final class PublicationWindows {
     private final ContentPlatform platform;
     private final Clock clock;
     private final WindowStore store;
+    private final DepositStore deposits;
     private final DepositNotices notices;
     /** One window change at a time: two deposits joining a new window create it once. */
     private final ReentrantLock lock = new ReentrantLock();
     /** Told the next boundary of a window a deposit was just added to, so that it is applied on time. */
     private volatile Consumer<Instant> boundaries = boundary -> {};
 
-    PublicationWindows(ContentPlatform platform, Clock clock, WindowStore store, DepositNotices notices) {
+    PublicationWindows(
+            ContentPlatform platform, Clock clock, WindowStore store, DepositStore deposits, DepositNotices notices) {
         this.platform = platform;
         this.clock = clock;
         this.store = store;
+        this.deposits = deposits;
         this.notices = notices;
     }
 
@@ -88,61 +92,6 @@ final class PublicationWindows {
         }
         WindowState.nextBoundary(from, to, clock.instant()).ifPresent(boundaries);
         return new Window(key, group, open);
-    }
-
-    /** A window wanted by one of several deposits made together. */
-    record Wanted(Instant from, Instant to, Set<PrincipalId> guardians) {}
-
-    /**
-     * The windows for several deposits made together (a split: one per student's guardians), as {@link #join} gives
-     * each, those missing created all in one save rather than one save each.
-     */
-    List<Window> joinEach(List<Wanted> wanted) {
-        List<Window> result = new ArrayList<>();
-        java.util.Map<String, Window> seen = new java.util.HashMap<>();
-        lock.lock();
-        try (PlatformSession session = platform.systemSession()) {
-            boolean changed = false;
-            Instant now = clock.instant();
-            for (Wanted one : wanted) {
-                List<String> names = one.guardians().stream()
-                        .map(PrincipalId::value)
-                        .sorted()
-                        .toList();
-                String key = key(one.from(), one.to(), names);
-                Window known = seen.get(key);
-                if (known != null) {
-                    // siblings: the same guardians, the same window, created once
-                    result.add(known);
-                    continue;
-                }
-                boolean open = WindowState.at(one.from(), one.to(), now) == WindowState.OPEN;
-                Window window = new Window(key, GroupId.of("locker-window-" + key), open);
-                Optional<StoredWindow> existing = store.find(session, key);
-                if (existing.isPresent()) {
-                    changed |= apply(session, existing.get(), now) != 0;
-                } else {
-                    store.ensureGroup(session, window.group(), one.from(), one.to());
-                    WindowState state = WindowState.at(one.from(), one.to(), now);
-                    if (state == WindowState.OPEN) {
-                        one.guardians().forEach(g -> session.addMember(window.group(), g));
-                    }
-                    store.create(session, key, one.from(), one.to(), names, window.group(), state);
-                    changed = true;
-                }
-                seen.put(key, window);
-                result.add(window);
-            }
-            if (changed) {
-                session.save();
-            }
-        } finally {
-            lock.unlock();
-        }
-        for (Wanted one : wanted) {
-            WindowState.nextBoundary(one.from(), one.to(), clock.instant()).ifPresent(boundaries);
-        }
-        return result;
     }
 
     /**
@@ -202,6 +151,8 @@ final class PublicationWindows {
                     session.removeMember(group, principal);
                 }
             }
+            // the family parts of a split are granted to each family themselves (decision 0025)
+            DepositFamilyParts.applyWindow(session, deposits, window.key(), inside);
             change = inside ? 1 : -1;
             if (inside) {
                 // the window's deposits arrive for its guardians now, in the save that lets them read them

@@ -54,6 +54,9 @@ final class PublishVersion {
             if (!deposit.depositedBy(user.value())) {
                 throw new LockerRefusal(Reason.NOT_THE_DEPOSITOR, id.value());
             }
+            if (deposit.cutIntoParts()) {
+                throw new LockerRefusal(Reason.PARTS_FIXED, id.value());
+            }
             StoredDeposit edition = store.edition(system, deposit)
                     .orElseThrow(() -> new LockerRefusal(Reason.NOT_FOR_GUARDIANS, id.value()));
             if (system.versions(id).stream().noneMatch(v -> v.label().equals(label))) {

@@ -44,6 +44,16 @@ record StoredDeposit(
         return editionOf.isPresent();
     }
 
+    /** Whether this deposit is cut into family parts (a split, decision 0025): it takes no new version. */
+    boolean cutIntoParts() {
+        return node.properties().containsKey(LockerModel.FAMILY_PARTS);
+    }
+
+    /** Whether this is one family's part of such a deposit, granted to its guardians while the window is open. */
+    boolean familyPart() {
+        return node.flag(LockerModel.FAMILY_PART);
+    }
+
     /** The version its reader sees: of an edition, the deposit's version it publishes. */
     String versionLabel() {
         return publishedVersion.orElse(node.versionLabel().orElse(""));

@@ -60,6 +60,14 @@ final class AnalyseSplit {
         Matching matching = split.mode() == SplitMode.FIXED
                 ? PageMatching.fixed(students, pdf.pageCount(), split.pagesPerStudent())
                 : PageMatching.byText(students, pdf.pageTexts());
+        if (split.mode() == SplitMode.BY_TEXT && !matching.unmatched().isEmpty()) {
+            // a quick reading may miss a name drawn in pieces: those pages are read again, closely
+            List<Integer> reread = matching.unmatched();
+            List<String> closer = pdf.closer().texts(reread);
+            if (closer.size() == reread.size()) {
+                matching = PageMatching.rematched(matching, students, reread, closer);
+            }
+        }
         String name = documentName(split.documentName());
         Node created;
         try (PlatformSession system = platform.systemSession()) {
@@ -75,7 +83,8 @@ final class AnalyseSplit {
                     content);
             system.save();
         }
-        return views.draft(owner, created.id());
+        SplitStore.StoredSplit stored = views.stored(owner, created.id());
+        return views.view(stored, views.roster(stored, java.util.Optional.of(detail)));
     }
 
     /** The name the documents start with: the one given, without a PDF extension, checked as a document name. */

@@ -57,15 +57,12 @@ final class PageMatching {
     }
 
     static Matching byText(List<Student> students, List<String> pageTexts) {
+        List<Keys> keys = students.stream().map(Keys::of).toList();
         Map<UserId, List<Integer>> pages = new LinkedHashMap<>();
         students.forEach(student -> pages.put(student.id(), new ArrayList<>()));
         List<Integer> unmatched = new ArrayList<>();
         for (int i = 0; i < pageTexts.size(); i++) {
-            String text = " " + fold(pageTexts.get(i)) + " ";
-            UserId owner = byIdentifier(students, text);
-            if (owner == null) {
-                owner = byName(students, text);
-            }
+            UserId owner = owner(keys, pageTexts.get(i));
             if (owner == null) {
                 unmatched.add(i + 1);
             } else {
@@ -75,12 +72,49 @@ final class PageMatching {
         return new Matching(pages, unmatched);
     }
 
+    /**
+     * The matching after some of its unmatched pages were read again ({@code texts}, in the order of {@code reread}):
+     * those where one student is found now are theirs, the others stay unmatched.
+     */
+    static Matching rematched(Matching matching, List<Student> students, List<Integer> reread, List<String> texts) {
+        List<Keys> keys = students.stream().map(Keys::of).toList();
+        Map<UserId, List<Integer>> pages = new LinkedHashMap<>();
+        matching.pages().forEach((student, own) -> pages.put(student, new ArrayList<>(own)));
+        List<Integer> unmatched = new ArrayList<>(matching.unmatched());
+        for (int i = 0; i < reread.size(); i++) {
+            UserId owner = owner(keys, texts.get(i));
+            if (owner != null && unmatched.remove(reread.get(i))) {
+                List<Integer> own = pages.get(owner);
+                own.add(reread.get(i));
+                own.sort(null);
+            }
+        }
+        return new Matching(pages, unmatched);
+    }
+
+    /** The one student a page's text is theirs by identifier, else by name; null for none or several. */
+    private static UserId owner(List<Keys> keys, String pageText) {
+        String text = " " + fold(pageText) + " ";
+        UserId owner = byIdentifier(keys, text);
+        return owner != null ? owner : byName(keys, text);
+    }
+
+    /** A student's identifier and names as a page's folded text holds them (folded once, not once per page). */
+    private record Keys(UserId id, String identifier, List<String> names) {
+        static Keys of(Student student) {
+            String first = fold(student.firstName());
+            String last = fold(student.lastName());
+            List<String> names =
+                    first.isEmpty() || last.isEmpty() ? List.of() : List.of(last + " " + first, first + " " + last);
+            return new Keys(student.id(), fold(student.id().value()), names);
+        }
+    }
+
     /** The one student whose identifier the page holds as a whole word; null for none or several. */
-    private static UserId byIdentifier(List<Student> students, String text) {
+    private static UserId byIdentifier(List<Keys> students, String text) {
         UserId found = null;
-        for (Student student : students) {
-            String id = fold(student.id().value());
-            if (!id.isEmpty() && text.contains(" " + id + " ")) {
+        for (Keys student : students) {
+            if (!student.identifier().isEmpty() && text.contains(" " + student.identifier() + " ")) {
                 if (found != null) {
                     return null;
                 }
@@ -94,15 +128,10 @@ final class PageMatching {
      * The one student whose name the page holds; null for none or several. A name found only inside a longer name
      * of another student found on the page ("Emma Martin" in "Emma Martin Dupont") does not count.
      */
-    private static UserId byName(List<Student> students, String text) {
+    private static UserId byName(List<Keys> students, String text) {
         Map<UserId, String> found = new LinkedHashMap<>();
-        for (Student student : students) {
-            String first = fold(student.firstName());
-            String last = fold(student.lastName());
-            if (first.isEmpty() || last.isEmpty()) {
-                continue;
-            }
-            for (String name : List.of(last + " " + first, first + " " + last)) {
+        for (Keys student : students) {
+            for (String name : student.names()) {
                 if (text.contains(" " + name + " ")) {
                     found.put(student.id(), name);
                     break;

@@ -52,11 +52,26 @@ public final class SplitDistribution {
      */
     public record NewSplit(String documentName, SplitMode mode, String schoolClass, int pagesPerStudent) {}
 
-    /** What the caller read in the PDF: its number of pages and, for {@link SplitMode#BY_TEXT}, each page's text. */
-    public record AnalysedPdf(int pageCount, List<String> pageTexts) {
+    /**
+     * What the caller read in the PDF: its number of pages and, for {@link SplitMode#BY_TEXT}, each page's text, read
+     * quickly, and a closer reading of given pages, asked for the pages whose quick text matched no student.
+     */
+    public record AnalysedPdf(int pageCount, List<String> pageTexts, CloserReading closer) {
         public AnalysedPdf {
             pageTexts = List.copyOf(pageTexts);
+            java.util.Objects.requireNonNull(closer, "closer");
         }
+
+        /** Texts read once, with no closer reading. */
+        public AnalysedPdf(int pageCount, List<String> pageTexts) {
+            this(pageCount, pageTexts, pages -> List.of());
+        }
+    }
+
+    /** The texts of some pages (1-based), in their order, read more closely; empty when there is no closer way. */
+    @FunctionalInterface
+    public interface CloserReading {
+        List<String> texts(List<Integer> pages);
     }
 
     /**

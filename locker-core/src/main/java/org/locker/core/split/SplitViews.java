@@ -92,9 +92,15 @@ final class SplitViews {
             Map<UserId, List<UserId>> guardians) {}
 
     Roster roster(StoredSplit split) {
-        Optional<SchoolDirectory.ClassDetail> detail = ClassCode.isValid(split.schoolClass())
-                ? directory.classDetail(ClassCode.of(split.schoolClass()))
-                : Optional.empty();
+        return roster(
+                split,
+                ClassCode.isValid(split.schoolClass())
+                        ? directory.classDetail(ClassCode.of(split.schoolClass()))
+                        : Optional.empty());
+    }
+
+    /** The roster of a draft whose class was just read (reading a class reads each of its persons). */
+    Roster roster(StoredSplit split, Optional<SchoolDirectory.ClassDetail> detail) {
         Map<UserId, Person> known = new LinkedHashMap<>();
         detail.ifPresent(d -> d.students().forEach(p -> known.put(p.id(), p)));
         // the class's guardians name their children: one read of the class for every student's guardians

@@ -30,11 +30,11 @@ import org.locker.core.split.SplitRefusal.Reason;
 import org.locker.core.split.SplitStore.StoredSplit;
 
 /**
- * Validating a draft: each student's pages become their own PDF, deposited through the lockers' deposit use case to
- * that student's guardians only (one deposit each, its own recipients, the usual publication window), so that each
+ * Validating a draft: each student's pages become their own PDF, a part of one deposit to every family's guardians
+ * that only that student's guardians are granted (decision 0025), with the usual publication window, so that each
  * family reads only its child's pages, by the platform's grants. Refused while a page is neither assigned nor
- * discarded, or a student with pages has no guardian (decision 0024). All the deposits and the draft's "validated"
- * mark are one save: validating again (a retry, a double click) gives the same deposits and makes none.
+ * discarded, or a student with pages has no guardian (decision 0024). The deposit, its parts and the draft's
+ * "validated" mark are one save: validating again (a retry, a double click) gives the same parts and makes none.
  */
 final class ValidateSplit {
 
@@ -76,37 +76,21 @@ final class ValidateSplit {
             if (!withoutGuardians.isEmpty()) {
                 throw new SplitRefusal(Reason.SPLIT_NO_GUARDIANS, String.join(", ", withoutGuardians));
             }
-            // every deposit is checked (type, memo, window, each guardian a guardian) once, for all the families,
-            // before a page is cut; each student's deposit then goes to their own guardians only
+            // one deposit to every family's guardians, checked once (type, memo, window, each guardian a guardian);
+            // each student's pages are a part of it that only their own guardians read (decision 0025)
             Set<String> everyGuardian = new LinkedHashSet<>();
             receiving.forEach(
                     s -> roster.guardians().get(s.student()).forEach(g -> everyGuardian.add("user:" + g.value())));
             Lockers.PreparedDeposit checked =
                     lockers.prepare(owner, profile, request(choice, List.copyOf(everyGuardian)));
-            Map<UserId, Lockers.PreparedDeposit> prepared = new LinkedHashMap<>();
-            Map<UserId, String> names = new LinkedHashMap<>();
             for (StudentPages student : receiving) {
-                List<UserId> theirs = roster.guardians().get(student.student());
-                if (!checked.guardians().containsAll(theirs)) {
-                    throw new IllegalStateException("guardians not resolved as guardians: " + theirs);
+                if (!checked.guardians().containsAll(roster.guardians().get(student.student()))) {
+                    throw new IllegalStateException("guardians not resolved as guardians: "
+                            + roster.guardians().get(student.student()));
                 }
-                prepared.put(
-                        student.student(),
-                        new Lockers.PreparedDeposit(
-                                owner,
-                                request(
-                                        choice,
-                                        theirs.stream()
-                                                .map(g -> "user:" + g.value())
-                                                .toList()),
-                                Set.of(),
-                                Set.copyOf(theirs)));
-                names.put(
-                        student.student(),
-                        DocumentNames.checked(split.documentName() + " - " + fullName(student) + ".pdf"));
             }
-            deposit(owner, split, receiving, prepared, names, splitter);
-            return views.draft(owner, id);
+            deposit(owner, split, receiving, roster, checked, splitter);
+            return views.view(views.stored(owner, id), roster);
         });
     }
 
@@ -114,8 +98,8 @@ final class ValidateSplit {
             UserId owner,
             StoredSplit split,
             List<StudentPages> receiving,
-            Map<UserId, Lockers.PreparedDeposit> prepared,
-            Map<UserId, String> names,
+            SplitViews.Roster roster,
+            Lockers.PreparedDeposit checked,
             PageSplitter splitter) {
         Path source = null;
         Map<UserId, Path> parts = Map.of();
@@ -129,24 +113,32 @@ final class ValidateSplit {
             Map<UserId, List<Integer>> pages = new LinkedHashMap<>();
             receiving.forEach(student -> pages.put(student.student(), student.pages()));
             parts = splitter.split(source, pages);
-            List<Lockers.PreparedFiles> batches = new ArrayList<>();
+            List<Lockers.FamilyPart> families = new ArrayList<>();
             List<UserId> students = new ArrayList<>();
             for (StudentPages student : receiving) {
                 InputStream stream = Files.newInputStream(parts.get(student.student()));
                 streams.add(stream);
-                batches.add(new Lockers.PreparedFiles(
-                        prepared.get(student.student()),
-                        List.of(new Lockers.DepositFile(
-                                names.get(student.student()), new ContentSource(stream, "application/pdf")))));
+                families.add(new Lockers.FamilyPart(
+                        DocumentNames.checked(split.documentName() + " - " + fullName(student) + ".pdf"),
+                        Set.copyOf(roster.guardians().get(student.student())),
+                        new ContentSource(stream, "application/pdf")));
                 students.add(student.student());
             }
-            lockers.depositEach(batches, (session, deposited) -> {
-                Map<UserId, NodeId> made = new LinkedHashMap<>();
-                for (int i = 0; i < students.size(); i++) {
-                    made.put(students.get(i), deposited.get(i).id());
-                }
-                store.validated(session, split.id(), made);
-            });
+            InputStream whole = Files.newInputStream(source);
+            streams.add(whole);
+            lockers.depositParts(
+                    checked,
+                    new Lockers.DepositFile(
+                            DocumentNames.checked(split.documentName() + ".pdf"),
+                            new ContentSource(whole, "application/pdf")),
+                    families,
+                    (session, deposited) -> {
+                        Map<UserId, NodeId> made = new LinkedHashMap<>();
+                        for (int i = 0; i < students.size(); i++) {
+                            made.put(students.get(i), deposited.parts().get(i));
+                        }
+                        store.validated(session, split.id(), made);
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot split the document", e);
         } finally {

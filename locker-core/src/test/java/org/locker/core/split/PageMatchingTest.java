@@ -62,4 +62,19 @@ class PageMatchingTest {
                         SplitRefusal.class,
                         r -> assertThat(r.reason()).isEqualTo(SplitRefusal.Reason.SPLIT_INVALID_PAGES_PER_STUDENT));
     }
+
+    @Test
+    void shouldGivePagesReadAgainToTheStudentNowFoundAndKeepEachStudentsPagesInOrder() {
+        // pages 2 and 3 read quickly as "Mar tin" (a name drawn in pieces); read again, page 2 names Emma
+        Matching quick = PageMatching.byText(CLASS, List.of("Martin Emma", "Mar tin Emma", "Annexe", "Martin Emma"));
+        assertThat(quick.unmatched()).containsExactly(2, 3);
+
+        Matching again = PageMatching.rematched(quick, CLASS, List.of(2, 3), List.of("Martin Emma", "Annexe"));
+
+        assertThat(again.pages().get(EMMA.id())).containsExactly(1, 2, 4);
+        assertThat(again.unmatched()).containsExactly(3);
+        assertThat(quick.pages().get(EMMA.id()))
+                .as("the first matching is left as it was")
+                .containsExactly(1, 4);
+    }
 }

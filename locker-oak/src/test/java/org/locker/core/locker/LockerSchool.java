@@ -81,7 +81,7 @@ final class LockerSchool implements AutoCloseable {
         platform = InMemorySchools.open(SCHOOL);
         audit = new AuditTrail(platform, clock);
         settings = new LockerSettings(platform, store, audit);
-        windows = new PublicationWindows(platform, clock, new WindowStore(), notices);
+        windows = new PublicationWindows(platform, clock, new WindowStore(), store, notices);
         deposits = new DepositDocument(platform, clock, store, resolver, windows, audit, notices);
         listing = new LockerListing(platform, clock, store);
         documents = new LockerDocuments(platform, clock, store, audit, notices, notifications);

@@ -21,6 +21,7 @@ import org.locker.core.platform.UserId;
 import org.locker.core.split.SplitDistribution;
 import org.locker.core.split.SplitDistribution.Draft;
 import org.locker.core.split.SplitMode;
+import org.locker.pdf.PdfSplitting;
 import org.locker.service.locker.EstablishmentDates;
 import org.locker.service.locker.preview.PdfPages;
 import org.locker.service.problem.LockerProblemException;

@@ -270,6 +270,18 @@ class SplitIT extends ServiceTestBase {
         assertThat(lockerOf("g.sib"))
                 .extracting(e -> e.get("name"))
                 .containsExactlyInAnyOrder("bulletins-3S - Frère Ana.pdf", "bulletins-3S - Frère Béa.pdf");
+        // one part per child, each opened by the id the locker lists: the guardian of both reads each one's pages
+        for (Map<String, Object> entry : lockerOf("g.sib")) {
+            BinaryResponse content =
+                    api().getBytes("/api/v1/lockers/documents/" + entry.get("id") + "/content", "g.sib");
+            assertThat(content.status()).isEqualTo(200);
+            int pages = entry.get("name").toString().contains("Ana") ? 2 : 1;
+            try (PDDocument own = Loader.loadPDF(content.body())) {
+                assertThat(own.getNumberOfPages()).isEqualTo(pages);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     @Test

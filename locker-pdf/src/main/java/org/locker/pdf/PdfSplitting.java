@@ -1,7 +1,6 @@
-package org.locker.service.split;
+package org.locker.pdf;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,47 +19,49 @@ import org.locker.core.split.SplitRefusal;
  * The PDF side of a split, with Apache PDFBox: reading a PDF's pages (and each page's text), and cutting it into one
  * PDF per student, the pages copied. Files, never whole documents in memory.
  */
-final class PdfSplitting {
+public final class PdfSplitting {
 
     private PdfSplitting() {}
 
     /**
-     * The number of pages and, when {@code withText}, each page's text.
+     * The number of pages and, when {@code withText}, each page's text read quickly ({@link ShownText}), with a closer
+     * reading of given pages ({@link #strippedTexts}) for those the quick text matches to no student.
      *
      * @throws SplitRefusal SPLIT_NOT_A_PDF for a file PDFBox cannot open (not a PDF, damaged) or an encrypted one
      */
-    static AnalysedPdf read(Path pdf, boolean withText) throws IOException {
+    public static AnalysedPdf read(Path pdf, boolean withText) throws IOException {
         try (PDDocument document = open(pdf)) {
             int pages = document.getNumberOfPages();
-            List<String> texts = withText && pages <= org.locker.core.split.SplitDistribution.MAX_PAGES
-                    ? pageTexts(document)
-                    : List.of();
-            return new AnalysedPdf(pages, texts);
+            if (!withText || pages > org.locker.core.split.SplitDistribution.MAX_PAGES) {
+                return new AnalysedPdf(pages, List.of());
+            }
+            List<String> texts = new ArrayList<>(pages);
+            ShownText shown = new ShownText();
+            for (PDPage page : document.getPages()) {
+                texts.add(shown.read(page));
+            }
+            return new AnalysedPdf(pages, texts, wanted -> strippedTexts(pdf, wanted));
         }
     }
 
-    /** Each page's text, in one pass over the document (a stripper per page would walk it once per page). */
-    static List<String> pageTexts(PDDocument document) throws IOException {
-        StringWriter buffer = new StringWriter();
-        List<String> texts = new ArrayList<>();
-        PDFTextStripper stripper = new PDFTextStripper() {
-            @Override
-            protected void endPage(PDPage page) throws IOException {
-                super.endPage(page);
-                output.flush();
-                texts.add(buffer.toString());
-                buffer.getBuffer().setLength(0);
+    /** The text of the given pages (1-based) as PDFBox's text stripper lays it out, in the order asked. */
+    public static List<String> strippedTexts(Path pdf, List<Integer> pages) {
+        try (PDDocument document = open(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            List<String> texts = new ArrayList<>(pages.size());
+            for (int page : pages) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                texts.add(stripper.getText(document));
             }
-        };
-        stripper.writeText(document, buffer);
-        if (texts.size() != document.getNumberOfPages()) {
-            throw new IOException("text of " + texts.size() + " pages of " + document.getNumberOfPages());
+            return texts;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the pages " + pages, e);
         }
-        return texts;
     }
 
     /** Writes each student's pages (1-based, in order) as a PDF of their own, in temporary files. */
-    static Map<UserId, Path> split(Path pdf, Map<UserId, List<Integer>> pages) throws IOException {
+    public static Map<UserId, Path> split(Path pdf, Map<UserId, List<Integer>> pages) throws IOException {
         Map<UserId, Path> parts = new LinkedHashMap<>();
         try (PDDocument source = open(pdf)) {
             for (Map.Entry<UserId, List<Integer>> student : pages.entrySet()) {
