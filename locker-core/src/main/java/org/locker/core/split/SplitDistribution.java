@@ -21,9 +21,8 @@ import org.locker.core.platform.UserId;
  * document per student, deposited to that student's guardians only. The upload is analysed into a draft kept on the
  * platform for its depositor only ({@link AnalyseSplit}, {@link SplitStore}); the depositor adjusts it
  * ({@link AdjustSplit}) and validates it ({@link ValidateSplit}), or deletes it ({@link DeleteSplit}): nothing goes
- * out before validation. PDFs are read and cut by
- * the caller (the service, with PDFBox), through {@link AnalysedPdf} and {@link PageSplitter}, so that the engine
- * stays free of a PDF library.
+ * out before validation. PDFs are read and cut by the caller (the service, with PDFBox), through {@link AnalysedPdf}
+ * and {@link PageSplitter}, so that the engine stays free of a PDF library.
  */
 public final class SplitDistribution {
 
