@@ -1,7 +1,7 @@
 // Split a PDF per student (issue 15, decision 0024): one PDF holding a page range per student becomes one document
 // per student, deposited to that student's guardians. The upload is a draft kept on the platform for its depositor
 // (its address is #/split/<id>, so a reload finds it); nothing goes out before Validate.
-import { ROOT, get, post, put, upload } from './api.js';
+import { ROOT, del, get, post, put, upload } from './api.js';
 import { clear, field, formatDate, h, nextId } from './dom.js';
 import { label, lang, t } from './i18n.js';
 import { documentTypes } from './types.js';
@@ -74,10 +74,32 @@ async function newSplitScreen(container, context) {
   });
   const kept = drafts.length === 0 ? null : h('section', { 'aria-labelledby': 'split-drafts-title' },
     h('h2#split-drafts-title', t('split.drafts')),
-    h('ul.entries', drafts.map((d) => h('li',
+    h('ul.entries', drafts.map((d) => h('li', { 'data-split': d.id },
       h('a', { href: `#/split/${d.id}` }, `${d.name} — ${d.schoolClass}`), ' ',
-      h('small', `${formatDate(d.createdAt, lang())} · ${t(d.state === 'VALIDATED' ? 'split.validated' : 'split.draft')}`)))));
+      h('small', `${formatDate(d.createdAt, lang())} · ${t(d.state === 'VALIDATED' ? 'split.validated' : 'split.draft')}`),
+      // a validated split stays: it is the record of what went to whom
+      d.state === 'VALIDATED' ? null : [' ', deleteButton(d, context,
+        () => newSplitScreen(container, context))]))));
   clear(container, h('p.hint', t('split.intro')), form, kept);
+}
+
+/** "Delete" for a draft not validated: after a confirmation, the draft and its PDF are removed, then {@code after}. */
+function deleteButton(draft, context, after) {
+  const button = h('button.danger', { type: 'button', 'data-action': 'delete-split' }, t('split.delete'),
+    h('span.visually-hidden', ` ${draft.name}`));
+  button.addEventListener('click', async () => {
+    if (!window.confirm(t('split.confirmDelete', { name: draft.name }))) return;
+    button.disabled = true;
+    try {
+      await del(`/splits/${encodeURIComponent(draft.id)}`);
+      await after();
+      context.announce(t('split.deleted', { name: draft.name }));
+    } catch (problem) {
+      button.disabled = false;
+      context.announce(problem.text());
+    }
+  });
+  return button;
 }
 
 /** The preview: each student with their pages, the unmatched pages to assign or discard, then Validate. */
@@ -153,6 +175,7 @@ async function draftScreen(container, context, id) {
         validated ? null : h('button', { type: 'button',
           onclick: () => change(page, 'restore', t('split.restored', { page })) }, t('split.restore')))))]);
     depositForm.hidden = validated;
+    deleteDraft.hidden = validated;
     done.hidden = !validated;
     if (validated) {
       const count = draft.students.filter((s) => s.document).length;
@@ -203,8 +226,11 @@ async function draftScreen(container, context, id) {
     }
   });
 
+  // giving up the draft: back to the list, where it is no longer
+  const deleteDraft = h('div.actions#split-delete', deleteButton(draft, context, () => context.navigate('split')));
+
   // the pages to decide on first, then every student's pages, then the deposit
   clear(container, h('p', h('a', { href: '#/split' }, t('split.back'))), summary, status, unmatched, discarded,
-    h('div.table-scroll', table), depositForm, done);
+    h('div.table-scroll', table), depositForm, done, deleteDraft);
   draw();
 }

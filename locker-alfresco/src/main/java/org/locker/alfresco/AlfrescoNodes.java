@@ -302,6 +302,11 @@ final class AlfrescoNodes {
         rest.send(auth, HttpMethod.DELETE, rest.uri(CORE, "/nodes/" + Ids.node(id), null), null);
     }
 
+    /** One DELETE with {@code permanent=true}: past the trashcan (the node's owner or an administrator only). */
+    void deletePermanently(NodeId id) {
+        rest.send(auth, HttpMethod.DELETE, rest.uri(CORE, "/nodes/" + Ids.node(id), params("permanent", true)), null);
+    }
+
     /** One GET of the alias {@code -my-}: the user's home folder, Share's My Files. */
     Node personalSpace() {
         return mapping.toNode(restNode("-my-", NODE_INCLUDE));

@@ -240,6 +240,11 @@ final class AlfrescoSession implements PlatformSession {
     }
 
     @Override
+    public void deletePermanently(NodeId id) {
+        nodes.deletePermanently(id);
+    }
+
+    @Override
     public Node personalSpace() {
         return nodes.personalSpace();
     }

@@ -1,6 +1,7 @@
 package org.locker.alfresco;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -976,6 +977,24 @@ class AlfrescoRestBindingTest {
         assertThatThrownBy(() -> AlfrescoPlatform.builder(unreachable).build())
                 .isInstanceOf(PlatformException.class)
                 .hasMessageContaining("unreachable after 2 attempts");
+    }
+
+    /** A permanent deletion goes past the trashcan; a plain one (a user's own delete) does not. */
+    @Test
+    void shouldDeletePermanentlyPastTheTrashcan() {
+        stub.stub(delete(urlPathEqualTo(CORE + "/nodes/draft"))
+                .willReturn(aResponse().withStatus(204)));
+        stub.stub(delete(urlPathEqualTo(CORE + "/nodes/mine"))
+                .willReturn(aResponse().withStatus(204)));
+        try (PlatformSession s = platform.systemSession()) {
+            s.deletePermanently(NodeId.of("draft"));
+            s.delete(NodeId.of("mine"));
+            s.save();
+        }
+        stub.server.verify(
+                deleteRequestedFor(urlPathEqualTo(CORE + "/nodes/draft")).withQueryParam("permanent", equalTo("true")));
+        stub.server.verify(
+                deleteRequestedFor(urlPathEqualTo(CORE + "/nodes/mine")).withQueryParam("permanent", absent()));
     }
 
     @Test

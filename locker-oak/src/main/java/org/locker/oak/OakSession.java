@@ -175,6 +175,11 @@ final class OakSession implements PlatformSession {
     }
 
     @Override
+    public void deletePermanently(NodeId id) {
+        nodes.delete(id);
+    }
+
+    @Override
     public Node personalSpace() {
         return personalSpace.personalSpace();
     }

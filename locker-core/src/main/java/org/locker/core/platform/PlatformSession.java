@@ -126,6 +126,17 @@ public interface PlatformSession extends AutoCloseable {
      */
     void delete(NodeId id);
 
+    /**
+     * Deletes a node and everything below it for good, nothing kept to restore: for what the service stored and
+     * nobody is to get back (a split draft's uploaded PDF). Oak has no trashcan (the same as {@link #delete});
+     * Alfresco deletes with {@code permanent=true}, which it allows the node's owner and administrators only.
+     *
+     * @throws NotFoundException if the node does not exist (on Oak also when the user may not read it)
+     * @throws AccessDeniedException if the user may not delete it for good (on Alfresco also when they may not read
+     *     it: Alfresco answers a node the user cannot read as denied)
+     */
+    void deletePermanently(NodeId id);
+
     // ---------------------------------------------------------------- personal space
 
     /**

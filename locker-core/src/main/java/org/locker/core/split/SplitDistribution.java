@@ -20,9 +20,9 @@ import org.locker.core.platform.UserId;
  * Split distribution (decision 0024): one PDF holding a page range per student (report cards, summons) becomes one
  * document per student, deposited to that student's guardians only. The upload is analysed into a draft kept on the
  * platform for its depositor only ({@link AnalyseSplit}, {@link SplitStore}); the depositor adjusts it
- * ({@link AdjustSplit}) and validates it ({@link ValidateSplit}): nothing goes out before. PDFs are read and cut by
- * the caller (the service, with PDFBox), through {@link AnalysedPdf} and {@link PageSplitter}, so that the engine
- * stays free of a PDF library.
+ * ({@link AdjustSplit}) and validates it ({@link ValidateSplit}), or deletes it ({@link DeleteSplit}): nothing goes
+ * out before validation. PDFs are read and cut by the caller (the service, with PDFBox), through {@link AnalysedPdf}
+ * and {@link PageSplitter}, so that the engine stays free of a PDF library.
  */
 public final class SplitDistribution {
 
@@ -33,6 +33,7 @@ public final class SplitDistribution {
     private final AnalyseSplit analysing;
     private final AdjustSplit adjusting;
     private final ValidateSplit validating;
+    private final DeleteSplit deleting;
 
     public SplitDistribution(ContentPlatform platform, Clock clock, Lockers lockers) {
         SplitStore store = new SplitStore();
@@ -42,6 +43,7 @@ public final class SplitDistribution {
         DraftLocks locks = new DraftLocks();
         this.adjusting = new AdjustSplit(platform, store, views, locks);
         this.validating = new ValidateSplit(platform, store, lockers, views, locks);
+        this.deleting = new DeleteSplit(platform, store, views, locks);
     }
 
     /**
@@ -159,5 +161,13 @@ public final class SplitDistribution {
      */
     public Draft validate(UserId owner, Profile profile, NodeId id, DepositChoice choice, PageSplitter splitter) {
         return validating.validate(owner, profile, id, choice, splitter);
+    }
+
+    /**
+     * Deletes one of {@code owner}'s drafts not validated yet, with its PDF. @throws SplitRefusal SPLIT_UNKNOWN_DRAFT
+     *     for any other draft, SPLIT_VALIDATED_NOT_DELETABLE once validated
+     */
+    public void delete(UserId owner, NodeId id) {
+        deleting.delete(owner, id);
     }
 }

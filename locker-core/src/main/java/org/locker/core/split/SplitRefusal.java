@@ -34,6 +34,8 @@ public final class SplitRefusal extends RuntimeException {
         SPLIT_NO_GUARDIANS,
         /** Adjusting a draft already validated. */
         SPLIT_ALREADY_VALIDATED,
+        /** Deleting a draft already validated: it is the record of the deposits made. */
+        SPLIT_VALIDATED_NOT_DELETABLE,
         /** Validating a draft where no page is assigned to any student. */
         SPLIT_NOTHING_TO_DEPOSIT
     }

@@ -95,6 +95,11 @@ final class SplitStore {
         system.updateProperties(id, Map.of(ASSIGNMENTS, encode(assignments), DISCARDED, pages(discarded)));
     }
 
+    /** Removes the draft and its PDF for good (not to a trashcan: nobody is to get the PDF back); not saved. */
+    void delete(PlatformSession system, NodeId id) {
+        system.deletePermanently(id);
+    }
+
     /** Records that the draft was validated and the deposits made; in the deposits' save. */
     void validated(PlatformSession system, NodeId id, Map<UserId, NodeId> deposits) {
         system.updateProperties(

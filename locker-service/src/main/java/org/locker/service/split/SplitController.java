@@ -33,6 +33,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -184,6 +185,16 @@ class SplitController {
     @Operation(summary = "One of my split drafts: each student of the class with their pages, the unmatched pages")
     DraftView draft(@AuthenticationPrincipal LockerUser user, @PathVariable String id) {
         return DraftView.of(splits.draft(user.userId(), NodeId.of(id)));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize(Roles.ESTABLISHMENT)
+    @Operation(
+            summary = "Delete my split draft and its PDF; refused (409) once validated, the draft being the record of "
+                    + "the deposits made")
+    void delete(@AuthenticationPrincipal LockerUser user, @PathVariable String id) {
+        splits.delete(user.userId(), NodeId.of(id));
     }
 
     @GetMapping("/{id}/pages/{page}")

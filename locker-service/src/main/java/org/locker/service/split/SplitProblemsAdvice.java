@@ -30,8 +30,11 @@ class SplitProblemsAdvice {
     ProblemDetail refusal(SplitRefusal refusal, Locale locale) {
         HttpStatus status = switch (refusal.reason()) {
             case SPLIT_UNKNOWN_DRAFT -> HttpStatus.NOT_FOUND;
-            case SPLIT_ALREADY_VALIDATED, SPLIT_UNASSIGNED_PAGES, SPLIT_NO_GUARDIANS, SPLIT_NOTHING_TO_DEPOSIT ->
-                HttpStatus.CONFLICT;
+            case SPLIT_ALREADY_VALIDATED,
+                    SPLIT_VALIDATED_NOT_DELETABLE,
+                    SPLIT_UNASSIGNED_PAGES,
+                    SPLIT_NO_GUARDIANS,
+                    SPLIT_NOTHING_TO_DEPOSIT -> HttpStatus.CONFLICT;
             default -> HttpStatus.BAD_REQUEST;
         };
         return problems.problem(

@@ -137,6 +137,7 @@ class LockerSecurityIT extends LockerTestBase {
                         "application/json",
                         "{\"documentType\":\"OTHER\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 ownersOnly);
+        matrix.check("DELETE split", u -> delete(draft, u), ownersOnly);
 
         assertThat(matrix.failures()).isEmpty();
         assertThat(api().get(draft, "t.rey").status()).isEqualTo(200);
@@ -148,6 +149,9 @@ class LockerSecurityIT extends LockerTestBase {
                         .isEmpty();
             }
         }
+        // nobody above deleted it; its owner does
+        assertThat(delete(draft, "t.rey").status()).isEqualTo(204);
+        assertThat(api().get(draft, "t.rey").status()).isEqualTo(404);
     }
 
     @Test

@@ -313,6 +313,43 @@ class SplitIT extends ServiceTestBase {
         assertThat(api().get("/api/v1/splits", OTHER_TEACHER).body()).doesNotContain(id);
     }
 
+    /** Its owner deletes a draft (PDF included), never a validated one; to anyone else a draft is not found. */
+    @Test
+    void shouldDeleteADraftForItsOwnerOnlyAndKeepAValidatedOne() {
+        String id = (String) analyse(TEACHER, TestPdfs.pages(List.of("Kim Kid")), "by_text", null, "3T")
+                .json()
+                .get("id");
+        String draft = "/api/v1/splits/" + id;
+        for (String outsider : List.of(OTHER_TEACHER, "p.staff")) {
+            Response refused = api().request("DELETE", draft, outsider, null, null);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(404);
+            assertThat(refused.json()).containsEntry("reason", "SPLIT_UNKNOWN_DRAFT");
+        }
+        assertThat(api().get(draft, TEACHER).status()).isEqualTo(200);
+
+        Response deleted = api().request("DELETE", draft, TEACHER, null, null);
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        assertThat(api().get("/api/v1/splits", TEACHER).body()).doesNotContain(id);
+        assertThat(api().get(draft, TEACHER).status()).isEqualTo(404);
+        assertThat(api().get(draft + "/pages/1", TEACHER).status()).isEqualTo(404);
+        Response late = validate(TEACHER, id);
+        assertThat(late.status()).as(late.body()).isEqualTo(404);
+        assertThat(late.json()).containsEntry("reason", "SPLIT_UNKNOWN_DRAFT");
+        assertThat(api().request("DELETE", draft, TEACHER, null, null).status()).isEqualTo(404);
+
+        // validated: Raphaël Richard's page to his guardian only (no other test counts that locker)
+        String validatedId =
+                (String) analyse(TEACHER, TestPdfs.pages(List.of("Raphaël Richard")), "by_text", null, "3S")
+                        .json()
+                        .get("id");
+        assertThat(validate(TEACHER, validatedId).status()).isEqualTo(200);
+        Response kept = api().request("DELETE", "/api/v1/splits/" + validatedId, TEACHER, null, null);
+        assertThat(kept.status()).as(kept.body()).isEqualTo(409);
+        assertThat(kept.json()).containsEntry("reason", "SPLIT_VALIDATED_NOT_DELETABLE");
+        assertThat(kept.body()).contains("\"en\"", "\"fr\"");
+        assertThat(api().get("/api/v1/splits", TEACHER).body()).contains(validatedId);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private Response analyse(String user, byte[] pdf, String mode, Integer perStudent, String schoolClass) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.locker.service.support.ApiClient.Response;
 import org.locker.service.support.TestPdfs;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -93,6 +94,8 @@ class SplitInBrowserIT extends BrowserTestBase {
                         || !refusals().isEmpty());
         assertThat(refusals()).isEmpty();
         assertThat(driver.findElement(By.id("split-done")).getText()).contains("20 documents");
+        // a validated split is kept: no "Delete" any more
+        assertThat(driver.findElement(By.id("split-delete")).isDisplayed()).isFalse();
         assertAccessible("split validated");
 
         // the documents go back out of the families' lockers, so that the other browser tests find them as before
@@ -110,6 +113,51 @@ class SplitInBrowserIT extends BrowserTestBase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Two drafts given up: one from the list of drafts, one from its preview; each leaves the list. */
+    @Test
+    void shouldDeleteADraftFromTheListAndFromItsPreview() {
+        String listed = draft("To delete from the list");
+        String previewed = draft("To delete from its preview");
+
+        signIn("t.girard");
+        open("split");
+        WebElement item = waitFor(By.cssSelector("li[data-split='" + listed + "']"));
+        assertThat(item.getText()).contains("To delete from the list", "Delete");
+        assertAccessible("split drafts with their delete buttons");
+        item.findElement(By.cssSelector("button[data-action=delete-split]")).click();
+        wait(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+        wait(Duration.ofSeconds(15))
+                .until(ExpectedConditions.invisibilityOfElementLocated(
+                        By.cssSelector("li[data-split='" + listed + "']")));
+        assertThat(driver.findElements(By.cssSelector("li[data-split='" + previewed + "']")))
+                .hasSize(1);
+        assertThat(api().get("/api/v1/splits/" + listed, "t.girard").status()).isEqualTo(404);
+
+        open("split/" + previewed);
+        waitFor(By.cssSelector("#split-delete button[data-action=delete-split]"))
+                .click();
+        wait(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+        waitReady("split");
+        waitFor(By.id("split-form"));
+        assertThat(driver.findElements(By.cssSelector("li[data-split='" + previewed + "']")))
+                .isEmpty();
+        assertThat(api().get("/api/v1/splits/" + previewed, "t.girard").status())
+                .isEqualTo(404);
+    }
+
+    /** A draft of t.girard's for 6A, made through the API: one page no name is on. */
+    private String draft(String name) {
+        Response made = api().postFile(
+                        "/api/v1/splits?class=6A&mode=by_text&name=" + name.replace(" ", "%20"),
+                        "t.girard",
+                        "file",
+                        "draft.pdf",
+                        "application/pdf",
+                        TestPdfs.pages(List.of("Annexe sans nom")));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return (String) made.json().get("id");
     }
 
     private List<String> refusals() {

@@ -152,6 +152,50 @@ public abstract class AccessConformance extends PlatformConformanceSuite {
         assertHidden(f.head(), f);
     }
 
+    /** For good, past any trashcan: the service's own nodes; neither a reader nor a user who cannot read may. */
+    @Test
+    void shouldDeletePermanentlyOnlyWhereTheUserMayDelete() {
+        Fixture f = fixture();
+        UserId reader = newUser("reader");
+        NodeId folder;
+        NodeId doc;
+        try (PlatformSession s = system()) {
+            folder = s.createFolder(f.locker(), unique("purged"), "lk:folder", Map.of())
+                    .id();
+            doc = s.createDocument(folder, "d.txt", TYPE, Map.of(), text("gone for good"))
+                    .id();
+            s.grant(folder, reader, Access.READ);
+            s.save();
+        }
+        try (PlatformSession s = platform.sessionAs(reader)) {
+            assertThatThrownBy(() -> {
+                        s.deletePermanently(doc);
+                        s.save();
+                    })
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        // a user who cannot read it: not found on Oak, denied on Alfresco; refused either way
+        try (PlatformSession s = platform.sessionAs(f.head())) {
+            assertThatThrownBy(() -> {
+                        s.deletePermanently(doc);
+                        s.save();
+                    })
+                    .isInstanceOfAny(NotFoundException.class, AccessDeniedException.class);
+        }
+        try (PlatformSession s = system()) {
+            try (Content content = s.readContent(doc)) {
+                assertThat(readAll(content.stream())).isEqualTo("gone for good");
+            }
+            s.deletePermanently(folder);
+            s.save();
+        }
+        try (PlatformSession s = system()) {
+            assertThat(s.findNode(folder)).isEmpty();
+            assertThat(s.findNode(doc)).isEmpty();
+            assertThatThrownBy(() -> s.readContent(doc)).isInstanceOf(NotFoundException.class);
+        }
+    }
+
     @Test
     void shouldDenyWritesToReader() {
         Fixture f = fixture();
