@@ -69,10 +69,9 @@ class CollectInBrowserIT extends BrowserTestBase {
 
     /**
      * The requester withdraws a request from its table after a confirmation that says what it does (Cancel leaves
-     * it open); the staff named read the table without the button.
+     * it open); the staff named read the table without the button; the administrator reads it in the audit trail.
      */
     @Test
-    @SuppressWarnings("unchecked")
     void theRequesterWithdrawsARequestAfterAConfirmation() {
         String title = "Swimming certificate";
         Response created = api().post(
@@ -117,6 +116,16 @@ class CollectInBrowserIT extends BrowserTestBase {
         assertThat(driver.findElement(By.cssSelector("p.status")).getText()).contains("“" + title + "” withdrawn");
         assertThat(state(id)).isEqualTo("WITHDRAWN");
         assertAccessible("collect request withdrawn (teacher)");
+
+        // the administrator finds it in the audit trail, said as a sentence
+        signIn("principal");
+        open("admin/audit");
+        new Select(driver.findElement(By.cssSelector("#audit-filters select[name=action]")))
+                .selectByValue("COLLECT_REQUEST_WITHDRAWN");
+        driver.findElement(By.cssSelector("#audit-filters button[type=submit]")).click();
+        waitFor(By.xpath("//div[@id='audit-table']//tr[contains(., 'Paul Girard withdrew the collect request “" + title
+                + "”')][contains(., 'Was: open')]"));
+        assertThat(driver.findElement(By.id("audit-table")).getText()).doesNotContain("COLLECT_");
     }
 
     @SuppressWarnings("unchecked")
