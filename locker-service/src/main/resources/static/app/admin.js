@@ -245,7 +245,9 @@ export async function importScreen(container, context) {
 }
 
 const AUDIT_ACTIONS = ['DEPOSITED', 'OPENED', 'NEW_VERSION', 'VERSION_PUBLISHED', 'WITHDRAWN', 'SETTINGS_CHANGED',
-  'DISCUSSION_SETTINGS_CHANGED', 'DIRECTORY_IMPORTED', 'SIGN_IN_LOCKED'];
+  'DISCUSSION_SETTINGS_CHANGED', 'DIRECTORY_IMPORTED', 'SIGN_IN_LOCKED', 'COLLECT_REQUEST_CREATED',
+  'COLLECT_REQUEST_SCHEDULED', 'COLLECT_REQUEST_PUBLISHED', 'COLLECT_REQUEST_WITHDRAWN', 'COLLECT_REMINDER_SENT',
+  'COLLECT_HANDED_IN', 'COLLECT_HANDED_IN_DOWNLOADED', 'COLLECT_STATES_EXPORTED'];
 
 /** "[user:t.girard, guardians:6A]" (a deposit's recipients as the engine records them) said as names. */
 function recipientsSaid(list, names) {
@@ -259,6 +261,36 @@ function recipientsSaid(list, names) {
     const all = selector.match(/\((\d+) in all\)/);
     return all ? t('audit.inAll', { count: all[1] }) : null;
   }).filter(Boolean).join(', ');
+}
+
+/**
+ * A collect request's detail ("replace=true; late=false; child=st.emma; files=a.pdf, b.pdf") in words: flags as
+ * phrases, dates in the reader's language, the child by name. The file names come last and may hold "; ".
+ */
+function collectDetail(entry, names) {
+  const [pairs, files] = entry.action === 'COLLECT_HANDED_IN'
+    ? [entry.detail.replace(/(^|; )files=.*$/s, ''), (entry.detail.match(/(?:^|; )files=(.*)$/s) || [])[1]]
+    : [entry.detail, undefined];
+  const said = pairs.split('; ').filter(Boolean).map((pair) => {
+    const [key, value = ''] = pair.split('=');
+    switch (key) {
+      case 'scheduled': return value === 'true' ? t('audit.collect.scheduled') : null;
+      case 'automatic': return t(value === 'true' ? 'audit.collect.automatic' : 'audit.collect.onDemand');
+      case 'replace': return t(value === 'true' ? 'audit.collect.replaced' : 'audit.collect.added');
+      case 'late': return value === 'true' ? t('audit.collect.late') : null;
+      case 'state':
+      case 'previousState':
+        return t('audit.pair', { key: t(`audit.key.${key}`), value: t(`collect.requestState.${value}`) });
+      case 'publishAt':
+      case 'deadline':
+        return t('audit.pair', { key: t(`audit.key.${key}`), value: formatDate(value, lang()) });
+      case 'child':
+        return t('audit.pair', { key: t('audit.key.child'), value: names.get(value) || t('people.unknown') });
+      default: return t('audit.pair', { key: t(`audit.key.${key}`), value });
+    }
+  }).filter(Boolean);
+  if (files !== undefined) said.push(t('audit.pair', { key: t('audit.key.files'), value: files }));
+  return said.join(t('audit.separator'));
 }
 
 /** A detail said with the screen's own labels ("Users created: 1, ..."), people by name, never a code. */
@@ -288,6 +320,15 @@ function auditDetail(entry, names) {
     }
     case 'SIGN_IN_LOCKED':
       return '';
+    case 'COLLECT_REQUEST_CREATED':
+    case 'COLLECT_REQUEST_SCHEDULED':
+    case 'COLLECT_REQUEST_PUBLISHED':
+    case 'COLLECT_REQUEST_WITHDRAWN':
+    case 'COLLECT_REMINDER_SENT':
+    case 'COLLECT_HANDED_IN':
+    case 'COLLECT_HANDED_IN_DOWNLOADED':
+    case 'COLLECT_STATES_EXPORTED':
+      return collectDetail(entry, names);
     case 'DISCUSSION_SETTINGS_CHANGED':
     case 'DIRECTORY_IMPORTED':
       return entry.detail.split('; ').map((pair) => {

@@ -142,6 +142,32 @@ export async function collectScreen(container, context, sub) {
   await drawList();
 }
 
+/**
+ * Asks the requester to confirm a withdrawal in a dialog that says what it does; resolves to whether they confirmed
+ * (Escape and Cancel do not withdraw).
+ */
+function confirmWithdrawal(title) {
+  return new Promise((resolve) => {
+    const heading = h('h2#collect-withdraw-title', t('collect.confirmWithdrawTitle', { title }));
+    const text = h('p#collect-withdraw-text', t('collect.confirmWithdrawText'));
+    const dialog = h('dialog.confirm#collect-withdraw-dialog',
+      { 'aria-labelledby': 'collect-withdraw-title', 'aria-describedby': 'collect-withdraw-text' }, heading, text);
+    const done = (confirmed) => {
+      dialog.close();
+      dialog.remove();
+      resolve(confirmed);
+    };
+    const cancel = h('button', { type: 'button', onclick: () => done(false) }, t('collect.cancel'));
+    dialog.append(h('div.actions',
+      h('button.danger#collect-withdraw-confirm', { type: 'button', onclick: () => done(true) },
+        t('collect.confirmWithdraw')), cancel));
+    dialog.addEventListener('cancel', (event) => { event.preventDefault(); done(false); });
+    document.body.append(dialog);
+    dialog.showModal();
+    cancel.focus(); // the safe choice first
+  });
+}
+
 async function requestTable(container, context, id) {
   const status = h('p.status', { role: 'status', 'aria-live': 'polite' });
   const classFilter = h('select', { name: 'class' });
@@ -168,6 +194,18 @@ async function requestTable(container, context, id) {
       await post(`/collect-requests/${id}/publish`);
       await draw();
     } }, t('collect.publish')) : null;
+    // the requester only (staff read), while it may still reach or receive anything
+    const withdraw = r.requester?.id === context.me?.id && (r.state === 'PUBLISHED' || r.state === 'SCHEDULED')
+      ? h('button.danger#collect-withdraw', { type: 'button', onclick: async () => {
+        if (!await confirmWithdrawal(r.title)) { withdraw.focus(); return; }
+        try {
+          await post(`/collect-requests/${id}/withdraw`);
+          status.textContent = t('collect.withdrawn', { title: r.title });
+          await draw();
+        } catch (problem) {
+          status.textContent = problem.text();
+        }
+      } }, t('collect.withdraw')) : null;
     clear(body,
       h('h2', r.title),
       r.instructions ? h('p.collect-instructions', r.instructions) : null,
@@ -181,7 +219,7 @@ async function requestTable(container, context, id) {
       h('div.actions', field(t('collect.classFilter'), classFilter), remind,
         h('a.button#collect-zip', { href: `${ROOT}/api/v1/collect-requests/${id}/handed-in.zip` }, t('collect.zip')),
         h('a.button#collect-csv', { href: `${ROOT}/api/v1/collect-requests/${id}/states.csv?${query}lang=${lang()}`,
-          download: 'states.csv' }, t('collect.csv')), publish),
+          download: 'states.csv' }, t('collect.csv')), publish, withdraw),
       h('div.table-scroll', h('table.report#collect-table',
         h('caption', t('collect.perTarget')),
         h('thead', h('tr', ['collect.person', 'collect.child', 'collect.class', 'collect.stateLabel',

@@ -18,5 +18,24 @@ public enum AuditAction {
     /** The discussion settings; the detail names what changed ({@code key=value; ...}). */
     DISCUSSION_SETTINGS_CHANGED,
     /** A directory import applied; the detail gives its report's counts ({@code key=value; ...}). */
-    DIRECTORY_IMPORTED
+    DIRECTORY_IMPORTED,
+    /**
+     * A collect request created as a draft or to be published at a date (one published at once is
+     * {@link #COLLECT_REQUEST_PUBLISHED}); the document column holds its title, the deposit column its id, as for
+     * every {@code COLLECT_} line.
+     */
+    COLLECT_REQUEST_CREATED,
+    /** A draft collect request set to be published at a date. */
+    COLLECT_REQUEST_SCHEDULED,
+    /** A collect request reached its targets: at creation, by its requester, or at its date ({@code scheduled=true}). */
+    COLLECT_REQUEST_PUBLISHED,
+    COLLECT_REQUEST_WITHDRAWN,
+    /** Those missing reminded, on demand or automatically; the detail says how many. */
+    COLLECT_REMINDER_SENT,
+    /** Files handed in (added, or replacing what was); the detail names them. */
+    COLLECT_HANDED_IN,
+    /** Everything handed in downloaded as one zip: who read the families' documents. */
+    COLLECT_HANDED_IN_DOWNLOADED,
+    /** The states of a request exported as CSV (names, states and the names of the files handed in). */
+    COLLECT_STATES_EXPORTED
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.locker.core.audit.AuditTrail;
 import org.locker.core.directory.Profile;
 import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.notification.Notifications;
@@ -21,7 +22,8 @@ import org.locker.core.platform.UserId;
  * requester and the staff named, by the platform's grants (decision 0023).
  *
  * <p>A publication and each reminder record their notifications ({@code COLLECT_REQUEST}, {@code COLLECT_REMINDER})
- * in their own save, as every cause does (decision 0021).
+ * in their own save, as every cause does (decision 0021). Every action writes its line in the audit trail in the
+ * same save ({@link CollectAudit}); the zip and the CSV export in a save of their own, before they are served.
  */
 public final class CollectRequests {
 
@@ -152,6 +154,7 @@ public final class CollectRequests {
     private final CollectViews views;
     private final RemindMissing remind;
     private final WithdrawCollectRequest withdraw;
+    private final ReadHandedIn readHandedIn;
 
     /**
      * @param documentTypes the codes of the establishment's document types, asked at each creation
@@ -160,12 +163,14 @@ public final class CollectRequests {
     public CollectRequests(
             ContentPlatform platform, Clock clock, Supplier<Set<String>> documentTypes, Notifications notifications) {
         CollectTargets targets = new CollectTargets(new SchoolDirectory(platform));
-        this.publish = new PublishCollectRequest(platform, clock, targets, notifications);
-        this.create = new CreateCollectRequest(platform, clock, documentTypes, targets, publish);
-        this.handIn = new HandIn(platform, clock, notifications);
+        CollectAudit audit = new CollectAudit(new AuditTrail(platform, clock));
+        this.publish = new PublishCollectRequest(platform, clock, targets, notifications, audit);
+        this.create = new CreateCollectRequest(platform, clock, documentTypes, targets, publish, audit);
+        this.handIn = new HandIn(platform, clock, notifications, audit);
         this.views = new CollectViews(platform, clock);
-        this.remind = new RemindMissing(platform, clock, notifications);
-        this.withdraw = new WithdrawCollectRequest(platform, clock);
+        this.remind = new RemindMissing(platform, clock, notifications, audit);
+        this.withdraw = new WithdrawCollectRequest(platform, clock, audit);
+        this.readHandedIn = new ReadHandedIn(platform, views, audit);
     }
 
     public CollectRequests(ContentPlatform platform, Clock clock, Supplier<Set<String>> documentTypes) {
@@ -200,6 +205,19 @@ public final class CollectRequests {
     /** A request with every slot, for its requester or staff. */
     public RequestWithSlots table(UserId user, NodeId id) {
         return views.table(user, id);
+    }
+
+    /**
+     * The table, to download everything handed in as one zip: read as {@code user}, and the download audited before
+     * the caller serves a file.
+     */
+    public RequestWithSlots downloadHandedIn(UserId user, NodeId id) {
+        return readHandedIn.download(user, id);
+    }
+
+    /** The table, to export the states (of one class, when given): read as {@code user}, and the export audited. */
+    public RequestWithSlots exportStates(UserId user, NodeId id, Optional<String> classCode) {
+        return readHandedIn.exportStates(user, id, classCode);
     }
 
     /** One slot, as {@code user} may read it. */

@@ -25,18 +25,21 @@ final class CreateCollectRequest {
     private final Supplier<Set<String>> documentTypes;
     private final CollectTargets targets;
     private final PublishCollectRequest publish;
+    private final CollectAudit audit;
 
     CreateCollectRequest(
             ContentPlatform platform,
             Clock clock,
             Supplier<Set<String>> documentTypes,
             CollectTargets targets,
-            PublishCollectRequest publish) {
+            PublishCollectRequest publish,
+            CollectAudit audit) {
         this.platform = platform;
         this.clock = clock;
         this.documentTypes = documentTypes;
         this.targets = targets;
         this.publish = publish;
+        this.audit = audit;
     }
 
     RequestView create(UserId requester, Profile profile, NewRequest request) {
@@ -50,7 +53,10 @@ final class CreateCollectRequest {
             node = CollectStore.createRequest(
                     system, requester, request, state == State.PUBLISHED ? State.SCHEDULED : state, now);
             if (publishNow) {
-                publish.publish(system, node, now);
+                // one line: its publication (by its requester, at creation)
+                publish.publish(system, node, now, false);
+            } else {
+                audit.created(system, requester, CollectStore.view(node, now));
             }
             system.save();
             node = system.node(node.id());

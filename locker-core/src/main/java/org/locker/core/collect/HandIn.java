@@ -31,11 +31,13 @@ final class HandIn {
     private final ContentPlatform platform;
     private final Clock clock;
     private final Notifications notifications;
+    private final CollectAudit audit;
 
-    HandIn(ContentPlatform platform, Clock clock, Notifications notifications) {
+    HandIn(ContentPlatform platform, Clock clock, Notifications notifications, CollectAudit audit) {
         this.platform = platform;
         this.clock = clock;
         this.notifications = notifications;
+        this.audit = audit;
     }
 
     SlotView handIn(UserId user, NodeId requestId, Optional<UserId> child, List<HandInFile> files, boolean replace) {
@@ -95,6 +97,14 @@ final class HandIn {
             system.updateProperties(slot.id(), properties);
             // handing in answers the request: its notifications to this person are read, in the same save
             notifications.opened(system, user, requestId.value());
+            audit.handedIn(
+                    system,
+                    user,
+                    CollectStore.view(request, now),
+                    CollectStore.child(slot),
+                    replace,
+                    late,
+                    files.stream().map(HandInFile::name).distinct().toList());
             system.save();
         }
         // read back as the target: what they may read of their own slot

@@ -33,19 +33,28 @@ final class PublishCollectRequest {
     private final Clock clock;
     private final CollectTargets targets;
     private final Notifications notifications;
+    private final CollectAudit audit;
 
-    PublishCollectRequest(ContentPlatform platform, Clock clock, CollectTargets targets, Notifications notifications) {
+    PublishCollectRequest(
+            ContentPlatform platform,
+            Clock clock,
+            CollectTargets targets,
+            Notifications notifications,
+            CollectAudit audit) {
         this.platform = platform;
         this.clock = clock;
         this.targets = targets;
         this.notifications = notifications;
+        this.audit = audit;
     }
 
     /**
      * Creates the slots of a request in the caller's system session (which saves) and marks it published. This is
-     * where a request reaches its targets: they are notified in the same save.
+     * where a request reaches its targets: they are notified, and the publication audited, in the same save.
+     *
+     * @param scheduled published by the scheduled run at its date (else by its requester)
      */
-    Published publish(PlatformSession system, Node request, Instant now) {
+    Published publish(PlatformSession system, Node request, Instant now, boolean scheduled) {
         RequestView view = CollectStore.view(request, now);
         List<CollectTargets.Slot> slots = targets.resolve(view.mode(), view.targets());
         Set<UserId> users = new LinkedHashSet<>();
@@ -72,6 +81,7 @@ final class PublishCollectRequest {
                                 .map(UserId::value)
                                 .collect(Collectors.toSet()),
                         now));
+        audit.published(system, view, users.size(), scheduled);
         return new Published(request.id().value(), Set.copyOf(users), now);
     }
 
@@ -95,8 +105,9 @@ final class PublishCollectRequest {
                 properties.put(CollectModel.STATE, State.SCHEDULED.name());
                 properties.put(CollectModel.PUBLISH_AT, at.get());
                 system.updateProperties(id, properties);
+                audit.scheduled(system, requester, CollectStore.view(node, now), at.get());
             } else {
-                publish(system, node, now);
+                publish(system, node, now, false);
             }
             system.save();
             node = system.node(id);
@@ -113,7 +124,7 @@ final class PublishCollectRequest {
                 if (request.instant(CollectModel.PUBLISH_AT)
                         .map(at -> !at.isAfter(now))
                         .orElse(true)) {
-                    Published published = publish(system, request, now);
+                    Published published = publish(system, request, now, true);
                     system.save();
                     done.add(published);
                 }

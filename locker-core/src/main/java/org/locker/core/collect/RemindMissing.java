@@ -36,11 +36,13 @@ final class RemindMissing {
     private final ContentPlatform platform;
     private final Clock clock;
     private final Notifications notifications;
+    private final CollectAudit audit;
 
-    RemindMissing(ContentPlatform platform, Clock clock, Notifications notifications) {
+    RemindMissing(ContentPlatform platform, Clock clock, Notifications notifications, CollectAudit audit) {
         this.platform = platform;
         this.clock = clock;
         this.notifications = notifications;
+        this.audit = audit;
     }
 
     Reminded remind(UserId requester, NodeId id) {
@@ -65,6 +67,7 @@ final class RemindMissing {
             }
             system.updateProperties(request.id(), Map.of(CollectModel.REMINDED_AT, now));
             notify(system, request, users, now);
+            audit.reminded(system, CollectStore.view(request, now), users.size(), false);
             system.save();
             reminded = new Reminded(id.value(), users, now, false);
         }
@@ -89,6 +92,10 @@ final class RemindMissing {
                 // recorded even when nobody was missing: once per request
                 system.updateProperties(request.id(), Map.of(CollectModel.AUTO_REMINDED_AT, now));
                 notify(system, request, users, now);
+                if (!users.isEmpty()) {
+                    // nobody missing: nothing was sent, no line
+                    audit.reminded(system, CollectStore.view(request, now), users.size(), true);
+                }
                 system.save();
                 if (!users.isEmpty()) {
                     done.add(new Reminded(request.id().value(), users, now, true));

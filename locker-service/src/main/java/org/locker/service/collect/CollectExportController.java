@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -45,7 +46,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * What the requester (and staff) take away: everything handed in as one zip, streamed a file at a time and read as
  * the user, its entries named {@code <Class> - <Last First> - <file>}; the states as CSV (UTF-8 with a byte order
- * mark, as the distributions' CSV).
+ * mark, as the distributions' CSV). Both are audited (who read the families' documents) before they are served.
  */
 @RestController
 @RequestMapping("/api/v1/collect-requests")
@@ -69,8 +70,8 @@ class CollectExportController {
     @Operation(summary = "Everything handed in, as one zip streamed; entries '<Class> - <Last First> - <file>'")
     ResponseEntity<StreamingResponseBody> zip(@AuthenticationPrincipal LockerUser user, @PathVariable String id) {
         UserId reader = user.userId();
-        // checks the user's right before the answer starts
-        CollectRequests.RequestWithSlots table = collect.table(reader, NodeId.of(id));
+        // checks the user's right, and audits the download, before the answer starts
+        CollectRequests.RequestWithSlots table = collect.downloadHandedIn(reader, NodeId.of(id));
         CollectPeople people = new CollectPeople(directory);
         List<SlotView> slots = CollectRequestController.sorted(table.slots(), people);
         StreamingResponseBody body = out -> {
@@ -112,7 +113,9 @@ class CollectExportController {
             Locale locale)
             throws IOException {
         boolean french = lang != null ? lang.startsWith("fr") : "fr".equals(locale.getLanguage());
-        CollectRequests.RequestWithSlots table = collect.table(user.userId(), NodeId.of(id));
+        Optional<String> onlyClass =
+                Optional.ofNullable(schoolClass).map(String::strip).filter(c -> !c.isEmpty());
+        CollectRequests.RequestWithSlots table = collect.exportStates(user.userId(), NodeId.of(id), onlyClass);
         CollectPeople people = new CollectPeople(directory);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // Excel reads UTF-8 only with it
@@ -123,9 +126,7 @@ class CollectExportController {
         try (CSVPrinter csv = new CSVPrinter(
                 writer, CSVFormat.DEFAULT.builder().setHeader(header).get())) {
             for (SlotView slot : CollectRequestController.sorted(table.slots(), people)) {
-                if (schoolClass != null
-                        && !schoolClass.isBlank()
-                        && !slot.classCode().equals(schoolClass.strip())) {
+                if (onlyClass.filter(c -> !slot.classCode().equals(c)).isPresent()) {
                     continue;
                 }
                 csv.printRecord(

@@ -158,6 +158,52 @@ class CollectRequestsIT extends CollectTestBase {
         assertThat(counts).containsEntry("late", 1).containsEntry("missing", 0);
     }
 
+    /** The administrator reads who handed in, withdrew, downloaded: by name, in the JSON and in the CSV. */
+    @Test
+    void theAdministratorsAuditShouldListHandInsWithdrawalsAndDownloadsByName() {
+        String id = created(TEACHER, requestJson("Canteen form", "ONE_PER_GUARDIAN", 7, "", "user:" + NATHALIE));
+        assertThat(handIn("POST", NATHALIE, id, new Form().pdfFile("canteen.pdf", "yes"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(handIn("POST", SOPHIE, id, new Form().pdfFile("not-mine.pdf", "no"))
+                        .status())
+                .as("not a target")
+                .isEqualTo(403);
+        assertThat(api().getBytes("/api/v1/collect-requests/" + id + "/handed-in.zip", TEACHER)
+                        .status())
+                .isEqualTo(200);
+        Response withdrawn =
+                api().post("/api/v1/collect-requests/" + id + "/withdraw", TEACHER, "application/json", "");
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.json().get("state")).isEqualTo("WITHDRAWN");
+        Response again = api().post("/api/v1/collect-requests/" + id + "/withdraw", TEACHER, "application/json", "");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.reason()).isEqualTo("REQUEST_CLOSED");
+
+        Response audit = api().get("/api/v1/audit?depositId=" + id, "principal");
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.jsonList())
+                .extracting(e ->
+                        e.get("action") + " " + e.get("actorName") + " " + e.get("document") + " " + e.get("detail"))
+                .containsExactly(
+                        "COLLECT_REQUEST_PUBLISHED Paul Girard Canteen form scheduled=false; targets=1",
+                        "COLLECT_HANDED_IN Nathalie Bernard Canteen form replace=false; late=false; files=canteen.pdf",
+                        "COLLECT_HANDED_IN_DOWNLOADED Paul Girard Canteen form files=1",
+                        "COLLECT_REQUEST_WITHDRAWN Paul Girard Canteen form previousState=PUBLISHED");
+        assertThat(api().get("/api/v1/audit?action=COLLECT_HANDED_IN&actor=" + NATHALIE, "principal")
+                        .jsonList())
+                .extracting(e -> e.get("document"))
+                .contains("Canteen form");
+        String csv = new String(
+                api().getBytes("/api/v1/audit.csv?action=COLLECT_REQUEST_WITHDRAWN", "principal")
+                        .body(),
+                StandardCharsets.UTF_8);
+        assertThat(csv).contains("COLLECT_REQUEST_WITHDRAWN,t.girard," + id + ",Canteen form,previousState=PUBLISHED");
+        assertThat(api().get("/api/v1/audit?depositId=" + id, TEACHER).status())
+                .as("the administrators' only, as every line")
+                .isEqualTo(403);
+    }
+
     @Test
     void badRequestsShouldBeRefusedWithAReasonAndNothingStored() {
         int before = api().get("/api/v1/collect-requests", TEACHER).jsonList().size();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.locker.service.support.ApiClient.Response;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -63,6 +65,74 @@ class CollectInBrowserIT extends BrowserTestBase {
         assertThat(driver.findElement(By.id("collect-counts")).getText()).startsWith("1 handed in");
         assertAccessible("collect request table (teacher)");
         photograph("teacher-collect-request");
+    }
+
+    /**
+     * The requester withdraws a request from its table after a confirmation that says what it does (Cancel leaves
+     * it open); the staff named read the table without the button; the administrator reads it in the audit trail.
+     */
+    @Test
+    void theRequesterWithdrawsARequestAfterAConfirmation() {
+        String title = "Swimming certificate";
+        Response created = api().post(
+                        "/api/v1/collect-requests",
+                        "t.girard",
+                        "application/json",
+                        "{\"title\":\"" + title + "\",\"documentType\":\"FORM\",\"mode\":\"ONE_PER_GUARDIAN\","
+                                + "\"deadline\":\"" + clock.instant().plus(Duration.ofDays(7)) + "\","
+                                + "\"targets\":[\"guardians:6A\"],\"staff\":[\"p.benali\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = String.valueOf(created.json().get("id"));
+
+        signIn("p.benali");
+        open("collect/" + id);
+        waitFor(By.id("collect-table"));
+        assertThat(driver.findElements(By.id("collect-withdraw")))
+                .as("staff read, the requester withdraws")
+                .isEmpty();
+
+        signIn("t.girard");
+        open("collect/" + id);
+        waitFor(By.id("collect-withdraw")).click();
+        WebElement dialog = waitFor(By.id("collect-withdraw-dialog"));
+        assertThat(dialog.getText())
+                .contains("Withdraw “" + title + "”?")
+                .contains("Nothing more can be handed in")
+                .contains("stays readable");
+        assertAccessible("withdraw confirmation");
+        dialog.findElement(By.xpath(".//button[normalize-space()='Cancel']")).click();
+        wait(Duration.ofSeconds(5))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.id("collect-withdraw-dialog")));
+        assertThat(state(id)).as("cancelled").isEqualTo("PUBLISHED");
+
+        waitFor(By.id("collect-withdraw")).click();
+        waitFor(By.id("collect-withdraw-confirm")).click();
+        wait(Duration.ofSeconds(15))
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("dl.collect-facts"), "withdrawn"));
+        assertThat(driver.findElements(By.id("collect-withdraw")))
+                .as("done: no button")
+                .isEmpty();
+        assertThat(driver.findElement(By.cssSelector("p.status")).getText()).contains("“" + title + "” withdrawn");
+        assertThat(state(id)).isEqualTo("WITHDRAWN");
+        assertAccessible("collect request withdrawn (teacher)");
+
+        // the administrator finds it in the audit trail, said as a sentence
+        signIn("principal");
+        open("admin/audit");
+        new Select(driver.findElement(By.cssSelector("#audit-filters select[name=action]")))
+                .selectByValue("COLLECT_REQUEST_WITHDRAWN");
+        driver.findElement(By.cssSelector("#audit-filters button[type=submit]")).click();
+        waitFor(By.xpath("//div[@id='audit-table']//tr[contains(., 'Paul Girard withdrew the collect request “" + title
+                + "”')][contains(., 'Was: open')]"));
+        assertThat(driver.findElement(By.id("audit-table")).getText()).doesNotContain("COLLECT_");
+    }
+
+    @SuppressWarnings("unchecked")
+    private String state(String id) {
+        Map<String, Object> request = (Map<String, Object>)
+                api().get("/api/v1/collect-requests/" + id, "t.girard").json().get("request");
+        return String.valueOf(request.get("state"));
     }
 
     /** The screen in English then in French (switched with the banner's select), each photographed. */

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.locker.core.audit.AuditAction;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The web app's French and English dictionaries say the same things, and every key the app uses exists. */
@@ -57,6 +58,25 @@ class WebAppDictionariesTest {
         collect(STATIC_KEY, resource("/org/locker/service/web/login.html"), used);
         assertThat(used).isNotEmpty();
         assertThat(dictionary("en").keySet()).containsAll(used);
+    }
+
+    /**
+     * The audit screen lists every action of the trail in its filter and says each one as a sentence, in both
+     * languages (its keys are built from the action's name, so the test above does not see them).
+     */
+    @Test
+    void shouldNameAndSayEveryAuditAction() throws IOException {
+        String admin = Files.readString(APP.resolve("admin.js"));
+        Matcher listed = Pattern.compile("const AUDIT_ACTIONS = \\[([^\\]]*)]").matcher(admin);
+        assertThat(listed.find()).as("AUDIT_ACTIONS in admin.js").isTrue();
+        for (AuditAction action : AuditAction.values()) {
+            assertThat(listed.group(1)).as("the filter lists " + action).contains("'" + action.name() + "'");
+            for (String lang : new String[] {"fr", "en"}) {
+                assertThat(dictionary(lang))
+                        .as(lang + " " + action)
+                        .containsKeys("audit.actionName." + action.name(), "audit.sentence." + action.name());
+            }
+        }
     }
 
     private static void collect(Pattern pattern, String text, Set<String> into) {
