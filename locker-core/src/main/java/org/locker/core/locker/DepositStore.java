@@ -187,6 +187,9 @@ final class DepositStore {
         properties.put(LockerModel.EDITION_OF, deposit.id().value());
         properties.put(LockerModel.PUBLISHED_VERSION, "1.0");
         properties.put(LockerModel.FAMILY_PART, true);
+        // parts are never listed in the depositor's distributions: no entry in the depositor's month index
+        properties.remove(LockerModel.DEPOSITOR_MONTH);
+        properties.remove(LockerModel.STANDING);
         return session.createDocument(folder.id(), name, LockerModel.DEPOSIT, properties, content);
     }
 
