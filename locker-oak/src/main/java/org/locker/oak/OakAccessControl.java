@@ -78,8 +78,9 @@ final class OakAccessControl {
             acl.addEntry(
                     principal, context.privileges(access == Access.WRITE ? WRITE_PRIVILEGES : READ_PRIVILEGES), true);
             pendingAcls.put(path, acl);
-            // where inheritance is off below, block what this grant would otherwise give there
-            for (String blocked : inheritanceOffBelow(path)) {
+            // where inheritance is off below, block what this grant would otherwise give there (a document without
+            // children, the most granted node, has nothing below to look for)
+            for (String blocked : hasChildren(node) ? inheritanceOffBelow(path) : List.<String>of()) {
                 JackrabbitAccessControlList below = acl(blocked);
                 if (!allows(below, principal.getName())) {
                     removeEntries(below, principal, false);
@@ -89,6 +90,16 @@ final class OakAccessControl {
             }
             return null;
         });
+    }
+
+    /** Whether the node has a child besides its access control list. */
+    private static boolean hasChildren(javax.jcr.Node node) throws RepositoryException {
+        for (javax.jcr.NodeIterator it = node.getNodes(); it.hasNext(); ) {
+            if (!it.nextNode().getName().equals("rep:policy")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void revoke(NodeId id, PrincipalId principalId) {

@@ -145,6 +145,18 @@ final class OakPrincipals {
         return context.platform().authorizablePaths().find(context.users(), id);
     }
 
+    private static String string(javax.jcr.Node node, String relPath) throws RepositoryException {
+        if (!node.hasProperty(relPath)) {
+            return null;
+        }
+        javax.jcr.Property property = node.getProperty(relPath);
+        if (!property.isMultiple()) {
+            return property.getString();
+        }
+        Value[] values = property.getValues();
+        return values.length == 0 ? null : values[0].getString();
+    }
+
     private static String string(Authorizable authorizable, String relPath) throws RepositoryException {
         Value[] values = authorizable.getProperty(relPath);
         return values == null || values.length == 0 ? null : values[0].getString();
@@ -178,8 +190,19 @@ final class OakPrincipals {
     private User toUser(org.apache.jackrabbit.api.security.user.User user) throws RepositoryException {
         Instant created = Instant.now();
         String path = user.getPath();
-        if (session.nodeExists(path) && session.getNode(path).hasProperty("jcr:created")) {
-            created = session.getNode(path).getProperty("jcr:created").getDate().toInstant();
+        if (session.nodeExists(path)) {
+            // read from the user's node once (an authorizable's getProperty resolves its path again each time)
+            javax.jcr.Node node = session.getNode(path);
+            if (node.hasProperty("jcr:created")) {
+                created = node.getProperty("jcr:created").getDate().toInstant();
+            }
+            return new User(
+                    UserId.of(user.getID()),
+                    string(node, FIRST_NAME),
+                    string(node, LAST_NAME),
+                    string(node, EMAIL),
+                    Values.engineProperties(node),
+                    created);
         }
         return new User(
                 UserId.of(user.getID()),

@@ -127,6 +127,34 @@ class PdfSplittingTest {
     }
 
     @Test
+    void shouldCutAndReadAWholeClassInSlicesKeepingEachStudentsPagesAndThePagesOrder() throws IOException {
+        int students = 12;
+        Drawing[] pages = new Drawing[students];
+        Map<UserId, List<Integer>> wanted = new java.util.LinkedHashMap<>();
+        for (int s = 0; s < students; s++) {
+            String name = "Student" + (char) ('A' + s);
+            pages[s] = content -> content.showText(name);
+            wanted.put(UserId.of("s" + s), List.of(students - s)); // the class in the reverse order of the pages
+        }
+        Path file = pdf(pages);
+
+        assertThat(PdfSplitting.read(file, true).pageTexts())
+                .extracting(String::strip)
+                .containsExactly(java.util.stream.IntStream.range(0, students)
+                        .mapToObj(s -> "Student" + (char) ('A' + s))
+                        .toArray(String[]::new));
+        Map<UserId, Path> parts = PdfSplitting.split(file, wanted);
+        assertThat(parts.keySet()).containsExactlyElementsOf(wanted.keySet());
+        for (int s = 0; s < students; s++) {
+            try (PDDocument part = Loader.loadPDF(parts.get(UserId.of("s" + s)).toFile())) {
+                assertThat(new PDFTextStripper().getText(part).strip())
+                        .isEqualTo("Student" + (char) ('A' + students - 1 - s));
+            }
+        }
+        parts.values().forEach(part -> part.toFile().delete());
+    }
+
+    @Test
     void shouldRefuseWhatIsNotAPdfAndAnEncryptedPdf() throws IOException {
         Path text = Files.writeString(dir.resolve("not.pdf"), "not a PDF at all");
         assertThatThrownBy(() -> PdfSplitting.read(text, true))
