@@ -25,7 +25,6 @@ import org.locker.core.platform.UserId;
 final class PageMatching {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** A student of the class, as the directory lists them (class order: last name, first name). */
     record Student(UserId id, String firstName, String lastName) {}
@@ -156,8 +155,37 @@ final class PageMatching {
         if (text == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
-        return NOT_WORD.matcher(plain).replaceAll(" ").strip();
+        // a page of plain ASCII (most generated report cards) has no accent to take off: no decomposition
+        String plain = text.chars().allMatch(c -> c < 0x80)
+                ? text
+                : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        plain = plain.toLowerCase(Locale.ROOT);
+        StringBuilder folded = new StringBuilder(plain.length());
+        boolean gap = false;
+        for (int i = 0; i < plain.length(); ) {
+            int c = plain.codePointAt(i);
+            i += Character.charCount(c);
+            if (isWordCharacter(c)) {
+                if (gap && !folded.isEmpty()) {
+                    folded.append(' ');
+                }
+                gap = false;
+                folded.appendCodePoint(c);
+            } else {
+                gap = true;
+            }
+        }
+        return folded.toString();
+    }
+
+    /** A letter or a number ({@code \p{L}} or {@code \p{N}}). */
+    private static boolean isWordCharacter(int c) {
+        if (Character.isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 }

@@ -77,4 +77,25 @@ class PageMatchingTest {
                 .as("the first matching is left as it was")
                 .containsExactly(1, 4);
     }
+
+    @Test
+    void shouldFoldAPageAsTheRuleSaysWhetherItIsPlainAsciiOrNot() {
+        // the rule, as decision 0024 states it: accents off, lower case, any run of non-letters and non-digits one
+        // space
+        java.util.function.Function<String, String> rule =
+                text -> java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+                        .replaceAll("\\p{M}+", "")
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                        .strip();
+        for (String text : List.of(
+                "Élève : MARTIN-Dupont  Emma\n6A",
+                "Bulletin du 1er trimestre - page 1/3 Eleve : Nomaaa Prenomaaa - classe B1",
+                "  x²  Ⅻ l’école ÆØÅ straße İstanbul\ttab__under",
+                "",
+                "---",
+                "Zoé 😀 André")) {
+            assertThat(PageMatching.fold(text)).as(text).isEqualTo(rule.apply(text));
+        }
+    }
 }
