@@ -310,6 +310,58 @@ class AlfrescoLockerFlowTest {
         assertThat(deposited.name()).isEqualTo("later.txt");
     }
 
+    /**
+     * A split's deposit (decision 0025) on Alfresco: one deposit, one part per family; each family's guardian lists and
+     * reads their own part only, granted by the permissions the deposit sets, and from the window's start only.
+     */
+    @Test
+    void shouldGiveEachFamilyItsOwnPartOfADocumentCutPerFamilyFromTheWindowsStart() throws IOException {
+        java.time.Instant from = clock.instant().plus(java.time.Duration.ofDays(1));
+        DepositRequest request = new DepositRequest(
+                "CIRCULAR",
+                "",
+                List.of("user:g.one", "user:g.two"),
+                false,
+                false,
+                Optional.of(from),
+                Optional.of(from.plus(java.time.Duration.ofDays(7))));
+        Lockers.PartsDeposited made = lockers.depositParts(
+                lockers.prepare(T_ONE, Profile.TEACHER, request),
+                file("cards.txt", "every page"),
+                List.of(
+                        new Lockers.FamilyPart("cards - One.txt", java.util.Set.of(G_ONE), text("pages of s.one")),
+                        new Lockers.FamilyPart(
+                                "cards - Two.txt", java.util.Set.of(UserId.of("g.two")), text("pages of s.two"))),
+                (session, done) -> {});
+        assertThat(names(G_ONE)).as("before the window's start").isEmpty();
+        assertThatThrownBy(() -> lockers.open(G_ONE, made.parts().get(0)))
+                .isInstanceOf(org.locker.core.locker.LockerRefusal.class);
+
+        clock.advance(java.time.Duration.ofDays(2));
+        assertThat(lockers.reconcileWindows().opened()).isEqualTo(1);
+        assertThat(names(G_ONE)).containsExactly("cards - One.txt");
+        assertThat(read(lockers.open(G_ONE, made.parts().get(0)))).isEqualTo("pages of s.one");
+        assertThat(read(lockers.open(G_ONE, made.deposit().id()))).isEqualTo("pages of s.one");
+        assertThatThrownBy(() -> lockers.open(G_ONE, made.parts().get(1)))
+                .isInstanceOf(org.locker.core.locker.LockerRefusal.class);
+        assertThat(read(lockers.open(UserId.of("g.two"), made.deposit().id()))).isEqualTo("pages of s.two");
+        assertThat(read(lockers.open(T_ONE, made.parts().get(1)))).isEqualTo("pages of s.two");
+        assertThat(read(lockers.open(T_ONE, made.deposit().id()))).isEqualTo("every page");
+        assertThat(lockers.distributions(T_ONE))
+                .extracting(Lockers.Distribution::name)
+                .containsExactly("cards.txt");
+
+        clock.advance(java.time.Duration.ofDays(7));
+        assertThat(lockers.reconcileWindows().closed()).isEqualTo(1);
+        assertThat(names(G_ONE)).as("after the window's end").isEmpty();
+        assertThatThrownBy(() -> lockers.open(G_ONE, made.parts().get(0)))
+                .isInstanceOf(org.locker.core.locker.LockerRefusal.class);
+    }
+
+    private static ContentSource text(String text) {
+        return new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "text/plain");
+    }
+
     @Test
     void shouldShowGuardiansOnlyTheVersionsTheDepositorPublishesWithoutComments() throws IOException {
         java.time.Instant now = clock.instant();
