@@ -29,12 +29,13 @@ import org.locker.pdf.PdfSplitting;
 /**
  * Issue 15, split distribution: splitting a {@code --pages}-page PDF of a {@code --students}-student class by the
  * names on its pages and depositing each student's pages to their guardians (analysis: every page's text read with
- * PDFBox, the draft stored; validation: the pages cut with PDFBox, one deposit per student, all in one save) takes at
+ * PDFBox, the draft stored; validation: the pages cut with PDFBox, one deposit with a part per student, all in one
+ * save, decision 0025) takes at
  * most 3 times depositing the whole file once to the same guardians, measured side by side in one run, on the
  * embedded Oak (durable saves), in process. PDFs are read and cut by the service's {@code PdfSplitting} (locker-pdf).
  *
  * <p>Each repetition uses publication dates of its own (a new batch of report cards has new dates), so that each
- * creates its guardians' windows as a real one does: one window for the whole file, one per student for the split.
+ * creates its guardians' window as a real one does.
  *
  * <p>Options: {@code --students=100 --pages=300 --guardiansPerStudent=2 --reps=5 --warmup=1}.
  */
@@ -82,7 +83,7 @@ final class SplitBenchmark {
 
             int[] batch = {0};
             Timings whole = new Timings("whole file once to " + guardians.size() + " guardians");
-            Timings split = new Timings("split into " + students + " deposits (analyse + validate)");
+            Timings split = new Timings("split into " + students + " family parts (analyse + validate)");
             Timings analyse = new Timings("  of which analyse (texts + draft)");
             Timings validate = new Timings("  of which validate (cut + deposits)");
             for (int i = 0; i < warmup + reps; i++) {
