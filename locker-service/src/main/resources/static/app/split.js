@@ -146,7 +146,10 @@ async function draftScreen(container, context, id) {
       h('th', { scope: 'row' }, s.name),
       h('td.pages', pageList(s.pages)),
       h('td', s.guardians === 0 ? h('strong', t('split.noGuardian')) : String(s.guardians),
-        validated && s.document ? h('span', ' · ', t('split.deposited')) : null))));
+        // the depositor opens what each family received: the part only that family's guardians read
+        validated && s.document ? h('span', ' · ', h('a.split-part', {
+          href: `${ROOT}/api/v1/lockers/documents/${encodeURIComponent(s.document)}/content`, download: '',
+        }, t('split.deposited'), h('span.visually-hidden', ` ${t('split.openPart', { name: s.name })}`))) : null))));
     const everyone = draft.students;
     clear(unmatched, h('h2#split-unmatched-title', t('split.unmatched')),
       draft.unmatched.length === 0 ? h('p', t('split.noUnmatched')) : h('ul.split-pages', draft.unmatched.map((page) => {

@@ -103,6 +103,15 @@ class SplitInBrowserIT extends BrowserTestBase {
         List<Map<String, Object>> made = (List<Map<String, Object>>)
                 api().get("/api/v1/splits/" + draft, "t.girard").json().get("students");
         assertThat(made).allSatisfy(s -> assertThat(s.get("document")).isNotNull());
+        // each student's row opens what their family received, a part the depositor may read
+        String first = (String) made.get(0).get("document");
+        assertThat(driver.findElement(By.cssSelector("#split-students tr[data-student='"
+                                + made.get(0).get("id") + "'] a.split-part"))
+                        .getAttribute("href"))
+                .endsWith("/api/v1/lockers/documents/" + first + "/content");
+        assertThat(api("GET", "/api/v1/lockers/documents/" + first + "/content", "t.girard")
+                        .statusCode())
+                .isEqualTo(200);
         for (Map<String, Object> student : made) {
             assertThat(api("DELETE", "/api/v1/lockers/documents/" + student.get("document"), "t.girard")
                             .statusCode())
