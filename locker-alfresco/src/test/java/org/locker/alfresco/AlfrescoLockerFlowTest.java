@@ -329,9 +329,16 @@ class AlfrescoLockerFlowTest {
                 lockers.prepare(T_ONE, Profile.TEACHER, request),
                 file("cards.txt", "every page"),
                 List.of(
-                        new Lockers.FamilyPart("cards - One.txt", java.util.Set.of(G_ONE), text("pages of s.one")),
                         new Lockers.FamilyPart(
-                                "cards - Two.txt", java.util.Set.of(UserId.of("g.two")), text("pages of s.two"))),
+                                "cards - One.txt",
+                                java.util.Set.of(G_ONE),
+                                text("pages of s.one"),
+                                Optional.of(UserId.of("s.one"))),
+                        new Lockers.FamilyPart(
+                                "cards - Two.txt",
+                                java.util.Set.of(UserId.of("g.two")),
+                                text("pages of s.two"),
+                                Optional.of(UserId.of("s.two")))),
                 (session, done) -> {});
         assertThat(names(G_ONE)).as("before the window's start").isEmpty();
         assertThatThrownBy(() -> lockers.open(G_ONE, made.parts().get(0)))

@@ -98,7 +98,15 @@ final class DepositFamilyParts {
                     whole.documentType().orElse(request.documentType()),
                     whole.content());
             Node deposit = store.create(session, stored);
-            session.updateProperties(deposit.id(), java.util.Map.of(LockerModel.FAMILY_PARTS, (long) parts.size()));
+            List<String> students = parts.stream()
+                    .flatMap(part -> part.student().stream())
+                    .map(org.locker.core.platform.UserId::value)
+                    .distinct()
+                    .toList();
+            session.updateProperties(
+                    deposit.id(),
+                    java.util.Map.of(
+                            LockerModel.FAMILY_PARTS, (long) parts.size(), LockerModel.FAMILY_STUDENTS, students));
             session.grant(deposit.id(), prepared.depositor(), Access.WRITE);
             List<NodeId> made = new ArrayList<>();
             Node partsFolder = null;
@@ -119,6 +127,7 @@ final class DepositFamilyParts {
             // the depositor checks what each family received: one grant on the parts' folder, inherited
             session.grant(partsFolder.id(), prepared.depositor(), Access.READ);
             if (window.open()) {
+                // each family is told which of their children it is about
                 notices.arrived(
                         session,
                         prepared.depositor(),
@@ -126,7 +135,8 @@ final class DepositFamilyParts {
                         deposit.id().value(),
                         whole.name(),
                         prepared.guardians(),
-                        now);
+                        now,
+                        java.util.Set.copyOf(students));
             }
             audit.record(
                     session,

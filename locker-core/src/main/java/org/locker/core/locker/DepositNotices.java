@@ -48,6 +48,19 @@ final class DepositNotices {
             String name,
             Collection<? extends PrincipalId> principals,
             Instant at) {
+        arrived(session, depositor, depositId, nodeId, name, principals, at, Set.of());
+    }
+
+    /** A document arrived, about some {@code students} (a split's: each family is told which child it concerns). */
+    void arrived(
+            PlatformSession session,
+            UserId depositor,
+            String depositId,
+            String nodeId,
+            String name,
+            Collection<? extends PrincipalId> principals,
+            Instant at,
+            Set<String> students) {
         Set<String> users = users(session, principals);
         users.remove(depositor.value());
         record(
@@ -59,6 +72,7 @@ final class DepositNotices {
                 name,
                 displayName(session, depositor),
                 link(nodeId),
+                students,
                 classes(principals.stream().map(PrincipalId::value).toList()));
     }
 
@@ -91,6 +105,7 @@ final class DepositNotices {
                     deposit.name(),
                     depositor == null ? "" : displayName(session, depositor),
                     link(node.id().value()),
+                    Set.copyOf(node.strings(LockerModel.FAMILY_STUDENTS)),
                     classes(guardians));
         }
     }
@@ -170,6 +185,20 @@ final class DepositNotices {
             String actor,
             String link,
             Set<String> classes) {
+        record(session, kind, at, users, item, title, actor, link, Set.of(), classes);
+    }
+
+    private void record(
+            PlatformSession session,
+            NotificationKind kind,
+            Instant at,
+            Set<String> users,
+            String item,
+            String title,
+            String actor,
+            String link,
+            Set<String> students,
+            Set<String> classes) {
         notifications.record(
                 session,
                 new NewNotification(
@@ -180,7 +209,7 @@ final class DepositNotices {
                         title,
                         actor,
                         link,
-                        Set.of(),
+                        students,
                         classes));
     }
 

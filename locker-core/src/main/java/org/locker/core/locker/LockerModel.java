@@ -68,6 +68,8 @@ public final class LockerModel {
      * own family's part, never the deposit, and it takes no new version.
      */
     public static final String FAMILY_PARTS = "lk:familyParts";
+    /** Of a deposit cut into family parts: the students its parts are for, whom its notification names to guardians. */
+    public static final String FAMILY_STUDENTS = "lk:familyStudents";
     /**
      * Of one family's part of such a deposit (an edition of its own): its guardians are granted it themselves while
      * the deposit's window is open, not through the window's group, which would let every family in.

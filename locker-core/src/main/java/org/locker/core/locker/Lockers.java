@@ -203,12 +203,21 @@ public final class Lockers {
         return deposits.deposit(prepared, files);
     }
 
-    /** One family's part of a document cut per family: its name, its guardians (the only ones who read it), pages. */
-    public record FamilyPart(String name, Set<PrincipalId> guardians, ContentSource content) {
+    /**
+     * One family's part of a document cut per family: its name, its guardians (the only ones who read it), its pages,
+     * and the student it is about (named to the guardians in the deposit's notification; none when empty).
+     */
+    public record FamilyPart(String name, Set<PrincipalId> guardians, ContentSource content, Optional<UserId> student) {
         public FamilyPart {
             java.util.Objects.requireNonNull(name, "name");
             guardians = Set.copyOf(guardians);
             java.util.Objects.requireNonNull(content, "content");
+            java.util.Objects.requireNonNull(student, "student");
+        }
+
+        /** A part about no one student in particular. */
+        public FamilyPart(String name, Set<PrincipalId> guardians, ContentSource content) {
+            this(name, guardians, content, Optional.empty());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.locker.core.directory.Profile;
 import org.locker.core.locker.DepositRequest;
@@ -121,7 +122,8 @@ final class ValidateSplit {
                 families.add(new Lockers.FamilyPart(
                         DocumentNames.checked(split.documentName() + " - " + fullName(student) + ".pdf"),
                         Set.copyOf(roster.guardians().get(student.student())),
-                        new ContentSource(stream, "application/pdf")));
+                        new ContentSource(stream, "application/pdf"),
+                        Optional.of(student.student())));
                 students.add(student.student());
             }
             InputStream whole = Files.newInputStream(source);

@@ -59,8 +59,16 @@ class DepositFamilyPartsTest {
                 school.deposits.prepare(T_ONE, Profile.TEACHER, request),
                 LockerSchool.text(name + ".txt", "every page"),
                 List.of(
-                        new FamilyPart(name + " - Kid Kim.txt", Set.of(GUARDIAN), text("pages of Kim")),
-                        new FamilyPart(name + " - Other Oli.txt", Set.of(OTHER_GUARDIAN), text("pages of Oli"))),
+                        new FamilyPart(
+                                name + " - Kid Kim.txt",
+                                Set.of(GUARDIAN),
+                                text("pages of Kim"),
+                                Optional.of(UserId.of("st.kid"))),
+                        new FamilyPart(
+                                name + " - Other Oli.txt",
+                                Set.of(OTHER_GUARDIAN),
+                                text("pages of Oli"),
+                                Optional.of(UserId.of("st.other")))),
                 (session, made) -> {});
     }
 
@@ -79,6 +87,9 @@ class DepositFamilyPartsTest {
         school.clock.advance(Duration.ofDays(1));
         assertThat(school.windows.reconcile().opened()).isEqualTo(1);
 
+        assertThat(notificationOf(GUARDIAN, "term.txt").students())
+                .as("told at the window's opening, with the students it is about")
+                .contains("st.kid");
         List<LockerEntry> locker = entries(GUARDIAN, "term");
         assertThat(locker).extracting(LockerEntry::name).containsExactly("term - Kid Kim.txt");
         assertThat(locker.get(0).id()).as("listed by its own id").isEqualTo(kims);
@@ -106,6 +117,9 @@ class DepositFamilyPartsTest {
         PartsDeposited made = reportCards("summons", school.clock.instant().minusSeconds(60));
 
         assertThat(school.read(GUARDIAN, made.parts().get(0))).isEqualTo("pages of Kim");
+        assertThat(notificationOf(OTHER_GUARDIAN, "summons.txt").students())
+                .as("told at once, with the students it is about (each family's child among them)")
+                .containsExactlyInAnyOrder("st.kid", "st.other");
         assertThat(school.audit.entries(AuditFilter.ofDeposit(made.deposit().depositId())).stream()
                         .filter(e -> e.action().equals(AuditAction.DEPOSITED.name())))
                 .singleElement()
@@ -128,6 +142,14 @@ class DepositFamilyPartsTest {
         school.distributions.withdraw(T_ONE, made.deposit().id());
         assertUnreadable(OTHER_GUARDIAN, made.parts().get(1));
         assertThat(entries(OTHER_GUARDIAN, "trip")).isEmpty();
+    }
+
+    private org.locker.core.notification.Notification notificationOf(UserId user, String title) {
+        return school.centre.page(user, Optional.empty(), 50).entries().stream()
+                .map(org.locker.core.notification.NotificationCentre.Entry::notification)
+                .filter(n -> n.title().equals(title))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(user + " was not told of " + title));
     }
 
     private List<LockerEntry> entries(UserId user, String prefix) {

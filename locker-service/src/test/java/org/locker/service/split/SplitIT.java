@@ -201,8 +201,16 @@ class SplitIT extends ServiceTestBase {
         assertThat(api().get("/api/v1/lockers/documents/" + gabriels + "/content", "gs3.1")
                         .status())
                 .isEqualTo(200);
-        // the depositor sees each deposit in their distributions, one family each
         assertThat(lockerOf("gs3.1")).hasSize(1);
+        // each family is told of the report cards with their own child named, never another family's
+        List<Map<String, Object>> told =
+                list(api().get("/api/v1/notifications?limit=50", "gs3.0").json().get("entries"));
+        assertThat(told)
+                .filteredOn(n -> "bulletins-3S.pdf".equals(n.get("title")))
+                .singleElement()
+                .satisfies(n -> assertThat(list(n.get("children")))
+                        .extracting(c -> c.get("displayName"))
+                        .containsExactly("Emma Martin"));
     }
 
     @Test
