@@ -97,14 +97,14 @@ final class DepositFamilyParts {
                     whole.name(),
                     whole.documentType().orElse(request.documentType()),
                     whole.content());
-            Node deposit = store.create(session, stored);
             List<String> students = parts.stream()
                     .flatMap(part -> part.student().stream())
                     .map(org.locker.core.platform.UserId::value)
                     .distinct()
                     .toList();
-            session.updateProperties(
-                    deposit.id(),
+            Node deposit = store.create(
+                    session,
+                    stored,
                     java.util.Map.of(
                             LockerModel.FAMILY_PARTS, (long) parts.size(), LockerModel.FAMILY_STUDENTS, students));
             session.grant(deposit.id(), prepared.depositor(), Access.WRITE);
@@ -153,10 +153,10 @@ final class DepositFamilyParts {
         }
     }
 
-    /** Grants (open) or revokes (closed) each family's part of a window to that family's guardians. Not saved. */
-    static void applyWindow(PlatformSession session, DepositStore store, String windowKey, boolean open) {
-        for (StoredDeposit part : store.familyParts(session, windowKey)) {
-            if (part.withdrawn()) {
+    /** Grants (open) or revokes (closed) the family parts among a window's deposits to their families. Not saved. */
+    static void applyWindow(PlatformSession session, List<StoredDeposit> deposits, boolean open) {
+        for (StoredDeposit part : deposits) {
+            if (!part.familyPart() || part.withdrawn()) {
                 continue;
             }
             for (String guardian : part.recipients()) {

@@ -12,7 +12,6 @@ import org.locker.core.notification.NotificationKind;
 import org.locker.core.notification.Notifications;
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.Node;
-import org.locker.core.platform.NodeQuery;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.PrincipalId;
 import org.locker.core.platform.User;
@@ -80,13 +79,9 @@ final class DepositNotices {
      * A window opened: its deposits arrive for its guardians now. In the session that makes them members of the
      * window's group, before its save.
      */
-    void windowOpened(PlatformSession session, String windowKey, Instant at) {
-        List<Node> deposits = session.query(NodeQuery.ofType(LockerModel.DEPOSIT)
-                .whereEquals(LockerModel.WINDOW_KEY, windowKey)
-                .page(0, 10_000)
-                .build());
-        for (Node node : deposits) {
-            StoredDeposit deposit = DepositStore.read(node);
+    void windowOpened(PlatformSession session, List<StoredDeposit> deposits, Instant at) {
+        for (StoredDeposit deposit : deposits) {
+            Node node = deposit.node();
             if (deposit.edition() || deposit.withdrawn()) {
                 continue;
             }

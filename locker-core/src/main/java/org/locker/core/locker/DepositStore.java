@@ -120,9 +120,16 @@ final class DepositStore {
 
     /** Creates the deposit's folder and document (not saved, no grants). */
     Node create(PlatformSession session, NewDeposit deposit) {
+        return create(session, deposit, Map.of());
+    }
+
+    /** Creates the deposit's folder and document with some more properties (not saved, no grants). */
+    Node create(PlatformSession session, NewDeposit deposit, Map<String, Object> more) {
         Node folder = session.ensureFolder(folderPath(deposit.depositId(), deposit.at()));
+        Map<String, Object> properties = properties(deposit);
+        properties.putAll(more);
         return session.createDocument(
-                folder.id(), deposit.fileName(), LockerModel.DEPOSIT, properties(deposit), deposit.content());
+                folder.id(), deposit.fileName(), LockerModel.DEPOSIT, properties, deposit.content());
     }
 
     /**
@@ -193,8 +200,8 @@ final class DepositStore {
         return session.createDocument(folder.id(), name, LockerModel.DEPOSIT, properties, content);
     }
 
-    /** The family parts of the deposits of a window, withdrawn or not. */
-    List<StoredDeposit> familyParts(PlatformSession session, String windowKey) {
+    /** The deposits of a window (with their editions and family parts), withdrawn or not. */
+    List<StoredDeposit> inWindow(PlatformSession session, String windowKey) {
         return session
                 .query(NodeQuery.ofType(LockerModel.DEPOSIT)
                         .whereEquals(LockerModel.WINDOW_KEY, windowKey)
@@ -202,7 +209,6 @@ final class DepositStore {
                         .build())
                 .stream()
                 .map(DepositStore::read)
-                .filter(StoredDeposit::familyPart)
                 .toList();
     }
 

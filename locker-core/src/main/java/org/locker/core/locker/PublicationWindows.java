@@ -151,12 +151,13 @@ final class PublicationWindows {
                     session.removeMember(group, principal);
                 }
             }
+            List<StoredDeposit> inWindow = deposits.inWindow(session, window.key());
             // the family parts of a split are granted to each family themselves (decision 0025)
-            DepositFamilyParts.applyWindow(session, deposits, window.key(), inside);
+            DepositFamilyParts.applyWindow(session, inWindow, inside);
             change = inside ? 1 : -1;
             if (inside) {
                 // the window's deposits arrive for its guardians now, in the save that lets them read them
-                notices.windowOpened(session, window.key(), now);
+                notices.windowOpened(session, inWindow, now);
             }
         }
         store.setState(session, window.id(), wanted);
