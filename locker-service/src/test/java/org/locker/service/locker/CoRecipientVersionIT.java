@@ -39,16 +39,8 @@ class CoRecipientVersionIT extends LockerTestBase {
     @Test
     void guardiansShouldSeeOnlyWhatTheDepositorPublishesAndNeverAComment() {
         Instant now = clock.instant();
-        String id = DepositIT.id(deposit(
-                "t.girard",
-                new Form()
-                        .pdfFile("outing.pdf", "first edition")
-                        .field("documentType", "FORM")
-                        .field("recipients", "user:t.rey")
-                        .field("recipients", "guardians:6A")
-                        .field("allowModify", "true")
-                        .field("publishFrom", now.minus(Duration.ofHours(1)).toString())
-                        .field("publishTo", now.plus(Duration.ofDays(7)).toString())));
+        String id = DepositIT.id(
+                deposit("t.girard", modifiableToAColleagueAndGuardians("outing.pdf", "first edition", now)));
 
         Response added = send(
                 "POST",
@@ -109,5 +101,20 @@ class CoRecipientVersionIT extends LockerTestBase {
         Response refused = publish("t.girard", id, "1.0");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.reason()).isEqualTo("NOT_FOR_GUARDIANS");
+    }
+
+    /**
+     * A deposit of a PDF to t.rey, who may modify it, and to 6A's guardians, published from an hour before
+     * {@code now} for a week.
+     */
+    static Form modifiableToAColleagueAndGuardians(String name, String text, Instant now) {
+        return new Form()
+                .pdfFile(name, text)
+                .field("documentType", "FORM")
+                .field("recipients", "user:t.rey")
+                .field("recipients", "guardians:6A")
+                .field("allowModify", "true")
+                .field("publishFrom", now.minus(Duration.ofHours(1)).toString())
+                .field("publishTo", now.plus(Duration.ofDays(7)).toString());
     }
 }

@@ -115,15 +115,7 @@ class NotificationsIT extends LockerTestBase {
     void versionsShouldNotifyTheOthersAndGuardiansOnlyWhatIsPublishedToThem() {
         Instant now = clock.instant();
         String id = DepositIT.id(deposit(
-                "t.girard",
-                new Form()
-                        .pdfFile("grades.pdf", "first")
-                        .field("documentType", "FORM")
-                        .field("recipients", "user:t.rey")
-                        .field("recipients", "guardians:6A")
-                        .field("allowModify", "true")
-                        .field("publishFrom", now.minus(Duration.ofHours(1)).toString())
-                        .field("publishTo", now.plus(Duration.ofDays(7)).toString())));
+                "t.girard", CoRecipientVersionIT.modifiableToAColleagueAndGuardians("grades.pdf", "first", now)));
         String link = "#/locker/" + id;
 
         assertThat(send(
