@@ -105,7 +105,6 @@ final class PublicationWindows {
             Instant now = clock.instant();
             int opened = 0;
             int closed = 0;
-            int changed = 0;
             Optional<Instant> next = Optional.empty();
             for (StoredWindow window : store.unsettled(session)) {
                 Optional<Instant> boundary = WindowState.nextBoundary(window.from(), window.to(), now);
@@ -118,7 +117,9 @@ final class PublicationWindows {
                 } else if (change < 0) {
                     closed++;
                 }
-                if (change != 0 && ++changed % 500 == 0) {
+                if (change != 0) {
+                    // each window's changes in a save of their own: the next window's query of its deposits then
+                    // runs without unsaved changes to compare the index against (Oak diffs them on every query)
                     session.save();
                 }
             }
