@@ -41,7 +41,8 @@ import org.locker.core.platform.UserId;
  * <p>Set-up: one real deposit per window through {@link Lockers} (which creates the window); then the other
  * deposits are written in batches of {@code --batch} per save through the platform port, with exactly what
  * {@link Lockers#deposit} writes (same folder layout, properties, versioned document, grants and audit entry);
- * a real deposit is compared with a bulk one before measuring.
+ * a real deposit is compared with a bulk one before measuring. The bulk deposits record no notification: nothing
+ * measured here reads them (a window's opening and closing write and read no notification, decision 0026).
  */
 final class LockersAtScaleBenchmark {
 

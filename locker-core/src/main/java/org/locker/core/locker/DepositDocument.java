@@ -146,7 +146,10 @@ final class DepositDocument {
         Optional<Window> window = prepared.guardians().isEmpty()
                 ? Optional.empty()
                 : Optional.of(windows.join(
-                        request.publishFrom().orElseThrow(), request.publishTo().orElseThrow(), prepared.guardians()));
+                        request.publishFrom().orElseThrow(),
+                        request.publishTo().orElseThrow(),
+                        prepared.guardians(),
+                        false));
         List<Deposited> deposited = new ArrayList<>();
         try (PlatformSession session = platform.systemSession()) {
             // a file of its own type: checked, all of them before anything is stored (the settings are read only
@@ -218,15 +221,17 @@ final class DepositDocument {
                     file.name(),
                     prepared.immediate(),
                     now);
-            if (window.isPresent() && window.get().open()) {
-                notices.arrived(
+            if (window.isPresent()) {
+                notices.arrivedForGuardians(
                         session,
                         prepared.depositor(),
                         depositId,
                         document.id().value(),
                         file.name(),
                         prepared.guardians(),
-                        now);
+                        window.get().group(),
+                        window.get().open() ? now : request.publishFrom().orElseThrow(),
+                        java.util.Set.of());
             }
             audit.record(
                     session,

@@ -78,10 +78,10 @@ final class DepositFamilyParts {
         }
         DepositRequest request = prepared.request();
         Instant now = clock.instant();
-        // the window's group gives nothing here (the parts are granted to their own families), but the window
-        // keeps the dates its reconciliation opens and closes the parts at
+        // the window's group grants no part (each is granted to its own family), but the notification, and the
+        // window keeps the dates its reconciliation opens and closes the parts at
         Window window = windows.join(
-                request.publishFrom().orElseThrow(), request.publishTo().orElseThrow(), prepared.guardians());
+                request.publishFrom().orElseThrow(), request.publishTo().orElseThrow(), prepared.guardians(), true);
         List<String> guardians =
                 prepared.guardians().stream().map(PrincipalId::value).sorted().toList();
         String depositId = UUID.randomUUID().toString();
@@ -126,18 +126,17 @@ final class DepositFamilyParts {
             }
             // the depositor checks what each family received: one grant on the parts' folder, inherited
             session.grant(partsFolder.id(), prepared.depositor(), Access.READ);
-            if (window.open()) {
-                // each family is told which of their children it is about
-                notices.arrived(
-                        session,
-                        prepared.depositor(),
-                        depositId,
-                        deposit.id().value(),
-                        whole.name(),
-                        prepared.guardians(),
-                        now,
-                        java.util.Set.copyOf(students));
-            }
+            // each family is told which of their children it is about
+            notices.arrivedForGuardians(
+                    session,
+                    prepared.depositor(),
+                    depositId,
+                    deposit.id().value(),
+                    whole.name(),
+                    prepared.guardians(),
+                    window.group(),
+                    window.open() ? now : request.publishFrom().orElseThrow(),
+                    java.util.Set.copyOf(students));
             audit.record(
                     session,
                     AuditAction.DEPOSITED,

@@ -11,7 +11,6 @@ import org.locker.core.notification.NewNotification;
 import org.locker.core.notification.NotificationKind;
 import org.locker.core.notification.Notifications;
 import org.locker.core.platform.GroupId;
-import org.locker.core.platform.Node;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.PrincipalId;
 import org.locker.core.platform.User;
@@ -19,9 +18,9 @@ import org.locker.core.platform.UserId;
 
 /**
  * The notifications of lockers, recorded in the session of their cause before its save: a document arrived
- * (personnel at the deposit; guardians when they can see it, i.e. in the save that opens its window, or at the
- * deposit when the window is open already), a new version, a reminder. One record per cause and audience,
- * carrying its users, whatever their number.
+ * (personnel at the deposit; guardians at the deposit too, but through the window's group, so that they see it while
+ * the window is open), a new version, a reminder. One record per cause and audience, carrying its users, whatever
+ * their number.
  */
 final class DepositNotices {
 
@@ -38,7 +37,7 @@ final class DepositNotices {
         return "#/locker/" + nodeId;
     }
 
-    /** A document arrived for {@code principals} (personnel, or guardians whose window is open), but its depositor. */
+    /** A document arrived for {@code principals} (personnel), but its depositor. */
     void arrived(
             PlatformSession session,
             UserId depositor,
@@ -47,19 +46,6 @@ final class DepositNotices {
             String name,
             Collection<? extends PrincipalId> principals,
             Instant at) {
-        arrived(session, depositor, depositId, nodeId, name, principals, at, Set.of());
-    }
-
-    /** A document arrived, about some {@code students} (a split's: each family is told which child it concerns). */
-    void arrived(
-            PlatformSession session,
-            UserId depositor,
-            String depositId,
-            String nodeId,
-            String name,
-            Collection<? extends PrincipalId> principals,
-            Instant at,
-            Set<String> students) {
         Set<String> users = users(session, principals);
         users.remove(depositor.value());
         record(
@@ -71,37 +57,69 @@ final class DepositNotices {
                 name,
                 displayName(session, depositor),
                 link(nodeId),
-                students,
                 classes(principals.stream().map(PrincipalId::value).toList()));
     }
 
     /**
-     * A window opened: its deposits arrive for its guardians now. In the session that makes them members of the
-     * window's group, before its save.
+     * A document for guardians, recorded in the deposit's own save and granted to its window's group, whose members
+     * the guardians are only while the window is open: they see the notification exactly while they see the document,
+     * and a window's opening writes nothing for it, whatever its number of deposits (decision 0026).
+     *
+     * @param window the window's group
+     * @param at now when the window is open, otherwise its start: when the guardians can see it (the mail sender
+     *     takes no record before its instant)
+     * @param students the students it is about (a split's: each family is told which child it concerns)
      */
-    void windowOpened(PlatformSession session, List<StoredDeposit> deposits, Instant at) {
-        for (StoredDeposit deposit : deposits) {
-            Node node = deposit.node();
-            if (deposit.edition() || deposit.withdrawn()) {
-                continue;
-            }
-            List<String> guardians = node.strings(LockerModel.GUARDIAN_RECIPIENTS);
-            List<PrincipalId> principals =
-                    guardians.stream().map(DepositNotices::principalOf).toList();
-            Set<String> users = users(session, principals);
-            users.remove(deposit.depositor());
-            UserId depositor = UserId.isValid(deposit.depositor()) ? UserId.of(deposit.depositor()) : null;
-            record(
-                    session,
-                    NotificationKind.DOCUMENT,
-                    at,
-                    users,
-                    deposit.depositId(),
-                    deposit.name(),
-                    depositor == null ? "" : displayName(session, depositor),
-                    link(node.id().value()),
-                    Set.copyOf(node.strings(LockerModel.FAMILY_STUDENTS)),
-                    classes(guardians));
+    void arrivedForGuardians(
+            PlatformSession session,
+            UserId depositor,
+            String depositId,
+            String nodeId,
+            String name,
+            Collection<? extends PrincipalId> guardians,
+            GroupId window,
+            Instant at,
+            Set<String> students) {
+        Set<String> users = users(session, guardians);
+        users.remove(depositor.value());
+        if (users.isEmpty()) {
+            return;
+        }
+        notifications.record(
+                session,
+                new NewNotification(
+                                NotificationKind.DOCUMENT,
+                                at,
+                                users.stream().map(UserId::of).toList(),
+                                depositId,
+                                name,
+                                displayName(session, depositor),
+                                link(nodeId),
+                                students,
+                                classes(guardians.stream()
+                                        .map(PrincipalId::value)
+                                        .toList()))
+                        .via(List.of(window)));
+    }
+
+    /**
+     * A deposit was withdrawn: its notifications nobody can see yet (a window not open) are taken back; for a
+     * split's family part, from that family only.
+     */
+    void withdrawn(PlatformSession system, StoredDeposit deposit, Instant now) {
+        if (deposit.familyPart()) {
+            Set<UserId> family =
+                    users(
+                                    system,
+                                    deposit.recipients().stream()
+                                            .map(DepositNotices::principalOf)
+                                            .toList())
+                            .stream()
+                            .map(UserId::of)
+                            .collect(java.util.stream.Collectors.toSet());
+            notifications.forgetUpcoming(system, deposit.depositId(), family, now);
+        } else {
+            notifications.forgetUpcoming(system, deposit.depositId(), now);
         }
     }
 

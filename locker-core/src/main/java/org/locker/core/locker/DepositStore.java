@@ -200,16 +200,28 @@ final class DepositStore {
         return session.createDocument(folder.id(), name, LockerModel.DEPOSIT, properties, content);
     }
 
-    /** The deposits of a window (with their editions and family parts), withdrawn or not. */
+    /**
+     * The deposits of a window (with their editions and family parts), withdrawn or not, with what its boundaries
+     * need of them: their ids, recipients, whether withdrawn and whether a family part.
+     */
     List<StoredDeposit> inWindow(PlatformSession session, String windowKey) {
-        return session
-                .query(NodeQuery.ofType(LockerModel.DEPOSIT)
-                        .whereEquals(LockerModel.WINDOW_KEY, windowKey)
-                        .page(0, 10_000)
-                        .build())
-                .stream()
-                .map(DepositStore::read)
-                .toList();
+        int page = 10_000;
+        List<StoredDeposit> deposits = new ArrayList<>();
+        while (true) {
+            List<Node> nodes = session.query(NodeQuery.ofType(LockerModel.DEPOSIT)
+                    .whereEquals(LockerModel.WINDOW_KEY, windowKey)
+                    .select(Set.of(
+                            LockerModel.DEPOSIT_ID,
+                            LockerModel.RECIPIENTS,
+                            LockerModel.WITHDRAWN,
+                            LockerModel.FAMILY_PART))
+                    .page(deposits.size(), page)
+                    .build());
+            nodes.stream().map(DepositStore::read).forEach(deposits::add);
+            if (nodes.size() < page) {
+                return deposits;
+            }
+        }
     }
 
     private static String editionFolder(String depositId, Instant at) {

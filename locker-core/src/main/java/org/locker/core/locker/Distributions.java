@@ -31,13 +31,15 @@ final class Distributions {
     private final Clock clock;
     private final DepositStore store;
     private final AuditTrail audit;
+    private final DepositNotices notices;
     private final ReminderStore reminders = new ReminderStore();
 
-    Distributions(ContentPlatform platform, Clock clock, DepositStore store, AuditTrail audit) {
+    Distributions(ContentPlatform platform, Clock clock, DepositStore store, AuditTrail audit, DepositNotices notices) {
         this.platform = platform;
         this.clock = clock;
         this.store = store;
         this.audit = audit;
+        this.notices = notices;
     }
 
     /** The first page of the deposits made by {@code depositor}. */
@@ -237,6 +239,8 @@ final class Distributions {
                 }
                 store.markWithdrawn(system, edition.id(), clock.instant());
             }
+            // guardians whose window has not opened yet are never told of it
+            notices.withdrawn(system, deposit, clock.instant());
             audit.record(system, AuditAction.WITHDRAWN, user, deposit.depositId(), deposit.name(), "");
             system.save();
         }

@@ -55,6 +55,11 @@ public final class LockerModel {
     public static final String WINDOW_GROUP = "lk:windowGroup";
     /** Of a window: PENDING (before the start), OPEN (guardians are members of its group), CLOSED (after the end). */
     public static final String WINDOW_STATE = "lk:windowState";
+    /**
+     * Of a window: it holds family parts (decision 0025), which its boundaries grant and revoke one by one; the
+     * other windows' closing reads none of their deposits.
+     */
+    public static final String WINDOW_FAMILY_PARTS = "lk:windowFamilyParts";
 
     /**
      * Of a guardians' edition (decision 0014): the id of the deposit whose published versions it holds. Guardians

@@ -58,7 +58,7 @@ public final class Lockers {
         AuditTrail audit = new AuditTrail(platform, clock);
         DepositNotices notices = new DepositNotices(notifications);
         this.settings = new LockerSettings(platform, store, audit);
-        this.windows = new PublicationWindows(platform, clock, new WindowStore(), store, notices);
+        this.windows = new PublicationWindows(platform, clock, new WindowStore(), store);
         this.deposits = new DepositDocument(platform, clock, store, new RecipientResolver(), windows, audit, notices);
         this.fromCloud = new DepositFromCloud(platform, clock, deposits);
         this.familyParts = new DepositFamilyParts(platform, clock, store, windows, audit, notices);
@@ -66,7 +66,7 @@ public final class Lockers {
         this.notOpened = new NotOpenedCount(platform, clock, store);
         this.pages = new LockerPages(platform, clock, store);
         this.documents = new LockerDocuments(platform, clock, store, audit, notices, notifications);
-        this.distributions = new Distributions(platform, clock, store, audit);
+        this.distributions = new Distributions(platform, clock, store, audit, notices);
         this.reminders = new Reminders(platform, clock, store, distributions, notices);
         this.monthsMigration = new DepositMonthsMigration(platform, store);
     }

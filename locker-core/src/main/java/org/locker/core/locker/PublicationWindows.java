@@ -30,7 +30,7 @@ final class PublicationWindows {
 
     /**
      * A window: its node's name, the platform group its deposits are granted to, and whether it was open when
-     * joined (its guardians are then notified at the deposit, otherwise when it opens).
+     * joined (its guardians' notification is then dated now, otherwise at its start).
      */
     record Window(String key, GroupId group, boolean open) {}
 
@@ -38,19 +38,16 @@ final class PublicationWindows {
     private final Clock clock;
     private final WindowStore store;
     private final DepositStore deposits;
-    private final DepositNotices notices;
     /** One window change at a time: two deposits joining a new window create it once. */
     private final ReentrantLock lock = new ReentrantLock();
     /** Told the next boundary of a window a deposit was just added to, so that it is applied on time. */
     private volatile Consumer<Instant> boundaries = boundary -> {};
 
-    PublicationWindows(
-            ContentPlatform platform, Clock clock, WindowStore store, DepositStore deposits, DepositNotices notices) {
+    PublicationWindows(ContentPlatform platform, Clock clock, WindowStore store, DepositStore deposits) {
         this.platform = platform;
         this.clock = clock;
         this.store = store;
         this.deposits = deposits;
-        this.notices = notices;
     }
 
     /** Registers who applies windows at their boundaries (one listener: the service's reconciler). */
@@ -61,8 +58,11 @@ final class PublicationWindows {
     /**
      * The window for these dates and guardians, created (with its group, and its members if it is open now) and
      * saved at once if it does not exist; the listener is told its next boundary.
+     *
+     * @param familyParts whether the deposit joining it holds family parts: the window is marked so that its
+     *     boundaries grant and revoke them (the other windows' closing reads none of their deposits)
      */
-    Window join(Instant from, Instant to, Set<PrincipalId> guardians) {
+    Window join(Instant from, Instant to, Set<PrincipalId> guardians, boolean familyParts) {
         List<String> names = guardians.stream().map(PrincipalId::value).sorted().toList();
         String key = key(from, to, names);
         GroupId group = GroupId.of("locker-window-" + key);
@@ -73,7 +73,12 @@ final class PublicationWindows {
             if (existing.isPresent()) {
                 // a boundary may have passed since the last reconcile: the new deposit is delivered now
                 Instant now = clock.instant();
-                if (apply(session, existing.get(), now) != 0) {
+                boolean changed = apply(session, existing.get(), now) != 0;
+                if (familyParts && !existing.get().familyParts()) {
+                    store.markFamilyParts(session, existing.get().id());
+                    changed = true;
+                }
+                if (changed) {
                     session.save();
                 }
                 open = WindowState.at(from, to, now) == WindowState.OPEN;
@@ -83,7 +88,7 @@ final class PublicationWindows {
                 if (state == WindowState.OPEN) {
                     guardians.forEach(g -> session.addMember(group, g));
                 }
-                store.create(session, key, from, to, names, group, state);
+                store.create(session, key, from, to, names, group, state, familyParts);
                 session.save();
                 open = state == WindowState.OPEN;
             }
@@ -97,7 +102,8 @@ final class PublicationWindows {
     /**
      * Opens the windows whose start has come (their guardian principals join the window's group) and closes those
      * whose end has passed (they leave it), idempotently: a run after a missed boundary corrects the state at once.
-     * Its cost follows the number of windows, not of the deposits in them.
+     * Its cost follows the number of windows, not of the deposits in them (but for the family parts of a split):
+     * the guardians' notifications were recorded with the deposits, granted to the window's group too.
      */
     ReconcileReport reconcile() {
         lock.lock();
@@ -143,6 +149,9 @@ final class PublicationWindows {
         boolean inside = wanted == WindowState.OPEN;
         int change = 0;
         if (inside != window.state().equals(Optional.of(WindowState.OPEN))) {
+            // only a window holding family parts reads its deposits, before any change of this window: Oak compares
+            // unsaved changes against the index on every query
+            List<StoredDeposit> inWindow = window.familyParts() ? deposits.inWindow(session, window.key()) : List.of();
             GroupId group = window.group().orElseThrow();
             for (String guardian : window.guardians()) {
                 PrincipalId principal = Principals.principal(session, guardian);
@@ -152,14 +161,9 @@ final class PublicationWindows {
                     session.removeMember(group, principal);
                 }
             }
-            List<StoredDeposit> inWindow = deposits.inWindow(session, window.key());
             // the family parts of a split are granted to each family themselves (decision 0025)
             DepositFamilyParts.applyWindow(session, inWindow, inside);
             change = inside ? 1 : -1;
-            if (inside) {
-                // the window's deposits arrive for its guardians now, in the save that lets them read them
-                notices.windowOpened(session, inWindow, now);
-            }
         }
         store.setState(session, window.id(), wanted);
         return change;

@@ -22,6 +22,7 @@ final class WindowStore {
      * @param from its start; {@link Instant#MAX} when missing, so that it never opens
      * @param to its end (exclusive); {@link Instant#MIN} when missing, so that it counts as closed
      * @param state as last applied; empty when none or unknown
+     * @param familyParts whether it holds family parts, which its boundaries grant and revoke one by one
      */
     record StoredWindow(
             NodeId id,
@@ -30,7 +31,8 @@ final class WindowStore {
             Instant to,
             List<String> guardians,
             Optional<GroupId> group,
-            Optional<WindowState> state) {}
+            Optional<WindowState> state,
+            boolean familyParts) {}
 
     Optional<StoredWindow> find(PlatformSession session, String key) {
         return session.nodeAt(LockerModel.WINDOWS_FOLDER + "/" + key).map(WindowStore::read);
@@ -51,7 +53,8 @@ final class WindowStore {
             Instant to,
             List<String> guardians,
             GroupId group,
-            WindowState state) {
+            WindowState state,
+            boolean familyParts) {
         Node folder = session.ensureFolder(LockerModel.WINDOWS_FOLDER);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(LockerModel.WINDOW_KEY, key);
@@ -60,6 +63,7 @@ final class WindowStore {
         properties.put(LockerModel.GUARDIAN_RECIPIENTS, guardians);
         properties.put(LockerModel.WINDOW_GROUP, group.value());
         properties.put(LockerModel.WINDOW_STATE, state.name());
+        properties.put(LockerModel.WINDOW_FAMILY_PARTS, familyParts);
         session.createFolder(folder.id(), key, LockerModel.WINDOW, properties);
     }
 
@@ -75,7 +79,8 @@ final class WindowStore {
                                 LockerModel.WINDOW_STATE,
                                 LockerModel.WINDOW_GROUP,
                                 LockerModel.GUARDIAN_RECIPIENTS,
-                                LockerModel.WINDOW_KEY))
+                                LockerModel.WINDOW_KEY,
+                                LockerModel.WINDOW_FAMILY_PARTS))
                         .page(0, 1_000_000)
                         .build())
                 .stream()
@@ -87,6 +92,11 @@ final class WindowStore {
         session.updateProperties(window, Map.of(LockerModel.WINDOW_STATE, state.name()));
     }
 
+    /** The window holds family parts from now on (not saved). */
+    void markFamilyParts(PlatformSession session, NodeId window) {
+        session.updateProperties(window, Map.of(LockerModel.WINDOW_FAMILY_PARTS, true));
+    }
+
     private static StoredWindow read(Node node) {
         return new StoredWindow(
                 node.id(),
@@ -95,6 +105,7 @@ final class WindowStore {
                 node.instant(LockerModel.PUBLISH_TO).orElse(Instant.MIN),
                 node.strings(LockerModel.GUARDIAN_RECIPIENTS),
                 node.string(LockerModel.WINDOW_GROUP).map(GroupId::of),
-                WindowState.named(node.string(LockerModel.WINDOW_STATE)));
+                WindowState.named(node.string(LockerModel.WINDOW_STATE)),
+                node.flag(LockerModel.WINDOW_FAMILY_PARTS));
     }
 }

@@ -120,6 +120,23 @@ final class NotificationStore {
                 .build());
     }
 
+    /** The record now notifies {@code users} only (not saved). */
+    void setUsers(PlatformSession session, Node node, List<UserId> users) {
+        session.updateProperties(
+                node.id(),
+                Map.of(
+                        NotificationModel.USERS,
+                        String.join("\n", users.stream().map(UserId::value).toList())));
+    }
+
+    /** Every record about {@code item} (the session's: the system's finds them all). */
+    List<Node> about(PlatformSession session, String item) {
+        return session.query(NodeQuery.ofType(NotificationModel.NOTIFICATION)
+                .whereEquals(NotificationModel.ITEM, item)
+                .page(0, 1_000)
+                .build());
+    }
+
     /**
      * The notification as {@code user} sees it (its users: them alone), when it notifies them: the users' text is
      * searched, not parsed, since it may name thousands.

@@ -1,8 +1,10 @@
 package org.locker.core.notification;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.locker.core.platform.Node;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.UserId;
 
@@ -54,6 +56,43 @@ public class Notifications {
         if (!about.isEmpty()) {
             store.markRead(system, user, about);
         }
+    }
+
+    /**
+     * {@code item} is gone before some of its notifications could be seen (a deposit withdrawn before its window
+     * opened): those dated after {@code now} are deleted, in the caller's (system) session, which the caller saves
+     * with its cause. Those seen already stay.
+     */
+    public void forgetUpcoming(PlatformSession system, String item, Instant now) {
+        for (Node node : upcoming(system, item, now)) {
+            system.deletePermanently(node.id());
+        }
+    }
+
+    /**
+     * {@code item} is gone for {@code users} before they could see its notifications (a split's family part withdrawn
+     * before its window opened): they are taken off those dated after {@code now}, which are deleted when nobody is
+     * left. In the caller's (system) session, which the caller saves with its cause.
+     */
+    public void forgetUpcoming(PlatformSession system, String item, java.util.Set<UserId> users, Instant now) {
+        for (Node node : upcoming(system, item, now)) {
+            List<UserId> left = NotificationStore.read(node).users().stream()
+                    .filter(user -> !users.contains(user))
+                    .toList();
+            if (left.isEmpty()) {
+                system.deletePermanently(node.id());
+            } else {
+                store.setUsers(system, node, left);
+            }
+        }
+    }
+
+    private List<Node> upcoming(PlatformSession system, String item, Instant now) {
+        return store.about(system, item).stream()
+                .filter(node -> node.instant(NotificationModel.AT)
+                        .filter(at -> at.isAfter(now))
+                        .isPresent())
+                .toList();
     }
 
     /** The principals a user's notifications are found by: the user and the groups (recipient sets) they are in. */

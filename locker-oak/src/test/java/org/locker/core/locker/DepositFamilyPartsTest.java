@@ -45,9 +45,9 @@ class DepositFamilyPartsTest {
         school.close();
     }
 
-    /** Report cards for the two families of the school, published from {@code from} for two days. */
-    private PartsDeposited reportCards(String name, Instant from) {
-        DepositRequest request = new DepositRequest(
+    /** To the two families of the school, published from {@code from} for two days. */
+    private static DepositRequest toBothFamilies(Instant from) {
+        return new DepositRequest(
                 "OTHER",
                 "",
                 List.of("user:g.parent", "user:g.other"),
@@ -55,8 +55,12 @@ class DepositFamilyPartsTest {
                 false,
                 Optional.of(from),
                 Optional.of(from.plus(Duration.ofDays(2))));
+    }
+
+    /** Report cards for the two families of the school, published from {@code from} for two days. */
+    private PartsDeposited reportCards(String name, Instant from) {
         return parts.deposit(
-                school.deposits.prepare(T_ONE, Profile.TEACHER, request),
+                school.deposits.prepare(T_ONE, Profile.TEACHER, toBothFamilies(from)),
                 LockerSchool.text(name + ".txt", "every page"),
                 List.of(
                         new FamilyPart(
@@ -110,6 +114,48 @@ class DepositFamilyPartsTest {
         school.windows.reconcile(); // the other tests' windows close too
         assertThat(entries(GUARDIAN, "term")).isEmpty();
         assertUnreadable(GUARDIAN, kims);
+    }
+
+    @Test
+    void partsJoiningAWindowAWholeDepositMadeShouldStillBeTakenBackAtItsEnd() {
+        Instant from = school.clock.instant().plus(Duration.ofDays(1)).plusSeconds(11);
+        school.deposit(T_ONE, toBothFamilies(from), "letter.txt"); // makes the window, without parts
+        PartsDeposited made = reportCards("exam", from);
+
+        school.clock.advance(Duration.ofDays(1).plusSeconds(11));
+        school.windows.reconcile();
+        assertThat(school.read(GUARDIAN, made.parts().get(0))).isEqualTo("pages of Kim");
+        assertThat(platformReads(GUARDIAN, made.parts().get(0))).isTrue();
+
+        school.clock.advance(Duration.ofDays(2));
+        school.windows.reconcile();
+        assertThat(platformReads(GUARDIAN, made.parts().get(0)))
+                .as("by the platform")
+                .isFalse();
+        assertThat(platformReads(OTHER_GUARDIAN, made.parts().get(1))).isFalse();
+    }
+
+    private boolean platformReads(UserId user, NodeId id) {
+        try (org.locker.core.platform.PlatformSession session = school.platform.sessionAs(user)) {
+            return session.findNode(id).isPresent();
+        }
+    }
+
+    @Test
+    void aPartWithdrawnBeforeTheWindowOpensShouldNeverBeAnnouncedToItsFamily() {
+        Instant from = school.clock.instant().plus(Duration.ofDays(1)).plusSeconds(13);
+        PartsDeposited made = reportCards("mock", from);
+        school.distributions.withdraw(T_ONE, made.parts().get(0));
+
+        school.clock.advance(Duration.ofDays(1).plusSeconds(13));
+        school.windows.reconcile();
+
+        assertThat(school.centre.page(GUARDIAN, Optional.empty(), 50).entries())
+                .as("Kim's family")
+                .noneMatch(e -> e.notification().title().equals("mock.txt"));
+        assertThat(notificationOf(OTHER_GUARDIAN, "mock.txt").users()).containsExactly(OTHER_GUARDIAN);
+        school.clock.advance(Duration.ofDays(2));
+        school.windows.reconcile();
     }
 
     @Test

@@ -105,7 +105,7 @@ class DepositMonthsTest {
             // my distributions: the first page asks for the depositor's newest month only, and pages cross months
             recording.queries.clear();
             Distributions distributions =
-                    new Distributions(recording.platform(), school.clock, school.store, school.audit);
+                    new Distributions(recording.platform(), school.clock, school.store, school.audit, school.notices);
             DistributionPage mine = distributions.page(T_ONE, Optional.empty(), 2, Optional.empty());
             assertThat(mine.items()).extracting(Distribution::name).containsExactly("january-14.txt", "january-13.txt");
             assertThat(recording.monthValues(LockerModel.DEPOSIT)).containsExactly("t.one|2027-01");
@@ -164,7 +164,8 @@ class DepositMonthsTest {
             assertThat(seen).containsExactlyElementsOf(expected);
             assertThat(recording.monthValues(LockerModel.DEPOSIT)).isNotEmpty();
             assertThat(recording.queriedOn(LockerModel.RECIPIENTS)).isFalse();
-            Distributions distributions = new Distributions(school.platform, school.clock, school.store, school.audit);
+            Distributions distributions =
+                    new Distributions(school.platform, school.clock, school.store, school.audit, school.notices);
             assertThat(distributions
                             .page(T_ONE, Optional.empty(), 50, Optional.empty())
                             .items())

@@ -117,6 +117,44 @@ class DepositNoticesTest {
     }
 
     @Test
+    void aWindowShouldOpenAndCloseWithoutWritingAnyNotificationAndGuardiansSeeTheirsOnlyWhileItIsOpen() {
+        Instant from = school.clock.instant().plus(Duration.ofDays(1)).plusSeconds(7);
+        for (String name : List.of("w-c.txt", "w-a.txt", "w-b.txt")) {
+            school.deposit(T_ONE, windowed(from, from.plus(Duration.ofDays(2)), "guardians:6A"), name);
+            school.clock.advance(Duration.ofSeconds(1));
+        }
+        Deposited withdrawn =
+                school.deposit(T_ONE, windowed(from, from.plus(Duration.ofDays(2)), "guardians:6A"), "w-gone.txt");
+        school.distributions.withdraw(T_ONE, withdrawn.id());
+        NotificationFeed feed = new PlatformNotificationFeed(school.platform);
+        int recorded = feed.recordedAfter(Optional.empty(), 10_000).size();
+        assertThat(of(GUARDIAN)).noneMatch(n -> n.title().startsWith("w-"));
+
+        school.clock.advance(Duration.ofDays(1).plusSeconds(4));
+        school.windows.reconcile();
+
+        assertThat(feed.recordedAfter(Optional.empty(), 10_000))
+                .as("the opening recorded nothing: the records were made with the deposits")
+                .hasSize(recorded);
+        assertThat(of(GUARDIAN))
+                .filteredOn(n -> n.title().startsWith("w-"))
+                .as("dated at the window's start; the one withdrawn before it is never shown")
+                .extracting(Notification::title)
+                .containsExactlyInAnyOrder("w-a.txt", "w-b.txt", "w-c.txt")
+                .hasSize(3);
+        assertThat(of(GUARDIAN))
+                .filteredOn(n -> n.title().startsWith("w-"))
+                .extracting(Notification::at)
+                .containsOnly(from);
+
+        school.clock.advance(Duration.ofDays(2));
+        school.windows.reconcile();
+        assertThat(of(GUARDIAN))
+                .as("closed: gone with the documents")
+                .noneMatch(n -> n.title().startsWith("w-"));
+    }
+
+    @Test
     void aVersionAndAReminderShouldNotifyTheOthers() {
         Deposited deposited = school.deposit(T_ONE, request("user:s.staff", "user:c.couns"), "plan.txt");
         school.documents.addVersion(T_ONE, deposited.id(), name -> text("second"), "");

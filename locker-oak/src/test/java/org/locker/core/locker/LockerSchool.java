@@ -81,11 +81,11 @@ final class LockerSchool implements AutoCloseable {
         platform = InMemorySchools.open(SCHOOL);
         audit = new AuditTrail(platform, clock);
         settings = new LockerSettings(platform, store, audit);
-        windows = new PublicationWindows(platform, clock, new WindowStore(), store, notices);
+        windows = new PublicationWindows(platform, clock, new WindowStore(), store);
         deposits = new DepositDocument(platform, clock, store, resolver, windows, audit, notices);
         listing = new LockerListing(platform, clock, store);
         documents = new LockerDocuments(platform, clock, store, audit, notices, notifications);
-        distributions = new Distributions(platform, clock, store, audit);
+        distributions = new Distributions(platform, clock, store, audit, notices);
         reminders = new Reminders(platform, clock, store, distributions, notices);
         centre = new NotificationCentre(platform, clock);
         if (migrated) {

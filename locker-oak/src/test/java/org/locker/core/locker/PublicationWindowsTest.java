@@ -73,9 +73,12 @@ class PublicationWindowsTest {
     void depositsWithTheSameDatesAndGuardiansShouldShareOneWindowItsGroupHoldingThemOnlyWhenOpen() {
         Instant now = school.clock.instant();
         Set<PrincipalId> guardians = Set.of(UserId.of("g.other"));
-        Window pending = school.windows.join(now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), guardians);
-        Window again = school.windows.join(now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), guardians);
-        Window open = school.windows.join(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), guardians);
+        Window pending =
+                school.windows.join(now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), guardians, false);
+        Window again =
+                school.windows.join(now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), guardians, false);
+        Window open =
+                school.windows.join(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), guardians, false);
 
         assertThat(again).isEqualTo(pending);
         assertThat(open).isNotEqualTo(pending);

@@ -366,11 +366,21 @@ public final class NotificationMailer {
                         .toList();
             }
             FeedPosition p = position.get();
-            return feed.forUserAfter(user, p.at().minusNanos(1), PAGE + 50).stream()
-                    .filter(n -> n.at().isAfter(p.at()) || n.id().compareTo(p.id()) > 0)
-                    .takeWhile(n -> !n.at().isAfter(horizon))
-                    .limit(PAGE)
-                    .toList();
+            // the position's own instant is asked again and skipped: a grouped record gives many items one instant
+            int asked = PAGE + 50;
+            while (true) {
+                List<Notification> batch = feed.forUserAfter(user, p.at().minusNanos(1), asked);
+                List<Notification> later = batch.stream()
+                        .filter(n -> n.at().isAfter(p.at()) || n.id().compareTo(p.id()) > 0)
+                        .toList();
+                if (later.size() >= PAGE || batch.size() < asked) {
+                    return later.stream()
+                            .takeWhile(n -> !n.at().isAfter(horizon))
+                            .limit(PAGE)
+                            .toList();
+                }
+                asked *= 2;
+            }
         }
 
         private void writeSent(MailChannel channel, FeedPosition position) {

@@ -447,6 +447,51 @@ class MailNotificationsIT extends ServiceTestBase {
                 .anySatisfy(t -> assertThat(t).contains("Second"));
     }
 
+    @Test
+    @Order(22)
+    void shouldMailAGuardianADocumentOnlyOnceItsWindowOpensAndNeverOneWithdrawnBefore() throws Exception {
+        person("ms.win", Profile.STUDENT, "Noe", "Fenetre", List.of("6A"), List.of());
+        person("mg.win", Profile.GUARDIAN, "Ines", "Fenetre", List.of(), List.of("ms.win"));
+        assertThat(put("mg.win", Map.of("channels", Map.of("DOCUMENT", "IMMEDIATE")))
+                        .status())
+                .isEqualTo(200);
+        at(2026, 12, 30, 10, 0);
+        Instant from = clock.instant().plus(Duration.ofDays(1));
+        String kept = forGuardian("mg.win", "Sortie.pdf", from);
+        String withdrawn = forGuardian("mg.win", "Brouillon.pdf", from);
+        assertThat(api().request("DELETE", "/api/v1/lockers/documents/" + withdrawn, "t.girard", null, null)
+                        .status())
+                .isEqualTo(204);
+
+        run();
+        assertThat(SMTP.to("mg.win")).as("before the window opens").isEmpty();
+
+        clock.set(from);
+        assertThat(api().post("/api/v1/lockers/windows/reconcile", "principal", "application/json", "")
+                        .status())
+                .isEqualTo(200);
+        run();
+        assertThat(SMTP.to("mg.win"))
+                .singleElement()
+                .satisfies(m -> assertThat(text(m))
+                        .contains("Sortie.pdf", BASE_URL + "/#/locker/" + kept)
+                        .doesNotContain("Brouillon.pdf"));
+        run();
+        assertThat(SMTP.to("mg.win")).as("nothing twice").hasSize(1);
+    }
+
+    private String forGuardian(String guardian, String name, Instant from) {
+        Response deposit = new Form()
+                .field("documentType", "CIRCULAR")
+                .field("recipients", "user:" + guardian)
+                .field("publishFrom", from.toString())
+                .field("publishTo", from.plus(Duration.ofDays(7)).toString())
+                .file(name, "application/pdf", Form.pdf("content of " + name))
+                .send(api(), "POST", "/api/v1/lockers/deposits", "t.girard");
+        assertThat(deposit.status()).as(deposit.body()).isEqualTo(201);
+        return String.valueOf(deposit.jsonList().get(0).get("id"));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A run of the sender once records are settled: the clock moves on by the sender's settle time (30 s). */
