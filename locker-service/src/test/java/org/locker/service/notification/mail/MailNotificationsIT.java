@@ -480,6 +480,36 @@ class MailNotificationsIT extends ServiceTestBase {
         assertThat(SMTP.to("mg.win")).as("nothing twice").hasSize(1);
     }
 
+    @Test
+    @Order(23)
+    void shouldPutInOneDigestMoreRecordsOfOneInstantThanTheSenderReadsAtOnce() throws Exception {
+        person("mg.many", Profile.GUARDIAN, "Marc", "Nombreux", List.of(), List.of());
+        assertThat(put("mg.many", Map.of("language", "en")).status()).isEqualTo(200);
+        at(2027, 1, 4, 10, 0);
+        // a window's start: every deposit made for it is dated then; more than the sender reads at once (500 and 50)
+        int records = 600;
+        for (int i = 0; i < records; i++) {
+            feed.record(
+                    NotificationKind.DOCUMENT,
+                    clock.instant(),
+                    "Doc " + i,
+                    "#/locker/m" + i,
+                    List.of("mg.many"),
+                    Set.of(),
+                    Set.of());
+        }
+
+        run();
+        at(2027, 1, 4, 18, 0);
+        run();
+        assertThat(SMTP.to("mg.many"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("Your day on Locker: " + records + " documents"));
+        at(2027, 1, 4, 19, 0);
+        run();
+        assertThat(SMTP.to("mg.many")).as("nothing twice").hasSize(1);
+    }
+
     private String forGuardian(String guardian, String name, Instant from) {
         Response deposit = new Form()
                 .field("documentType", "CIRCULAR")
