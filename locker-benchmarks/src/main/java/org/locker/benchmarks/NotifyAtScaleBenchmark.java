@@ -21,7 +21,8 @@ import org.locker.core.platform.UserId;
  * notifications without adding more than 20 % to the deposit's time. The same deposit is made with notifications
  * recorded (the product) and without ({@link Notifications#off()}, a switch only this benchmark uses), side by
  * side and interleaved in one run, each repetition to a different set of classes (shifted by one), so that each
- * records its notification through a new recipient set, as a first deposit to those guardians does.
+ * makes a new publication window, to whose group its notification is granted (decision 0026), as a first deposit
+ * to those guardians does.
  *
  * <p>Options: {@code --classes=100 --perClass=50 --sizeKb=100 --reps=7 --warmup=2}.
  */
