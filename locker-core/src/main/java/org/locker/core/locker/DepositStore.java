@@ -202,7 +202,8 @@ final class DepositStore {
 
     /**
      * The deposits of a window (with their editions and family parts), withdrawn or not, with what its boundaries
-     * need of them: their ids, recipients, whether withdrawn and whether a family part.
+     * need of them: their ids, depositor, recipients, whether withdrawn, an edition or a family part, and a split's
+     * students.
      */
     List<StoredDeposit> inWindow(PlatformSession session, String windowKey) {
         int page = 10_000;
@@ -212,9 +213,12 @@ final class DepositStore {
                     .whereEquals(LockerModel.WINDOW_KEY, windowKey)
                     .select(Set.of(
                             LockerModel.DEPOSIT_ID,
+                            LockerModel.DEPOSITOR,
                             LockerModel.RECIPIENTS,
                             LockerModel.WITHDRAWN,
-                            LockerModel.FAMILY_PART))
+                            LockerModel.EDITION_OF,
+                            LockerModel.FAMILY_PART,
+                            LockerModel.FAMILY_STUDENTS))
                     .page(deposits.size(), page)
                     .build());
             nodes.stream().map(DepositStore::read).forEach(deposits::add);

@@ -60,6 +60,11 @@ public final class LockerModel {
      * other windows' closing reads none of their deposits.
      */
     public static final String WINDOW_FAMILY_PARTS = "lk:windowFamilyParts";
+    /**
+     * Of a window: its deposits' guardians' notifications are recorded with the deposits and granted to its group
+     * (decision 0026). Missing on windows made before, which their next reconciliation brings to that state.
+     */
+    public static final String WINDOW_NOTICES_GRANTED = "lk:windowNoticesGranted";
 
     /**
      * Of a guardians' edition (decision 0014): the id of the deposit whose published versions it holds. Guardians

@@ -58,7 +58,7 @@ public final class Lockers {
         AuditTrail audit = new AuditTrail(platform, clock);
         DepositNotices notices = new DepositNotices(notifications);
         this.settings = new LockerSettings(platform, store, audit);
-        this.windows = new PublicationWindows(platform, clock, new WindowStore(), store);
+        this.windows = new PublicationWindows(platform, clock, new WindowStore(), store, notices);
         this.deposits = new DepositDocument(platform, clock, store, new RecipientResolver(), windows, audit, notices);
         this.fromCloud = new DepositFromCloud(platform, clock, deposits);
         this.familyParts = new DepositFamilyParts(platform, clock, store, windows, audit, notices);

@@ -18,6 +18,7 @@ import org.locker.core.platform.ContentPlatform;
 import org.locker.core.platform.GroupId;
 import org.locker.core.platform.PlatformSession;
 import org.locker.core.platform.PrincipalId;
+import org.locker.core.platform.UserId;
 
 /**
  * Publication windows: guardians see a deposit only while its window is open. Deposits with the same dates and
@@ -38,16 +39,19 @@ final class PublicationWindows {
     private final Clock clock;
     private final WindowStore store;
     private final DepositStore deposits;
+    private final DepositNotices notices;
     /** One window change at a time: two deposits joining a new window create it once. */
     private final ReentrantLock lock = new ReentrantLock();
     /** Told the next boundary of a window a deposit was just added to, so that it is applied on time. */
     private volatile Consumer<Instant> boundaries = boundary -> {};
 
-    PublicationWindows(ContentPlatform platform, Clock clock, WindowStore store, DepositStore deposits) {
+    PublicationWindows(
+            ContentPlatform platform, Clock clock, WindowStore store, DepositStore deposits, DepositNotices notices) {
         this.platform = platform;
         this.clock = clock;
         this.store = store;
         this.deposits = deposits;
+        this.notices = notices;
     }
 
     /** Registers who applies windows at their boundaries (one listener: the service's reconciler). */
@@ -71,11 +75,16 @@ final class PublicationWindows {
         try (PlatformSession session = platform.systemSession()) {
             Optional<StoredWindow> existing = store.find(session, key);
             if (existing.isPresent()) {
+                StoredWindow window = existing.get();
+                boolean changed = !window.noticesGranted();
+                if (changed) {
+                    window = upgrade(session, window);
+                }
                 // a boundary may have passed since the last reconcile: the new deposit is delivered now
                 Instant now = clock.instant();
-                boolean changed = apply(session, existing.get(), now) != 0;
-                if (familyParts && !existing.get().familyParts()) {
-                    store.markFamilyParts(session, existing.get().id());
+                changed |= apply(session, window, now) != 0;
+                if (familyParts && !window.familyParts()) {
+                    store.markFamilyParts(session, window.id());
                     changed = true;
                 }
                 if (changed) {
@@ -112,7 +121,9 @@ final class PublicationWindows {
             int opened = 0;
             int closed = 0;
             Optional<Instant> next = Optional.empty();
-            for (StoredWindow window : store.unsettled(session)) {
+            for (StoredWindow stored : store.unsettled(session)) {
+                boolean upgraded = !stored.noticesGranted();
+                StoredWindow window = upgraded ? upgrade(session, stored) : stored;
                 Optional<Instant> boundary = WindowState.nextBoundary(window.from(), window.to(), now);
                 if (boundary.isPresent() && (next.isEmpty() || boundary.get().isBefore(next.get()))) {
                     next = boundary;
@@ -123,7 +134,7 @@ final class PublicationWindows {
                 } else if (change < 0) {
                     closed++;
                 }
-                if (change != 0) {
+                if (change != 0 || upgraded) {
                     // each window's changes in a save of their own: the next window's query of its deposits then
                     // runs without unsaved changes to compare the index against (Oak diffs them on every query)
                     session.save();
@@ -134,6 +145,43 @@ final class PublicationWindows {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A window made before decision 0026, whose opening recorded its guardians' notifications: if it has not opened
+     * yet, each of its deposits' is recorded now the way later deposits record theirs (granted to its group, dated at
+     * its start), and it is marked when it holds family parts. Not saved.
+     */
+    private StoredWindow upgrade(PlatformSession session, StoredWindow window) {
+        List<StoredDeposit> inWindow = deposits.inWindow(session, window.key());
+        boolean parts = window.familyParts() || inWindow.stream().anyMatch(StoredDeposit::familyPart);
+        boolean opened =
+                window.state().filter(state -> state != WindowState.PENDING).isPresent();
+        if (!opened) {
+            List<PrincipalId> guardians = window.guardians().stream()
+                    .map(name -> Principals.principal(session, name))
+                    .toList();
+            for (StoredDeposit deposit : inWindow) {
+                if (deposit.edition()
+                        || deposit.withdrawn()
+                        || deposit.familyPart()
+                        || !UserId.isValid(deposit.depositor())) {
+                    continue; // a deposit names its depositor; its parts are told through it
+                }
+                notices.arrivedForGuardians(
+                        session,
+                        UserId.of(deposit.depositor()),
+                        deposit.depositId(),
+                        deposit.id().value(),
+                        deposit.name(),
+                        guardians,
+                        window.group().orElseThrow(),
+                        window.from(),
+                        Set.copyOf(deposit.node().strings(LockerModel.FAMILY_STUDENTS)));
+            }
+        }
+        store.markUpgraded(session, window.id(), parts);
+        return window.upgraded(parts);
     }
 
     /**

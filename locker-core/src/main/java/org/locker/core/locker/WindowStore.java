@@ -23,6 +23,7 @@ final class WindowStore {
      * @param to its end (exclusive); {@link Instant#MIN} when missing, so that it counts as closed
      * @param state as last applied; empty when none or unknown
      * @param familyParts whether it holds family parts, which its boundaries grant and revoke one by one
+     * @param noticesGranted whether its deposits' guardians' notifications are granted to its group (decision 0026)
      */
     record StoredWindow(
             NodeId id,
@@ -32,7 +33,13 @@ final class WindowStore {
             List<String> guardians,
             Optional<GroupId> group,
             Optional<WindowState> state,
-            boolean familyParts) {}
+            boolean familyParts,
+            boolean noticesGranted) {
+
+        StoredWindow upgraded(boolean holdsFamilyParts) {
+            return new StoredWindow(id, key, from, to, guardians, group, state, holdsFamilyParts, true);
+        }
+    }
 
     Optional<StoredWindow> find(PlatformSession session, String key) {
         return session.nodeAt(LockerModel.WINDOWS_FOLDER + "/" + key).map(WindowStore::read);
@@ -64,6 +71,7 @@ final class WindowStore {
         properties.put(LockerModel.WINDOW_GROUP, group.value());
         properties.put(LockerModel.WINDOW_STATE, state.name());
         properties.put(LockerModel.WINDOW_FAMILY_PARTS, familyParts);
+        properties.put(LockerModel.WINDOW_NOTICES_GRANTED, true);
         session.createFolder(folder.id(), key, LockerModel.WINDOW, properties);
     }
 
@@ -80,7 +88,8 @@ final class WindowStore {
                                 LockerModel.WINDOW_GROUP,
                                 LockerModel.GUARDIAN_RECIPIENTS,
                                 LockerModel.WINDOW_KEY,
-                                LockerModel.WINDOW_FAMILY_PARTS))
+                                LockerModel.WINDOW_FAMILY_PARTS,
+                                LockerModel.WINDOW_NOTICES_GRANTED))
                         .page(0, 1_000_000)
                         .build())
                 .stream()
@@ -97,6 +106,12 @@ final class WindowStore {
         session.updateProperties(window, Map.of(LockerModel.WINDOW_FAMILY_PARTS, true));
     }
 
+    /** A window made before decision 0026 is brought to it (not saved). */
+    void markUpgraded(PlatformSession session, NodeId window, boolean familyParts) {
+        session.updateProperties(
+                window, Map.of(LockerModel.WINDOW_FAMILY_PARTS, familyParts, LockerModel.WINDOW_NOTICES_GRANTED, true));
+    }
+
     private static StoredWindow read(Node node) {
         return new StoredWindow(
                 node.id(),
@@ -106,6 +121,7 @@ final class WindowStore {
                 node.strings(LockerModel.GUARDIAN_RECIPIENTS),
                 node.string(LockerModel.WINDOW_GROUP).map(GroupId::of),
                 WindowState.named(node.string(LockerModel.WINDOW_STATE)),
-                node.flag(LockerModel.WINDOW_FAMILY_PARTS));
+                node.flag(LockerModel.WINDOW_FAMILY_PARTS),
+                node.flag(LockerModel.WINDOW_NOTICES_GRANTED));
     }
 }

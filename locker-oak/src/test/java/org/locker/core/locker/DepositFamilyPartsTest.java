@@ -159,6 +159,24 @@ class DepositFamilyPartsTest {
     }
 
     @Test
+    void theWindowOfASplitMadeBeforeDecision0026ShouldGrantAndRevokeItsPartsAndTellEachFamily() {
+        Instant from = school.clock.instant().plus(Duration.ofDays(1)).plusSeconds(19);
+        PartsDeposited made = reportCards("old", from);
+        school.asBeforeDecision0026(made.deposit().id());
+
+        school.clock.advance(Duration.ofDays(1).plusSeconds(19));
+        school.windows.reconcile();
+        assertThat(platformReads(GUARDIAN, made.parts().get(0))).isTrue();
+        assertThat(notificationOf(GUARDIAN, "old.txt").students()).contains("st.kid");
+
+        school.clock.advance(Duration.ofDays(2));
+        school.windows.reconcile();
+        assertThat(platformReads(GUARDIAN, made.parts().get(0)))
+                .as("revoked at its end")
+                .isFalse();
+    }
+
+    @Test
     void aDepositCutPerFamilyShouldBeOneDistributionOneAuditLineAndTakeNoNewVersion() {
         PartsDeposited made = reportCards("summons", school.clock.instant().minusSeconds(60));
 

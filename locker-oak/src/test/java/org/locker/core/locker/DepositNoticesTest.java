@@ -155,6 +155,29 @@ class DepositNoticesTest {
     }
 
     @Test
+    void aWindowMadeBeforeDecision0026ShouldStillTellItsGuardiansAtItsOpeningAndOnce() {
+        Instant from = school.clock.instant().plus(Duration.ofDays(1)).plusSeconds(17);
+        Deposited old = school.deposit(T_ONE, windowed(from, from.plus(Duration.ofDays(2)), "guardians:6A"), "old.txt");
+        school.asBeforeDecision0026(old.id());
+
+        school.clock.advance(Duration.ofDays(1).plusSeconds(17));
+        school.windows.reconcile();
+        school.windows.reconcile();
+
+        assertThat(of(GUARDIAN))
+                .filteredOn(n -> n.title().equals("old.txt"))
+                .singleElement()
+                .satisfies(n -> {
+                    assertThat(n.at()).isEqualTo(from);
+                    assertThat(n.actor()).isEqualTo("Tom One");
+                    assertThat(n.link()).isEqualTo("#/locker/" + old.id().value());
+                });
+        assertThat(of(OTHER_GUARDIAN)).noneMatch(n -> n.title().equals("old.txt"));
+        school.clock.advance(Duration.ofDays(2));
+        school.windows.reconcile();
+    }
+
+    @Test
     void aVersionAndAReminderShouldNotifyTheOthers() {
         Deposited deposited = school.deposit(T_ONE, request("user:s.staff", "user:c.couns"), "plan.txt");
         school.documents.addVersion(T_ONE, deposited.id(), name -> text("second"), "");

@@ -81,7 +81,7 @@ final class LockerSchool implements AutoCloseable {
         platform = InMemorySchools.open(SCHOOL);
         audit = new AuditTrail(platform, clock);
         settings = new LockerSettings(platform, store, audit);
-        windows = new PublicationWindows(platform, clock, new WindowStore(), store);
+        windows = new PublicationWindows(platform, clock, new WindowStore(), store, notices);
         deposits = new DepositDocument(platform, clock, store, resolver, windows, audit, notices);
         listing = new LockerListing(platform, clock, store);
         documents = new LockerDocuments(platform, clock, store, audit, notices, notifications);
@@ -133,6 +133,32 @@ final class LockerSchool implements AutoCloseable {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Makes the window of {@code deposit} as a window made before decision 0026 was: not marked, and without the
+     * guardians' notification its deposits record now (the opening recorded it then).
+     */
+    void asBeforeDecision0026(NodeId deposit) {
+        try (org.locker.core.platform.PlatformSession system = platform.systemSession()) {
+            org.locker.core.platform.Node node = system.node(deposit);
+            String key = node.string(LockerModel.WINDOW_KEY).orElseThrow();
+            org.locker.core.platform.Node window =
+                    system.nodeAt(LockerModel.WINDOWS_FOLDER + "/" + key).orElseThrow();
+            system.updateProperties(
+                    window.id(),
+                    java.util.Map.of(
+                            LockerModel.WINDOW_NOTICES_GRANTED, false, LockerModel.WINDOW_FAMILY_PARTS, false));
+            for (org.locker.core.platform.Node notification : system.query(org.locker.core.platform.NodeQuery.ofType(
+                            org.locker.core.notification.NotificationModel.NOTIFICATION)
+                    .whereEquals(
+                            org.locker.core.notification.NotificationModel.ITEM,
+                            node.string(LockerModel.DEPOSIT_ID).orElseThrow())
+                    .build())) {
+                system.deletePermanently(notification.id());
+            }
+            system.save();
         }
     }
 
