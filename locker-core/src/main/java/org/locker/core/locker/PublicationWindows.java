@@ -76,12 +76,12 @@ final class PublicationWindows {
             Optional<StoredWindow> existing = store.find(session, key);
             if (existing.isPresent()) {
                 StoredWindow window = existing.get();
-                boolean changed = !window.noticesGranted();
-                if (changed) {
-                    window = upgrade(session, window);
-                }
                 // a boundary may have passed since the last reconcile: the new deposit is delivered now
                 Instant now = clock.instant();
+                boolean changed = !window.noticesGranted();
+                if (changed) {
+                    window = upgrade(session, window, now);
+                }
                 changed |= apply(session, window, now) != 0;
                 if (familyParts && !window.familyParts()) {
                     store.markFamilyParts(session, window.id());
@@ -123,7 +123,7 @@ final class PublicationWindows {
             Optional<Instant> next = Optional.empty();
             for (StoredWindow stored : store.unsettled(session)) {
                 boolean upgraded = !stored.noticesGranted();
-                StoredWindow window = upgraded ? upgrade(session, stored) : stored;
+                StoredWindow window = upgraded ? upgrade(session, stored, now) : stored;
                 Optional<Instant> boundary = WindowState.nextBoundary(window.from(), window.to(), now);
                 if (boundary.isPresent() && (next.isEmpty() || boundary.get().isBefore(next.get()))) {
                     next = boundary;
@@ -150,9 +150,10 @@ final class PublicationWindows {
     /**
      * A window made before decision 0026, whose opening recorded its guardians' notifications: if it has not opened
      * yet, each of its deposits' is recorded now the way later deposits record theirs (granted to its group, dated at
-     * its start), and it is marked when it holds family parts. Not saved.
+     * its start, or now if that has passed: the mail sender has walked past that instant), and it is marked when it
+     * holds family parts. Not saved.
      */
-    private StoredWindow upgrade(PlatformSession session, StoredWindow window) {
+    private StoredWindow upgrade(PlatformSession session, StoredWindow window, Instant now) {
         List<StoredDeposit> inWindow = deposits.inWindow(session, window.key());
         boolean parts = window.familyParts() || inWindow.stream().anyMatch(StoredDeposit::familyPart);
         boolean opened =
@@ -176,7 +177,7 @@ final class PublicationWindows {
                         deposit.name(),
                         guardians,
                         window.group().orElseThrow(),
-                        window.from(),
+                        window.from().isAfter(now) ? window.from() : now,
                         Set.copyOf(deposit.node().strings(LockerModel.FAMILY_STUDENTS)));
             }
         }

@@ -403,13 +403,7 @@ class MailNotificationsIT extends ServiceTestBase {
                         .status())
                 .isEqualTo(200);
         at(2026, 12, 28, 10, 0);
-        Response deposit = new Form()
-                .field("documentType", "CIRCULAR")
-                .field("recipients", "user:mp.e2e")
-                .file("Planning.pdf", "application/pdf", Form.pdf("secret-content-line"))
-                .send(api(), "POST", "/api/v1/lockers/deposits", "t.girard");
-        assertThat(deposit.status()).as(deposit.body()).isEqualTo(201);
-        String id = String.valueOf(deposit.jsonList().get(0).get("id"));
+        String id = deposit("mp.e2e", "Planning.pdf", "secret-content-line", Optional.empty());
 
         run();
 
@@ -457,8 +451,8 @@ class MailNotificationsIT extends ServiceTestBase {
                 .isEqualTo(200);
         at(2026, 12, 30, 10, 0);
         Instant from = clock.instant().plus(Duration.ofDays(1));
-        String kept = forGuardian("mg.win", "Sortie.pdf", from);
-        String withdrawn = forGuardian("mg.win", "Brouillon.pdf", from);
+        String kept = deposit("mg.win", "Sortie.pdf", "outing", Optional.of(from));
+        String withdrawn = deposit("mg.win", "Brouillon.pdf", "draft", Optional.of(from));
         assertThat(api().request("DELETE", "/api/v1/lockers/documents/" + withdrawn, "t.girard", null, null)
                         .status())
                 .isEqualTo(204);
@@ -510,13 +504,12 @@ class MailNotificationsIT extends ServiceTestBase {
         assertThat(SMTP.to("mg.many")).as("nothing twice").hasSize(1);
     }
 
-    private String forGuardian(String guardian, String name, Instant from) {
-        Response deposit = new Form()
-                .field("documentType", "CIRCULAR")
-                .field("recipients", "user:" + guardian)
-                .field("publishFrom", from.toString())
-                .field("publishTo", from.plus(Duration.ofDays(7)).toString())
-                .file(name, "application/pdf", Form.pdf("content of " + name))
+    /** Paul Girard's deposit of a PDF to {@code user}; for a guardian, published from {@code from} for a week. */
+    private String deposit(String user, String name, String content, Optional<Instant> from) {
+        Form form = new Form().field("documentType", "CIRCULAR").field("recipients", "user:" + user);
+        from.ifPresent(f -> form.field("publishFrom", f.toString())
+                .field("publishTo", f.plus(Duration.ofDays(7)).toString()));
+        Response deposit = form.file(name, "application/pdf", Form.pdf(content))
                 .send(api(), "POST", "/api/v1/lockers/deposits", "t.girard");
         assertThat(deposit.status()).as(deposit.body()).isEqualTo(201);
         return String.valueOf(deposit.jsonList().get(0).get("id"));
