@@ -156,7 +156,7 @@ final class EngineTree {
     }
 
     /** Adds an engine node below {@code parent}: referenceable, with its dates, versionable for a document. */
-    javax.jcr.Node addChild(javax.jcr.Node parent, String name, String type, boolean document)
+    javax.jcr.Node addChild(javax.jcr.Node parent, String name, String type, boolean versionable)
             throws RepositoryException {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("blank node name");
@@ -169,7 +169,7 @@ final class EngineTree {
         node.addMixin("mix:referenceable");
         node.addMixin("mix:created");
         node.addMixin("mix:lastModified");
-        if (document) {
+        if (versionable) {
             node.addMixin("mix:versionable");
         }
         node.setProperty(TYPE, type);

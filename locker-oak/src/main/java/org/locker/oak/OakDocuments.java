@@ -67,11 +67,20 @@ final class OakDocuments {
         this.access = access;
     }
 
+    /**
+     * @param versionable whether it may take new versions ({@code mix:versionable}, with a version history made at
+     *     its save); a fixed document is not (decision 0027)
+     */
     Node createDocument(
-            NodeId parent, String name, String type, Map<String, Object> properties, ContentSource content) {
+            NodeId parent,
+            String name,
+            String type,
+            Map<String, Object> properties,
+            ContentSource content,
+            boolean versionable) {
         return jcr("create document " + name, () -> {
             context.platform().contentModel().check(properties);
-            javax.jcr.Node node = tree.addChild(tree.get(parent), name, type, true);
+            javax.jcr.Node node = tree.addChild(tree.get(parent), name, type, versionable);
             Values.apply(node, PropertyValues.copyOf(properties));
             setContent(node, content);
             setVersionInfo(node, "1.0", "");
@@ -116,6 +125,9 @@ final class OakDocuments {
             checkedOut(node);
             String identifier = node.getIdentifier();
             String label;
+            if (!createdUnsaved.contains(identifier) && !node.isNodeType("mix:versionable")) {
+                throw new PlatformException("node " + id + " is a fixed document: it takes no new version");
+            }
             if (createdUnsaved.contains(identifier)) {
                 // still its first version, never saved: replaced, not versioned
                 label = node.getProperty(VERSION_LABEL).getString();
@@ -163,12 +175,13 @@ final class OakDocuments {
     List<Version> versions(NodeId id) {
         return jcr("versions of " + id, () -> {
             javax.jcr.Node node = tree.get(id);
-            if (!node.isNodeType("mix:versionable")) {
-                return List.of();
-            }
             if (node.hasProperty(FIRST_UNFROZEN)) {
+                // its first version, versionable or fixed
                 return List.of(
                         version(node, node.getProperty("jcr:created").getDate().toInstant()));
+            }
+            if (!node.isNodeType("mix:versionable")) {
+                return List.of();
             }
             List<Version> versions = new ArrayList<>();
             if (node.hasProperty(FIRST_CONTENT)) {
@@ -223,7 +236,7 @@ final class OakDocuments {
     Content readContent(NodeId id, String versionLabel) {
         return jcr("read content of " + id + " " + versionLabel, () -> {
             javax.jcr.Node node = tree.get(id);
-            if (!node.isNodeType("mix:versionable")) {
+            if (!node.hasProperty(FIRST_UNFROZEN) && !node.isNodeType("mix:versionable")) {
                 throw new NotFoundException("node " + id + " has no versions");
             }
             if (node.hasProperty(FIRST_UNFROZEN)) {

@@ -189,7 +189,13 @@ final class OakSession implements PlatformSession {
     @Override
     public Node createDocument(
             NodeId parent, String name, String type, Map<String, Object> properties, ContentSource content) {
-        return documents.createDocument(parent, name, type, properties, content);
+        return documents.createDocument(parent, name, type, properties, content, true);
+    }
+
+    @Override
+    public Node createFixedDocument(
+            NodeId parent, String name, String type, Map<String, Object> properties, ContentSource content) {
+        return documents.createDocument(parent, name, type, properties, content, false);
     }
 
     @Override

@@ -126,6 +126,37 @@ class OakPlatformTest {
         }
     }
 
+    /**
+     * A fixed document (a split's family part, decision 0027) keeps no version history: it is not {@code
+     * mix:versionable}, reads as its one version 1.0, and new content is refused once it is saved.
+     */
+    @Test
+    void shouldKeepNoVersionHistoryForAFixedDocument(@TempDir Path dir) throws Exception {
+        try (OakPlatform platform = OakTestPlatforms.open(dir)) {
+            try (PlatformSession s = platform.systemSession()) {
+                Node folder = s.ensureFolder("/versions-fixed");
+                NodeId id = s.createFixedDocument(folder.id(), "part.txt", "lk:deposit", Map.of(), text("pages"))
+                        .id();
+                s.save();
+                Session admin = platform.adminSession();
+                try {
+                    assertThat(admin.getNodeByIdentifier(id.value()).isNodeType("mix:versionable"))
+                            .isFalse();
+                } finally {
+                    admin.logout();
+                }
+                assertThat(s.versions(id)).extracting(v -> v.label()).containsExactly("1.0");
+                try (Content content = s.readContent(id, "1.0")) {
+                    assertThat(new String(content.stream().readAllBytes(), StandardCharsets.UTF_8))
+                            .isEqualTo("pages");
+                }
+                assertThat(s.node(id).versionLabel()).contains("1.0");
+                assertThatThrownBy(() -> s.updateContent(id, text("other pages"), ""))
+                        .isInstanceOf(org.locker.core.platform.PlatformException.class);
+            }
+        }
+    }
+
     private static ContentSource text(String text) {
         return new ContentSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "text/plain");
     }

@@ -197,7 +197,8 @@ final class DepositStore {
         // parts are never listed in the depositor's distributions: no entry in the depositor's month index
         properties.remove(LockerModel.DEPOSITOR_MONTH);
         properties.remove(LockerModel.STANDING);
-        return session.createDocument(folder.id(), name, LockerModel.DEPOSIT, properties, content);
+        // it never takes a new version (PARTS_FIXED): no version history is kept for it
+        return session.createFixedDocument(folder.id(), name, LockerModel.DEPOSIT, properties, content);
     }
 
     /**

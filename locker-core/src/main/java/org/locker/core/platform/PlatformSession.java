@@ -93,6 +93,16 @@ public interface PlatformSession extends AutoCloseable {
     /** Creates a versioned document, its first version labelled {@code 1.0}; streams the content. */
     Node createDocument(NodeId parent, String name, String type, Map<String, Object> properties, ContentSource content);
 
+    /**
+     * Creates a document that never takes a new version (a split's family part, decision 0025), its one version
+     * labelled {@code 1.0} as {@link #createDocument} makes it; callers never give it new content. A platform may
+     * keep no version history for it: Oak does not (decision 0027); by default, it is created as any document.
+     */
+    default Node createFixedDocument(
+            NodeId parent, String name, String type, Map<String, Object> properties, ContentSource content) {
+        return createDocument(parent, name, type, properties, content);
+    }
+
     /** Sets (null removes) the given properties; others are kept. */
     Node updateProperties(NodeId id, Map<String, Object> properties);
 

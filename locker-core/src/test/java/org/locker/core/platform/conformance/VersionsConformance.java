@@ -47,6 +47,29 @@ public abstract class VersionsConformance extends PlatformConformanceSuite {
     }
 
     @Test
+    void shouldReadAFixedDocumentAsItsOneVersionOneDotZero() {
+        NodeId id;
+        try (PlatformSession s = system()) {
+            Node folder = s.ensureFolder("/" + unique("fixed"));
+            id = s.createFixedDocument(folder.id(), "part.txt", "lk:deposit", Map.of(), text("pages"))
+                    .id();
+            s.save();
+        }
+        try (PlatformSession s = system()) {
+            assertThat(s.versions(id)).singleElement().satisfies(v -> {
+                assertThat(v.label()).isEqualTo("1.0");
+                assertThat(v.content()).isEqualTo(new ContentInfo("text/plain", 5));
+            });
+            try (Content content = s.readContent(id, "1.0")) {
+                assertThat(readAll(content.stream())).isEqualTo("pages");
+            }
+            try (Content content = s.readContent(id)) {
+                assertThat(readAll(content.stream())).isEqualTo("pages");
+            }
+        }
+    }
+
+    @Test
     void shouldAddMinorVersionsWithAuthorAndCommentOldestFirst() {
         NodeId id = newDocument("first");
         UserId teacher = newUser("teacher");
