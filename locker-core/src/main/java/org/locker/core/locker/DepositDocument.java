@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.locker.core.audit.AuditAction;
 import org.locker.core.audit.AuditTrail;
@@ -231,7 +232,7 @@ final class DepositDocument {
                         prepared.guardians(),
                         window.get().group(),
                         window.get().open() ? now : request.publishFrom().orElseThrow(),
-                        java.util.Set.of());
+                        Set.of());
             }
             audit.record(
                     session,

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.locker.core.directory.ClassGroup;
 import org.locker.core.notification.NewNotification;
 import org.locker.core.notification.NotificationKind;
@@ -82,9 +83,6 @@ final class DepositNotices {
             Set<String> students) {
         Set<String> users = users(session, guardians);
         users.remove(depositor.value());
-        if (users.isEmpty()) {
-            return;
-        }
         notifications.record(
                 session,
                 new NewNotification(
@@ -116,7 +114,7 @@ final class DepositNotices {
                                             .toList())
                             .stream()
                             .map(UserId::of)
-                            .collect(java.util.stream.Collectors.toSet());
+                            .collect(Collectors.toSet());
             notifications.forgetUpcoming(system, deposit.depositId(), family, now);
         } else {
             notifications.forgetUpcoming(system, deposit.depositId(), now);
