@@ -407,13 +407,7 @@ class MailNotificationsIT extends ServiceTestBase {
 
         run();
 
-        assertThat(SMTP.to("mp.e2e"))
-                .singleElement()
-                .satisfies(m -> assertThat(text(m))
-                        .contains("Planning.pdf", BASE_URL + "/#/locker/" + id)
-                        .doesNotContain("secret-content-line"));
-        run();
-        assertThat(SMTP.to("mp.e2e")).as("nothing twice").hasSize(1);
+        assertMailedOnce("mp.e2e", List.of("Planning.pdf", BASE_URL + "/#/locker/" + id), "secret-content-line");
     }
 
     @Test
@@ -465,13 +459,7 @@ class MailNotificationsIT extends ServiceTestBase {
                         .status())
                 .isEqualTo(200);
         run();
-        assertThat(SMTP.to("mg.win"))
-                .singleElement()
-                .satisfies(m -> assertThat(text(m))
-                        .contains("Sortie.pdf", BASE_URL + "/#/locker/" + kept)
-                        .doesNotContain("Brouillon.pdf"));
-        run();
-        assertThat(SMTP.to("mg.win")).as("nothing twice").hasSize(1);
+        assertMailedOnce("mg.win", List.of("Sortie.pdf", BASE_URL + "/#/locker/" + kept), "Brouillon.pdf");
     }
 
     @Test
@@ -502,6 +490,15 @@ class MailNotificationsIT extends ServiceTestBase {
         at(2027, 1, 4, 19, 0);
         run();
         assertThat(SMTP.to("mg.many")).as("nothing twice").hasSize(1);
+    }
+
+    /** {@code user} got one mail, which says every one of {@code says} and never {@code never}, and no more after. */
+    private void assertMailedOnce(String user, List<String> says, String never) {
+        assertThat(SMTP.to(user))
+                .singleElement()
+                .satisfies(m -> assertThat(text(m)).contains(says).doesNotContain(never));
+        run();
+        assertThat(SMTP.to(user)).as("nothing twice").hasSize(1);
     }
 
     /** Paul Girard's deposit of a PDF to {@code user}; for a guardian, published from {@code from} for a week. */
