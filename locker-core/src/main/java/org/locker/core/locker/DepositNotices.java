@@ -85,14 +85,15 @@ final class DepositNotices {
         users.remove(depositor.value());
         notifications.record(
                 session,
-                new NewNotification(
+                NewNotification.of(
                                 NotificationKind.DOCUMENT,
                                 at,
                                 users.stream().map(UserId::of).toList(),
                                 depositId,
                                 name,
                                 displayName(session, depositor),
-                                link(nodeId),
+                                link(nodeId))
+                        .concerning(
                                 students,
                                 classes(guardians.stream()
                                         .map(PrincipalId::value)
@@ -196,20 +197,6 @@ final class DepositNotices {
             String actor,
             String link,
             Set<String> classes) {
-        record(session, kind, at, users, item, title, actor, link, Set.of(), classes);
-    }
-
-    private void record(
-            PlatformSession session,
-            NotificationKind kind,
-            Instant at,
-            Set<String> users,
-            String item,
-            String title,
-            String actor,
-            String link,
-            Set<String> students,
-            Set<String> classes) {
         notifications.record(
                 session,
                 new NewNotification(
@@ -220,7 +207,7 @@ final class DepositNotices {
                         title,
                         actor,
                         link,
-                        students,
+                        Set.of(),
                         classes));
     }
 
