@@ -2,10 +2,13 @@ package org.locker.core.split;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.locker.core.platform.UserId;
 
@@ -56,12 +59,12 @@ final class PageMatching {
     }
 
     static Matching byText(List<Student> students, List<String> pageTexts) {
-        List<Keys> keys = students.stream().map(Keys::of).toList();
+        Keys keys = Keys.of(students);
         Map<UserId, List<Integer>> pages = new LinkedHashMap<>();
         students.forEach(student -> pages.put(student.id(), new ArrayList<>()));
         List<Integer> unmatched = new ArrayList<>();
         for (int i = 0; i < pageTexts.size(); i++) {
-            UserId owner = owner(keys, pageTexts.get(i));
+            UserId owner = keys.owner(pageTexts.get(i));
             if (owner == null) {
                 unmatched.add(i + 1);
             } else {
@@ -76,12 +79,12 @@ final class PageMatching {
      * those where one student is found now are theirs, the others stay unmatched.
      */
     static Matching rematched(Matching matching, List<Student> students, List<Integer> reread, List<String> texts) {
-        List<Keys> keys = students.stream().map(Keys::of).toList();
+        Keys keys = Keys.of(students);
         Map<UserId, List<Integer>> pages = new LinkedHashMap<>();
         matching.pages().forEach((student, own) -> pages.put(student, new ArrayList<>(own)));
         List<Integer> unmatched = new ArrayList<>(matching.unmatched());
         for (int i = 0; i < reread.size(); i++) {
-            UserId owner = owner(keys, texts.get(i));
+            UserId owner = keys.owner(texts.get(i));
             if (owner != null && unmatched.remove(reread.get(i))) {
                 List<Integer> own = pages.get(owner);
                 own.add(reread.get(i));
@@ -91,63 +94,91 @@ final class PageMatching {
         return new Matching(pages, unmatched);
     }
 
-    /** The one student a page's text is theirs by identifier, else by name; null for none or several. */
-    private static UserId owner(List<Keys> keys, String pageText) {
-        String text = " " + fold(pageText) + " ";
-        UserId owner = byIdentifier(keys, text);
-        return owner != null ? owner : byName(keys, text);
-    }
-
-    /** A student's identifier and names as a page's folded text holds them (folded once, not once per page). */
-    private record Keys(UserId id, String identifier, List<String> names) {
-        static Keys of(Student student) {
-            String first = fold(student.firstName());
-            String last = fold(student.lastName());
-            List<String> names =
-                    first.isEmpty() || last.isEmpty() ? List.of() : List.of(last + " " + first, first + " " + last);
-            return new Keys(student.id(), fold(student.id().value()), names);
-        }
-    }
-
-    /** The one student whose identifier the page holds as a whole word; null for none or several. */
-    private static UserId byIdentifier(List<Keys> students, String text) {
-        UserId found = null;
-        for (Keys student : students) {
-            if (!student.identifier().isEmpty() && text.contains(" " + student.identifier() + " ")) {
-                if (found != null) {
-                    return null;
-                }
-                found = student.id();
-            }
-        }
-        return found;
-    }
-
     /**
-     * The one student whose name the page holds; null for none or several. A name found only inside a longer name
-     * of another student found on the page ("Emma Martin" in "Emma Martin Dupont") does not count.
+     * The students' identifiers and names as folded words, indexed by their first word: a page is read once, word by
+     * word, instead of once per student (a class of 100 on 300 pages was 30,000 searches).
      */
-    private static UserId byName(List<Keys> students, String text) {
-        Map<UserId, String> found = new LinkedHashMap<>();
-        for (Keys student : students) {
-            for (String name : student.names()) {
-                if (text.contains(" " + name + " ")) {
-                    found.put(student.id(), name);
-                    break;
+    private static final class Keys {
+
+        /** An identifier ({@code name} -1) or one of a student's names ({@code name} its rank: last first, first last). */
+        private record Key(UserId student, String[] words, int name) {}
+
+        private final Map<String, List<Key>> byFirstWord = new HashMap<>();
+
+        static Keys of(List<Student> students) {
+            Keys keys = new Keys();
+            for (Student student : students) {
+                keys.add(student.id(), fold(student.id().value()), -1);
+                String first = fold(student.firstName());
+                String last = fold(student.lastName());
+                if (!first.isEmpty() && !last.isEmpty()) {
+                    keys.add(student.id(), last + " " + first, 0);
+                    keys.add(student.id(), first + " " + last, 1);
                 }
             }
+            return keys;
         }
-        List<UserId> kept = new ArrayList<>();
-        for (Map.Entry<UserId, String> candidate : found.entrySet()) {
-            boolean insideAnother = found.entrySet().stream()
-                    .anyMatch(other -> !other.getKey().equals(candidate.getKey())
-                            && other.getValue().length() > candidate.getValue().length()
-                            && (" " + other.getValue() + " ").contains(" " + candidate.getValue() + " "));
-            if (!insideAnother) {
-                kept.add(candidate.getKey());
+
+        private void add(UserId student, String folded, int name) {
+            if (!folded.isEmpty()) {
+                String[] words = folded.split(" ");
+                byFirstWord.computeIfAbsent(words[0], w -> new ArrayList<>()).add(new Key(student, words, name));
             }
         }
-        return kept.size() == 1 ? kept.get(0) : null;
+
+        /** The one student a page's text is theirs by identifier, else by name; null for none or several. */
+        UserId owner(String pageText) {
+            String folded = fold(pageText);
+            String[] words = folded.isEmpty() ? new String[0] : folded.split(" ");
+            Set<UserId> identified = new LinkedHashSet<>();
+            Map<UserId, Key> named = new LinkedHashMap<>();
+            for (int at = 0; at < words.length; at++) {
+                for (Key key : byFirstWord.getOrDefault(words[at], List.of())) {
+                    if (startsAt(words, at, key.words())) {
+                        if (key.name() < 0) {
+                            identified.add(key.student());
+                        } else {
+                            named.merge(key.student(), key, (one, other) -> one.name() <= other.name() ? one : other);
+                        }
+                    }
+                }
+            }
+            return identified.size() == 1 ? identified.iterator().next() : byName(named);
+        }
+
+        private static boolean startsAt(String[] words, int at, String[] key) {
+            if (at + key.length > words.length) {
+                return false;
+            }
+            for (int i = 1; i < key.length; i++) {
+                if (!words[at + i].equals(key[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The one student whose name the page holds ({@code found}: each student found, with their first name found
+         * in rank order); null for none or several. A name found only inside a longer name of another student found
+         * on the page ("Emma Martin" in "Emma Martin Dupont") does not count.
+         */
+        private static UserId byName(Map<UserId, Key> found) {
+            Map<UserId, String> names = new LinkedHashMap<>();
+            found.forEach((student, key) -> names.put(student, String.join(" ", key.words())));
+            List<UserId> kept = new ArrayList<>();
+            for (Map.Entry<UserId, String> candidate : names.entrySet()) {
+                boolean insideAnother = names.entrySet().stream()
+                        .anyMatch(other -> !other.getKey().equals(candidate.getKey())
+                                && other.getValue().length()
+                                        > candidate.getValue().length()
+                                && (" " + other.getValue() + " ").contains(" " + candidate.getValue() + " "));
+                if (!insideAnother) {
+                    kept.add(candidate.getKey());
+                }
+            }
+            return kept.size() == 1 ? kept.get(0) : null;
+        }
     }
 
     /** Lower case, accents removed, every run of other characters than letters and digits one space. */

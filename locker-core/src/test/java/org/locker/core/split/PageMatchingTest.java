@@ -2,8 +2,10 @@ package org.locker.core.split;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.locker.core.split.PageMatching.fold;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.locker.core.platform.UserId;
 import org.locker.core.split.PageMatching.Matching;
@@ -97,5 +99,84 @@ class PageMatchingTest {
                 "Zoé 😀 André")) {
             assertThat(PageMatching.fold(text)).as(text).isEqualTo(rule.apply(text));
         }
+    }
+
+    @Test
+    void shouldMatchWordByWordExactlyAsSearchingEachStudentsNamesInThePageDoes() {
+        // few words, so that pages often hold several students, names inside longer names, identifiers and halves
+        List<String> words = List.of("Emma", "MARTIN", "Léo", "thomas", "Dupont", "Ana", "e", "1", "x");
+        java.util.Random random = new java.util.Random(15);
+        List<Student> students = new java.util.ArrayList<>();
+        for (int s = 0; s < 40; s++) {
+            String first = words.get(random.nextInt(words.size()));
+            String last = random.nextInt(4) == 0
+                    ? words.get(random.nextInt(words.size())) + "-" + words.get(random.nextInt(words.size()))
+                    : words.get(random.nextInt(words.size()));
+            String id = random.nextBoolean() ? "e." + fold(first) + "." + s : "e" + s;
+            students.add(new Student(UserId.of(id), random.nextInt(20) == 0 ? "" : first, last));
+        }
+        List<String> pages = new java.util.ArrayList<>();
+        for (int p = 0; p < 3_000; p++) {
+            StringBuilder page = new StringBuilder();
+            for (int w = random.nextInt(8); w > 0; w--) {
+                String word = random.nextInt(6) == 0
+                        ? students.get(random.nextInt(students.size())).id().value()
+                        : words.get(random.nextInt(words.size()));
+                page.append(word).append(random.nextBoolean() ? " " : " : ");
+            }
+            pages.add(page.toString());
+        }
+
+        Matching matching = PageMatching.byText(students, pages);
+
+        Map<UserId, List<Integer>> expected = new java.util.LinkedHashMap<>();
+        students.forEach(student -> expected.put(student.id(), new java.util.ArrayList<>()));
+        List<Integer> unmatched = new java.util.ArrayList<>();
+        for (int p = 0; p < pages.size(); p++) {
+            UserId owner = searched(students, pages.get(p));
+            if (owner == null) {
+                unmatched.add(p + 1);
+            } else {
+                expected.get(owner).add(p + 1);
+            }
+        }
+        assertThat(matching.pages()).isEqualTo(expected);
+        assertThat(matching.unmatched()).isEqualTo(unmatched);
+        assertThat(unmatched).as("the pages draw every case").hasSizeBetween(300, 2_700);
+    }
+
+    /** Decision 0024's rule as it reads: each student's identifier, then names, searched in the folded page. */
+    private static UserId searched(List<Student> students, String page) {
+        String text = " " + fold(page) + " ";
+        List<UserId> identified = students.stream()
+                .filter(s -> !fold(s.id().value()).isEmpty() && text.contains(" " + fold(s.id().value()) + " "))
+                .map(Student::id)
+                .toList();
+        if (identified.size() == 1) {
+            return identified.get(0);
+        }
+        Map<UserId, String> found = new java.util.LinkedHashMap<>();
+        for (Student s : students) {
+            String first = fold(s.firstName());
+            String last = fold(s.lastName());
+            if (first.isEmpty() || last.isEmpty()) {
+                continue;
+            }
+            for (String name : List.of(last + " " + first, first + " " + last)) {
+                if (text.contains(" " + name + " ")) {
+                    found.put(s.id(), name);
+                    break;
+                }
+            }
+        }
+        List<UserId> kept = found.entrySet().stream()
+                .filter(candidate -> found.entrySet().stream()
+                        .noneMatch(other -> !other.getKey().equals(candidate.getKey())
+                                && other.getValue().length()
+                                        > candidate.getValue().length()
+                                && (" " + other.getValue() + " ").contains(" " + candidate.getValue() + " ")))
+                .map(Map.Entry::getKey)
+                .toList();
+        return kept.size() == 1 ? kept.get(0) : null;
     }
 }
