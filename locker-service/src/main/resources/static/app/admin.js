@@ -169,6 +169,8 @@ export async function lockerSettingsScreen(container, context) {
 
 /** How often a running import is asked for its progress. */
 const IMPORT_POLL_MS = 400;
+// a service restarting keeps the job and runs it again (decision 0028): the screen waits for it this long
+const IMPORT_UNREACHABLE_MS = 10 * 60 * 1000;
 
 export async function importScreen(container, context) {
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,text/csv', required: true });
@@ -187,6 +189,21 @@ export async function importScreen(container, context) {
     progress.max = String(Math.max(job.total, 1));
     progress.value = String(job.done);
     progressText.textContent = t('import.progress', { done: number.format(job.done), total: number.format(job.total) });
+  };
+  // the job as the service keeps it; asked again while the service cannot be reached (restarting, or its proxy
+  // answering for it), since the job survives a restart
+  const jobNow = async (id) => {
+    const since = Date.now();
+    for (;;) {
+      try {
+        return await get(`/directory/imports/${encodeURIComponent(id)}`);
+      } catch (problem) {
+        const unreachable = problem instanceof TypeError || [502, 503, 504].includes(problem.status);
+        if (!unreachable || Date.now() - since > IMPORT_UNREACHABLE_MS) throw problem;
+        progressText.textContent = t('import.unreachable');
+        await new Promise((resolve) => { setTimeout(resolve, 2 * IMPORT_POLL_MS); });
+      }
+    }
   };
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -208,7 +225,7 @@ export async function importScreen(container, context) {
       progressText.textContent = t('import.started');
       while (job.state === 'queued' || job.state === 'running') {
         await new Promise((resolve) => { setTimeout(resolve, IMPORT_POLL_MS); });
-        job = await get(`/directory/imports/${encodeURIComponent(job.id)}`);
+        job = await jobNow(job.id);
         if (job.total > 0) show(job);
       }
       if (job.state === 'refused') {

@@ -25,6 +25,7 @@ import org.locker.core.QueriedProperties;
 import org.locker.core.collect.CollectModel;
 import org.locker.core.directory.DirectoryProperties;
 import org.locker.core.directory.Profile;
+import org.locker.core.directory.importing.ImportJobModel;
 import org.locker.core.discussion.DiscussionModel;
 import org.locker.core.locker.LockerModel;
 import org.locker.core.notification.NotificationModel;
@@ -56,7 +57,8 @@ class EngineNamesDeclaredTest {
             CollectModel.class,
             SplitModel.class,
             NotificationModel.class,
-            MailModel.class);
+            MailModel.class,
+            ImportJobModel.class);
 
     /** The Alfresco binding's own names (package-private in locker-alfresco's Values). */
     static final Set<String> BINDING_PROPERTIES = Set.of("lk:engineType");
@@ -69,7 +71,7 @@ class EngineNamesDeclaredTest {
      * cm:folder / cm:content nodes.
      */
     static final Set<String> CARRIED_ONLY_IN_ENGINE_TYPE =
-            Set.of("lk:folder", "lk:attachment", "lk:myFolder", "lk:myDocument");
+            Set.of("lk:folder", "lk:attachment", "lk:myFolder", "lk:myDocument", "lk:importFile");
 
     /** Engine types written as string literals, not constants. */
     static final Set<String> LITERAL_TYPES = Set.of("lk:folder", "lk:myFolder", "lk:myDocument");

@@ -7,7 +7,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.locker.core.directory.importing.ImportJob;
+import org.locker.core.directory.importing.ImportReport;
 import org.locker.service.problem.LockerProblemException;
 import org.locker.service.security.LockerUser;
 import org.locker.service.security.Roles;
@@ -31,9 +34,9 @@ class ImportJobController {
 
     private static final String JOBS = "/api/v1/directory/imports";
 
-    private final ImportJobs jobs;
+    private final ImportJobRunner jobs;
 
-    ImportJobController(ImportJobs jobs) {
+    ImportJobController(ImportJobRunner jobs) {
         this.jobs = jobs;
     }
 
@@ -50,17 +53,28 @@ class ImportJobController {
             int total,
             DirectoryImportController.ImportReportView report,
             List<Map<String, Object>> problems) {
-        static JobView of(ImportJobs.Job job) {
-            var report = job.report;
-            boolean done = job.state == ImportJobs.State.DONE;
+        static JobView of(ImportJobRunner.Progress progress) {
+            ImportJob job = progress.job();
             return new JobView(
-                    job.id,
-                    job.dryRun,
-                    job.state.name().toLowerCase(java.util.Locale.ROOT),
-                    job.done,
-                    job.total,
-                    done ? DirectoryImportController.ImportReportView.of(report) : null,
-                    job.state == ImportJobs.State.REFUSED ? ImportJobs.problems(report) : List.of());
+                    job.id(),
+                    job.dryRun(),
+                    job.state().name().toLowerCase(Locale.ROOT),
+                    progress.done(),
+                    progress.total(),
+                    job.state() == ImportJob.State.DONE
+                            ? DirectoryImportController.ImportReportView.of(
+                                    job.report().orElseThrow())
+                            : null,
+                    job.state() == ImportJob.State.REFUSED
+                            ? problems(job.report().orElseThrow())
+                            : List.of());
+        }
+
+        /** Problems of a refused file, as the synchronous import lists them. */
+        private static List<Map<String, Object>> problems(ImportReport report) {
+            return report.problems().stream()
+                    .map(p -> Map.<String, Object>of("line", p.line(), "code", p.code(), "message", p.message()))
+                    .toList();
         }
     }
 
@@ -100,9 +114,9 @@ class ImportJobController {
     }
 
     private ResponseEntity<JobView> start(LockerUser user, String csv, boolean dryRun) {
-        ImportJobs.Job job = jobs.start(user.userId(), csv, dryRun);
+        ImportJobRunner.Progress job = jobs.start(user.userId(), csv, dryRun);
         return ResponseEntity.accepted()
-                .location(URI.create(JOBS + "/" + job.id))
+                .location(URI.create(JOBS + "/" + job.job().id()))
                 .body(JobView.of(job));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.locker.core.audit.AuditTrail;
 import org.locker.core.directory.SchoolDirectory;
 import org.locker.core.directory.importing.DirectoryImport;
+import org.locker.core.directory.importing.ImportJobs;
 import org.locker.core.platform.ContentPlatform;
 import org.locker.service.LockerProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,5 +39,11 @@ class CoreConfiguration {
             AuditTrail audit,
             @Value("${locker.import.persons-per-save:" + DirectoryImport.PERSONS_PER_SAVE + "}") int personsPerSave) {
         return new DirectoryImport(platform, audit).withPersonsPerSave(personsPerSave);
+    }
+
+    /** Directory imports as jobs kept on the platform (decision 0028). */
+    @Bean
+    ImportJobs importJobs(ContentPlatform platform, DirectoryImport directoryImport, Clock clock) {
+        return new ImportJobs(platform, directoryImport, clock);
     }
 }

@@ -2,21 +2,56 @@ package org.locker.service.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The administrator bars a student from starting discussions by picking them from the directory (no identifier to
- * type), and finds the change in the audit trail as a sentence, people by name; follows an import's progress.
+ * type), and finds the change in the audit trail as a sentence, people by name; follows an import's progress, through
+ * a service that does not answer for a while.
  */
+@Import(AdministrationInBrowserIT.Unreachable.class)
 class AdministrationInBrowserIT extends BrowserTestBase {
+
+    /** Import job polls to answer 503, as a proxy does while the service behind it restarts. */
+    static final AtomicInteger UNREACHABLE_POLLS = new AtomicInteger();
+
+    static final AtomicInteger UNREACHABLE_ANSWERED = new AtomicInteger();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Unreachable {
+        @Bean
+        FilterRegistrationBean<Filter> unreachableJobPolls() {
+            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+                HttpServletRequest http = (HttpServletRequest) request;
+                if (http.getMethod().equals("GET")
+                        && http.getRequestURI().startsWith("/api/v1/directory/imports/")
+                        && UNREACHABLE_POLLS.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
+                    UNREACHABLE_ANSWERED.incrementAndGet();
+                    ((HttpServletResponse) response).sendError(503);
+                    return;
+                }
+                chain.doFilter(request, response);
+            });
+            registration.setOrder(Integer.MIN_VALUE);
+            return registration;
+        }
+    }
 
     @Test
     void shouldPickAStudentFromTheDirectoryAndFindTheChangeInTheAuditTrail() {
@@ -91,5 +126,33 @@ class AdministrationInBrowserIT extends BrowserTestBase {
                 .contains("121");
         assertAccessible("admin-import-progress");
         screenshot("principal-import-progress");
+    }
+
+    @Test
+    void shouldFollowAnImportThroughAServiceThatDoesNotAnswerForAWhile() throws Exception {
+        Path demo = Files.createTempFile("demo-school", ".csv");
+        try (var in = getClass().getResourceAsStream("/org/locker/core/directory/demo-school.csv")) {
+            Files.copy(in, demo, StandardCopyOption.REPLACE_EXISTING);
+        }
+        signIn("principal");
+        open("admin/import");
+        UNREACHABLE_ANSWERED.set(0);
+        UNREACHABLE_POLLS.set(4);
+        try {
+            driver.findElement(By.cssSelector("#import-form input[type=file]")).sendKeys(demo.toString());
+            driver.findElement(By.cssSelector("#import-form button[type=submit]"))
+                    .click();
+
+            wait(Duration.ofSeconds(60))
+                    .until(d ->
+                            d.findElement(By.id("import-report")).getText().contains("File checked, nothing applied"));
+            assertThat(UNREACHABLE_ANSWERED).as("polls answered 503").hasValue(4);
+            assertThat(driver.findElement(By.id("import-progress-text")).getText())
+                    .isEqualTo("121 of 121 persons");
+            assertThat(driver.findElements(By.cssSelector("#import-report .error")))
+                    .isEmpty();
+        } finally {
+            UNREACHABLE_POLLS.set(0);
+        }
     }
 }
