@@ -105,7 +105,8 @@ class DirectoryImportController {
         return ImportReportView.of(report);
     }
 
-    private static Map<String, Object> problem(ImportProblem problem) {
+    /** A problem of a refused file, as both imports list it. */
+    static Map<String, Object> problem(ImportProblem problem) {
         return Map.of("line", problem.line(), "code", problem.code(), "message", problem.message());
     }
 }

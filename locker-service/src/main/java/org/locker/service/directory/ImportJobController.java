@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.locker.core.directory.importing.ImportJob;
-import org.locker.core.directory.importing.ImportReport;
 import org.locker.service.problem.LockerProblemException;
 import org.locker.service.security.LockerUser;
 import org.locker.service.security.Roles;
@@ -66,15 +65,10 @@ class ImportJobController {
                                     job.report().orElseThrow())
                             : null,
                     job.state() == ImportJob.State.REFUSED
-                            ? problems(job.report().orElseThrow())
+                            ? job.report().orElseThrow().problems().stream()
+                                    .map(DirectoryImportController::problem)
+                                    .toList()
                             : List.of());
-        }
-
-        /** Problems of a refused file, as the synchronous import lists them. */
-        private static List<Map<String, Object>> problems(ImportReport report) {
-            return report.problems().stream()
-                    .map(p -> Map.<String, Object>of("line", p.line(), "code", p.code(), "message", p.message()))
-                    .toList();
         }
     }
 

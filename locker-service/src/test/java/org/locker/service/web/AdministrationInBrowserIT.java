@@ -103,10 +103,7 @@ class AdministrationInBrowserIT extends BrowserTestBase {
 
     @Test
     void shouldShowTheProgressOfAnImportInPersonsThenItsReport() throws Exception {
-        Path demo = Files.createTempFile("demo-school", ".csv");
-        try (var in = getClass().getResourceAsStream("/org/locker/core/directory/demo-school.csv")) {
-            Files.copy(in, demo, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path demo = demoSchoolFile();
         signIn("principal");
         open("admin/import");
         driver.findElement(By.cssSelector("#import-form input[type=file]")).sendKeys(demo.toString());
@@ -130,10 +127,7 @@ class AdministrationInBrowserIT extends BrowserTestBase {
 
     @Test
     void shouldFollowAnImportThroughAServiceThatDoesNotAnswerForAWhile() throws Exception {
-        Path demo = Files.createTempFile("demo-school", ".csv");
-        try (var in = getClass().getResourceAsStream("/org/locker/core/directory/demo-school.csv")) {
-            Files.copy(in, demo, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path demo = demoSchoolFile();
         signIn("principal");
         open("admin/import");
         UNREACHABLE_ANSWERED.set(0);
@@ -154,5 +148,14 @@ class AdministrationInBrowserIT extends BrowserTestBase {
         } finally {
             UNREACHABLE_POLLS.set(0);
         }
+    }
+
+    /** The demo school's directory file, where the browser picks files from. */
+    private Path demoSchoolFile() throws Exception {
+        Path demo = Files.createTempFile("demo-school", ".csv");
+        try (var in = getClass().getResourceAsStream("/org/locker/core/directory/demo-school.csv")) {
+            Files.copy(in, demo, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return demo;
     }
 }
