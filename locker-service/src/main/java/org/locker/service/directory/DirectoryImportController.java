@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,11 @@ import org.springframework.web.multipart.MultipartFile;
 class DirectoryImportController {
 
     private final DirectoryImport directoryImport;
+    private final ImportFiles files;
 
-    DirectoryImportController(DirectoryImport directoryImport) {
+    DirectoryImportController(DirectoryImport directoryImport, ImportFiles files) {
         this.directoryImport = directoryImport;
+        this.files = files;
     }
 
     record ImportReportView(
@@ -69,7 +72,7 @@ class DirectoryImportController {
             InputStream body,
             @RequestParam(defaultValue = "false") boolean dryRun)
             throws IOException {
-        return run(user, body, dryRun);
+        return run(user, new StringReader(files.read(body)), dryRun);
     }
 
     @PostMapping(path = "/api/v1/directory/import", consumes = "multipart/form-data")
@@ -82,16 +85,13 @@ class DirectoryImportController {
         if (file == null || file.isEmpty()) {
             throw new LockerProblemException(HttpStatus.BAD_REQUEST, "MISSING_IMPORT_FILE");
         }
-        try (InputStream stream = file.getInputStream()) {
-            return run(user, stream, dryRun);
+        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            return run(user, reader, dryRun);
         }
     }
 
-    private ImportReportView run(LockerUser user, InputStream stream, boolean dryRun) throws IOException {
-        ImportReport report;
-        try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            report = directoryImport.run(reader, dryRun, user.userId());
-        }
+    private ImportReportView run(LockerUser user, Reader file, boolean dryRun) {
+        ImportReport report = directoryImport.run(file, dryRun, user.userId());
         if (!report.valid()) {
             List<Map<String, Object>> problems = report.problems().stream()
                     .map(DirectoryImportController::problem)

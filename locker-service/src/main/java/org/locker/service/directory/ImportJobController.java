@@ -34,9 +34,11 @@ class ImportJobController {
     private static final String JOBS = "/api/v1/directory/imports";
 
     private final ImportJobRunner jobs;
+    private final ImportFiles files;
 
-    ImportJobController(ImportJobRunner jobs) {
+    ImportJobController(ImportJobRunner jobs, ImportFiles files) {
         this.jobs = jobs;
+        this.files = files;
     }
 
     /**
@@ -83,7 +85,7 @@ class ImportJobController {
             InputStream body,
             @RequestParam(defaultValue = "false") boolean dryRun)
             throws IOException {
-        return start(user, new String(body.readAllBytes(), StandardCharsets.UTF_8), dryRun);
+        return start(user, files.read(body), dryRun);
     }
 
     @PostMapping(path = JOBS, consumes = "multipart/form-data")

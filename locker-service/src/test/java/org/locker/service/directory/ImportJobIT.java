@@ -16,6 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locker.core.directory.importing.DirectoryImport;
+import org.locker.core.directory.importing.ImportJobModel;
+import org.locker.core.platform.ContentPlatform;
+import org.locker.core.platform.PlatformSession;
 import org.locker.service.support.ApiClient.Response;
 import org.locker.service.support.ServiceTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,10 +46,14 @@ class ImportJobIT extends ServiceTestBase {
     @Autowired
     DirectoryImport directoryImport;
 
+    @Autowired
+    ContentPlatform platform;
+
     @DynamicPropertySource
     static void smallChunks(DynamicPropertyRegistry registry) {
         registry.add("locker.demo.enabled", () -> "false");
         registry.add("locker.import.persons-per-save", () -> "3");
+        registry.add("locker.upload-limit", () -> "1MB");
     }
 
     @BeforeEach
@@ -164,6 +171,34 @@ class ImportJobIT extends ServiceTestBase {
         Response unknown = api().get("/api/v1/directory/imports/no-such-job", "admin.one");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.reason()).isEqualTo("UNKNOWN_IMPORT_JOB");
+    }
+
+    @Test
+    void shouldRefuseABodyOverTheFileLimitAndKeepNothingOfIt() {
+        StringBuilder large = new StringBuilder(SCHOOL);
+        while (large.length() <= 1024 * 1024) {
+            large.append("person,s.x").append(large.length()).append(",,student,S,X,,6A,,,\n");
+        }
+        int kept = keptJobs();
+
+        for (String path : List.of("/api/v1/directory/imports", "/api/v1/directory/import")) {
+            Response refused = api().post(path, "admin.one", "text/csv", large.toString());
+            assertThat(refused.status()).as(path).isEqualTo(413);
+            assertThat(refused.reason()).as(path).isEqualTo("FILE_TOO_LARGE");
+            assertThat(refused.body()).as(path).contains("1 MB");
+        }
+        assertThat(keptJobs()).as("no job kept").isEqualTo(kept);
+        assertThat(api().get("/api/v1/directory/persons/s.x" + SCHOOL.length(), "t.one")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private int keptJobs() {
+        try (PlatformSession system = platform.systemSession()) {
+            return system.nodeAt(ImportJobModel.JOBS_FOLDER)
+                    .map(folder -> system.children(folder.id()).size())
+                    .orElse(0);
+        }
     }
 
     private Response start(String file, boolean dryRun) {
