@@ -205,6 +205,44 @@ export async function importScreen(container, context) {
       }
     }
   };
+  // the jobs the service keeps (decision 0028): what an administrator sent earlier, or before a restart
+  const recent = h('section#import-recent', { 'aria-labelledby': 'import-recent-title' });
+  const outcome = (job) => {
+    if (job.state === 'done') {
+      return t('import.outcomeDone', { persons: number.format(job.report.persons),
+        created: number.format(job.report.usersCreated), updated: number.format(job.report.usersUpdated) });
+    }
+    if (job.state === 'refused') return t('import.outcomeRefused', { count: number.format(job.problemCount) });
+    if (job.total > 0 && (job.state === 'running' || job.state === 'failed')) {
+      return t('import.progress', { done: number.format(job.done), total: number.format(job.total) });
+    }
+    return '';
+  };
+  const showRecent = async () => {
+    let jobs;
+    try {
+      jobs = await get('/directory/imports');
+    } catch (problem) {
+      clear(recent);
+      recent.append(failure(problem));
+      return;
+    }
+    clear(recent);
+    recent.append(h('h2#import-recent-title', t('import.recent')));
+    if (jobs.length === 0) {
+      recent.append(h('p', t('import.noneYet')));
+      return;
+    }
+    recent.append(h('table.report',
+      h('thead', h('tr', ['import.queuedAt', 'import.by', 'import.kind', 'import.state', 'import.outcome']
+        .map((key) => h('th', { scope: 'col' }, t(key))))),
+      h('tbody', jobs.map((job) => h('tr',
+        h('td', formatDate(job.queuedAt, lang())),
+        h('td', job.byName || t('people.unknown')),
+        h('td', job.dryRun ? t('import.kindCheck') : t('import.kindApply')),
+        h('td', t(`import.state.${job.state}`)),
+        h('td', outcome(job)))))));
+  };
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clear(report);
@@ -256,9 +294,11 @@ export async function importScreen(container, context) {
       report.append(failure(problem));
     } finally {
       submit.disabled = false;
+      showRecent();
     }
   });
-  container.append(form);
+  container.append(form, recent);
+  showRecent();
 }
 
 const AUDIT_ACTIONS = ['DEPOSITED', 'OPENED', 'NEW_VERSION', 'VERSION_PUBLISHED', 'WITHDRAWN', 'SETTINGS_CHANGED',

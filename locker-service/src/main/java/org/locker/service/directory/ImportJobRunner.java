@@ -1,6 +1,7 @@
 package org.locker.service.directory;
 
 import jakarta.annotation.PreDestroy;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,12 +51,17 @@ class ImportJobRunner {
     }
 
     Optional<Progress> find(String id) {
-        return jobs.find(id).map(job -> {
-            int[] persons = job.state().unfinished() ? running.get(id) : null;
-            return persons == null
-                    ? new Progress(job, job.done(), job.total())
-                    : new Progress(job, persons[0], persons[1]);
-        });
+        return jobs.find(id).map(this::progress);
+    }
+
+    /** The jobs kept, newest first. */
+    List<Progress> recent() {
+        return jobs.recent().stream().map(this::progress).toList();
+    }
+
+    private Progress progress(ImportJob job) {
+        int[] persons = job.state().unfinished() ? running.get(job.id()) : null;
+        return persons == null ? new Progress(job, job.done(), job.total()) : new Progress(job, persons[0], persons[1]);
     }
 
     /** Runs the jobs a stopped service left, once every start-up task (the demo school among them) is done. */

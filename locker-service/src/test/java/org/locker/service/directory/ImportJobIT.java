@@ -174,6 +174,40 @@ class ImportJobIT extends ServiceTestBase {
     }
 
     @Test
+    void shouldListTheJobsKeptNewestFirstWithWhoSentThemByName() throws Exception {
+        String refused = String.valueOf(awaitJob(start(SCHOOL + "person,t.new,,teacher,N,New,,3A,,,\n", false))
+                .get("id"));
+        String checked = String.valueOf(awaitJob(start(SCHOOL, true)).get("id"));
+
+        Response listed = api().get("/api/v1/directory/imports", "admin.one");
+
+        assertThat(listed.status()).isEqualTo(200);
+        List<Map<String, Object>> jobs = listed.jsonList();
+        assertThat(jobs).extracting(job -> job.get("id")).startsWith(checked, refused);
+        assertThat(jobs.get(0))
+                .containsEntry("state", "done")
+                .containsEntry("dryRun", true)
+                .containsEntry("by", "admin.one")
+                .containsEntry("byName", "Ada Admin")
+                .containsEntry("problemCount", 0)
+                .containsKey("queuedAt");
+        assertThat(jobs.get(1))
+                .containsEntry("state", "refused")
+                .containsEntry("problemCount", 1)
+                .containsEntry("problems", List.of());
+        assertThat(api().get("/api/v1/directory/imports/" + refused, "admin.one")
+                        .json()
+                        .get("problems"))
+                .asList()
+                .hasSize(1);
+        for (String user : List.of("t.one", "s.one", "g.one")) {
+            assertThat(api().get("/api/v1/directory/imports", user).status())
+                    .as(user)
+                    .isEqualTo(403);
+        }
+    }
+
+    @Test
     void shouldRefuseABodyOverTheFileLimitAndKeepNothingOfIt() {
         StringBuilder large = new StringBuilder(SCHOOL);
         while (large.length() <= 1024 * 1024) {

@@ -121,6 +121,14 @@ class AdministrationInBrowserIT extends BrowserTestBase {
         assertThat(driver.findElement(By.id("import-report")).getText())
                 .contains("Persons")
                 .contains("121");
+        wait(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("import-recent")).getText().contains("Claire Fontaine"));
+        assertThat(driver.findElement(By.cssSelector("#import-recent tbody tr")).getText())
+                .as("the newest job first, its sender by name, what it found")
+                .contains("Claire Fontaine")
+                .contains("Check only")
+                .contains("Done")
+                .contains("121 persons: 0 created, 0 updated");
         assertAccessible("admin-import-progress");
         screenshot("principal-import-progress");
     }

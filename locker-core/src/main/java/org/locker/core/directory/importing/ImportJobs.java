@@ -2,6 +2,8 @@ package org.locker.core.directory.importing;
 
 import java.io.StringReader;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,6 +52,15 @@ public final class ImportJobs {
     public Optional<ImportJob> find(String id) {
         try (PlatformSession system = platform.systemSession()) {
             return store.find(system, id);
+        }
+    }
+
+    /** The jobs kept, newest first. */
+    public List<ImportJob> recent() {
+        try (PlatformSession system = platform.systemSession()) {
+            List<ImportJob> jobs = new ArrayList<>(store.all(system));
+            Collections.reverse(jobs);
+            return jobs;
         }
     }
 
