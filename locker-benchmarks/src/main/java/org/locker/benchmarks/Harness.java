@@ -131,9 +131,13 @@ final class Harness implements AutoCloseable {
     }
 
     static Optional<Path> pathArg(String[] args, String name) {
+        return stringArg(args, name).map(Path::of);
+    }
+
+    static Optional<String> stringArg(String[] args, String name) {
         for (String arg : args) {
             if (arg.startsWith("--" + name + "=")) {
-                return Optional.of(Path.of(arg.substring(name.length() + 3)));
+                return Optional.of(arg.substring(name.length() + 3));
             }
         }
         return Optional.empty();

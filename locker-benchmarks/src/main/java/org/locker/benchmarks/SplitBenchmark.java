@@ -37,7 +37,8 @@ import org.locker.pdf.PdfSplitting;
  * <p>Each repetition uses publication dates of its own (a new batch of report cards has new dates), so that each
  * creates its guardians' window as a real one does.
  *
- * <p>Options: {@code --students=100 --pages=300 --guardiansPerStudent=2 --reps=5 --warmup=1}.
+ * <p>Options: {@code --students=100 --pages=300 --guardiansPerStudent=2 --reps=5 --warmup=1 --mode=BY_TEXT} ({@code
+ * FIXED}: pages per student in class order, no text read).
  */
 final class SplitBenchmark {
 
@@ -51,10 +52,13 @@ final class SplitBenchmark {
         int guardiansPerStudent = Harness.intArg(args, "guardiansPerStudent", 2);
         int reps = Harness.intArg(args, "reps", 5);
         int warmup = Harness.intArg(args, "warmup", 1);
+        // BY_TEXT (the names on the pages, read with PDFBox) or FIXED (pages per student in class order: no text read)
+        SplitMode mode = SplitMode.valueOf(
+                Harness.stringArg(args, "mode").orElse("BY_TEXT").toUpperCase(Locale.ROOT));
         if (pages % students != 0) {
             throw new IllegalArgumentException("--pages must be a multiple of --students");
         }
-        Harness.header("split: " + pages + "-page PDF split per student (" + students + " students, "
+        Harness.header("split (" + mode + "): " + pages + "-page PDF split per student (" + students + " students, "
                 + guardiansPerStudent + " guardians each) vs the whole file deposited once to the same guardians");
         byte[] pdf = reportCards(students, pages / students);
         Harness.line("the PDF: %d pages, %d KB", pages, pdf.length / 1024);
@@ -93,7 +97,7 @@ final class SplitBenchmark {
                 long wholeNanos = System.nanoTime() - start;
 
                 start = System.nanoTime();
-                SplitDistribution.Draft draft = analyse(splits, depositor, pdf);
+                SplitDistribution.Draft draft = analyse(splits, depositor, pdf, mode, pages / students);
                 long analyseNanos = System.nanoTime() - start;
                 if (!draft.unmatched().isEmpty()) {
                     throw new IllegalStateException("unmatched pages: " + draft.unmatched());
@@ -153,16 +157,18 @@ final class SplitBenchmark {
     }
 
     /** The analysis as the service makes it: the PDF spooled and read by PdfSplitting, then the engine's analysis. */
-    private static SplitDistribution.Draft analyse(SplitDistribution splits, UserId depositor, byte[] pdf)
+    private static SplitDistribution.Draft analyse(
+            SplitDistribution splits, UserId depositor, byte[] pdf, SplitMode mode, int pagesPerStudent)
             throws IOException {
         Path spool = Files.createTempFile("bench-split-", ".pdf");
         try {
             Files.write(spool, pdf);
-            SplitDistribution.AnalysedPdf read = PdfSplitting.read(spool, true);
+            SplitDistribution.AnalysedPdf read = PdfSplitting.read(spool, mode == SplitMode.BY_TEXT);
             try (InputStream content = Files.newInputStream(spool)) {
                 return splits.analyse(
                         depositor,
-                        new SplitDistribution.NewSplit("Bulletins", SplitMode.BY_TEXT, CLASS, 0),
+                        new SplitDistribution.NewSplit(
+                                "Bulletins", mode, CLASS, mode == SplitMode.FIXED ? pagesPerStudent : 0),
                         read,
                         new ContentSource(content, "application/pdf"));
             }
