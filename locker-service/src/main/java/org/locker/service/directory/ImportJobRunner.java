@@ -37,6 +37,7 @@ class ImportJobRunner {
         thread.setDaemon(true);
         return thread;
     });
+    /** Persons done and of the file, of the job running. */
     private final Map<String, int[]> running = new ConcurrentHashMap<>();
 
     ImportJobRunner(ImportJobs jobs) {
@@ -80,12 +81,8 @@ class ImportJobRunner {
             try {
                 Optional<ImportJob> ran = jobs.runNext(id -> {
                     current[0] = id;
-                    int[] persons = new int[2];
-                    running.put(id, persons);
-                    return (done, total) -> {
-                        persons[1] = total;
-                        persons[0] = done;
-                    };
+                    // a new pair each time, published whole: a poll never sees a count beyond its total
+                    return (done, total) -> running.put(id, new int[] {done, total});
                 });
                 if (ran.isEmpty()) {
                     return;
