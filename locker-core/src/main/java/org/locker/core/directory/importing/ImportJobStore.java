@@ -2,6 +2,7 @@ package org.locker.core.directory.importing;
 
 import static org.locker.core.directory.importing.ImportJobModel.*;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ final class ImportJobStore {
                 FILE,
                 IMPORT_FILE,
                 Map.of(),
-                new ContentSource(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "text/csv"));
+                new ContentSource(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "text/csv"));
         return read(job);
     }
 
