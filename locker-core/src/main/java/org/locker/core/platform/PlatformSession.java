@@ -83,6 +83,20 @@ public interface PlatformSession extends AutoCloseable {
     /** Returns the folder at the path, creating missing folders (system work). */
     Node ensureFolder(String path);
 
+    /**
+     * Returns the folder at the path; when it is missing, creates it with inheritance off, granting nothing, so that
+     * nobody but the service account reads below it (system work).
+     */
+    default Node ensureServiceFolder(String path) {
+        Optional<Node> existing = nodeAt(path);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Node folder = ensureFolder(path);
+        setInheritance(folder.id(), false);
+        return folder;
+    }
+
     /** @throws NotFoundException if it does not exist or the session may not read it */
     Node node(NodeId id);
 

@@ -37,7 +37,8 @@ final class ImportJobStore {
         properties.put(DRY_RUN, dryRun);
         properties.put(STATE, ImportJob.State.QUEUED.name());
         properties.put(CREATED_AT, now);
-        Node job = system.createFolder(jobsFolder(system).id(), id, IMPORT_JOB, properties);
+        // files of the directory (names, e-mail addresses, passwords): the service account's only
+        Node job = system.createFolder(system.ensureServiceFolder(JOBS_FOLDER).id(), id, IMPORT_JOB, properties);
         system.createDocument(
                 job.id(),
                 FILE,
@@ -125,17 +126,6 @@ final class ImportJobStore {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static Node jobsFolder(PlatformSession system) {
-        Optional<Node> existing = system.nodeAt(JOBS_FOLDER);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        Node folder = system.ensureFolder(JOBS_FOLDER);
-        // files of the directory (names, e-mail addresses, passwords): the service account's only
-        system.setInheritance(folder.id(), false);
-        return folder;
     }
 
     private static ImportJob read(Node node) {

@@ -129,13 +129,7 @@ final class MailStore {
 
     /** The sender's folder: preferences and progress are the service's business only. */
     private static Node root(PlatformSession session) {
-        Optional<Node> existing = session.nodeAt(MAIL_FOLDER);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        Node root = session.ensureFolder(MAIL_FOLDER);
-        session.setInheritance(root.id(), false);
-        return root;
+        return session.ensureServiceFolder(MAIL_FOLDER);
     }
 
     private static Recipient read(UserId user, Node node) {
