@@ -399,9 +399,7 @@ class MailNotificationsIT extends ServiceTestBase {
     @Order(20)
     void shouldMailWhatARealDepositRecordedWithItsTitleAndLinkButNeverItsContent() throws Exception {
         person("mp.e2e", Profile.STAFF, "Nina", "Bout", List.of(), List.of());
-        assertThat(put("mp.e2e", Map.of("channels", Map.of("DOCUMENT", "IMMEDIATE")))
-                        .status())
-                .isEqualTo(200);
+        documentsMailedImmediately("mp.e2e");
         at(2026, 12, 28, 10, 0);
         String id = deposit("mp.e2e", "Planning.pdf", "secret-content-line", Optional.empty());
 
@@ -414,9 +412,7 @@ class MailNotificationsIT extends ServiceTestBase {
     @Order(21)
     void shouldMailARecordWhoseSaveBecameVisibleAfterALaterOne() throws Exception {
         person("mp.late", Profile.STAFF, "Lea", "Tard", List.of(), List.of());
-        assertThat(put("mp.late", Map.of("channels", Map.of("DOCUMENT", "IMMEDIATE")))
-                        .status())
-                .isEqualTo(200);
+        documentsMailedImmediately("mp.late");
         at(2026, 12, 29, 10, 0);
         Instant first = clock.instant();
         clock.advance(Duration.ofSeconds(2));
@@ -440,9 +436,7 @@ class MailNotificationsIT extends ServiceTestBase {
     void shouldMailAGuardianADocumentOnlyOnceItsWindowOpensAndNeverOneWithdrawnBefore() throws Exception {
         person("ms.win", Profile.STUDENT, "Noe", "Fenetre", List.of("6A"), List.of());
         person("mg.win", Profile.GUARDIAN, "Ines", "Fenetre", List.of(), List.of("ms.win"));
-        assertThat(put("mg.win", Map.of("channels", Map.of("DOCUMENT", "IMMEDIATE")))
-                        .status())
-                .isEqualTo(200);
+        documentsMailedImmediately("mg.win");
         at(2026, 12, 30, 10, 0);
         Instant from = clock.instant().plus(Duration.ofDays(1));
         String kept = deposit("mg.win", "Sortie.pdf", "outing", Optional.of(from));
@@ -547,6 +541,13 @@ class MailNotificationsIT extends ServiceTestBase {
 
     private Response get(String user) {
         return api().get("/api/v1/me/notification-preferences", user);
+    }
+
+    /** {@code user} chooses to be mailed each document as it arrives. */
+    private void documentsMailedImmediately(String user) {
+        assertThat(put(user, Map.of("channels", Map.of("DOCUMENT", "IMMEDIATE")))
+                        .status())
+                .isEqualTo(200);
     }
 
     private Response put(String user, Map<String, Object> body) {
