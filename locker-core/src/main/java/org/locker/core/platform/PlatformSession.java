@@ -108,7 +108,7 @@ public interface PlatformSession extends AutoCloseable {
     Node createDocument(NodeId parent, String name, String type, Map<String, Object> properties, ContentSource content);
 
     /**
-     * Creates a document that never takes a new version (a split's family part, decision 0025), its one version
+     * Creates a document that never takes a new version (a split's family part, decision 0025; an import job's file), its one version
      * labelled {@code 1.0} as {@link #createDocument} makes it; callers never give it new content. A platform may
      * keep no version history for it: Oak does not (decision 0027); by default, it is created as any document.
      */

@@ -39,7 +39,8 @@ final class ImportJobStore {
         properties.put(CREATED_AT, now);
         // files of the directory (names, e-mail addresses, passwords): the service account's only
         Node job = system.createFolder(system.ensureServiceFolder(JOBS_FOLDER).id(), id, IMPORT_JOB, properties);
-        system.createDocument(
+        // read once and deleted, never given new content: no version history (decision 0027)
+        system.createFixedDocument(
                 job.id(),
                 FILE,
                 IMPORT_FILE,
